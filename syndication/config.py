@@ -1,0 +1,232 @@
+"""The only reader of config.toml and of the environment: validates everything at start and
+returns a frozen Config, or raises ConfigError naming the file, the key and the problem."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+from urllib.parse import urlsplit
+
+from .errors import ConfigError
+
+#: Environment variable naming the config file when --config is not given.
+CONFIG_ENV = "SYNDICATION_CONFIG"
+DEFAULT_CONFIG = "config.toml"
+# A feed name becomes a file name in output_dir: no separators, no "..", nothing hidden.
+_FEED_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str  # [site] title: shown as the feeds' publisher
+    base_url: str  # [site] base_url: public URL of output_dir, ends with "/"
+    output_dir: Path  # [site] output_dir, resolved against the config file's folder
+    state_file: Path  # [site] state_file, resolved likewise
+
+
+@dataclass(frozen=True, slots=True)
+class FetchConfig:
+    user_agent: str  # [fetch] user_agent: names us and gives a contact URL (SPEC §2.5)
+    min_interval: float  # [fetch] min_interval: seconds between two requests to one host
+    timeout: float  # [fetch] timeout: seconds for connecting, and for the whole response
+    max_bytes: int  # [fetch] max_bytes: a response larger than this is refused
+
+
+@dataclass(frozen=True, slots=True)
+class FeedConfig:
+    name: str  # [[feed]] name -> {output_dir}/{name}.atom and .rss
+    title: str  # [[feed]] title
+    sources: tuple[str, ...]  # [[feed]] sources: Atom feed URLs of The Conversation
+    max_entries: int  # [[feed]] max_entries: newest entries kept in the feed
+    description: str  # [[feed]] description: the feed's subtitle
+    language: str | None = None  # [[feed]] language, e.g. "en"; default: the entries' own
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    path: Path  # the file this was read from
+    site: SiteConfig
+    fetch: FetchConfig
+    feeds: tuple[FeedConfig, ...]
+
+    @property
+    def allowed_hosts(self) -> frozenset[str]:
+        """Hosts the configuration names: the only ones a run may contact."""
+        return frozenset(
+            (urlsplit(u).hostname or "").lower() for feed in self.feeds for u in feed.sources
+        )
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source URL once, in the order the feeds name them."""
+        return tuple(dict.fromkeys(u for feed in self.feeds for u in feed.sources))
+
+
+def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The config file to read: --config, else $SYNDICATION_CONFIG, else ./config.toml."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env)
+    return Path(DEFAULT_CONFIG)
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read and validate a config file (see the commented config.toml)."""
+    file = config_path(path)
+    try:
+        with file.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError as e:
+        raise ConfigError("file not found", path=file) from e
+    except OSError as e:
+        raise ConfigError(f"cannot read: {e.strerror}", path=file) from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"not valid TOML: {e}", path=file) from e
+    return parse_config(data, file)
+
+
+def parse_config(data: Mapping[str, Any], file: Path) -> Config:
+    """Validate an already-decoded config; ``file`` is named in errors and anchors paths."""
+    v = _Validator(file)
+    v.only(data, "", {"site", "fetch", "feed"})
+    site_t = v.table(data, "site", required=True)
+    fetch_t = v.table(data, "fetch", required=False)
+    here = file.parent
+
+    v.only(site_t, "site", {"title", "base_url", "output_dir", "state_file"})
+    base_url = v.get(site_t, "site.base_url", str, required=True)
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        v.fail("site.base_url", f"must be an absolute http(s) URL, got {base_url!r}")
+    if not base_url.endswith("/"):
+        base_url += "/"
+    site = SiteConfig(
+        title=v.get(site_t, "site.title", str, required=True, nonempty=True),
+        base_url=base_url,
+        output_dir=here / v.get(site_t, "site.output_dir", str, default="feeds", nonempty=True),
+        state_file=here
+        / v.get(site_t, "site.state_file", str, default="syndication.sqlite3", nonempty=True),
+    )
+
+    v.only(fetch_t, "fetch", {"user_agent", "min_interval", "timeout", "max_bytes"})
+    user_agent = v.get(fetch_t, "fetch.user_agent", str, required=True, nonempty=True)
+    if "http" not in user_agent and "@" not in user_agent:
+        v.fail("fetch.user_agent", "must carry a contact URL or address, e.g. "
+               "'syndication/0.1 (+https://example.org/contact)' (SPEC §2.5)")
+    fetch = FetchConfig(
+        user_agent=user_agent,
+        min_interval=v.number(fetch_t, "fetch.min_interval", default=1.0, minimum=0.0),
+        timeout=v.number(fetch_t, "fetch.timeout", default=20.0, minimum=0.1),
+        max_bytes=int(v.number(fetch_t, "fetch.max_bytes", default=10_000_000, minimum=1024)),
+    )
+
+    feeds_raw = data.get("feed")
+    if not isinstance(feeds_raw, list) or not feeds_raw:
+        v.fail("feed", "at least one [[feed]] table is required")
+    feeds = []
+    seen: set[str] = set()
+    for i, raw in enumerate(feeds_raw):
+        feeds.append(_feed(v, raw, f"feed[{i}]", seen))
+    return Config(path=file, site=site, fetch=fetch, feeds=tuple(feeds))
+
+
+def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
+    if not isinstance(raw, dict):
+        v.fail(where, "must be a table ([[feed]])")
+    v.only(raw, where, {"name", "title", "sources", "max_entries", "description", "language"})
+    name = v.get(raw, f"{where}.name", str, required=True)
+    if not _FEED_NAME.match(name):
+        v.fail(f"{where}.name", f"{name!r} must be 1-64 letters, digits, '-' or '_' "
+               "(it becomes a file name in output_dir)")
+    if name in seen:
+        v.fail(f"{where}.name", f"duplicate feed name {name!r}")
+    seen.add(name)
+    sources = v.get(raw, f"{where}.sources", list, required=True)
+    if not sources:
+        v.fail(f"{where}.sources", "must name at least one Atom feed URL")
+    for j, url in enumerate(sources):
+        key = f"{where}.sources[{j}]"
+        if not isinstance(url, str):
+            v.fail(key, "must be a string")
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            v.fail(key, f"must be an absolute http(s) URL, got {url!r}")
+    title = v.get(raw, f"{where}.title", str, required=True, nonempty=True)
+    return FeedConfig(
+        name=name,
+        title=title,
+        sources=tuple(dict.fromkeys(sources)),
+        max_entries=int(v.number(raw, f"{where}.max_entries", default=50, minimum=1,
+                                 integer=True)),
+        description=v.get(
+            raw, f"{where}.description", str,
+            default=f"{title}: articles from The Conversation, republished under CC BY-ND 4.0",
+        ),
+        language=v.get(raw, f"{where}.language", str, default=None, nonempty=True),
+    )
+
+
+class _Validator:
+    """Small helpers that raise ConfigError naming the file and the dotted key."""
+
+    def __init__(self, file: Path):
+        self.file = file
+
+    def fail(self, key: str, message: str) -> NoReturn:
+        raise ConfigError(message, path=self.file, key=key or None)
+
+    def only(self, table: Mapping[str, Any], where: str, allowed: set[str]) -> None:
+        for key in table:
+            if key not in allowed:
+                dotted = f"{where}.{key}" if where else key
+                self.fail(dotted, f"unknown key (expected one of: {', '.join(sorted(allowed))})")
+
+    def table(self, data: Mapping[str, Any], key: str, *, required: bool) -> Mapping[str, Any]:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.fail(key, f"missing [{key}] table")
+            return {}
+        if not isinstance(value, dict):
+            self.fail(key, "must be a table")
+        table: Mapping[str, Any] = value
+        return table
+
+    def get(self, table: Mapping[str, Any], dotted: str, kind: type, *, required: bool = False,
+            default: Any = None, nonempty: bool = False) -> Any:
+        key = dotted.rsplit(".", 1)[-1]
+        if key not in table:
+            if required:
+                self.fail(dotted, "missing")
+            return default
+        value = table[key]
+        if not isinstance(value, kind):
+            self.fail(dotted, f"must be a {_KIND_NAMES.get(kind, kind.__name__)}, "
+                      f"got {type(value).__name__} {value!r}")
+        if nonempty and not value:
+            self.fail(dotted, "must not be empty")
+        return value
+
+    def number(self, table: Mapping[str, Any], dotted: str, *, default: float, minimum: float,
+               integer: bool = False) -> float:
+        key = dotted.rsplit(".", 1)[-1]
+        value = table.get(key, default)
+        ok: Callable[[Any], bool] = (
+            (lambda x: isinstance(x, int)) if integer else (lambda x: isinstance(x, int | float))
+        )
+        if isinstance(value, bool) or not ok(value):
+            kind = "whole number" if integer else "number"
+            self.fail(dotted, f"must be a {kind}, got {type(value).__name__} {value!r}")
+        if value < minimum:
+            self.fail(dotted, f"must be at least {minimum:g}, got {value!r}")
+        return float(value)
+
+
+_KIND_NAMES = {str: "string", list: "list", dict: "table", int: "whole number"}

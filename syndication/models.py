@@ -1,0 +1,204 @@
+"""Frozen records passed between the stages of a run (fetch -> parse -> republish -> check ->
+store -> publish). Nothing here does I/O; every datetime is timezone-aware."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+#: The licence every republished article carries (SPEC §3 `licence-notice`).
+LICENCE_URL = "https://creativecommons.org/licenses/by-nd/4.0/"
+LICENCE_NAME = "CC BY-ND 4.0"
+#: The only machine-readable licence statement The Conversation publishes (SPEC §2.1).
+TC_RIGHTS = "Licensed as Creative Commons – attribution, no derivatives."
+TC_HOME = "https://theconversation.com"
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """One HTTP answer, as fetch.py hands it on: a full body (200) or "not modified" (304)."""
+
+    url: str  # the URL asked for
+    final_url: str  # where the body came from, after redirects within the allowed hosts
+    status: int  # 200, or 304 when the conditional GET found nothing new
+    body: bytes  # the body, b"" for 304; never larger than [fetch] max_bytes
+    etag: str | None  # ETag response header, kept for the next conditional GET
+    last_modified: str | None  # Last-Modified response header, likewise
+    content_type: str | None  # Content-Type response header
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """One author as The Conversation credits them (SPEC §2.1 `author/name`)."""
+
+    name: str  # the part of author/name before the first comma, spelled as the source does
+    role: str | None  # between the name and the institution; may hold commas and semicolons
+    # last part(s) of author/name, e.g. "University of California, Santa Barbara"
+    institution: str | None
+    profile_url: str | None  # foaf:homepage/@rdf:resource (or the article page's /profiles/ link)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as The Conversation publishes it: the original a republication is judged by."""
+
+    article_id: int  # N of tag:theconversation.com,2011:article/N, the stable key
+    url: str  # link rel=alternate: https://theconversation.com/{slug}-{N}
+    title: str  # entry title, plain text
+    summary: str | None  # entry summary (plain-text standfirst), optional
+    published: datetime  # entry published (UTC)
+    updated: datetime  # entry updated (UTC)
+    authors: tuple[Author, ...]  # one per entry author, in the source's order
+    rights: str | None  # entry rights, normally TC_RIGHTS
+    content: str  # entry content (type="html"), unescaped: the full body, counter, disclosure
+    language: str | None  # xml:lang of the entry or feed, e.g. "en-US"
+    categories: tuple[str, ...] = ()  # topics, when the source gives them
+    source_url: str | None = None  # the feed (or page) this copy was read from
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFeed:
+    """A parsed Atom feed of The Conversation."""
+
+    url: str  # where it was fetched from
+    feed_id: str | None  # feed id, e.g. tag:theconversation.com,2011:/us/environment/articles
+    title: str | None  # feed title
+    language: str | None  # feed xml:lang
+    articles: tuple[Article, ...]  # entries that parsed, in document order
+    problems: tuple[str, ...] = ()  # entries skipped, each with the reason
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedImage:
+    """An image republish removed because its credit grants no reuse (SPEC §3 `images`)."""
+
+    src: str  # the img src (or iframe src, for an embed)
+    credit: str  # the figure's credit text, "" when it had none
+    reason: str  # why it went, e.g. "no licence in its credit"
+
+
+@dataclass(frozen=True, slots=True)
+class Republication:
+    """The compliant republication of one article: what our feeds carry as entry content."""
+
+    article_id: int  # the Article it was built from
+    html: str  # byline + body (allowed removals only) + counter + disclosure + attribution
+    removed: tuple[RemovedImage, ...]  # what was taken out, and why
+    mode: str = "full"  # "full" or "extract"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One published article as the feeds carry it (read back from the state database)."""
+
+    article_id: int  # N: the entry id is tag:theconversation.com,2011:article/N
+    url: str  # the original article's canonical URL
+    title: str  # the original's title, unaltered
+    summary: str | None  # the original's standfirst
+    published: datetime  # the original's published time (UTC)
+    updated: datetime  # the original's updated time (UTC)
+    authors: tuple[Author, ...]  # as the original credits them
+    categories: tuple[str, ...]  # topics, when known
+    language: str | None  # e.g. "en-US"
+    rights: str | None  # the original's rights statement
+    html: str  # the republication that passed every rule
+
+
+class Outcome(enum.StrEnum):
+    """What became of one article in a run."""
+
+    PUBLISHED = "published"  # passed every rule, in the feeds
+    REFUSED = "refused"  # failed a rule, kept out of the feeds
+    UNCHANGED = "unchanged"  # seen before with the same content: nothing to do
+    ERROR = "error"  # could not be processed (a bug or bad input); reason kept
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """The checker's answer for one rule of SPEC §3."""
+
+    rule: str  # rule id, e.g. "page-counter"
+    ok: bool | None  # True passed, False failed, None could not be checked
+    detail: str  # the evidence, in one or two sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """All findings for one republication."""
+
+    article_id: int | None  # N of the original, when known
+    findings: tuple[Finding, ...]
+
+    @property
+    def compliant(self) -> bool:
+        """True when no rule failed and every rule could be checked."""
+        return all(f.ok is True for f in self.findings)
+
+    @property
+    def failed(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.ok is False)
+
+    @property
+    def unchecked(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.ok is None)
+
+    def finding(self, rule: str) -> Finding:
+        for f in self.findings:
+            if f.rule == rule:
+                return f
+        raise KeyError(rule)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleReport:
+    """One article's outcome in a run."""
+
+    article_id: int
+    title: str
+    outcome: Outcome
+    failed_rules: tuple[str, ...] = ()  # rule ids that failed, for REFUSED
+    reason: str = ""  # one line: the failing evidence, or the error
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    """One source feed's outcome in a run."""
+
+    url: str
+    ok: bool  # fetched (or 304) and parsed
+    not_modified: bool = False  # answered 304: nothing parsed
+    entries: int = 0  # entries in the document
+    error: str = ""  # one line, when not ok
+    problems: tuple[str, ...] = ()  # entries skipped
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    """Everything a run did, for the CLI to print and cron to judge."""
+
+    started: datetime
+    finished: datetime
+    sources: tuple[SourceReport, ...]
+    articles: tuple[ArticleReport, ...]  # one per article id seen in this run
+    feeds_written: tuple[str, ...]  # output files whose bytes changed
+    feeds_unchanged: tuple[str, ...] = ()  # output files left as they were
+    feeds_failed: tuple[str, ...] = ()  # one line per file that could not be written
+
+    @property
+    def ok(self) -> bool:
+        """False when a source, an article or a feed file failed (exit status 1)."""
+        return (
+            all(s.ok for s in self.sources)
+            and not self.feeds_failed
+            and not any(a.outcome in (Outcome.REFUSED, Outcome.ERROR) for a in self.articles)
+        )
+
+    def outcome_counts(self) -> dict[Outcome, int]:
+        """How many articles ended in each outcome, in Outcome's order, zeros left out."""
+        counts = {o: sum(a.outcome is o for a in self.articles) for o in Outcome}
+        return {o: n for o, n in counts.items() if n}
