@@ -1,0 +1,124 @@
+"""Pure: HTML -> the words a reader sees, normalised so that markup, whitespace and typography
+do not count as changes (SPEC §3 `unaltered-text`), with the word range of chosen elements."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+
+import lxml.html
+from lxml.etree import _Element
+
+# Elements whose edges separate words even when the markup has no whitespace there.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary "
+    "table tbody td tfoot th thead tr ul img iframe video audio picture source".split()
+)
+# Elements whose text is never shown as article text.
+SKIP_TAGS = frozenset("script style template noscript head title".split())
+
+# Typography folded alike on both sides: curly quotes, primes, dashes, minus, spaces.
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
+    "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None,
+    "\ufeff": None,
+})
+_WORD = re.compile(r"\S+")
+
+
+def normalise(text: str) -> str:
+    """Fold typography and compatibility forms so that only real wording differs."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text).translate(_FOLD)
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of plain text."""
+    return _WORD.findall(normalise(text))
+
+
+def fold_name(text: str) -> str:
+    """A name compared without case or accents ("Luis Gascó" is "luis gasco")."""
+    decomposed = unicodedata.normalize("NFKD", normalise(text))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """The words of an HTML tree and where chosen elements' words lie among them."""
+
+    words: tuple[str, ...]
+    # word index range [start, end) of each element the ``mark`` callback picked
+    spans: dict[Hashable, tuple[int, int]]
+
+
+def parse_fragment(html: str) -> _Element:
+    """Parse an HTML fragment (or page) into a tree under one <div> (lxml, one parse)."""
+    root: _Element = lxml.html.fragment_fromstring(html or " ", create_parent="div")
+    return root
+
+
+def tag_name(el: _Element) -> str:
+    """The element's tag in lower case; "" for comments and processing instructions."""
+    tag: object = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def text_of(el: _Element) -> str:
+    """All the text inside ``el`` (not its tail), as a reader sees it."""
+    return str(el.xpath("string()"))
+
+
+def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None = None) -> Text:
+    """Words of ``root``; for each element where ``mark`` returns a key, its word range."""
+    pieces: list[str] = []
+    length = 0
+    char_spans: dict[Hashable, tuple[int, int]] = {}
+
+    def add(s: str | None) -> None:
+        nonlocal length
+        if s:
+            s = normalise(s)
+            pieces.append(s)
+            length += len(s)
+
+    def walk(el: _Element) -> None:
+        nonlocal length
+        tag = tag_name(el)
+        if not tag or tag in SKIP_TAGS:
+            return
+        key = mark(el) if mark is not None else None
+        block = tag in BLOCK_TAGS
+        if block:
+            add(" ")
+        start = length
+        add(el.text)
+        for child in el:
+            walk(child)
+            add(child.tail)
+        if key is not None:
+            char_spans[key] = (start, length)
+        if block:
+            add(" ")
+
+    walk(root)
+    flat = "".join(pieces)
+    matches = list(_WORD.finditer(flat))
+    if not char_spans:
+        return Text(tuple(m.group() for m in matches), {})
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    spans = {
+        key: (bisect_left(ends, a + 1), bisect_left(starts, b))
+        for key, (a, b) in char_spans.items()
+    }
+    return Text(tuple(m.group() for m in matches), spans)

@@ -1,0 +1,204 @@
+"""Pure: The Conversation's Atom bytes -> SourceFeed of Articles (SPEC §2.1). XML is parsed
+with defusedxml, so DTDs, entity expansion and external entities are refused, not obeyed."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+
+import defusedxml
+import defusedxml.ElementTree as DET
+
+from .errors import ParseError
+from .models import Article, Author, SourceFeed
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+FOAF_HOMEPAGE = "{http://xmlns.com/foaf/0.1/}homepage"
+RDF_RESOURCE = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}resource"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# tag:theconversation.com,2011:article/263253 -> 263253
+_ID_RE = re.compile(r"article/(\d+)\s*$")
+# https://theconversation.com/some-slug-263253 -> 263253 (the id ends the canonical slug)
+_URL_ID_RE = re.compile(r"-(\d+)/?(?:[?#].*)?$")
+
+# Words that start (or make up) an institution's name in The Conversation's credits. Used
+# only to tell where a multi-comma institution begins ("University of California, Santa
+# Barbara"); the last comma-part is always the institution, whatever its words.
+_INSTITUTION_WORDS = re.compile(
+    r"\b(universit|universidad|universidade|universitas|université|universität|institut|"
+    r"instituto|istituto|college|school|hospital|centre|center|centro|academy|académie|"
+    r"academia|museum|musée|laborator|polytechn|politécnic|politecnic|cnrs|inserm|inrae|"
+    r"foundation|fondation|fundación|council|agency|ministry|trust|society|clinic|"
+    r"ecole|école|escuela|escola|sciences po|research)",
+    re.IGNORECASE,
+)
+
+
+def parse_feed(data: bytes, url: str) -> SourceFeed:
+    """Parse an Atom document of The Conversation. Raises ParseError (naming ``url``) when the
+    document is not well-formed, not Atom, or uses DTDs/entities; a bad entry is skipped and
+    named in ``problems``, never fatal to the others."""
+    try:
+        root = DET.fromstring(data, forbid_dtd=True)
+    except defusedxml.DefusedXmlException as e:
+        raise ParseError(url, f"refused unsafe XML ({type(e).__name__}: {e})") from e
+    except ET.ParseError as e:
+        raise ParseError(url, f"not well-formed XML ({e})") from e
+    if root.tag != f"{ATOM}feed":
+        raise ParseError(url, f"not an Atom feed (root element is {_local(root.tag)!r})")
+
+    feed_lang = root.get(XML_LANG)
+    articles: list[Article] = []
+    problems: list[str] = []
+    seen: set[int] = set()
+    for i, entry in enumerate(root.iter(f"{ATOM}entry"), start=1):
+        try:
+            article = parse_entry(entry, url, feed_lang)
+        except ValueError as e:
+            problems.append(f"entry {i}: {e}")
+            continue
+        if article.article_id in seen:  # the same article twice in one feed: keep the first
+            continue
+        seen.add(article.article_id)
+        articles.append(article)
+    return SourceFeed(
+        url=url,
+        feed_id=_text(root, "id"),
+        title=_text(root, "title"),
+        language=feed_lang,
+        articles=tuple(articles),
+        problems=tuple(problems),
+    )
+
+
+def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None) -> Article:
+    """One Atom entry -> Article. Raises ValueError naming the missing or bad element."""
+    entry_id = _text(entry, "id") or ""
+    link = _alternate_link(entry)
+    article_id = article_id_from(entry_id) or (article_id_from_url(link) if link else None)
+    if article_id is None:
+        raise ValueError(f"no article id in <id>{entry_id}</id> nor in the link")
+    if not link:
+        raise ValueError(f"article {article_id}: no rel=alternate link")
+    title = _text(entry, "title")
+    if not title:
+        raise ValueError(f"article {article_id}: no title")
+    content_el = entry.find(f"{ATOM}content")
+    if content_el is None or not (content_el.text or "").strip():
+        raise ValueError(f"article {article_id}: no content")
+    if content_el.get("type", "text") not in ("html", "text/html"):
+        raise ValueError(f"article {article_id}: content type {content_el.get('type')!r}, "
+                         "expected html")
+    updated = _date(entry, "updated", article_id)
+    published = _date(entry, "published", article_id, default=updated)
+    authors = tuple(
+        parse_author(_text(a, "name") or "", _homepage(a)) for a in entry.iter(f"{ATOM}author")
+    )
+    return Article(
+        article_id=article_id,
+        url=link,
+        title=title,
+        summary=_text(entry, "summary"),
+        published=published,
+        updated=updated,
+        authors=tuple(a for a in authors if a.name),
+        rights=_text(entry, "rights"),
+        content=content_el.text or "",
+        language=entry.get(XML_LANG) or feed_lang,
+        categories=tuple(
+            c.get("label") or c.get("term") or "" for c in entry.iter(f"{ATOM}category")
+            if c.get("label") or c.get("term")
+        ),
+        source_url=source_url,
+    )
+
+
+def parse_author(raw: str, profile_url: str | None = None) -> Author:
+    """Split The Conversation's "Name, Role, Institution" (SPEC §2.1).
+
+    The name is everything before the first comma. The institution is the last comma-part,
+    extended leftwards while the part before it names an institution and the part itself does
+    not ("University of California, Santa Barbara"). The role is what lies between, commas and
+    semicolons kept.
+    """
+    parts = [p.strip() for p in raw.strip().split(",")]
+    parts = [p for p in parts if p]
+    if not parts:
+        return Author(name="", role=None, institution=None, profile_url=profile_url)
+    name, rest = parts[0], parts[1:]
+    if not rest:
+        return Author(name=name, role=None, institution=None, profile_url=profile_url)
+    if len(rest) == 1:
+        # "Name, X": X is the institution when it reads like one, else a role.
+        if _INSTITUTION_WORDS.search(rest[0]):
+            return Author(name=name, role=None, institution=rest[0], profile_url=profile_url)
+        return Author(name=name, role=rest[0], institution=None, profile_url=profile_url)
+    start = len(rest) - 1
+    while (
+        start > 1
+        and not _INSTITUTION_WORDS.search(rest[start])
+        and _INSTITUTION_WORDS.search(rest[start - 1])
+    ):
+        start -= 1
+    return Author(
+        name=name,
+        role=", ".join(rest[:start]) or None,
+        institution=", ".join(rest[start:]),
+        profile_url=profile_url,
+    )
+
+
+def article_id_from(entry_id: str) -> int | None:
+    """N from ``tag:theconversation.com,2011:article/N``."""
+    m = _ID_RE.search(entry_id)
+    return int(m.group(1)) if m else None
+
+
+def article_id_from_url(url: str) -> int | None:
+    """N from a canonical article URL ``https://theconversation.com/{slug}-{N}``."""
+    m = _URL_ID_RE.search(url)
+    return int(m.group(1)) if m else None
+
+
+def _alternate_link(entry: ET.Element) -> str | None:
+    for link in entry.iter(f"{ATOM}link"):
+        if link.get("rel", "alternate") == "alternate" and link.get("href"):
+            return link.get("href")
+    return None
+
+
+def _homepage(author: ET.Element) -> str | None:
+    home = author.find(FOAF_HOMEPAGE)
+    if home is not None and home.get(RDF_RESOURCE):
+        return home.get(RDF_RESOURCE)
+    return _text(author, "uri")
+
+
+def _date(entry: ET.Element, name: str, article_id: int,
+          default: datetime | None = None) -> datetime:
+    raw = _text(entry, name)
+    if raw is None:
+        if default is not None:
+            return default
+        raise ValueError(f"article {article_id}: no <{name}>")
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError as e:
+        raise ValueError(f"article {article_id}: <{name}> {raw!r} is not an RFC 3339 date") from e
+    if value.tzinfo is None:  # tolerated; The Conversation writes UTC
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def _text(el: ET.Element, name: str) -> str | None:
+    child = el.find(f"{ATOM}{name}")
+    if child is None or child.text is None:
+        return None
+    text = child.text.strip()
+    return text or None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
