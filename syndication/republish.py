@@ -1,0 +1,172 @@
+"""Pure: Article -> the compliant republication HTML our feeds carry (SPEC §2.2, §4): byline at
+the top, the body with only the allowed removals, the counter and disclosure as given, then
+the attribution line with the licence link. Not a word of the article's text is changed."""
+
+from __future__ import annotations
+
+from html import escape
+
+import lxml.html
+import nh3
+from lxml.etree import _Element
+
+from .content import counter_id, figure_credit, figure_image, removal_reason
+from .htmltext import parse_fragment, tag_name
+from .models import LICENCE_URL, TC_HOME, Article, RemovedImage, Republication
+
+BYLINE_CLASS = "tc-byline"
+ATTRIBUTION_CLASS = "tc-attribution"
+
+# The attribution line per edition language: The Conversation's own wording (SPEC §2.3),
+# with "Creative Commons" linked to the deed (SPEC §3 `licence-notice`). {home}, {deed} and
+# {url} are filled with escaped URLs.
+ATTRIBUTION = {
+    "en": 'This article is republished from <a href="{home}">The Conversation</a> under a '
+    '<a rel="license" href="{deed}">Creative Commons license</a>. '
+    'Read the <a href="{url}">original article</a>.',
+    "es": 'Este artículo fue publicado originalmente en <a href="{home}">The Conversation</a> '
+    'bajo una <a rel="license" href="{deed}">licencia Creative Commons</a>. '
+    'Lea el <a href="{url}">original</a>.',
+    "fr": 'Cet article est republié à partir de <a href="{home}">The Conversation</a> sous '
+    '<a rel="license" href="{deed}">licence Creative Commons</a>. '
+    'Lire l’<a href="{url}">article original</a>.',
+    "pt": 'Este artigo foi republicado do <a href="{home}">The Conversation</a> sob uma '
+    '<a rel="license" href="{deed}">licença Creative Commons</a>. '
+    'Leia o <a href="{url}">artigo original</a>.',
+    "id": 'Artikel ini diterbitkan ulang dari <a href="{home}">The Conversation</a> di bawah '
+    '<a rel="license" href="{deed}">lisensi Creative Commons</a>. '
+    'Baca <a href="{url}">artikel aslinya</a>.',
+}
+# The word before the authors' names in the byline, per language.
+BYLINE_PREFIX = {"en": "By", "es": "Por", "fr": "Par", "pt": "Por", "id": "Oleh"}
+
+# What nh3 lets through: the article's own structure and the attributes its figures, links
+# and counter use. Everything else (script, iframe, form, on* handlers, style, javascript:
+# URLs) goes (SPEC §3 `safe-html`).
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div", "dl",
+    "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "q", "s", "small", "source",
+    "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "lang", "dir", "title"},
+    "a": {"href", "rel", "hreflang"},
+    "img": {"src", "srcset", "sizes", "alt", "width", "height"},
+    "source": {"srcset", "sizes", "media", "type"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start", "reversed", "type"},
+    "time": {"datetime"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def language_of(article: Article) -> str:
+    """The two-letter language of the article ("en-US" -> "en"), "en" when unknown."""
+    return (article.language or "en").split("-")[0].split("_")[0].lower() or "en"
+
+
+def republish(article: Article) -> Republication:
+    """Build the republication of ``article``: byline, cleaned body, attribution."""
+    root = parse_fragment(article.content)
+    # Relative URLs would resolve against the reader's feed, not The Conversation.
+    root.make_links_absolute(article.url, resolve_base_href=False)  # type: ignore[attr-defined]
+    removed = _remove_disallowed(root, article)
+    body = _serialise_children(root)
+    html = byline_html(article) + body + attribution_html(article)
+    return Republication(article_id=article.article_id, html=sanitise(html), removed=removed)
+
+
+def sanitise(html: str) -> str:
+    """The final safety net of every republication (SPEC §3 `safe-html`)."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def byline_html(article: Article) -> str:
+    """The credit block at the top: each author linked to their profile, with role and
+    institution (SPEC §3 `author-credit`, `institution-credit`)."""
+    parts = []
+    for author in article.authors:
+        name = escape(author.name)
+        if author.profile_url:
+            name = f'<a href="{escape(author.profile_url)}">{name}</a>'
+        part = name
+        if author.role:
+            part += f", {escape(author.role)}"
+        if author.institution:
+            part += f", <em>{escape(author.institution)}</em>"
+        parts.append(part)
+    if not parts:
+        return ""
+    prefix = BYLINE_PREFIX.get(language_of(article))
+    lead = f"{prefix} " if prefix else ""
+    return f'<p class="{BYLINE_CLASS}">{lead}{"; ".join(parts)}</p>\n'
+
+
+def attribution_html(article: Article) -> str:
+    """The attribution line in the article's language, English when unknown (SPEC §2.3)."""
+    template = ATTRIBUTION.get(language_of(article), ATTRIBUTION["en"])
+    line = template.format(
+        home=escape(TC_HOME), deed=escape(LICENCE_URL), url=escape(article.url)
+    )
+    return f'\n<p class="{ATTRIBUTION_CLASS}">{line}</p>'
+
+
+def _remove_disallowed(root: _Element, article: Article) -> tuple[RemovedImage, ...]:
+    """Take out what SPEC §3 allows and requires to go (content.removal_reason): embeds,
+    scripts, promos, and figures whose image is not licensed for reuse, caption included; and
+    images outside any figure, which have no credit at all. The counter stays as it is."""
+    removed: list[RemovedImage] = []
+
+    def walk(parent: _Element, in_figure: bool) -> None:
+        for el in list(parent):
+            tag = tag_name(el)
+            if not tag:
+                continue
+            reason = removal_reason(el, article.authors)
+            if reason is None and tag == "img" and not in_figure and counter_id(el) is None:
+                reason = "image without a credit"
+            if reason is None:
+                walk(el, in_figure or tag == "figure")
+                continue
+            img = el if tag == "img" else figure_image(el) if tag == "figure" else None
+            if img is not None:
+                credit = figure_credit(el, article.authors).credit if tag == "figure" else ""
+                removed.append(RemovedImage(src=img.get("src") or "", credit=credit,
+                                            reason=reason))
+            _drop(el)
+
+    walk(root, False)
+    _drop_empty(root)
+    return tuple(removed)
+
+
+def _drop(el: _Element) -> None:
+    """Remove ``el`` and its content, keeping the text that follows it."""
+    el.drop_tree()  # type: ignore[attr-defined]  # lxml.html.HtmlElement method
+
+
+def _drop_empty(root: _Element) -> None:
+    """Paragraphs and anchors that held only what was removed (``<p><div promo/></p>``)."""
+    for el in reversed(list(root.iter("p", "a", "span", "div"))):  # innermost first
+        if el is root or el.getparent() is None:
+            continue
+        if len(el) == 0 and not (el.text or "").strip():
+            _drop(el)
+
+
+def _serialise_children(root: _Element) -> str:
+    parts = [escape(root.text or "", quote=False)]
+    parts.extend(lxml.html.tostring(child, encoding="unicode") for child in root)
+    return "".join(parts)
