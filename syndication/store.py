@@ -1,0 +1,350 @@
+"""The only user of sqlite3: the state database (sources with their validators, articles with
+their verdicts and published HTML, runs). Schema as SQL text, migrated by PRAGMA user_version;
+WAL, so a killed run leaves the last committed state."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from .errors import StorageError
+from .models import Article, Author, FeedEntry, Finding, Outcome, RunReport
+
+# Migration k takes the schema from user_version k to k+1. Append; never edit a shipped one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE sources (
+        url           TEXT PRIMARY KEY,
+        etag          TEXT,            -- validators for the next conditional GET
+        last_modified TEXT,
+        last_attempt  TEXT,            -- ISO 8601 UTC of the last fetch, whatever its outcome
+        last_success  TEXT,            -- ... of the last fetch that was parsed (or 304)
+        last_error    TEXT             -- one line, NULL once a fetch succeeds again
+    );
+    CREATE TABLE articles (
+        article_id   INTEGER PRIMARY KEY,  -- N, The Conversation's stable id
+        url          TEXT NOT NULL,
+        title        TEXT NOT NULL,
+        summary      TEXT,
+        published    TEXT NOT NULL,
+        updated      TEXT NOT NULL,
+        authors      TEXT NOT NULL,        -- JSON [[name, role, institution, profile_url]]
+        categories   TEXT NOT NULL,        -- JSON [label]
+        language     TEXT,
+        rights       TEXT,
+        content      TEXT NOT NULL,        -- the original content, kept to re-check it
+        content_hash TEXT NOT NULL,        -- of everything republish and check read
+        status       TEXT NOT NULL CHECK (status IN ('published', 'refused', 'error')),
+        html         TEXT,                 -- the republication as built
+        findings     TEXT NOT NULL,        -- JSON [[rule, ok, detail]]
+        reason       TEXT NOT NULL,        -- one line: why refused, or the error
+        first_seen   TEXT NOT NULL,
+        last_checked TEXT NOT NULL
+    );
+    CREATE INDEX articles_by_status_date ON articles (status, published DESC, article_id DESC);
+    CREATE TABLE article_sources (  -- which source feeds carried an article: feed membership
+        article_id INTEGER NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+        source_url TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (source_url, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE runs (
+        id       INTEGER PRIMARY KEY AUTOINCREMENT,
+        started  TEXT NOT NULL,
+        finished TEXT NOT NULL,
+        ok       INTEGER NOT NULL,
+        summary  TEXT NOT NULL           -- JSON counts, for `syndication status`
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceState:
+    """What the database remembers of one source feed."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    last_attempt: datetime | None
+    last_success: datetime | None
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleState:
+    """One article's last verdict, as kept in the database."""
+
+    article_id: int
+    title: str
+    url: str
+    status: Outcome
+    content_hash: str
+    findings: tuple[Finding, ...]
+    reason: str
+    last_checked: datetime
+
+
+class Store:
+    """The state database. Open with ``Store(path)``; use as a context manager."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.Error as e:
+            raise StorageError(path, f"cannot open the state database ({e})") from e
+        except OSError as e:
+            raise StorageError(path, f"cannot create its folder ({e.strerror})") from e
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        (version,) = self.db.execute("PRAGMA user_version").fetchone()
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                self.path,
+                f"schema version {version} is newer than this syndication knows "
+                f"({SCHEMA_VERSION}): upgrade syndication",
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[number]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit: all of it is committed, or none (a crash rolls it back)."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise StorageError(self.path, f"cannot begin a transaction ({e})") from e
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.Error as e:
+            raise StorageError(self.path, f"cannot commit ({e})") from e
+
+    # --- sources ------------------------------------------------------------------------
+
+    def source(self, url: str) -> SourceState | None:
+        row = self.db.execute(
+            "SELECT url, etag, last_modified, last_attempt, last_success, last_error "
+            "FROM sources WHERE url = ?",
+            (url,),
+        ).fetchone()
+        if row is None:
+            return None
+        return SourceState(row[0], row[1], row[2], _dt(row[3]), _dt(row[4]), row[5])
+
+    def sources(self) -> tuple[SourceState, ...]:
+        rows = self.db.execute(
+            "SELECT url, etag, last_modified, last_attempt, last_success, last_error "
+            "FROM sources ORDER BY url"
+        ).fetchall()
+        return tuple(SourceState(r[0], r[1], r[2], _dt(r[3]), _dt(r[4]), r[5]) for r in rows)
+
+    def source_succeeded(
+        self, url: str, now: datetime, etag: str | None, last_modified: str | None
+    ) -> None:
+        """Keep the validators of a fetch whose articles are all stored (same transaction)."""
+        self.db.execute(
+            "INSERT INTO sources (url, etag, last_modified, last_attempt, last_success) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, "
+            "last_modified = excluded.last_modified, last_attempt = excluded.last_attempt, "
+            "last_success = excluded.last_success, last_error = NULL",
+            (url, etag, last_modified, _iso(now), _iso(now)),
+        )
+
+    def source_failed(self, url: str, now: datetime, error: str) -> None:
+        """Note a failed fetch; the validators and everything published stay."""
+        self.db.execute(
+            "INSERT INTO sources (url, last_attempt, last_error) VALUES (?, ?, ?) "
+            "ON CONFLICT (url) DO UPDATE SET last_attempt = excluded.last_attempt, "
+            "last_error = excluded.last_error",
+            (url, _iso(now), error),
+        )
+
+    # --- articles -----------------------------------------------------------------------
+
+    def content_hash(self, article_id: int) -> str | None:
+        row = self.db.execute(
+            "SELECT content_hash FROM articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def save_article(
+        self,
+        article: Article,
+        *,
+        content_hash: str,
+        status: Outcome,
+        html: str | None,
+        findings: Sequence[Finding],
+        reason: str,
+        now: datetime,
+    ) -> None:
+        """Insert or replace an article's latest version and verdict."""
+        self.db.execute(
+            "INSERT INTO articles (article_id, url, title, summary, published, updated, "
+            "authors, categories, language, rights, content, content_hash, status, html, "
+            "findings, reason, first_seen, last_checked) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (article_id) DO UPDATE SET url = excluded.url, "
+            "title = excluded.title, summary = excluded.summary, "
+            "published = excluded.published, updated = excluded.updated, "
+            "authors = excluded.authors, categories = excluded.categories, "
+            "language = excluded.language, rights = excluded.rights, "
+            "content = excluded.content, content_hash = excluded.content_hash, "
+            "status = excluded.status, html = excluded.html, findings = excluded.findings, "
+            "reason = excluded.reason, last_checked = excluded.last_checked",
+            (
+                article.article_id,
+                article.url,
+                article.title,
+                article.summary,
+                _iso(article.published),
+                _iso(article.updated),
+                json.dumps([[a.name, a.role, a.institution, a.profile_url]
+                            for a in article.authors], ensure_ascii=False),
+                json.dumps(list(article.categories), ensure_ascii=False),
+                article.language,
+                article.rights,
+                article.content,
+                content_hash,
+                str(status),
+                html,
+                json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False),
+                reason,
+                _iso(now),
+                _iso(now),
+            ),
+        )
+
+    def link_source(self, article_id: int, source_url: str, now: datetime) -> None:
+        """Remember that ``source_url`` carried the article (it belongs to that feed)."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO article_sources (article_id, source_url, first_seen) "
+            "VALUES (?, ?, ?)",
+            (article_id, source_url, _iso(now)),
+        )
+
+    def feed_entries(self, source_urls: Sequence[str], limit: int) -> tuple[FeedEntry, ...]:
+        """The newest ``limit`` published articles carried by any of ``source_urls``."""
+        if not source_urls:
+            return ()
+        rows = self.db.execute(
+            "SELECT article_id, url, title, summary, published, updated, authors, categories, "
+            "language, rights, html FROM articles WHERE status = 'published' AND article_id IN "
+            "(SELECT article_id FROM article_sources WHERE source_url IN "
+            "(SELECT value FROM json_each(?))) "
+            "ORDER BY published DESC, article_id DESC LIMIT ?",
+            (json.dumps(list(source_urls)), limit),
+        ).fetchall()
+        return tuple(
+            FeedEntry(
+                article_id=r[0],
+                url=r[1],
+                title=r[2],
+                summary=r[3],
+                published=_dt_required(r[4]),
+                updated=_dt_required(r[5]),
+                authors=tuple(Author(*a) for a in json.loads(r[6])),
+                categories=tuple(json.loads(r[7])),
+                language=r[8],
+                rights=r[9],
+                html=r[10] or "",
+            )
+            for r in rows
+        )
+
+    def articles(self) -> tuple[ArticleState, ...]:
+        """Every article seen, newest first, with its last verdict (for reports)."""
+        rows = self.db.execute(
+            "SELECT article_id, title, url, status, content_hash, findings, reason, "
+            "last_checked FROM articles ORDER BY published DESC, article_id DESC"
+        ).fetchall()
+        return tuple(
+            ArticleState(
+                article_id=r[0],
+                title=r[1],
+                url=r[2],
+                status=Outcome(r[3]),
+                content_hash=r[4],
+                findings=tuple(Finding(*f) for f in json.loads(r[5])),
+                reason=r[6],
+                last_checked=_dt_required(r[7]),
+            )
+            for r in rows
+        )
+
+    # --- runs ---------------------------------------------------------------------------
+
+    def record_run(self, report: RunReport) -> None:
+        counts: dict[str, int] = {}
+        for a in report.articles:
+            counts[str(a.outcome)] = counts.get(str(a.outcome), 0) + 1
+        summary = {
+            "sources": len(report.sources),
+            "sources_failed": sum(not s.ok for s in report.sources),
+            "articles": counts,
+            "feeds_written": list(report.feeds_written),
+        }
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO runs (started, finished, ok, summary) VALUES (?, ?, ?, ?)",
+                (_iso(report.started), _iso(report.finished), int(report.ok),
+                 json.dumps(summary, sort_keys=True)),
+            )
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (they hold no ';' inside strings)."""
+    out = []
+    for part in script.split(";"):
+        lines = [ln.split("--", 1)[0].rstrip() for ln in part.splitlines()]
+        sql = "\n".join(ln for ln in lines if ln.strip())
+        if sql:
+            out.append(sql)
+    return out
+
+
+def _iso(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _dt(value: str | None) -> datetime | None:
+    return _dt_required(value) if value else None
+
+
+def _dt_required(value: str) -> datetime:
+    return datetime.fromisoformat(value).astimezone(UTC)
