@@ -1,0 +1,77 @@
+"""Shared fixtures: the recorded samples, a loopback server, and configs written to real
+files in a temporary folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from syndication.config import Config, load_config
+from syndication.models import Article
+from syndication.source import parse_feed
+
+from .server import LoopbackServer
+
+DATA = Path(__file__).parent / "data"
+SAMPLES = DATA / "tc-samples"  # byte-for-byte copies of ../shared/tc-samples
+PACKAGE_SAMPLES = Path(__file__).parents[1] / "syndication" / "samples"
+ENV_FEED = SAMPLES / "tc-feed-us-environment-articles.atom"
+FR_FEED = PACKAGE_SAMPLES / "tc-feed-fr-built-2-entries.atom"  # built: see its first lines
+ENV_ID = 263253
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    srv = LoopbackServer().start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture(scope="session")
+def env_article() -> Article:
+    """Article 263253 from the recorded US environment feed."""
+    return parse_feed(ENV_FEED.read_bytes(), "https://theconversation.com/us/environment/articles.atom").articles[0]
+
+
+@pytest.fixture(scope="session")
+def fr_articles() -> tuple[Article, ...]:
+    """The two articles of the built French feed (212649, then 209538)."""
+    return parse_feed(FR_FEED.read_bytes(), "https://theconversation.com/fr/articles.atom").articles
+
+
+ConfigFactory = Callable[..., Config]
+
+
+@pytest.fixture
+def make_config(tmp_path: Path) -> ConfigFactory:
+    """Write a config.toml naming ``feeds`` ({name: [source URLs]}) and load it."""
+
+    def make(feeds: dict[str, list[str]], *, max_entries: int = 50, extra: str = "") -> Config:
+        lines = [
+            "[site]",
+            'title = "Test publisher"',
+            'base_url = "https://example.org/feeds/"',
+            'output_dir = "out"',
+            'state_file = "state.sqlite3"',
+            "[fetch]",
+            'user_agent = "syndication-tests/0.1 (+https://example.org/contact)"',
+            "min_interval = 0",
+            "timeout = 5",
+        ]
+        for name, sources in feeds.items():
+            lines += [
+                "[[feed]]",
+                f'name = "{name}"',
+                f'title = "Feed {name}"',
+                "sources = [" + ", ".join(f'"{u}"' for u in sources) + "]",
+                f"max_entries = {max_entries}",
+            ]
+        path = tmp_path / "config.toml"
+        path.write_text("\n".join(lines) + "\n" + extra, encoding="utf-8")
+        return load_config(path)
+
+    return make
