@@ -329,8 +329,9 @@ def _institution_credit(article: Article, credit: str) -> Finding:
         if not author.institution:
             continue
         at = credit.find(names[k])
-        if at < 0:
-            problems.append(f"{author.name} is not credited, so neither is {author.institution}")
+        if at < 0:  # no author to stand beside (author-credit says so): named at all?
+            if fold_name(author.institution) not in credit:
+                problems.append(f"{author.institution} ({author.name}) is not named")
             continue
         # Beside the author: before the next author's name.
         after = at + len(names[k])
