@@ -1,0 +1,98 @@
+"""store.py on real SQLite files: migrations, upserts, feed membership and order."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from syndication.errors import StorageError
+from syndication.models import Article, Finding, Outcome
+from syndication.store import SCHEMA_VERSION, Store
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+SRC = "https://theconversation.com/us/environment/articles.atom"
+
+
+def save(store: Store, article: Article, status: Outcome = Outcome.PUBLISHED) -> None:
+    with store.transaction():
+        store.save_article(article, content_hash=f"h{article.article_id}", status=status,
+                           html=f"<p>{article.article_id}</p>", reason="",
+                           findings=(Finding("licence", True, "ok"),), now=NOW)
+        store.link_source(article.article_id, SRC, NOW)
+
+
+def test_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite3") as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_newer_schema_is_refused_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StorageError) as info:
+        Store(path)
+    assert str(path) in str(info.value) and "upgrade syndication" in str(info.value)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StorageError) as info:
+        Store(path)
+    assert str(path) in str(info.value)
+
+
+def test_feed_entries_newest_first_published_only_and_capped(
+    tmp_path: Path, env_article: Article
+) -> None:
+    with Store(tmp_path / "s.sqlite3") as store:
+        for k in range(5):
+            article = dataclasses.replace(
+                env_article, article_id=1000 + k,
+                published=env_article.published + timedelta(days=k),
+            )
+            save(store, article, Outcome.REFUSED if k == 4 else Outcome.PUBLISHED)
+        entries = store.feed_entries([SRC], limit=3)
+        assert [e.article_id for e in entries] == [1003, 1002, 1001]
+        assert entries[0].authors == env_article.authors
+        assert entries[0].html == "<p>1003</p>"
+        assert store.feed_entries(["https://elsewhere.example/feed.atom"], limit=3) == ()
+
+
+def test_saving_again_replaces_in_place(tmp_path: Path, env_article: Article) -> None:
+    with Store(tmp_path / "s.sqlite3") as store:
+        save(store, env_article)
+        corrected = dataclasses.replace(env_article, title="Corrected",
+                                        updated=env_article.updated + timedelta(hours=1))
+        save(store, corrected)
+        (entry,) = store.feed_entries([SRC], limit=10)
+        assert entry.title == "Corrected" and entry.updated == corrected.updated
+        (state,) = store.articles()
+        assert state.status is Outcome.PUBLISHED and state.findings[0].rule == "licence"
+
+
+def test_a_failed_transaction_leaves_nothing(tmp_path: Path, env_article: Article) -> None:
+    with Store(tmp_path / "s.sqlite3") as store:
+        with pytest.raises(RuntimeError), store.transaction():
+            store.save_article(env_article, content_hash="h", status=Outcome.PUBLISHED,
+                               html="<p/>", findings=(), reason="", now=NOW)
+            raise RuntimeError("crash in the middle")
+        assert store.articles() == ()
+
+
+def test_source_validators_and_errors(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite3") as store:
+        with store.transaction():
+            store.source_succeeded(SRC, NOW, '"abc"', "Fri, 26 Sep 2025 12:30:52 GMT")
+        with store.transaction():
+            store.source_failed(SRC, NOW + timedelta(minutes=30), "HTTP 503")
+        state = store.source(SRC)
+        assert state is not None
+        assert (state.etag, state.last_error, state.last_success) == ('"abc"', "HTTP 503", NOW)
+        assert state.last_attempt == NOW + timedelta(minutes=30)
