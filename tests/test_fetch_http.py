@@ -28,7 +28,8 @@ def fetcher(min_interval: float = 0.0, max_bytes: int = 10_000_000, **kwargs: ob
 
 
 def test_get_sends_our_user_agent_and_keeps_validators(server: LoopbackServer) -> None:
-    url = server.serve("/a.atom", b"<feed/>", headers={"Last-Modified": "Fri, 26 Sep 2025 12:30:52 GMT"})
+    stamp = "Fri, 26 Sep 2025 12:30:52 GMT"
+    url = server.serve("/a.atom", b"<feed/>", headers={"Last-Modified": stamp})
     with fetcher() as f:
         got = f.get(url)
     assert got.status == 200 and got.body == b"<feed/>"

@@ -119,7 +119,8 @@ def test_refused_article_is_not_published_and_the_reason_is_kept(
     assert not report.ok
     (article,) = report.articles
     assert article.outcome is Outcome.REFUSED and article.failed_rules == ("licence",)
-    assert feedparser.parse((config.site.output_dir / "environment.atom").read_bytes()).entries == []
+    atom = (config.site.output_dir / "environment.atom").read_bytes()
+    assert feedparser.parse(atom).entries == []
     with sqlite3.connect(config.site.state_file) as db:
         status, reason = db.execute(
             "SELECT status, reason FROM articles WHERE article_id = ?", (ENV_ID,)

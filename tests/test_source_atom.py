@@ -27,7 +27,9 @@ def test_recorded_feed_fields() -> None:
         "https://theconversation.com/how-sea-star-wasting-disease-transformed-the-west-coasts"
         "-ecology-and-economy-263253"
     )
-    assert a.title == "How sea star wasting disease transformed the West Coast’s ecology and economy"
+    assert a.title == (
+        "How sea star wasting disease transformed the West Coast’s ecology and economy"
+    )
     assert a.summary is not None and a.summary.startswith("The loss of one iconic species")
     assert a.published == a.updated == datetime(2025, 9, 26, 12, 30, 52, tzinfo=UTC)
     assert a.rights == TC_RIGHTS
