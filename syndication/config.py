@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from .errors import ConfigError
 
@@ -27,6 +27,10 @@ class SiteConfig:
     base_url: str  # [site] base_url: public URL of output_dir, ends with "/"
     output_dir: Path  # [site] output_dir, resolved against the config file's folder
     state_file: Path  # [site] state_file, resolved likewise
+    # [site] icon / logo: absolute URLs of the feeds' square icon and 2:1 logo (SPEC §4);
+    # None: the generic feed icon and logo syndication writes into output_dir
+    icon: str | None = None
+    logo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +104,7 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
     fetch_t = v.table(data, "fetch", required=False)
     here = file.parent
 
-    v.only(site_t, "site", {"title", "base_url", "output_dir", "state_file"})
+    v.only(site_t, "site", {"title", "base_url", "output_dir", "state_file", "icon", "logo"})
     base_url = v.get(site_t, "site.base_url", str, required=True)
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -113,6 +117,8 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         output_dir=here / v.get(site_t, "site.output_dir", str, default="feeds", nonempty=True),
         state_file=here
         / v.get(site_t, "site.state_file", str, default="syndication.sqlite3", nonempty=True),
+        icon=_image_url(v, site_t, "site.icon", base_url),
+        logo=_image_url(v, site_t, "site.logo", base_url),
     )
 
     v.only(fetch_t, "fetch", {"user_agent", "min_interval", "timeout", "max_bytes"})
@@ -171,6 +177,20 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
         ),
         language=v.get(raw, f"{where}.language", str, default=None, nonempty=True),
     )
+
+
+def _image_url(v: _Validator, table: Mapping[str, Any], dotted: str, base_url: str) -> str | None:
+    """An image for the feeds: an absolute http(s) URL, or a path resolved against base_url
+    (a file you put in output_dir yourself). Feed readers fetch it from anywhere, so nothing
+    local (file:, data:) and nothing scripted (javascript:) is accepted."""
+    value: str | None = v.get(table, dotted, str, default=None, nonempty=True)
+    if value is None:
+        return None
+    url = urljoin(base_url, value.strip())
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+        v.fail(dotted, f"must be an http(s) URL or a path under base_url, got {value!r}")
+    return url
 
 
 class _Validator:
