@@ -101,7 +101,9 @@ class FeedEntry:
     title: str  # the original's title, unaltered
     summary: str | None  # the original's standfirst
     published: datetime  # the original's published time (UTC)
-    updated: datetime  # the original's updated time (UTC)
+    # the original's updated time (UTC), or when a run noticed a correction the source did
+    # not date (pipeline._as_entry); never earlier than the entry's previous updated
+    updated: datetime
     authors: tuple[Author, ...]  # as the original credits them
     categories: tuple[str, ...]  # topics, when known
     language: str | None  # e.g. "en-US"
@@ -163,6 +165,7 @@ class ArticleReport:
     outcome: Outcome
     failed_rules: tuple[str, ...] = ()  # rule ids that failed, for REFUSED
     reason: str = ""  # one line: the failing evidence, or the error
+    withdrawn: bool = False  # REFUSED now, published before: taken out of the feeds
 
 
 @dataclass(frozen=True, slots=True)

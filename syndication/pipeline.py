@@ -8,7 +8,9 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 from filelock import FileLock, Timeout
 
@@ -16,18 +18,21 @@ from .check import check
 from .config import Config
 from .errors import FetchError, LockedError, ParseError, PublishError
 from .fetch import Fetcher
+from .index import INDEX_FILE, render_index
 from .models import Article, ArticleReport, Outcome, RunReport, SourceReport
-from .publish import render, write_if_changed
+from .publish import FORMATS, render, shipped_assets, write_if_changed
 from .republish import republish
 from .source import parse_feed
-from .store import Store
+from .store import Store, StoredArticle
 
 log = logging.getLogger(__name__)
 
 # Part of every content hash: bump it when republish or check change what they produce, so
 # that the next run re-processes every article with the new code.
 FORMAT_VERSION = 1
-FEED_FORMATS = ("atom", "rss")
+FEED_FORMATS = tuple(FORMATS)  # atom, rss, json
+# Articles refused (or failed) listed on the index page, newest first.
+INDEX_REFUSED = 50
 
 Clock = Callable[[], datetime]
 
@@ -156,12 +161,17 @@ def content_hash(article: Article) -> str:
 
 
 def _article(article: Article, store: Store, clock: Clock) -> ArticleReport:
-    """Republish and check one article, store the outcome; unchanged articles are skipped."""
+    """Republish and check one article, store the outcome; unchanged articles are skipped.
+
+    A changed article replaces its earlier version in place: same N, so the same entry id in
+    every feed (SPEC §4), never a second entry. One that no longer passes is withdrawn."""
     n = article.article_id
     digest = content_hash(article)
     previous = store.content_hash(n)
     if previous == digest:
         return ArticleReport(n, article.title, Outcome.UNCHANGED)
+    stored = store.stored(n) if previous is not None else None
+    was_published = stored is not None and stored.status is Outcome.PUBLISHED
     try:
         republication = republish(article)
         verdict = check(republication.html, article, title=article.title)
@@ -171,40 +181,82 @@ def _article(article: Article, store: Store, clock: Clock) -> ArticleReport:
         if previous is None:  # keep a published earlier version; else record the failure
             store.save_article(article, content_hash=digest, status=Outcome.ERROR, html=None,
                                findings=(), reason=reason, now=clock())
+        elif was_published:
+            log.error("article %d: the version published earlier stays in the feeds", n)
         return ArticleReport(n, article.title, Outcome.ERROR, reason=reason)
+    entry = _as_entry(article, stored, clock)
     if verdict.compliant:
-        store.save_article(article, content_hash=digest, status=Outcome.PUBLISHED,
+        store.save_article(entry, content_hash=digest, status=Outcome.PUBLISHED,
                            html=republication.html, findings=verdict.findings, reason="",
                            now=clock())
         for image in republication.removed:
             log.debug("article %d: removed %s (%s)", n, image.src, image.reason)
+        if was_published:
+            log.info("article %d updated in place (entry updated %s)", n,
+                     entry.updated.isoformat())
         return ArticleReport(n, article.title, Outcome.PUBLISHED)
     failed = verdict.failed or verdict.unchecked
     reason = "; ".join(f"{f.rule}: {f.detail}" for f in failed)
-    store.save_article(article, content_hash=digest, status=Outcome.REFUSED,
+    store.save_article(entry, content_hash=digest, status=Outcome.REFUSED,
                        html=republication.html, findings=verdict.findings, reason=reason,
                        now=clock())
-    log.warning("article %d refused (%s): %s", n, article.url, reason)
+    if was_published:
+        log.warning("article %d withdrawn from the feeds (%s): its new version fails %s",
+                    n, article.url, reason)
+    else:
+        log.warning("article %d refused (%s): %s", n, article.url, reason)
     return ArticleReport(n, article.title, Outcome.REFUSED,
-                         failed_rules=tuple(f.rule for f in failed), reason=reason)
+                         failed_rules=tuple(f.rule for f in failed), reason=reason,
+                         withdrawn=was_published)
+
+
+def _as_entry(article: Article, stored: StoredArticle | None, clock: Clock) -> Article:
+    """The article dated as its feed entry: ``updated`` never goes back, and when the source
+    changed what readers see without a newer date of its own (a silent correction), the entry
+    is dated when this run noticed, so feed readers show the correction (RFC 4287 §4.2.15)."""
+    if stored is None:
+        return article
+    before = stored.article
+    if article.updated > before.updated:
+        return article
+    if _reader_visible(article) == _reader_visible(before):
+        return replace(article, updated=before.updated)  # e.g. a FORMAT_VERSION bump
+    return replace(article, updated=max(clock(), before.updated))
+
+
+def _reader_visible(a: Article) -> tuple[object, ...]:
+    """What a correction can change: everything republish reads, except the dates."""
+    return (a.url, a.title, a.summary, a.authors, a.rights, a.content, a.language,
+            a.categories)
 
 
 def _publish(config: Config, store: Store) -> tuple[list[str], list[str], list[str]]:
-    """Write every feed in every format; a file whose bytes would not change is left alone."""
+    """Write every feed in every format, the images they point at and the index page; a file
+    whose bytes would not change is left alone (so ETags and conditional GETs keep working)."""
     written: list[str] = []
     unchanged: list[str] = []
     failed: list[str] = []
+
+    def write(path: Path, data: bytes) -> None:
+        try:
+            changed = write_if_changed(path, data)
+        except PublishError as e:
+            log.error("%s", e)
+            failed.append(str(e))
+            return
+        (written if changed else unchanged).append(str(path))
+        if changed:
+            log.debug("wrote %s", path)
+
+    out = config.site.output_dir
+    listings = []
     for feed in config.feeds:
         entries = store.feed_entries(feed.sources, feed.max_entries)
+        listings.append((feed, entries))
         for fmt in FEED_FORMATS:
-            path = config.site.output_dir / f"{feed.name}.{fmt}"
-            try:
-                changed = write_if_changed(path, render(fmt, config.site, feed, entries))
-            except PublishError as e:
-                log.error("%s", e)
-                failed.append(str(e))
-                continue
-            (written if changed else unchanged).append(str(path))
-            if changed:
-                log.debug("wrote %s (%d entries)", path, len(entries))
+            write(out / f"{feed.name}.{fmt}", render(fmt, config.site, feed, entries))
+    for name, data in shipped_assets(config.site).items():
+        write(out / name, data)
+    refused = store.articles(not_published=True, limit=INDEX_REFUSED)
+    write(out / INDEX_FILE, render_index(config.site, listings, refused))
     return written, unchanged, failed

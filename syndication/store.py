@@ -92,6 +92,15 @@ class ArticleState:
     last_checked: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as an earlier run saved it: the source's fields, except ``updated``, which
+    is the entry's (it moves on when a correction arrives without a new source date)."""
+
+    article: Article
+    status: Outcome
+
+
 class Store:
     """The state database. Open with ``Store(path)``; use as a context manager."""
 
@@ -287,11 +296,39 @@ class Store:
             for r in rows
         )
 
-    def articles(self) -> tuple[ArticleState, ...]:
-        """Every article seen, newest first, with its last verdict (for reports)."""
+    def stored(self, article_id: int) -> StoredArticle | None:
+        """The version of an article kept from an earlier run, with its status."""
+        row = self.db.execute(
+            "SELECT article_id, url, title, summary, published, updated, authors, categories, "
+            "rights, content, language, status FROM articles WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        article = Article(
+            article_id=row[0],
+            url=row[1],
+            title=row[2],
+            summary=row[3],
+            published=_dt_required(row[4]),
+            updated=_dt_required(row[5]),
+            authors=tuple(Author(*a) for a in json.loads(row[6])),
+            categories=tuple(json.loads(row[7])),
+            rights=row[8],
+            content=row[9],
+            language=row[10],
+        )
+        return StoredArticle(article=article, status=Outcome(row[11]))
+
+    def articles(self, *, not_published: bool = False,
+                 limit: int | None = None) -> tuple[ArticleState, ...]:
+        """Every article seen (or only those kept out of the feeds: refused or failed), newest
+        first, with its last verdict (for reports and the index page)."""
         rows = self.db.execute(
             "SELECT article_id, title, url, status, content_hash, findings, reason, "
-            "last_checked FROM articles ORDER BY published DESC, article_id DESC"
+            "last_checked FROM articles WHERE (? = 0 OR status != 'published') "
+            "ORDER BY published DESC, article_id DESC LIMIT ?",
+            (int(not_published), -1 if limit is None else limit),
         ).fetchall()
         return tuple(
             ArticleState(
