@@ -81,10 +81,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, default=Path("feeds"), metavar="DIR",
                    help="where to write the demo feeds (default: ./feeds)")
     p.set_defaults(command=cmd_demo)
+
+    p = sub.add_parser(
+        "serve", parents=[common],
+        help="serve the output directory on localhost, for a preview or a local feed reader",
+        description="Serve the feeds, their images and index.html over HTTP on this machine "
+        "(127.0.0.1 unless --bind says otherwise) with the feeds' media types "
+        "(application/atom+xml, application/rss+xml, application/feed+json), ETag and "
+        "Last-Modified, and 304 answers to conditional requests. For preview and for a feed "
+        "reader on the same computer; publish the folder on a real web server for others "
+        "(README, Publishing). Stop it with Ctrl-C. -v logs every request.",
+    )
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--dir", type=Path, default=None, metavar="DIR",
+                       help="the folder to serve (default: output_dir of the config)")
+    _config_argument(where)
+    p.add_argument("--port", type=int, default=None, metavar="N",
+                   help="the port (default: 8000; 0 picks a free one)")
+    p.add_argument("--bind", default=None, metavar="ADDRESS",
+                   help="the address to listen on (default: 127.0.0.1, this machine only)")
+    p.set_defaults(command=cmd_serve)
     return parser
 
 
-def _config_argument(p: argparse.ArgumentParser) -> None:
+def _config_argument(p: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup) -> None:
     p.add_argument(
         "--config", metavar="PATH", default=None,
         help="the config file (default: $SYNDICATION_CONFIG, else ./config.toml)",
@@ -121,4 +141,34 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"Feeds in {output}:")
     for path in sorted({*report.feeds_written, *report.feeds_unchanged}):
         print(f"  {path}")
+    print(f"Preview them: syndication serve --dir {output}  (then open http://localhost:8000/)")
     return EXIT_OK if report.ok else EXIT_FAILURES
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import DEFAULT_HOST, DEFAULT_PORT, make_server, server_url
+
+    if args.dir is not None:
+        directory: Path = args.dir
+    else:
+        from .config import load_config
+
+        directory = load_config(args.config).site.output_dir
+    if not directory.is_dir():
+        print(f"syndication: {directory}: no such directory (run `syndication run` or "
+              "`syndication demo` first, or name the folder with --dir)", file=sys.stderr)
+        return EXIT_USAGE
+    port = DEFAULT_PORT if args.port is None else args.port
+    if not 0 <= port <= 65535:
+        print(f"syndication: --port {port}: must be 0-65535", file=sys.stderr)
+        return EXIT_USAGE
+    server = make_server(directory.resolve(), args.bind or DEFAULT_HOST, port)
+    # One line on stdout, flushed: scripts (and the tests) read the address from it.
+    print(f"Serving {directory.resolve()} on {server_url(server)} (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return EXIT_OK

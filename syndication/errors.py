@@ -84,3 +84,7 @@ class LockedError(SyndicationError):
     def __init__(self, path: Path | str):
         self.path = str(path)
         super().__init__(f"another syndication run holds the lock {self.path}")
+
+
+class ServeError(SyndicationError):
+    """``syndication serve`` cannot serve: no such folder, or the port cannot be bound."""
