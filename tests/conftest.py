@@ -50,13 +50,15 @@ ConfigFactory = Callable[..., Config]
 def make_config(tmp_path: Path) -> ConfigFactory:
     """Write a config.toml naming ``feeds`` ({name: [source URLs]}) and load it."""
 
-    def make(feeds: dict[str, list[str]], *, max_entries: int = 50, extra: str = "") -> Config:
+    def make(feeds: dict[str, list[str]], *, max_entries: int = 50, extra: str = "",
+             site_extra: str = "") -> Config:
         lines = [
             "[site]",
             'title = "Test publisher"',
             'base_url = "https://example.org/feeds/"',
             'output_dir = "out"',
             'state_file = "state.sqlite3"',
+            site_extra,
             "[fetch]",
             'user_agent = "syndication-tests/0.1 (+https://example.org/contact)"',
             "min_interval = 0",
