@@ -63,10 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         "run", parents=[common],
         help="fetch the configured sources, check every article, write the feeds",
         description="The main job (run it from cron): fetch each source feed, republish and "
-        "check every new or changed article, and write {name}.atom and {name}.rss for each "
-        "[[feed]] into the output directory. Silent when all is well. Exit status: 0 all "
-        "well, 1 some sources, articles or files failed, 2 configuration error, 75 another "
-        "run holds the lock.",
+        "check every new or changed article, and write {name}.atom, {name}.rss and "
+        "{name}.json for each [[feed]], and index.html, into the output directory. Silent "
+        "when all is well. Exit status: 0 all well, 1 some sources, articles or files "
+        "failed, 2 configuration error, 75 another run holds the lock.",
     )
     _config_argument(p)
     p.set_defaults(command=cmd_run)

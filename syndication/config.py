@@ -43,7 +43,7 @@ class FetchConfig:
 
 @dataclass(frozen=True, slots=True)
 class FeedConfig:
-    name: str  # [[feed]] name -> {output_dir}/{name}.atom and .rss
+    name: str  # [[feed]] name -> {output_dir}/{name}.atom, .rss and .json
     title: str  # [[feed]] title
     sources: tuple[str, ...]  # [[feed]] sources: Atom feed URLs of The Conversation
     max_entries: int  # [[feed]] max_entries: newest entries kept in the feed
