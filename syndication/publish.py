@@ -102,14 +102,14 @@ def author_name(author: Author) -> str:
 
 def render(fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]) -> bytes:
     """The feed document in ``fmt`` (a key of FORMATS); entries newest first, as given."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown feed format {fmt!r} (expected one of {', '.join(FORMATS)})")
     if fmt == "json":
         return render_json(site, feed, entries)
     fg = _generator(fmt, site, feed, entries)
     if fmt == "atom":
         return bytes(fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True))
-    if fmt == "rss":
-        return bytes(fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True))
-    raise ValueError(f"unknown feed format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    return bytes(fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True))
 
 
 def render_json(site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]) -> bytes:
