@@ -84,7 +84,8 @@ def test_demo_writes_real_feeds_offline(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert str(out) in result.stdout
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["all.atom", "all.rss", "environment.atom", "environment.rss",
-                     "sciences-fr.atom", "sciences-fr.rss"]
+    assert names == ["all.atom", "all.json", "all.rss", "environment.atom", "environment.json",
+                     "environment.rss", "icon.png", "index.html", "logo.png",
+                     "sciences-fr.atom", "sciences-fr.json", "sciences-fr.rss"]
     everything = feedparser.parse((out / "all.atom").read_bytes())
     assert not everything.bozo and len(everything.entries) == 3
