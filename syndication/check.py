@@ -1,20 +1,47 @@
 """Pure: the rules of SPEC §3 -> a Verdict with one finding per rule and its evidence. No
-network, no database, no clock: a republication's HTML and the original Article go in."""
+network, no database, no clock: a republication (a feed entry's HTML, a whole third-party
+page, or plain text) and the original Article go in; docs/compliance.md explains each rule."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html import escape
 from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
-from .content import counter_id, figure_credit, iter_counters, removal_reason
-from .htmltext import Text, extract, fold_name, normalise, parse_fragment, tag_name, words
-from .models import Article, Finding, Verdict
+from .compare import MAX_TRACKED, Alignment, align, unremovable
+from .content import (
+    counter_id,
+    figure_credit,
+    image_key,
+    image_src,
+    is_disclosure,
+    iter_counters,
+    looks_like_counter,
+    removal_reason,
+)
+from .htmltext import (
+    BLOCK_TAGS,
+    Text,
+    extract,
+    fold_name,
+    join_words,
+    key,
+    normalise,
+    parse_fragment,
+    parse_page,
+    tag_name,
+    text_of,
+    words,
+)
+from .models import Article, Author, Finding, Selection, Verdict
+from .selection import is_edition_feed
 from .source import article_id_from_url
 
+#: The rules judged on one republication, in the order findings are reported (SPEC §3).
 RULES = (
     "licence",
     "author-credit",
@@ -27,65 +54,84 @@ RULES = (
     "images",
     "safe-html",
 )
-# A 6-word run of the original found in the republication anchors the comparison: shorter
-# runs ("of the", "in the") recur by chance, longer ones miss articles that open with a
-# short paragraph.
-ANCHOR_WORDS = 6
-# How far (in words, both sides together) a difference is followed to find where the two
-# texts agree again, and how many words must agree for that.
-RESYNC_WINDOW = 60
-RESYNC_AGREE = 4
-MAX_DIFFERENCES = 3  # differences reported as evidence; the first one already fails the rule
-EXCERPT_WORDS = 6
+#: Judged on a feed's configuration, not on one page (SPEC §3 `selective`).
+SELECTIVE = "selective"
+
+# --- where credits are looked for in a page -------------------------------------------------
+# A byline or attribution stands within this many tokens before or after the article; farther
+# away (a sidebar, the comments) a name is not a credit. Five authors with roles and
+# institutions take about 150 tokens (tc-republished-basic-es-159013.html).
+CREDIT_WINDOW = 300
+# An institution is "beside" its author within this many tokens after the name.
+INSTITUTION_GAP = 60
+# An extract's "Read the full article" link starts within this many tokens after its end.
+READ_MORE_GAP = 40
 
 UNSAFE_TAGS = frozenset("script iframe object embed applet form frame frameset base".split())
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcset", "xlink:href")
-CC_LICENCE = re.compile(r"creativecommons\.org/licenses/", re.IGNORECASE)
-# Phrases that say "republished under a Creative Commons licence", or The Conversation's own
-# attribution line (the Spanish one names no licence, SPEC §2.3), compared after fold_name().
-LICENCE_NOTICE_PHRASES = (
-    "creative commons",
-    "publicado originalmente en the conversation",
+CC_LICENCE = re.compile(r"creativecommons\.org/(?:licenses|licences|publicdomain)/", re.I)
+TC_HOST = "theconversation.com"
+# The Conversation's paths that are not articles, though some end in "-{digits}".
+_NOT_ARTICLE = re.compile(r"^/(?:profiles|institutions|topics|columns|[a-z-]+/(?:topics|columns))/")
+_EDITION_HOME = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|global|europe|africa")
+_TC_URL_IN_TEXT = re.compile(r"https?://(?:[\w-]+\.)*theconversation\.com/[^\s<>\"')]+", re.I)
+
+# The attribution line of each edition language (SPEC §2.3, republish.ATTRIBUTION), and the
+# words that name the licence. Compared as key() token strings: case and accents aside.
+ATTRIBUTION_PHRASES = {
+    "English": ("republished from the conversation", "originally published on the conversation",
+                "originally published in the conversation"),
+    "Spanish": ("publicado originalmente en the conversation", "republicado de the conversation",
+                "republicado desde the conversation"),
+    "French": ("republié à partir de the conversation", "publié initialement sur the conversation",
+               "initialement publié sur the conversation", "republié depuis the conversation"),
+    "Indonesian": ("diterbitkan ulang dari the conversation",
+                   "diterbitkan pertama kali di the conversation",
+                   "dipublikasikan ulang dari the conversation"),
+    "Portuguese": ("republicado do the conversation", "republicado de the conversation",
+                   "publicado originalmente no the conversation",
+                   "publicado originalmente em the conversation"),
+}
+LICENCE_PHRASES = ("creative commons",)
+# What an extract's link to the rest says, per language (SPEC §3: "Read the full article on
+# The Conversation"). Unknown languages fall back to structure (_read_more).
+READ_MORE_PHRASES = (
+    "read the full article", "read the full story", "read the rest", "continue reading",
+    "keep reading", "read more", "full article",
+    "lea el artículo completo", "leer el artículo completo", "sigue leyendo", "seguir leyendo",
+    "artículo completo", "lire l'article complet", "lire la suite", "article complet",
+    "l'article en entier", "baca artikel lengkap", "baca selengkapnya", "artikel lengkap",
+    "baca artikel selengkapnya", "leia o artigo completo", "leia o artigo na íntegra",
+    "continue lendo", "continuar lendo", "artigo completo",
 )
+_ATTRIBUTION_KEYS = {lang: tuple(key(p) for p in ps) for lang, ps in ATTRIBUTION_PHRASES.items()}
+_LICENCE_KEYS = tuple(key(p) for p in LICENCE_PHRASES)
+_READ_MORE_KEYS = tuple(key(p) for p in READ_MORE_PHRASES)
+
+
+# --- the original ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalImage:
+    """An image of the original and whether its credit allows reuse (SPEC §3 `images`)."""
+
+    key: str  # content.image_key(): the picture whatever its size
+    src: str
+    reusable: bool
+    reason: str  # why (not) reusable, with the credit
 
 
 @dataclass(frozen=True, slots=True)
 class Original:
-    """An article prepared for comparison: its words, and which word ranges may be missing."""
+    """An article prepared for comparison: its words, what may be missing, where it may stop."""
 
     article: Article
-    text: Text  # words of the content; spans = word ranges of removable elements
-    removable: dict[int, tuple[int, str]]  # start word -> (end word, why it may be removed)
-
-
-@dataclass(frozen=True, slots=True)
-class Difference:
-    """Where the republication's words part from the original's."""
-
-    at: int  # word index in the original
-    removed: tuple[str, ...]  # the original's words missing here
-    added: tuple[str, ...]  # the republication's words in their place
-    before: tuple[str, ...]  # a few words of context preceding, from the original
-
-    def describe(self) -> str:
-        lead = " ".join(self.before)
-        lead = f"after “…{lead}”: " if lead else "at the start: "
-        gone, new = " ".join(self.removed), " ".join(self.added)
-        if self.removed and self.added:
-            return f"{lead}“{_clip(gone)}” became “{_clip(new)}”"
-        if self.removed:
-            return f"{lead}“{_clip(gone)}” is missing"
-        return f"{lead}“{_clip(new)}” was added"
-
-
-@dataclass(frozen=True, slots=True)
-class Alignment:
-    """How the republication's words line up with the original's."""
-
-    start: int  # first word of the republication that belongs to the article
-    end: int  # one past its last word; words outside [start, end) are the credit region
-    differences: tuple[Difference, ...]  # empty when the text is unaltered
-    found: bool  # False when no run of the original occurs in the republication at all
+    text: Text  # tokens of the content
+    removable: dict[int, tuple[int, str]]  # start token -> (end token, why it may be left out)
+    boundaries: frozenset[int]  # token indices where a block starts or ends: an extract's end
+    images: tuple[OriginalImage, ...]
+    length: int  # tokens a republication must carry: all but the removable ranges
 
 
 def prepare(article: Article) -> Original:
@@ -95,17 +141,278 @@ def prepare(article: Article) -> Original:
 
     def mark(el: _Element) -> _Element | None:
         reason = removal_reason(el, article.authors)
-        if reason is None:
-            return None
-        reasons[el] = reason
-        return el
+        if reason is None and is_disclosure(el):
+            # The Conversation's own republish code leaves the disclosure out (the recorded
+            # tc-republished-basic-es-*.html carry none): omitting it is not an edit.
+            reason = "the disclosure statement"
+        if reason is not None:
+            reasons[el] = reason
+            return el
+        return el if tag_name(el) in BLOCK_TAGS else None
 
     text = extract(root, mark)
     removable: dict[int, tuple[int, str]] = {}
+    boundaries: set[int] = set()
     for el, (start, end) in text.spans.items():
-        if end > start and (start not in removable or removable[start][0] < end):
-            removable[start] = (end, reasons[el])  # type: ignore[index]
-    return Original(article=article, text=text, removable=removable)
+        boundaries.update((start, end))
+        reason = reasons.get(el)  # type: ignore[call-overload]
+        if reason is not None and end > start and (
+            start not in removable or removable[start][0] < end
+        ):
+            removable[start] = (end, reason)
+    images = []
+    for img in root.iter("img"):
+        if counter_id(img) is not None:
+            continue
+        src = image_src(img)
+        figure = next(img.iterancestors("figure"), None)
+        if figure is None:
+            images.append(OriginalImage(image_key(src), src, False, "no credit"))
+            continue
+        credit = figure_credit(figure, article.authors)
+        reason = credit.reason + (f" ({credit.credit})" if credit.credit else "")
+        images.append(OriginalImage(image_key(src), src, credit.reusable, reason))
+    length = len(unremovable(text.words, removable, 0, len(text.words)))
+    return Original(article=article, text=text, removable=removable,
+                    boundaries=frozenset(boundaries), images=tuple(images), length=length)
+
+
+# --- the republication, and where the article stands in it ----------------------------------
+
+
+@dataclass(slots=True)
+class _Republication:
+    """A republication parsed once: its tokens and elements' token ranges."""
+
+    root: _Element
+    words: tuple[str, ...]
+    at: dict[_Element, tuple[int, int]]  # every element of a page; links, images, embeds else
+    plain: bool  # plain text: markup rules are not checked
+    complete: bool  # ``at`` holds every element
+
+    def pos(self, el: _Element) -> int:
+        """Where ``el`` stands among the tokens (an element with no words: where it is)."""
+        if el not in self.at and not self.complete:  # evidence for a rare failure only
+            self.at = extract(self.root, lambda e: e).spans  # type: ignore[assignment]
+            self.complete = True
+        return self.at.get(el, (0, 0))[0]
+
+
+@dataclass(slots=True)
+class _Scope:
+    """What the rules look at: the article's tokens, the credit region around it, and the
+    elements judged for safety and images."""
+
+    n: int | None  # the article id
+    alignment: Alignment | None  # None without the original
+    credit: str  # key() string of the tokens where bylines and credits are looked for
+    body_words: Sequence[str]  # the article's own tokens (a name there is not a credit)
+    links: list[_Element] = field(default_factory=list)  # <a> in the credit region
+    body_links: list[_Element] = field(default_factory=list)  # <a> in the article
+    judged: list[_Element] = field(default_factory=list)  # safe-html looks at these
+    images: list[_Element] = field(default_factory=list)  # images kept in the article
+    page_images: list[_Element] = field(default_factory=list)  # every image of the page
+
+
+_LOCATED_TAGS = UNSAFE_TAGS | {"a", "img"}
+
+
+def _read(html: str, *, page: bool, plain: bool) -> _Republication:
+    if plain:
+        paragraphs = [p for p in re.split(r"\n\s*\n", html) if p.strip()]
+        html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    root = parse_page(html) if page else parse_fragment(html)
+    # A page is judged by where its elements stand, so all are located; a feed entry is
+    # judged whole, and only its links, images and embeds need a place.
+    text = extract(root, (lambda el: el) if page else
+                   (lambda el: el if tag_name(el) in _LOCATED_TAGS else None))
+    return _Republication(root, text.words, text.spans,  # type: ignore[arg-type]
+                          plain, complete=page)
+
+
+def _locate(rep: _Republication, orig: Original | None, n: int | None,
+            whole: bool) -> _Scope:
+    """Find the article in the republication and the credit region around it.
+
+    ``whole``: the HTML is nothing but the republication (a feed entry): every element is
+    judged and every word outside the article's is credit. Otherwise (a page) only the
+    article is judged, with the byline, attribution and counter within CREDIT_WINDOW tokens
+    of it; the page's chrome (navigation, sidebars, comments, site footer) is no credit."""
+    words = rep.words
+    m = len(words)
+    alignment = align(orig.text.words, orig.removable, words) if orig is not None else None
+    chrome, chrome_elements = (bytearray(m + 1), set()) if whole else _chrome(rep)
+
+    def is_chrome(el: _Element) -> bool:
+        return bool(chrome_elements) and (
+            el in chrome_elements or any(a in chrome_elements for a in el.iterancestors()))
+
+    anchors = [a for a in rep.root.iter("a")
+               if _credit_href(a.get("href") or "") and not is_chrome(a)]
+    counters = [img for img, _k in iter_counters(rep.root) if not is_chrome(img)]
+    if alignment is not None and alignment.found:
+        s, e = alignment.start, alignment.end
+        lo, hi = (0, m) if whole else (max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW))
+        credit_words = [w for p, w in enumerate(words[lo:s], lo) if not chrome[p]]
+        credit_words.append("|")
+        credit_words += [w for p, w in enumerate(words[e:hi], e) if not chrome[p]]
+        body_words: Sequence[str] = words[s:e]
+
+        def in_credit(el: _Element) -> bool:
+            p = rep.pos(el)
+            return (lo <= p < s or e <= p < hi) and not is_chrome(el)
+
+        links = [a for a in rep.root.iter("a") if in_credit(a)]
+        body_links = [a for a in rep.root.iter("a") if s <= rep.pos(a) < e]
+        if whole:
+            judged = list(rep.root.iter())
+        else:
+            blocks = {_block_of(el) for el in (*anchors, *counters) if in_credit(el)}
+            judged = [el for el in rep.root.iter()
+                      if s <= rep.pos(el) <= e or any(_inside(el, b) for b in blocks)]
+        images = [img for img in rep.root.iter("img")
+                  if (whole or s <= rep.pos(img) <= e) and not looks_like_counter(img)]
+    else:
+        container = rep.root if whole else _container(rep, [*anchors, *counters])
+        start, end = rep.at.get(container, (0, m))
+        credit_words = [w for p, w in enumerate(words[start:end], start) if not chrome[p]]
+        body_words = ()
+        inside = set(container.iter())
+        links = [a for a in rep.root.iter("a") if a in inside and not is_chrome(a)]
+        body_links = []
+        judged = list(container.iter())
+        images = [img for img in container.iter("img") if not looks_like_counter(img)]
+    return _Scope(
+        n=n,
+        alignment=alignment,
+        credit=" " + key(" ".join(credit_words)) + " ",
+        body_words=body_words,
+        links=links,
+        body_links=body_links,
+        judged=judged,
+        images=images,
+        page_images=[img for img in rep.root.iter("img") if not looks_like_counter(img)],
+    )
+
+
+# Class or id words of a page's chrome: what surrounds an article on any site.
+_CHROME_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-list|discussion|sidebar|widgets?|related|share|sharing|"
+    r"social|menu|navbar|navigation|newsletter|subscribe|advert\w*|ads?|promo\w*|cookies?|"
+    r"breadcrumbs?|site-footer|site-header|masthead)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def _chrome(rep: _Republication) -> tuple[bytearray, set[_Element]]:
+    """A page's chrome: <nav>, <aside>, a <footer> outside any <article>, and elements whose
+    class or id says navigation, sidebar, comments, sharing, newsletter or ads. Returns a flag
+    per token and the chrome elements: a name or a licence link there is no credit."""
+    flags = bytearray(len(rep.words) + 1)
+    found: set[_Element] = set()
+    for el in rep.root.iter():
+        tag = tag_name(el)
+        if not tag or el is rep.root:
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if (
+            tag in ("nav", "aside")
+            or (tag == "footer" and next(el.iterancestors("article"), None) is None)
+            or _CHROME_NAMES.search(names)
+        ):
+            found.add(el)
+            start, end = rep.at.get(el, (0, 0))
+            if end > start:
+                flags[start:end] = b"\x01" * (end - start)
+    return flags, found
+
+
+def _container(rep: _Republication, anchors: Sequence[_Element]) -> _Element:
+    """Without the original's text to align: the smallest element holding every credit
+    anchor (counter, links to The Conversation and the licence) is taken for the article."""
+    if not anchors:
+        return rep.root
+    paths = [list(reversed([a, *a.iterancestors()])) for a in anchors]
+    common = rep.root
+    for level in zip(*paths, strict=False):
+        if all(el is level[0] for el in level):
+            common = level[0]
+        else:
+            break
+    if len(anchors) == 1 or tag_name(common) not in BLOCK_TAGS | {"html", "body"}:
+        parent = _block_of(common).getparent()  # the block around the lone anchor's block
+        if parent is not None:
+            common = parent
+    return common
+
+
+def _block_of(el: _Element) -> _Element:
+    """The nearest block element holding ``el`` (its paragraph, list item, div)."""
+    for candidate in (el, *el.iterancestors()):
+        if tag_name(candidate) in BLOCK_TAGS - {"img", "br", "source", "picture"}:
+            return candidate
+    return el
+
+
+def _inside(el: _Element, block: _Element) -> bool:
+    return el is block or any(a is block for a in el.iterancestors())
+
+
+def _credit_href(href: str) -> bool:
+    """Links that make a credit: The Conversation (home, article, profile, institution) and
+    a Creative Commons licence."""
+    host = _host(href)
+    return host.endswith(TC_HOST) or bool(CC_LICENCE.search(href))
+
+
+# --- finding the article id in a page -------------------------------------------------------
+
+
+def find_article_id(html: str) -> tuple[int, str] | None:
+    """N of the article a page republishes, and how it was found: from its attribution line's
+    link to the original, else from its page counter, else from its last link to an article
+    of The Conversation. The link comes first because the counter is what page-counter
+    judges: a counter for another article must not make the page about that article."""
+    root = parse_page(html)
+    counters = [k for _img, k in iter_counters(root)]
+    linked = [(a, n) for a in root.iter("a") if (n := tc_article_id(a.get("href") or ""))]
+    for a, n in linked:  # the attribution line links The Conversation's home as well
+        if any(_is_tc_home(b.get("href") or "") for b in _block_of(a).iter("a")):
+            also = " and its page counter" if n in counters else ""
+            return n, f"its link to the original{also}"
+    if counters:
+        return counters[0], "its page counter"
+    if linked:
+        return linked[-1][1], "its link to an article of The Conversation"
+    return None
+
+
+def tc_article_id(href: str) -> int | None:
+    """N when ``href`` is an article URL of The Conversation (any edition host), else None."""
+    href = href.strip()
+    if not _host(href).endswith(TC_HOST):
+        return None
+    path = urlsplit(href).path
+    if _NOT_ARTICLE.match(path):
+        return None
+    return article_id_from_url(path)
+
+
+def _is_tc_home(href: str) -> bool:
+    if not _host(href).endswith(TC_HOST):
+        return False
+    path = urlsplit(href.strip()).path.strip("/")
+    return path == "" or _EDITION_HOME.fullmatch(path) is not None
+
+
+def _host(href: str) -> str:
+    try:
+        return (urlsplit(href.strip()).hostname or "").lower()
+    except ValueError:  # a malformed URL ("http://[bad") is no link to anything
+        return ""
+
+
+# --- the entry points -----------------------------------------------------------------------
 
 
 def check(
@@ -114,287 +421,258 @@ def check(
     *,
     title: str | None = None,
 ) -> Verdict:
-    """Judge a republication (HTML) against its original, rule by rule (SPEC §3).
+    """Judge a republication that is nothing but itself (a feed entry's HTML) against its
+    original, rule by rule (SPEC §3): every element is judged.
 
     ``title`` is the republication's headline when it has one apart from the HTML (a feed
     entry's title); without it `unaltered-title` is reported as not checked.
     """
     orig = original if isinstance(original, Original) else prepare(original)
-    article = orig.article
-    root = parse_fragment(html)
-    anchors: list[_Element] = []
-    text = extract(root, lambda el: _keep(anchors, el) if el.tag == "a" else None)
-    alignment = align(orig.text.words, orig.removable, text.words)
-    credit = _credit_region(text, alignment)
-    links = [(a, text.spans.get(a, (0, 0))) for a in anchors]
-    credit_links = [a for a, span in links if not _within(span, alignment)]
+    rep = _read(html, page=False, plain=False)
+    scope = _locate(rep, orig, orig.article.article_id, whole=True)
+    return _verdict(rep, scope, orig, title=title, page=False)
+
+
+def check_page(
+    html: str,
+    original: Article | Original | None,
+    *,
+    article_id: int | None = None,
+    plain: bool = False,
+    title: str | None = None,
+) -> Verdict:
+    """Judge a page that republishes an article, among whatever else the page holds
+    (navigation, ads, comments): the article is found by aligning the original's text with
+    the page's, and only it, with the byline, attribution and counter around it, is judged.
+
+    Without ``original`` (``article_id`` then names the article, see find_article_id) the
+    rules that need it are reported as not checked (ok None), never as passed. ``plain``:
+    the page is plain text, checked as text only.
+    """
+    orig = (original if isinstance(original, Original) or original is None
+            else prepare(original))
+    n = orig.article.article_id if orig is not None else article_id
+    rep = _read(html, page=True, plain=plain)
+    scope = _locate(rep, orig, n, whole=False)
+    return _verdict(rep, scope, orig, title=title, page=True)
+
+
+def _verdict(rep: _Republication, scope: _Scope, orig: Original | None, *,
+             title: str | None, page: bool) -> Verdict:
+    article = orig.article if orig is not None else None
+    authors = _byline_names(scope) if article is None else [a.name for a in article.authors]
     findings = (
         _licence(article),
-        _author_credit(article, credit, credit_links),
-        _institution_credit(article, credit),
-        _source_link(article, root),
-        _licence_notice(credit, credit_links),
-        _page_counter(article, root),
-        _unaltered_text(article, alignment),
-        _unaltered_title(article, title),
-        _images(article, root),
-        _safe_html(root),
+        _author_credit(article, scope, rep.plain),
+        _institution_credit(article, scope),
+        _source_link(scope, rep),
+        _licence_notice(scope, rep.plain),
+        _page_counter(scope, rep),
+        _unaltered_text(orig, scope, rep),
+        _unaltered_title(article, title, rep.root if page and not rep.plain else None),
+        _images(orig, authors, scope, rep),
+        _safe_html(scope, rep),
     )
-    return Verdict(article_id=article.article_id, findings=findings)
+    return Verdict(article_id=scope.n, findings=findings)
 
 
-# --- text alignment ---------------------------------------------------------------------
+# --- rules ----------------------------------------------------------------------------------
 
 
-def align(
-    source: Sequence[str],
-    removable: dict[int, tuple[int, str]],
-    republished: Sequence[str],
-) -> Alignment:
-    """Walk the original and the republication side by side, in linear time.
-
-    Where a removable range of the original starts (an unlicensed figure, an embed) and the
-    republication does not carry its words, the range is skipped. Anything else that differs
-    is a Difference. The republication may carry other words before the article's first
-    word and after its last (byline, attribution, the page around it).
-    """
-    start_i, start_j = _anchor(source, republished)
-    if start_j is None:
-        return Alignment(0, 0, (), found=False)
-    differences: list[Difference] = []
-    missing = _unremovable(source, removable, 0, start_i)
-    if missing:  # words of the original before the first run found, and not removable
-        differences.append(Difference(0, tuple(missing), (), ()))
-    i, j = start_i, start_j
-    n, m = len(source), len(republished)
-    end = m
-    while i < n:
-        span = removable.get(i)
-        if span is not None and not _carries(source, republished, i, span[0], j):
-            i = span[0]  # left out, as allowed
-            continue
-        if j < m and source[i] == republished[j]:
-            i += 1
-            j += 1
-            continue
-        before = tuple(source[max(0, i - EXCERPT_WORDS):i])
-        found = _resync(source, removable, republished, i, j)
-        if found is None:  # they never agree again: the rest of the original is not here
-            rest = _unremovable(source, removable, i, n)
-            differences.append(Difference(i, tuple(rest), tuple(republished[j:j + len(rest)]),
-                                          before))
-            end = j
-            break
-        di, dj = found
-        differences.append(Difference(i, tuple(_unremovable(source, removable, i, di)),
-                                      tuple(republished[j:dj]), before))
-        i, j = di, dj
-        if len(differences) >= MAX_DIFFERENCES:
-            end = j
-            break
-    else:
-        end = j
-    return Alignment(start_j, end, tuple(differences), found=True)
-
-
-def _carries(source: Sequence[str], republished: Sequence[str], i: int, end: int, j: int) -> bool:
-    """Whether the republication at j holds the removable range source[i:end] word for word."""
-    return tuple(republished[j:j + end - i]) == tuple(source[i:end])
-
-
-def _anchor(source: Sequence[str], republished: Sequence[str]) -> tuple[int, int | None]:
-    """The first run of ANCHOR_WORDS words of the original found in the republication:
-    (index in the original, index in the republication)."""
-    k = max(1, min(ANCHOR_WORDS, len(source)))
-    first: dict[tuple[str, ...], int] = {}
-    for j in range(len(republished) - k + 1):
-        first.setdefault(tuple(republished[j:j + k]), j)
-    for i in range(len(source) - k + 1):
-        found = first.get(tuple(source[i:i + k]))
-        if found is not None:
-            return i, found
-    return 0, None
-
-
-def _resync(
-    source: Sequence[str],
-    removable: dict[int, tuple[int, str]],
-    republished: Sequence[str],
-    i: int,
-    j: int,
-) -> tuple[int, int] | None:
-    """The nearest (i', j') past a difference where the texts agree again for RESYNC_AGREE
-    words (or both end), searched within RESYNC_WINDOW words; None when they never do."""
-    n, m = len(source), len(republished)
-    for total in range(1, RESYNC_WINDOW + 1):
-        for a in range(total + 1):
-            si, rj = i + a, j + total - a
-            if si > n or rj > m:
-                continue
-            if si == n and rj == m:
-                return si, rj
-            if _agrees(source, removable, republished, si, rj):
-                return si, rj
-    return None
-
-
-def _agrees(
-    source: Sequence[str],
-    removable: dict[int, tuple[int, str]],
-    republished: Sequence[str],
-    i: int,
-    j: int,
-) -> bool:
-    """RESYNC_AGREE words agree from (i, j), skipping removable ranges left out."""
-    n, m = len(source), len(republished)
-    matched = 0
-    while matched < RESYNC_AGREE and i < n:
-        span = removable.get(i)
-        if span is not None and not _carries(source, republished, i, span[0], j):
-            i = span[0]
-            continue
-        if j >= m or source[i] != republished[j]:
-            return False
-        i += 1
-        j += 1
-        matched += 1
-    return matched > 0 and (matched == RESYNC_AGREE or i == n)
-
-
-def _unremovable(
-    source: Sequence[str], removable: dict[int, tuple[int, str]], i: int, end: int
-) -> list[str]:
-    """The words of source[i:end] outside removable ranges."""
-    out: list[str] = []
-    while i < end:
-        span = removable.get(i)
-        if span is not None:
-            i = span[0]
-            continue
-        out.append(source[i])
-        i += 1
-    return out
-
-
-def _within(span: tuple[int, int], alignment: Alignment) -> bool:
-    return alignment.found and alignment.start <= span[0] < alignment.end
-
-
-def _credit_region(text: Text, alignment: Alignment) -> str:
-    """The republication's words outside the article: where bylines and credits stand."""
-    ws = text.words
-    if not alignment.found:
-        return fold_name(" ".join(ws))
-    return fold_name(" ".join((*ws[:alignment.start], "|", *ws[alignment.end:])))
-
-
-# --- rules ------------------------------------------------------------------------------
-
-
-def _licence(article: Article) -> Finding:
+def _licence(article: Article | None) -> Finding:
+    if article is None:
+        return Finding("licence", None, "not checked: the licence is read from the original")
     rights = fold_name(article.rights or "")
     if "creative commons" in rights and (
         "no derivatives" in rights or "noderivatives" in rights or "by-nd" in rights
     ):
         return Finding("licence", True, f"the source declares “{article.rights}”")
+    if not rights and article.source_kind == "page":
+        return Finding(
+            "licence", None,
+            "not checked: an article page states no licence (SPEC §2.4); give the Atom feed "
+            "holding the entry as the original to check it",
+        )
     if not rights:
         return Finding("licence", False, "the source declares no licence (no <rights>)")
     return Finding("licence", False, f"the source's licence is not CC BY-ND: “{article.rights}”")
 
 
-def _author_credit(article: Article, credit: str, links: Iterable[_Element]) -> Finding:
+def _author_credit(article: Article | None, scope: _Scope, plain: bool) -> Finding:
+    if article is None:
+        named = _byline_names(scope)
+        if named:
+            return Finding("author-credit", None,
+                           "not checked: names " + ", ".join(named) + " with profile links; "
+                           "whether every author is credited needs the original")
+        return Finding("author-credit", None,
+                       "not checked: no author linked to a profile on The Conversation; "
+                       "who the authors are needs the original")
     if not article.authors:
         return Finding("author-credit", False, "the source names no author")
     problems = []
-    profile_links = {_profile_key(a.get("href") or ""): a for a in links}
+    profiles = {_profile_key(a.get("href") or ""): a for a in scope.links}
+    unlinked = []
     for author in article.authors:
-        name = fold_name(author.name)
-        if name not in credit:
-            problems.append(f"{author.name} is not named in the byline or credit")
+        name = f" {key(author.name)} "
+        if name not in scope.credit:
+            body = f" {key(' '.join(scope.body_words))} "
+            where = " (named only in the article's text)" if name in body else ""
+            problems.append(f"{author.name} is not named in the byline or credit{where}")
             continue
-        if author.profile_url:
-            link = profile_links.get(_profile_key(author.profile_url))
-            if link is None:
-                problems.append(f"{author.name} is not linked to {author.profile_url}")
+        if author.profile_url and _profile_key(author.profile_url) not in profiles:
+            if plain:
+                unlinked.append(author.name)
+            else:
+                problems.append(f"{author.name} is not linked to their profile "
+                                f"{author.profile_url}")
     if problems:
         return Finding("author-credit", False, "; ".join(problems))
     names = ", ".join(a.name for a in article.authors)
-    return Finding("author-credit", True, f"credited: {names}")
+    if unlinked:
+        return Finding("author-credit", None,
+                       f"names {names}; profile links cannot be checked in plain text")
+    return Finding("author-credit", True, f"credited with profile links: {names}")
 
 
-def _institution_credit(article: Article, credit: str) -> Finding:
+def _institution_credit(article: Article | None, scope: _Scope) -> Finding:
+    if article is None:
+        found = sorted({text_of(a).strip() for a in scope.links
+                        if "/institutions/" in (a.get("href") or "")} - {""})
+        listed = ("names " + ", ".join(found) + "; ") if found else ""
+        return Finding("institution-credit", None,
+                       f"not checked: {listed}each author's institution is read from the "
+                       "original")
     problems = []
-    names = [fold_name(a.name) for a in article.authors]
+    credited = []
+    names = [key(a.name) for a in article.authors]
     for k, author in enumerate(article.authors):
         if not author.institution:
             continue
-        at = credit.find(names[k])
-        if at < 0:  # no author to stand beside (author-credit says so): named at all?
-            if fold_name(author.institution) not in credit:
-                problems.append(f"{author.institution} ({author.name}) is not named")
-            continue
-        # Beside the author: before the next author's name.
-        after = at + len(names[k])
-        ends = [credit.find(other, after) for other in names if other != names[k]]
-        stop = min([e for e in ends if e >= 0], default=len(credit))
-        if fold_name(author.institution) not in credit[after:stop]:
+        name = f" {names[k]} "
+        if name not in scope.credit:
+            continue  # an author not credited at all is author-credit's failure
+        others = [f" {other} " for other in names if other != names[k]]
+        wanted = _institution_keys(author.institution)
+        if _beside(scope.credit, name, wanted, others):
+            credited.append(f"{author.name} ({author.institution})")
+        else:
             problems.append(f"{author.institution} is not named beside {author.name}")
     if problems:
         return Finding("institution-credit", False, "; ".join(problems))
-    known = [f"{a.name} ({a.institution})" for a in article.authors if a.institution]
-    if not known:  # nothing to credit: the rule holds
-        return Finding("institution-credit", True, "the source names no institution")
-    return Finding("institution-credit", True, "credited: " + ", ".join(known))
+    if not credited:
+        return Finding("institution-credit", True,
+                       "no institution to credit beside the authors credited")
+    return Finding("institution-credit", True, "credited: " + ", ".join(credited))
 
 
-def _source_link(article: Article, root: _Element) -> Finding:
-    for a in root.iter("a"):
+def _institution_keys(institution: str) -> tuple[str, ...]:
+    """The institution as the source spells it, and without a trailing "(ABBR)"."""
+    full = key(institution)
+    short = key(re.sub(r"\s*\([^)]*\)\s*$", "", institution))
+    return tuple(dict.fromkeys(k for k in (full, short) if k))
+
+
+def _beside(credit: str, name: str, wanted: Sequence[str], others: Sequence[str]) -> bool:
+    """Whether some occurrence of ``name`` in ``credit`` is followed by one of ``wanted``
+    within INSTITUTION_GAP tokens and before another author's name."""
+    at = credit.find(name)
+    while at >= 0:
+        after = at + len(name) - 1
+        stop = len(credit)
+        for other in others:
+            o = credit.find(other, after)
+            if o >= 0:
+                stop = min(stop, o + 1)
+        window = credit[after:stop].split(" ")[:INSTITUTION_GAP + 1]
+        near = " " + " ".join(window) + " "
+        if any(f" {w} " in near for w in wanted):
+            return True
+        at = credit.find(name, at + 1)
+    return False
+
+
+def _source_link(scope: _Scope, rep: _Republication) -> Finding:
+    n = scope.n
+    if n is None:
+        return Finding("source-link", None, "not checked: the article's id is not known")
+    seen: list[str] = []
+    if rep.plain:
+        hrefs = [m.group() for m in _TC_URL_IN_TEXT.finditer(text_of(rep.root))]
+    else:
+        hrefs = [a.get("href") or "" for a in (*scope.links, *scope.body_links)]
+    for href in hrefs:
+        k = tc_article_id(href)
+        if k == n:
+            return Finding("source-link", True, f"links the original: {href.strip()}")
+        if k is not None and href not in seen:
+            seen.append(href)
+    other = f"; it links other articles only: {', '.join(seen[:3])}" if seen else ""
+    return Finding("source-link", False,
+                   f"no link to the original article {n} on The Conversation{other}")
+
+
+def _licence_notice(scope: _Scope, plain: bool) -> Finding:
+    for a in scope.links:
         href = (a.get("href") or "").strip()
-        host = (urlsplit(href).hostname or "").lower()
-        if host.endswith("theconversation.com") and article_id_from_url(href) == (
-            article.article_id
-        ):
-            return Finding("source-link", True, f"links the original: {href}")
-    return Finding(
-        "source-link", False,
-        f"no link to the original article {article.url} (or any URL of article "
-        f"{article.article_id})",
-    )
-
-
-def _licence_notice(credit: str, links: Iterable[_Element]) -> Finding:
-    for a in links:
-        href = a.get("href") or ""
         if CC_LICENCE.search(href):
             return Finding("licence-notice", True, f"links the licence {href}")
-    for phrase in LICENCE_NOTICE_PHRASES:
-        if phrase in credit:
-            return Finding("licence-notice", True, f"says “{phrase}”")
-    return Finding(
-        "licence-notice", False,
-        "no statement that the article is republished under a Creative Commons licence",
-    )
+    for phrase in _LICENCE_KEYS:
+        if f" {phrase} " in scope.credit:
+            return Finding("licence-notice", True, "says it is republished under a Creative "
+                           "Commons licence")
+    for language, phrases in _ATTRIBUTION_KEYS.items():
+        for phrase in phrases:
+            if f" {phrase} " in scope.credit:
+                return Finding("licence-notice", True,
+                               f"carries The Conversation's {language} attribution line "
+                               f"(“{phrase}…”)")
+    if not plain:  # an unknown language: the attribution line's structure
+        for a in scope.links:
+            if scope.n is not None and tc_article_id(a.get("href") or "") == scope.n:
+                block = _block_of(a)
+                if any(_is_tc_home(b.get("href") or "") for b in block.iter("a")):
+                    return Finding("licence-notice", True,
+                                   "carries an attribution line linking The Conversation and "
+                                   "the original (its wording is in a language not known "
+                                   "here)")
+    return Finding("licence-notice", False,
+                   "no statement that the article is republished under a Creative Commons "
+                   "licence, and no attribution line of The Conversation")
 
 
-def _page_counter(article: Article, root: _Element) -> Finding:
-    n = article.article_id
-    found = list(iter_counters(root))
-    lazy = [img for img in root.iter("img") if _lazy_counter(img)]
-    if not found:
+def _page_counter(scope: _Scope, rep: _Republication) -> Finding:
+    if rep.plain:
+        return Finding("page-counter", None, "not checked: plain text carries no image")
+    n = scope.n
+    if n is None:
+        return Finding("page-counter", None, "not checked: the article's id is not known")
+    counters = list(iter_counters(rep.root))
+    mine = [(img, k) for img, k in counters if k == n]
+    judged = set(scope.judged)
+    others = [(img, k) for img, k in counters if k != n and img in judged]
+    if not mine:
+        if others:
+            return Finding("page-counter", False,
+                           f"the counter counts article {others[0][1]}, not {n}: "
+                           f"{others[0][0].get('src')}")
+        lazy = [img for img in rep.root.iter("img") if _lazy_counter(img)]
         if lazy:
             return Finding("page-counter", False,
                            f"the counter is lazy-loaded (no src): {lazy[0].get('data-src')}")
         return Finding("page-counter", False, f"no page counter image for article {n}")
-    ids = [k for _img, k in found]
-    if len(found) > 1:
+    if len(mine) > 1:
+        srcs = ", ".join(_counter_label(img) for img, _k in mine)
         return Finding(
             "page-counter", False,
-            f"{len(found)} counter images ({', '.join(str(k) for k in ids)}): every view "
-            "would be counted more than once",
+            f"{len(mine)} counter images for article {n} ({srcs}): every view would be "
+            f"counted {len(mine)} times",
         )
-    img, k = found[0]
-    if k != n:
-        return Finding("page-counter", False, f"the counter counts article {k}, not {n}")
+    if others:
+        return Finding("page-counter", False,
+                       f"a second counter counts article {others[0][1]}: "
+                       f"{others[0][0].get('src')}")
+    img = mine[0][0]
     altered = []
     if img.get("width") != "1" or img.get("height") != "1":
         altered.append(f"size {img.get('width')}×{img.get('height')}, not 1×1")
@@ -405,45 +683,145 @@ def _page_counter(article: Article, root: _Element) -> Finding:
     return Finding("page-counter", True, f"one counter for article {n}: {img.get('src')}")
 
 
-def _unaltered_text(article: Article, alignment: Alignment) -> Finding:
+def _counter_label(img: _Element) -> str:
+    src = img.get("src") or ""
+    query = urlsplit(src).query
+    return query or src
+
+
+def _unaltered_text(orig: Original | None, scope: _Scope, rep: _Republication) -> Finding:
+    alignment = scope.alignment
+    if orig is None or alignment is None:
+        return Finding("unaltered-text", None, "not checked: comparing the text needs the "
+                       "original")
     if not alignment.found:
         return Finding("unaltered-text", False,
                        "the article's text was not found in the republication")
     if alignment.differences:
-        return Finding(
-            "unaltered-text", False,
-            "; ".join(d.describe() for d in alignment.differences),
-        )
-    return Finding("unaltered-text", True, "the text is the original's, word for word")
+        more = alignment.total - len(alignment.differences)
+        tail = f"; and {more} more difference{'s' if more > 1 else ''}" if more > 0 else ""
+        if alignment.total >= MAX_TRACKED:
+            tail = f"; and more (comparison stopped after {MAX_TRACKED} differences)"
+        return Finding("unaltered-text", False,
+                       "; ".join(d.describe() for d in alignment.differences) + tail)
+    cut = alignment.cut
+    carried = orig.length
+    if cut is None:
+        return Finding("unaltered-text", True,
+                       f"the text is the original's, word for word ({carried} words)")
+    lead = f"the text stops after “…{join_words(cut.before)}”: the rest ({cut.missing} " \
+           f"words, from “{_clip(join_words(cut.rest))}…”) is missing"
+    if cut.at not in orig.boundaries:
+        return Finding("unaltered-text", False, lead + " (cut inside a paragraph)")
+    link = _read_more(rep, scope, alignment.end)
+    if link is None:
+        return Finding("unaltered-text", False,
+                       lead + " and no “Read the full article” link to the original follows")
+    return Finding(
+        "unaltered-text", True,
+        f"an extract: the first {carried - cut.missing} of {carried} words, unaltered, up to "
+        f"the end of a paragraph, then “{_clip(link)}” linking the original",
+    )
 
 
-def _unaltered_title(article: Article, title: str | None) -> Finding:
-    if title is None:
-        return Finding("unaltered-title", None, "the republication's headline is not known")
-    if [w.casefold() for w in words(title)] == [w.casefold() for w in words(article.title)]:
-        return Finding("unaltered-title", True, f"“{article.title}”")
+def _read_more(rep: _Republication, scope: _Scope, end: int) -> str | None:
+    """The text of an extract's link to the full article: a link to the original starting
+    within READ_MORE_GAP tokens after the extract, that says so in a known language, or
+    (any language) stands alone in its block, apart from the attribution line's links."""
+    for a in rep.root.iter("a"):
+        p = rep.pos(a)
+        if not end <= p <= end + READ_MORE_GAP or tc_article_id(a.get("href") or "") != scope.n:
+            continue
+        block = _block_of(a)
+        said = f" {key(text_of(block))} "
+        label = " ".join(text_of(a).split()) or a.get("href") or ""
+        if any(f" {phrase} " in said for phrase in _READ_MORE_KEYS):
+            return label
+        others = [b for b in block.iter("a")
+                  if tc_article_id(b.get("href") or "") != scope.n]
+        if not others:
+            return label
+    return None
+
+
+def _unaltered_title(article: Article | None, title: str | None,
+                     page: _Element | None) -> Finding:
+    if article is None:
+        return Finding("unaltered-title", None, "not checked: the headline is compared with "
+                       "the original's")
+    want = [w.casefold() for w in words(article.title)]
+    if title is not None:
+        if [w.casefold() for w in words(title)] == want:
+            return Finding("unaltered-title", True, f"“{article.title}”")
+        return Finding("unaltered-title", False,
+                       f"headline “{title}” is not the original “{article.title}”")
+    if page is None:
+        return Finding("unaltered-title", None, "not checked: the republication's headline "
+                       "is not known")
+    candidates = _headlines(page)
+    for where, text in candidates:
+        got = [w.casefold() for w in words(text)]
+        if got == want or (where == "<title>" and _contains_run(got, want)):
+            return Finding("unaltered-title", True, f"{where} “{' '.join(text.split())}”")
+    if not candidates:
+        return Finding("unaltered-title", None,
+                       "not checked: the page has no headline (<h1>, og:title or <title>)")
+    where, text = candidates[0]
     return Finding("unaltered-title", False,
-                   f"headline “{title}” is not the original “{article.title}”")
+                   f"headline ({where}) “{' '.join(text.split())}” is not the original "
+                   f"“{article.title}”")
 
 
-def _images(article: Article, root: _Element) -> Finding:
+def _headlines(root: _Element) -> list[tuple[str, str]]:
+    """A page's headline candidates, most telling first."""
+    out = [("<h1>", text_of(h)) for h in root.iter("h1")]
+    for prop in ("og:title", "twitter:title"):
+        for meta in root.iter("meta"):
+            if prop in ((meta.get("property") or ""), (meta.get("name") or "")):
+                out.append((prop, meta.get("content") or ""))
+    out += [("<title>", text_of(t)) for t in root.iter("title")]
+    return [(w, t) for w, t in out if t.strip()]
+
+
+def _contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:
+    k = len(needle)
+    return k > 0 and any(list(haystack[i:i + k]) == list(needle)
+                         for i in range(len(haystack) - k + 1))
+
+
+def _images(orig: Original | None, authors: Sequence[str], scope: _Scope,
+            rep: _Republication) -> Finding:
+    if rep.plain:
+        return Finding("images", None, "not checked: plain text carries no image")
+    # The credit test reads authors' names only: without the original, the byline's.
+    people = [Author(name=a, role=None, institution=None, profile_url=None) for a in authors]
     kept = []
     problems = []
-    for img in root.iter("img"):
-        if counter_id(img) is not None:
+    unreusable = {i.key: i for i in (orig.images if orig else ()) if not i.reusable}
+    judged = set()
+    for img in scope.images:
+        judged.add(img)
+        src = image_src(img)
+        known = unreusable.get(image_key(src)) if src else None
+        if known is not None:
+            problems.append(f"{_short(src)}: the original's image, {known.reason}")
             continue
-        src = img.get("src") or img.get("data-src") or "(no src)"
         figure = next(img.iterancestors("figure"), None)
         if figure is None:
-            problems.append(f"{_short(src)} has no credit")
+            problems.append(f"{_short(src or '(no src)')} has no credit")
             continue
-        credit = figure_credit(figure, article.authors)
+        credit = figure_credit(figure, people)
         if credit.reusable:
-            kept.append(f"{_short(src)} ({credit.reason})")
+            kept.append(f"{_short(src or '(no src)')} ({credit.reason})")
         else:
-            problems.append(
-                f"{_short(src)}: {credit.reason}" + (f" ({credit.credit})" if credit.credit else "")
-            )
+            problems.append(f"{_short(src or '(no src)')}: {credit.reason}"
+                            + (f" ({credit.credit})" if credit.credit else ""))
+    for img in scope.page_images:  # the original's unlicensed images anywhere on the page
+        src = image_src(img)
+        known = unreusable.get(image_key(src)) if src else None
+        if img not in judged and known is not None:
+            problems.append(f"{_short(src)} (outside the article): the original's image, "
+                            f"{known.reason}")
     if problems:
         return Finding("images", False, "not licensed for reuse: " + "; ".join(problems))
     if not kept:
@@ -451,38 +829,92 @@ def _images(article: Article, root: _Element) -> Finding:
     return Finding("images", True, f"{len(kept)} reusable: " + "; ".join(kept))
 
 
-def _safe_html(root: _Element) -> Finding:
+def _safe_html(scope: _Scope, rep: _Republication) -> Finding:
+    if rep.plain:
+        return Finding("safe-html", None, "not checked: plain text")
     problems: list[str] = []
-    for el in root.iter():
+    for el in scope.judged:
         tag = tag_name(el)
         if not tag:
             continue
         if tag in UNSAFE_TAGS:
-            problems.append(f"<{tag}>")
+            src = el.get("src") or el.get("action") or el.get("data") or ""
+            problems.append(f"<{tag}{' ' + _short(src, 60) if src else ''}> {_where(rep, el)}")
         for attr, value in el.attrib.items():
             name = str(attr).lower()
             if name.startswith("on"):
-                problems.append(f"{name}= on <{tag}>")
+                problems.append(f"{name}= on <{tag}> {_where(rep, el)}")
             elif name in URL_ATTRIBUTES and _javascript_url(str(value)):
-                problems.append(f"javascript: URL in {name}= on <{tag}>")
+                problems.append(f"javascript: URL in {name}= on <{tag}> {_where(rep, el)}")
         if len(problems) >= 5:
             break
     if problems:
-        return Finding("safe-html", False, "unsafe markup: " + ", ".join(problems))
+        return Finding("safe-html", False, "unsafe markup: " + "; ".join(problems))
     return Finding("safe-html", True, "no script, embed, form, event handler or javascript: URL")
 
 
-# --- helpers ----------------------------------------------------------------------------
+def _where(rep: _Republication, el: _Element) -> str:
+    p = rep.pos(el)
+    before = rep.words[max(0, p - 6):p]
+    return f"after “…{join_words(before)}”" if before else "at the start"
 
 
-def _keep(store: list[_Element], el: _Element) -> _Element:
-    store.append(el)
-    return el
+# --- selective ------------------------------------------------------------------------------
+
+
+def selective(sources: Sequence[str], selection: Selection, permission: str | None) -> Finding:
+    """SPEC §3 `selective` for one feed's configuration: a feed that takes a whole edition
+    (``/{edition}/articles.atom``, ``/articles.atom``) must select, or record the written
+    permission it relies on. Section, topic and institution feeds are selections already."""
+    editions = [u for u in sources if is_edition_feed(u)]
+    if permission:
+        return Finding(SELECTIVE, True, f"republishes under the recorded permission "
+                       f"“{permission}”")
+    if editions and not selection.selects:
+        return Finding(
+            SELECTIVE, False,
+            f"{editions[0]} is a whole edition and the feed selects nothing from it: add "
+            "keywords, authors or articles (The Conversation's guidelines forbid republishing "
+            "everything systematically), or record the written permission you hold with "
+            "permission = \"…\"",
+        )
+    if editions:
+        return Finding(SELECTIVE, True, f"selects from a whole edition by {selection.describe()}")
+    if selection.selects:
+        return Finding(SELECTIVE, True, f"section, topic or institution feeds, and "
+                       f"{selection.describe()}")
+    return Finding(SELECTIVE, True, "section, topic or institution feeds: a selection")
+
+
+def selected(reasons: Iterable[str]) -> Finding:
+    """The `selective` finding for one article: which feed selected it, and why."""
+    listed = list(reasons)
+    if not listed:
+        return Finding(SELECTIVE, False, "no feed selects this article")
+    return Finding(SELECTIVE, True, "; ".join(listed))
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _byline_names(scope: _Scope) -> list[str]:
+    """Names linked to a profile on The Conversation in the credit region."""
+    names = []
+    for a in scope.links:
+        href = a.get("href") or ""
+        if _host(href).endswith(TC_HOST) and "/profiles/" in href:
+            name = " ".join(text_of(a).split())
+            if name and name not in names:
+                names.append(name)
+    return names
 
 
 def _profile_key(url: str) -> str:
     """A profile URL compared without scheme, host spelling or trailing slash."""
-    path = urlsplit(url.strip()).path.rstrip("/")
+    try:
+        path = urlsplit(url.strip()).path.rstrip("/")
+    except ValueError:
+        return ""
     return path.lower()
 
 
@@ -503,4 +935,3 @@ def _short(url: str, limit: int = 80) -> str:
 
 def _clip(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-

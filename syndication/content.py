@@ -49,12 +49,41 @@ def counter_id(img: _Element) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def looks_like_counter(img: _Element) -> bool:
+    """A counter image, even one altered to load lazily (data-src): not a picture."""
+    return COUNTER_RE.match(image_src(img)) is not None
+
+
 def iter_counters(root: _Element) -> Iterator[tuple[_Element, int]]:
     """Every counter image under ``root`` with its article id."""
     for img in root.iter("img"):
         n = counter_id(img)
         if n is not None:
             yield img, n
+
+
+def is_disclosure(el: _Element) -> bool:
+    """The disclosure statement after the counter: ``<p class="fine-print">`` (SPEC §2.2)."""
+    return el.tag == "p" and "fine-print" in _classes(el)
+
+
+# images.theconversation.com/files/690752/original/… -> "690752": one picture whatever its
+# size, crop or quality parameters.
+_TC_IMAGE = re.compile(r"//images\.theconversation\.com/files/(\d+)/")
+
+
+def image_key(src: str) -> str:
+    """What identifies a picture across sizes: The Conversation's file id, else the URL
+    without its query."""
+    m = _TC_IMAGE.search(src)
+    if m:
+        return f"tc-file-{m.group(1)}"
+    return src.split("?", 1)[0].split("#", 1)[0].strip()
+
+
+def image_src(img: _Element) -> str:
+    """The image's URL, from src or, for lazy-loaded images, data-src."""
+    return (img.get("src") or img.get("data-src") or img.get("data-lazy-src") or "").strip()
 
 
 def is_promo(el: _Element) -> bool:

@@ -1,12 +1,13 @@
 """Pure: HTML -> the words a reader sees, normalised so that markup, whitespace and typography
-do not count as changes (SPEC §3 `unaltered-text`), with the word range of chosen elements."""
+do not count as changes (SPEC §3 `unaltered-text`), with the word range of chosen elements.
+A "word" here is a token: a run of letters and digits, or one punctuation mark."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 import lxml.html
@@ -30,7 +31,13 @@ _FOLD = str.maketrans({
     "\u2212": "-", "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None,
     "\ufeff": None,
 })
-_WORD = re.compile(r"\S+")
+# A token is a run of letters and digits, or one punctuation mark: where a republisher puts
+# spaces around punctuation ("mot :" / "mot:", "España —junto" / "España — junto") is house
+# style, not wording, so whitespace only separates tokens and never is one.
+_WORD = re.compile(r"\w+|[^\w\s]")
+# No space before these when tokens are joined back into an excerpt; none after the openers.
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"…")
+_NO_SPACE_AFTER = frozenset("([{'\"-/")
 
 
 def normalise(text: str) -> str:
@@ -41,8 +48,26 @@ def normalise(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The normalised words of plain text."""
+    """The normalised tokens (words and punctuation marks) of plain text."""
     return _WORD.findall(normalise(text))
+
+
+def join_words(tokens: Iterable[str]) -> str:
+    """Tokens back into readable text for evidence: "la ( Madrid ) ," -> "la (Madrid),"."""
+    out: list[str] = []
+    glue = True
+    for t in tokens:
+        if out and not glue and t not in _NO_SPACE_BEFORE:
+            out.append(" ")
+        out.append(t)
+        glue = t in _NO_SPACE_AFTER
+    return "".join(out)
+
+
+def key(text: str) -> str:
+    """A name or phrase as a space-separated token string, without case or accents: compare
+    it with ``f" {key} " in f" {other} "`` so that "Ana" is not found inside "Diana"."""
+    return " ".join(words(fold_name(text)))
 
 
 def fold_name(text: str) -> str:
@@ -62,8 +87,22 @@ class Text:
 
 
 def parse_fragment(html: str) -> _Element:
-    """Parse an HTML fragment (or page) into a tree under one <div> (lxml, one parse)."""
+    """Parse an HTML fragment into a tree under one <div> (lxml, one parse)."""
     root: _Element = lxml.html.fragment_fromstring(html or " ", create_parent="div")
+    return root
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def parse_page(html: str) -> _Element:
+    """Parse a whole page (or a fragment) as a document: <html> with <head> and <body>.
+
+    An XML declaration is dropped first: lxml refuses one in an already decoded string."""
+    html = _XML_DECLARATION.sub("", html, count=1)
+    if not html.strip():
+        html = "<html><body></body></html>"
+    root: _Element = lxml.html.document_fromstring(html)
     return root
 
 
@@ -94,9 +133,13 @@ def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None =
     def walk(el: _Element) -> None:
         nonlocal length
         tag = tag_name(el)
-        if not tag or tag in SKIP_TAGS:
+        if not tag:
             return
         key = mark(el) if mark is not None else None
+        if tag in SKIP_TAGS:  # no words, but a place: where a script stands matters
+            if key is not None:
+                char_spans[key] = (length, length)
+            return
         block = tag in BLOCK_TAGS
         if block:
             add(" ")

@@ -59,6 +59,36 @@ class Article:
     language: str | None  # xml:lang of the entry or feed, e.g. "en-US"
     categories: tuple[str, ...] = ()  # topics, when the source gives them
     source_url: str | None = None  # the feed (or page) this copy was read from
+    # "atom": an Atom entry (SPEC §2.1); "page": an article page, which states no licence
+    # (SPEC §2.4), so `licence` cannot be checked against it
+    source_kind: str = "atom"
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What a feed takes from its sources (SPEC §3 `selective`); config.py builds it."""
+
+    keywords: tuple[str, ...] = ()  # [[feed]] keywords: any of them in title or summary
+    exclude_keywords: tuple[str, ...] = ()  # [[feed]] exclude_keywords: none of them there
+    authors: tuple[str, ...] = ()  # [[feed]] authors: names or profile URLs
+    articles: tuple[int, ...] = ()  # [[feed]] articles: ids (URLs are read as their id)
+
+    @property
+    def selects(self) -> bool:
+        """True when the feed picks articles; exclusions alone still take everything else."""
+        return bool(self.keywords or self.authors or self.articles)
+
+    def describe(self) -> str:
+        parts = []
+        if self.keywords:
+            parts.append("keywords " + ", ".join(repr(k) for k in self.keywords))
+        if self.authors:
+            parts.append("authors " + ", ".join(repr(a) for a in self.authors))
+        if self.articles:
+            parts.append(f"{len(self.articles)} listed articles")
+        if self.exclude_keywords:
+            parts.append("excluding " + ", ".join(repr(k) for k in self.exclude_keywords))
+        return "; ".join(parts) or "no selection"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,285 @@
+"""Pure: line up an original's tokens with a republication's, in linear time (SPEC §3
+`unaltered-text`). The republication may hold more than the article (a byline, a whole
+page); what the original allows to be left out is skipped; the rest that differs is reported
+as Differences, and where the republication stops carrying the original, as a Cut."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .htmltext import join_words
+
+# A 6-token run of the original found in the republication anchors the comparison: shorter
+# runs ("of the", "in the") recur by chance, longer ones miss articles that open with a
+# short paragraph. The same runs re-anchor after a large difference (an inserted ad box).
+ANCHOR_WORDS = 6
+ANCHOR_CANDIDATES = 5  # places tried for the first run: a teaser above the article is not it
+FAST_ANCHOR_TRIES = 30  # runs searched directly before the republication is indexed
+# After a small difference: how far (in tokens, both sides together) to look for the point
+# where the texts agree again, and for how many tokens they must agree there.
+RESYNC_WINDOW = 60
+RESYNC_AGREE = 4
+# After a large one: how far into the original, and into the republication, a run is sought.
+JUMP_SOURCE = 400
+JUMP_REPUBLISHED = 3000
+MAX_DIFFERENCES = 3  # differences reported as evidence; the first one already fails the rule
+MAX_TRACKED = 50  # past this many differences the text is plainly not the original's: stop
+EXCERPT_WORDS = 8  # tokens of context in evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """Where the republication's words part from the original's."""
+
+    at: int  # token index in the original
+    removed: tuple[str, ...]  # the original's tokens missing here
+    added: tuple[str, ...]  # the republication's tokens in their place
+    before: tuple[str, ...]  # a few tokens of context preceding, from the original
+
+    def describe(self) -> str:
+        lead = join_words(self.before)
+        lead = f"after “…{lead}”: " if lead else "at the start: "
+        gone, new = _clip(join_words(self.removed)), _clip(join_words(self.added))
+        if self.removed and self.added:
+            return f"{lead}“{gone}” became “{new}”"
+        if self.removed:
+            return f"{lead}“{gone}” is missing"
+        return f"{lead}“{new}” was added"
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """The republication stops carrying the original before its end."""
+
+    at: int  # token index in the original where the republication stops
+    missing: int  # tokens of the original (outside removable ranges) not carried
+    before: tuple[str, ...]  # the last tokens carried
+    rest: tuple[str, ...]  # the first tokens missing
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """How the republication's tokens line up with the original's."""
+
+    start: int  # first token of the republication that belongs to the article
+    end: int  # one past its last; tokens outside [start, end) are around the article
+    differences: tuple[Difference, ...]  # the first MAX_DIFFERENCES; empty when unaltered
+    total: int  # how many differences were found (all of them, up to MAX_TRACKED)
+    found: bool  # False when no run of the original occurs in the republication at all
+    cut: Cut | None = None  # where the republication stops, when it does
+
+
+class _Grams:
+    """Where each run of ANCHOR_WORDS tokens occurs in the republication. The index is built
+    on first need only: an unaltered text, the common case, is anchored by a direct search."""
+
+    def __init__(self, tokens: Sequence[str]):
+        self.k = ANCHOR_WORDS
+        self.tokens = tokens
+        self._at: dict[tuple[str, ...], list[int]] | None = None
+
+    @property
+    def at(self) -> dict[tuple[str, ...], list[int]]:
+        if self._at is None:
+            tokens, k = self.tokens, self.k
+            self._at = {}
+            for j in range(len(tokens) - k + 1):
+                self._at.setdefault(tuple(tokens[j:j + k]), []).append(j)
+        return self._at
+
+    def places(self, gram: tuple[str, ...], limit: int) -> list[int]:
+        """Up to ``limit`` first occurrences of ``gram``."""
+        if self._at is not None:
+            return self._at.get(gram, [])[:limit]
+        out: list[int] = []
+        tokens, first, k = self.tokens, gram[0], len(gram)
+        j = 0
+        index = tokens.index  # a C loop over the tokens: no index needed for one search
+        while len(out) < limit:
+            try:
+                j = index(first, j)
+            except ValueError:
+                break
+            if tuple(tokens[j:j + k]) == gram:
+                out.append(j)
+            j += 1
+        return out
+
+    def after(self, gram: tuple[str, ...], j: int) -> int | None:
+        """The first occurrence of ``gram`` at or after ``j``."""
+        places = self.at.get(gram)
+        if not places:
+            return None
+        p = bisect_left(places, j)
+        return places[p] if p < len(places) else None
+
+
+def align(
+    source: Sequence[str],
+    removable: dict[int, tuple[int, str]],
+    republished: Sequence[str],
+) -> Alignment:
+    """Walk the original and the republication side by side, in linear time.
+
+    Where a removable range of the original starts (an unlicensed figure, an embed) and the
+    republication does not carry its words, the range is skipped. Anything else that differs
+    is a Difference; where the republication stops carrying the original, a Cut. The
+    republication may carry other words before the article's first token and after its last
+    (byline, attribution, the page around it).
+    """
+    n, m = len(source), len(republished)
+    if n < ANCHOR_WORDS or m < ANCHOR_WORDS:
+        same = n > 0 and tuple(source) == tuple(republished)
+        return Alignment(0, m if same else 0, (), 0, same)
+    grams = _Grams(republished)
+    anchor = _anchor(source, republished, grams)
+    if anchor is None:
+        return Alignment(0, 0, (), 0, found=False)
+    start_i, start_j = anchor
+    differences: list[Difference] = []
+    total = 0
+    missing = unremovable(source, removable, 0, start_i)
+    if missing:  # words of the original before the first run found, and not removable
+        differences.append(Difference(0, tuple(missing), (), ()))
+        total = 1
+    i, j = start_i, start_j
+    cut = None
+    while i < n:
+        span = removable.get(i)
+        if span is not None and not _carries(source, republished, i, span[0], j):
+            i = span[0]  # left out, as allowed
+            continue
+        if j < m and source[i] == republished[j]:
+            i += 1
+            j += 1
+            continue
+        found = _resync(source, removable, republished, i, j) or _jump(
+            source, republished, grams, i, j
+        )
+        if found is None:  # they never agree again: the rest of the original is not here
+            rest = unremovable(source, removable, i, n)
+            if rest:
+                cut = Cut(i, len(rest), _context(source, i), tuple(rest[:EXCERPT_WORDS]))
+            break
+        di, dj = found
+        total += 1
+        if len(differences) < MAX_DIFFERENCES:
+            differences.append(Difference(i, tuple(unremovable(source, removable, i, di)),
+                                          tuple(republished[j:dj]), _context(source, i)))
+        i, j = di, dj
+        if total >= MAX_TRACKED:
+            break
+    return Alignment(start_j, j, tuple(differences), total, True, cut)
+
+
+def _context(source: Sequence[str], i: int) -> tuple[str, ...]:
+    return tuple(source[max(0, i - EXCERPT_WORDS):i])
+
+
+def _carries(source: Sequence[str], republished: Sequence[str], i: int, end: int, j: int) -> bool:
+    """Whether the republication at j holds the removable range source[i:end] word for word."""
+    return tuple(republished[j:j + end - i]) == tuple(source[i:end])
+
+
+def _anchor(source: Sequence[str], republished: Sequence[str],
+            grams: _Grams) -> tuple[int, int] | None:
+    """The first run of the original found in the republication: (index in the original,
+    index in the republication). Of its first few places, the one followed by the longest
+    agreement wins, so that a teaser of the first paragraph above the article is passed by."""
+    k = grams.k
+    for i in range(len(source) - k + 1):
+        if i == FAST_ANCHOR_TRIES:
+            grams.at  # noqa: B018 -- many runs missing: index the republication once
+        places = grams.places(tuple(source[i:i + k]), ANCHOR_CANDIDATES)
+        if not places:
+            continue
+        best, best_run = places[0], -1
+        for j in places:
+            run = 0
+            while (i + run < len(source) and j + run < len(republished)
+                   and source[i + run] == republished[j + run]):
+                run += 1
+            if run > best_run:
+                best, best_run = j, run
+        return i, best
+    return None
+
+
+def _resync(
+    source: Sequence[str],
+    removable: dict[int, tuple[int, str]],
+    republished: Sequence[str],
+    i: int,
+    j: int,
+) -> tuple[int, int] | None:
+    """The nearest (i', j') past a small difference where the texts agree again for
+    RESYNC_AGREE tokens, searched within RESYNC_WINDOW tokens; None if none. Both texts
+    ending together is no agreement: what follows an article (its attribution) is not a
+    changed version of its last words."""
+    n, m = len(source), len(republished)
+    for total in range(1, RESYNC_WINDOW + 1):
+        for a in range(total + 1):
+            si, rj = i + a, j + total - a
+            if si >= n or rj >= m:
+                continue
+            if _agrees(source, removable, republished, si, rj):
+                return si, rj
+    return None
+
+
+def _jump(source: Sequence[str], republished: Sequence[str], grams: _Grams,
+          i: int, j: int) -> tuple[int, int] | None:
+    """Past a large difference (a cut paragraph, an inserted box): the first run of the
+    original after i that occurs in the republication after j, within the JUMP limits."""
+    k = grams.k
+    for si in range(i, min(len(source) - k + 1, i + JUMP_SOURCE)):
+        rj = grams.after(tuple(source[si:si + k]), j)
+        if rj is not None and rj <= j + JUMP_REPUBLISHED and (si, rj) != (i, j):
+            return si, rj
+    return None
+
+
+def _agrees(
+    source: Sequence[str],
+    removable: dict[int, tuple[int, str]],
+    republished: Sequence[str],
+    i: int,
+    j: int,
+) -> bool:
+    """RESYNC_AGREE tokens agree from (i, j), skipping removable ranges left out."""
+    n, m = len(source), len(republished)
+    matched = 0
+    while matched < RESYNC_AGREE and i < n:
+        span = removable.get(i)
+        if span is not None and not _carries(source, republished, i, span[0], j):
+            i = span[0]
+            continue
+        if j >= m or source[i] != republished[j]:
+            return False
+        i += 1
+        j += 1
+        matched += 1
+    # Fewer tokens at the original's very end are no agreement: a lone "." would tie the
+    # attribution after the article to it.
+    return matched == RESYNC_AGREE
+
+
+def unremovable(
+    source: Sequence[str], removable: dict[int, tuple[int, str]], i: int, end: int
+) -> list[str]:
+    """The tokens of source[i:end] outside removable ranges."""
+    out: list[str] = []
+    while i < end:
+        span = removable.get(i)
+        if span is not None:
+            i = span[0]
+            continue
+        out.append(source[i])
+        i += 1
+    return out
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,63 @@
+"""Pure: which articles a feed takes (SPEC §3 `selective`). The Conversation's guidelines
+forbid republishing everything systematically, so a feed selects by keyword, author or id,
+and a whole-edition source needs a selection or a recorded permission."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from .htmltext import key
+from .models import Author, Selection
+
+# /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
+# (SPEC §2.1). Section, topic and institution feeds have more path segments.
+_EDITION_FEED = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]{2})?/|global/|europe/|africa/)?articles\.atom$")
+
+
+def is_edition_feed(url: str) -> bool:
+    """Whether ``url`` is a whole edition's feed (whatever its host: mirrors and tests)."""
+    path = urlsplit(url.strip()).path.rstrip("/").lower()
+    return bool(_EDITION_FEED.match(path))
+
+
+def admits(
+    selection: Selection,
+    *,
+    article_id: int,
+    title: str,
+    summary: str | None,
+    authors: Iterable[Author],
+) -> str | None:
+    """Why the feed takes this article ("keyword 'climate'"), or None when it does not.
+
+    An article listed by id is always taken. Otherwise an excluded keyword in the title or
+    summary leaves it out; then, when the feed names keywords or authors, one must match
+    (either kind will do); a feed that names neither takes every article of its sources.
+    """
+    if article_id in selection.articles:
+        return f"article {article_id} is listed"
+    text = f" {key(title)} {key(summary or '')} "
+    for word in selection.exclude_keywords:
+        if f" {key(word)} " in text:
+            return None
+    for word in selection.keywords:
+        if f" {key(word)} " in text:
+            return f"keyword {word!r}"
+    wanted = {_author_key(a) for a in selection.authors}
+    for author in authors:
+        for k in (key(author.name), _author_key(author.profile_url or "")):
+            if k and k in wanted:
+                return f"author {author.name!r}"
+    if selection.keywords or selection.authors or selection.articles:
+        return None
+    return "every article of its sources"
+
+
+def _author_key(value: str) -> str:
+    """An author named in the config: a profile URL compares by its path, a name by key()."""
+    value = value.strip()
+    if "/profiles/" in value:
+        return urlsplit(value).path.rstrip("/").lower()
+    return key(value)
