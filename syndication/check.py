@@ -30,6 +30,7 @@ from .htmltext import (
     fold_name,
     join_words,
     key,
+    looks_like_html,
     normalise,
     parse_fragment,
     parse_page,
@@ -368,23 +369,66 @@ def _credit_href(href: str) -> bool:
 # --- finding the article id in a page -------------------------------------------------------
 
 
-def find_article_id(html: str) -> tuple[int, str] | None:
-    """N of the article a page republishes, and how it was found: from its attribution line's
-    link to the original, else from its page counter, else from its last link to an article
-    of The Conversation. The link comes first because the counter is what page-counter
-    judges: a counter for another article must not make the page about that article."""
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """Which article of The Conversation a page republishes, as the page itself says."""
+
+    article_id: int  # N
+    how: str  # where N was read, for the report
+    url: str | None  # the page's link to the original, when it has one
+
+
+def find_article_id(html: str) -> ArticleRef | None:
+    """N of the article a page republishes: from its attribution line's link to the
+    original, else from its page counter, else from its last link to an article of The
+    Conversation. The link comes first because the counter is what page-counter judges: a
+    counter for another article must not make the page about that article."""
     root = parse_page(html)
     counters = [k for _img, k in iter_counters(root)]
     linked = [(a, n) for a in root.iter("a") if (n := tc_article_id(a.get("href") or ""))]
     for a, n in linked:  # the attribution line links The Conversation's home as well
         if any(_is_tc_home(b.get("href") or "") for b in _block_of(a).iter("a")):
             also = " and its page counter" if n in counters else ""
-            return n, f"its link to the original{also}"
+            return ArticleRef(n, f"its link to the original{also}", _href(a))
     if counters:
-        return counters[0], "its page counter"
+        n = counters[0]
+        url = next((_href(a) for a, k in linked if k == n), None)
+        return ArticleRef(n, "its page counter", url)
     if linked:
-        return linked[-1][1], "its link to an article of The Conversation"
+        a, n = linked[-1]
+        return ArticleRef(n, "its link to an article of The Conversation", _href(a))
     return None
+
+
+def find_article_id_in_text(text: str) -> ArticleRef | None:
+    """N from the last URL of an article of The Conversation in plain text."""
+    found = [(m.group(), k) for m in _TC_URL_IN_TEXT.finditer(text)
+             if (k := tc_article_id(m.group()))]
+    if not found:
+        return None
+    url, n = found[-1]
+    return ArticleRef(n, "its link to the original", url)
+
+
+def choose_original(html: str, articles: Sequence[Article]) -> Article | None:
+    """Of several candidate originals (a feed's entries), the one whose text the page
+    carries: found by alignment, fewest differences, most words carried."""
+    rep = _read(html, page=True, plain=not looks_like_html(html))
+    best: tuple[int, int] | None = None
+    chosen = None
+    for article in articles:
+        orig = prepare(article)
+        alignment = align(orig.text.words, orig.removable, rep.words)
+        if not alignment.found:
+            continue
+        score = (-alignment.total, alignment.end - alignment.start)
+        if best is None or score > best:
+            best, chosen = score, article
+    return chosen
+
+
+def _href(a: _Element) -> str:
+    return (a.get("href") or "").strip()
 
 
 def tc_article_id(href: str) -> int | None:

@@ -18,6 +18,7 @@ log = logging.getLogger("syndication")
 EXIT_OK = 0
 EXIT_FAILURES = 1  # some sources, articles or feed files failed; the rest was done
 EXIT_USAGE = 2  # bad configuration or arguments
+EXIT_UNCHECKED = 3  # `check`: no rule failed, but some could not be checked
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; try again later
 
 Command = Callable[[argparse.Namespace], int]
@@ -101,6 +102,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bind", default=None, metavar="ADDRESS",
                    help="the address to listen on (default: 127.0.0.1, this machine only)")
     p.set_defaults(command=cmd_serve)
+
+    p = sub.add_parser(
+        "check", parents=[common],
+        help="check whether a page republishing an article of The Conversation complies",
+        description="Judge a page where an article of The Conversation was republished (a URL "
+        "or a file; HTML, or plain text checked as text only) rule by rule: licence, author "
+        "and institution credit, link to the original, licence notice, page counter, "
+        "unaltered text and title, images, safe HTML (docs/compliance.md explains each). "
+        "The article is found within the page by its text; the original is read from "
+        "--original, else fetched from The Conversation (the page's link to it or its "
+        "counter gives the id). Exit status: 0 compliant, 1 not compliant, 2 usage or "
+        "input error, 3 no rule failed but some could not be checked.",
+    )
+    p.add_argument("page", metavar="PAGE", help="URL or file of the republished page")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--original", metavar="SOURCE",
+                       help="URL or file of the original: an Atom feed holding the entry, "
+                       "or the article page on The Conversation")
+    which.add_argument("--no-original", action="store_true",
+                       help="judge the page alone: rules that need the original are reported "
+                       "as not checked")
+    p.add_argument("--json", action="store_true",
+                   help='print {"compliant", "article", "findings": [{"rule", "ok", '
+                   '"detail"}]} (ok is null for a rule not checked)')
+    p.add_argument("--conversation-url", metavar="URL", default=None,
+                   help="where to fetch originals from (default: https://theconversation.com;"
+                   " a mirror, or a local server in tests)")
+    p.add_argument("--config", metavar="PATH", default=None,
+                   help="take [fetch] (User-Agent, timeouts, size cap) from this config file")
+    p.set_defaults(command=cmd_check)
+
+    p = sub.add_parser(
+        "report", parents=[common],
+        help="list every article seen, published or refused, with the rules it failed",
+        description="Every article the runs have seen, newest first: published or refused "
+        "(and extracts refused), with the rules that failed and why, from the state "
+        "database.",
+    )
+    _config_argument(p)
+    p.add_argument("--json", action="store_true", help="print a JSON array, one per article")
+    p.add_argument("--refused", action="store_true",
+                   help="only articles (or extracts) that were refused or failed")
+    p.set_defaults(command=cmd_report)
     return parser
 
 
@@ -171,4 +215,129 @@ def cmd_serve(args: argparse.Namespace) -> int:
         pass
     finally:
         server.server_close()
+    return EXIT_OK
+
+
+def _marks() -> tuple[str, str, str]:
+    """✓ ✗ ? when the terminal can print them, else + x ?."""
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        "✓✗".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return "+", "x", "?"
+    return "✓", "✗", "?"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    import json
+
+    from .config import default_fetch_config, load_config
+    from .errors import FetchError, InputError
+    from .models import TC_HOME
+    from .verify import check_republication
+
+    if args.config:
+        fetch_config = load_config(args.config).fetch
+    else:
+        fetch_config = default_fetch_config(
+            f"syndication/{__version__} (+https://pypi.org/project/syndication/)")
+    try:
+        result = check_republication(
+            args.page,
+            original=args.original,
+            use_original=not args.no_original,
+            fetch_config=fetch_config,
+            conversation_url=args.conversation_url or TC_HOME,
+        )
+    except (InputError, FetchError) as e:
+        print(f"syndication check: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    verdict = result.verdict
+    status = (EXIT_OK if verdict.compliant else EXIT_FAILURES if verdict.failed
+              else EXIT_UNCHECKED)
+    if args.json:
+        print(json.dumps({
+            "compliant": verdict.compliant,
+            "article": verdict.article_id,
+            "findings": [{"rule": f.rule, "ok": f.ok, "detail": f.detail}
+                         for f in verdict.findings],
+        }, ensure_ascii=False, indent=2))
+        return status
+    good, bad, unknown = _marks()
+    ref = result.article
+    about = f"article {ref.article_id} (from {ref.how})" if ref else "article id not found"
+    print(f"{result.page}: {about}" + (" as plain text" if result.plain else ""))
+    print(f"original: {result.original}" if result.original else
+          "original: not used (--no-original)")
+    width = max(len(f.rule) for f in verdict.findings)
+    for f in verdict.findings:
+        mark = good if f.ok else bad if f.ok is False else unknown
+        print(f"  {mark} {f.rule:<{width}}  {f.detail}")
+    if verdict.compliant:
+        print("Compliant: every rule passed.")
+    elif verdict.failed:
+        rules = ", ".join(f.rule for f in verdict.failed)
+        tail = f"; {len(verdict.unchecked)} not checked" if verdict.unchecked else ""
+        print(f"Not compliant: {rules} failed{tail}.")
+    else:
+        rules = ", ".join(f.rule for f in verdict.unchecked)
+        print(f"No rule failed, but {len(verdict.unchecked)} could not be checked: {rules}.")
+    return status
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import json
+
+    from .config import load_config
+    from .models import Outcome
+    from .store import Store
+
+    config = load_config(args.config)
+    if not config.site.state_file.exists():
+        print(f"No article seen yet: no state database at {config.site.state_file}.")
+        return EXIT_OK
+    with Store(config.site.state_file) as store:
+        articles = store.articles()
+        extracts: dict[int, list[tuple[int, str, list[str], str]]] = {}
+        for x in store.extracts():
+            if x.current:
+                extracts.setdefault(x.article_id, []).append(
+                    (x.paragraphs, str(x.status), [f.rule for f in x.findings if f.ok is not True],
+                     x.reason))
+    rows = []
+    for a in articles:
+        mine = extracts.get(a.article_id, [])
+        bad = a.status is not Outcome.PUBLISHED or any(s != "published" for _p, s, _r, _w in mine)
+        if args.refused and not bad:
+            continue
+        rows.append((a, mine))
+    if args.json:
+        print(json.dumps([{
+            "article": a.article_id,
+            "title": a.title,
+            "url": a.url,
+            "status": str(a.status),
+            "failed": [f.rule for f in a.findings if f.ok is not True],
+            "reason": a.reason,
+            "last_checked": a.last_checked.isoformat().replace("+00:00", "Z"),
+            "extracts": [{"paragraphs": p, "status": s, "failed": r, "reason": w}
+                         for p, s, r, w in mine],
+        } for a, mine in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not rows:
+        print("No article refused." if args.refused else "No article seen yet.")
+        return EXIT_OK
+    for a, mine in rows:
+        failed = [f.rule for f in a.findings if f.ok is not True]
+        line = f"{a.status!s:<9} {a.article_id:>7}  {a.title}"
+        print(line)
+        if a.status is not Outcome.PUBLISHED:
+            print(f"{'':19}failed: {', '.join(failed) or '-'}: {a.reason}")
+        for p, s, r, w in mine:
+            if s != "published":
+                print(f"{'':19}extract of {p} paragraphs {s}: {', '.join(r) or '-'}: {w}")
+    counts: dict[str, int] = {}
+    for a, _mine in rows:
+        counts[str(a.status)] = counts.get(str(a.status), 0) + 1
+    print(", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
     return EXIT_OK

@@ -7,18 +7,22 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urljoin, urlsplit
 
 from .errors import ConfigError
+from .models import Selection
 
 #: Environment variable naming the config file when --config is not given.
 CONFIG_ENV = "SYNDICATION_CONFIG"
 DEFAULT_CONFIG = "config.toml"
 # A feed name becomes a file name in output_dir: no separators, no "..", nothing hidden.
 _FEED_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+MODES = ("full", "extract")
+# An article named in [[feed]] articles: its id, or its URL (…-{id}).
+_ARTICLE_REF = re.compile(r"^(?:\d+|https?://\S+-(\d+)/?)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,12 @@ class FeedConfig:
     max_entries: int  # [[feed]] max_entries: newest entries kept in the feed
     description: str  # [[feed]] description: the feed's subtitle
     language: str | None = None  # [[feed]] language, e.g. "en"; default: the entries' own
+    mode: str = "full"  # [[feed]] mode: "full" articles, or "extract" (first paragraphs)
+    paragraphs: int = 3  # [[feed]] paragraphs: how many an extract carries
+    # [[feed]] keywords, exclude_keywords, authors, articles: what the feed takes
+    selection: Selection = field(default_factory=Selection)
+    # [[feed]] permission: the written permission relied on to take a whole edition unselected
+    permission: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +79,13 @@ class Config:
     def sources(self) -> tuple[str, ...]:
         """Every source URL once, in the order the feeds name them."""
         return tuple(dict.fromkeys(u for feed in self.feeds for u in feed.sources))
+
+
+def default_fetch_config(user_agent: str) -> FetchConfig:
+    """[fetch] as the defaults give it, for commands that need no config file
+    (``syndication check``); ``user_agent`` must name the tool and a contact (SPEC §2.5)."""
+    return FetchConfig(user_agent=user_agent, min_interval=1.0, timeout=20.0,
+                       max_bytes=10_000_000)
 
 
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -146,7 +163,9 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
 def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
     if not isinstance(raw, dict):
         v.fail(where, "must be a table ([[feed]])")
-    v.only(raw, where, {"name", "title", "sources", "max_entries", "description", "language"})
+    v.only(raw, where, {"name", "title", "sources", "max_entries", "description", "language",
+                        "mode", "paragraphs", "keywords", "exclude_keywords", "authors",
+                        "articles", "permission"})
     name = v.get(raw, f"{where}.name", str, required=True)
     if not _FEED_NAME.match(name):
         v.fail(f"{where}.name", f"{name!r} must be 1-64 letters, digits, '-' or '_' "
@@ -165,6 +184,16 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             v.fail(key, f"must be an absolute http(s) URL, got {url!r}")
     title = v.get(raw, f"{where}.title", str, required=True, nonempty=True)
+    mode = v.get(raw, f"{where}.mode", str, default="full")
+    if mode not in MODES:
+        v.fail(f"{where}.mode", f'must be "full" or "extract", got {mode!r}')
+    if "paragraphs" in raw and mode != "extract":
+        v.fail(f"{where}.paragraphs", 'only used with mode = "extract" (the first paragraphs '
+               "of each article, then a link to the rest)")
+    paragraphs = int(v.number(raw, f"{where}.paragraphs", default=3, minimum=1, integer=True))
+    permission = v.get(raw, f"{where}.permission", str, default=None, nonempty=True)
+    if permission is not None and not permission.strip():
+        v.fail(f"{where}.permission", "must say what permission you hold")
     return FeedConfig(
         name=name,
         title=title,
@@ -176,6 +205,15 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
             default=f"{title}: articles from The Conversation, republished under CC BY-ND 4.0",
         ),
         language=v.get(raw, f"{where}.language", str, default=None, nonempty=True),
+        mode=mode,
+        paragraphs=paragraphs,
+        selection=Selection(
+            keywords=v.words(raw, f"{where}.keywords"),
+            exclude_keywords=v.words(raw, f"{where}.exclude_keywords"),
+            authors=v.words(raw, f"{where}.authors"),
+            articles=_articles(v, raw, f"{where}.articles"),
+        ),
+        permission=permission.strip() if permission else None,
     )
 
 
@@ -191,6 +229,25 @@ def _image_url(v: _Validator, table: Mapping[str, Any], dotted: str, base_url: s
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
         v.fail(dotted, f"must be an http(s) URL or a path under base_url, got {value!r}")
     return url
+
+
+def _articles(v: _Validator, raw: Mapping[str, Any], dotted: str) -> tuple[int, ...]:
+    """[[feed]] articles: ids (123456 or "123456") or article URLs ending in -{id}."""
+    ids: list[int] = []
+    for j, item in enumerate(v.get(raw, dotted, list, default=[])):
+        if isinstance(item, bool) or not isinstance(item, int | str):
+            v.fail(f"{dotted}[{j}]", f"must be an article id or URL, got {item!r}")
+        if isinstance(item, int):
+            if item < 1:
+                v.fail(f"{dotted}[{j}]", f"must be a positive article id, got {item}")
+            ids.append(item)
+            continue
+        m = _ARTICLE_REF.match(item.strip())
+        if not m:
+            v.fail(f"{dotted}[{j}]", f"{item!r} is neither an article id nor an article URL "
+                   "ending in -{id} (https://theconversation.com/{slug}-{id})")
+        ids.append(int(m.group(1) or item.strip()))
+    return tuple(dict.fromkeys(ids))
 
 
 class _Validator:
@@ -233,6 +290,16 @@ class _Validator:
         if nonempty and not value:
             self.fail(dotted, "must not be empty")
         return value
+
+    def words(self, table: Mapping[str, Any], dotted: str) -> tuple[str, ...]:
+        """A list of non-empty strings (keywords, authors)."""
+        items = self.get(table, dotted, list, default=[])
+        out = []
+        for j, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip():
+                self.fail(f"{dotted}[{j}]", f"must be a non-empty string, got {item!r}")
+            out.append(item.strip())
+        return tuple(dict.fromkeys(out))
 
     def number(self, table: Mapping[str, Any], dotted: str, *, default: float, minimum: float,
                integer: bool = False) -> float:

@@ -62,6 +62,11 @@ class ParseError(SyndicationError):
         super().__init__(f"{url}: {message}")
 
 
+class InputError(SyndicationError):
+    """Something given on the command line cannot be used: an unreadable file, a page with no
+    article of The Conversation in it, an original that does not hold the article."""
+
+
 class StorageError(SyndicationError):
     """The state database could not be read or written."""
 

@@ -86,6 +86,32 @@ class Text:
     spans: dict[Hashable, tuple[int, int]]
 
 
+def decode(data: bytes, content_type: str | None = None) -> str:
+    """Bytes of a page -> text: the charset the server declared, else what the document
+    says (BOM, <meta charset>), else a guess (bs4's UnicodeDammit, made for this)."""
+    from bs4 import UnicodeDammit  # only for pages read from outside: imported on use
+
+    declared = []
+    if content_type:
+        m = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
+        if m:
+            declared.append(m.group(1))
+    dammit = UnicodeDammit(data, known_definite_encodings=declared, is_html=True)
+    if dammit.unicode_markup is None:
+        return data.decode("utf-8", "replace")
+    return str(dammit.unicode_markup)
+
+
+_HTML_TAG = re.compile(
+    r"<(?:!doctype|html|head|body|p|div|span|a|br|h[1-6]|article|section|main|img|em|"
+    r"strong|ul|ol|li|figure|table|meta|script)\b", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a document is HTML rather than plain text (some common tag in its start)."""
+    return _HTML_TAG.search(text[:65536]) is not None
+
+
 def parse_fragment(html: str) -> _Element:
     """Parse an HTML fragment into a tree under one <div> (lxml, one parse)."""
     root: _Element = lxml.html.fragment_fromstring(html or " ", create_parent="div")

@@ -208,6 +208,7 @@ class SourceReport:
     entries: int = 0  # entries in the document
     error: str = ""  # one line, when not ok
     problems: tuple[str, ...] = ()  # entries skipped
+    not_selected: int = 0  # entries no feed reading this source takes (SPEC §3 selective)
 
 
 @dataclass(frozen=True, slots=True)

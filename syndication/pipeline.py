@@ -14,14 +14,15 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .check import check
-from .config import Config
-from .errors import FetchError, LockedError, ParseError, PublishError
+from .check import check, prepare, selected, selective
+from .config import Config, FeedConfig
+from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError
 from .fetch import Fetcher
 from .index import INDEX_FILE, render_index
-from .models import Article, ArticleReport, Outcome, RunReport, SourceReport
+from .models import Article, ArticleReport, FeedEntry, Finding, Outcome, RunReport, SourceReport
 from .publish import FORMATS, render, shipped_assets, write_if_changed
 from .republish import republish
+from .selection import admits, is_edition_feed
 from .source import parse_feed
 from .store import Store, StoredArticle
 
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 
 # Part of every content hash: bump it when republish or check change what they produce, so
 # that the next run re-processes every article with the new code.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FEED_FORMATS = tuple(FORMATS)  # atom, rss, json
 # Articles refused (or failed) listed on the index page, newest first.
 INDEX_REFUSED = 50
@@ -51,8 +52,10 @@ def run(
     fetcher: Fetcher | None = None,
     clock: Clock = _utcnow,
 ) -> RunReport:
-    """Do one complete run. Raises LockedError when another run holds the lock, and
+    """Do one complete run. Raises ConfigError when a feed mirrors a whole edition without
+    selecting (SPEC §3 `selective`), LockedError when another run holds the lock, and
     StorageError when the state database cannot be used; every other failure is reported."""
+    check_selective(config)
     lock = FileLock(lock_path(config), timeout=0)
     try:
         lock.acquire()
@@ -73,12 +76,23 @@ def run(
         lock.release()
 
 
+def check_selective(config: Config) -> None:
+    """Refuse to start with a feed that takes a whole edition without selecting from it and
+    records no permission (SPEC §3 `selective`): the error names the file and the key."""
+    for i, feed in enumerate(config.feeds):
+        finding = selective(feed.sources, feed.selection, feed.permission)
+        if finding.ok is False:
+            j = next(k for k, u in enumerate(feed.sources) if is_edition_feed(u))
+            raise ConfigError(finding.detail, path=config.path, key=f"feed[{i}].sources[{j}]")
+
+
 def _run(config: Config, store: Store, fetcher: Fetcher, clock: Clock) -> RunReport:
     started = clock()
     sources: list[SourceReport] = []
     articles: dict[int, ArticleReport] = {}
     for url in config.sources:
-        sources.append(_source(url, store, fetcher, articles, clock))
+        feeds = [f for f in config.feeds if url in f.sources]
+        sources.append(_source(url, feeds, store, fetcher, articles, clock))
     written, unchanged, failed = _publish(config, store)
     report = RunReport(
         started=started,
@@ -102,6 +116,7 @@ def _run(config: Config, store: Store, fetcher: Fetcher, clock: Clock) -> RunRep
 
 def _source(
     url: str,
+    feeds: list[FeedConfig],
     store: Store,
     fetcher: Fetcher,
     articles: dict[int, ArticleReport],
@@ -129,16 +144,39 @@ def _source(
         return SourceReport(url=url, ok=False, error=str(e))
     for problem in feed.problems:
         log.warning("%s: %s", url, problem)
+    not_selected = 0
     with store.transaction():
         for article in feed.articles:
-            if article.article_id not in articles:  # the same N from several sources: once
-                articles[article.article_id] = _article(article, store, clock)
+            selecting = _selecting(feeds, article)
+            if not selecting:  # no feed takes it: not republished, not kept (SPEC §3)
+                not_selected += 1
+                log.debug("%s: article %d selected by no feed", url, article.article_id)
+                continue
+            n = article.article_id
+            if n not in articles:  # the same N from several sources: processed once
+                articles[n] = _article(article, selecting, store, clock)
+            else:  # once more for extracts only its feeds here want; a no-op otherwise
+                again = _article(article, selecting, store, clock)
+                if again.outcome in (Outcome.REFUSED, Outcome.ERROR):
+                    articles[n] = again
             if store.content_hash(article.article_id) is not None:
                 store.link_source(article.article_id, url, clock())
         store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
     return SourceReport(
-        url=url, ok=True, entries=len(feed.articles), problems=feed.problems
+        url=url, ok=True, entries=len(feed.articles), problems=feed.problems,
+        not_selected=not_selected,
     )
+
+
+def _selecting(feeds: list[FeedConfig], article: Article) -> list[tuple[FeedConfig, str]]:
+    """The feeds (among those reading this source) that take ``article``, each with why."""
+    out = []
+    for feed in feeds:
+        why = admits(feed.selection, article_id=article.article_id, title=article.title,
+                     summary=article.summary, authors=article.authors)
+        if why is not None:
+            out.append((feed, why))
+    return out
 
 
 def content_hash(article: Article) -> str:
@@ -160,18 +198,28 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(blob).hexdigest()
 
 
-def _article(article: Article, store: Store, clock: Clock) -> ArticleReport:
+def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: Store,
+             clock: Clock) -> ArticleReport:
     """Republish and check one article, store the outcome; unchanged articles are skipped.
+    Extract-mode feeds that take it get their extract built and checked too.
 
     A changed article replaces its earlier version in place: same N, so the same entry id in
     every feed (SPEC §4), never a second entry. One that no longer passes is withdrawn."""
     n = article.article_id
     digest = content_hash(article)
     previous = store.content_hash(n)
+    extracts = sorted({f.paragraphs for f, _why in selecting if f.mode == "extract"})
     if previous == digest:
+        missing = [p for p in extracts if store.extract_hash(n, p) != digest]
+        if not missing or store.status(n) is not Outcome.PUBLISHED:
+            return ArticleReport(n, article.title, Outcome.UNCHANGED)
+        refused = _extracts(article, missing, digest, store)  # a feed newly in extract mode
+        if refused:
+            return refused
         return ArticleReport(n, article.title, Outcome.UNCHANGED)
     stored = store.stored(n) if previous is not None else None
     was_published = stored is not None and stored.status is Outcome.PUBLISHED
+    taken = selected(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
     try:
         republication = republish(article)
         verdict = check(republication.html, article, title=article.title)
@@ -185,20 +233,22 @@ def _article(article: Article, store: Store, clock: Clock) -> ArticleReport:
             log.error("article %d: the version published earlier stays in the feeds", n)
         return ArticleReport(n, article.title, Outcome.ERROR, reason=reason)
     entry = _as_entry(article, stored, clock)
+    findings = (*verdict.findings, taken)
     if verdict.compliant:
         store.save_article(entry, content_hash=digest, status=Outcome.PUBLISHED,
-                           html=republication.html, findings=verdict.findings, reason="",
+                           html=republication.html, findings=findings, reason="",
                            now=clock())
         for image in republication.removed:
             log.debug("article %d: removed %s (%s)", n, image.src, image.reason)
         if was_published:
             log.info("article %d updated in place (entry updated %s)", n,
                      entry.updated.isoformat())
-        return ArticleReport(n, article.title, Outcome.PUBLISHED)
+        return _extracts(article, extracts, digest, store) or ArticleReport(
+            n, article.title, Outcome.PUBLISHED)
     failed = verdict.failed or verdict.unchecked
     reason = "; ".join(f"{f.rule}: {f.detail}" for f in failed)
     store.save_article(entry, content_hash=digest, status=Outcome.REFUSED,
-                       html=republication.html, findings=verdict.findings, reason=reason,
+                       html=republication.html, findings=findings, reason=reason,
                        now=clock())
     if was_published:
         log.warning("article %d withdrawn from the feeds (%s): its new version fails %s",
@@ -230,6 +280,57 @@ def _reader_visible(a: Article) -> tuple[object, ...]:
             a.categories)
 
 
+def _extracts(article: Article, counts: list[int], digest: str,
+              store: Store) -> ArticleReport | None:
+    """Build, check and store the extracts of ``counts`` paragraphs (SPEC §3: an extract
+    must be an unaltered prefix of the body); a refused one is reported, None when all pass."""
+    n = article.article_id
+    original = prepare(article)
+    refusals: list[tuple[Finding, ...]] = []
+    reasons: list[str] = []
+    for paragraphs in counts:
+        try:
+            extract = republish(article, mode="extract", paragraphs=paragraphs)
+            verdict = check(extract.html, original, title=article.title)
+        except Exception as e:  # as in _article: this extract only
+            reason = f"extract of {paragraphs} paragraphs could not be processed: " \
+                     f"{type(e).__name__}: {e}"
+            store.save_extract(n, paragraphs, content_hash=digest, status=Outcome.ERROR,
+                               html=None, findings=(), reason=reason)
+            reasons.append(reason)
+            continue
+        if verdict.compliant:
+            store.save_extract(n, paragraphs, content_hash=digest, status=Outcome.PUBLISHED,
+                               html=extract.html, findings=verdict.findings, reason="")
+            continue
+        failed = verdict.failed or verdict.unchecked
+        reason = f"extract of {paragraphs} paragraphs: " + "; ".join(
+            f"{f.rule}: {f.detail}" for f in failed)
+        store.save_extract(n, paragraphs, content_hash=digest, status=Outcome.REFUSED,
+                           html=extract.html, findings=verdict.findings, reason=reason)
+        log.warning("article %d refused (%s): %s", n, article.url, reason)
+        refusals.append(failed)
+        reasons.append(reason)
+    if not reasons:
+        return None
+    rules = tuple(dict.fromkeys(f.rule for failed in refusals for f in failed))
+    return ArticleReport(n, article.title, Outcome.REFUSED if refusals else Outcome.ERROR,
+                         failed_rules=rules, reason="; ".join(reasons))
+
+
+def _selection_of(feed: FeedConfig) -> Callable[[FeedEntry], bool] | None:
+    """The feed's selection, applied again when it is written: articles stored earlier are
+    judged by the selection as configured now (SPEC §3 `selective`)."""
+    if not (feed.selection.selects or feed.selection.exclude_keywords):
+        return None
+
+    def select(entry: FeedEntry) -> bool:
+        return admits(feed.selection, article_id=entry.article_id, title=entry.title,
+                      summary=entry.summary, authors=entry.authors) is not None
+
+    return select
+
+
 def _publish(config: Config, store: Store) -> tuple[list[str], list[str], list[str]]:
     """Write every feed in every format, the images they point at and the index page; a file
     whose bytes would not change is left alone (so ETags and conditional GETs keep working)."""
@@ -251,7 +352,11 @@ def _publish(config: Config, store: Store) -> tuple[list[str], list[str], list[s
     out = config.site.output_dir
     listings = []
     for feed in config.feeds:
-        entries = store.feed_entries(feed.sources, feed.max_entries)
+        entries = store.feed_entries(
+            feed.sources, feed.max_entries,
+            paragraphs=feed.paragraphs if feed.mode == "extract" else None,
+            select=_selection_of(feed),
+        )
         listings.append((feed, entries))
         for fmt in FEED_FORMATS:
             write(out / f"{feed.name}.{fmt}", render(fmt, config.site, feed, entries))

@@ -1,6 +1,8 @@
 """Pure: Article -> the compliant republication HTML our feeds carry (SPEC §2.2, §4): byline at
 the top, the body with only the allowed removals, the counter and disclosure as given, then
-the attribution line with the licence link. Not a word of the article's text is changed."""
+the attribution line with the licence link. Or an extract (SPEC §3): the same byline, the
+body's first paragraphs, a "Read the full article" link, counter and attribution. Not a word
+of the article's text is changed."""
 
 from __future__ import annotations
 
@@ -10,8 +12,8 @@ import lxml.html
 import nh3
 from lxml.etree import _Element
 
-from .content import counter_id, figure_credit, figure_image, removal_reason
-from .htmltext import parse_fragment, tag_name
+from .content import counter_id, figure_credit, figure_image, is_disclosure, removal_reason
+from .htmltext import parse_fragment, tag_name, text_of
 from .models import LICENCE_URL, TC_HOME, Article, RemovedImage, Republication
 
 BYLINE_CLASS = "tc-byline"
@@ -37,6 +39,15 @@ ATTRIBUTION = {
     '<a rel="license" href="{deed}">lisensi Creative Commons</a>. '
     'Baca <a href="{url}">artikel aslinya</a>.',
 }
+# An extract's link to the whole article, per language (SPEC §3, the guidelines' wording).
+READ_MORE = {
+    "en": "Read the full article on The Conversation",
+    "es": "Lea el artículo completo en The Conversation",
+    "fr": "Lire l’article complet sur The Conversation",
+    "pt": "Leia o artigo completo no The Conversation",
+    "id": "Baca artikel lengkap di The Conversation",
+}
+READ_MORE_CLASS = "tc-read-more"
 # The word before the authors' names in the byline, per language.
 BYLINE_PREFIX = {"en": "By", "es": "Por", "fr": "Par", "pt": "Por", "id": "Oleh"}
 
@@ -70,15 +81,35 @@ def language_of(article: Article) -> str:
     return (article.language or "en").split("-")[0].split("_")[0].lower() or "en"
 
 
-def republish(article: Article) -> Republication:
-    """Build the republication of ``article``: byline, cleaned body, attribution."""
+def republish(article: Article, *, mode: str = "full", paragraphs: int = 3) -> Republication:
+    """Build the republication of ``article``: byline, cleaned body, attribution. With
+    ``mode="extract"``, only the body's first ``paragraphs`` paragraphs, then a link to the
+    whole article on The Conversation, the counter and the attribution."""
+    if mode not in ("full", "extract"):
+        raise ValueError(f"unknown republication mode {mode!r}")
     root = parse_fragment(article.content)
     # Relative URLs would resolve against the reader's feed, not The Conversation.
     root.make_links_absolute(article.url, resolve_base_href=False)  # type: ignore[attr-defined]
+    _load_lazy_images(root)
     removed = _remove_disallowed(root, article)
-    body = _serialise_children(root)
+    if mode == "extract":
+        counters = [img for img in root.iter("img") if counter_id(img) is not None]
+        counter = "".join(lxml.html.tostring(img, encoding="unicode", with_tail=False)
+                          for img in counters[:1])
+        _keep_paragraphs(root, paragraphs)
+        body = _serialise_children(root) + "\n" + read_more_html(article) + counter
+    else:
+        body = _serialise_children(root)
     html = byline_html(article) + body + attribution_html(article)
-    return Republication(article_id=article.article_id, html=sanitise(html), removed=removed)
+    return Republication(article_id=article.article_id, html=sanitise(html), removed=removed,
+                         mode=mode)
+
+
+def read_more_html(article: Article) -> str:
+    """An extract's link to the whole article, in the article's language (SPEC §3)."""
+    label = READ_MORE.get(language_of(article), READ_MORE["en"])
+    return (f'<p class="{READ_MORE_CLASS}"><a href="{escape(article.url)}">{escape(label)}'
+            "</a></p>")
 
 
 def sanitise(html: str) -> str:
@@ -150,6 +181,42 @@ def _remove_disallowed(root: _Element, article: Article) -> tuple[RemovedImage, 
     walk(root, False)
     _drop_empty(root)
     return tuple(removed)
+
+
+def _keep_paragraphs(root: _Element, count: int) -> None:
+    """Cut the body after its ``count``-th paragraph: what precedes it (a lead figure, a
+    heading) stays, everything after goes. Fewer paragraphs: the body stays whole, but
+    for the disclosure statement and the counter, which the extract places itself."""
+    paragraphs = [p for p in root.iter("p")
+                  if not is_disclosure(p) and next(p.iterancestors("p"), None) is None
+                  and text_of(p).strip()]
+    if len(paragraphs) <= count:
+        for item in list(root.iter("p", "img")):
+            if is_disclosure(item) or counter_id(item) is not None:
+                _drop(item)
+        return
+    el = paragraphs[count - 1]
+    while el is not root:
+        el.tail = None  # text after the cut is not part of the extract
+        parent = el.getparent()
+        if parent is None:
+            break
+        for following in list(el.itersiblings()):
+            parent.remove(following)
+        el = parent
+
+
+def _load_lazy_images(root: _Element) -> None:
+    """Lazy-loaded images (``data-src`` only, as in pages saved from a browser) get a real
+    ``src``: feed readers run no script. Counters are left as they are: page-counter judges
+    them, and a lazy counter is a defect to report, not to mend."""
+    for img in root.iter("img", "source"):
+        if img.get("src") or counter_id(img) is not None:
+            continue
+        for lazy, real in (("data-src", "src"), ("data-srcset", "srcset")):
+            value = img.get(lazy)
+            if value and not img.get(real):
+                img.set(real, value)
 
 
 def _drop(el: _Element) -> None:

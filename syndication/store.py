@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -62,6 +62,18 @@ MIGRATIONS: tuple[str, ...] = (
         summary  TEXT NOT NULL           -- JSON counts, for `syndication status`
     );
     """,
+    """
+    CREATE TABLE extracts (  -- extract-mode republications (SPEC §3), one per paragraph count
+        article_id   INTEGER NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+        paragraphs   INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,        -- the article version it was built from
+        status       TEXT NOT NULL CHECK (status IN ('published', 'refused', 'error')),
+        html         TEXT,
+        findings     TEXT NOT NULL,        -- JSON [[rule, ok, detail]]
+        reason       TEXT NOT NULL,
+        PRIMARY KEY (article_id, paragraphs)
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -99,6 +111,18 @@ class StoredArticle:
 
     article: Article
     status: Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractState:
+    """One extract's last verdict (an extract-mode feed's version of an article)."""
+
+    article_id: int
+    paragraphs: int
+    status: Outcome
+    current: bool  # built from the article's current version
+    findings: tuple[Finding, ...]
+    reason: str
 
 
 class Store:
@@ -211,6 +235,13 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
+    def status(self, article_id: int) -> Outcome | None:
+        """The article's last outcome, None when it was never seen."""
+        row = self.db.execute(
+            "SELECT status FROM articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return Outcome(row[0]) if row else None
+
     def save_article(
         self,
         article: Article,
@@ -267,20 +298,38 @@ class Store:
             (article_id, source_url, _iso(now)),
         )
 
-    def feed_entries(self, source_urls: Sequence[str], limit: int) -> tuple[FeedEntry, ...]:
-        """The newest ``limit`` published articles carried by any of ``source_urls``."""
-        if not source_urls:
+    def feed_entries(
+        self,
+        source_urls: Sequence[str],
+        limit: int,
+        *,
+        paragraphs: int | None = None,
+        select: Callable[[FeedEntry], bool] | None = None,
+    ) -> tuple[FeedEntry, ...]:
+        """The newest ``limit`` published articles carried by any of ``source_urls`` that
+        ``select`` accepts (a feed's selection). With ``paragraphs``, each entry's HTML is
+        its published extract of that many paragraphs, and articles without one are left
+        out."""
+        if not source_urls or limit <= 0:
             return ()
         rows = self.db.execute(
-            "SELECT article_id, url, title, summary, published, updated, authors, categories, "
-            "language, rights, html FROM articles WHERE status = 'published' AND article_id IN "
-            "(SELECT article_id FROM article_sources WHERE source_url IN "
-            "(SELECT value FROM json_each(?))) "
-            "ORDER BY published DESC, article_id DESC LIMIT ?",
-            (json.dumps(list(source_urls)), limit),
-        ).fetchall()
-        return tuple(
-            FeedEntry(
+            "SELECT a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
+            "a.authors, a.categories, a.language, a.rights, "
+            "CASE WHEN :paragraphs IS NULL THEN a.html ELSE x.html END "
+            "FROM articles a LEFT JOIN extracts x ON x.article_id = a.article_id "
+            "AND x.paragraphs = :paragraphs AND x.content_hash = a.content_hash "
+            "WHERE a.status = 'published' "
+            "AND (:paragraphs IS NULL OR x.status = 'published') "
+            "AND a.article_id IN (SELECT article_id FROM article_sources WHERE source_url IN "
+            "(SELECT value FROM json_each(:sources))) "
+            "ORDER BY a.published DESC, a.article_id DESC "
+            "LIMIT :limit",  # -1: no limit; the selection is applied below, row by row
+            {"paragraphs": paragraphs, "sources": json.dumps(list(source_urls)),
+             "limit": limit if select is None else -1},
+        )
+        out: list[FeedEntry] = []
+        for r in rows:  # a cursor: rows are read as needed, and no further than the limit
+            entry = FeedEntry(
                 article_id=r[0],
                 url=r[1],
                 title=r[2],
@@ -293,6 +342,56 @@ class Store:
                 rights=r[9],
                 html=r[10] or "",
             )
+            if select is None or select(entry):
+                out.append(entry)
+                if len(out) >= limit:
+                    break
+        return tuple(out)
+
+    # --- extracts -----------------------------------------------------------------------
+
+    def extract_hash(self, article_id: int, paragraphs: int) -> str | None:
+        """The content hash the stored extract was built from, None when there is none."""
+        row = self.db.execute(
+            "SELECT content_hash FROM extracts WHERE article_id = ? AND paragraphs = ?",
+            (article_id, paragraphs),
+        ).fetchone()
+        return row[0] if row else None
+
+    def save_extract(
+        self,
+        article_id: int,
+        paragraphs: int,
+        *,
+        content_hash: str,
+        status: Outcome,
+        html: str | None,
+        findings: Sequence[Finding],
+        reason: str,
+    ) -> None:
+        """Insert or replace an article's extract of ``paragraphs`` and its verdict (after
+        save_article: the article's row must exist)."""
+        self.db.execute(
+            "INSERT INTO extracts (article_id, paragraphs, content_hash, status, html, "
+            "findings, reason) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (article_id, paragraphs) DO UPDATE SET "
+            "content_hash = excluded.content_hash, status = excluded.status, "
+            "html = excluded.html, findings = excluded.findings, reason = excluded.reason",
+            (article_id, paragraphs, content_hash, str(status), html,
+             json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False),
+             reason),
+        )
+
+    def extracts(self) -> tuple[ExtractState, ...]:
+        """Every extract kept, with its last verdict (for reports)."""
+        rows = self.db.execute(
+            "SELECT x.article_id, x.paragraphs, x.status, x.content_hash = a.content_hash, "
+            "x.findings, x.reason FROM extracts x JOIN articles a USING (article_id) "
+            "ORDER BY x.article_id, x.paragraphs"
+        ).fetchall()
+        return tuple(
+            ExtractState(r[0], r[1], Outcome(r[2]), bool(r[3]),
+                         tuple(Finding(*f) for f in json.loads(r[4])), r[5])
             for r in rows
         )
 

@@ -369,8 +369,10 @@ def _es(n: int) -> str:
 def test_es_159013_fails_no_rule_and_leaves_text_rules_unchecked() -> None:
     html = _es(159013)
     found = find_article_id(html)
-    assert found is not None and found[0] == 159013
-    verdict = check_page(html, None, article_id=found[0])
+    assert found is not None and found.article_id == 159013
+    assert found.url == "https://theconversation.com/el-desarrollo-de-las-tecnologias-del-" \
+                        "lenguaje-para-el-futuro-de-la-sanidad-159013"
+    verdict = check_page(html, None, article_id=found.article_id)
     assert failed(verdict) == [], explain(verdict)
     unchecked = {f.rule for f in verdict.unchecked}
     assert {"unaltered-text", "unaltered-title", "licence", "author-credit"} <= unchecked
@@ -407,9 +409,13 @@ def test_es_159013_mutations_without_the_original(mutate: Callable[[str], str], 
 
 def test_the_article_id_comes_from_the_attribution_link_before_the_counter() -> None:
     html = sub(_es(159013), "content/159013/count.gif", "content/1/count.gif")
-    assert find_article_id(html) == (159013, "its link to the original")
+    found = find_article_id(html)
+    assert found is not None
+    assert (found.article_id, found.how) == (159013, "its link to the original")
     counter_only = sub_re(_es(159013), r'Lea el <a href="[^"]*">original</a>', "")
-    assert find_article_id(counter_only) == (159013, "its page counter")
+    found = find_article_id(counter_only)
+    assert found is not None
+    assert (found.article_id, found.how, found.url) == (159013, "its page counter", None)
     assert find_article_id("<p>nothing here</p>") is None
 
 

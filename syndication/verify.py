@@ -1,0 +1,156 @@
+"""``syndication check`` as a library call: read a republished page and its original (files,
+or URLs through fetch.py), find which article it is, and judge it with check.check_page. The
+judging is pure (check.py); this module only gathers the documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .check import (
+    ArticleRef,
+    check_page,
+    choose_original,
+    find_article_id,
+    find_article_id_in_text,
+)
+from .config import FetchConfig
+from .errors import InputError, ParseError
+from .fetch import Fetcher
+from .htmltext import decode, looks_like_html
+from .models import TC_HOME, Article, Verdict
+from .source import looks_like_atom, parse_article_page, parse_feed
+
+ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0.1"
+ACCEPT_SOURCE = ("application/atom+xml, text/html;q=0.9, application/xml;q=0.8, "
+                 "*/*;q=0.1")
+PLAIN_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass(frozen=True, slots=True)
+class PageCheck:
+    """What ``syndication check`` found about one page."""
+
+    page: str  # the URL or file judged
+    plain: bool  # judged as plain text
+    article: ArticleRef | None  # the article id as the page gives it
+    original: str | None  # where the original was read, None with --no-original
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    where: str  # the URL or path, for messages
+    data: bytes  # as read: an Atom feed is parsed from its bytes (its XML declaration)
+    text: str  # decoded
+    content_type: str | None
+
+
+def check_republication(
+    page: str,
+    *,
+    original: str | None = None,
+    use_original: bool = True,
+    fetch_config: FetchConfig,
+    conversation_url: str = TC_HOME,
+) -> PageCheck:
+    """Judge ``page`` (a URL or a file: HTML, or plain text judged as text only).
+
+    ``original`` is a URL or file holding the original: an Atom feed with the entry, or an
+    article page. Without it the article id is read from the page (its link to the original
+    or its counter) and the article page is fetched from ``conversation_url``. With
+    ``use_original=False`` the rules that need the original are reported as not checked.
+    Raises InputError or FetchError (one line each) when a document cannot be had.
+    """
+    hosts = {_host(conversation_url)}
+    for given in (page, original):
+        if given and _is_url(given):
+            hosts.add(_host(given))
+    with Fetcher(fetch_config, frozenset(h for h in hosts if h)) as fetcher:
+        doc = _read(page, fetcher, ACCEPT_PAGE)
+        plain = _is_plain(doc)
+        ref = find_article_id_in_text(doc.text) if plain else find_article_id(doc.text)
+        source: Article | None = None
+        where: str | None = None
+        if not use_original:
+            if ref is None:
+                raise InputError(f"{page}: no article of The Conversation found in it (no page "
+                                 "counter, no link to an article)")
+        elif original is not None:
+            source = _original_from(_read(original, fetcher, ACCEPT_SOURCE), doc.text, ref)
+            where = original
+        else:
+            if ref is None:
+                raise InputError(f"{page}: no article of The Conversation found in it (no page "
+                                 "counter, no link to an article): give --original")
+            where = _article_url(ref, conversation_url)
+            source = _original_from(_read(where, fetcher, ACCEPT_SOURCE), doc.text, ref)
+    verdict = check_page(doc.text, source, article_id=ref.article_id if ref else None,
+                         plain=plain)
+    return PageCheck(page=page, plain=plain, article=ref, original=where, verdict=verdict)
+
+
+def _original_from(doc: _Document, page_text: str, ref: ArticleRef | None) -> Article:
+    """The original in ``doc``: the entry for the page's article in an Atom feed (or, when
+    the page names none, the entry whose text the page carries), or an article page."""
+    if looks_like_atom(doc.text):
+        feed = parse_feed(doc.data, doc.where)
+        if ref is not None:
+            for article in feed.articles:
+                if article.article_id == ref.article_id:
+                    return article
+            raise InputError(f"{doc.where}: the feed has no entry for article "
+                             f"{ref.article_id} (it holds "
+                             f"{', '.join(str(a.article_id) for a in feed.articles) or 'none'})")
+        chosen = choose_original(page_text, feed.articles)
+        if chosen is None:
+            raise InputError(f"{doc.where}: no entry of the feed is the article on the page")
+        return chosen
+    try:
+        return parse_article_page(doc.text, doc.where)
+    except ParseError as e:
+        raise InputError(f"{e} (an original is an Atom feed holding the entry, or an "
+                         "article page of The Conversation)") from e
+
+
+def _article_url(ref: ArticleRef, conversation_url: str) -> str:
+    """Where The Conversation serves the article: the path of the page's link to the
+    original, on ``conversation_url``; with only a counter, /{N} *(inferred: the id ends
+    every article URL, SPEC §2.1, and slugs change)*."""
+    base = conversation_url.rstrip("/")
+    if ref.url and _host(ref.url).endswith("theconversation.com"):
+        return base + (urlsplit(ref.url).path or "/")
+    return f"{base}/{ref.article_id}"
+
+
+def _read(where: str, fetcher: Fetcher, accept: str) -> _Document:
+    if _is_url(where):
+        fetched = fetcher.get(where, accept=accept)
+        return _Document(where, fetched.body, decode(fetched.body, fetched.content_type),
+                         fetched.content_type)
+    path = Path(where)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as e:
+        raise InputError(f"{where}: no such file") from e
+    except IsADirectoryError as e:
+        raise InputError(f"{where}: is a folder, not a file") from e
+    except OSError as e:
+        raise InputError(f"{where}: cannot read ({e.strerror})") from e
+    content_type = "text/plain" if path.suffix.lower() in PLAIN_SUFFIXES else None
+    return _Document(where, data, decode(data, None), content_type)
+
+
+def _is_plain(doc: _Document) -> bool:
+    if doc.content_type and doc.content_type.split(";")[0].strip().lower() == "text/plain":
+        return True
+    return not looks_like_html(doc.text)
+
+
+def _is_url(where: str) -> bool:
+    return urlsplit(where).scheme in ("http", "https")
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
