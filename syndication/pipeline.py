@@ -93,6 +93,8 @@ def _run(config: Config, store: Store, fetcher: Fetcher, clock: Clock) -> RunRep
     for url in config.sources:
         feeds = [f for f in config.feeds if url in f.sources]
         sources.append(_source(url, feeds, store, fetcher, articles, clock))
+    for refused in _missing_extracts(config, store):
+        articles[refused.article_id] = refused
     written, unchanged, failed = _publish(config, store)
     report = RunReport(
         started=started,
@@ -329,6 +331,28 @@ def _selection_of(feed: FeedConfig) -> Callable[[FeedEntry], bool] | None:
                       summary=entry.summary, authors=entry.authors) is not None
 
     return select
+
+
+def _missing_extracts(config: Config, store: Store) -> list[ArticleReport]:
+    """Extracts that extract-mode feeds need of articles already stored (the feed was just
+    switched to extract mode, or its paragraph count changed, and its sources answer 304).
+    Returns the refusals."""
+    refused = []
+    for feed in config.feeds:
+        if feed.mode != "extract":
+            continue
+        pending = [(a, digest) for a, digest in store.without_extract(feed.sources,
+                                                                     feed.paragraphs)
+                   if admits(feed.selection, article_id=a.article_id, title=a.title,
+                             summary=a.summary, authors=a.authors) is not None]
+        if not pending:
+            continue
+        with store.transaction():
+            for article, digest in pending:
+                report = _extracts(article, [feed.paragraphs], digest, store)
+                if report is not None:
+                    refused.append(report)
+    return refused
 
 
 def _publish(config: Config, store: Store) -> tuple[list[str], list[str], list[str]]:

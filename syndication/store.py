@@ -382,6 +382,40 @@ class Store:
              reason),
         )
 
+    def without_extract(self, source_urls: Sequence[str],
+                        paragraphs: int) -> tuple[tuple[Article, str], ...]:
+        """Published articles of ``source_urls`` with no extract of ``paragraphs`` built from
+        their current version (a feed newly in extract mode), each with its content hash."""
+        rows = self.db.execute(
+            "SELECT a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
+            "a.authors, a.rights, a.content, a.language, a.categories, a.content_hash "
+            "FROM articles a LEFT JOIN extracts x ON x.article_id = a.article_id "
+            "AND x.paragraphs = ? AND x.content_hash = a.content_hash "
+            "WHERE a.status = 'published' AND x.article_id IS NULL AND a.article_id IN "
+            "(SELECT article_id FROM article_sources WHERE source_url IN "
+            "(SELECT value FROM json_each(?))) ORDER BY a.published DESC, a.article_id DESC",
+            (paragraphs, json.dumps(list(source_urls))),
+        ).fetchall()
+        return tuple(
+            (
+                Article(
+                    article_id=r[0],
+                    url=r[1],
+                    title=r[2],
+                    summary=r[3],
+                    published=_dt_required(r[4]),
+                    updated=_dt_required(r[5]),
+                    authors=tuple(Author(*a) for a in json.loads(r[6])),
+                    rights=r[7],
+                    content=r[8],
+                    language=r[9],
+                    categories=tuple(json.loads(r[10])),
+                ),
+                r[11],
+            )
+            for r in rows
+        )
+
     def extracts(self) -> tuple[ExtractState, ...]:
         """Every extract kept, with its last verdict (for reports)."""
         rows = self.db.execute(
