@@ -84,7 +84,7 @@ def test_same_article_from_two_sources_is_published_once(
 ) -> None:
     a = server.serve("/us/environment/articles.atom", ENV_FEED)
     b = server.serve("/topics/sea-stars-1/articles.atom", ENV_FEED)
-    c = server.serve("/fr/articles.atom", FR_FEED)
+    c = server.serve("/fr/sciences/articles.atom", FR_FEED)  # a section: a selection
     config = make_config({"one": [a, b], "two": [b, c]})
     report = run(config)
     assert report.ok
