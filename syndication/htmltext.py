@@ -36,7 +36,7 @@ _FOLD = str.maketrans({
 # style, not wording, so whitespace only separates tokens and never is one.
 _WORD = re.compile(r"\w+|[^\w\s]")
 # No space before these when tokens are joined back into an excerpt; none after the openers.
-_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"…")
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"…/")
 _NO_SPACE_AFTER = frozenset("([{'\"-/")
 
 
