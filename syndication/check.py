@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
-from .compare import MAX_TRACKED, Alignment, align, unremovable
+from .compare import MAX_TRACKED, Alignment, align
 from .content import (
     counter_id,
     figure_credit,
@@ -173,7 +173,14 @@ def prepare(article: Article) -> Original:
         credit = figure_credit(figure, article.authors)
         reason = credit.reason + (f" ({credit.credit})" if credit.credit else "")
         images.append(OriginalImage(image_key(src), src, credit.reusable, reason))
-    length = len(unremovable(text.words, removable, 0, len(text.words)))
+    # Tokens outside the removable ranges (element ranges nest or are disjoint).
+    covered = reach = 0
+    for start in sorted(removable):
+        end = removable[start][0]
+        if end > reach:
+            covered += end - max(start, reach)
+            reach = end
+    length = len(text.words) - covered
     return Original(article=article, text=text, removable=removable,
                     boundaries=frozenset(boundaries), images=tuple(images), length=length)
 

@@ -329,13 +329,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_OK
     for a, mine in rows:
         failed = [f.rule for f in a.findings if f.ok is not True]
-        line = f"{a.status!s:<9} {a.article_id:>7}  {a.title}"
-        print(line)
-        if a.status is not Outcome.PUBLISHED:
-            print(f"{'':19}failed: {', '.join(failed) or '-'}: {a.reason}")
-        for p, s, r, w in mine:
+        print(f"{a.status!s:<9} {a.article_id:>7}  {a.title}")
+        if a.status is not Outcome.PUBLISHED:  # the reason names each failing rule
+            print(f"{'':19}{a.reason or ', '.join(failed)}")
+        for _p, s, r, w in mine:
             if s != "published":
-                print(f"{'':19}extract of {p} paragraphs {s}: {', '.join(r) or '-'}: {w}")
+                print(f"{'':19}{w or ', '.join(r)}")
     counts: dict[str, int] = {}
     for a, _mine in rows:
         counts[str(a.status)] = counts.get(str(a.status), 0) + 1
