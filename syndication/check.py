@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from html import escape
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from lxml.etree import _Element
@@ -20,7 +19,6 @@ from .content import (
     image_src,
     is_disclosure,
     iter_counters,
-    looks_like_counter,
     removal_reason,
 )
 from .htmltext import (
@@ -33,14 +31,25 @@ from .htmltext import (
     looks_like_html,
     normalise,
     parse_fragment,
-    parse_page,
     tag_name,
     text_of,
     words,
 )
+from .locate import (
+    CC_LICENCE,
+    TC_HOST,
+    TC_URL_IN_TEXT,
+    Page,
+    Scope,
+    block_of,
+    host_of,
+    is_tc_home,
+    locate,
+    read,
+    tc_article_id,
+)
 from .models import Article, Author, Finding, Selection, Verdict
 from .selection import is_edition_feed
-from .source import article_id_from_url
 
 #: The rules judged on one republication, in the order findings are reported (SPEC §3).
 RULES = (
@@ -58,24 +67,15 @@ RULES = (
 #: Judged on a feed's configuration, not on one page (SPEC §3 `selective`).
 SELECTIVE = "selective"
 
-# --- where credits are looked for in a page -------------------------------------------------
-# A byline or attribution stands within this many tokens before or after the article; farther
-# away (a sidebar, the comments) a name is not a credit. Five authors with roles and
-# institutions take about 150 tokens (tc-republished-basic-es-159013.html).
-CREDIT_WINDOW = 300
 # An institution is "beside" its author within this many tokens after the name.
 INSTITUTION_GAP = 60
 # An extract's "Read the full article" link starts within this many tokens after its end.
 READ_MORE_GAP = 40
 
 UNSAFE_TAGS = frozenset("script iframe object embed applet form frame frameset base".split())
+# Where these stand in a feed entry is what its rules read (links, images, embeds).
+_LOCATED = UNSAFE_TAGS | {"a", "img"}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcset", "xlink:href")
-CC_LICENCE = re.compile(r"creativecommons\.org/(?:licenses|licences|publicdomain)/", re.I)
-TC_HOST = "theconversation.com"
-# The Conversation's paths that are not articles, though some end in "-{digits}".
-_NOT_ARTICLE = re.compile(r"^/(?:profiles|institutions|topics|columns|[a-z-]+/(?:topics|columns))/")
-_EDITION_HOME = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|global|europe|africa")
-_TC_URL_IN_TEXT = re.compile(r"https?://(?:[\w-]+\.)*theconversation\.com/[^\s<>\"')]+", re.I)
 
 # The attribution line of each edition language (SPEC §2.3, republish.ATTRIBUTION), and the
 # words that name the licence. Compared as key() token strings: case and accents aside.
@@ -185,242 +185,10 @@ def prepare(article: Article) -> Original:
                     boundaries=frozenset(boundaries), images=tuple(images), length=length)
 
 
-# --- the republication, and where the article stands in it ----------------------------------
-
-
-@dataclass(slots=True)
-class _Republication:
-    """A republication parsed once: its tokens and elements' token ranges."""
-
-    root: _Element
-    words: tuple[str, ...]
-    at: dict[_Element, tuple[int, int]]  # every element of a page; links, images, embeds else
-    plain: bool  # plain text: markup rules are not checked
-    complete: bool  # ``at`` holds every element
-
-    def pos(self, el: _Element) -> int:
-        """Where ``el`` stands among the tokens (an element with no words: where it is)."""
-        if el not in self.at and not self.complete:  # evidence for a rare failure only
-            self.at = extract(self.root, lambda e: e).spans  # type: ignore[assignment]
-            self.complete = True
-        return self.at.get(el, (0, 0))[0]
-
-
-@dataclass(slots=True)
-class _Scope:
-    """What the rules look at: the article's tokens, the credit region around it, and the
-    elements judged for safety and images."""
-
-    n: int | None  # the article id
-    alignment: Alignment | None  # None without the original
-    credit: str  # key() string of the tokens where bylines and credits are looked for
-    body_words: Sequence[str]  # the article's own tokens (a name there is not a credit)
-    links: list[_Element] = field(default_factory=list)  # <a> in the credit region
-    body_links: list[_Element] = field(default_factory=list)  # <a> in the article
-    judged: list[_Element] = field(default_factory=list)  # safe-html looks at these
-    images: list[_Element] = field(default_factory=list)  # images kept in the article
-    page_images: list[_Element] = field(default_factory=list)  # every image of the page
-
-
-_LOCATED_TAGS = UNSAFE_TAGS | {"a", "img"}
-
-
-def _read(html: str, *, page: bool, plain: bool) -> _Republication:
-    if plain:
-        paragraphs = [p for p in re.split(r"\n\s*\n", html) if p.strip()]
-        html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-    root = parse_page(html) if page else parse_fragment(html)
-    # A page is judged by where its elements stand, so all are located; a feed entry is
-    # judged whole, and only its links, images and embeds need a place.
-    text = extract(root, (lambda el: el) if page else
-                   (lambda el: el if tag_name(el) in _LOCATED_TAGS else None))
-    return _Republication(root, text.words, text.spans,  # type: ignore[arg-type]
-                          plain, complete=page)
-
-
-def _locate(rep: _Republication, orig: Original | None, n: int | None,
-            whole: bool) -> _Scope:
-    """Find the article in the republication and the credit region around it.
-
-    ``whole``: the HTML is nothing but the republication (a feed entry): every element is
-    judged and every word outside the article's is credit. Otherwise (a page) only the
-    article is judged, with the byline, attribution and counter within CREDIT_WINDOW tokens
-    of it; the page's chrome (navigation, sidebars, comments, site footer) is no credit."""
-    words = rep.words
-    m = len(words)
-    alignment = align(orig.text.words, orig.removable, words) if orig is not None else None
-    chrome, chrome_elements = (bytearray(m + 1), set()) if whole else _chrome(rep)
-
-    def is_chrome(el: _Element) -> bool:
-        return bool(chrome_elements) and (
-            el in chrome_elements or any(a in chrome_elements for a in el.iterancestors()))
-
-    anchors = [a for a in rep.root.iter("a")
-               if _credit_href(a.get("href") or "") and not is_chrome(a)]
-    counters = [img for img, _k in iter_counters(rep.root) if not is_chrome(img)]
-    if alignment is not None and alignment.found:
-        s, e = alignment.start, alignment.end
-        lo, hi = (0, m) if whole else (max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW))
-        credit_words = [w for p, w in enumerate(words[lo:s], lo) if not chrome[p]]
-        credit_words.append("|")
-        credit_words += [w for p, w in enumerate(words[e:hi], e) if not chrome[p]]
-        body_words: Sequence[str] = words[s:e]
-
-        def in_credit(el: _Element) -> bool:
-            p = rep.pos(el)
-            return (lo <= p < s or e <= p < hi) and not is_chrome(el)
-
-        links = [a for a in rep.root.iter("a") if in_credit(a)]
-        body_links = [a for a in rep.root.iter("a") if s <= rep.pos(a) < e]
-        if whole:
-            judged = list(rep.root.iter())
-        else:
-            blocks = {_block_of(el) for el in (*anchors, *counters) if in_credit(el)}
-            judged = [el for el in rep.root.iter()
-                      if s <= rep.pos(el) <= e or any(_inside(el, b) for b in blocks)]
-        images = [img for img in rep.root.iter("img")
-                  if (whole or s <= rep.pos(img) <= e) and not looks_like_counter(img)]
-    else:
-        container = rep.root if whole else _container(rep, [*anchors, *counters])
-        start, end = rep.at.get(container, (0, m))
-        credit_words = [w for p, w in enumerate(words[start:end], start) if not chrome[p]]
-        body_words = ()
-        inside = set(container.iter())
-        links = [a for a in rep.root.iter("a") if a in inside and not is_chrome(a)]
-        body_links = []
-        judged = list(container.iter())
-        images = [img for img in container.iter("img") if not looks_like_counter(img)]
-    return _Scope(
-        n=n,
-        alignment=alignment,
-        credit=" " + key(" ".join(credit_words)) + " ",
-        body_words=body_words,
-        links=links,
-        body_links=body_links,
-        judged=judged,
-        images=images,
-        page_images=[img for img in rep.root.iter("img") if not looks_like_counter(img)],
-    )
-
-
-# Class or id words of a page's chrome: what surrounds an article on any site.
-_CHROME_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:comments?|comment-list|discussion|sidebar|widgets?|related|share|sharing|"
-    r"social|menu|navbar|navigation|newsletter|subscribe|advert\w*|ads?|promo\w*|cookies?|"
-    r"breadcrumbs?|site-footer|site-header|masthead)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-
-
-def _chrome(rep: _Republication) -> tuple[bytearray, set[_Element]]:
-    """A page's chrome: <nav>, <aside>, a <footer> outside any <article>, and elements whose
-    class or id says navigation, sidebar, comments, sharing, newsletter or ads. Returns a flag
-    per token and the chrome elements: a name or a licence link there is no credit."""
-    flags = bytearray(len(rep.words) + 1)
-    found: set[_Element] = set()
-    for el in rep.root.iter():
-        tag = tag_name(el)
-        if not tag or el is rep.root:
-            continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if (
-            tag in ("nav", "aside")
-            or (tag == "footer" and next(el.iterancestors("article"), None) is None)
-            or _CHROME_NAMES.search(names)
-        ):
-            found.add(el)
-            start, end = rep.at.get(el, (0, 0))
-            if end > start:
-                flags[start:end] = b"\x01" * (end - start)
-    return flags, found
-
-
-def _container(rep: _Republication, anchors: Sequence[_Element]) -> _Element:
-    """Without the original's text to align: the smallest element holding every credit
-    anchor (counter, links to The Conversation and the licence) is taken for the article."""
-    if not anchors:
-        return rep.root
-    paths = [list(reversed([a, *a.iterancestors()])) for a in anchors]
-    common = rep.root
-    for level in zip(*paths, strict=False):
-        if all(el is level[0] for el in level):
-            common = level[0]
-        else:
-            break
-    if len(anchors) == 1 or tag_name(common) not in BLOCK_TAGS | {"html", "body"}:
-        parent = _block_of(common).getparent()  # the block around the lone anchor's block
-        if parent is not None:
-            common = parent
-    return common
-
-
-def _block_of(el: _Element) -> _Element:
-    """The nearest block element holding ``el`` (its paragraph, list item, div)."""
-    for candidate in (el, *el.iterancestors()):
-        if tag_name(candidate) in BLOCK_TAGS - {"img", "br", "source", "picture"}:
-            return candidate
-    return el
-
-
-def _inside(el: _Element, block: _Element) -> bool:
-    return el is block or any(a is block for a in el.iterancestors())
-
-
-def _credit_href(href: str) -> bool:
-    """Links that make a credit: The Conversation (home, article, profile, institution) and
-    a Creative Commons licence."""
-    host = _host(href)
-    return host.endswith(TC_HOST) or bool(CC_LICENCE.search(href))
-
-
-# --- finding the article id in a page -------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRef:
-    """Which article of The Conversation a page republishes, as the page itself says."""
-
-    article_id: int  # N
-    how: str  # where N was read, for the report
-    url: str | None  # the page's link to the original, when it has one
-
-
-def find_article_id(html: str) -> ArticleRef | None:
-    """N of the article a page republishes: from its attribution line's link to the
-    original, else from its page counter, else from its last link to an article of The
-    Conversation. The link comes first because the counter is what page-counter judges: a
-    counter for another article must not make the page about that article."""
-    root = parse_page(html)
-    counters = [k for _img, k in iter_counters(root)]
-    linked = [(a, n) for a in root.iter("a") if (n := tc_article_id(a.get("href") or ""))]
-    for a, n in linked:  # the attribution line links The Conversation's home as well
-        if any(_is_tc_home(b.get("href") or "") for b in _block_of(a).iter("a")):
-            also = " and its page counter" if n in counters else ""
-            return ArticleRef(n, f"its link to the original{also}", _href(a))
-    if counters:
-        n = counters[0]
-        url = next((_href(a) for a, k in linked if k == n), None)
-        return ArticleRef(n, "its page counter", url)
-    if linked:
-        a, n = linked[-1]
-        return ArticleRef(n, "its link to an article of The Conversation", _href(a))
-    return None
-
-
-def find_article_id_in_text(text: str) -> ArticleRef | None:
-    """N from the last URL of an article of The Conversation in plain text."""
-    found = [(m.group(), k) for m in _TC_URL_IN_TEXT.finditer(text)
-             if (k := tc_article_id(m.group()))]
-    if not found:
-        return None
-    url, n = found[-1]
-    return ArticleRef(n, "its link to the original", url)
-
-
 def choose_original(html: str, articles: Sequence[Article]) -> Article | None:
     """Of several candidate originals (a feed's entries), the one whose text the page
     carries: found by alignment, fewest differences, most words carried."""
-    rep = _read(html, page=True, plain=not looks_like_html(html))
+    rep = read(html, page=True, plain=not looks_like_html(html), located=_LOCATED)
     best: tuple[int, int] | None = None
     chosen = None
     for article in articles:
@@ -432,35 +200,6 @@ def choose_original(html: str, articles: Sequence[Article]) -> Article | None:
         if best is None or score > best:
             best, chosen = score, article
     return chosen
-
-
-def _href(a: _Element) -> str:
-    return (a.get("href") or "").strip()
-
-
-def tc_article_id(href: str) -> int | None:
-    """N when ``href`` is an article URL of The Conversation (any edition host), else None."""
-    href = href.strip()
-    if not _host(href).endswith(TC_HOST):
-        return None
-    path = urlsplit(href).path
-    if _NOT_ARTICLE.match(path):
-        return None
-    return article_id_from_url(path)
-
-
-def _is_tc_home(href: str) -> bool:
-    if not _host(href).endswith(TC_HOST):
-        return False
-    path = urlsplit(href.strip()).path.strip("/")
-    return path == "" or _EDITION_HOME.fullmatch(path) is not None
-
-
-def _host(href: str) -> str:
-    try:
-        return (urlsplit(href.strip()).hostname or "").lower()
-    except ValueError:  # a malformed URL ("http://[bad") is no link to anything
-        return ""
 
 
 # --- the entry points -----------------------------------------------------------------------
@@ -479,8 +218,8 @@ def check(
     entry's title); without it `unaltered-title` is reported as not checked.
     """
     orig = original if isinstance(original, Original) else prepare(original)
-    rep = _read(html, page=False, plain=False)
-    scope = _locate(rep, orig, orig.article.article_id, whole=True)
+    rep = read(html, page=False, plain=False, located=_LOCATED)
+    scope = locate(rep, _align(orig, rep), orig.article.article_id, whole=True)
     return _verdict(rep, scope, orig, title=title, page=False)
 
 
@@ -503,12 +242,16 @@ def check_page(
     orig = (original if isinstance(original, Original) or original is None
             else prepare(original))
     n = orig.article.article_id if orig is not None else article_id
-    rep = _read(html, page=True, plain=plain)
-    scope = _locate(rep, orig, n, whole=False)
+    rep = read(html, page=True, plain=plain, located=_LOCATED)
+    scope = locate(rep, _align(orig, rep), n, whole=False)
     return _verdict(rep, scope, orig, title=title, page=True)
 
 
-def _verdict(rep: _Republication, scope: _Scope, orig: Original | None, *,
+def _align(orig: Original | None, rep: Page) -> Alignment | None:
+    return align(orig.text.words, orig.removable, rep.words) if orig is not None else None
+
+
+def _verdict(rep: Page, scope: Scope, orig: Original | None, *,
              title: str | None, page: bool) -> Verdict:
     article = orig.article if orig is not None else None
     authors = _byline_names(scope) if article is None else [a.name for a in article.authors]
@@ -549,7 +292,7 @@ def _licence(article: Article | None) -> Finding:
     return Finding("licence", False, f"the source's licence is not CC BY-ND: “{article.rights}”")
 
 
-def _author_credit(article: Article | None, scope: _Scope, plain: bool) -> Finding:
+def _author_credit(article: Article | None, scope: Scope, plain: bool) -> Finding:
     if article is None:
         named = _byline_names(scope)
         if named:
@@ -586,7 +329,7 @@ def _author_credit(article: Article | None, scope: _Scope, plain: bool) -> Findi
     return Finding("author-credit", True, f"credited with profile links: {names}")
 
 
-def _institution_credit(article: Article | None, scope: _Scope) -> Finding:
+def _institution_credit(article: Article | None, scope: Scope) -> Finding:
     if article is None:
         found = sorted({text_of(a).strip() for a in scope.links
                         if "/institutions/" in (a.get("href") or "")} - {""})
@@ -643,13 +386,13 @@ def _beside(credit: str, name: str, wanted: Sequence[str], others: Sequence[str]
     return False
 
 
-def _source_link(scope: _Scope, rep: _Republication) -> Finding:
+def _source_link(scope: Scope, rep: Page) -> Finding:
     n = scope.n
     if n is None:
         return Finding("source-link", None, "not checked: the article's id is not known")
     seen: list[str] = []
     if rep.plain:
-        hrefs = [m.group() for m in _TC_URL_IN_TEXT.finditer(text_of(rep.root))]
+        hrefs = [m.group() for m in TC_URL_IN_TEXT.finditer(text_of(rep.root))]
     else:
         hrefs = [a.get("href") or "" for a in (*scope.links, *scope.body_links)]
     for href in hrefs:
@@ -663,7 +406,7 @@ def _source_link(scope: _Scope, rep: _Republication) -> Finding:
                    f"no link to the original article {n} on The Conversation{other}")
 
 
-def _licence_notice(scope: _Scope, plain: bool) -> Finding:
+def _licence_notice(scope: Scope, plain: bool) -> Finding:
     for a in scope.links:
         href = (a.get("href") or "").strip()
         if CC_LICENCE.search(href):
@@ -681,8 +424,8 @@ def _licence_notice(scope: _Scope, plain: bool) -> Finding:
     if not plain:  # an unknown language: the attribution line's structure
         for a in scope.links:
             if scope.n is not None and tc_article_id(a.get("href") or "") == scope.n:
-                block = _block_of(a)
-                if any(_is_tc_home(b.get("href") or "") for b in block.iter("a")):
+                block = block_of(a)
+                if any(is_tc_home(b.get("href") or "") for b in block.iter("a")):
                     return Finding("licence-notice", True,
                                    "carries an attribution line linking The Conversation and "
                                    "the original (its wording is in a language not known "
@@ -692,7 +435,7 @@ def _licence_notice(scope: _Scope, plain: bool) -> Finding:
                    "licence, and no attribution line of The Conversation")
 
 
-def _page_counter(scope: _Scope, rep: _Republication) -> Finding:
+def _page_counter(scope: Scope, rep: Page) -> Finding:
     if rep.plain:
         return Finding("page-counter", None, "not checked: plain text carries no image")
     n = scope.n
@@ -740,7 +483,7 @@ def _counter_label(img: _Element) -> str:
     return query or src
 
 
-def _unaltered_text(orig: Original | None, scope: _Scope, rep: _Republication) -> Finding:
+def _unaltered_text(orig: Original | None, scope: Scope, rep: Page) -> Finding:
     alignment = scope.alignment
     if orig is None or alignment is None:
         return Finding("unaltered-text", None, "not checked: comparing the text needs the "
@@ -775,7 +518,7 @@ def _unaltered_text(orig: Original | None, scope: _Scope, rep: _Republication) -
     )
 
 
-def _read_more(rep: _Republication, scope: _Scope, end: int) -> str | None:
+def _read_more(rep: Page, scope: Scope, end: int) -> str | None:
     """The text of an extract's link to the full article: a link to the original starting
     within READ_MORE_GAP tokens after the extract, that says so in a known language, or
     (any language) stands alone in its block, apart from the attribution line's links."""
@@ -783,7 +526,7 @@ def _read_more(rep: _Republication, scope: _Scope, end: int) -> str | None:
         p = rep.pos(a)
         if not end <= p <= end + READ_MORE_GAP or tc_article_id(a.get("href") or "") != scope.n:
             continue
-        block = _block_of(a)
+        block = block_of(a)
         said = f" {key(text_of(block))} "
         label = " ".join(text_of(a).split()) or a.get("href") or ""
         if any(f" {phrase} " in said for phrase in _READ_MORE_KEYS):
@@ -840,8 +583,8 @@ def _contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:
                          for i in range(len(haystack) - k + 1))
 
 
-def _images(orig: Original | None, authors: Sequence[str], scope: _Scope,
-            rep: _Republication) -> Finding:
+def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
+            rep: Page) -> Finding:
     if rep.plain:
         return Finding("images", None, "not checked: plain text carries no image")
     # The credit test reads authors' names only: without the original, the byline's.
@@ -880,7 +623,7 @@ def _images(orig: Original | None, authors: Sequence[str], scope: _Scope,
     return Finding("images", True, f"{len(kept)} reusable: " + "; ".join(kept))
 
 
-def _safe_html(scope: _Scope, rep: _Republication) -> Finding:
+def _safe_html(scope: Scope, rep: Page) -> Finding:
     if rep.plain:
         return Finding("safe-html", None, "not checked: plain text")
     problems: list[str] = []
@@ -904,7 +647,7 @@ def _safe_html(scope: _Scope, rep: _Republication) -> Finding:
     return Finding("safe-html", True, "no script, embed, form, event handler or javascript: URL")
 
 
-def _where(rep: _Republication, el: _Element) -> str:
+def _where(rep: Page, el: _Element) -> str:
     p = rep.pos(el)
     before = rep.words[max(0, p - 6):p]
     return f"after “…{join_words(before)}”" if before else "at the start"
@@ -948,12 +691,12 @@ def selected(reasons: Iterable[str]) -> Finding:
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _byline_names(scope: _Scope) -> list[str]:
+def _byline_names(scope: Scope) -> list[str]:
     """Names linked to a profile on The Conversation in the credit region."""
     names = []
     for a in scope.links:
         href = a.get("href") or ""
-        if _host(href).endswith(TC_HOST) and "/profiles/" in href:
+        if host_of(href).endswith(TC_HOST) and "/profiles/" in href:
             name = " ".join(text_of(a).split())
             if name and name not in names:
                 names.append(name)

@@ -8,17 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .check import (
-    ArticleRef,
-    check_page,
-    choose_original,
-    find_article_id,
-    find_article_id_in_text,
-)
+from .check import check_page, choose_original
 from .config import FetchConfig
 from .errors import InputError, ParseError
 from .fetch import Fetcher
 from .htmltext import decode, looks_like_html
+from .locate import ArticleRef, find_article_id, find_article_id_in_text
 from .models import TC_HOME, Article, Verdict
 from .source import looks_like_atom, parse_article_page, parse_feed
 
