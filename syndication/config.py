@@ -3,6 +3,7 @@ returns a frozen Config, or raises ConfigError naming the file, the key and the 
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -43,6 +44,11 @@ class FetchConfig:
     min_interval: float  # [fetch] min_interval: seconds between two requests to one host
     timeout: float  # [fetch] timeout: seconds for connecting, and for the whole response
     max_bytes: int  # [fetch] max_bytes: a response larger than this is refused
+    retries: int = 2  # [fetch] retries: further tries after a network error, 5xx or 429
+    backoff: float = 2.0  # [fetch] backoff: seconds before the first retry, doubled each time
+    # [fetch] max_wait: the longest we wait for one retry (Retry-After or backoff); a server
+    # asking for longer is left alone until a later run
+    max_wait: float = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,20 +143,36 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         icon=_image_url(v, site_t, "site.icon", base_url),
         logo=_image_url(v, site_t, "site.logo", base_url),
     )
+    # output_dir is published as it is: the state database inside it would be public.
+    if site.state_file.resolve().is_relative_to(site.output_dir.resolve()):
+        v.fail("site.state_file", f"{str(site.state_file)!r} is inside site.output_dir, which "
+               "is published: keep the state database elsewhere")
 
-    v.only(fetch_t, "fetch", {"user_agent", "min_interval", "timeout", "max_bytes"})
+    v.only(fetch_t, "fetch", {"user_agent", "min_interval", "timeout", "max_bytes", "retries",
+                              "backoff", "max_wait"})
     user_agent = v.get(fetch_t, "fetch.user_agent", str, required=True, nonempty=True)
+    if not user_agent.isprintable() or not user_agent.isascii():
+        v.fail("fetch.user_agent", "must be printable ASCII (it is sent as an HTTP header)")
     if "http" not in user_agent and "@" not in user_agent:
         v.fail("fetch.user_agent", "must carry a contact URL or address, e.g. "
                "'syndication/0.1 (+https://example.org/contact)' (SPEC §2.5)")
     fetch = FetchConfig(
         user_agent=user_agent,
-        min_interval=v.number(fetch_t, "fetch.min_interval", default=1.0, minimum=0.0),
-        timeout=v.number(fetch_t, "fetch.timeout", default=20.0, minimum=0.1),
-        max_bytes=int(v.number(fetch_t, "fetch.max_bytes", default=10_000_000, minimum=1024)),
+        min_interval=v.number(fetch_t, "fetch.min_interval", default=1.0, minimum=0.0,
+                              maximum=3600.0),
+        timeout=v.number(fetch_t, "fetch.timeout", default=20.0, minimum=0.1, maximum=600.0),
+        max_bytes=int(v.number(fetch_t, "fetch.max_bytes", default=10_000_000, minimum=1024,
+                               integer=True)),
+        retries=int(v.number(fetch_t, "fetch.retries", default=2, minimum=0, maximum=10,
+                             integer=True)),
+        backoff=v.number(fetch_t, "fetch.backoff", default=2.0, minimum=0.0, maximum=3600.0),
+        max_wait=v.number(fetch_t, "fetch.max_wait", default=120.0, minimum=0.0,
+                          maximum=86400.0),
     )
 
     feeds_raw = data.get("feed")
+    if isinstance(feeds_raw, dict):
+        v.fail("feed", "must be an array of tables: write [[feed]], not [feed]")
     if not isinstance(feeds_raw, list) or not feeds_raw:
         v.fail("feed", "at least one [[feed]] table is required")
     feeds = []
@@ -167,12 +189,17 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
                         "mode", "paragraphs", "keywords", "exclude_keywords", "authors",
                         "articles", "permission"})
     name = v.get(raw, f"{where}.name", str, required=True)
+    if "/" in name or "\\" in name or name.startswith("."):
+        v.fail(f"{where}.name", f"{name!r} would write outside output_dir or a hidden file: "
+               "a feed name is a plain file name")
     if not _FEED_NAME.match(name):
         v.fail(f"{where}.name", f"{name!r} must be 1-64 letters, digits, '-' or '_' "
                "(it becomes a file name in output_dir)")
-    if name in seen:
-        v.fail(f"{where}.name", f"duplicate feed name {name!r}")
-    seen.add(name)
+    # Compared without case: on a case-insensitive disk "News" and "news" are one file.
+    if name.lower() in seen:
+        v.fail(f"{where}.name", f"duplicate feed name {name!r} (names must differ by more "
+               "than case: each becomes a file name)")
+    seen.add(name.lower())
     sources = v.get(raw, f"{where}.sources", list, required=True)
     if not sources:
         v.fail(f"{where}.sources", "must name at least one Atom feed URL")
@@ -287,7 +314,7 @@ class _Validator:
         if not isinstance(value, kind):
             self.fail(dotted, f"must be a {_KIND_NAMES.get(kind, kind.__name__)}, "
                       f"got {type(value).__name__} {value!r}")
-        if nonempty and not value:
+        if nonempty and not (value.strip() if isinstance(value, str) else value):
             self.fail(dotted, "must not be empty")
         return value
 
@@ -302,7 +329,7 @@ class _Validator:
         return tuple(dict.fromkeys(out))
 
     def number(self, table: Mapping[str, Any], dotted: str, *, default: float, minimum: float,
-               integer: bool = False) -> float:
+               maximum: float | None = None, integer: bool = False) -> float:
         key = dotted.rsplit(".", 1)[-1]
         value = table.get(key, default)
         ok: Callable[[Any], bool] = (
@@ -311,8 +338,12 @@ class _Validator:
         if isinstance(value, bool) or not ok(value):
             kind = "whole number" if integer else "number"
             self.fail(dotted, f"must be a {kind}, got {type(value).__name__} {value!r}")
+        if not math.isfinite(value):
+            self.fail(dotted, f"must be a finite number, got {value!r}")
         if value < minimum:
             self.fail(dotted, f"must be at least {minimum:g}, got {value!r}")
+        if maximum is not None and value > maximum:
+            self.fail(dotted, f"must be at most {maximum:g}, got {value!r}")
         return float(value)
 
 

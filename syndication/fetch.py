@@ -1,54 +1,165 @@
 """The only user of requests: one session with our own User-Agent, timeouts, conditional GET,
-a size cap, only the hosts the config names, and one request at a time per host spaced by
-``min_interval`` (SPEC §2.5)."""
+a size cap, only the hosts the config names, robots.txt obeyed (RFC 9309, via protego), one
+request at a time per host spaced by ``min_interval``, bounded retries with backoff, and
+``Retry-After`` honoured (SPEC §2.5)."""
 
 from __future__ import annotations
 
 import logging
+import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from types import TracebackType
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3.exceptions
+from protego import Protego
 
 from .config import FetchConfig
-from .errors import FetchError, HostNotAllowedError, HTTPStatusError, ResponseTooLargeError
-from .models import Fetched
+from .errors import (
+    FetchError,
+    HostNotAllowedError,
+    HTTPStatusError,
+    ResponseTooLargeError,
+    RobotsDisallowedError,
+)
+from .models import Fetched, RobotsRecord
 
 log = logging.getLogger(__name__)
 
-MAX_REDIRECTS = 5
+MAX_REDIRECTS = 5  # RFC 9309 §2.3.1.2 asks robots.txt redirects be followed at least five
 _CHUNK = 64 * 1024
 ACCEPT_FEED = "application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1"
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+# Worth another try: the server is overloaded or failing for now (RFC 9110 §15.6, RFC 6585).
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# Statuses whose Retry-After we obey (RFC 9110 §10.2.3; RFC 6585 §4 for 429).
+RETRY_AFTER_STATUSES = frozenset({429, 503})
+# RFC 9309 §2.4: a cached robots.txt SHOULD NOT be used for more than 24 hours, unless the
+# file is unreachable; then we keep using the old copy for up to 30 days.
+ROBOTS_TTL = timedelta(days=1)
+ROBOTS_STALE_MAX = timedelta(days=30)
 
 
 def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+def origin_of(url: str) -> str:
+    """scheme://host[:port]: what one robots.txt governs (RFC 9309 §2.3)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return f"{parts.scheme.lower()}://{netloc}"
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class HostMemory(Protocol):
+    """What a Fetcher remembers between runs (Store implements it): robots.txt copies and
+    how long a host asked us to stay away."""
+
+    def robots(self, origin: str) -> RobotsRecord | None: ...
+
+    def save_robots(self, record: RobotsRecord) -> None: ...
+
+    def not_before(self, host: str) -> datetime | None: ...
+
+    def save_not_before(self, host: str, until: datetime) -> None: ...
+
+
+class MemoryHostState:
+    """HostMemory for one process only (a Fetcher used without a state database)."""
+
+    def __init__(self) -> None:
+        self._robots: dict[str, RobotsRecord] = {}
+        self._not_before: dict[str, datetime] = {}
+
+    def robots(self, origin: str) -> RobotsRecord | None:
+        return self._robots.get(origin)
+
+    def save_robots(self, record: RobotsRecord) -> None:
+        self._robots[record.origin] = record
+
+    def not_before(self, host: str) -> datetime | None:
+        return self._not_before.get(host)
+
+    def save_not_before(self, host: str, until: datetime) -> None:
+        self._not_before[host] = until
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """One HTTP exchange, read: the body only for 200."""
+
+    url: str  # the URL this answer came from (after the hops so far)
+    status: int
+    headers: Mapping[str, str]  # case-insensitive (requests' CaseInsensitiveDict)
+    body: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class _Policy:
+    """A host's robots.txt rules, or "disallow everything" with the reason."""
+
+    rules: Protego | None  # None: robots.txt unreachable, nothing may be fetched (§2.3.1.4)
+    reason: str  # where the rules came from, for messages
+
+    def allows(self, url: str, agent: str) -> bool:
+        return self.rules is not None and self.rules.can_fetch(url, agent)
+
+    def crawl_delay(self, agent: str) -> float | None:
+        return self.rules.crawl_delay(agent) if self.rules is not None else None
+
+
+class _Transient(Exception):
+    """A failure worth another try: network error, timeout, incomplete body."""
+
+
 class Fetcher:
-    """Fetches URLs politely. Use as a context manager, or call ``close()``."""
+    """Fetches URLs politely. Use as a context manager, or call ``close()``.
+
+    ``clock`` (monotonic seconds) and ``sleep`` space requests and time bodies; ``now`` (UTC)
+    dates robots.txt copies and Retry-After. Tests inject all three, so nothing sleeps.
+    """
 
     def __init__(
         self,
         config: FetchConfig,
         allowed_hosts: frozenset[str],
         *,
+        memory: HostMemory | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        now: Callable[[], datetime] = _utcnow,
     ):
         self.config = config
         self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts)
+        self.memory: HostMemory = memory if memory is not None else MemoryHostState()
         self._clock = clock
         self._sleep = sleep
+        self._now = now
         self._last_request: dict[str, float] = {}  # host -> clock() when its last request ended
+        self._ready_at: dict[str, float] = {}  # host -> clock() before which we must not ask
+        self._policies: dict[str, _Policy] = {}  # origin -> robots.txt rules, for this run
+        # robots.txt groups are matched on the product token (RFC 9309 §2.2.1), the name
+        # before "/": a contact URL in the rest of the User-Agent must not match a group.
+        self.agent = config.user_agent.split("/", 1)[0].split()[0]
         self.requests_made = 0  # every request sent, redirects included (for reports, benchmarks)
         self.session = requests.Session()
         self.session.headers["User-Agent"] = config.user_agent
         self.session.headers["Accept"] = ACCEPT_FEED
         # Proxies and .netrc from the environment are honoured by requests; certificate
-        # checks stay on. Redirects are followed by hand so that each hop is vetted.
+        # checks stay on. Redirects are followed by hand so that each hop is vetted, and
+        # retries are ours (urllib3's Retry honours any Retry-After, however long, sleeps
+        # where tests cannot reach, and cannot retry a body that breaks off mid-way).
         self.session.max_redirects = MAX_REDIRECTS
 
     def __enter__(self) -> Fetcher:
@@ -75,8 +186,9 @@ class Fetcher:
     ) -> Fetched:
         """GET ``url``; with a validator, a conditional GET that may answer 304.
 
-        Raises FetchError (or a subclass) naming the URL: a host the config does not name, a
-        network failure or timeout, a status other than 200/304, a body over max_bytes.
+        Raises FetchError (or a subclass) naming the URL: a host the config does not name,
+        robots.txt disallowing us, a host that asked us to wait, a network failure or timeout
+        (after the retries), a status other than 200/304, a body over max_bytes.
         """
         headers: dict[str, str] = {}
         if etag:
@@ -85,45 +197,154 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         if accept:
             headers["Accept"] = accept
+        answer = self._follow(url, headers, robots=True)
+        if answer.status == 304:
+            return Fetched(
+                url=url,
+                final_url=answer.url,
+                status=304,
+                body=b"",
+                etag=answer.headers.get("ETag") or etag,
+                last_modified=answer.headers.get("Last-Modified") or last_modified,
+                content_type=answer.headers.get("Content-Type"),
+            )
+        if answer.status != 200:
+            raise HTTPStatusError(url, answer.status)
+        return Fetched(
+            url=url,
+            final_url=answer.url,
+            status=200,
+            body=answer.body,
+            etag=answer.headers.get("ETag"),
+            last_modified=answer.headers.get("Last-Modified"),
+            content_type=answer.headers.get("Content-Type"),
+        )
+
+    # --- hops, tries, exchanges ---------------------------------------------------------
+
+    def _follow(self, url: str, headers: dict[str, str], *, robots: bool) -> _Answer:
+        """The answer at the end of the redirects, each hop vetted (host, robots.txt)."""
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
             self._check_host(url, current)
-            response = self._send(url, current, headers)
-            try:
-                if response.is_redirect:
-                    location = response.headers.get("Location", "")
-                    if not location:
-                        raise HTTPStatusError(url, response.status_code,
-                                              "redirect without Location")
-                    current = urljoin(current, location)
-                    log.debug("%s: redirected to %s", url, current)
-                    continue
-                if response.status_code == 304:
-                    return Fetched(
-                        url=url,
-                        final_url=current,
-                        status=304,
-                        body=b"",
-                        etag=response.headers.get("ETag") or etag,
-                        last_modified=response.headers.get("Last-Modified") or last_modified,
-                        content_type=response.headers.get("Content-Type"),
-                    )
-                if response.status_code != 200:
-                    raise HTTPStatusError(url, response.status_code)
-                body = self._read(url, response)
-                return Fetched(
-                    url=url,
-                    final_url=current,
-                    status=200,
-                    body=body,
-                    etag=response.headers.get("ETag"),
-                    last_modified=response.headers.get("Last-Modified"),
-                    content_type=response.headers.get("Content-Type"),
-                )
-            finally:
-                response.close()
-                self._last_request[host_of(current)] = self._clock()
+            if robots:
+                self._check_robots(url, current)
+            answer = self._tries(url, current, headers)
+            if answer.status not in REDIRECTS:
+                return answer
+            location = answer.headers.get("Location", "")
+            if not location:
+                raise HTTPStatusError(url, answer.status, "redirect without Location")
+            current = urljoin(current, location)
+            log.debug("%s: redirected to %s", url, current)
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
+
+    def _tries(self, url: str, current: str, headers: dict[str, str]) -> _Answer:
+        """One exchange, tried again (up to ``retries`` times) after a network error, a 5xx
+        or a 429, waiting as Retry-After says or with exponential backoff."""
+        host = host_of(current)
+        self._check_not_before(url, host)
+        retries = self.config.retries
+        attempt = 0
+        while True:
+            retry_after: float | None = None
+            status = 0
+            try:
+                answer = self._exchange(url, current, headers)
+            except _Transient as e:
+                problem, cause = str(e), e.__cause__
+            else:
+                if answer.status not in RETRY_STATUSES:
+                    return answer
+                status, problem, cause = answer.status, f"HTTP {answer.status}", None
+                if status in RETRY_AFTER_STATUSES:
+                    retry_after = parse_retry_after(answer.headers.get("Retry-After"),
+                                                    self._now())
+            if retry_after is not None and retry_after > self.config.max_wait:
+                # A long pause asked for: respected across runs, not waited for here.
+                until = self._now() + timedelta(seconds=retry_after)
+                self.memory.save_not_before(host, until)
+                raise HTTPStatusError(
+                    url, status, f"HTTP {status}, Retry-After {retry_after:.0f} s is more than "
+                    f"max_wait {self.config.max_wait:g} s: {host} is left alone until "
+                    f"{_iso(until)}")
+            if attempt >= retries:
+                tries = f"gave up after {attempt + 1} {'try' if attempt == 0 else 'tries'}"
+                if retry_after is not None:  # the next request to this host, if any, waits
+                    self._ready_at[host] = max(self._ready_at.get(host, -math.inf),
+                                               self._clock() + retry_after)
+                if status:
+                    raise HTTPStatusError(url, status, f"{problem}, {tries}")
+                raise FetchError(url, f"{problem}, {tries}") from cause
+            wait = (retry_after if retry_after is not None
+                    else min(self.config.backoff * 2**attempt, self.config.max_wait))
+            log.info("%s: %s; trying again in %g s (retry %d of %d)",
+                     url, problem, wait, attempt + 1, retries)
+            self._ready_at[host] = max(self._ready_at.get(host, -math.inf),
+                                       self._clock() + wait)
+            attempt += 1
+
+    def _exchange(self, url: str, current: str, headers: dict[str, str]) -> _Answer:
+        """Send one request and read its answer (the body only for 200)."""
+        host = host_of(current)
+        self._wait_turn(host)
+        timeout = self.config.timeout
+        self.requests_made += 1
+        started = self._clock()
+        try:
+            response = self.session.get(
+                current,
+                headers=headers,
+                timeout=(timeout, timeout),
+                allow_redirects=False,
+                stream=True,
+            )
+        except requests.Timeout as e:
+            raise _Transient(f"timed out after {timeout:g} s") from e
+        except requests.ConnectionError as e:
+            raise _Transient(f"connection failed ({_reason(e)})") from e
+        except requests.RequestException as e:
+            raise FetchError(url, f"request failed ({_reason(e)})") from e
+        finally:
+            self._last_request[host] = self._clock()
+        try:
+            body = self._read(url, response, started) if response.status_code == 200 else b""
+            return _Answer(current, response.status_code, response.headers, body)
+        finally:
+            response.close()
+            self._last_request[host] = self._clock()
+
+    def _read(self, url: str, response: requests.Response, started: float) -> bytes:
+        """The body, refused past max_bytes (decoded size, so gzip bombs count) or when the
+        whole exchange takes longer than the timeout (a server dripping bytes)."""
+        cap = self.config.max_bytes
+        timeout = self.config.timeout
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > cap:
+            raise ResponseTooLargeError(url, f"body of {int(declared)} bytes exceeds {cap}")
+        deadline = started + timeout
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            while True:
+                # read1: at most one socket read, so a drip cannot hold us past the deadline
+                # (a plain read(n) waits until n bytes came, however slowly).
+                chunk = response.raw.read1(_CHUNK, decode_content=True)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > cap:
+                    raise ResponseTooLargeError(url, f"body exceeds {cap} bytes")
+                if self._clock() > deadline:
+                    raise _Transient(f"body not complete after {timeout:g} s")
+                chunks.append(chunk)
+        except (urllib3.exceptions.ReadTimeoutError, TimeoutError) as e:
+            raise _Transient(f"timed out after {timeout:g} s") from e
+        except (urllib3.exceptions.HTTPError, requests.RequestException, OSError) as e:
+            raise _Transient(f"body incomplete ({_reason(e)})") from e
+        return b"".join(chunks)
+
+    # --- manners ------------------------------------------------------------------------
 
     def _check_host(self, url: str, current: str) -> None:
         parts = urlsplit(current)
@@ -134,57 +355,92 @@ class Fetcher:
                 url, f"{what} {current!r}: not a host named in the configuration"
             )
 
+    def _check_not_before(self, url: str, host: str) -> None:
+        until = self.memory.not_before(host)
+        if until is not None and self._now() < until:
+            raise FetchError(url, f"{host} asked us (Retry-After) to wait until {_iso(until)}: "
+                             "not contacted")
+
     def _wait_turn(self, host: str) -> None:
-        """At most one request per min_interval seconds to a host (SPEC §2.5)."""
-        last = self._last_request.get(host)
-        if last is None:
-            return
-        delay = self.config.min_interval - (self._clock() - last)
-        if delay > 0:
-            self._sleep(delay)
+        """At most one request per min_interval (or robots.txt Crawl-delay) seconds to a
+        host, and none before a retry's wait is over (SPEC §2.5)."""
+        interval = self.config.min_interval
+        for origin, policy in self._policies.items():
+            delay = policy.crawl_delay(self.agent) if host_of(origin) == host else None
+            if delay:
+                interval = max(interval, min(delay, self.config.max_wait))
+        ready = max(self._last_request.get(host, -math.inf) + interval,
+                    self._ready_at.get(host, -math.inf))
+        wait = ready - self._clock()
+        if wait > 0:
+            self._sleep(wait)
 
-    def _send(self, url: str, current: str, headers: dict[str, str]) -> requests.Response:
-        self._wait_turn(host_of(current))
-        timeout = self.config.timeout
-        self.requests_made += 1
-        try:
-            return self.session.get(
-                current,
-                headers=headers,
-                timeout=(timeout, timeout),
-                allow_redirects=False,
-                stream=True,
-            )
-        except requests.Timeout as e:
-            raise FetchError(url, f"timed out after {timeout:g} s") from e
-        except requests.ConnectionError as e:
-            raise FetchError(url, f"connection failed ({_reason(e)})") from e
-        except requests.RequestException as e:
-            raise FetchError(url, f"request failed ({_reason(e)})") from e
+    def _check_robots(self, url: str, current: str) -> None:
+        origin = origin_of(current)
+        policy = self._policies.get(origin)
+        if policy is None:
+            policy = self._policies[origin] = self._load_robots(origin)
+        if not policy.allows(current, self.agent):
+            raise RobotsDisallowedError(
+                url, f"{policy.reason} does not allow {self.agent!r} to fetch {current}")
 
-    def _read(self, url: str, response: requests.Response) -> bytes:
-        """The body, refused past max_bytes (decoded size, so gzip bombs count) or when the
-        whole read takes longer than the timeout (a server dripping bytes)."""
-        cap = self.config.max_bytes
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > cap:
-            raise ResponseTooLargeError(url, f"body of {int(declared)} bytes exceeds {cap}")
-        deadline = self._clock() + self.config.timeout
-        chunks: list[bytes] = []
-        total = 0
+    def _load_robots(self, origin: str) -> _Policy:
+        """The rules for ``origin``: the stored copy while under a day old, else fetched.
+
+        RFC 9309 §2.3.1: 2xx -> its rules; 4xx -> no rules, everything allowed (§2.3.1.3);
+        5xx, 429, network failure, a redirect off the configured hosts -> "unreachable":
+        everything disallowed for now (§2.3.1.4), or the last copy if under 30 days old (§2.4).
+        Nothing is cached on failure: the next run asks again.
+        """
+        record = self.memory.robots(origin)
+        now = self._now()
+        if record is not None and now - record.fetched < ROBOTS_TTL:
+            return _policy(record)
+        robots_url = f"{origin}/robots.txt"
         try:
-            for chunk in response.iter_content(_CHUNK):
-                total += len(chunk)
-                if total > cap:
-                    raise ResponseTooLargeError(url, f"body exceeds {cap} bytes")
-                if self._clock() > deadline:
-                    raise FetchError(url, f"body not complete after {self.config.timeout:g} s")
-                chunks.append(chunk)
-        except requests.Timeout as e:
-            raise FetchError(url, f"timed out after {self.config.timeout:g} s") from e
-        except requests.RequestException as e:
-            raise FetchError(url, f"body incomplete ({_reason(e)})") from e
-        return b"".join(chunks)
+            answer = self._follow(robots_url, {"Accept": "text/plain"}, robots=False)
+        except FetchError as e:
+            failure = str(e)
+        else:
+            if answer.status == 200 or 400 <= answer.status < 500:
+                # RFC 9309 §2.3: UTF-8; undecodable bytes become U+FFFD, never a crash.
+                body = answer.body.decode("utf-8", "replace") if answer.status == 200 else ""
+                record = RobotsRecord(origin, now, answer.status, body)
+                self.memory.save_robots(record)
+                log.debug("%s: HTTP %d, cached for a day", robots_url, answer.status)
+                return _policy(record)
+            failure = f"{robots_url}: HTTP {answer.status}"
+        if record is not None and now - record.fetched < ROBOTS_STALE_MAX:
+            log.info("%s; using the copy of %s", failure, _iso(record.fetched))
+            return _policy(record)
+        return _Policy(None, f"robots.txt unreachable ({failure}), so RFC 9309 §2.3.1.4")
+
+
+def _policy(record: RobotsRecord) -> _Policy:
+    if record.status != 200:
+        return _Policy(Protego.parse(""), f"{record.origin}/robots.txt (HTTP {record.status})")
+    return _Policy(Protego.parse(record.body), f"{record.origin}/robots.txt")
+
+
+def parse_retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a Retry-After header (RFC 9110 §10.2.3): delay-seconds or an
+    HTTP-date. None when absent or unreadable; a date in the past is 0."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # "-0000" or no zone: HTTP-dates are always GMT
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def _iso(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _reason(e: BaseException) -> str:

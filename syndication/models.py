@@ -33,6 +33,16 @@ class Fetched:
 
 
 @dataclass(frozen=True, slots=True)
+class RobotsRecord:
+    """A host's robots.txt as last fetched (RFC 9309), kept in the state database for a day."""
+
+    origin: str  # scheme://host[:port] the file governs, e.g. https://theconversation.com
+    fetched: datetime  # when it was fetched (UTC)
+    status: int  # the HTTP status: 200 (rules in body), or 4xx (no rules: all allowed)
+    body: str  # the file, decoded as UTF-8 (RFC 9309 §2.3); "" for 4xx
+
+
+@dataclass(frozen=True, slots=True)
 class Author:
     """One author as The Conversation credits them (SPEC §2.1 `author/name`)."""
 
@@ -222,15 +232,25 @@ class RunReport:
     feeds_written: tuple[str, ...]  # output files whose bytes changed
     feeds_unchanged: tuple[str, ...] = ()  # output files left as they were
     feeds_failed: tuple[str, ...] = ()  # one line per file that could not be written
+    requests: int = 0  # HTTP requests sent, robots.txt and retries included
 
     @property
     def ok(self) -> bool:
-        """False when a source, an article or a feed file failed (exit status 1)."""
-        return (
-            all(s.ok for s in self.sources)
-            and not self.feeds_failed
-            and not any(a.outcome in (Outcome.REFUSED, Outcome.ERROR) for a in self.articles)
-        )
+        """False when a source, an entry, an article or a feed file failed (exit status 1)."""
+        return not self.failures()
+
+    def failures(self) -> tuple[str, ...]:
+        """One line per failing source, skipped entry, article or feed file: what cron mails."""
+        lines: list[str] = []
+        for s in self.sources:
+            if not s.ok:
+                lines.append(s.error)
+            lines.extend(f"{s.url}: {p}" for p in s.problems)
+        for a in self.articles:
+            if a.outcome in (Outcome.REFUSED, Outcome.ERROR):
+                lines.append(f"article {a.article_id} {a.outcome}: {a.reason}")
+        lines.extend(self.feeds_failed)
+        return tuple(lines)
 
     def outcome_counts(self) -> dict[Outcome, int]:
         """How many articles ended in each outcome, in Outcome's order, zeros left out."""

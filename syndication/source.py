@@ -4,6 +4,7 @@ external entities are refused, not obeyed."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
@@ -45,6 +46,7 @@ def parse_feed(data: bytes, url: str) -> SourceFeed:
     """Parse an Atom document of The Conversation. Raises ParseError (naming ``url``) when the
     document is not well-formed, not Atom, or uses DTDs/entities; a bad entry is skipped and
     named in ``problems``, never fatal to the others."""
+    _check_encoding(data, url)
     try:
         root = DET.fromstring(data, forbid_dtd=True)
     except defusedxml.DefusedXmlException as e:
@@ -76,6 +78,32 @@ def parse_feed(data: bytes, url: str) -> SourceFeed:
         articles=tuple(articles),
         problems=tuple(problems),
     )
+
+
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _check_encoding(data: bytes, url: str) -> None:
+    """Refuse a document that declares a single-byte encoding (ISO-8859-1, windows-1252…)
+    while its bytes are UTF-8 with non-ASCII text: read as declared, every accented letter
+    and dash would become mojibake, and mojibake would be "the source" the checker compares
+    with. Bytes invalid in their declared encoding are refused by the parser itself."""
+    match = _DECLARED_ENCODING.match(data)
+    if match is None or data.isascii():
+        return
+    declared = match.group(1).decode("ascii")
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return  # the parser names the unknown encoding
+    if name.startswith("utf"):
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # genuinely in another encoding
+    raise ParseError(url, f"declares encoding {declared!r} but its bytes are UTF-8: read as "
+                     "declared, its text would be garbled (mojibake), so it is refused")
 
 
 def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None) -> Article:

@@ -23,7 +23,7 @@ UA = "syndication-tests/0.1 (+https://example.org/contact)"
 
 def fetcher(min_interval: float = 0.0, max_bytes: int = 10_000_000, **kwargs: object) -> Fetcher:
     config = FetchConfig(user_agent=UA, min_interval=min_interval, timeout=5.0,
-                         max_bytes=max_bytes)
+                         max_bytes=max_bytes, retries=0)
     return Fetcher(config, frozenset({"127.0.0.1"}), **kwargs)  # type: ignore[arg-type]
 
 
@@ -34,7 +34,8 @@ def test_get_sends_our_user_agent_and_keeps_validators(server: LoopbackServer) -
         got = f.get(url)
     assert got.status == 200 and got.body == b"<feed/>"
     assert got.etag and got.last_modified == "Fri, 26 Sep 2025 12:30:52 GMT"
-    (req,) = server.requests
+    robots, req = server.requests  # robots.txt first (404 here: everything allowed)
+    assert robots.path == "/robots.txt" and robots.headers["user-agent"] == UA
     assert req.headers["user-agent"] == UA
     assert "application/atom+xml" in req.headers["accept"]
 
@@ -45,7 +46,7 @@ def test_conditional_get_answers_not_modified(server: LoopbackServer) -> None:
         first = f.get(url)
         second = f.get(url, etag=first.etag, last_modified=first.last_modified)
     assert second.not_modified and second.body == b"" and second.etag == first.etag
-    assert server.requests[1].headers["if-none-match"] == first.etag
+    assert server.requests_to("/a.atom")[1].headers["if-none-match"] == first.etag
 
 
 def test_hosts_not_in_the_config_are_refused_before_any_request(server: LoopbackServer) -> None:
@@ -116,5 +117,6 @@ def test_requests_to_one_host_are_spaced_by_min_interval(server: LoopbackServer)
         f.get(url)
         now[0] += 2.0  # longer than min_interval: no wait
         f.get(url)
-    assert slept == [pytest.approx(1.0)]
-    assert len(server.requests) == 3
+    # robots.txt -> first feed request: 1.5; then 1.0 after half a second of work
+    assert slept == [pytest.approx(1.5), pytest.approx(1.0)]
+    assert len(server.requests_to("/a.atom")) == 3
