@@ -4,13 +4,15 @@ status. Logging handlers are set up here and nowhere else."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
 from .errors import ConfigError, LockedError, SyndicationError
+from .models import RunReport
 
 log = logging.getLogger("syndication")
 
@@ -22,12 +24,14 @@ EXIT_UNCHECKED = 3  # `check`: no rule failed, but some could not be checked
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; try again later
 
 Command = Callable[[argparse.Namespace], int]
+Progress = Callable[[int, int, str], None]
+PROGRESS_DELAY = 1.0  # seconds before the bar appears: quick runs show none
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    _setup_logging(args.verbose)
+    _setup_logging(getattr(args, "verbose", 0))
     command: Command = args.command
     try:
         return command(args)
@@ -40,15 +44,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SyndicationError as e:
         print(f"syndication: {e}", file=sys.stderr)
         return EXIT_FAILURES
+    except OSError as e:  # the machine (a full disk, a read-only folder): one line, not a trace
+        print(f"syndication: {e}", file=sys.stderr)
+        return EXIT_FAILURES
     except KeyboardInterrupt:
         print("syndication: interrupted", file=sys.stderr)
         return 130
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # -v is accepted before and after the command; SUPPRESS keeps the command's parser from
+    # resetting a count given before it ("syndication -vv run"). No set_defaults here: the
+    # parsers share this action, so a default would reach the command's parser too.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "-v", "--verbose", action="count", default=0,
+        "-v", "--verbose", action="count", default=argparse.SUPPRESS,
         help="-v: a summary of what was done; -vv: every step",
     )
     parser = argparse.ArgumentParser(
@@ -57,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Commons articles.",
         parents=[common],
     )
+
     parser.add_argument("--version", action="version", version=f"syndication {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
@@ -66,11 +77,23 @@ def build_parser() -> argparse.ArgumentParser:
         description="The main job (run it from cron): fetch each source feed, republish and "
         "check every new or changed article, and write {name}.atom, {name}.rss and "
         "{name}.json for each [[feed]], and index.html, into the output directory. Silent "
-        "when all is well. Exit status: 0 all well, 1 some sources, articles or files "
-        "failed, 2 configuration error, 75 another run holds the lock.",
+        "when all is well; one line on stderr per failing source, article or file. On a "
+        "terminal, a progress bar shows during long runs. Exit status: 0 all well, 1 some "
+        "sources, articles or files failed (nothing published was lost), 2 configuration or "
+        "usage error, 75 another run holds the lock (nothing was touched).",
     )
     _config_argument(p)
     p.set_defaults(command=cmd_run)
+
+    p = sub.add_parser(
+        "status", parents=[common],
+        help="show the last run, each source's state and the article counts",
+        description="Read the state database (without locking it or changing it) and show "
+        "the last run's time and outcome, for each source its last success, last error and "
+        "validators, robots.txt copies, and how many articles are published and refused.",
+    )
+    _config_argument(p)
+    p.set_defaults(command=cmd_status)
 
     p = sub.add_parser(
         "demo", parents=[common],
@@ -170,8 +193,46 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .pipeline import run
 
     config = load_config(args.config)
-    report = run(config)
+    with _progress_bar(len(config.sources) + len(config.feeds)) as progress:
+        report = run(config, progress=progress)
+    return exit_status(report)
+
+
+def exit_status(report: RunReport) -> int:
+    """0 when everything succeeded, 1 when a source, entry, article or feed file failed
+    (each already printed as one line on stderr)."""
     return EXIT_OK if report.ok else EXIT_FAILURES
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int) -> Iterator[Progress | None]:
+    """A progress bar on stderr when it is a terminal, shown only once a run has lasted
+    PROGRESS_DELAY seconds; never in cron or a pipe. Log lines are printed above it."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    with (
+        tqdm(total=total, file=sys.stderr, delay=PROGRESS_DELAY, leave=False,
+             unit="step", dynamic_ncols=True) as bar,
+        logging_redirect_tqdm(loggers=[log]),
+    ):
+        def progress(done: int, _total: int, what: str) -> None:
+            bar.set_postfix_str(what[-40:], refresh=False)
+            bar.update(done - bar.n)
+
+        yield progress
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .status import render_status
+
+    config = load_config(args.config)
+    print(render_status(config), end="")
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -7,20 +7,23 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from . import __version__
 from .check import check, prepare, selected, selective
 from .config import Config, FeedConfig
-from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError
+from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
 from .fetch import Fetcher
 from .index import INDEX_FILE, render_index
 from .models import Article, ArticleReport, FeedEntry, Finding, Outcome, RunReport, SourceReport
-from .publish import FORMATS, render, shipped_assets, write_if_changed
+from .publish import FORMATS, remove_stale_temps, render, shipped_assets, write_if_changed
 from .republish import republish
 from .selection import admits, is_edition_feed
 from .source import parse_feed
@@ -36,6 +39,8 @@ FEED_FORMATS = tuple(FORMATS)  # atom, rss, json
 INDEX_REFUSED = 50
 
 Clock = Callable[[], datetime]
+#: progress(done, total, what): called after each source and each feed (the CLI's bar).
+Progress = Callable[[int, int, str], None]
 
 
 def _utcnow() -> datetime:
@@ -51,22 +56,32 @@ def run(
     *,
     fetcher: Fetcher | None = None,
     clock: Clock = _utcnow,
+    sleep: Callable[[float], None] = time.sleep,
+    monotonic: Callable[[], float] = time.monotonic,
+    progress: Progress | None = None,
 ) -> RunReport:
     """Do one complete run. Raises ConfigError when a feed mirrors a whole edition without
-    selecting (SPEC §3 `selective`), LockedError when another run holds the lock, and
-    StorageError when the state database cannot be used; every other failure is reported."""
+    selecting (SPEC §3 `selective`), LockedError when another run holds the lock (before
+    touching anything), and StorageError when the state database cannot be used; every
+    other failure is reported. ``sleep`` and ``monotonic`` are how the fetcher waits and
+    times (tests pass a recorder and a clock that moves when it is called)."""
     check_selective(config)
+    # An OS lock (flock): the kernel drops it when its process dies, even by SIGKILL, so a
+    # killed run never blocks the next one. timeout=0: a second run gives up at once.
     lock = FileLock(lock_path(config), timeout=0)
     try:
         lock.acquire()
     except Timeout as e:
         raise LockedError(lock_path(config)) from e
+    except OSError as e:  # a read-only or missing folder: say which file, in one line
+        raise StorageError(lock_path(config), f"cannot take the lock ({e.strerror or e})") from e
     try:
         with Store(config.site.state_file) as store:
             own = fetcher is None
-            fetch = fetcher or Fetcher(config.fetch, config.allowed_hosts)
+            fetch = fetcher or Fetcher(config.fetch, config.allowed_hosts, memory=store,
+                                       clock=monotonic, sleep=sleep, now=clock)
             try:
-                report = _run(config, store, fetch, clock)
+                report = _run(config, store, fetch, clock, progress)
             finally:
                 if own:
                     fetch.close()
@@ -86,16 +101,21 @@ def check_selective(config: Config) -> None:
             raise ConfigError(finding.detail, path=config.path, key=f"feed[{i}].sources[{j}]")
 
 
-def _run(config: Config, store: Store, fetcher: Fetcher, clock: Clock) -> RunReport:
+def _run(
+    config: Config, store: Store, fetcher: Fetcher, clock: Clock, progress: Progress | None
+) -> RunReport:
     started = clock()
     sources: list[SourceReport] = []
     articles: dict[int, ArticleReport] = {}
+    total = len(config.sources) + len(config.feeds)
     for url in config.sources:
         feeds = [f for f in config.feeds if url in f.sources]
         sources.append(_source(url, feeds, store, fetcher, articles, clock))
+        if progress:
+            progress(len(sources), total, url)
     for refused in _missing_extracts(config, store):
         articles[refused.article_id] = refused
-    written, unchanged, failed = _publish(config, store)
+    written, unchanged, failed = _publish(config, store, progress, len(sources), total)
     report = RunReport(
         started=started,
         finished=clock(),
@@ -104,14 +124,20 @@ def _run(config: Config, store: Store, fetcher: Fetcher, clock: Clock) -> RunRep
         feeds_written=tuple(written),
         feeds_unchanged=tuple(unchanged),
         feeds_failed=tuple(failed),
+        requests=fetcher.requests_made,
     )
     log.info(
-        "%d sources (%d failed, %d not modified); articles: %s; %d feed files written",
+        "%d sources (%d failed, %d not modified), %d requests; articles: %s; "
+        "%d files written, %d unchanged, %d failed; %.1f s",
         len(report.sources),
         sum(not s.ok for s in report.sources),
         sum(s.not_modified for s in report.sources),
+        report.requests,
         ", ".join(f"{n} {o}" for o, n in report.outcome_counts().items()) or "none new",
         len(report.feeds_written),
+        len(report.feeds_unchanged),
+        len(report.feeds_failed),
+        (report.finished - report.started).total_seconds(),
     )
     return report
 
@@ -164,6 +190,7 @@ def _source(
             if store.content_hash(article.article_id) is not None:
                 store.link_source(article.article_id, url, clock())
         store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
+    log.debug("%s: %d entries, %d bytes", url, len(feed.articles), len(fetched.body))
     return SourceReport(
         url=url, ok=True, entries=len(feed.articles), problems=feed.problems,
         not_selected=not_selected,
@@ -240,6 +267,7 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: S
         store.save_article(entry, content_hash=digest, status=Outcome.PUBLISHED,
                            html=republication.html, findings=findings, reason="",
                            now=clock())
+        log.debug("article %d published (%s)", n, article.url)
         for image in republication.removed:
             log.debug("article %d: removed %s (%s)", n, image.src, image.reason)
         if was_published:
@@ -355,27 +383,48 @@ def _missing_extracts(config: Config, store: Store) -> list[ArticleReport]:
     return refused
 
 
-def _publish(config: Config, store: Store) -> tuple[list[str], list[str], list[str]]:
-    """Write every feed in every format, the images they point at and the index page; a file
-    whose bytes would not change is left alone (so ETags and conditional GETs keep working)."""
+def _publish(
+    config: Config, store: Store, progress: Progress | None, done: int, total: int
+) -> tuple[list[str], list[str], list[str]]:
+    """Write every feed in every format, the images they point at and the index page.
+
+    A file whose inputs (its entries as stored, the config, this code's version) are those
+    it was last written from, and which is still as written, is not even rendered; a
+    rendered file whose bytes would not change is left alone (so ETags and conditional GETs
+    keep working). A failed write leaves the previous file in place."""
     written: list[str] = []
     unchanged: list[str] = []
     failed: list[str] = []
+    out = config.site.output_dir
 
-    def write(path: Path, data: bytes) -> None:
-        try:
-            changed = write_if_changed(path, data)
-        except PublishError as e:
-            log.error("%s", e)
-            failed.append(str(e))
+    def write(path: Path, make: Callable[[], bytes], digest: str | None = None) -> None:
+        if digest is not None and _still_as_written(store, path, digest):
+            unchanged.append(str(path))
             return
+        try:
+            changed = write_if_changed(path, make())
+            stat = path.stat()
+        except (PublishError, OSError) as e:
+            message = str(e) if isinstance(e, PublishError) else f"{path}: {e.strerror or e}"
+            store.forget_feed_file(str(path))
+            log.error("%s", message)
+            failed.append(message)
+            return
+        if digest is not None:
+            store.save_feed_file(str(path), digest, stat.st_size, stat.st_mtime_ns)
         (written if changed else unchanged).append(str(path))
         if changed:
             log.debug("wrote %s", path)
 
-    out = config.site.output_dir
+    assets = shipped_assets(config.site)
+    names = [f"{feed.name}.{fmt}" for feed in config.feeds for fmt in FEED_FORMATS]
+    # Only here, under the lock: a run killed mid-write leaves its temporary file behind.
+    for leftover in remove_stale_temps(out, [*names, *assets, INDEX_FILE]):
+        log.debug("removed %s, left by an interrupted run", leftover)
+
     listings = []
     for feed in config.feeds:
+        # Reading the entries is a query; rendering them (feedgen, lxml) is the work saved.
         entries = store.feed_entries(
             feed.sources, feed.max_entries,
             paragraphs=feed.paragraphs if feed.mode == "extract" else None,
@@ -383,9 +432,32 @@ def _publish(config: Config, store: Store) -> tuple[list[str], list[str], list[s
         )
         listings.append((feed, entries))
         for fmt in FEED_FORMATS:
-            write(out / f"{feed.name}.{fmt}", render(fmt, config.site, feed, entries))
-    for name, data in shipped_assets(config.site).items():
-        write(out / name, data)
+            write(out / f"{feed.name}.{fmt}", partial(render, fmt, config.site, feed, entries),
+                  _inputs_digest(config, fmt, (feed, entries)))
+        done += 1
+        if progress:
+            progress(done, total, feed.name)
+    for name, data in assets.items():
+        write(out / name, partial(bytes, data))
     refused = store.articles(not_published=True, limit=INDEX_REFUSED)
-    write(out / INDEX_FILE, render_index(config.site, listings, refused))
+    write(out / INDEX_FILE, partial(render_index, config.site, listings, refused),
+          _inputs_digest(config, INDEX_FILE, (listings, refused)))
     return written, unchanged, failed
+
+
+def _inputs_digest(config: Config, what: str, inputs: object) -> str:
+    """Everything a file is rendered from (frozen records: their repr is their content): if
+    this is unchanged, so are the file's bytes."""
+    parts = [__version__, FORMAT_VERSION, what, config.site, inputs]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _still_as_written(store: Store, path: Path, digest: str) -> bool:
+    record = store.feed_file(str(path))
+    if record is None or record[0] != digest:
+        return False
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return (stat.st_size, stat.st_mtime_ns) == (record[1], record[2])

@@ -202,6 +202,19 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def remove_stale_temps(folder: Path, names: Sequence[str]) -> list[Path]:
+    """Delete the temporary files write_if_changed leaves when its process is killed between
+    creating and renaming one (``.{name}.XXXX.tmp``); call it only while holding the run
+    lock, never while another writer may be at work. Returns what was removed."""
+    removed: list[Path] = []
+    for name in names:
+        for tmp in folder.glob(f".{name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
+
+
 def _fsync_dir(folder: Path) -> None:
     """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
     try:

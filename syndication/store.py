@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from .errors import StorageError
-from .models import Article, Author, FeedEntry, Finding, Outcome, RunReport
+from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
 
 # Migration k takes the schema from user_version k to k+1. Append; never edit a shipped one.
 MIGRATIONS: tuple[str, ...] = (
@@ -74,8 +75,28 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, paragraphs)
     ) WITHOUT ROWID;
     """,
+    # 3: politeness that outlives a run, and what each feed file was rendered from.
+    """
+    CREATE TABLE robots (  -- RFC 9309 §2.4: one copy per origin, used for a day
+        origin  TEXT PRIMARY KEY,        -- scheme://host[:port]
+        fetched TEXT NOT NULL,           -- ISO 8601 UTC
+        status  INTEGER NOT NULL,        -- 200: rules in body, 4xx: no rules (all allowed)
+        body    TEXT NOT NULL
+    );
+    CREATE TABLE hosts (  -- a Retry-After longer than a run can wait, obeyed by later runs
+        host       TEXT PRIMARY KEY,
+        not_before TEXT NOT NULL         -- ISO 8601 UTC
+    );
+    CREATE TABLE feed_files (  -- lets a run skip rendering a feed whose inputs did not change
+        path     TEXT PRIMARY KEY,       -- the output file
+        inputs   TEXT NOT NULL,          -- digest of everything the file was rendered from
+        size     INTEGER NOT NULL,       -- the file as written (or found identical) then,
+        mtime_ns INTEGER NOT NULL        -- so a file changed or removed since is rendered
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+MAX_RUN_FAILURES = 50  # failure lines kept per run for `syndication status`
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +109,16 @@ class SourceState:
     last_attempt: datetime | None
     last_success: datetime | None
     last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """One finished run, as `syndication status` shows it."""
+
+    started: datetime
+    finished: datetime
+    ok: bool  # False: some source, article or feed file failed (exit status 1)
+    summary: dict[str, Any]  # the counts record_run wrote (JSON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,17 +508,91 @@ class Store:
             for r in rows
         )
 
+    def status_counts(self) -> dict[str, int]:
+        """How many articles are in each status (published, refused, error)."""
+        rows = self.db.execute("SELECT status, count(*) FROM articles GROUP BY status")
+        return {r[0]: r[1] for r in rows}
+
+    # --- feed files ---------------------------------------------------------------------
+
+    def feed_file(self, path: str) -> tuple[str, int, int] | None:
+        """(inputs digest, size, mtime_ns) recorded when ``path`` was last written."""
+        row = self.db.execute(
+            "SELECT inputs, size, mtime_ns FROM feed_files WHERE path = ?", (path,)
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def save_feed_file(self, path: str, inputs: str, size: int, mtime_ns: int) -> None:
+        self.db.execute(
+            "INSERT INTO feed_files (path, inputs, size, mtime_ns) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (path) DO UPDATE SET inputs = excluded.inputs, size = excluded.size, "
+            "mtime_ns = excluded.mtime_ns",
+            (path, inputs, size, mtime_ns),
+        )
+
+    def forget_feed_file(self, path: str) -> None:
+        self.db.execute("DELETE FROM feed_files WHERE path = ?", (path,))
+
+    # --- hosts (fetch.HostMemory) -------------------------------------------------------
+
+    def robots(self, origin: str) -> RobotsRecord | None:
+        row = self.db.execute(
+            "SELECT origin, fetched, status, body FROM robots WHERE origin = ?", (origin,)
+        ).fetchone()
+        return RobotsRecord(row[0], _dt_required(row[1]), row[2], row[3]) if row else None
+
+    def save_robots(self, record: RobotsRecord) -> None:
+        self.db.execute(
+            "INSERT INTO robots (origin, fetched, status, body) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (origin) DO UPDATE SET fetched = excluded.fetched, "
+            "status = excluded.status, body = excluded.body",
+            (record.origin, _iso(record.fetched), record.status, record.body),
+        )
+
+    def robots_all(self) -> tuple[RobotsRecord, ...]:
+        rows = self.db.execute(
+            "SELECT origin, fetched, status, body FROM robots ORDER BY origin"
+        ).fetchall()
+        return tuple(RobotsRecord(r[0], _dt_required(r[1]), r[2], r[3]) for r in rows)
+
+    def hosts_waiting(self, now: datetime) -> tuple[tuple[str, datetime], ...]:
+        """Hosts that asked (Retry-After) not to be contacted before a time still to come."""
+        rows = self.db.execute(
+            "SELECT host, not_before FROM hosts WHERE not_before > ? ORDER BY host",
+            (_iso(now),),
+        ).fetchall()
+        return tuple((r[0], _dt_required(r[1])) for r in rows)
+
+    def not_before(self, host: str) -> datetime | None:
+        row = self.db.execute(
+            "SELECT not_before FROM hosts WHERE host = ?", (host,)
+        ).fetchone()
+        return _dt_required(row[0]) if row else None
+
+    def save_not_before(self, host: str, until: datetime) -> None:
+        self.db.execute(
+            "INSERT INTO hosts (host, not_before) VALUES (?, ?) ON CONFLICT (host) "
+            "DO UPDATE SET not_before = max(not_before, excluded.not_before)",
+            (host, _iso(until)),
+        )
+
     # --- runs ---------------------------------------------------------------------------
 
     def record_run(self, report: RunReport) -> None:
         counts: dict[str, int] = {}
         for a in report.articles:
             counts[str(a.outcome)] = counts.get(str(a.outcome), 0) + 1
+        failures = report.failures()
         summary = {
             "sources": len(report.sources),
             "sources_failed": sum(not s.ok for s in report.sources),
+            "sources_not_modified": sum(s.not_modified for s in report.sources),
             "articles": counts,
             "feeds_written": list(report.feeds_written),
+            "feeds_failed": len(report.feeds_failed),
+            "requests": report.requests,
+            "failures": list(failures[:MAX_RUN_FAILURES]),
+            "failures_left_out": max(0, len(failures) - MAX_RUN_FAILURES),
         }
         with self.transaction():
             self.db.execute(
@@ -495,6 +600,20 @@ class Store:
                 (_iso(report.started), _iso(report.finished), int(report.ok),
                  json.dumps(summary, sort_keys=True)),
             )
+
+
+    def last_run(self) -> RunRecord | None:
+        row = self.db.execute(
+            "SELECT started, finished, ok, summary FROM runs ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        return RunRecord(_dt_required(row[0]), _dt_required(row[1]), bool(row[2]),
+                         json.loads(row[3]))
+
+    def runs_count(self) -> int:
+        (n,) = self.db.execute("SELECT count(*) FROM runs").fetchone()
+        return int(n)
 
 
 def _statements(script: str) -> list[str]:
