@@ -419,8 +419,8 @@ def test_retry_after_beyond_max_wait_leaves_the_host_alone_until_then(site, caps
     site.fault(FR_PATH, status(503, {"Retry-After": "7200"}))
     faulty = drive(site.config(), capsys, clock=clock)
     assert faulty.status == 1 and faulty.waits == []
-    assert re.search(r"fr/articles\.atom: HTTP 503, Retry-After 7200 s is more than max_wait "
-                     r"30 s: 127\.0\.0\.1 is left alone until", faulty.stderr)
+    assert re.search(r"fr/environnement/articles\.atom: HTTP 503, Retry-After 7200 s is more "
+                     r"than max_wait 30 s: 127\.0\.0\.1 is left alone until", faulty.stderr)
     # half an hour later the host is not contacted at all; feeds keep what they had
     site.normal()
     site.server.requests.clear()
@@ -457,7 +457,7 @@ def test_a_skipped_entry_is_one_line_and_the_others_publish(site, capsys):
     site.normal(fr=broken)
     outcome = drive(site.config(), capsys)
     assert outcome.status == 1 and len(outcome.lines) == 1
-    assert re.search(r"fr/articles\.atom: entry 2: ", outcome.stderr)
+    assert re.search(r"fr/environnement/articles\.atom: entry 2: ", outcome.stderr)
     assert all_feed_ids(site.out)["fr.atom"] == {FR_IDS[0]}
 
 
