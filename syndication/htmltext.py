@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
@@ -23,18 +22,21 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset("script style template noscript head title".split())
 
 # Typography folded alike on both sides: curly quotes, primes, dashes, minus, spaces.
-_FOLD = str.maketrans({
+_FOLD = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
     "\u00bb": '"', "\u2039": "'", "\u203a": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None,
-    "\ufeff": None,
-})
+    "\u2212": "-", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+}
+# One C-level scan finds them; str.translate with a dict would look up every character in
+# Python objects (ten times slower on an article, the hot path of every check).
+_FOLD_RE = re.compile("[" + "".join(_FOLD) + "]")
 # A token is a run of letters and digits, or one punctuation mark: where a republisher puts
 # spaces around punctuation ("mot :" / "mot:", "España —junto" / "España — junto") is house
 # style, not wording, so whitespace only separates tokens and never is one.
 _WORD = re.compile(r"\w+|[^\w\s]")
+_WORD_CHAR = re.compile(r"\w")
 # No space before these when tokens are joined back into an excerpt; none after the openers.
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"…/")
 _NO_SPACE_AFTER = frozenset("([{'\"-/")
@@ -44,7 +46,11 @@ def normalise(text: str) -> str:
     """Fold typography and compatibility forms so that only real wording differs."""
     if text.isascii():
         return text
-    return unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return _FOLD_RE.sub(_fold, unicodedata.normalize("NFKC", text))
+
+
+def _fold(m: re.Match[str]) -> str:
+    return _FOLD[m.group()]
 
 
 def words(text: str) -> list[str]:
@@ -149,18 +155,12 @@ def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None =
     length = 0
     char_spans: dict[Hashable, tuple[int, int]] = {}
 
-    def add(s: str | None) -> None:
-        nonlocal length
-        if s:
-            s = normalise(s)
-            pieces.append(s)
-            length += len(s)
-
     def walk(el: _Element) -> None:
         nonlocal length
-        tag = tag_name(el)
-        if not tag:
+        raw: object = el.tag
+        if not isinstance(raw, str):  # comments, processing instructions
             return
+        tag = raw.lower()
         key = mark(el) if mark is not None else None
         if tag in SKIP_TAGS:  # no words, but a place: where a script stands matters
             if key is not None:
@@ -168,26 +168,60 @@ def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None =
             return
         block = tag in BLOCK_TAGS
         if block:
-            add(" ")
+            pieces.append(" ")
+            length += 1
         start = length
-        add(el.text)
+        s = el.text
+        if s:  # normalised piece by piece: most pieces pass NFKC's quick check
+            s = normalise(s)
+            pieces.append(s)
+            length += len(s)
         for child in el:
             walk(child)
-            add(child.tail)
+            s = child.tail
+            if s:
+                s = normalise(s)
+                pieces.append(s)
+                length += len(s)
         if key is not None:
             char_spans[key] = (start, length)
         if block:
-            add(" ")
+            pieces.append(" ")
+            length += 1
 
     walk(root)
     flat = "".join(pieces)
-    matches = list(_WORD.finditer(flat))
     if not char_spans:
-        return Text(tuple(m.group() for m in matches), {})
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
-    spans = {
-        key: (bisect_left(ends, a + 1), bisect_left(starts, b))
+        return Text(tuple(_WORD.findall(flat)), {})
+    return _words_and_spans(flat, char_spans)
+
+
+def _words_and_spans(flat: str, char_spans: dict[Hashable, tuple[int, int]]) -> Text:
+    """Tokenise ``flat`` and turn character ranges into token ranges: a range starts at the
+    first token ending after its start (a word cut by the start belongs to it) and ends
+    before the first token starting at or after its end. Tokenised chunk by chunk between
+    the sorted offsets (findall, in C), so each offset's token count comes for free; only a
+    run of word characters can cross an offset (a punctuation token is one character)."""
+    size = len(flat)
+    found: list[str] = []
+    starts_before: dict[int, int] = {}  # offset -> tokens starting before it
+    prev = 0
+    for p in (*sorted({p for span in char_spans.values() for p in span}), size):
+        tokens = _WORD.findall(flat, prev, p)
+        if tokens and found and _cut(flat, prev):
+            found[-1] += tokens[0]  # the chunk goes on with the word before it
+            del tokens[0]
+        found.extend(tokens)
+        starts_before[p] = len(found)
+        prev = p
+    spans: dict[Hashable, tuple[int, int]] = {
+        key: (starts_before[a] - _cut(flat, a), starts_before[b])
         for key, (a, b) in char_spans.items()
     }
-    return Text(tuple(m.group() for m in matches), spans)
+    return Text(tuple(found), spans)
+
+
+def _cut(flat: str, p: int) -> bool:
+    """A word (a \\w+ token) runs across offset ``p``."""
+    return 0 < p < len(flat) and bool(_WORD_CHAR.match(flat, p - 1)) and bool(
+        _WORD_CHAR.match(flat, p))

@@ -1,0 +1,160 @@
+"""htmltext: the words a reader sees and the word ranges of chosen elements, which the checker's
+`unaltered-text` rule and removal allowances stand on. extract() is written for speed; here it
+is held to a plain reference (a flat string, a regex match per token, bisect per range,
+str.translate for typography) on the recorded articles, our republications of them, and hard
+shapes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable, Hashable
+from pathlib import Path
+
+import pytest
+from lxml.etree import _Element
+
+from syndication.htmltext import extract, normalise, parse_fragment, words
+from syndication.republish import republish
+from syndication.source import parse_feed
+
+from .conftest import ENV_FEED, FR_FEED
+
+FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
+    "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None,
+    "\ufeff": None,
+})
+BLOCK = set("address article aside blockquote br dd details dialog div dl dt fieldset "
+            "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre "
+            "section summary table tbody td tfoot th thead tr ul img iframe video audio "
+            "picture source".split())
+SKIP = set("script style template noscript head title".split())
+WORD = re.compile(r"\w+|[^\w\s]")  # a run of letters and digits, or one punctuation mark
+
+Mark = Callable[[_Element], Hashable | None]
+
+
+def reference_normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(FOLD)
+
+
+def reference_extract(
+    root: _Element, mark: Mark
+) -> tuple[tuple[str, ...], dict[Hashable, tuple[int, int]]]:
+    pieces: list[str] = []
+    spans: dict[Hashable, tuple[int, int]] = {}
+
+    def length() -> int:
+        return sum(len(p) for p in pieces)
+
+    def walk(el: _Element) -> None:
+        if not isinstance(el.tag, str):
+            return
+        key = mark(el)
+        if el.tag.lower() in SKIP:
+            if key is not None:
+                spans[key] = (length(), length())
+            return
+        block = el.tag.lower() in BLOCK
+        if block:
+            pieces.append(" ")
+        start = length()
+        pieces.append(reference_normalise(el.text or ""))
+        for child in el:
+            walk(child)
+            pieces.append(reference_normalise(child.tail or ""))
+        if key is not None:
+            spans[key] = (start, length())
+        if block:
+            pieces.append(" ")
+
+    walk(root)
+    flat = "".join(pieces)
+    matches = list(WORD.finditer(flat))
+    starts, ends = [m.start() for m in matches], [m.end() for m in matches]
+    return (
+        tuple(m.group() for m in matches),
+        {k: (bisect_left(ends, a + 1), bisect_left(starts, b)) for k, (a, b) in spans.items()},
+    )
+
+
+def every_element(el: _Element) -> Hashable | None:
+    return el
+
+
+def anchors(el: _Element) -> Hashable | None:
+    return el if el.tag == "a" else None
+
+
+def figures(el: _Element) -> Hashable | None:
+    return el if el.tag in ("figure", "div") else None
+
+
+HARD_SHAPES = [
+    "<p>foo<b>bar</b>baz qux</p>",  # one word across three elements
+    "<p>a <a href='x'>b</a>c d<a href='y'></a>e <em> </em>f</p>",  # empty and blank marks
+    "<p>word<a href='x'>cut</a></p><p><a href='z'>start</a> of para</p>",
+    "<p>soft\u00adhyphen zero\u200bwidth non\u00a0breaking \u201cquoted\u201d \u2014 dash</p>",
+    "<p>\ufb01ne ligature, \uff26\uff55\uff4c\uff4c width, caf\u0065\u0301</p>",
+    "<p>\u200b</p><p>only\u00ad</p><a href='q'>\u200b</a>",
+    "<p>before<!-- a comment -->after<script>var x = 1;</script>tail</p>",
+    "<div>text<br>after break<img src='i.png'>next<span>in</span>line</div>",
+    "<ul><li>one</li><li>two<ul><li>three</li></ul></li></ul>",
+    "<p>l'<a href='x'>été</a>, «<em>chaud</em>» — (vraiment) !<a href='y'>?</a>...</p>",
+    "<p>under_score<b>_joined</b>42<i>x</i> a.b<a href='z'>.c</a></p>",
+    "<p>x<script>var y = 1;</script>z <style>p{}</style></p>",
+    "",
+    "   ",
+    "plain text without markup",
+]
+
+
+def cases() -> list[tuple[str, str]]:
+    found = []
+    for feed in (ENV_FEED, FR_FEED):
+        for article in parse_feed(Path(feed).read_bytes(), "https://theconversation.com/x").articles:
+            found.append((f"original {article.article_id}", article.content))
+            found.append((f"republished {article.article_id}", republish(article).html))
+    found += [(f"shape {i}", html) for i, html in enumerate(HARD_SHAPES)]
+    return found
+
+
+@pytest.mark.parametrize("mark", [every_element, anchors, figures], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(("name", "html"), cases(), ids=[n for n, _ in cases()])
+def test_extract_matches_the_reference(name: str, html: str, mark: Mark) -> None:
+    root = parse_fragment(html)
+    text = extract(root, mark)
+    expected_words, expected_spans = reference_extract(root, mark)
+    assert text.words == expected_words
+    assert text.spans == expected_spans
+
+
+def test_extract_without_marks_has_no_spans() -> None:
+    text = extract(parse_fragment("<p>one two</p><p>three</p>"))
+    assert text.words == ("one", "two", "three")
+    assert text.spans == {}
+
+
+def test_word_ranges_of_marked_elements() -> None:
+    root = parse_fragment(
+        "<p>foo<a href='1'>bar</a>baz, <a href='2'>qux quux</a> end.<a href='3'></a></p>"
+    )
+    text = extract(root, anchors)
+    first, second, third = root.iter("a")
+    assert text.words == ("foobarbaz", ",", "qux", "quux", "end", ".")
+    assert text.spans[first] == (0, 1)  # inside a word: that word is its range
+    assert text.spans[second] == (2, 4)
+    assert text.spans[third] == (6, 6)  # empty, at the end
+
+
+def test_normalise_folds_typography_only() -> None:
+    folded = normalise("l\u2019\u00e9t\u00e9 \u00ab\u00a0chaud\u00a0\u00bb \u2014 co\u00adop")
+    assert folded == "l'été \" chaud \" - coop"
+    assert normalise("plain ascii stays") == "plain ascii stays"
+    assert words("\ufb01ne\u200b day\u2019s") == ["fine", "day", "'", "s"]
+
