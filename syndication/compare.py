@@ -5,7 +5,7 @@ as Differences, and where the republication stops carrying the original, as a Cu
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -129,6 +129,7 @@ def align(
     republication may carry other words before the article's first token and after its last
     (byline, attribution, the page around it).
     """
+    source, republished = tuple(source), tuple(republished)  # compared slice to slice
     n, m = len(source), len(republished)
     if n < ANCHOR_WORDS or m < ANCHOR_WORDS:
         same = n > 0 and tuple(source) == tuple(republished)
@@ -146,14 +147,21 @@ def align(
         total = 1
     i, j = start_i, start_j
     cut = None
+    stops = sorted(removable)  # a run of tokens up to the next removable range: one comparison
     while i < n:
         span = removable.get(i)
         if span is not None and not _carries(source, republished, i, span[0], j):
             i = span[0]  # left out, as allowed
             continue
-        if j < m and source[i] == republished[j]:
+        stop = stops[k] if (k := bisect_right(stops, i)) < len(stops) else n
+        if source[i:stop] == republished[j:j + stop - i]:  # the usual case, compared in C
+            j += stop - i
+            i = stop
+            continue
+        while i < stop and j < m and source[i] == republished[j]:  # up to the difference
             i += 1
             j += 1
+        if i == stop:
             continue
         found = _resync(source, removable, republished, i, j) or _jump(
             source, republished, grams, i, j
