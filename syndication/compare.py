@@ -79,6 +79,7 @@ class _Grams:
         self.k = ANCHOR_WORDS
         self.tokens = tokens
         self._at: dict[tuple[str, ...], list[int]] | None = None
+        self._joined: str | None = None
 
     @property
     def at(self) -> dict[tuple[str, ...], list[int]]:
@@ -93,18 +94,18 @@ class _Grams:
         """Up to ``limit`` first occurrences of ``gram``."""
         if self._at is not None:
             return self._at.get(gram, [])[:limit]
+        # No token holds a space: the tokens joined by spaces are searched as one string
+        # (str.find, in C), and a match's token index is the count of spaces before it.
+        if self._joined is None:
+            self._joined = " " + " ".join(self.tokens) + " "
+        joined, needle = self._joined, " " + " ".join(gram) + " "
         out: list[int] = []
-        tokens, first, k = self.tokens, gram[0], len(gram)
-        j = 0
-        index = tokens.index  # a C loop over the tokens: no index needed for one search
-        while len(out) < limit:
-            try:
-                j = index(first, j)
-            except ValueError:
-                break
-            if tuple(tokens[j:j + k]) == gram:
-                out.append(j)
-            j += 1
+        p, seen, j = joined.find(needle), 0, 0
+        while p >= 0 and len(out) < limit:
+            j += joined.count(" ", seen, p)
+            seen = p
+            out.append(j)
+            p = joined.find(needle, p + 1)
         return out
 
     def after(self, gram: tuple[str, ...], j: int) -> int | None:
@@ -205,14 +206,28 @@ def _anchor(source: Sequence[str], republished: Sequence[str],
             continue
         best, best_run = places[0], -1
         for j in places:
-            run = 0
-            while (i + run < len(source) and j + run < len(republished)
-                   and source[i + run] == republished[j + run]):
-                run += 1
+            run = _agreement(source, i, republished, j)
             if run > best_run:
                 best, best_run = j, run
         return i, best
     return None
+
+
+def _agreement(source: Sequence[str], i: int, republished: Sequence[str], j: int) -> int:
+    """How many tokens agree from source[i] and republished[j] on: compared in growing
+    slices (in C), halved at a difference down to the token."""
+    limit = min(len(source) - i, len(republished) - j)
+    run, step = 0, 16
+    while run < limit:
+        step = min(step, limit - run)
+        if source[i + run:i + run + step] == republished[j + run:j + run + step]:
+            run += step
+            step *= 2
+        elif step == 1:
+            break
+        else:
+            step //= 2
+    return run
 
 
 def _resync(

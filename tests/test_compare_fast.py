@@ -1,5 +1,6 @@
-"""compare.align, the ground of `unaltered-text`: its fast path (runs compared slice to slice
-up to the next removable range) must give exactly what the token-by-token walk gives.
+"""compare.align, the ground of `unaltered-text`: its fast paths (runs compared slice to slice
+up to the next removable range; the anchor searched in the tokens joined as one string, its
+agreement measured in slices) must give exactly what the token-by-token walk gives.
 The plain walk is kept here as the reference; both run on the recorded articles' words with
 edits, cuts, additions and left-out removable ranges made in memory (seeded, reproducible)."""
 
@@ -12,14 +13,16 @@ import pytest
 
 from syndication.check import prepare
 from syndication.compare import (
+    ANCHOR_CANDIDATES,
     ANCHOR_WORDS,
     EXCERPT_WORDS,
+    FAST_ANCHOR_TRIES,
     MAX_DIFFERENCES,
     MAX_TRACKED,
     Alignment,
     Cut,
     Difference,
-    _anchor,
+    _agreement,
     _carries,
     _context,
     _Grams,
@@ -31,16 +34,56 @@ from syndication.compare import (
 from syndication.models import Article
 
 
+def reference_places(tokens: tuple[str, ...], gram: tuple[str, ...], limit: int) -> list[int]:
+    """_Grams.places as first written: tuple.index for the first token, then the slice."""
+    out: list[int] = []
+    j = 0
+    while len(out) < limit:
+        try:
+            j = tokens.index(gram[0], j)
+        except ValueError:
+            break
+        if tuple(tokens[j:j + len(gram)]) == gram:
+            out.append(j)
+        j += 1
+    return out
+
+
+def reference_anchor(source: Sequence[str], republished: Sequence[str],
+                     grams: _Grams) -> tuple[int, int] | None:
+    """compare._anchor as first written: agreement counted token by token."""
+    k = grams.k
+    for i in range(len(source) - k + 1):
+        gram = tuple(source[i:i + k])
+        if i >= FAST_ANCHOR_TRIES:
+            places = grams.at.get(gram, [])[:ANCHOR_CANDIDATES]
+        else:
+            places = reference_places(tuple(republished), gram, ANCHOR_CANDIDATES)
+        if not places:
+            continue
+        best, best_run = places[0], -1
+        for j in places:
+            run = 0
+            while (i + run < len(source) and j + run < len(republished)
+                   and source[i + run] == republished[j + run]):
+                run += 1
+            if run > best_run:
+                best, best_run = j, run
+        return i, best
+    return None
+
+
 def reference_align(
     source: Sequence[str], removable: dict[int, tuple[int, str]], republished: Sequence[str]
 ) -> Alignment:
-    """compare.align as it was written first: the texts walked token by token."""
+    """compare.align as it was written first: the texts walked token by token, the anchor
+    found by tuple.index and counted token by token."""
     n, m = len(source), len(republished)
     if n < ANCHOR_WORDS or m < ANCHOR_WORDS:
         same = n > 0 and tuple(source) == tuple(republished)
         return Alignment(0, m if same else 0, (), 0, same)
     grams = _Grams(republished)
-    anchor = _anchor(source, republished, grams)
+    anchor = reference_anchor(source, republished, grams)
     if anchor is None:
         return Alignment(0, 0, (), 0, found=False)
     start_i, start_j = anchor
@@ -141,3 +184,35 @@ def test_small_alignments_match_the_plain_walk(
     source: tuple[str, ...], republished: tuple[str, ...]
 ) -> None:
     assert align(source, {}, republished) == reference_align(source, {}, republished)
+
+
+def test_places_and_agreement_match_the_plain_searches(
+    env_article: Article, fr_articles: tuple[Article, ...]
+) -> None:
+    rng = random.Random(7)  # noqa: S311 -- reproducible test data, not secrets
+    checked = 0
+    for article in (env_article, *fr_articles):
+        tokens = prepare(article).text.words
+        grams = _Grams(tokens)
+        repeated = (".", ",", "the", "de", "la", "of")  # common tokens: many places each
+        for start in range(0, len(tokens) - ANCHOR_WORDS, 7):
+            gram = tuple(tokens[start:start + ANCHOR_WORDS])
+            for limit in (1, ANCHOR_CANDIDATES, 1000):
+                assert grams.places(gram, limit) == reference_places(tokens, gram, limit)
+            checked += 1
+        for word in repeated:
+            assert grams.places((word,), 1000) == reference_places(tokens, (word,), 1000)
+        for _ in range(50):
+            i, j = rng.randrange(len(tokens)), rng.randrange(len(tokens))
+            edited = list(tokens)
+            edited[rng.randrange(len(edited))] = "changed"
+            plain = 0
+            while (i + plain < len(tokens) and j + plain < len(edited)
+                   and tokens[i + plain] == edited[j + plain]):
+                plain += 1
+            assert _agreement(tokens, i, tuple(edited), j) == plain
+            same = 0
+            while i + same < len(tokens) and tokens[i + same] == edited[i + same]:
+                same += 1
+            assert _agreement(tokens, i, tuple(edited), i) == same
+    assert checked > 300
