@@ -6,10 +6,13 @@ of the article's text is changed."""
 
 from __future__ import annotations
 
+import re
 from html import escape
+from urllib.parse import urljoin
 
 import lxml.html
 import nh3
+from lxml import etree
 from lxml.etree import _Element
 
 from .content import counter_id, figure_credit, figure_image, is_disclosure, removal_reason
@@ -74,6 +77,9 @@ ALLOWED_ATTRIBUTES = {
     "q": {"cite"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# The URL attributes in ALLOWED_ATTRIBUTES that make_links_absolute resolved (not srcset).
+LINK_ATTRIBUTES = ("href", "src", "cite")
+_HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def language_of(article: Article) -> str:
@@ -88,8 +94,7 @@ def republish(article: Article, *, mode: str = "full", paragraphs: int = 3) -> R
     if mode not in ("full", "extract"):
         raise ValueError(f"unknown republication mode {mode!r}")
     root = parse_fragment(article.content)
-    # Relative URLs would resolve against the reader's feed, not The Conversation.
-    root.make_links_absolute(article.url, resolve_base_href=False)  # type: ignore[attr-defined]
+    _absolute_links(root, article.url)
     _load_lazy_images(root)
     removed = _remove_disallowed(root, article)
     if mode == "extract":
@@ -233,7 +238,26 @@ def _drop_empty(root: _Element) -> None:
             _drop(el)
 
 
+def _absolute_links(root: _Element, base: str) -> None:
+    """Relative URLs would resolve against the reader's feed, not The Conversation: resolve
+    them against the article's URL. Only the URL attributes the sanitiser keeps are read
+    (lxml's make_links_absolute would parse every link attribute and style, then nh3 drops
+    most of them); absolute URLs stay as the source wrote them."""
+    for el in root.iter():
+        for attr in LINK_ATTRIBUTES:
+            value = el.get(attr)
+            if value is None:
+                continue
+            url = value.strip()
+            if not _HAS_SCHEME.match(url):
+                url = urljoin(base, url)
+            if url != value:
+                el.set(attr, url)
+
+
 def _serialise_children(root: _Element) -> str:
-    parts = [escape(root.text or "", quote=False)]
-    parts.extend(lxml.html.tostring(child, encoding="unicode") for child in root)
-    return "".join(parts)
+    """The HTML of what ``root`` holds: one serialisation, less the wrapper's own tags."""
+    html = etree.tostring(root, method="html", encoding="unicode")
+    if not (html.startswith("<div>") and html.endswith("</div>")):  # parse_fragment's wrapper
+        raise ValueError(f"unexpected wrapper: {html[:20]!r}…{html[-20:]!r}")
+    return html[len("<div>"):-len("</div>")]
