@@ -10,6 +10,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 import lxml.html
+from lxml import etree
 from lxml.etree import _Element
 
 # Elements whose edges separate words even when the markup has no whitespace there.
@@ -144,9 +145,12 @@ def tag_name(el: _Element) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
+_STRING_VALUE = etree.XPath("string()")  # compiled once: el.xpath() compiles on every call
+
+
 def text_of(el: _Element) -> str:
     """All the text inside ``el`` (not its tail), as a reader sees it."""
-    return str(el.xpath("string()"))
+    return str(_STRING_VALUE(el))
 
 
 def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None = None) -> Text:
