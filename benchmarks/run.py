@@ -181,6 +181,7 @@ class _TimedContext:
 STAGE_OF_MODULE = {
     "syndication.fetch": "fetch",
     "syndication.source": "parse",
+    "syndication.htmltext": "parse",  # the one parse of each original, shared by two stages
     "syndication.republish": "republish",
     "syndication.check": "check",
     "syndication.store": "store",

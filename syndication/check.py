@@ -135,9 +135,14 @@ class Original:
     length: int  # tokens a republication must carry: all but the removable ranges
 
 
-def prepare(article: Article) -> Original:
-    """Parse the original once and note what a republication may leave out (SPEC §3)."""
-    root = parse_fragment(article.content)
+def prepare(article: Article, root: _Element | None = None) -> Original:
+    """Parse the original once and note what a republication may leave out (SPEC §3).
+
+    ``root`` is ``parse_fragment(article.content)`` when the caller has it already (the
+    pipeline shares one parse with republish); it is only read here.
+    """
+    if root is None:
+        root = parse_fragment(article.content)
     reasons: dict[_Element, str] = {}
 
     def mark(el: _Element) -> _Element | None:

@@ -17,10 +17,11 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from . import __version__
-from .check import check, prepare, selected, selective
+from .check import Original, check, prepare, selected, selective
 from .config import Config, FeedConfig
 from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
 from .fetch import Fetcher
+from .htmltext import parse_fragment
 from .index import INDEX_FILE, render_index
 from .models import Article, ArticleReport, FeedEntry, Finding, Outcome, RunReport, SourceReport
 from .publish import FORMATS, remove_stale_temps, render, shipped_assets, write_if_changed
@@ -250,8 +251,11 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: S
     was_published = stored is not None and stored.status is Outcome.PUBLISHED
     taken = selected(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
     try:
-        republication = republish(article)
-        verdict = check(republication.html, article, title=article.title)
+        # One parse of the original: prepare() reads the tree, then republish() changes it.
+        root = parse_fragment(article.content)
+        original = prepare(article, root)
+        republication = republish(article, root=root)
+        verdict = check(republication.html, original, title=article.title)
     except Exception as e:  # a bug or an input no rule foresaw: this article only
         reason = f"could not be processed: {type(e).__name__}: {e}"
         log.error("article %d (%s): %s", n, article.url, reason, exc_info=log.isEnabledFor(10))
@@ -273,7 +277,7 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: S
         if was_published:
             log.info("article %d updated in place (entry updated %s)", n,
                      entry.updated.isoformat())
-        return _extracts(article, extracts, digest, store) or ArticleReport(
+        return _extracts(article, extracts, digest, store, original) or ArticleReport(
             n, article.title, Outcome.PUBLISHED)
     failed = verdict.failed or verdict.unchecked
     reason = "; ".join(f"{f.rule}: {f.detail}" for f in failed)
@@ -310,12 +314,16 @@ def _reader_visible(a: Article) -> tuple[object, ...]:
             a.categories)
 
 
-def _extracts(article: Article, counts: list[int], digest: str,
-              store: Store) -> ArticleReport | None:
+def _extracts(article: Article, counts: list[int], digest: str, store: Store,
+              original: Original | None = None) -> ArticleReport | None:
     """Build, check and store the extracts of ``counts`` paragraphs (SPEC §3: an extract
-    must be an unaltered prefix of the body); a refused one is reported, None when all pass."""
+    must be an unaltered prefix of the body); a refused one is reported, None when all pass.
+    ``original``: the article already prepared for the checker, if it was."""
     n = article.article_id
-    original = prepare(article)
+    if not counts:
+        return None
+    if original is None:
+        original = prepare(article)
     refusals: list[tuple[Finding, ...]] = []
     reasons: list[str] = []
     for paragraphs in counts:

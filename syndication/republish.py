@@ -87,13 +87,18 @@ def language_of(article: Article) -> str:
     return (article.language or "en").split("-")[0].split("_")[0].lower() or "en"
 
 
-def republish(article: Article, *, mode: str = "full", paragraphs: int = 3) -> Republication:
+def republish(article: Article, *, mode: str = "full", paragraphs: int = 3,
+              root: _Element | None = None) -> Republication:
     """Build the republication of ``article``: byline, cleaned body, attribution. With
     ``mode="extract"``, only the body's first ``paragraphs`` paragraphs, then a link to the
-    whole article on The Conversation, the counter and the attribution."""
+    whole article on The Conversation, the counter and the attribution.
+
+    ``root`` is ``parse_fragment(article.content)`` when the caller has it already; it is
+    changed here (removals, absolute links), so pass one that is not needed afterwards."""
     if mode not in ("full", "extract"):
         raise ValueError(f"unknown republication mode {mode!r}")
-    root = parse_fragment(article.content)
+    if root is None:
+        root = parse_fragment(article.content)
     _absolute_links(root, article.url)
     _load_lazy_images(root)
     removed = _remove_disallowed(root, article)
