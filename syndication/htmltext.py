@@ -119,9 +119,22 @@ def looks_like_html(text: str) -> bool:
     return _HTML_TAG.search(text[:65536]) is not None
 
 
+# libxml2's HTML parser with lxml.html's options, but plain etree elements: lxml.html's own
+# element classes are chosen by a Python callback for every element touched, a tenth of the
+# time of reading an article.
+_PARSER = etree.HTMLParser()
+
+
 def parse_fragment(html: str) -> _Element:
-    """Parse an HTML fragment into a tree under one <div> (lxml, one parse)."""
-    root: _Element = lxml.html.fragment_fromstring(html or " ", create_parent="div")
+    """Parse an HTML fragment into a tree under one <div> (lxml, one parse), as
+    lxml.html.fragment_fromstring(html, create_parent="div") does."""
+    # the leading text, if any, then the elements (lxml-stubs types the list as elements)
+    parts: list[object] = list(lxml.html.fragments_fromstring(html or " ", parser=_PARSER))
+    root = etree.Element("div")
+    lead = parts[0] if parts else None
+    if isinstance(lead, str):
+        root.text = lead
+    root.extend(p for p in parts if isinstance(p, etree._Element))
     return root
 
 

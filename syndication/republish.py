@@ -231,7 +231,17 @@ def _load_lazy_images(root: _Element) -> None:
 
 def _drop(el: _Element) -> None:
     """Remove ``el`` and its content, keeping the text that follows it."""
-    el.drop_tree()  # type: ignore[attr-defined]  # lxml.html.HtmlElement method
+    # lxml.html's HtmlElement.drop_tree(), for the plain elements parse_fragment() makes.
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
 def _drop_empty(root: _Element) -> None:
