@@ -309,6 +309,11 @@ class Fetcher:
             self._last_request[host] = self._clock()
         try:
             body = self._read(url, response, started) if response.status_code == 200 else b""
+            if response.status_code == 304:
+                # No body (RFC 9110 §15.4.5), but reading its end lets the connection go
+                # back to the pool: closed unread, it would be dropped, and the next source
+                # would pay a new TCP and TLS handshake.
+                response.content  # noqa: B018
             return _Answer(current, response.status_code, response.headers, body)
         finally:
             response.close()
