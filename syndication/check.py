@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from lxml.etree import _Element
 
 from .compare import MAX_TRACKED, Alignment, align
 from .content import (
@@ -50,6 +49,9 @@ from .locate import (
 )
 from .models import Article, Author, Finding, Selection, Verdict
 from .selection import is_edition_feed
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 #: The rules judged on one republication, in the order findings are reported (SPEC §3).
 RULES = (

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-
-from lxml.etree import _Element
+from typing import TYPE_CHECKING
 
 from .htmltext import fold_name, normalise, tag_name, text_of
 from .models import Author
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 # https://counter.theconversation.com/content/263253/count.gif[?distributor=…] (SPEC §2.2, §2.3)
 COUNTER_RE = re.compile(

@@ -8,10 +8,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-import lxml.html
-from lxml import etree
-from lxml.etree import _Element
+if TYPE_CHECKING:
+    from lxml.etree import HTMLParser, XPath, _Element
 
 # Elements whose edges separate words even when the markup has no whitespace there.
 BLOCK_TAGS = frozenset(
@@ -119,17 +120,25 @@ def looks_like_html(text: str) -> bool:
     return _HTML_TAG.search(text[:65536]) is not None
 
 
-# libxml2's HTML parser with lxml.html's options, but plain etree elements: lxml.html's own
-# element classes are chosen by a Python callback for every element touched, a tenth of the
-# time of reading an article.
-_PARSER = etree.HTMLParser()
+@cache
+def _parser() -> HTMLParser:
+    """libxml2's HTML parser with lxml.html's options, but plain etree elements: lxml.html's
+    own element classes are chosen by a Python callback for every element touched, a tenth
+    of the time of reading an article. (lxml is imported on first use, as everywhere here:
+    a run where every source answers 304 reads no HTML and does not load it.)"""
+    from lxml import etree
+
+    return etree.HTMLParser()
 
 
 def parse_fragment(html: str) -> _Element:
     """Parse an HTML fragment into a tree under one <div> (lxml, one parse), as
     lxml.html.fragment_fromstring(html, create_parent="div") does."""
+    import lxml.html
+    from lxml import etree
+
     # the leading text, if any, then the elements (lxml-stubs types the list as elements)
-    parts: list[object] = list(lxml.html.fragments_fromstring(html or " ", parser=_PARSER))
+    parts: list[object] = list(lxml.html.fragments_fromstring(html or " ", parser=_parser()))
     root = etree.Element("div")
     lead = parts[0] if parts else None
     if isinstance(lead, str):
@@ -145,6 +154,8 @@ def parse_page(html: str) -> _Element:
     """Parse a whole page (or a fragment) as a document: <html> with <head> and <body>.
 
     An XML declaration is dropped first: lxml refuses one in an already decoded string."""
+    import lxml.html
+
     html = _XML_DECLARATION.sub("", html, count=1)
     if not html.strip():
         html = "<html><body></body></html>"
@@ -158,12 +169,17 @@ def tag_name(el: _Element) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-_STRING_VALUE = etree.XPath("string()")  # compiled once: el.xpath() compiles on every call
+@cache
+def _string_value() -> XPath:
+    """Compiled once: el.xpath() compiles its expression on every call."""
+    from lxml import etree
+
+    return etree.XPath("string()")
 
 
 def text_of(el: _Element) -> str:
     """All the text inside ``el`` (not its tail), as a reader sees it."""
-    return str(_STRING_VALUE(el))
+    return str(_string_value()(el))
 
 
 def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None = None) -> Text:

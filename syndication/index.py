@@ -9,9 +9,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import lxml.html
-from lxml import etree
-
 from . import __version__
 from .config import FeedConfig, SiteConfig
 from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, FeedEntry, Outcome
@@ -25,6 +22,8 @@ from .publish import (
 )
 
 if TYPE_CHECKING:
+    from lxml import etree
+
     from .store import ArticleState
 
 INDEX_FILE = "index.html"
@@ -77,6 +76,9 @@ def render_index(
     """index.html for ``feeds`` (each with its entries, newest first) and the articles kept
     out of them (newest first). Links to our own files are relative, so the page works
     wherever the folder is served (``syndication serve``, or the real host at base_url)."""
+    import lxml.html  # imported on use: a run that renders nothing does not load lxml
+    from lxml import etree
+
     html = etree.Element("html", lang="en")
     head = _sub(html, "head")
     _sub(head, "meta", charset="utf-8")
@@ -182,6 +184,8 @@ def _icon(site: SiteConfig) -> str:
 
 
 def _time(value: datetime) -> etree._Element:
+    from lxml import etree
+
     el = etree.Element("time", datetime=value.isoformat())
     el.text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
     return el
@@ -189,6 +193,8 @@ def _time(value: datetime) -> etree._Element:
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None,
          **attrs: str) -> etree._Element:
+    from lxml import etree
+
     el = etree.SubElement(parent, tag, attrs)
     if text is not None:
         el.text = text

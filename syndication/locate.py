@@ -9,14 +9,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from lxml.etree import _Element
 
 from .compare import Alignment
 from .content import iter_counters, looks_like_counter
 from .htmltext import BLOCK_TAGS, extract, key, parse_fragment, parse_page, tag_name
 from .source import article_id_from_url
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 # A byline or attribution stands within this many tokens before or after the article; farther
 # away (a sidebar, the comments) a name is not a credit. Five authors with roles and

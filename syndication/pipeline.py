@@ -13,11 +13,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
 from . import __version__
-from .check import Original, check, prepare, selected, selective
 from .config import Config, FeedConfig
 from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
 from .fetch import Fetcher
@@ -25,12 +25,17 @@ from .htmltext import parse_fragment
 from .index import INDEX_FILE, render_index
 from .models import Article, ArticleReport, FeedEntry, Finding, Outcome, RunReport, SourceReport
 from .publish import FORMATS, remove_stale_temps, render, shipped_assets, write_if_changed
-from .republish import republish
 from .selection import admits, is_edition_feed
 from .source import parse_feed
 from .store import Store, StoredArticle
 
+if TYPE_CHECKING:
+    from .check import Original
+
 log = logging.getLogger(__name__)
+# check and republish (lxml, nh3) are imported where an article is checked, and publish and
+# index load feedgen and lxml only to render: a run where every source answers 304 needs none
+# of them (benchmarks/run.py measures it).
 
 # Part of every content hash: bump it when republish or check change what they produce, so
 # that the next run re-processes every article with the new code.
@@ -95,6 +100,10 @@ def run(
 def check_selective(config: Config) -> None:
     """Refuse to start with a feed that takes a whole edition without selecting from it and
     records no permission (SPEC §3 `selective`): the error names the file and the key."""
+    if not any(is_edition_feed(u) for feed in config.feeds for u in feed.sources):
+        return  # section, topic and institution feeds are selections: nothing to refuse
+    from .check import selective
+
     for i, feed in enumerate(config.feeds):
         finding = selective(feed.sources, feed.selection, feed.permission)
         if finding.ok is False:
@@ -249,6 +258,9 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: S
         return ArticleReport(n, article.title, Outcome.UNCHANGED)
     stored = store.stored(n) if previous is not None else None
     was_published = stored is not None and stored.status is Outcome.PUBLISHED
+    from .check import check, prepare, selected
+    from .republish import republish
+
     taken = selected(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
     try:
         # One parse of the original: prepare() reads the tree, then republish() changes it.
@@ -322,6 +334,9 @@ def _extracts(article: Article, counts: list[int], digest: str, store: Store,
     n = article.article_id
     if not counts:
         return None
+    from .check import check, prepare
+    from .republish import republish
+
     if original is None:
         original = prepare(article)
     refusals: list[tuple[Finding, ...]] = []

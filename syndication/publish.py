@@ -11,13 +11,11 @@ import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
-
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
-from feedgen.feed import FeedGenerator
-from lxml import etree
 
 from . import __version__
 from .config import FeedConfig, SiteConfig
@@ -232,65 +230,84 @@ def _fsync_dir(folder: Path) -> None:
 # --- feedgen ----------------------------------------------------------------------------
 
 
-class _AtomFeedExtras(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
-    """Feed-level half of the Atom extension: the licence is stated per entry."""
+@cache
+def _feedgen() -> SimpleNamespace:
+    """feedgen, and the extensions written for it, loaded on the first render: a run that
+    renders nothing (nothing new) does not pay for importing feedgen and lxml."""
+    from feedgen.ext.base import BaseEntryExtension, BaseExtension
+    from feedgen.feed import FeedGenerator
+    from lxml import etree
+
+    class _AtomFeedExtras(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
+        """Feed-level half of the Atom extension: the licence is stated per entry."""
 
 
-class _RssFeedExtras(BaseExtension):  # type: ignore[misc]
-    """Feed-level half of the RSS one: declares the namespace on <rss>, where feedgen
-    looks for it."""
+    class _RssFeedExtras(BaseExtension):  # type: ignore[misc]
+        """Feed-level half of the RSS one: declares the namespace on <rss>, where feedgen
+        looks for it."""
 
-    def extend_ns(self) -> dict[str, str]:
-        return {"creativeCommons": CC_RSS_NS}
-
-
-class _AtomEntryExtras(BaseEntryExtension):  # type: ignore[misc]
-    """What feedgen cannot write in an Atom entry: <link rel="license" href="…"/> (RFC 4946;
-    feedgen's link() refuses that rel value) and the entry's own xml:lang when it differs
-    from the feed's."""
-
-    def __init__(self) -> None:
-        self.licence: str | None = None
-        self.language: str | None = None
-
-    def extend_atom(self, entry: Any) -> Any:
-        if self.language:
-            entry.set(XML_LANG, self.language)
-        if self.licence:
-            # feedgen writes Atom elements without a namespace under xmlns="…Atom"
-            link = etree.Element("link", rel="license", href=self.licence, type="text/html")
-            # keep it beside the other links, before <summary>/<content> for readability
-            links = entry.findall("link")
-            if links:
-                links[-1].addnext(link)
-            else:
-                entry.append(link)
-        return entry
+        def extend_ns(self) -> dict[str, str]:
+            return {"creativeCommons": CC_RSS_NS}
 
 
-class _RssEntryExtras(BaseEntryExtension):  # type: ignore[misc]
-    """<creativeCommons:license> per RSS item (the Creative Commons RSS module). RSS 2.0 has
-    no updated date: a correction shows as new content under the same guid. (An
-    <atom:updated> here would be RFC 3339, which RSS consumers flag as a bad RSS date.)"""
+    class _AtomEntryExtras(BaseEntryExtension):  # type: ignore[misc]
+        """What feedgen cannot write in an Atom entry: <link rel="license" href="…"/> (RFC 4946;
+        feedgen's link() refuses that rel value) and the entry's own xml:lang when it differs
+        from the feed's."""
 
-    def __init__(self) -> None:
-        self.licence: str | None = None
+        def __init__(self) -> None:
+            self.licence: str | None = None
+            self.language: str | None = None
 
-    def extend_rss(self, item: Any) -> Any:
-        if self.licence:
-            etree.SubElement(item, f"{{{CC_RSS_NS}}}license").text = self.licence
-        return item
+        def extend_atom(self, entry: Any) -> Any:
+            if self.language:
+                entry.set(XML_LANG, self.language)
+            if self.licence:
+                # feedgen writes Atom elements without a namespace under xmlns="…Atom"
+                link = etree.Element("link", rel="license", href=self.licence, type="text/html")
+                # keep it beside the other links, before <summary>/<content> for readability
+                links = entry.findall("link")
+                if links:
+                    links[-1].addnext(link)
+                else:
+                    entry.append(link)
+            return entry
+
+
+    class _RssEntryExtras(BaseEntryExtension):  # type: ignore[misc]
+        """<creativeCommons:license> per RSS item (the Creative Commons RSS module). RSS 2.0 has
+        no updated date: a correction shows as new content under the same guid. (An
+        <atom:updated> here would be RFC 3339, which RSS consumers flag as a bad RSS date.)"""
+
+        def __init__(self) -> None:
+            self.licence: str | None = None
+
+        def extend_rss(self, item: Any) -> Any:
+            if self.licence:
+                etree.SubElement(item, f"{{{CC_RSS_NS}}}license").text = self.licence
+            return item
+
+    return SimpleNamespace(
+        FeedGenerator=FeedGenerator,
+        AtomFeedExtras=_AtomFeedExtras,
+        RssFeedExtras=_RssFeedExtras,
+        AtomEntryExtras=_AtomEntryExtras,
+        RssEntryExtras=_RssEntryExtras,
+    )
 
 
 def _generator(
     fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]
 ) -> Any:
-    fg = FeedGenerator()
+    lib = _feedgen()
+    fg = lib.FeedGenerator()
     if fmt == "atom":
-        fg.register_extension("extras", _AtomFeedExtras, _AtomEntryExtras, atom=True, rss=False)
+        fg.register_extension("extras", lib.AtomFeedExtras, lib.AtomEntryExtras, atom=True,
+                              rss=False)
     else:
         fg.load_extension("dc", atom=False, rss=True)
-        fg.register_extension("extras", _RssFeedExtras, _RssEntryExtras, atom=False, rss=True)
+        fg.register_extension("extras", lib.RssFeedExtras, lib.RssEntryExtras, atom=False,
+                              rss=True)
     self_url = feed_url(site, feed, fmt)
     updated = max((e.updated for e in entries), default=EPOCH)
     language = feed_language(feed, entries)
