@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
 
@@ -445,27 +445,58 @@ def _publish(
     for leftover in remove_stale_temps(out, [*names, *assets, INDEX_FILE]):
         log.debug("removed %s, left by an interrupted run", leftover)
 
-    listings = []
+    listing_keys = []
     for feed in config.feeds:
-        # Reading the entries is a query; rendering them (feedgen, lxml) is the work saved.
-        entries = store.feed_entries(
-            feed.sources, feed.max_entries,
-            paragraphs=feed.paragraphs if feed.mode == "extract" else None,
-            select=_selection_of(feed),
-        )
-        listings.append((feed, entries))
+        # What a feed is made of, told by its entries' ids, content hashes and dates, read
+        # without their HTML; the entries themselves are read only to render, one feed at a
+        # time (memory stays that of one feed, however many there are).
+        selection = _entries_of(feed)
+        keys = store.feed_keys(feed.sources, feed.max_entries, **selection)
+        listing_keys.append((feed, keys))
+        entries = _once(partial(store.feed_entries, feed.sources, feed.max_entries,
+                                **selection))
         for fmt in FEED_FORMATS:
-            write(out / f"{feed.name}.{fmt}", partial(render, fmt, config.site, feed, entries),
-                  _inputs_digest(config, fmt, (feed, entries)))
+            write(out / f"{feed.name}.{fmt}", partial(_render, fmt, config, feed, entries),
+                  _inputs_digest(config, fmt, (feed, keys)))
         done += 1
         if progress:
             progress(done, total, feed.name)
     for name, data in assets.items():
         write(out / name, partial(bytes, data))
     refused = store.articles(not_published=True, limit=INDEX_REFUSED)
-    write(out / INDEX_FILE, partial(render_index, config.site, listings, refused),
-          _inputs_digest(config, INDEX_FILE, (listings, refused)))
+
+    def index() -> bytes:
+        # The page lists entries, never their HTML.
+        listings = [(feed, store.feed_entries(feed.sources, feed.max_entries, html=False,
+                                              **_entries_of(feed)))
+                    for feed in config.feeds]
+        return render_index(config.site, listings, refused)
+
+    write(out / INDEX_FILE, index, _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
     return written, unchanged, failed
+
+
+def _render(fmt: str, config: Config, feed: FeedConfig,
+            entries: Callable[[], tuple[FeedEntry, ...]]) -> bytes:
+    return render(fmt, config.site, feed, entries())
+
+
+def _entries_of(feed: FeedConfig) -> dict[str, Any]:
+    """The arguments that make store.feed_entries() give the feed's own entries."""
+    return {"paragraphs": feed.paragraphs if feed.mode == "extract" else None,
+            "select": _selection_of(feed)}
+
+
+def _once(load: Callable[[], tuple[FeedEntry, ...]]) -> Callable[[], tuple[FeedEntry, ...]]:
+    """``load`` called on first need only, and its answer kept for the feed's next format."""
+    kept: list[tuple[FeedEntry, ...]] = []
+
+    def get() -> tuple[FeedEntry, ...]:
+        if not kept:
+            kept.append(load())
+        return kept[0]
+
+    return get
 
 
 def _inputs_digest(config: Config, what: str, inputs: object) -> str:

@@ -156,6 +156,20 @@ class ExtractState:
     reason: str
 
 
+# A feed's entries: published articles carried by its sources, newest first; with
+# :paragraphs, only those with a published extract of that many paragraphs.
+_FEED_SELECTION = (
+    "FROM articles a LEFT JOIN extracts x ON x.article_id = a.article_id "
+    "AND x.paragraphs = :paragraphs AND x.content_hash = a.content_hash "
+    "WHERE a.status = 'published' "
+    "AND (:paragraphs IS NULL OR x.status = 'published') "
+    "AND a.article_id IN (SELECT article_id FROM article_sources WHERE source_url IN "
+    "(SELECT value FROM json_each(:sources))) "
+    "ORDER BY a.published DESC, a.article_id DESC "
+    "LIMIT :limit"
+)
+
+
 class Store:
     """The state database. Open with ``Store(path)``; use as a context manager."""
 
@@ -336,29 +350,59 @@ class Store:
         *,
         paragraphs: int | None = None,
         select: Callable[[FeedEntry], bool] | None = None,
+        html: bool = True,
     ) -> tuple[FeedEntry, ...]:
         """The newest ``limit`` published articles carried by any of ``source_urls`` that
         ``select`` accepts (a feed's selection). With ``paragraphs``, each entry's HTML is
         its published extract of that many paragraphs, and articles without one are left
-        out."""
+        out. ``html=False``: the entries without their HTML ("", for the index page)."""
+        return tuple(e for e, _h in self._feed_rows(source_urls, limit, paragraphs, select,
+                                                     html))
+
+    def feed_keys(
+        self,
+        source_urls: Sequence[str],
+        limit: int,
+        *,
+        paragraphs: int | None = None,
+        select: Callable[[FeedEntry], bool] | None = None,
+    ) -> tuple[tuple[int, str, str], ...]:
+        """(N, content hash, updated) of each entry feed_entries() would return, in order:
+        enough to tell that a feed did not change without reading its HTML."""
+        if select is not None:  # the selection reads each entry's title, summary, authors
+            return tuple((e.article_id, h, _iso(e.updated)) for e, h in
+                         self._feed_rows(source_urls, limit, paragraphs, select, False))
         if not source_urls or limit <= 0:
             return ()
         rows = self.db.execute(
+            "SELECT a.article_id, a.content_hash, a.updated " + _FEED_SELECTION,
+            {"paragraphs": paragraphs, "sources": json.dumps(list(source_urls)),
+             "limit": limit},
+        ).fetchall()
+        return tuple((r[0], r[1], r[2]) for r in rows)
+
+    def _feed_rows(
+        self,
+        source_urls: Sequence[str],
+        limit: int,
+        paragraphs: int | None,
+        select: Callable[[FeedEntry], bool] | None,
+        html: bool,
+    ) -> Iterator[tuple[FeedEntry, str]]:
+        """feed_entries' rows: each entry with its content hash."""
+        if not source_urls or limit <= 0:
+            return
+        rows = self.db.execute(
             "SELECT a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
             "a.authors, a.categories, a.language, a.rights, "
-            "CASE WHEN :paragraphs IS NULL THEN a.html ELSE x.html END "
-            "FROM articles a LEFT JOIN extracts x ON x.article_id = a.article_id "
-            "AND x.paragraphs = :paragraphs AND x.content_hash = a.content_hash "
-            "WHERE a.status = 'published' "
-            "AND (:paragraphs IS NULL OR x.status = 'published') "
-            "AND a.article_id IN (SELECT article_id FROM article_sources WHERE source_url IN "
-            "(SELECT value FROM json_each(:sources))) "
-            "ORDER BY a.published DESC, a.article_id DESC "
-            "LIMIT :limit",  # -1: no limit; the selection is applied below, row by row
+            "CASE WHEN NOT :html THEN NULL WHEN :paragraphs IS NULL THEN a.html "
+            "ELSE x.html END, a.content_hash "
+            # LIMIT -1: no limit; the selection is applied below, row by row
+            + _FEED_SELECTION,
             {"paragraphs": paragraphs, "sources": json.dumps(list(source_urls)),
-             "limit": limit if select is None else -1},
+             "limit": limit if select is None else -1, "html": html},
         )
-        out: list[FeedEntry] = []
+        taken = 0
         for r in rows:  # a cursor: rows are read as needed, and no further than the limit
             entry = FeedEntry(
                 article_id=r[0],
@@ -374,10 +418,10 @@ class Store:
                 html=r[10] or "",
             )
             if select is None or select(entry):
-                out.append(entry)
-                if len(out) >= limit:
+                yield entry, r[11]
+                taken += 1
+                if taken >= limit:
                     break
-        return tuple(out)
 
     # --- extracts -----------------------------------------------------------------------
 
