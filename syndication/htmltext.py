@@ -78,10 +78,18 @@ def key(text: str) -> str:
     return " ".join(words(fold_name(text)))
 
 
+# The accents NFKD splits off Latin letters (Combining Diacritical Marks with a combining
+# class), removed in one scan before any character is looked at one by one.
+_LATIN_ACCENTS = re.compile(
+    "[" + "".join(c for c in map(chr, range(0x300, 0x370)) if unicodedata.combining(c)) + "]"
+)
+
+
 def fold_name(text: str) -> str:
     """A name compared without case or accents ("Luis Gascó" is "luis gasco")."""
-    decomposed = unicodedata.normalize("NFKD", normalise(text))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFKD", normalise(text)))
+    if not stripped.isascii():  # other scripts' combining marks, one character at a time
+        stripped = "".join(c for c in stripped if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
 
 

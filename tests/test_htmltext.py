@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from lxml.etree import _Element
 
-from syndication.htmltext import extract, normalise, parse_fragment, words
+from syndication.htmltext import extract, fold_name, normalise, parse_fragment, words
+from syndication.models import Article
 from syndication.republish import republish
 from syndication.source import parse_feed
 
@@ -158,3 +159,27 @@ def test_normalise_folds_typography_only() -> None:
     assert normalise("plain ascii stays") == "plain ascii stays"
     assert words("\ufb01ne\u200b day\u2019s") == ["fine", "day", "'", "s"]
 
+
+
+def reference_fold_name(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", reference_normalise(text))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+@pytest.mark.parametrize("text", [
+    "Luis Gascó", "François-Xavier Dupré", "Zoë Ørsted", "Ångström", "İstanbul",
+    "Nguyễn Thị Minh Khai", "Ελληνικά τονισμένα", "Ёлка", "naïve café", "ﬁne ＦＵＬＬ",
+    "Srinivas Garimella, Georgia Institute of Technology", "", "  spaced   out  ",
+    "a\u034fb", "Hindi हिन्दी", "Dž ǅ ǆ", "\u00a0non\u00a0breaking\u2019s",
+])
+def test_fold_name_matches_the_plain_filter(text: str) -> None:
+    assert fold_name(text) == reference_fold_name(text)
+
+
+def test_fold_name_matches_the_plain_filter_on_every_recorded_text(
+    env_article: Article, fr_articles: tuple[Article, ...]
+) -> None:
+    for article in (env_article, *fr_articles):
+        for text in (article.content, article.title, *(a.name for a in article.authors)):
+            assert fold_name(text) == reference_fold_name(text)
