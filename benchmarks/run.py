@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -65,20 +66,40 @@ def syndication_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "syndication"]
 
 
+# Starts the measured command from a small interpreter (-S: no site packages), not from this
+# one: a child's ru_maxrss starts at the RSS of the process it was forked from (Linux folds
+# the pre-exec memory's high-water mark into it), and this process holds a whole site and a
+# run in memory. The launcher's own RSS (~10 MB) is below any run's. It writes
+# [wall s, maxrss KiB, cpu s, exit status] to the file named first.
+LAUNCHER = """
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+_pid, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(sys.argv[1], "w") as out:
+    json.dump([wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime,
+               os.waitstatus_to_exitcode(status)], out)
+"""
+
+
 def timed_child(argv: list[str], log: Path, env: dict[str, str] | None = None
                 ) -> dict[str, float]:
-    """Run ``argv``; its wall time, CPU time, peak RSS (MB) and exit status (wait4)."""
+    """Run ``argv``: its wall time (from fork to exit: interpreter start included), CPU
+    time, peak RSS (MB) and exit status, from wait4 in a small launcher process."""
+    result = log.with_name(f"{log.stem}-result.json")
     with log.open("ab") as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=err, stderr=err, env=env)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
+        subprocess.run([sys.executable, "-S", "-c", LAUNCHER, str(result),
+                        shutil.which(argv[0]) or argv[0], *argv[1:]],
+                       stdout=err, stderr=err, env=env, check=True)
+    wall, maxrss_kib, cpu, status = json.loads(result.read_text())
     return {
         "wall_s": wall,
-        "cpu_s": usage.ru_utime + usage.ru_stime,
-        "maxrss_mb": usage.ru_maxrss * 1024 / MB,  # Linux reports KiB
-        "exit": proc.returncode,
+        "cpu_s": cpu,
+        "maxrss_mb": maxrss_kib * 1024 / MB,  # Linux reports KiB
+        "exit": status,
     }
 
 
