@@ -583,7 +583,7 @@ def render_table(r: dict[str, Any], n: int, big: int) -> str:
             lines.append(
                 f"| {label} | {mo['wall_s']:.2f} s, {mo['ms_per_article']:.2f} ms an article: "
                 f"**{mo['over_ours']:.1f}×** our time ({mo['items']} of {mo['items_in']} "
-                f"items out, {mo['full_text_items']} with full text) |")
+                f"items out, {mo['full_text_items']} with over 2,000 characters of content) |")
         else:
             lines.append(f"| {label} | not measured: {mo['error']} |")
     lines += ["", "| target | measured | met |", "| --- | --- | --- |"]
