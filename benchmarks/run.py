@@ -3,6 +3,12 @@
 
     .venv/bin/python benchmarks/run.py [--repeat 3] [--no-morss] [--readme]
 
+The runs measured as subprocesses use the current tree installed as the README installs it:
+``pip install .`` into a new venv (not editable; an editable install's import hook costs
+every start some 10 ms that users don't pay). The venv's packages come from the package
+registry as pip is set up; without one, this interpreter's install is measured, and the
+table says which.
+
 In one process run it measures:
 
 1. cold run, N = 500 articles in 20 sources (one [[feed]] per source, min_interval = 0):
@@ -61,9 +67,30 @@ FLAT_TOLERANCE = 1.10  # "flat in N": N = 2000 peaks at most 10 % above N = 500
 # --- subprocess runs ------------------------------------------------------------------------
 
 
-def syndication_command() -> list[str]:
-    script = Path(sys.executable).with_name("syndication")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "syndication"]
+def syndication_command(python: Path) -> list[str]:
+    script = python.with_name("syndication")
+    return [str(script)] if script.exists() else [str(python), "-m", "syndication"]
+
+
+def install(folder: Path, log: Path) -> tuple[Path, str]:
+    """The current tree installed as the README installs it (``pip install .`` into a new
+    venv, not editable: an editable install adds an import hook that every start pays, some
+    10 ms, and users don't). Falls back to this interpreter when that cannot be done (no
+    package registry), and says which was measured."""
+    venv = folder / "venv"
+    python = venv / "bin" / "python"
+    try:
+        with log.open("ab") as err:
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], stdout=err, stderr=err,
+                           check=True)
+            subprocess.run([str(python), "-m", "pip", "install", "--quiet",
+                            "--disable-pip-version-check", str(ROOT)],
+                           stdout=err, stderr=err, check=True)
+    except subprocess.CalledProcessError as e:
+        print(f"warning: could not install the tree in a new venv ({e}):\n{_tail(log)}\n"
+              f"measuring {sys.executable} instead", file=sys.stderr)
+        return Path(sys.executable), f"this interpreter's install ({sys.prefix})"
+    return python, "pip install . (a new venv, not editable)"
 
 
 # Starts the measured command from a small interpreter (-S: no site packages), not from this
@@ -399,17 +426,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         args.repeat, args.no_morss, args.big = 1, True, 0
     results: dict[str, Any] = {"machine": machine()}
-    cmd = syndication_command()
     with tempfile.TemporaryDirectory(prefix="syndication-bench-") as tmp_name:
         tmp = args.keep or Path(tmp_name)
         tmp.mkdir(parents=True, exist_ok=True)
         log = tmp / "children.log"
+        python, installed = install(tmp, tmp / "install.log")
+        results["machine"]["install"] = installed
+        cmd = syndication_command(python)
         subprocess.run([*cmd, "--help"], capture_output=True, check=True)  # compile .pyc
 
         # Interpreter start, and with the imports a cold run and a warm run need.
         def start(code: str) -> float:
             return statistics.median(
-                timed_child([sys.executable, "-c", code], log)["wall_s"] for _ in range(5))
+                timed_child([str(python), "-c", code], log)["wall_s"] for _ in range(5))
 
         results["startup"] = {
             "python_s": start("pass"),
@@ -551,7 +580,7 @@ def render_table(r: dict[str, Any], n: int, big: int) -> str:
     m, c, w, s, f = r["machine"], r["cold"], r["warm"], r["stages"], r["floor"]
     lines = [
         f"Machine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']}, {m['platform']} "
-        f"(commit {m['commit']}, {m['date']})",
+        f"(commit {m['commit']}, {m['date']}); installed by {m.get('install', '?')}",
         "",
         "| measure | figure |",
         "| --- | --- |",
