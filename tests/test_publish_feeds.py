@@ -14,7 +14,7 @@ import pytest
 from syndication.config import FeedConfig, SiteConfig
 from syndication.errors import PublishError
 from syndication.models import Article, FeedEntry
-from syndication.publish import entry_id, render, write_if_changed
+from syndication.publish import entry_id, remove_stale_temps, render, write_if_changed
 from syndication.republish import republish
 
 SITE = SiteConfig(title="Publisher", base_url="https://example.org/feeds/",
@@ -84,3 +84,23 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path,
     assert str(path) in str(info.value) and "No space left" in str(info.value)
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["env.atom"]
+
+
+def test_remove_stale_temps_takes_only_the_named_files_temporaries(tmp_path: Path) -> None:
+    """What write_if_changed leaves when killed (``.{name}.XXXXXXXX.tmp``) goes, for the names
+    given only; the files themselves, other dot files and other names' temporaries stay."""
+    import tempfile
+
+    kept = ["env.atom", "env.rss", ".env.atom", ".env.atom.tmp", ".other.atom.x1y2.tmp",
+            ".env.atom.x1y2.tmp.bak", "env.atom.x1y2.tmp"]
+    for name in kept:
+        (tmp_path / name).write_bytes(b"x")
+    fd, real = tempfile.mkstemp(prefix=".env.atom.", suffix=".tmp", dir=tmp_path)
+    os.close(fd)
+    stale = [Path(real).name, ".env.rss..tmp", ".index.html.a.b.tmp"]
+    for name in stale[1:]:
+        (tmp_path / name).write_bytes(b"x")
+    removed = remove_stale_temps(tmp_path, ["env.atom", "env.rss", "index.html"])
+    assert sorted(p.name for p in removed) == sorted(stale)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
+    assert remove_stale_temps(tmp_path / "missing", ["env.atom"]) == []
