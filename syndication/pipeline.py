@@ -21,21 +21,19 @@ from . import __version__
 from .config import Config, FeedConfig
 from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
 from .fetch import Fetcher
-from .htmltext import parse_fragment
 from .index import INDEX_FILE, render_index
 from .models import Article, ArticleReport, FeedEntry, Finding, Outcome, RunReport, SourceReport
 from .publish import FORMATS, remove_stale_temps, render, shipped_assets, write_if_changed
 from .selection import admits, is_edition_feed
-from .source import parse_feed
 from .store import Store, StoredArticle
 
 if TYPE_CHECKING:
     from .check import Original
 
 log = logging.getLogger(__name__)
-# check and republish (lxml, nh3) are imported where an article is checked, and publish and
-# index load feedgen and lxml only to render: a run where every source answers 304 needs none
-# of them (benchmarks/run.py measures it).
+# source, htmltext, check and republish (defusedxml, lxml, nh3) are imported where a feed is
+# parsed and an article checked, and publish and index load feedgen and lxml only to render:
+# a run where every source answers 304 needs none of them (benchmarks/run.py measures it).
 
 # Part of every content hash: bump it when republish or check change what they produce, so
 # that the next run re-processes every article with the new code.
@@ -174,6 +172,8 @@ def _source(
                 store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
             log.debug("%s: not modified", url)
             return SourceReport(url=url, ok=True, not_modified=True)
+        from .source import parse_feed
+
         feed = parse_feed(fetched.body, url)
     except (FetchError, ParseError) as e:
         with store.transaction():
@@ -259,6 +259,7 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: S
     stored = store.stored(n) if previous is not None else None
     was_published = stored is not None and stored.status is Outcome.PUBLISHED
     from .check import check, prepare, selected
+    from .htmltext import parse_fragment
     from .republish import republish
 
     taken = selected(f"feed {f.name!r} takes it: {why}" for f, why in selecting)

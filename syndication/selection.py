@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from .htmltext import key
 from .models import Author, Selection
 
 # /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
@@ -36,6 +35,8 @@ def admits(
     summary leaves it out; then, when the feed names keywords or authors, one must match
     (either kind will do); a feed that names neither takes every article of its sources.
     """
+    from .htmltext import key  # here: a run with nothing new selects nothing
+
     if article_id in selection.articles:
         return f"article {article_id} is listed"
     text = f" {key(title)} {key(summary or '')} "
@@ -57,6 +58,8 @@ def admits(
 
 def _author_key(value: str) -> str:
     """An author named in the config: a profile URL compares by its path, a name by key()."""
+    from .htmltext import key
+
     value = value.strip()
     if "/profiles/" in value:
         return urlsplit(value).path.rstrip("/").lower()
