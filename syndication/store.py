@@ -170,6 +170,17 @@ _FEED_SELECTION = (
 )
 
 
+_ARTICLES = (
+    "SELECT article_id, title, url, status, content_hash, findings, reason, last_checked "
+    "FROM articles ORDER BY published DESC, article_id DESC LIMIT ?"
+)
+# status IN (…), not != 'published': the index on status is then searched, and only the rows
+# kept out are read, not every row (its original and republication, ~50 KB) for its status
+# (benchmarks/run.py: a run with nothing new lists the refused on the index page).
+_ARTICLES_KEPT_OUT = _ARTICLES.replace(
+    "FROM articles ", "FROM articles WHERE status IN ('refused', 'error') ")
+
+
 class Store:
     """The state database. Open with ``Store(path)``; use as a context manager."""
 
@@ -532,11 +543,11 @@ class Store:
                  limit: int | None = None) -> tuple[ArticleState, ...]:
         """Every article seen (or only those kept out of the feeds: refused or failed), newest
         first, with its last verdict (for reports and the index page)."""
+        # status IN (…), not != 'published': the index on status is then searched, and the
+        # rows (each with its original and republication, ~50 KB) are read only for those
+        # kept out, not all to look at their status (benchmarks/run.py: a run with nothing new)
         rows = self.db.execute(
-            "SELECT article_id, title, url, status, content_hash, findings, reason, "
-            "last_checked FROM articles WHERE (? = 0 OR status != 'published') "
-            "ORDER BY published DESC, article_id DESC LIMIT ?",
-            (int(not_published), -1 if limit is None else limit),
+            _ARTICLES_KEPT_OUT if not_published else _ARTICLES, (-1 if limit is None else limit,)
         ).fetchall()
         return tuple(
             ArticleState(

@@ -65,6 +65,25 @@ def test_feed_entries_newest_first_published_only_and_capped(
         assert store.feed_entries(["https://elsewhere.example/feed.atom"], limit=3) == ()
 
 
+def test_articles_newest_first_all_or_only_those_kept_out(
+    tmp_path: Path, env_article: Article
+) -> None:
+    statuses = [Outcome.PUBLISHED, Outcome.REFUSED, Outcome.ERROR, Outcome.PUBLISHED,
+                Outcome.REFUSED]
+    with Store(tmp_path / "s.sqlite3") as store:
+        for k, status in enumerate(statuses):
+            save(store, dataclasses.replace(env_article, article_id=1000 + k,
+                                            published=env_article.published
+                                            + timedelta(days=k)), status)
+        assert [a.article_id for a in store.articles()] == [1004, 1003, 1002, 1001, 1000]
+        assert [a.article_id for a in store.articles(limit=2)] == [1004, 1003]
+        kept_out = store.articles(not_published=True)
+        assert [(a.article_id, a.status) for a in kept_out] == [
+            (1004, Outcome.REFUSED), (1002, Outcome.ERROR), (1001, Outcome.REFUSED)]
+        assert kept_out[0].findings == (Finding("licence", True, "ok"),)
+        assert [a.article_id for a in store.articles(not_published=True, limit=1)] == [1004]
+
+
 def test_saving_again_replaces_in_place(tmp_path: Path, env_article: Article) -> None:
     with Store(tmp_path / "s.sqlite3") as store:
         save(store, env_article)
