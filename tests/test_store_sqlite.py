@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from syndication import store as store_module
 from syndication.errors import StorageError
 from syndication.models import Article, Finding, Outcome
 from syndication.store import SCHEMA_VERSION, Store
@@ -115,3 +116,32 @@ def test_source_validators_and_errors(tmp_path: Path) -> None:
         assert state is not None
         assert (state.etag, state.last_error, state.last_success) == ('"abc"', "HTTP 503", NOW)
         assert state.last_attempt == NOW + timedelta(minutes=30)
+
+
+def test_an_earlier_schema_is_migrated_and_feed_keys_read_no_article_row(
+    tmp_path: Path, env_article: Article
+) -> None:
+    """A state file of schema 3 (before the feeds' covering index) with an article in it is
+    migrated in place; telling a feed unchanged then reads the index only."""
+    from syndication.store import MIGRATIONS, _statements
+
+    path = tmp_path / "s.sqlite3"
+    with Store(path) as store:
+        save(store, env_article)
+    with sqlite3.connect(path) as db:  # back to schema 3, as a release before made it
+        db.execute("DROP INDEX articles_in_feed_order")
+        for statement in _statements(MIGRATIONS[0]):
+            if "articles_by_status_date" in statement:
+                db.execute(statement)
+        db.execute("PRAGMA user_version = 3")
+    with Store(path) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        keys = store.feed_keys([SRC], limit=10)
+        assert keys == ((env_article.article_id, f"h{env_article.article_id}",
+                         env_article.updated.isoformat().replace("+00:00", "Z")),)
+        plan = store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT a.article_id, a.content_hash, a.updated "
+            + store_module._FEED_SELECTION,
+            {"paragraphs": None, "sources": f'["{SRC}"]', "limit": 10}).fetchall()
+        scans = [row[3] for row in plan if " a " in f" {row[3]} "]
+        assert scans == ["SEARCH a USING COVERING INDEX articles_in_feed_order (status=?)"]
