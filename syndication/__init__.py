@@ -4,6 +4,7 @@ Commons articles. The library API is here; the command line is in ``cli``."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from .config import Config, load_config
 from .errors import (
@@ -15,7 +16,10 @@ from .errors import (
     StorageError,
     SyndicationError,
 )
-from .models import Article, Author, Finding, Outcome, RunReport, Verdict
+from .models import Outcome, RunReport
+
+if TYPE_CHECKING:
+    from .models import Article, Author, Finding, Verdict
 
 __version__ = "0.1.0"
 
@@ -41,6 +45,15 @@ __all__ = [
 
 # A library logs; only the CLI decides where records go.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> object:
+    """Article, Author, Finding and Verdict, defined on first use (see models)."""
+    if name in ("Article", "Author", "Finding", "Verdict"):
+        from . import models
+
+        return getattr(models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run(config: Config) -> RunReport:

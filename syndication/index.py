@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import FeedConfig, SiteConfig
-from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, FeedEntry, Outcome
+from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, Outcome
 from .publish import (
     FORMATS,
     GENERATOR_URI,
@@ -24,6 +24,7 @@ from .publish import (
 if TYPE_CHECKING:
     from lxml import etree
 
+    from .models import FeedEntry
     from .store import ArticleState
 
 INDEX_FILE = "index.html"

@@ -22,13 +22,14 @@ from .config import Config, FeedConfig
 from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
 from .fetch import Fetcher
 from .index import INDEX_FILE, render_index
-from .models import Article, ArticleReport, FeedEntry, Finding, Outcome, RunReport, SourceReport
+from .models import ArticleReport, Outcome, RunReport, SourceReport
 from .publish import FORMATS, remove_stale_temps, render, shipped_assets, write_if_changed
 from .selection import admits, is_edition_feed
 from .store import Store, StoredArticle
 
 if TYPE_CHECKING:
     from .check import Original
+    from .models import Article, FeedEntry, Finding
 
 log = logging.getLogger(__name__)
 # source, htmltext, check and republish (defusedxml, lxml, nh3) are imported where a feed is

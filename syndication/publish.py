@@ -15,12 +15,15 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import FeedConfig, SiteConfig
 from .errors import PublishError
-from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, Author, FeedEntry
+from .models import LICENCE_NAME, LICENCE_URL, TC_HOME
+
+if TYPE_CHECKING:
+    from .models import Author, FeedEntry
 
 CC_RSS_NS = "http://backend.userland.com/creativeCommonsRssModule"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import StorageError
-from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
+from .models import Outcome, RobotsRecord, RunReport
+
+if TYPE_CHECKING:  # built where they are read, on first need (models)
+    from .models import Article, FeedEntry, Finding
 
 # Migration k takes the schema from user_version k to k+1. Append; never edit a shipped one.
 MIGRATIONS: tuple[str, ...] = (
@@ -411,6 +414,8 @@ class Store:
         """feed_entries' rows: each entry with its content hash."""
         if not source_urls or limit <= 0:
             return
+        from .models import Author, FeedEntry
+
         rows = self.db.execute(
             "SELECT a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
             "a.authors, a.categories, a.language, a.rights, "
@@ -480,6 +485,8 @@ class Store:
                         paragraphs: int) -> tuple[tuple[Article, str], ...]:
         """Published articles of ``source_urls`` with no extract of ``paragraphs`` built from
         their current version (a feed newly in extract mode), each with its content hash."""
+        from .models import Article, Author
+
         rows = self.db.execute(
             "SELECT a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
             "a.authors, a.rights, a.content, a.language, a.categories, a.content_hash "
@@ -512,6 +519,8 @@ class Store:
 
     def extracts(self) -> tuple[ExtractState, ...]:
         """Every extract kept, with its last verdict (for reports)."""
+        from .models import Finding
+
         rows = self.db.execute(
             "SELECT x.article_id, x.paragraphs, x.status, x.content_hash = a.content_hash, "
             "x.findings, x.reason FROM extracts x JOIN articles a USING (article_id) "
@@ -525,6 +534,8 @@ class Store:
 
     def stored(self, article_id: int) -> StoredArticle | None:
         """The version of an article kept from an earlier run, with its status."""
+        from .models import Article, Author
+
         row = self.db.execute(
             "SELECT article_id, url, title, summary, published, updated, authors, categories, "
             "rights, content, language, status FROM articles WHERE article_id = ?",
@@ -551,12 +562,13 @@ class Store:
                  limit: int | None = None) -> tuple[ArticleState, ...]:
         """Every article seen (or only those kept out of the feeds: refused or failed), newest
         first, with its last verdict (for reports and the index page)."""
-        # status IN (…), not != 'published': the index on status is then searched, and the
-        # rows (each with its original and republication, ~50 KB) are read only for those
-        # kept out, not all to look at their status (benchmarks/run.py: a run with nothing new)
         rows = self.db.execute(
             _ARTICLES_KEPT_OUT if not_published else _ARTICLES, (-1 if limit is None else limit,)
         ).fetchall()
+        if not rows:  # a run with nothing new, and nothing refused: no record to build
+            return ()
+        from .models import Finding
+
         return tuple(
             ArticleState(
                 article_id=r[0],

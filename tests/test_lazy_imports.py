@@ -19,7 +19,7 @@ HEAVY = ("feedgen", "lxml", "nh3", "defusedxml", "bs4", "tqdm",
          # and the modules of ours that only parsing and checking need (their imports and
          # records cost a start-up what the run itself costs)
          "syndication.source", "syndication.htmltext", "syndication.check",
-         "syndication.republish")
+         "syndication.republish", "syndication.article")
 # Runs the pipeline in a fresh interpreter and says which heavy libraries it loaded.
 DRIVER = f"""
 import json, sys
@@ -43,3 +43,18 @@ def test_a_run_with_nothing_new_loads_no_html_or_feed_library(
                           env={**os.environ, "PYTHONWARNINGS": "error"})
     second = json.loads(done.stdout)
     assert second == {"ok": True, "written": [], "parsed": [], "loaded": []}
+
+
+def test_the_records_of_an_article_are_models_and_public_api_though_defined_on_use() -> None:
+    import syndication
+    import syndication.article
+    import syndication.models
+
+    for name in ("Article", "Author", "FeedEntry", "Finding", "RemovedImage", "Republication",
+                 "SourceFeed", "Verdict"):
+        assert getattr(syndication.models, name) is getattr(syndication.article, name)
+    for name in ("Article", "Author", "Finding", "Verdict"):
+        assert getattr(syndication, name) is getattr(syndication.article, name)
+        assert name in syndication.__all__
+    assert not hasattr(syndication.models, "Nothing")
+    assert not hasattr(syndication, "Nothing")
