@@ -1,5 +1,5 @@
 """``python -m syndication``: the same as the ``syndication`` command."""
 
-from .cli import main
+from .cli import console
 
-raise SystemExit(main())
+raise SystemExit(console())

@@ -89,3 +89,22 @@ def test_demo_writes_real_feeds_offline(tmp_path: Path) -> None:
                      "sciences-fr.atom", "sciences-fr.json", "sciences-fr.rss"]
     everything = feedparser.parse((out / "all.atom").read_bytes())
     assert not everything.bozo and len(everything.entries) == 3
+
+
+def test_the_command_ends_with_main_status_and_its_objects_frozen_for_a_quick_exit() -> None:
+    """console() (the installed script and python -m) returns main()'s exit status, then
+    freezes what is alive, so that the interpreter's teardown does not collect it again."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    scripts = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "scripts"]
+    assert scripts == {"syndication": "syndication.cli:console"}
+    assert "console()" in (root / "syndication" / "__main__.py").read_text(encoding="utf-8")
+    code = ("import gc, sys; from syndication.cli import console; "
+            "sys.argv = ['syndication', 'status', '--config', 'missing.toml']; "
+            "status = console(); print(status, gc.get_freeze_count() > 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.split() == ["2", "True"]
+    assert "missing.toml" in done.stderr
