@@ -43,18 +43,22 @@ def admits(
 
     if article_id in selection.articles:
         return f"article {article_id} is listed"
-    text = f" {key(title)} {key(summary or '')} "
-    for word in selection.exclude_keywords:
-        if f" {key(word)} " in text:
-            return None
-    for word in selection.keywords:
-        if f" {key(word)} " in text:
-            return f"keyword {word!r}"
-    wanted = {_author_key(a) for a in selection.authors}
-    for author in authors:
-        for k in (key(author.name), _author_key(author.profile_url or "")):
-            if k and k in wanted:
-                return f"author {author.name!r}"
+    # Title, summary and names are folded only for a feed that looks at them: most take
+    # every article of their sources, and this runs for every article and feed.
+    if selection.exclude_keywords or selection.keywords:
+        text = f" {key(title)} {key(summary or '')} "
+        for word in selection.exclude_keywords:
+            if f" {key(word)} " in text:
+                return None
+        for word in selection.keywords:
+            if f" {key(word)} " in text:
+                return f"keyword {word!r}"
+    if selection.authors:
+        wanted = {_author_key(a) for a in selection.authors}
+        for author in authors:
+            for k in (key(author.name), _author_key(author.profile_url or "")):
+                if k and k in wanted:
+                    return f"author {author.name!r}"
     if selection.keywords or selection.authors or selection.articles:
         return None
     return "every article of its sources"
