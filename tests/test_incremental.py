@@ -157,3 +157,32 @@ def test_an_entry_left_out_by_the_source_stays_in_our_feed(site):
     site.normal(fr=feed_with(FR_BOTH, lambda i: i == 1))  # 212649 scrolled out
     assert run(config, sleep=lambda s: None).ok
     assert all_feed_ids(site.out)["fr.atom"] == {212649, 209538}
+
+
+def test_the_content_hash_changes_with_everything_republish_and_check_read(env_article):
+    """What makes an article "changed": each field republish or check reads, the content to
+    its last character; not where the copy was read from."""
+    import dataclasses
+
+    from syndication.models import Author
+
+    base = pipeline.content_hash(env_article)
+    assert pipeline.content_hash(dataclasses.replace(env_article)) == base
+    assert pipeline.content_hash(dataclasses.replace(
+        env_article, source_url="https://elsewhere.example/feed.atom")) == base
+    later = env_article.updated + timedelta(minutes=1)
+    changed = {
+        "url": env_article.url + "x", "title": env_article.title + ".",
+        "summary": None, "published": env_article.published - timedelta(days=1),
+        "updated": later, "rights": None, "language": "en-GB",
+        "categories": (*env_article.categories, "More"),
+        "authors": (*env_article.authors, Author("A. N. Other", None, None, None)),
+        "content": env_article.content[:-1],
+    }
+    digests = {pipeline.content_hash(dataclasses.replace(env_article, **{field: value}))
+               for field, value in changed.items()}
+    assert base not in digests and len(digests) == len(changed)
+    # a field's text moved into the next one is a change too (the parts stay apart)
+    moved = dataclasses.replace(env_article, title=env_article.title[:-1],
+                                summary=env_article.title[-1] + (env_article.summary or ""))
+    assert pipeline.content_hash(moved) != base
