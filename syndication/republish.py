@@ -7,6 +7,7 @@ of the article's text is changed."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from html import escape
 from urllib.parse import urljoin
 
@@ -124,8 +125,13 @@ def read_more_html(article: Article) -> str:
 
 def sanitise(html: str) -> str:
     """The final safety net of every republication (SPEC §3 `safe-html`)."""
-    return nh3.clean(
-        html,
+    return _cleaner().clean(html)
+
+
+@cache
+def _cleaner() -> nh3.Cleaner:
+    """The sanitiser, built once: nh3.clean() builds one from its options on every call."""
+    return nh3.Cleaner(
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
