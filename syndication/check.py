@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -22,6 +22,7 @@ from .content import (
 )
 from .htmltext import (
     BLOCK_TAGS,
+    Pieces,
     Text,
     extract,
     fold_name,
@@ -135,6 +136,8 @@ class Original:
     boundaries: frozenset[int]  # token indices where a block starts or ends: an extract's end
     images: tuple[OriginalImage, ...]
     length: int  # tokens a republication must carry: all but the removable ranges
+    # its text pieces, tokenised: a republication repeats them, and is read sooner with them
+    pieces: Pieces = field(default_factory=dict, repr=False, compare=False)
 
 
 def prepare(article: Article, root: _Element | None = None) -> Original:
@@ -158,7 +161,8 @@ def prepare(article: Article, root: _Element | None = None) -> Original:
             return el
         return el if tag_name(el) in BLOCK_TAGS else None
 
-    text = extract(root, mark)
+    pieces: Pieces = {}
+    text = extract(root, mark, keep=pieces)
     removable: dict[int, tuple[int, str]] = {}
     boundaries: set[int] = set()
     for el, (start, end) in text.spans.items():
@@ -189,7 +193,8 @@ def prepare(article: Article, root: _Element | None = None) -> Original:
             reach = end
     length = len(text.words) - covered
     return Original(article=article, text=text, removable=removable,
-                    boundaries=frozenset(boundaries), images=tuple(images), length=length)
+                    boundaries=frozenset(boundaries), images=tuple(images), length=length,
+                    pieces=pieces)
 
 
 def choose_original(html: str, articles: Sequence[Article]) -> Article | None:
@@ -225,7 +230,7 @@ def check(
     entry's title); without it `unaltered-title` is reported as not checked.
     """
     orig = original if isinstance(original, Original) else prepare(original)
-    rep = read(html, page=False, plain=False, located=_LOCATED)
+    rep = read(html, page=False, plain=False, located=_LOCATED, known=orig.pieces)
     scope = locate(rep, _align(orig, rep), orig.article.article_id, whole=True)
     return _verdict(rep, scope, orig, title=title, page=False)
 
@@ -249,7 +254,8 @@ def check_page(
     orig = (original if isinstance(original, Original) or original is None
             else prepare(original))
     n = orig.article.article_id if orig is not None else article_id
-    rep = read(html, page=True, plain=plain, located=_LOCATED)
+    rep = read(html, page=True, plain=plain, located=_LOCATED,
+               known=orig.pieces if orig is not None else None)
     scope = locate(rep, _align(orig, rep), n, whole=False)
     return _verdict(rep, scope, orig, title=title, page=True)
 

@@ -190,76 +190,102 @@ def text_of(el: _Element) -> str:
     return str(_string_value()(el))
 
 
-def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None = None) -> Text:
-    """Words of ``root``; for each element where ``mark`` returns a key, its word range."""
-    pieces: list[str] = []
-    length = 0
-    char_spans: dict[Hashable, tuple[int, int]] = {}
+#: Text pieces already tokenised: piece -> (its tokens, it starts with a word character,
+#: it ends with one). An original's, kept to read its republication, which repeats them.
+Pieces = dict[str, tuple[tuple[str, ...], bool, bool]]
+_NOTHING: tuple[tuple[str, ...], bool, bool] = ((), False, False)  # normalised to ""
+
+
+def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None = None,
+            known: Pieces | None = None, *, keep: Pieces | None = None) -> Text:
+    """Words of ``root``; for each element where ``mark`` returns a key, its word range.
+
+    Text is tokenised piece by piece (an element's text, a tail) as the tree is walked, a
+    word that runs on from one piece into the next (``wo<em>rd</em>``) joined back. A range
+    starts at the first token ending after its start (a word cut by it belongs to it) and
+    ends before the first token starting at or after its end. Pieces found in ``known`` are
+    not tokenised again; ``keep``, when given, receives every piece's tokens."""
+    words: list[str] = []
+    starts: dict[Hashable, int] = {}
+    ends: dict[Hashable, int] = {}  # in the order elements end: that of spans
+    tokenised: Pieces = keep if keep is not None else {}
+    if known:
+        tokenised.update(known)
+    # The text so far ends inside a word, which a piece starting with a word character
+    # goes on with. ``waiting``: marked elements starting there, whose first token is
+    # that word or the next one, as the next piece will say.
+    in_word = False
+    waiting: list[Hashable] = []
+
+    def text(piece: str) -> None:
+        nonlocal in_word
+        found = tokenised.get(piece)
+        if found is None:
+            norm = normalise(piece)  # piece by piece: most pass NFKC's quick check
+            found = ((tuple(_tokens(norm)), _is_word_char(norm[0]), _is_word_char(norm[-1]))
+                     if norm else _NOTHING)
+            tokenised[piece] = found
+        if found is _NOTHING:  # nothing a reader sees (a soft hyphen): a word goes on
+            return
+        tokens, first, last = found
+        if not tokens:  # spaces
+            stop()
+            return
+        joined = in_word and first
+        for key in waiting:
+            starts[key] = len(words) - joined
+        waiting.clear()
+        if joined:
+            words[-1] += tokens[0]
+            words.extend(tokens[1:])
+        else:
+            words.extend(tokens)
+        in_word = last
+
+    def stop() -> None:  # a space or a block's edge: no word goes on across it
+        nonlocal in_word
+        for key in waiting:
+            starts[key] = len(words)
+        waiting.clear()
+        in_word = False
 
     def walk(el: _Element) -> None:
-        nonlocal length
         raw: object = el.tag
         if not isinstance(raw, str):  # comments, processing instructions
             return
         tag = raw.lower()
         key = mark(el) if mark is not None else None
-        if tag in SKIP_TAGS:  # no words, but a place: where a script stands matters
-            if key is not None:
-                char_spans[key] = (length, length)
-            return
-        block = tag in BLOCK_TAGS
+        skip = tag in SKIP_TAGS  # no words, but a place: where a script stands matters
+        block = not skip and tag in BLOCK_TAGS
         if block:
-            pieces.append(" ")
-            length += 1
-        start = length
-        s = el.text
-        if s:  # normalised piece by piece: most pieces pass NFKC's quick check
-            s = normalise(s)
-            pieces.append(s)
-            length += len(s)
-        for child in el:
-            walk(child)
-            s = child.tail
-            if s:
-                s = normalise(s)
-                pieces.append(s)
-                length += len(s)
+            stop()
         if key is not None:
-            char_spans[key] = (start, length)
+            if in_word:
+                waiting.append(key)
+            else:
+                starts[key] = len(words)
+        if not skip:
+            s = el.text
+            if s:
+                text(s)
+            for child in el:
+                walk(child)
+                s = child.tail
+                if s:
+                    text(s)
+        if key is not None:
+            ends[key] = len(words)
         if block:
-            pieces.append(" ")
-            length += 1
+            stop()
 
     walk(root)
-    flat = "".join(pieces)
-    if not char_spans:
-        return Text(tuple(_tokens(flat)), {})
-    return _words_and_spans(flat, char_spans)
+    stop()
+    return Text(tuple(words), {key: (starts[key], end) for key, end in ends.items()})
 
 
-def _words_and_spans(flat: str, char_spans: dict[Hashable, tuple[int, int]]) -> Text:
-    """Tokenise ``flat`` and turn character ranges into token ranges: a range starts at the
-    first token ending after its start (a word cut by the start belongs to it) and ends
-    before the first token starting at or after its end. Tokenised chunk by chunk between
-    the sorted offsets (findall, in C), so each offset's token count comes for free; only a
-    run of word characters can cross an offset (a punctuation token is one character)."""
-    size = len(flat)
-    found: list[str] = []
-    starts_before: dict[int, int] = {}  # offset -> tokens starting before it
-    prev = 0
-    for p in (*sorted({p for span in char_spans.values() for p in span}), size):
-        tokens = _tokens(flat[prev:p])
-        if tokens and found and _cut(flat, prev):
-            found[-1] += tokens[0]  # the chunk goes on with the word before it
-            del tokens[0]
-        found.extend(tokens)
-        starts_before[p] = len(found)
-        prev = p
-    spans: dict[Hashable, tuple[int, int]] = {
-        key: (starts_before[a] - _cut(flat, a), starts_before[b])
-        for key, (a, b) in char_spans.items()
-    }
-    return Text(tuple(found), spans)
+def _is_word_char(c: str) -> bool:
+    """\\w for one character: a letter or digit (str.isalnum), or "_"."""
+    return c.isalnum() or c == "_"
 
 
 def _tokens(text: str) -> list[str]:
@@ -274,9 +300,3 @@ def _tokens(text: str) -> list[str]:
         else:
             more(_WORD.findall(w))
     return out
-
-
-def _cut(flat: str, p: int) -> bool:
-    """A word (a \\w+ token) runs across offset ``p``."""
-    return 0 < p < len(flat) and bool(_WORD_CHAR.match(flat, p - 1)) and bool(
-        _WORD_CHAR.match(flat, p))

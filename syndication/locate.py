@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from .compare import Alignment
 from .content import iter_counters, looks_like_counter
-from .htmltext import BLOCK_TAGS, extract, key, parse_fragment, parse_page, tag_name
+from .htmltext import BLOCK_TAGS, Pieces, extract, key, parse_fragment, parse_page, tag_name
 from .source import article_id_from_url
 
 if TYPE_CHECKING:
@@ -66,9 +66,11 @@ class Scope:
     page_images: list[_Element] = field(default_factory=list)  # every image of the page
 
 
-def read(html: str, *, page: bool, plain: bool, located: frozenset[str]) -> Page:
+def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
+         known: Pieces | None = None) -> Page:
     """Parse a republication once: a page as a whole document, a feed entry as a fragment,
-    plain text as paragraphs. ``located``: the tags whose place a feed entry's rules need."""
+    plain text as paragraphs. ``located``: the tags whose place a feed entry's rules need;
+    ``known``: text pieces tokenised already (the original's, see htmltext.extract)."""
     if plain:
         paragraphs = [p for p in re.split(r"\n\s*\n", html) if p.strip()]
         html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
@@ -76,7 +78,7 @@ def read(html: str, *, page: bool, plain: bool, located: frozenset[str]) -> Page
     # A page is judged by where its elements stand, so all are located; a feed entry is
     # judged whole, and only its links, images and embeds need a place.
     text = extract(root, (lambda el: el) if page else
-                   (lambda el: el if tag_name(el) in located else None))
+                   (lambda el: el if tag_name(el) in located else None), known)
     return Page(root, text.words, text.spans, plain, complete=page)  # type: ignore[arg-type]
 
 

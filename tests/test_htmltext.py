@@ -183,3 +183,51 @@ def test_fold_name_matches_the_plain_filter_on_every_recorded_text(
     for article in (env_article, *fr_articles):
         for text in (article.content, article.title, *(a.name for a in article.authors)):
             assert fold_name(text) == reference_fold_name(text)
+
+
+@pytest.mark.parametrize("mark", [every_element, anchors, figures], ids=lambda m: m.__name__)
+def test_reading_a_republication_with_its_originals_pieces_changes_nothing(mark: Mark) -> None:
+    """The checker reads a republication with its original's text pieces already tokenised
+    (check.Original.pieces): the result is what reading it from scratch gives."""
+    for feed in (ENV_FEED, FR_FEED):
+        for article in parse_feed(Path(feed).read_bytes(), "https://theconversation.com/x").articles:
+            kept: dict[str, tuple[tuple[str, ...], bool, bool]] = {}
+            extract(parse_fragment(article.content), every_element, keep=kept)
+            assert kept  # the original's pieces, to be looked up
+            root = parse_fragment(republish(article).html)
+            text = extract(root, mark, kept)
+            assert (text.words, text.spans) == reference_extract(root, mark)
+
+
+def generated_shapes(count: int, seed: int) -> list[str]:
+    """Fragments made at random (a fixed seed): words cut by inline elements, empty and
+    blank elements, blocks inside inline ones, marks, spaces and typography at the edges."""
+    import random
+
+    rnd = random.Random(seed)  # noqa: S311 -- test shapes, not secrets
+    bits = ["wo", "rd", "é", "ß", "42", "_", " ", "\u00a0", ",", ".", "'", "\u2019", "«",
+            "\u00ad", "\u200b", "°C", "—", "\ufb01", "e\u0301", "(", ")", "\n"]
+    inline, block = ["a", "em", "b", "span"], ["p", "div", "li", "figure"]
+
+    def text() -> str:
+        return "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 4)))
+
+    def element(depth: int) -> str:
+        tag = rnd.choice(inline + block + ["script", "img", "br"])
+        if tag in ("img", "br"):
+            return f"<{tag}>{text()}"
+        inner = text() + "".join(element(depth + 1) + text()
+                                 for _ in range(rnd.randint(0, 3) if depth < 3 else 0))
+        href = " href='x'" if tag == "a" else ""
+        return f"<{tag}{href}>{inner}</{tag}>"
+
+    return ["".join(element(0) + text() for _ in range(rnd.randint(1, 3)))
+            for _ in range(count)]
+
+
+@pytest.mark.parametrize("mark", [every_element, anchors, figures], ids=lambda m: m.__name__)
+def test_extract_matches_the_reference_on_generated_shapes(mark: Mark) -> None:
+    for html in generated_shapes(300, seed=6):
+        root = parse_fragment(html)
+        text = extract(root, mark)
+        assert (text.words, text.spans) == reference_extract(root, mark), html
