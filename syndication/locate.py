@@ -98,9 +98,13 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
         return bool(chrome_elements) and (
             el in chrome_elements or any(a in chrome_elements for a in el.iterancestors()))
 
-    anchors = [a for a in rep.root.iter("a")
-               if _credit_href(a.get("href") or "") and not is_chrome(a)]
-    counters = [img for img, _k in iter_counters(rep.root) if not is_chrome(img)]
+    def credit_anchors() -> list[_Element]:
+        """The counters and links to The Conversation or the licence, outside the chrome:
+        what tells where a page's credit is (a feed entry is all credit but its article)."""
+        return [*(a for a in rep.root.iter("a")
+                  if _credit_href(a.get("href") or "") and not is_chrome(a)),
+                *(img for img, _k in iter_counters(rep.root) if not is_chrome(img))]
+
     if alignment is not None and alignment.found:
         s, e = alignment.start, alignment.end
         lo, hi = (0, m) if whole else (max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW))
@@ -118,13 +122,13 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
         if whole:
             judged = list(rep.root.iter())
         else:
-            blocks = {block_of(el) for el in (*anchors, *counters) if in_credit(el)}
+            blocks = {block_of(el) for el in credit_anchors() if in_credit(el)}
             judged = [el for el in rep.root.iter()
                       if s <= rep.pos(el) <= e or any(_inside(el, b) for b in blocks)]
         images = [img for img in rep.root.iter("img")
                   if (whole or s <= rep.pos(img) <= e) and not looks_like_counter(img)]
     else:
-        container = rep.root if whole else _container(rep, [*anchors, *counters])
+        container = rep.root if whole else _container(rep, credit_anchors())
         start, end = rep.at.get(container, (0, m))
         credit_words = [w for p, w in enumerate(words[start:end], start) if not chrome[p]]
         body_words = ()
