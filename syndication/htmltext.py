@@ -269,7 +269,7 @@ def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None =
             if s:
                 text(s)
             for child in el:
-                walk(child)
+                walk(child)  # noqa: F821 -- bound until the walk is over (del below)
                 s = child.tail
                 if s:
                     text(s)
@@ -280,6 +280,9 @@ def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None =
 
     walk(root)
     stop()
+    # walk() calls itself through its closure: a reference cycle that would keep this
+    # call's lists and pieces alive until the garbage collector came by. Broken here.
+    del walk
     return Text(tuple(words), {key: (starts[key], end) for key, end in ends.items()})
 
 

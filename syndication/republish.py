@@ -185,7 +185,7 @@ def _remove_disallowed(root: _Element, article: Article) -> tuple[RemovedImage, 
             if reason is None and tag == "img" and not in_figure and counter_id(el) is None:
                 reason = "image without a credit"
             if reason is None:
-                walk(el, in_figure or tag == "figure")
+                walk(el, in_figure or tag == "figure")  # noqa: F821 -- until the del below
                 continue
             img = el if tag == "img" else figure_image(el) if tag == "figure" else None
             if img is not None:
@@ -195,6 +195,7 @@ def _remove_disallowed(root: _Element, article: Article) -> tuple[RemovedImage, 
             _drop(el)
 
     walk(root, False)
+    del walk  # a closure calling itself is a reference cycle: broken now (htmltext.extract)
     _drop_empty(root)
     return tuple(removed)
 
