@@ -18,7 +18,7 @@ from .errors import StorageError
 from .models import Outcome, RobotsRecord, RunReport
 
 if TYPE_CHECKING:  # built where they are read, on first need (models)
-    from .models import Article, FeedEntry, Finding
+    from .models import Article, Author, FeedEntry, Finding
 
 # Migration k takes the schema from user_version k to k+1. Append; never edit a shipped one.
 MIGRATIONS: tuple[str, ...] = (
@@ -414,7 +414,7 @@ class Store:
         """feed_entries' rows: each entry with its content hash."""
         if not source_urls or limit <= 0:
             return
-        from .models import Author, FeedEntry
+        from .models import FeedEntry
 
         rows = self.db.execute(
             "SELECT a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
@@ -435,7 +435,7 @@ class Store:
                 summary=r[3],
                 published=_dt_required(r[4]),
                 updated=_dt_required(r[5]),
-                authors=tuple(Author(*a) for a in json.loads(r[6])),
+                authors=_authors(r[6]),
                 categories=tuple(json.loads(r[7])),
                 language=r[8],
                 rights=r[9],
@@ -485,7 +485,7 @@ class Store:
                         paragraphs: int) -> tuple[tuple[Article, str], ...]:
         """Published articles of ``source_urls`` with no extract of ``paragraphs`` built from
         their current version (a feed newly in extract mode), each with its content hash."""
-        from .models import Article, Author
+        from .models import Article
 
         rows = self.db.execute(
             "SELECT a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
@@ -506,7 +506,7 @@ class Store:
                     summary=r[3],
                     published=_dt_required(r[4]),
                     updated=_dt_required(r[5]),
-                    authors=tuple(Author(*a) for a in json.loads(r[6])),
+                    authors=_authors(r[6]),
                     rights=r[7],
                     content=r[8],
                     language=r[9],
@@ -534,7 +534,7 @@ class Store:
 
     def stored(self, article_id: int) -> StoredArticle | None:
         """The version of an article kept from an earlier run, with its status."""
-        from .models import Article, Author
+        from .models import Article
 
         row = self.db.execute(
             "SELECT article_id, url, title, summary, published, updated, authors, categories, "
@@ -550,7 +550,7 @@ class Store:
             summary=row[3],
             published=_dt_required(row[4]),
             updated=_dt_required(row[5]),
-            authors=tuple(Author(*a) for a in json.loads(row[6])),
+            authors=_authors(row[6]),
             categories=tuple(json.loads(row[7])),
             rights=row[8],
             content=row[9],
@@ -689,6 +689,13 @@ class Store:
     def runs_count(self) -> int:
         (n,) = self.db.execute("SELECT count(*) FROM runs").fetchone()
         return int(n)
+
+
+def _authors(column: str) -> tuple[Author, ...]:
+    """The authors column (JSON [[name, role, institution, profile_url]]) as records."""
+    from .models import Author
+
+    return tuple(Author(*a) for a in json.loads(column))
 
 
 def _statements(script: str) -> list[str]:
