@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 # Part of every content hash: bump it when republish or check change what they produce, so
 # that the next run re-processes every article with the new code.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 FEED_FORMATS = tuple(FORMATS)  # atom, rss, json
 # Articles refused (or failed) listed on the index page, newest first.
 INDEX_REFUSED = 50
@@ -175,7 +175,7 @@ def _source(
             return SourceReport(url=url, ok=True, not_modified=True)
         from .source import parse_feed
 
-        feed = parse_feed(fetched.body, url)
+        feed = parse_feed(fetched.body, url, now=clock())
     except (FetchError, ParseError) as e:
         with store.transaction():
             store.source_failed(url, clock(), str(e))
@@ -268,6 +268,9 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: S
     from .republish import republish
 
     taken = selected(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
+    link = _source_link(article)
+    if link is not None:  # never republished: its link would lead readers elsewhere
+        return _refuse(article, link, taken, digest, store, clock, was_published)
     try:
         # One parse of the original: prepare() reads the tree, then republish() changes it.
         root = parse_fragment(article.content)
@@ -310,6 +313,31 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: S
     return ArticleReport(n, article.title, Outcome.REFUSED,
                          failed_rules=tuple(f.rule for f in failed), reason=reason,
                          withdrawn=was_published)
+
+
+def _source_link(article: Article) -> Finding | None:
+    """The failed ``source-link`` finding of an article whose link is not an https URL of
+    The Conversation naming its own id (javascript:, data:, another site), else None."""
+    from .models import Finding
+    from .source import link_problem
+
+    problem = link_problem(article.url, article.article_id)
+    return None if problem is None else Finding("source-link", False, problem)
+
+
+def _refuse(article: Article, failed: Finding, taken: Finding, digest: str, store: Store,
+            clock: Clock, was_published: bool) -> ArticleReport:
+    """Store ``article`` as refused for the one ``failed`` finding, before republishing."""
+    reason = f"{failed.rule}: {failed.detail}"
+    store.save_article(article, content_hash=digest, status=Outcome.REFUSED, html=None,
+                       findings=(failed, taken), reason=reason, now=clock())
+    n = article.article_id
+    if was_published:
+        log.warning("article %d withdrawn from the feeds: its new version fails %s", n, reason)
+    else:
+        log.warning("article %d refused: %s", n, reason)
+    return ArticleReport(n, article.title, Outcome.REFUSED, failed_rules=(failed.rule,),
+                         reason=reason, withdrawn=was_published)
 
 
 def _as_entry(article: Article, stored: StoredArticle | None, clock: Clock) -> Article:
@@ -431,7 +459,17 @@ def _publish(
             unchanged.append(str(path))
             return
         try:
-            changed = write_if_changed(path, make())
+            data = make()
+        except Exception as e:  # a bug or a stored value no check foresaw:
+            # this file only; the previous one stays, and every other file is still written
+            message = f"{path}: could not be rendered ({type(e).__name__}: {e}); the previous " \
+                      "file is unchanged"
+            store.forget_feed_file(str(path))
+            log.error("%s", message, exc_info=log.isEnabledFor(logging.DEBUG))
+            failed.append(message)
+            return
+        try:
+            changed = write_if_changed(path, data)
             stat = path.stat()
         except (PublishError, OSError) as e:
             message = str(e) if isinstance(e, PublishError) else f"{path}: {e.strerror or e}"
@@ -459,8 +497,8 @@ def _publish(
         selection = _entries_of(feed)
         keys = store.feed_keys(feed.sources, feed.max_entries, **selection)
         listing_keys.append((feed, keys))
-        entries = _once(partial(store.feed_entries, feed.sources, feed.max_entries,
-                                **selection))
+        entries = _once(partial(_publishable, partial(store.feed_entries, feed.sources,
+                                                      feed.max_entries, **selection)))
         for fmt in FEED_FORMATS:
             write(out / f"{feed.name}.{fmt}", partial(_render, fmt, config, feed, entries),
                   _inputs_digest(config, fmt, (feed, keys)))
@@ -480,6 +518,28 @@ def _publish(
 
     write(out / INDEX_FILE, index, _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
     return written, unchanged, failed
+
+
+def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, ...]:
+    """The stored entries that may be published: one stored by an earlier version with a
+    character XML forbids, or a link that is not The Conversation's, is left out (and said),
+    never allowed to stop the whole file."""
+    from .safetext import FORBIDDEN
+    from .source import link_problem
+
+    kept = []
+    for e in load():
+        fields = (e.title, e.summary or "", e.html, e.rights or "", *e.categories,
+                  *(a.name for a in e.authors))
+        if any(FORBIDDEN.search(f) for f in fields):
+            problem: str | None = "it holds a character XML 1.0 forbids"
+        else:
+            problem = link_problem(e.url, e.article_id)
+        if problem is None:
+            kept.append(e)
+        else:
+            log.error("article %d left out of the feeds: %s", e.article_id, problem)
+    return tuple(kept)
 
 
 def _render(fmt: str, config: Config, feed: FeedConfig,
