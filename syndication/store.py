@@ -12,15 +12,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import StorageError
-from .models import Outcome, RobotsRecord, RunReport
+from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
 from .update import Intent, Stored
 from .update import visible_hash as update_visible_hash
-
-if TYPE_CHECKING:  # built where they are read, on first need (models)
-    from .models import Article, Author, FeedEntry, Finding
 
 # Migration k takes the schema from user_version k to k+1. Append; never edit a shipped one.
 MIGRATIONS: tuple[str, ...] = (
@@ -436,8 +433,6 @@ class Store:
         """feed_entries' rows: each entry with its content hash."""
         if not source_urls or limit <= 0:
             return
-        from .models import FeedEntry
-
         rows = self.db.execute(
             "SELECT " + _ARTICLE_FIELDS + ", "
             "CASE WHEN NOT :html THEN NULL WHEN :paragraphs IS NULL THEN a.html "
@@ -486,8 +481,6 @@ class Store:
                         paragraphs: int) -> tuple[tuple[Article, str], ...]:
         """Published articles of ``source_urls`` with no extract of ``paragraphs`` built from
         their current version (a feed newly in extract mode), each with its content hash."""
-        from .models import Article
-
         rows = self.db.execute(
             "SELECT " + _ARTICLE_FIELDS + ", a.content, a.content_hash "  # noqa: S608 -- constant
             "FROM articles a LEFT JOIN extracts x ON x.article_id = a.article_id "
@@ -502,8 +495,6 @@ class Store:
 
     def extracts(self) -> tuple[ExtractState, ...]:
         """Every extract kept, with its last verdict (for reports)."""
-        from .models import Finding
-
         rows = self.db.execute(
             "SELECT x.article_id, x.paragraphs, x.status, x.content_hash = a.content_hash, "
             "x.findings, x.reason FROM extracts x JOIN articles a USING (article_id) "
@@ -524,8 +515,6 @@ class Store:
         ).fetchall()
         if not rows:  # a run with nothing new, and nothing refused: no record to build
             return ()
-        from .models import Finding
-
         return tuple(
             ArticleState(
                 article_id=r[0],
@@ -673,15 +662,11 @@ def _article_fields(row: Sequence[Any]) -> dict[str, Any]:
 
 def _authors(column: str) -> tuple[Author, ...]:
     """The authors column (JSON [[name, role, institution, profile_url]]) as records."""
-    from .models import Author
-
     return tuple(Author(*a) for a in json.loads(column))
 
 
 def _fill_visible_hashes(db: sqlite3.Connection) -> None:
     """Schema 5: the visible hash of every article kept (update.visible_hash)."""
-    from .models import Article
-
     select = "SELECT " + _ARTICLE_FIELDS + ", a.content FROM articles a"  # noqa: S608 -- constant
     rows = db.execute(select).fetchall()
     db.executemany(

@@ -11,12 +11,8 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
 
-from .models import ArticleReport, Outcome
-
-if TYPE_CHECKING:  # models defers these records to their first use (a run with nothing new)
-    from .models import Article, Finding
+from .models import Article, ArticleReport, Finding, Outcome
 
 # Part of every content hash: bump it when republish or check change what they produce, so
 # that the next run re-processes every article with the new code. (A change to how feeds and
