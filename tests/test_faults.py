@@ -249,8 +249,8 @@ def permanent_failure_faults() -> list[Fault]:
                  b"https://evil.example/how-sea-star-263253"):
         faults.append(Fault(f"entry-link-{link[:10].decode().strip(':/')}",
                             on_env(body(env_entry(ENV_LINK, link))), 1,
-                            (r"^syndication: article 263253 withdrawn from the feeds: its new "
-                             r"version fails source-link: link .* not",), feeds=WITHDRAWN))
+                            (r"^syndication: article 263253 withdrawn from the feeds \(.*\): its "
+                             r"new version fails source-link: link .* not",), feeds=WITHDRAWN))
     return faults
 
 
