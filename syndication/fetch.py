@@ -1,7 +1,7 @@
 """The only user of requests: one session with our own User-Agent, timeouts, conditional GET,
 a size cap, only the hosts the config names, robots.txt obeyed (RFC 9309, via protego), one
 request at a time per host spaced by ``min_interval``, bounded retries with backoff, and
-``Retry-After`` honoured (SPEC §2.5)."""
+``Retry-After`` honoured (docs/the-conversation.md#robots-and-manners)."""
 
 from __future__ import annotations
 
@@ -368,7 +368,8 @@ class Fetcher:
 
     def _wait_turn(self, host: str) -> None:
         """At most one request per min_interval (or robots.txt Crawl-delay) seconds to a
-        host, and none before a retry's wait is over (SPEC §2.5)."""
+        host, and none before a retry's wait is over
+        (docs/the-conversation.md#robots-and-manners)."""
         interval = self.config.min_interval
         for origin, policy in self._policies.items():
             delay = policy.crawl_delay(self.agent) if host_of(origin) == host else None

@@ -34,10 +34,11 @@ def __getattr__(name: str) -> object:
         return getattr(article, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-#: The licence every republished article carries (SPEC §3 `licence-notice`).
+#: The licence every republished article carries (docs/compliance.md#rule-licence-notice).
 LICENCE_URL = "https://creativecommons.org/licenses/by-nd/4.0/"
 LICENCE_NAME = "CC BY-ND 4.0"
-#: The only machine-readable licence statement The Conversation publishes (SPEC §2.1).
+#: The only machine-readable licence statement The Conversation publishes
+#: (docs/the-conversation.md#rights).
 TC_RIGHTS = "Licensed as Creative Commons – attribution, no derivatives."
 TC_HOME = "https://theconversation.com"
 
@@ -71,7 +72,8 @@ class RobotsRecord:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """What a feed takes from its sources (SPEC §3 `selective`); config.py builds it."""
+    """What a feed takes from its sources (docs/compliance.md#rule-selective); config.py builds
+    it."""
 
     keywords: tuple[str, ...] = ()  # [[feed]] keywords: any of them in title or summary
     exclude_keywords: tuple[str, ...] = ()  # [[feed]] exclude_keywords: none of them there
@@ -127,7 +129,8 @@ class SourceReport:
     entries: int = 0  # entries in the document
     error: str = ""  # one line, when not ok
     problems: tuple[str, ...] = ()  # entries skipped
-    not_selected: int = 0  # entries no feed reading this source takes (SPEC §3 selective)
+    # entries no feed reading this source takes (docs/compliance.md#rule-selective)
+    not_selected: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,8 +66,8 @@ def run(
     progress: Progress | None = None,
 ) -> RunReport:
     """Do one complete run. Raises ConfigError when a feed mirrors a whole edition without
-    selecting (SPEC §3 `selective`), LockedError when another run holds the lock (before
-    touching anything), and StorageError when the state database cannot be used; every
+    selecting (docs/compliance.md#rule-selective), LockedError when another run holds the lock
+    (before touching anything), and StorageError when the state database cannot be used; every
     other failure is reported. ``sleep`` and ``monotonic`` are how the fetcher waits and
     times (tests pass a recorder and a clock that moves when it is called)."""
     check_selective(config)
@@ -98,7 +98,8 @@ def run(
 
 def check_selective(config: Config) -> None:
     """Refuse to start with a feed that takes a whole edition without selecting from it and
-    records no permission (SPEC §3 `selective`): the error names the file and the key."""
+    records no permission (docs/compliance.md#rule-selective): the error names the file and the
+    key."""
     if not any(is_edition_feed(u) for feed in config.feeds for u in feed.sources):
         return  # section, topic and institution feeds are selections: nothing to refuse
     from .check import selective
@@ -187,7 +188,8 @@ def _source(
     with store.transaction():
         for article in feed.articles:
             selecting = _selecting(feeds, article)
-            if not selecting:  # no feed takes it: not republished, not kept (SPEC §3)
+            # no feed takes it: not republished, not kept (docs/compliance.md#rule-selective)
+            if not selecting:
                 not_selected += 1
                 log.debug("%s: article %d selected by no feed", url, article.article_id)
                 continue
@@ -248,7 +250,8 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: S
     Extract-mode feeds that take it get their extract built and checked too.
 
     A changed article replaces its earlier version in place: same N, so the same entry id in
-    every feed (SPEC §4), never a second entry. One that no longer passes is withdrawn."""
+    every feed (docs/feeds.md#what-our-feeds-carry), never a second entry. One that no longer passes
+    is withdrawn."""
     n = article.article_id
     digest = content_hash(article)
     previous = store.content_hash(n)
@@ -334,8 +337,8 @@ def _reader_visible(a: Article) -> tuple[object, ...]:
 
 def _extracts(article: Article, counts: list[int], digest: str, store: Store,
               original: Original | None = None) -> ArticleReport | None:
-    """Build, check and store the extracts of ``counts`` paragraphs (SPEC §3: an extract
-    must be an unaltered prefix of the body); a refused one is reported, None when all pass.
+    """Build, check and store the extracts of ``counts`` paragraphs (docs/compliance.md#rules: an
+    extract must be an unaltered prefix of the body); a refused one is reported, None when all pass.
     ``original``: the article already prepared for the checker, if it was."""
     n = article.article_id
     if not counts:
@@ -379,7 +382,7 @@ def _extracts(article: Article, counts: list[int], digest: str, store: Store,
 
 def _selection_of(feed: FeedConfig) -> Callable[[FeedEntry], bool] | None:
     """The feed's selection, applied again when it is written: articles stored earlier are
-    judged by the selection as configured now (SPEC §3 `selective`)."""
+    judged by the selection as configured now (docs/compliance.md#rule-selective)."""
     if not (feed.selection.selects or feed.selection.exclude_keywords):
         return None
 
