@@ -238,8 +238,7 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-# --- article pages (docs/the-conversation.md#article-pages)
-# --------------------------------------------------------------
+# --- article pages (docs/the-conversation.md#article-pages) --------------------------------
 
 TC_HOME = "https://theconversation.com"
 # The page counter docs/the-conversation.md#page-counter gives for article N: an Atom entry's

@@ -64,8 +64,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     """
-    CREATE TABLE extracts (  -- extract-mode republications (docs/compliance.md#rules), one per
-    paragraph count
+    CREATE TABLE extracts (  -- extracts (docs/compliance.md#rule-unaltered-text), one per count
         article_id   INTEGER NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
         paragraphs   INTEGER NOT NULL,
         content_hash TEXT NOT NULL,        -- the article version it was built from
