@@ -62,8 +62,8 @@ def run(
     progress: Progress | None = None,
 ) -> RunReport:
     """Do one complete run. Raises ConfigError when a feed mirrors a whole edition without
-    selecting (SPEC §3 `selective`), LockedError when another run holds the lock (before
-    touching anything), and StorageError when the state database cannot be used; every
+    selecting (docs/compliance.md#rule-selective), LockedError when another run holds the lock
+    (before touching anything), and StorageError when the state database cannot be used; every
     other failure is reported. ``sleep`` and ``monotonic`` are how the fetcher waits and
     times (tests pass a recorder and a clock that moves when it is called)."""
     check_selective(config)
@@ -94,7 +94,8 @@ def run(
 
 def check_selective(config: Config) -> None:
     """Refuse to start with a feed that takes a whole edition without selecting from it and
-    records no permission (SPEC §3 `selective`): the error names the file and the key."""
+    records no permission (docs/compliance.md#rule-selective): the error names the file and the
+    key."""
     if not any(is_edition_feed(u) for feed in config.feeds for u in feed.sources):
         return  # section, topic and institution feeds are selections: nothing to refuse
     from .check import selective
@@ -193,7 +194,8 @@ def _source(
         for article, selecting in wanted:
             n = article.article_id
             kept = n in stored
-            if not selecting:  # no feed takes it: not republished, not kept (SPEC §3)
+            # no feed takes it: not republished, not kept (docs/compliance.md#rule-selective)
+            if not selecting:
                 not_selected += 1
                 log.debug("%s: article %d selected by no feed", url, n)
             else:
@@ -202,7 +204,7 @@ def _source(
                 # it stored, and builds only the extracts its feeds want still missing.
                 if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
                     articles[n] = report
-            if kept:  # membership decided now, as the feeds select today (SPEC §3)
+            if kept:  # membership decided now, as the feeds select today
                 store.link_source(n, url, clock())
                 taking = {f.name for f, _why in selecting}
                 for f in feeds:
@@ -294,8 +296,8 @@ def _build(article: Article, selecting: list[tuple[FeedConfig, str]]
 
 def _build_extracts(article: Article, counts: Sequence[int],
                     original: Original | None = None) -> tuple[Built, ...]:
-    """Build and check the extracts of ``counts`` paragraphs (SPEC §3: an extract must be an
-    unaltered prefix of the body). ``original``: the article already prepared for the
+    """Build and check the extracts of ``counts`` paragraphs (docs/compliance.md#rules: an extract
+    must be an unaltered prefix of the body). ``original``: the article already prepared for the
     checker, if it was."""
     from .check import check, prepare
     from .republish import republish
@@ -328,8 +330,8 @@ def _build_extracts(article: Article, counts: Sequence[int],
 def _decide_members(config: Config, store: Store, clock: Clock) -> None:
     """Decide the members of each feed new or whose sources or selection changed since
     members were last decided: every stored article of its sources is judged by the
-    selection as configured now (SPEC §3 `selective`). A run where no feed changed reads
-    one row per feed."""
+    selection as configured now (docs/compliance.md#rule-selective). A run where no feed
+    changed reads one row per feed."""
     with store.transaction():
         store.forget_feeds([feed.name for feed in config.feeds])
         for feed in config.feeds:
