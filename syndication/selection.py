@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .models import Selection
-
-if TYPE_CHECKING:
-    from .models import Author
+from .models import Author, Selection
 
 # /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
 # (SPEC §2.1). Section, topic and institution feeds have more path segments.
