@@ -5,6 +5,7 @@ command's outputs and exit statuses."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -96,7 +97,7 @@ def test_each_original_is_fetched_once_and_robots_txt_is_obeyed(world: World) ->
     for server in (world.tc, world.republisher):
         assert {r.headers["user-agent"] for r in server.requests} == {AGENT}
         times = [r.at for r in server.requests]
-        gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+        gaps = [b - a for a, b in itertools.pairwise(times)]
         assert min(gaps) >= MIN_INTERVAL * 0.9, gaps  # one host: one request at a time
 
 
