@@ -1,6 +1,7 @@
-"""Pure: The Conversation's Atom bytes -> SourceFeed of Articles (SPEC §2.1), and an article
-page -> Article (SPEC §2.4). XML is parsed with defusedxml, so DTDs, entity expansion and
-external entities are refused, not obeyed."""
+"""Pure: The Conversation's Atom bytes -> SourceFeed of Articles
+(docs/the-conversation.md#atom-feeds), and an article page -> Article
+(docs/the-conversation.md#article-pages). XML is parsed with defusedxml, so DTDs, entity expansion
+and external entities are refused, not obeyed."""
 
 from __future__ import annotations
 
@@ -149,7 +150,7 @@ def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None) -> Ar
 
 
 def parse_author(raw: str, profile_url: str | None = None) -> Author:
-    """Split The Conversation's "Name, Role, Institution" (SPEC §2.1).
+    """Split The Conversation's "Name, Role, Institution" (docs/the-conversation.md#authors).
 
     The name is everything before the first comma. The institution is the last comma-part,
     extended leftwards while the part before it names an institution and the part itself does
@@ -237,10 +238,11 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-# --- article pages (SPEC §2.4) --------------------------------------------------------------
+# --- article pages (docs/the-conversation.md#article-pages) --------------------------------
 
 TC_HOME = "https://theconversation.com"
-# The page counter SPEC §2.2 gives for article N: an Atom entry's content ends with it.
+# The page counter docs/the-conversation.md#page-counter gives for article N: an Atom entry's
+# content ends with it.
 _COUNTER = ('<img src="https://counter.theconversation.com/content/{n}/count.gif" '
             'alt="The Conversation" width="1" height="1" />')
 
@@ -256,8 +258,9 @@ def looks_like_atom(data: bytes | str) -> bool:
 def parse_article_page(html: str, url: str) -> Article:
     """An article page of The Conversation -> Article, in the shape an Atom entry gives:
     the body of ``div[itemprop=articleBody]``, then the page counter for its id and the
-    disclosure statement as ``<p class="fine-print">`` (SPEC §2.2). Pages state no licence:
-    ``rights`` is None and ``source_kind`` "page". Raises ParseError naming ``url``."""
+    disclosure statement as ``<p class="fine-print">`` (docs/the-conversation.md#entry-content).
+    Pages state no licence: ``rights`` is None and ``source_kind`` "page". Raises ParseError
+    naming ``url``."""
     doc = parse_page(html)
     canonical = _first(doc, '//link[@rel="canonical"]/@href') or _meta(doc, "og:url") or url
     n = article_id_from_url(canonical) or article_id_from_url(url)
