@@ -16,6 +16,8 @@ from .config import FeedConfig, SiteConfig
 from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, FeedEntry, Outcome
 from .output import FORMATS, ICON_FILE
 from .publish import GENERATOR_URI, author_name, icon_url, subtitle
+from .safetext import FORBIDDEN
+from .source import link_problem
 from .store import ArticleState
 
 LATEST = 10  # entries listed per feed
@@ -127,7 +129,7 @@ def _feed_section(main: etree._Element, site: SiteConfig, feed: FeedConfig,
         item = _sub(listed, "li")
         if e.language and not e.language.lower().startswith("en"):
             item.set("lang", e.language)  # the page is in English; the entry may not be
-        _sub(item, "a", e.title, href=e.url)
+        _title_link(item, e.title, e.url, e.article_id)
         meta = _sub(item, "p", "; ".join(author_name(a) for a in e.authors) + " · ",
                     **{"class": "meta"})
         meta.append(_time(e.published))
@@ -152,7 +154,7 @@ def _refused_section(main: etree._Element, refused: Sequence[ArticleState]) -> N
     listed = _sub(section, "ul", **{"class": "refused"})
     for a in refused:
         item = _sub(listed, "li")
-        _sub(item, "a", a.title, href=a.url)
+        _title_link(item, a.title, a.url, a.article_id)
         meta = _sub(item, "p", "checked ", **{"class": "meta"})
         meta.append(_time(a.last_checked))
         rules = _sub(item, "ul", **{"class": "rules"})
@@ -161,9 +163,18 @@ def _refused_section(main: etree._Element, refused: Sequence[ArticleState]) -> N
             _sub(_sub(rules, "li"), "span", a.reason or "could not be processed")
         for f in failed:
             li = _sub(rules, "li")
-            _sub(li, "code", f.rule).tail = (
+            _sub(li, "code", f.rule).tail = _xml_safe(
                 f": {f.detail}" if f.ok is False else f": could not be checked: {f.detail}"
             )
+
+
+def _title_link(parent: etree._Element, title: str, url: str, article_id: int) -> None:
+    """The title linked to the original, or unlinked when the link is not one of The
+    Conversation naming that article (a refused ``source-link``: javascript:, another site)."""
+    if link_problem(url, article_id) is None:
+        _sub(parent, "a", title, href=url)
+    else:
+        _sub(parent, "span", title)
 
 
 def _icon(site: SiteConfig) -> str:
@@ -179,7 +190,13 @@ def _time(value: datetime) -> etree._Element:
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None,
          **attrs: str) -> etree._Element:
-    el = etree.SubElement(parent, tag, attrs)
+    el = etree.SubElement(parent, tag, {k: _xml_safe(v) for k, v in attrs.items()})
     if text is not None:
-        el.text = text
+        el.text = _xml_safe(text)
     return el
+
+
+def _xml_safe(text: str) -> str:
+    """The page's own text (titles, findings quoting a page) with any character XML forbids
+    shown as U+FFFD: lxml refuses to write one, and one must not stop the page."""
+    return FORBIDDEN.sub("\ufffd", text)

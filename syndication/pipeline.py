@@ -19,8 +19,17 @@ from . import __version__
 from .config import Config, FeedConfig
 from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
 from .fetch import Fetcher
-from .models import Article, ArticleReport, FeedEntry, Outcome, RunReport, SourceReport
+from .models import (
+    Article,
+    ArticleReport,
+    FeedEntry,
+    Finding,
+    Outcome,
+    RunReport,
+    SourceReport,
+)
 from .output import FORMATS, INDEX_FILE, remove_stale_temps, shipped_assets, write_if_changed
+from .safetext import FORBIDDEN
 from .selection import admits, is_edition_feed
 from .store import Store
 from .update import FORMAT_VERSION, Built, Intent, Plan, Stored, decide, plan
@@ -172,7 +181,7 @@ def _source(
             return SourceReport(url=url, ok=True, not_modified=True)
         from .source import parse_feed
 
-        feed = parse_feed(fetched.body, url)
+        feed = parse_feed(fetched.body, url, now=clock())
     except (FetchError, ParseError) as e:
         with store.transaction():
             store.source_failed(url, clock(), str(e))
@@ -262,6 +271,10 @@ def _build(article: Article, selecting: list[tuple[FeedConfig, str]]
 
     n = article.article_id
     taken = selected(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
+    link = _source_link(article)
+    if link is not None:  # never republished: its link would lead readers elsewhere
+        return Built(Outcome.REFUSED, None, (link, taken), reason=f"{link.rule}: {link.detail}",
+                     failed_rules=(link.rule,)), None
     try:
         # One parse of the original: prepare() reads the tree, then republish() changes it.
         root = parse_fragment(article.content)
@@ -281,6 +294,15 @@ def _build(article: Article, selecting: list[tuple[FeedConfig, str]]
     return Built(Outcome.REFUSED, republication.html, findings,
                  reason="; ".join(f"{f.rule}: {f.detail}" for f in failed),
                  failed_rules=tuple(f.rule for f in failed)), original
+
+
+def _source_link(article: Article) -> Finding | None:
+    """The failed ``source-link`` finding of an article whose link is not an https URL of
+    The Conversation naming its own id (javascript:, data:, another site), else None."""
+    from .source import link_problem
+
+    problem = link_problem(article.url, article.article_id)
+    return None if problem is None else Finding("source-link", False, problem)
 
 
 def _build_extracts(article: Article, counts: Sequence[int],
@@ -373,7 +395,17 @@ def _publish(
             unchanged.append(str(path))
             return
         try:
-            changed = write_if_changed(path, make())
+            data = make()
+        except Exception as e:  # a bug or a stored value no check foresaw:
+            # this file only; the previous one stays, and every other file is still written
+            message = f"{path}: could not be rendered ({type(e).__name__}: {e}); the previous " \
+                      "file is unchanged"
+            store.forget_feed_file(str(path))
+            log.error("%s", message, exc_info=log.isEnabledFor(logging.DEBUG))
+            failed.append(message)
+            return
+        try:
+            changed = write_if_changed(path, data)
             stat = path.stat()
         except (PublishError, OSError) as e:
             message = str(e) if isinstance(e, PublishError) else f"{path}: {e.strerror or e}"
@@ -401,8 +433,8 @@ def _publish(
         selection = _entries_of(feed)
         keys = store.feed_keys(feed.sources, feed.max_entries, **selection)
         listing_keys.append((feed, keys))
-        entries = _once(partial(store.feed_entries, feed.sources, feed.max_entries,
-                                **selection))
+        entries = _once(partial(_publishable, partial(store.feed_entries, feed.sources,
+                                                      feed.max_entries, **selection)))
         for fmt in FEED_FORMATS:
             write(out / f"{feed.name}.{fmt}", partial(_render, fmt, config, feed, entries),
                   _inputs_digest(config, fmt, (feed, keys)))
@@ -424,6 +456,27 @@ def _publish(
 
     write(out / INDEX_FILE, index, _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
     return written, unchanged, failed
+
+
+def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, ...]:
+    """The stored entries that may be published: one stored by an earlier version with a
+    character XML forbids, or a link that is not The Conversation's, is left out (and said),
+    never allowed to stop the whole file."""
+    from .source import link_problem
+
+    kept = []
+    for e in load():
+        fields = (e.title, e.summary or "", e.html, e.rights or "", *e.categories,
+                  *(a.name for a in e.authors))
+        if any(FORBIDDEN.search(f) for f in fields):
+            problem: str | None = "it holds a character XML 1.0 forbids"
+        else:
+            problem = link_problem(e.url, e.article_id)
+        if problem is None:
+            kept.append(e)
+        else:
+            log.error("article %d left out of the feeds: %s", e.article_id, problem)
+    return tuple(kept)
 
 
 def _render(fmt: str, config: Config, feed: FeedConfig,

@@ -4,6 +4,7 @@ output.py writes them."""
 
 from __future__ import annotations
 
+import html
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from . import __version__
 from .config import FeedConfig, SiteConfig
 from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, Author, FeedEntry
 from .output import FORMATS, ICON_FILE, LOGO_FILE
+from .safetext import safe_url
 
 CC_RSS_NS = "http://backend.userland.com/creativeCommonsRssModule"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -121,7 +123,8 @@ def _json_item(e: FeedEntry, feed_lang: str) -> dict[str, Any]:
         "date_published": _rfc3339(e.published),
         "date_modified": _rfc3339(e.updated),
         "authors": [
-            {"name": author_name(a), **({"url": a.profile_url} if a.profile_url else {})}
+            {"name": author_name(a),
+             **({"url": a.profile_url} if a.profile_url and _linkable(a) else {})}
             for a in e.authors
         ],
         "_license": {
@@ -138,6 +141,12 @@ def _json_item(e: FeedEntry, feed_lang: str) -> dict[str, Any]:
     if e.language and e.language != feed_lang:
         item["language"] = e.language
     return item
+
+
+def _linkable(author: Author) -> bool:
+    """Whether an author's profile URL may be published (http/https, no script)."""
+    return bool(author.profile_url) and safe_url(author.profile_url or "",
+                                                 frozenset({"http", "https"}))
 
 
 def _rfc3339(value: datetime) -> str:
@@ -242,14 +251,18 @@ def _generator(
         fe.link(href=e.url, rel="alternate", type="text/html")
         fe.published(e.published)
         fe.updated(e.updated)
-        if e.summary:
-            fe.summary(e.summary)
+        if e.summary and fmt == "atom":
+            fe.summary(e.summary)  # type text: Atom readers show it as text
+        elif e.summary:
+            # RSS <description> is read as HTML: the source's plain-text summary is escaped,
+            # so that markup in it is shown, never run (an onerror summary ran in a reader)
+            fe.summary(html.escape(e.summary, quote=False))
         fe.content(e.html, type="html")  # escaped text; RSS puts it in content:encoded
         other_language = e.language if e.language and e.language != language else None
         if fmt == "atom":
             for a in e.authors:
                 author = {"name": author_name(a)}
-                if a.profile_url:
+                if a.profile_url and _linkable(a):
                     author["uri"] = a.profile_url
                 fe.author(author)
             if e.rights:
