@@ -35,17 +35,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import recorded_site  # this script's folder (benchmarks/) is on the path
 
-import recorded_site  # noqa: E402 -- the benchmarks' folder, put on the path just above
-
-from syndication.config import load_config  # noqa: E402
-from syndication.pipeline import run  # noqa: E402
+from syndication.config import load_config
+from syndication.pipeline import run
+from syndication.store import Store
 
 SITE_ARTICLES = 500  # processed for real: 20 sources of 25
 NOW = recorded_site.NEWEST + timedelta(hours=1)  # the runs' clock
@@ -56,6 +54,8 @@ PICK_EVERY = 997  # "picked" lists one copy in PICK_EVERY: it matches rarely
 TARGET_FLAT = 1.2  # warm run at the largest size within this factor of the smallest
 TARGET_DB_MB = 150.0  # state file at 50,000 articles, default retention
 MB = 1_000_000
+WINDOW = 50  # max_entries of every feed
+CHUNK = 2_000  # copies written whole, then pruned, at a time
 
 
 def write_config(folder: Path, base: str, site: recorded_site.Site, picked: list[int]) -> Path:
@@ -72,10 +72,10 @@ def write_config(folder: Path, base: str, site: recorded_site.Site, picked: list
     ]
     for k, path in enumerate(site.sources):
         lines += ["[[feed]]", f'name = "bench-{k:02d}"', f'title = "Feed {k:02d}"',
-                  f'sources = ["{base}{path}"]', "max_entries = 50"]
+                  f'sources = ["{base}{path}"]', f"max_entries = {WINDOW}"]
     every = ", ".join(f'"{base}{p}"' for p in site.sources)
     lines += ["[[feed]]", 'name = "picked"', 'title = "Picked"', f"sources = [{every}]",
-              "max_entries = 50", 'keywords = ["volcano", "glacier"]',
+              f"max_entries = {WINDOW}", 'keywords = ["volcano", "glacier"]',
               "articles = [" + ", ".join(map(str, picked)) + "]"]
     folder.mkdir(parents=True, exist_ok=True)
     config = folder / "config.toml"
@@ -87,40 +87,51 @@ def iso(when: Any) -> str:
     return str(when.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
-def grow(state: Path, n: int, keep_days: int) -> None:
-    """Add copies of the stored articles until the store holds ``n`` (see the docstring)."""
-    db = sqlite3.connect(state, isolation_level=None)
-    cursor = db.execute("SELECT * FROM articles ORDER BY published DESC")
-    names = [d[0] for d in cursor.description]
-    templates = [dict(zip(names, row, strict=True)) for row in cursor]
-    bodies = {r[0]: (r[1], r[2]) for r in db.execute(
-        "SELECT article_id, content, html FROM article_bodies")}
-    source_of = dict(db.execute("SELECT article_id, source_url FROM article_sources"))
-    oldest = min(recorded_site.NEWEST - timedelta(minutes=10 * i) for i in range(SITE_ARTICLES))
-    cutoff = NOW - timedelta(days=keep_days)
-    db.execute("BEGIN")
-    rows, links, kept = [], [], []
-    for c in range(n - len(templates)):
-        t = templates[c % len(templates)]
-        new = COPY_ID + c
-        published = oldest - PACE * (c + 1)
-        checked = published + timedelta(minutes=5)
-        old = str(t["article_id"])
-        rows.append({**t, "article_id": new, "url": t["url"][: -len(old)] + str(new),
-                     "published": iso(published), "updated": iso(published),
-                     "first_seen": iso(checked), "last_checked": iso(checked),
-                     "content_hash": t["content_hash"][:48] + f"{new:016x}",
-                     "visible_hash": t["visible_hash"][:48] + f"{new:016x}"})
-        links.append((new, source_of[t["article_id"]], iso(checked)))
-        if checked >= cutoff:  # retention keeps it whole
-            kept.append((new, *bodies[t["article_id"]]))
-    db.executemany(f"INSERT INTO articles ({', '.join(names)}) VALUES "  # noqa: S608 -- ours
-                   f"({', '.join(':' + k for k in names)})", rows)
-    db.executemany("INSERT INTO article_sources VALUES (?, ?, ?)", links)
-    db.executemany("INSERT INTO article_bodies VALUES (?, ?, ?)", kept)
-    db.execute("DELETE FROM feeds")  # members: decided by the next run
-    db.execute("COMMIT")
-    db.close()
+def grow(state: Path, n: int, keep_days: int, windows: int) -> None:
+    """Add copies of the stored articles until the store holds ``n``, as the pipeline and
+    its retention would have left them (see the docstring): written whole, chunk by chunk,
+    each chunk then pruned by Store.prune with every feed's window kept."""
+    with Store(state) as store:
+        db = store.db
+        cursor = db.execute("SELECT * FROM articles ORDER BY published DESC")
+        names = [d[0] for d in cursor.description]
+        templates = [dict(zip(names, row, strict=True)) for row in cursor]
+        bodies = {r[0]: (r[1], r[2]) for r in db.execute(
+            "SELECT article_id, content, html FROM article_bodies")}
+        source_of = dict(db.execute("SELECT article_id, source_url FROM article_sources"))
+        stored = {url: 0 for url in source_of.values()}
+        for url in source_of.values():
+            stored[url] += 1
+        oldest = min(datetime.fromisoformat(t["published"]) for t in templates)
+        insert = (f"INSERT INTO articles ({', '.join(names)}) VALUES "  # noqa: S608 -- ours
+                  f"({', '.join(':' + k for k in names)})")
+        copies = range(n - len(templates))
+        for start in range(0, len(copies), CHUNK):
+            rows, links, whole, keep = [], [], [], []
+            for c in copies[start:start + CHUNK]:
+                t = templates[c % len(templates)]
+                new, source = COPY_ID + c, source_of[t["article_id"]]
+                published = oldest - PACE * (c + 1)
+                checked = published + timedelta(minutes=5)
+                old = str(t["article_id"])
+                rows.append({**t, "article_id": new, "url": t["url"][: -len(old)] + str(new),
+                             "published": iso(published), "updated": iso(published),
+                             "first_seen": iso(checked), "last_checked": iso(checked),
+                             "content_hash": t["content_hash"][:48] + f"{new:016x}",
+                             "visible_hash": t["visible_hash"][:48] + f"{new:016x}"})
+                links.append((new, source, iso(checked)))
+                whole.append((new, *bodies[t["article_id"]]))
+                stored[source] += 1
+                if stored[source] <= windows or (c % PICK_EVERY == 0):  # in a feed's window
+                    keep.append(new)
+            with store.transaction():
+                db.executemany(insert, rows)
+                db.executemany("INSERT INTO article_sources VALUES (?, ?, ?)", links)
+                db.executemany("INSERT INTO article_bodies VALUES (?, ?, ?)", whole)
+            store.prune(keep, NOW - timedelta(days=keep_days))
+        with store.transaction():
+            db.execute("DELETE FROM feeds")  # members: decided by the next run
+        store.give_back()
 
 
 def new_articles(site: recorded_site.Site, rep: int) -> None:
@@ -146,10 +157,10 @@ def timed(call: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, value
 
 
-def measure(n: int, repeat: int) -> dict[str, float]:
+def measure(n: int, repeat: int, keep: Path | None = None) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="longlife-") as tmp:
-        folder = Path(tmp)
-        (folder / "site").mkdir()
+        folder = Path(tmp) if keep is None else keep / str(n)
+        (folder / "site").mkdir(parents=True)
         site = recorded_site.build(folder / "site", SITE_ARTICLES, "")
         picked = [COPY_ID + c for c in range(0, max(0, n - SITE_ARTICLES), PICK_EVERY)]
         with recorded_site.serving(site.folder) as server:
@@ -160,7 +171,7 @@ def measure(n: int, repeat: int) -> dict[str, float]:
 
             first, report = timed(once)
             assert report.ok, report.failures()
-            grow(config.site.state_file, n, config.site.keep_days)
+            grow(config.site.state_file, n, config.site.keep_days, WINDOW)
             settle, report = timed(once)
             assert report.ok, report.failures()
             warm = []
@@ -192,13 +203,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                        help="build each store in DIR/N and leave it there (to inspect it)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'articles':>9} {'settle s':>9} {'warm ms':>8} {'10 new ms':>10} "
           f"{'DB MB':>7} {'kept whole':>11}", flush=True)
     results = []
     for n in sizes:
-        r = measure(n, args.repeat)
+        r = measure(n, args.repeat, args.keep)
         results.append(r)
         print(f"{n:>9,} {r['settle']:>9.2f} {r['warm'] * 1000:>8.1f} {r['new'] * 1000:>10.0f} "
               f"{r['db']:>7.1f} {r['whole']:>11,}", flush=True)

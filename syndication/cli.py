@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import ConfigError, LockedError, SyndicationError
+from .errors import ConfigError, LockedError, PathError, SyndicationError
 from .models import RunReport
 
 if TYPE_CHECKING:
@@ -58,9 +58,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as e:
         print(f"syndication: configuration error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    except LockedError as e:
-        print(f"syndication: {e}; not started", file=sys.stderr)
+    except LockedError as e:  # a normal overlap under cron: no mail unless asked (-v)
+        if getattr(args, "verbose", 0):
+            print(f"syndication: {e}; not started", file=sys.stderr)
         return EXIT_LOCKED
+    except PathError as e:
+        print(f"syndication: {e}", file=sys.stderr)
+        return EXIT_USAGE
     except SyndicationError as e:
         print(f"syndication: {e}", file=sys.stderr)
         return EXIT_FAILURES
@@ -105,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
 
-    parser.add_argument("--version", action="version", version=f"syndication {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"syndication {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     p = sub.add_parser(

@@ -17,7 +17,14 @@ from filelock import FileLock, Timeout
 
 from . import __version__
 from .config import Config, FeedConfig
-from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
+from .errors import (
+    ConfigError,
+    FetchError,
+    LockedError,
+    ParseError,
+    PathError,
+    PublishError,
+)
 from .fetch import Fetcher
 from .models import (
     Article,
@@ -72,19 +79,26 @@ def run(
 ) -> RunReport:
     """Do one complete run. Raises ConfigError when a feed mirrors a whole edition without
     selecting (docs/compliance.md#rule-selective), LockedError when another run holds the lock
-    (before touching anything), and StorageError when the state database cannot be used; every
+    (before touching anything), PathError when the state file or output folder cannot be
+    created, and StorageError when the state database cannot be used; every
     other failure is reported. ``sleep`` and ``monotonic`` are how the fetcher waits and
     times (tests pass a recorder and a clock that moves when it is called)."""
     check_selective(config)
     # An OS lock (flock): the kernel drops it when its process dies, even by SIGKILL, so a
     # killed run never blocks the next one. timeout=0: a second run gives up at once.
     lock = FileLock(lock_path(config), timeout=0)
+    _make_folder(config.site.state_file.parent, "the state file's folder")
     try:
         lock.acquire()
     except Timeout as e:
         raise LockedError(lock_path(config)) from e
-    except OSError as e:  # a read-only or missing folder: say which file, in one line
-        raise StorageError(lock_path(config), f"cannot take the lock ({e.strerror or e})") from e
+    except OSError as e:  # a read-only folder: say which file, in one line
+        raise PathError(lock_path(config), f"cannot take the lock ({e.strerror or e})") from e
+    try:
+        _make_folder(config.site.output_dir, "the output folder")
+    except PathError:
+        lock.release()
+        raise
     try:
         with Store(config.site.state_file) as store:
             own = fetcher is None
@@ -99,6 +113,14 @@ def run(
             return report
     finally:
         lock.release()
+
+
+def _make_folder(folder: Path, what: str) -> None:
+    """Create a folder the configuration names, or say in one line why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise PathError(folder, f"cannot create {what} ({e.strerror or e})") from e
 
 
 def check_selective(config: Config) -> None:

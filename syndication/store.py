@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from .errors import StorageError
+from .errors import PathError, StorageError
 from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
 from .update import Intent, Stored
 from .update import visible_hash as update_visible_hash
@@ -225,6 +225,11 @@ class Store:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise PathError(path.parent, "cannot create the state file's folder "
+                            f"({e.strerror or e})") from e
+        new = not path.exists()
+        try:
             self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
             # First: a new file's pages freed by retention can then be given back (later,
             # and for a file that has tables already, only VACUUM changes it: _migrate).
@@ -234,9 +239,9 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.Error as e:
+            if new:  # nothing was there: where the configuration puts it cannot be used
+                raise PathError(path, f"cannot create the state file ({e})") from e
             raise StorageError(path, f"cannot open the state database ({e})") from e
-        except OSError as e:
-            raise StorageError(path, f"cannot create its folder ({e.strerror})") from e
 
     def __enter__(self) -> Store:
         return self
@@ -608,8 +613,9 @@ class Store:
 
     def prune(self, keep: Iterable[int], before: datetime) -> int:
         """Drop the original and republication (and extracts' HTML) of every article last
-        checked before ``before`` and not in ``keep`` (every feed's window); its row keeps
-        the id, verdict, dates and hashes, so it is never processed again unchanged.
+        checked before ``before`` and not in ``keep`` (every feed's window), and the
+        evidence of the rules it passed; its row keeps the id, verdict (status, reason, the
+        rules not passed), dates and hashes, so it is never processed again unchanged.
         Returns how many were pruned (give_back() then shrinks the file)."""
         with self.transaction():
             # article_bodies holds only what is not pruned yet: this reads recent articles
@@ -623,6 +629,14 @@ class Store:
                                      "(SELECT value FROM json_each(?))", (ids,)).rowcount
             self.db.execute("UPDATE extracts SET html = NULL WHERE article_id IN "
                             "(SELECT value FROM json_each(?))", (ids,))
+            # The verdict stays (status, reason, the rules not passed); the evidence of
+            # each rule passed goes with the republication it was about: ~1.2 KB a row,
+            # which made a row fill a page of its own.
+            for table in ("articles", "extracts"):
+                self.db.execute(
+                    f"UPDATE {table} SET findings = (SELECT json_group_array(json(f.value)) "  # noqa: S608 -- the two table names above
+                    "FROM json_each(findings) f WHERE json_extract(f.value, '$[1]') IS NOT 1) "
+                    "WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
         return pruned
 
     def give_back(self) -> None:

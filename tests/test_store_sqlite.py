@@ -197,3 +197,29 @@ def test_a_feed_is_read_in_its_members_order_up_to_its_limit(tmp_path: Path) -> 
             assert steps[0] == "SEARCH m USING COVERING INDEX feed_members_in_order (feed=?)"
             assert not any("TEMP B-TREE" in step for step in steps), steps
             assert all(step.startswith("SEARCH") for step in steps), steps
+
+
+def test_prune_keeps_the_verdict_and_drops_the_bodies_and_passed_evidence(
+    tmp_path: Path, env_article: Article
+) -> None:
+    with Store(tmp_path / "s.sqlite3") as store:
+        for k, status in enumerate((Outcome.PUBLISHED, Outcome.REFUSED, Outcome.PUBLISHED)):
+            save(store, dataclasses.replace(env_article, article_id=1000 + k), status)
+        with store.transaction():
+            store.db.execute("UPDATE articles SET findings = ?, reason = ? WHERE article_id = "
+                             "1001", ('[["licence", true, "ok"], ["page-counter", false, '
+                                      '"no counter"], ["images", null, "unreadable"]]',
+                                      "page-counter: no counter"))
+        assert store.prune(keep=[1002], before=NOW) == 0  # checked at NOW: not older
+        assert store.prune(keep=[1002], before=NOW + timedelta(seconds=1)) == 2
+        assert set(store.stored_states([1000, 1001, 1002])) == {1000, 1001, 1002}
+        pruned = {n: s.pruned for n, s in store.stored_states([1000, 1001, 1002]).items()}
+        assert pruned == {1000: True, 1001: True, 1002: False}
+        states = {a.article_id: a for a in store.articles()}
+        assert states[1000].findings == () and states[1000].status is Outcome.PUBLISHED
+        assert states[1001].findings == (Finding("page-counter", False, "no counter"),
+                                         Finding("images", None, "unreadable"))
+        assert states[1001].reason == "page-counter: no counter"
+        assert states[1002].findings == (Finding("licence", True, "ok"),)  # in a window
+        assert [e.article_id for e in store.feed_entries(FEED, 10)] == [1002]
+        assert store.size()[1:] == (1, 2)
