@@ -12,10 +12,14 @@ import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import ConfigError, LockedError, SyndicationError
 from .models import RunReport
+
+if TYPE_CHECKING:
+    from .config import FetchConfig
 
 log = logging.getLogger("syndication")
 
@@ -191,6 +195,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(command=cmd_check)
 
     p = sub.add_parser(
+        "audit", parents=[common],
+        help="check every page of a site that republishes an article of The Conversation",
+        description="Find the pages of a site that republish articles of The Conversation "
+        "(from its RSS or Atom feed, its sitemap.xml or sitemap index, a page URL, a local "
+        "file of any of these, or @FILE listing one URL a line) and judge each as `check` "
+        "does, fetching each original once from The Conversation, politely (robots.txt, "
+        "min_interval, one request at a time per host). Prints a table of the pages, their "
+        "verdicts and failing rules, then what each failing page must fix. Exit status: 0 "
+        "every page compliant, 1 some page not compliant, 2 no page could be judged (one "
+        "line says why) or a usage error, 3 none failed but some could not be checked.",
+    )
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="a feed, sitemap or page (URL or file), or @FILE of URLs")
+    p.add_argument("--json", action="store_true",
+                   help="print JSON Lines: one object per page (the shape of check --json, "
+                   "plus url), then one summary object")
+    p.add_argument("--conversation-url", metavar="URL", default=None,
+                   help="where to fetch originals from (default: https://theconversation.com;"
+                   " a mirror, or a local server in tests)")
+    p.add_argument("--config", metavar="PATH", default=None,
+                   help="take [fetch] (User-Agent, min_interval, timeouts, size cap) from this "
+                   "config file")
+    p.set_defaults(command=cmd_audit)
+
+    p = sub.add_parser(
         "report", parents=[common],
         help="list every article seen, published or refused, with the rules it failed",
         description="Every article the runs have seen, newest first: published or refused "
@@ -253,7 +282,9 @@ def _progress_bar(total: int) -> Iterator[Progress | None]:
              unit="step", dynamic_ncols=True) as bar,
         logging_redirect_tqdm(loggers=[log]),
     ):
-        def progress(done: int, _total: int, what: str) -> None:
+        def progress(done: int, total_now: int, what: str) -> None:
+            if total_now != bar.total:  # a stage whose size is known only once it starts
+                bar.reset(total=total_now)
             bar.set_postfix_str(what[-40:], refresh=False)
             bar.update(done - bar.n)
 
@@ -324,17 +355,12 @@ def _marks() -> tuple[str, str, str]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .config import default_fetch_config, load_config
     from .errors import FetchError, InputError
     from .models import TC_HOME
-    from .verify import check_republication
+    from .verify import check_republication, verdict_json
 
     try:
-        if args.config:
-            fetch_config = load_config(args.config).fetch
-        else:
-            fetch_config = default_fetch_config(
-                f"syndication/{__version__} (+https://pypi.org/project/syndication/)")
+        fetch_config = _fetch_config(args.config)
         result = check_republication(
             args.page,
             original=args.original,
@@ -349,14 +375,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     status = (EXIT_OK if verdict.compliant else EXIT_FAILURES if verdict.failed
               else EXIT_UNCHECKED)
     if args.json:
-        # null, like a finding's ok: no rule failed, but not every rule could be checked
-        compliant = True if verdict.compliant else False if verdict.failed else None
-        print(json.dumps({
-            "compliant": compliant,
-            "article": verdict.article_id,
-            "findings": [{"rule": f.rule, "ok": f.ok, "detail": f.detail}
-                         for f in verdict.findings],
-        }, ensure_ascii=False, indent=2))
+        print(json.dumps(verdict_json(verdict), ensure_ascii=False, indent=2))
         return status
     good, bad, unknown = _marks()
     ref = result.article
@@ -387,6 +406,38 @@ def _check_error(as_json: bool, message: str) -> int:
     if as_json:
         print(json.dumps({"error": message}, ensure_ascii=False))
     return EXIT_USAGE
+
+
+def _fetch_config(config_file: str | None) -> FetchConfig:
+    """[fetch] of --config, else the defaults with a User-Agent naming syndication."""
+    from .config import default_fetch_config, load_config
+
+    if config_file:
+        return load_config(config_file).fetch
+    return default_fetch_config(
+        f"syndication/{__version__} (+https://pypi.org/project/syndication/)")
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .audit import run_audit
+    from .audit.output import EXIT_NOTHING_JUDGED, exit_status, json_lines, nothing_judged, table
+    from .models import TC_HOME
+
+    fetch_config = _fetch_config(args.config)
+    with _progress_bar(0) as progress:
+        report = run_audit(args.sources, fetch_config=fetch_config,
+                           conversation_url=args.conversation_url or TC_HOME,
+                           progress=progress)
+    status = exit_status(report)
+    if args.json:
+        for line in json_lines(report):
+            print(line)
+    else:
+        for line in table(report, _marks()):
+            print(line)
+    if status == EXIT_NOTHING_JUDGED:
+        print(f"syndication audit: {nothing_judged(report)}", file=sys.stderr)
+    return status
 
 
 def cmd_report(args: argparse.Namespace) -> int:
