@@ -63,10 +63,11 @@ footer { font-size: .85rem; margin: 2rem 0 1rem; }
 
 def render_index(
     site: SiteConfig,
-    feeds: Sequence[tuple[FeedConfig, Sequence[FeedEntry]]],
+    feeds: Sequence[tuple[FeedConfig, Sequence[FeedEntry], int]],
     refused: Sequence[ArticleState],
 ) -> bytes:
-    """index.html for ``feeds`` (each with its entries, newest first) and the articles kept
+    """index.html for ``feeds`` (each with its newest entries, newest first, at least the
+    LATEST listed, and how many the feed holds) and the articles kept
     out of them (newest first). Links to our own files are relative, so the page works
     wherever the folder is served (``syndication serve``, or the real host at base_url)."""
     html = etree.Element("html", lang="en")
@@ -75,7 +76,7 @@ def render_index(
     _sub(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
     _sub(head, "title", f"{site.title}: feeds from The Conversation")
     _sub(head, "link", rel="icon", type="image/png", href=_icon(site))
-    for feed, _ in feeds:
+    for feed, _entries, _count in feeds:
         for fmt, media_type in FORMATS.items():  # autodiscovery: every format of every feed
             _sub(head, "link", rel="alternate", type=media_type,
                  title=f"{feed.title} ({FORMAT_NAMES[fmt]})", href=f"{feed.name}.{fmt}")
@@ -95,13 +96,13 @@ def render_index(
     )
 
     main = _sub(body, "main")
-    for feed, entries in feeds:
-        _feed_section(main, site, feed, entries)
+    for feed, entries, count in feeds:
+        _feed_section(main, site, feed, entries, count)
     _refused_section(main, refused)
 
     footer = _sub(body, "footer", "Made with ")
     _sub(footer, "a", "syndication", href=GENERATOR_URI).tail = f" {__version__}."
-    newest = max((e.updated for _, entries in feeds for e in entries), default=None)
+    newest = max((e.updated for _, entries, _n in feeds for e in entries), default=None)
     if newest is not None:
         _sub(footer, "span", " Newest entry updated ").append(_time(newest))
 
@@ -111,7 +112,7 @@ def render_index(
 
 
 def _feed_section(main: etree._Element, site: SiteConfig, feed: FeedConfig,
-                  entries: Sequence[FeedEntry]) -> None:
+                  entries: Sequence[FeedEntry], count: int) -> None:
     section = _sub(main, "section", id=f"feed-{feed.name}")
     _sub(section, "h2", feed.title)
     _sub(section, "p", subtitle(feed), **{"class": "note"})
@@ -136,8 +137,8 @@ def _feed_section(main: etree._Element, site: SiteConfig, feed: FeedConfig,
         if e.updated > e.published:
             meta[-1].tail = ", updated "
             meta.append(_time(e.updated))
-    if len(entries) > LATEST:
-        _sub(section, "p", f"and {len(entries) - LATEST} more in the feed.",
+    if count > LATEST:
+        _sub(section, "p", f"and {count - LATEST} more in the feed.",
              **{"class": "meta"})
 
 

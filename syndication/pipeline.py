@@ -8,10 +8,10 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
@@ -123,6 +123,7 @@ def _run(
     sources: list[SourceReport] = []
     articles: dict[int, ArticleReport] = {}
     total = len(config.sources) + len(config.feeds)
+    _decide_members(config, store, clock)
     for url in config.sources:
         feeds = [f for f in config.feeds if url in f.sources]
         sources.append(_source(url, feeds, store, fetcher, articles, clock))
@@ -130,7 +131,12 @@ def _run(
             progress(len(sources), total, url)
     for refused in _missing_extracts(config, store, clock):
         articles[refused.article_id] = refused
-    written, unchanged, failed = _publish(config, store, progress, len(sources), total)
+    written, unchanged, failed, windows = _publish(config, store, progress, len(sources),
+                                                   total)
+    pruned = store.prune(windows, clock() - timedelta(days=config.site.keep_days))
+    if pruned:
+        log.info("retention: %d articles checked over %d days ago and in no feed's window "
+                 "lost their original and republication", pruned, config.site.keep_days)
     report = RunReport(
         started=started,
         finished=clock(),
@@ -140,6 +146,7 @@ def _run(
         feeds_unchanged=tuple(unchanged),
         feeds_failed=tuple(failed),
         requests=fetcher.requests_made,
+        pruned=pruned,
     )
     log.info(
         "%d sources (%d failed, %d not modified), %d requests; articles: %s; "
@@ -192,21 +199,25 @@ def _source(
     not_selected = 0
     with store.transaction():
         wanted = [(article, _selecting(feeds, article)) for article in feed.articles]
-        stored = store.stored_states([a.article_id for a, selecting in wanted if selecting])
+        stored = store.stored_states([a.article_id for a in feed.articles])
         for article, selecting in wanted:
+            n = article.article_id
+            kept = n in stored
             # no feed takes it: not republished, not kept (docs/compliance.md#rule-selective)
             if not selecting:
                 not_selected += 1
-                log.debug("%s: article %d selected by no feed", url, article.article_id)
-                continue
-            n = article.article_id
-            report, kept = _article(article, selecting, stored.get(n), store, clock)
-            # The same N from several sources is processed once: the next source finds it
-            # stored, and builds only the extracts its feeds want that are still missing.
-            if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
-                articles[n] = report
-            if kept:
+                log.debug("%s: article %d selected by no feed", url, n)
+            else:
+                report, kept = _article(article, selecting, stored.get(n), store, clock)
+                # The same N from several sources is processed once: the next source finds
+                # it stored, and builds only the extracts its feeds want still missing.
+                if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
+                    articles[n] = report
+            if kept:  # membership decided now, as the feeds select today
                 store.link_source(n, url, clock())
+                taking = {f.name for f, _why in selecting}
+                for f in feeds:
+                    store.set_member(f.name, article, f.name in taking)
         store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
     log.debug("%s: %d entries, %d bytes", url, len(feed.articles), len(fetched.body))
     return SourceReport(
@@ -338,31 +349,40 @@ def _build_extracts(article: Article, counts: Sequence[int],
     return tuple(out)
 
 
-def _selection_of(feed: FeedConfig) -> Callable[[FeedEntry], bool] | None:
-    """The feed's selection, applied again when it is written: articles stored earlier are
-    judged by the selection as configured now (docs/compliance.md#rule-selective)."""
-    if not (feed.selection.selects or feed.selection.exclude_keywords):
-        return None
+def _decide_members(config: Config, store: Store, clock: Clock) -> None:
+    """Decide the members of each feed new or whose sources or selection changed since
+    members were last decided: every stored article of its sources is judged by the
+    selection as configured now (docs/compliance.md#rule-selective). A run where no feed
+    changed reads one row per feed."""
+    with store.transaction():
+        store.forget_feeds([feed.name for feed in config.feeds])
+        for feed in config.feeds:
+            fingerprint = _fingerprint(feed)
+            state = store.feed_state(feed.name)
+            if state is not None and state[0] == fingerprint:
+                continue
+            members = [(a.article_id, published)
+                       for a, published in store.carried_by(feed.sources)
+                       if admits(feed.selection, article_id=a.article_id, title=a.title,
+                                 summary=a.summary, authors=a.authors) is not None]
+            store.decide_members(feed.name, fingerprint, members, clock())
+            log.debug("feed %s: %d members decided", feed.name, len(members))
 
-    def select(entry: FeedEntry) -> bool:
-        return admits(feed.selection, article_id=entry.article_id, title=entry.title,
-                      summary=entry.summary, authors=entry.authors) is not None
 
-    return select
+def _fingerprint(feed: FeedConfig) -> str:
+    """What a feed's members depend on: its sources and its selection."""
+    return hashlib.sha256(repr((feed.sources, feed.selection)).encode()).hexdigest()
 
 
 def _missing_extracts(config: Config, store: Store, clock: Clock) -> list[ArticleReport]:
     """Extracts that extract-mode feeds need of articles already stored (the feed was just
-    switched to extract mode, or its paragraph count changed, and its sources answer 304).
-    Returns the refusals."""
+    switched to extract mode, or its paragraph count changed, and its sources answer 304),
+    within each feed's window. Returns the refusals."""
     refused = []
     for feed in config.feeds:
         if feed.mode != "extract":
             continue
-        pending = [(a, digest) for a, digest in store.without_extract(feed.sources,
-                                                                     feed.paragraphs)
-                   if admits(feed.selection, article_id=a.article_id, title=a.title,
-                             summary=a.summary, authors=a.authors) is not None]
+        pending = store.without_extract(feed.name, feed.max_entries, feed.paragraphs)
         if not pending:
             continue
         with store.transaction():
@@ -378,8 +398,9 @@ def _missing_extracts(config: Config, store: Store, clock: Clock) -> list[Articl
 
 def _publish(
     config: Config, store: Store, progress: Progress | None, done: int, total: int
-) -> tuple[list[str], list[str], list[str]]:
-    """Write every feed in every format, the images they point at and the index page.
+) -> tuple[list[str], list[str], list[str], set[int]]:
+    """Write every feed in every format, the images they point at and the index page;
+    returns the files written, unchanged and failed, and the articles in the feeds.
 
     A file whose inputs (its entries as stored, the config, this code's version) are those
     it was last written from, and which is still as written, is not even rendered; a
@@ -430,11 +451,12 @@ def _publish(
         # What a feed is made of, told by its entries' ids, content hashes and dates, read
         # without their HTML; the entries themselves are read only to render, one feed at a
         # time (memory stays that of one feed, however many there are).
-        selection = _entries_of(feed)
-        keys = store.feed_keys(feed.sources, feed.max_entries, **selection)
+        paragraphs = _paragraphs(feed)
+        keys = store.feed_keys(feed.name, feed.max_entries, paragraphs=paragraphs)
         listing_keys.append((feed, keys))
-        entries = _once(partial(_publishable, partial(store.feed_entries, feed.sources,
-                                                      feed.max_entries, **selection)))
+        entries = _once(partial(_publishable, partial(store.feed_entries, feed.name,
+                                                      feed.max_entries,
+                                                      paragraphs=paragraphs)))
         for fmt in FEED_FORMATS:
             write(out / f"{feed.name}.{fmt}", partial(_render, fmt, config, feed, entries),
                   _inputs_digest(config, fmt, (feed, keys)))
@@ -446,16 +468,18 @@ def _publish(
     refused = store.articles(not_published=True, limit=INDEX_REFUSED)
 
     def index() -> bytes:
-        from .index import render_index
+        from .index import LATEST, render_index
 
-        # The page lists entries, never their HTML.
-        listings = [(feed, store.feed_entries(feed.sources, feed.max_entries, html=False,
-                                              **_entries_of(feed)))
-                    for feed in config.feeds]
+        # The page reads what it lists (the newest entries of each feed, without their
+        # HTML); how many more each feed holds is known from its keys.
+        listings = [(feed, store.feed_entries(feed.name, LATEST, html=False,
+                                              paragraphs=_paragraphs(feed)), len(keys))
+                    for feed, keys in listing_keys]
         return render_index(config.site, listings, refused)
 
     write(out / INDEX_FILE, index, _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
-    return written, unchanged, failed
+    windows = {n for _feed, keys in listing_keys for n, _digest, _updated in keys}
+    return written, unchanged, failed, windows
 
 
 def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, ...]:
@@ -486,10 +510,9 @@ def _render(fmt: str, config: Config, feed: FeedConfig,
     return render(fmt, config.site, feed, entries())
 
 
-def _entries_of(feed: FeedConfig) -> dict[str, Any]:
-    """The arguments that make store.feed_entries() give the feed's own entries."""
-    return {"paragraphs": feed.paragraphs if feed.mode == "extract" else None,
-            "select": _selection_of(feed)}
+def _paragraphs(feed: FeedConfig) -> int | None:
+    """The extract length an extract-mode feed carries; None for whole articles."""
+    return feed.paragraphs if feed.mode == "extract" else None
 
 
 def _once(load: Callable[[], tuple[FeedEntry, ...]]) -> Callable[[], tuple[FeedEntry, ...]]:

@@ -196,6 +196,9 @@ def test_status_after_runs(site):
     assert f"  failure: {site.fr_url}: HTTP 503, gave up after 1 try" in out
     assert "runs recorded: 2" in out
     assert "articles: 2 published, 0 refused, 0 could not be processed" in out
+    assert re.search(r"^database: \d+\.\d KB; 2 articles kept whole, 0 pruned \(retention: 30 "
+                     r"days, README \"Retention\"\)$", out, re.M)
+    assert "; pruned: 0\n" in out
     env_block = out.split(site.env_url, 1)[1].split("\n  http", 1)[0]
     assert "last error:   none" in env_block
     assert re.search(r'validators:   ETag "[0-9a-f]{16}", Last-Modified -', env_block)

@@ -19,12 +19,19 @@ NOW = datetime(2026, 1, 1, tzinfo=UTC)
 SRC = "https://theconversation.com/us/environment/articles.atom"
 
 
+FEED = "env"
+
+
 def save(store: Store, article: Article, status: Outcome = Outcome.PUBLISHED) -> None:
+    """Store ``article`` as a run does, a member of the feed FEED."""
     with store.transaction():
         store.save_article(article, content_hash=f"h{article.article_id}", status=status,
                            html=f"<p>{article.article_id}</p>", reason="",
                            findings=(Finding("licence", True, "ok"),), now=NOW)
         store.link_source(article.article_id, SRC, NOW)
+        if store.feed_state(FEED) is None:
+            store.decide_members(FEED, "fingerprint", [], NOW)
+        store.set_member(FEED, article, True)
 
 
 def test_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
@@ -60,11 +67,11 @@ def test_feed_entries_newest_first_published_only_and_capped(
                 published=env_article.published + timedelta(days=k),
             )
             save(store, article, Outcome.REFUSED if k == 4 else Outcome.PUBLISHED)
-        entries = store.feed_entries([SRC], limit=3)
+        entries = store.feed_entries(FEED, limit=3)
         assert [e.article_id for e in entries] == [1003, 1002, 1001]
         assert entries[0].authors == env_article.authors
         assert entries[0].html == "<p>1003</p>"
-        assert store.feed_entries(["https://elsewhere.example/feed.atom"], limit=3) == ()
+        assert store.feed_entries("elsewhere", limit=3) == ()
 
 
 def test_articles_newest_first_all_or_only_those_kept_out(
@@ -92,7 +99,7 @@ def test_saving_again_replaces_in_place(tmp_path: Path, env_article: Article) ->
         corrected = dataclasses.replace(env_article, title="Corrected",
                                         updated=env_article.updated + timedelta(hours=1))
         save(store, corrected)
-        (entry,) = store.feed_entries([SRC], limit=10)
+        (entry,) = store.feed_entries(FEED, limit=10)
         assert entry.title == "Corrected" and entry.updated == corrected.updated
         (state,) = store.articles()
         assert state.status is Outcome.PUBLISHED and state.findings[0].rule == "licence"
@@ -151,12 +158,10 @@ def insert_v3(path: Path, article: Article, digest: str) -> None:
                    (article.article_id, SRC, iso(NOW)))
 
 
-def test_an_earlier_schema_is_migrated_and_feed_keys_read_no_article_row(
-    tmp_path: Path, env_article: Article
-) -> None:
-    """A state file of schema 3 (before the feeds' covering index) with an article in it is
-    migrated in place; telling a feed unchanged then reads the index only, and the visible
-    hash of the article kept is filled in (schema 5)."""
+def test_an_earlier_schema_is_migrated_in_place(tmp_path: Path, env_article: Article) -> None:
+    """A state file of schema 3 with an article in it is migrated in place: the visible hash
+    of the article kept is filled in (schema 5), its original and republication move to
+    their own table, and the file is made able to shrink (schema 6)."""
     from syndication.update import visible_hash
 
     path = tmp_path / "s.sqlite3"
@@ -165,15 +170,30 @@ def test_an_earlier_schema_is_migrated_and_feed_keys_read_no_article_row(
               f"h{env_article.article_id}")
     with Store(path) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        keys = store.feed_keys([SRC], limit=10)
-        assert keys == ((env_article.article_id, f"h{env_article.article_id}",
-                         env_article.updated.isoformat().replace("+00:00", "Z")),)
-        plan = store.db.execute(
-            "EXPLAIN QUERY PLAN SELECT a.article_id, a.content_hash, a.updated "
-            + store_module._FEED_SELECTION,
-            {"paragraphs": None, "sources": f'["{SRC}"]', "limit": 10}).fetchall()
-        scans = [row[3] for row in plan if " a " in f" {row[3]} "]
-        assert scans == ["SEARCH a USING COVERING INDEX articles_in_feed_order (status=?)"]
+        assert store.db.execute("PRAGMA auto_vacuum").fetchone() == (2,)  # incremental
+        assert store.db.execute("SELECT content, html FROM article_bodies").fetchall() == [
+            (env_article.content, "<p>x</p>")]
+        assert store.feed_keys(FEED, limit=10) == ()  # members are decided by the next run
+        with store.transaction():
+            store.decide_members(FEED, "fingerprint", [(env_article.article_id, "x")], NOW)
+        assert store.feed_keys(FEED, limit=10) == ((
+            env_article.article_id, f"h{env_article.article_id}",
+            env_article.updated.isoformat().replace("+00:00", "Z")),)
         (kept,) = store.stored_states([env_article.article_id]).values()
         assert kept.visible_hash == visible_hash(dataclasses.replace(env_article,
                                                                      categories=()))
+
+
+def test_a_feed_is_read_in_its_members_order_up_to_its_limit(tmp_path: Path) -> None:
+    """Writing a feed walks its members' order index and stops at the limit: no sort, no
+    read of the articles the feed does not take, however many are stored."""
+    with Store(tmp_path / "s.sqlite3") as store:
+        for paragraphs in (None, 3):
+            plan = store.db.execute(
+                "EXPLAIN QUERY PLAN SELECT a.article_id, a.content_hash, a.updated "
+                + store_module._FEED_SELECTION,
+                {"feed": FEED, "paragraphs": paragraphs, "limit": 10}).fetchall()
+            steps = [row[3] for row in plan]
+            assert steps[0] == "SEARCH m USING COVERING INDEX feed_members_in_order (feed=?)"
+            assert not any("TEMP B-TREE" in step for step in steps), steps
+            assert all(step.startswith("SEARCH") for step in steps), steps
