@@ -23,6 +23,10 @@ FORMATS = {
 }
 #: The page for people, listing every feed (index.py renders it).
 INDEX_FILE = "index.html"
+#: Part of what a file is rendered from: bump it when publish.py, index.py or wording.py
+#: change the bytes they write, so that existing installs render every file again (an
+#: unchanged file is otherwise not rendered). FORMAT_VERSION (update.py) re-checks articles.
+RENDER_VERSION = 2
 #: The generic icon and logo shipped in syndication/static (drawn by tests/tools/make_icons.py),
 #: written into output_dir when [site] icon / logo are not set.
 ICON_FILE = "icon.png"  # 144 x 144: RSS <image> may be at most 144 wide

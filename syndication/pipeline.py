@@ -35,11 +35,19 @@ from .models import (
     RunReport,
     SourceReport,
 )
-from .output import FORMATS, INDEX_FILE, remove_stale_temps, shipped_assets, write_if_changed
+from .output import (
+    FORMATS,
+    INDEX_FILE,
+    RENDER_VERSION,
+    remove_stale_temps,
+    shipped_assets,
+    write_if_changed,
+)
 from .safetext import FORBIDDEN
 from .selection import admits, is_edition_feed
-from .store import Store
-from .update import FORMAT_VERSION, Built, Intent, Plan, Stored, decide, plan
+from .store import SourceState, Store
+from .update import Built, Intent, Plan, Stored, decide, plan
+from .wording import count
 
 if TYPE_CHECKING:
     from .check import Original
@@ -157,8 +165,9 @@ def _run(
                                                    total)
     pruned = store.prune(windows, clock() - timedelta(days=config.site.keep_days))
     if pruned:
-        log.info("retention: %d articles checked over %d days ago and in no feed's window "
-                 "lost their original and republication", pruned, config.site.keep_days)
+        log.info("retention: %s checked over %s ago and in no feed's window lost their "
+                 "original and republication", count(pruned, "article"),
+                 count(config.site.keep_days, "day"))
     report = RunReport(
         started=started,
         finished=clock(),
@@ -171,14 +180,14 @@ def _run(
         pruned=pruned,
     )
     log.info(
-        "%d sources (%d failed, %d not modified), %d requests; articles: %s; "
-        "%d files written, %d unchanged, %d failed; %.1f s",
-        len(report.sources),
+        "%s (%d failed, %d not modified), %s; articles: %s; "
+        "%s written, %d unchanged, %d failed; %.1f s",
+        count(len(report.sources), "source"),
         sum(not s.ok for s in report.sources),
         sum(s.not_modified for s in report.sources),
-        report.requests,
+        count(report.requests, "request"),
         ", ".join(f"{n} {o}" for o, n in report.outcome_counts().items()) or "none new",
-        len(report.feeds_written),
+        count(len(report.feeds_written), "file"),
         len(report.feeds_unchanged),
         len(report.feeds_failed),
         (report.finished - report.started).total_seconds(),
@@ -241,7 +250,8 @@ def _source(
                 for f in feeds:
                     store.set_member(f.name, article, f.name in taking)
         store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
-    log.debug("%s: %d entries, %d bytes", url, len(feed.articles), len(fetched.body))
+    log.debug("%s: %s, %s", url, count(len(feed.articles), "entry", "entries"),
+              count(len(fetched.body), "byte"))
     return SourceReport(
         url=url, ok=True, entries=len(feed.articles), problems=feed.problems,
         not_selected=not_selected,
@@ -469,19 +479,25 @@ def _publish(
         log.debug("removed %s, left by an interrupted run", leftover)
 
     listing_keys = []
+    sources = {s.url: s for s in store.sources()}
     for feed in config.feeds:
         # What a feed is made of, told by its entries' ids, content hashes and dates, read
         # without their HTML; the entries themselves are read only to render, one feed at a
         # time (memory stays that of one feed, however many there are).
         paragraphs = _paragraphs(feed)
         keys = store.feed_keys(feed.name, feed.max_entries, paragraphs=paragraphs)
-        listing_keys.append((feed, keys))
+        # a feed with no entry is dated by its first write, and the index page says why
+        state = store.feed_state(feed.name)
+        since = state[1] if state else None
+        why = "" if keys else _why_empty(feed, sources)
+        listing_keys.append((feed, keys, why))
         entries = _once(partial(_publishable, partial(store.feed_entries, feed.name,
                                                       feed.max_entries,
                                                       paragraphs=paragraphs)))
         for fmt in FEED_FORMATS:
-            write(out / f"{feed.name}.{fmt}", partial(_render, fmt, config, feed, entries),
-                  _inputs_digest(config, fmt, (feed, keys)))
+            write(out / f"{feed.name}.{fmt}",
+                  partial(_render, fmt, config, feed, entries, since),
+                  _inputs_digest(config, fmt, (feed, keys, since)))
         done += 1
         if progress:
             progress(done, total, feed.name)
@@ -490,17 +506,18 @@ def _publish(
     refused = store.articles(not_published=True, limit=INDEX_REFUSED)
 
     def index() -> bytes:
-        from .index import LATEST, render_index
+        from .index import LATEST, Listing, render_index
 
         # The page reads what it lists (the newest entries of each feed, without their
         # HTML); how many more each feed holds is known from its keys.
-        listings = [(feed, store.feed_entries(feed.name, LATEST, html=False,
-                                              paragraphs=_paragraphs(feed)), len(keys))
-                    for feed, keys in listing_keys]
+        listings = [Listing(feed, store.feed_entries(feed.name, LATEST, html=False,
+                                                     paragraphs=_paragraphs(feed)),
+                            len(keys), why)
+                    for feed, keys, why in listing_keys]
         return render_index(config.site, listings, refused)
 
     write(out / INDEX_FILE, index, _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
-    windows = {n for _feed, keys in listing_keys for n, _digest, _updated in keys}
+    windows = {n for _feed, keys, _why in listing_keys for n, _digest, _updated in keys}
     return written, unchanged, failed, windows
 
 
@@ -526,10 +543,24 @@ def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, 
 
 
 def _render(fmt: str, config: Config, feed: FeedConfig,
-            entries: Callable[[], tuple[FeedEntry, ...]]) -> bytes:
+            entries: Callable[[], tuple[FeedEntry, ...]], since: datetime | None) -> bytes:
     from .publish import render
 
-    return render(fmt, config.site, feed, entries())
+    return render(fmt, config.site, feed, entries(), since)
+
+
+def _why_empty(feed: FeedConfig, sources: dict[str, SourceState]) -> str:
+    """Why a feed has no entry, in one sentence for the index page."""
+    never = [u for u in feed.sources if u not in sources or sources[u].last_success is None]
+    if never:
+        state = sources.get(never[0])
+        error = state.last_error if state and state.last_error else "not fetched yet"
+        return (f"{count(len(never), 'source')} of this feed could not be read yet "
+                f"({error}).")
+    if feed.selection.selects:
+        return (f"no article of its sources matched its selection so far "
+                f"({feed.selection.describe()}).")
+    return "no article of its sources has passed every rule so far."
 
 
 def _paragraphs(feed: FeedConfig) -> int | None:
@@ -552,7 +583,7 @@ def _once(load: Callable[[], tuple[FeedEntry, ...]]) -> Callable[[], tuple[FeedE
 def _inputs_digest(config: Config, what: str, inputs: object) -> str:
     """Everything a file is rendered from (frozen records: their repr is their content): if
     this is unchanged, so are the file's bytes."""
-    parts = [__version__, FORMAT_VERSION, what, config.site, inputs]
+    parts = [__version__, RENDER_VERSION, what, config.site, inputs]
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 

@@ -136,9 +136,19 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX feed_members_in_order ON feed_members (feed, published DESC, article_id DESC);
     """,
+    # 7: the evidence of each rule (~1.2 KB) goes with the republication it is about, which
+    # retention drops; the row keeps the rules not passed (its verdict). A row then takes a
+    # quarter of a page, not a page of its own for as long as it is kept.
+    """
+    ALTER TABLE article_bodies ADD COLUMN findings TEXT;  -- JSON [[rule, ok, detail]], all
+    UPDATE article_bodies SET findings =
+        (SELECT a.findings FROM articles a WHERE a.article_id = article_bodies.article_id);
+    UPDATE articles SET findings = (SELECT json_group_array(json(f.value))
+        FROM json_each(articles.findings) f WHERE json_extract(f.value, '$[1]') IS NOT 1);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-_INCREMENTAL = 2  # PRAGMA auto_vacuum: freed pages are given back by incremental_vacuum
+_REPACKED = 7  # a file made before this schema is rewritten once (VACUUM) by _migrate
 MAX_RUN_FAILURES = 50  # failure lines kept per run for `syndication status`
 KEEP_RUNS = 100  # runs kept for `syndication status` (two days of half-hourly runs)
 
@@ -207,15 +217,18 @@ _FEED_SELECTION = (
 )
 
 
+# Each rule's evidence while the article is kept whole, the rules not passed once pruned.
 _ARTICLES = (
-    "SELECT article_id, title, url, status, content_hash, findings, reason, last_checked "
-    "FROM articles ORDER BY published DESC, article_id DESC LIMIT ?"
+    "SELECT a.article_id, a.title, a.url, a.status, a.content_hash, "
+    "coalesce(b.findings, a.findings), a.reason, a.last_checked FROM articles a "
+    "LEFT JOIN article_bodies b ON b.article_id = a.article_id "
+    "ORDER BY a.published DESC, a.article_id DESC LIMIT ?"
 )
 # status IN (…), not != 'published': the index on status is then searched, and only the rows
 # kept out are read, not every row (its original and republication, ~50 KB) for its status
 # (benchmarks/run.py: a run with nothing new lists the refused on the index page).
 _ARTICLES_KEPT_OUT = _ARTICLES.replace(
-    "FROM articles ", "FROM articles WHERE status IN ('refused', 'error') ")
+    "ORDER BY", "WHERE a.status IN ('refused', 'error') ORDER BY")
 
 
 class Store:
@@ -272,9 +285,9 @@ class Store:
                 if number + 1 in _FILL:
                     _FILL[number + 1](self.db)
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
-        if version < SCHEMA_VERSION and self._pragma("auto_vacuum") != _INCREMENTAL:
-            # A file made before schema 6: once, rewrite it so that it can shrink (and
-            # shrink it now: schema 6 moved every original and republication).
+        if 0 < version < _REPACKED:
+            # A file made before schema 7: once, rewrite it so that it can shrink, its rows
+            # packed (schemas 6 and 7 moved originals, republications and evidence out).
             self.db.execute("PRAGMA auto_vacuum = INCREMENTAL")
             self.db.execute("VACUUM")
 
@@ -416,7 +429,7 @@ class Store:
                 article.rights,
                 content_hash,
                 str(status),
-                json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False),
+                _findings([f for f in findings if f.ok is not True]),
                 reason,
                 _iso(now),
                 _iso(now),
@@ -424,10 +437,10 @@ class Store:
             ),
         )
         self.db.execute(
-            "INSERT INTO article_bodies (article_id, content, html) VALUES (?, ?, ?) "
-            "ON CONFLICT (article_id) DO UPDATE SET content = excluded.content, "
-            "html = excluded.html",
-            (article.article_id, article.content, html),
+            "INSERT INTO article_bodies (article_id, content, html, findings) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+            "content = excluded.content, html = excluded.html, findings = excluded.findings",
+            (article.article_id, article.content, html, _findings(findings)),
         )
 
     def link_source(self, article_id: int, source_url: str, now: datetime) -> None:
@@ -542,8 +555,7 @@ class Store:
             "content_hash = excluded.content_hash, status = excluded.status, "
             "html = excluded.html, findings = excluded.findings, reason = excluded.reason",
             (article_id, paragraphs, content_hash, str(status), html,
-             json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False),
-             reason),
+             _findings(findings), reason),
         )
 
     def without_extract(self, feed: str, limit: int,
@@ -629,14 +641,13 @@ class Store:
                                      "(SELECT value FROM json_each(?))", (ids,)).rowcount
             self.db.execute("UPDATE extracts SET html = NULL WHERE article_id IN "
                             "(SELECT value FROM json_each(?))", (ids,))
-            # The verdict stays (status, reason, the rules not passed); the evidence of
-            # each rule passed goes with the republication it was about: ~1.2 KB a row,
-            # which made a row fill a page of its own.
-            for table in ("articles", "extracts"):
-                self.db.execute(
-                    f"UPDATE {table} SET findings = (SELECT json_group_array(json(f.value)) "  # noqa: S608 -- the two table names above
-                    "FROM json_each(findings) f WHERE json_extract(f.value, '$[1]') IS NOT 1) "
-                    "WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
+            # An extract's verdict stays (status, reason, the rules not passed); the
+            # evidence of each rule passed goes with the republication it was about. (An
+            # article's is in article_bodies, gone with it.)
+            self.db.execute(
+                "UPDATE extracts SET findings = (SELECT json_group_array(json(f.value)) "
+                "FROM json_each(findings) f WHERE json_extract(f.value, '$[1]') IS NOT 1) "
+                "WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
         return pruned
 
     def give_back(self) -> None:
@@ -780,6 +791,11 @@ def _article_fields(row: Sequence[Any]) -> dict[str, Any]:
         "language": row[8],
         "rights": row[9],
     }
+
+
+def _findings(findings: Iterable[Finding]) -> str:
+    """Findings as their column holds them: JSON [[rule, ok, detail]]."""
+    return json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False)
 
 
 def _authors(column: str) -> tuple[Author, ...]:

@@ -205,11 +205,13 @@ def test_prune_keeps_the_verdict_and_drops_the_bodies_and_passed_evidence(
     with Store(tmp_path / "s.sqlite3") as store:
         for k, status in enumerate((Outcome.PUBLISHED, Outcome.REFUSED, Outcome.PUBLISHED)):
             save(store, dataclasses.replace(env_article, article_id=1000 + k), status)
+        evidence = (Finding("licence", True, "ok"), Finding("page-counter", False, "no counter"),
+                    Finding("images", None, "unreadable"))
         with store.transaction():
-            store.db.execute("UPDATE articles SET findings = ?, reason = ? WHERE article_id = "
-                             "1001", ('[["licence", true, "ok"], ["page-counter", false, '
-                                      '"no counter"], ["images", null, "unreadable"]]',
-                                      "page-counter: no counter"))
+            store.save_article(dataclasses.replace(env_article, article_id=1001),
+                               content_hash="h1001", status=Outcome.REFUSED, html="<p/>",
+                               findings=evidence, reason="page-counter: no counter", now=NOW)
+        assert {a.article_id: a.findings for a in store.articles()}[1001] == evidence
         assert store.prune(keep=[1002], before=NOW) == 0  # checked at NOW: not older
         assert store.prune(keep=[1002], before=NOW + timedelta(seconds=1)) == 2
         assert set(store.stored_states([1000, 1001, 1002])) == {1000, 1001, 1002}
@@ -223,3 +225,27 @@ def test_prune_keeps_the_verdict_and_drops_the_bodies_and_passed_evidence(
         assert states[1002].findings == (Finding("licence", True, "ok"),)  # in a window
         assert [e.article_id for e in store.feed_entries(FEED, 10)] == [1002]
         assert store.size()[1:] == (1, 2)
+
+
+def test_schema_7_moves_the_evidence_out_of_the_row(tmp_path: Path) -> None:
+    """A file of schema 6: each rule's evidence moves beside the republication, the row
+    keeps the rules not passed, and the file is rewritten packed, able to shrink."""
+    path = tmp_path / "s.sqlite3"
+    schema(path, 6)
+    evidence = '[["licence", true, "ok"], ["page-counter", false, "no counter"]]'
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO articles (article_id, url, title, summary, published, updated, "
+            "authors, categories, language, rights, content_hash, status, findings, reason, "
+            "first_seen, last_checked, visible_hash) VALUES (7, 'u', 't', NULL, "
+            "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '[]', '[]', 'en', NULL, 'h', "
+            "'refused', ?, 'page-counter: no counter', '2026-01-01T00:00:00Z', "
+            "'2026-01-01T00:00:00Z', 'v')", (evidence,))
+        db.execute("INSERT INTO article_bodies VALUES (7, '<p>x</p>', '<p>y</p>')")
+    with Store(path) as store:
+        assert store.db.execute("PRAGMA auto_vacuum").fetchone() == (2,)
+        (row,) = store.db.execute("SELECT findings FROM articles").fetchall()
+        assert json.loads(row[0]) == [["page-counter", False, "no counter"]]
+        (state,) = store.articles()
+        assert state.findings == (Finding("licence", True, "ok"),
+                                  Finding("page-counter", False, "no counter"))
