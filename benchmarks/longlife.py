@@ -96,8 +96,8 @@ def grow(state: Path, n: int, keep_days: int, windows: int) -> None:
         cursor = db.execute("SELECT * FROM articles ORDER BY published DESC")
         names = [d[0] for d in cursor.description]
         templates = [dict(zip(names, row, strict=True)) for row in cursor]
-        bodies = {r[0]: (r[1], r[2]) for r in db.execute(
-            "SELECT article_id, content, html FROM article_bodies")}
+        bodies = {r[0]: r[1:] for r in db.execute(
+            "SELECT article_id, content, html, findings FROM article_bodies")}
         source_of = dict(db.execute("SELECT article_id, source_url FROM article_sources"))
         stored = {url: 0 for url in source_of.values()}
         for url in source_of.values():
@@ -127,7 +127,8 @@ def grow(state: Path, n: int, keep_days: int, windows: int) -> None:
             with store.transaction():
                 db.executemany(insert, rows)
                 db.executemany("INSERT INTO article_sources VALUES (?, ?, ?)", links)
-                db.executemany("INSERT INTO article_bodies VALUES (?, ?, ?)", whole)
+                db.executemany("INSERT INTO article_bodies (article_id, content, html, "
+                               "findings) VALUES (?, ?, ?, ?)", whole)
             store.prune(keep, NOW - timedelta(days=keep_days))
         with store.transaction():
             db.execute("DELETE FROM feeds")  # members: decided by the next run
