@@ -47,11 +47,12 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     True when the file was written. A reader (or a web server) sees the old file or the new
     one, never a part; on any failure the old file stays and PublishError names the path.
     """
+    existed = True
     try:
         if path.read_bytes() == data:
             return False
     except FileNotFoundError:
-        pass
+        existed = False
     except OSError as e:
         raise PublishError(path, f"cannot read ({e.strerror})") from e
     tmp: str | None = None
@@ -67,8 +68,8 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         tmp = None
         _fsync_dir(path.parent)
     except OSError as e:
-        raise PublishError(path, f"cannot write ({e.strerror or e}); the previous file is "
-                                 "unchanged") from e
+        kept = "the previous file is unchanged" if existed else "no file was there before"
+        raise PublishError(path, f"cannot write ({e.strerror or e}); {kept}") from e
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

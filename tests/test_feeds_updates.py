@@ -241,6 +241,23 @@ def test_a_write_that_fails_half_way_leaves_the_old_file(tmp_path: Path) -> None
     assert [p.name for p in tmp_path.iterdir()] == ["feed.atom"]
 
 
+def test_a_failed_first_write_claims_no_previous_file(tmp_path: Path) -> None:
+    """A file that was never there is not said to be "unchanged": the error says none was."""
+    path = tmp_path / "new.atom"
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, hard))
+    try:
+        with pytest.raises(PublishError) as e:
+            write_if_changed(path, b"new feed\n" * 10_000)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous_handler)
+    assert str(e.value).endswith("; no file was there before")
+    assert "previous" not in str(e.value)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_read_only_output_folder_keeps_the_old_files(
     server: LoopbackServer, make_config: ConfigFactory
 ) -> None:
