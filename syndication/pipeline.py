@@ -245,10 +245,9 @@ def _source(
                 if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
                     articles[n] = report
             if kept:  # membership decided now, as the feeds select today
-                store.link_source(n, url, clock())
                 taking = {f.name for f, _why in selecting}
-                for f in feeds:
-                    store.set_member(f.name, article, f.name in taking)
+                store.carried(article, url, {f.name: f.name in taking for f in feeds},
+                              clock())
         store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
     log.debug("%s: %s, %s", url, count(len(feed.articles), "entry", "entries"),
               count(len(fetched.body), "byte"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -443,12 +443,25 @@ class Store:
             (article.article_id, article.content, html, _findings(findings)),
         )
 
-    def link_source(self, article_id: int, source_url: str, now: datetime) -> None:
-        """Remember that ``source_url`` carried the article (it belongs to that feed)."""
+    def carried(self, article: Article, source_url: str, members: Mapping[str, bool],
+                now: datetime) -> None:
+        """A stored article met in ``source_url`` in this run: remember that the source
+        carried it, and whether each feed reading that source takes it (``members``, as
+        its selection judges the article now; feeds whose members were decided)."""
         self.db.execute(
             "INSERT OR IGNORE INTO article_sources (article_id, source_url, first_seen) "
             "VALUES (?, ?, ?)",
-            (article_id, source_url, _iso(now)),
+            (article.article_id, source_url, _iso(now)),
+        )
+        self.db.executemany(
+            "INSERT INTO feed_members (feed, article_id, published) VALUES (?, ?, ?) "
+            "ON CONFLICT (feed, article_id) DO UPDATE SET published = excluded.published",
+            [(feed, article.article_id, _iso(article.published))
+             for feed, member in members.items() if member],
+        )
+        self.db.executemany(
+            "DELETE FROM feed_members WHERE feed = ? AND article_id = ?",
+            [(feed, article.article_id) for feed, member in members.items() if not member],
         )
 
     def feed_entries(self, feed: str, limit: int, *, paragraphs: int | None = None,
@@ -519,19 +532,6 @@ class Store:
             "INSERT INTO feed_members (feed, article_id, published) VALUES (?, ?, ?)",
             [(feed, n, published) for n, published in members],
         )
-
-    def set_member(self, feed: str, article: Article, member: bool) -> None:
-        """Whether ``feed`` (whose members were decided: decide_members) takes ``article``,
-        a stored article of one of its sources, as processed in this run."""
-        if member:
-            self.db.execute(
-                "INSERT INTO feed_members (feed, article_id, published) VALUES (?, ?, ?) "
-                "ON CONFLICT (feed, article_id) DO UPDATE SET published = excluded.published",
-                (feed, article.article_id, _iso(article.published)),
-            )
-        else:
-            self.db.execute("DELETE FROM feed_members WHERE feed = ? AND article_id = ?",
-                            (feed, article.article_id))
 
     # --- extracts -----------------------------------------------------------------------
 

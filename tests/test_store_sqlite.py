@@ -28,10 +28,9 @@ def save(store: Store, article: Article, status: Outcome = Outcome.PUBLISHED) ->
         store.save_article(article, content_hash=f"h{article.article_id}", status=status,
                            html=f"<p>{article.article_id}</p>", reason="",
                            findings=(Finding("licence", True, "ok"),), now=NOW)
-        store.link_source(article.article_id, SRC, NOW)
         if store.feed_state(FEED) is None:
             store.decide_members(FEED, "fingerprint", [], NOW)
-        store.set_member(FEED, article, True)
+        store.carried(article, SRC, {FEED: True}, NOW)
 
 
 def test_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
@@ -249,3 +248,22 @@ def test_schema_7_moves_the_evidence_out_of_the_row(tmp_path: Path) -> None:
         (state,) = store.articles()
         assert state.findings == (Finding("licence", True, "ok"),
                                   Finding("page-counter", False, "no counter"))
+
+
+def test_an_article_met_again_joins_or_leaves_each_feed_of_its_source(
+    tmp_path: Path, env_article: Article
+) -> None:
+    with Store(tmp_path / "s.sqlite3") as store:
+        save(store, env_article)
+        with store.transaction():
+            store.decide_members("other", "fingerprint", [], NOW)
+            store.carried(env_article, SRC, {FEED: False, "other": True}, NOW)
+        assert store.feed_keys(FEED, 10) == ()
+        assert [k[0] for k in store.feed_keys("other", 10)] == [env_article.article_id]
+        with store.transaction():
+            store.carried(env_article, SRC, {FEED: True, "other": True}, NOW)
+        assert [k[0] for k in store.feed_keys(FEED, 10)] == [env_article.article_id]
+        assert store.db.execute("SELECT count(*) FROM article_sources").fetchone() == (1,)
+        with store.transaction():
+            store.forget_feeds([FEED])
+        assert store.feed_state("other") is None and store.feed_keys("other", 10) == ()
