@@ -166,7 +166,7 @@ def _profile_link(author_name: str, profile: str | None) -> str:
 
 def shared_institution(style: str) -> Apply:
     """Co-authors of one institution credited once: "A, B and C (Institution)" or
-    "A, B and C, Institution"."""
+    "A, B and C, Institution"; or (style "none") the institution left out."""
 
     def apply(slots: Slots, o: Original) -> Slots:
         authors = o.article.authors
@@ -175,8 +175,8 @@ def shared_institution(style: str) -> Apply:
         links = [_profile_link(a.name, a.profile_url) for a in authors]
         names = ", ".join(links[:-1]) + f" {words(o)['and']} " + links[-1]
         institution = authors[0].institution
-        credit = (f"{names} ({institution})" if style == "parentheses"
-                  else f"{names}, {institution}")
+        credit = {"parentheses": f"{names} ({institution})", "comma": f"{names}, {institution}",
+                  "none": names}[style]
         new = f'<p class="byline">{words(o)["by"]} {credit}</p>'
         return article_of(slots, slots.article.replace(byline(slots.article), new, 1))
 
@@ -203,6 +203,26 @@ RELATED_TC = '<p class="related-link"><strong>{related}</strong> <a href="{other
              'How kelp forests recover after a marine heatwave</a></p>'
 
 _TC_PROMO = re.compile(r"<p>\[<em>Plus de 85 000 lecteurs.*?</p>\s*", re.DOTALL)
+
+
+def headline_only_in_title(slots: Slots, o: Original) -> Slots:
+    """The theme shows no heading for the post (an empty title element): the headline is
+    the one <title> and og:title give, with the site's name after it."""
+    return dataclasses.replace(slots, headline="")
+
+
+def counter_decoding_async(slots: Slots, o: Original) -> Slots:
+    """What WordPress adds to every <img> of a post (decoding="async"): not a lazy load."""
+    m = _counter(slots.article)
+    return article_of(slots, slots.article.replace(m.group(), m.group().replace(
+        "<img ", '<img decoding="async" '), 1))
+
+
+def nested_within_limit(slots: Slots, o: Original) -> Slots:
+    """The code inside 150 nested <div>s (page builders nest deep): within the parser's
+    limit, an ordinary page."""
+    depth = 150
+    return article_of(slots, "<div>" * depth + slots.article + "</div>" * depth)
 
 
 def tc_promo_removed(slots: Slots, o: Original) -> Slots:
@@ -260,6 +280,27 @@ def extract(with_link: bool) -> Apply:
 def edited_word(slots: Slots, o: Original) -> Slots:
     old, new = EDITED_WORD[o.name]
     return article_of(slots, sub(slots.article, old, new))
+
+
+# A hyphenated word changed: the evidence must quote it whole ("now-depleted", not
+# "now -depleted").
+HYPHENATED = {
+    "en-263253": ("the now-depleted", "the now-vanished"),
+    "fr-212649": ("batteries lithium-ion", "batteries lithium-polymère"),
+    "es-159013": ("enfermos de covid-19", "enfermos de covid-20"),
+}
+
+
+def edited_hyphenated_word(slots: Slots, o: Original) -> Slots:
+    old, new = HYPHENATED[o.name]
+    return article_of(slots, sub(slots.article, old, new))
+
+
+def inserted_sentence(slots: Slots, o: Original) -> Slots:
+    """A sentence of the publisher's inside the article's second paragraph."""
+    second = body_paragraphs(slots.article)[1]
+    new = second.group()[:-4] + words(o)["appended"] + "</p>"
+    return article_of(slots, slots.article.replace(second.group(), new, 1))
 
 
 def dateline(slots: Slots, o: Original) -> Slots:
@@ -349,9 +390,7 @@ def profile_unlinked(slots: Slots, o: Original) -> Slots:
 def near_miss_name(slots: Slots, o: Original) -> Slots:
     """The first author's name misspelt by one letter ("Rossella" as "Rosella")."""
     a = o.article.authors[0]
-    m = re.search(r"(\w)\1", a.name)
-    wrong = a.name[:m.start()] + a.name[m.start() + 1:] if m else a.name[:2] + a.name[3:]
-    return article_of(slots, sub(slots.article, f">{a.name}</a>", f">{wrong}</a>"))
+    return article_of(slots, sub(slots.article, f">{a.name}</a>", f">{_near_miss(o)}</a>"))
 
 
 def institution_dropped(slots: Slots, o: Original) -> Slots:
@@ -507,6 +546,9 @@ def deep_nesting(slots: Slots, o: Original) -> Slots:
     return article_of(slots, "<div>" * depth + slots.article + "</div>" * depth)
 
 
+Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """One thing a publisher did; ``kind`` is the issue's kind it stands for."""
@@ -515,10 +557,23 @@ class Edit:
     kind: str
     apply: Apply
     defect: bool  # whether the page must fail
+    # the failing rule whose detail must quote these (what was found, named)
+    evidence: Evidence | None = None
 
 
-def _e(name: str, kind: str, apply: Apply, defect: bool = True) -> Edit:
-    return Edit(name, kind, apply, defect)
+def _e(name: str, kind: str, apply: Apply, defect: bool = True,
+       evidence: Evidence | None = None) -> Edit:
+    return Edit(name, kind, apply, defect, evidence)
+
+
+def _near_miss(o: Original) -> str:
+    name = o.article.authors[0].name
+    m = re.search(r"(\w)\1", name)
+    return name[:m.start()] + name[m.start() + 1:] if m else name[:2] + name[3:]
+
+
+def _said(rule: str, *found: Callable[[Original], str]) -> Evidence:
+    return lambda o: (rule, tuple(f(o) for f in found))
 
 
 EDITS = {e.name: e for e in (
@@ -544,10 +599,22 @@ EDITS = {e.name: e for e in (
     _e("links-new-tab", "house style: links open in a new tab", links_open_new_tab, False),
     _e("hidden-furniture", "hidden page furniture (not the article)", hidden_furniture, False),
     _e("licence-unlinked", "licence named in words, not linked", licence_unlinked, False),
+    _e("headline-only-in-title", "no heading: the headline in <title> with a site suffix",
+       headline_only_in_title, False),
+    _e("counter-decoding-async", "counter with decoding=async (WordPress)",
+       counter_decoding_async, False),
+    _e("nested-within-limit", "deep nesting within the parser's limit", nested_within_limit,
+       False),
     _e("extract", "extract with a link to the full article", extract(True), False),
     # defects: the page must fail
-    _e("edited-word", "edited word", edited_word),
-    _e("dateline", "dateline before the first word", dateline),
+    _e("edited-word", "edited word", edited_word,
+       evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1])),
+    _e("edited-hyphenated-word", "edited word, hyphenated", edited_hyphenated_word,
+       evidence=_said("unaltered-text", lambda o: HYPHENATED[o.name][0].split()[-1],
+                      lambda o: HYPHENATED[o.name][1].split()[-1])),
+    _e("inserted-sentence", "sentence inserted in a paragraph", inserted_sentence),
+    _e("dateline", "dateline before the first word", dateline,
+       evidence=_said("unaltered-text", lambda o: words(o)["dateline"].split()[0])),
     _e("intro-paragraph", "intro paragraph before the article", intro_paragraph),
     _e("appended-sentence", "sentence appended at the end", appended_sentence),
     _e("appended-paragraph", "paragraph appended at the end", appended_paragraph),
@@ -555,25 +622,34 @@ EDITS = {e.name: e for e in (
     _e("extract-without-link", "extract without a link to the rest", extract(False)),
     _e("reworded-end", "heavily reworded end, attribution far after the match", reworded_end),
     _e("rewritten-headline", "rewritten headline, original in <title>/og:title",
-       rewritten_headline),
+       rewritten_headline, evidence=_said("unaltered-title", lambda o: REWRITTEN[o.name])),
     _e("rewritten-everywhere", "rewritten headline everywhere", rewritten_everywhere),
-    _e("dropped-author", "dropped author", dropped_author),
+    _e("dropped-author", "dropped author", dropped_author,
+       evidence=_said("author-credit", lambda o: o.article.authors[1].name)),
     _e("byline-removed", "no byline", byline_removed),
     _e("profile-unlinked", "author not linked to their profile", profile_unlinked),
-    _e("near-miss-name", "author's name misspelt", near_miss_name),
+    _e("near-miss-name", "author's name misspelt", near_miss_name,
+       evidence=_said("author-credit", _near_miss, lambda o: o.article.authors[0].name)),
+    _e("shared-institution-missing", "co-authors' shared institution left out",
+       shared_institution("none")),
     _e("institution-dropped", "institution dropped", institution_dropped),
     _e("counter-removed", "missing counter", counter_removed),
     _e("counter-other-article", "counter of another article", counter_other_article),
     _e("counter-twice", "counter twice", counter_twice),
-    _e("counter-lazy-plugin", "lazy counter (data-lazy-src, noscript copy)", counter_lazy_plugin),
-    _e("counter-in-noscript", "counter only inside <noscript>", counter_in_noscript),
-    _e("counter-cdn", "counter rewritten by an image CDN", counter_cdn),
+    _e("counter-lazy-plugin", "lazy counter (data-lazy-src, noscript copy)", counter_lazy_plugin,
+       evidence=_said("page-counter", lambda o: "lazy")),
+    _e("counter-in-noscript", "counter only inside <noscript>", counter_in_noscript,
+       evidence=_said("page-counter", lambda o: "noscript")),
+    _e("counter-cdn", "counter rewritten by an image CDN", counter_cdn,
+       evidence=_said("page-counter", lambda o: "i0.wp.com/counter.theconversation.com")),
     _e("counter-loading-lazy", "counter with loading=lazy", counter_loading_lazy),
-    _e("wrong-back-link", "link back to another TC article", wrong_back_link),
+    _e("wrong-back-link", "link back to another TC article", wrong_back_link,
+       evidence=_said("source-link", lambda o: OTHER_TC)),
     _e("attribution-removed", "no attribution line", attribution_removed),
     _e("licence-words-removed", "attribution line with the licence words removed",
        licence_words_removed),
-    _e("cc-by-licence", "licence link to CC BY 4.0", cc_by_licence),
+    _e("cc-by-licence", "licence link to CC BY 4.0", cc_by_licence,
+       evidence=_said("licence-notice", lambda o: "creativecommons.org/licenses/by/4.0/")),
     _e("script-added", "script in the article", script_added),
     _e("handler-added", "event handler in the article", handler_added),
     _e("getty-image-kept", "unlicensed image kept", getty_image_kept),

@@ -49,12 +49,25 @@ class Outcome:
         return frozenset(f.rule for f in self.verdict.failed)
 
     @property
+    def missing_evidence(self) -> tuple[str, ...]:
+        """What the failing rule's detail should quote (the case's edit says) and does not."""
+        edit = EDITS.get(self.case.edit or "")
+        if edit is None or edit.evidence is None or not self.case.rules:
+            return ()
+        rule, wanted = edit.evidence(originals()[self.case.original])
+        detail = self.verdict.finding(rule).detail
+        return tuple(w for w in wanted if w not in detail)
+
+    @property
     def right(self) -> bool:
-        return self.got == self.case.expected and self.rules == self.case.rules
+        return (self.got == self.case.expected and self.rules == self.case.rules
+                and not self.missing_evidence)
 
     def explain(self) -> str:
         lines = [f"{self.case.id}: expected {self.case.expected} "
                  f"{sorted(self.case.rules)}, got {self.got} {sorted(self.rules)}"]
+        if self.missing_evidence:
+            lines.append(f"  the evidence does not quote: {', '.join(self.missing_evidence)}")
         lines += [f"  {f.rule}: {f.ok}: {f.detail}" for f in self.verdict.findings
                   if f.ok is not True]
         return "\n".join(lines)
