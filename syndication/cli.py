@@ -306,10 +306,10 @@ def _marks() -> tuple[str, str, str]:
 def cmd_check(args: argparse.Namespace) -> int:
     import json
 
+    from .compliance.command import check_republication
+    from .compliance.conversation import TC_HOME
     from .config import default_fetch_config, load_config
     from .errors import FetchError, InputError
-    from .models import TC_HOME
-    from .verify import check_republication
 
     if args.config:
         fetch_config = load_config(args.config).fetch

@@ -10,8 +10,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .compliance.conversation import TC_HOME
 from .config import FeedConfig, SiteConfig
-from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, Outcome
+from .models import LICENCE_NAME, LICENCE_URL, Outcome
 from .publish import (
     FORMATS,
     GENERATOR_URI,

@@ -37,9 +37,6 @@ def __getattr__(name: str) -> object:
 #: The licence every republished article carries (SPEC §3 `licence-notice`).
 LICENCE_URL = "https://creativecommons.org/licenses/by-nd/4.0/"
 LICENCE_NAME = "CC BY-ND 4.0"
-#: The only machine-readable licence statement The Conversation publishes (SPEC §2.1).
-TC_RIGHTS = "Licensed as Creative Commons – attribution, no derivatives."
-TC_HOME = "https://theconversation.com"
 
 
 @dataclass(frozen=True, slots=True)

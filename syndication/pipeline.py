@@ -18,17 +18,18 @@ from typing import TYPE_CHECKING, Any
 from filelock import FileLock, Timeout
 
 from . import __version__
+from .compliance.conversation import is_edition_feed
 from .config import Config, FeedConfig
 from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
 from .fetch import Fetcher
 from .index import INDEX_FILE, render_index
 from .models import ArticleReport, Outcome, RunReport, SourceReport
 from .publish import FORMATS, remove_stale_temps, render, shipped_assets, write_if_changed
-from .selection import admits, is_edition_feed
+from .selection import admits, selected, selective
 from .store import Store, StoredArticle
 
 if TYPE_CHECKING:
-    from .check import Original
+    from .compliance import Original
     from .models import Article, FeedEntry, Finding
 
 log = logging.getLogger(__name__)
@@ -101,8 +102,6 @@ def check_selective(config: Config) -> None:
     records no permission (SPEC §3 `selective`): the error names the file and the key."""
     if not any(is_edition_feed(u) for feed in config.feeds for u in feed.sources):
         return  # section, topic and institution feeds are selections: nothing to refuse
-    from .check import selective
-
     for i, feed in enumerate(config.feeds):
         finding = selective(feed.sources, feed.selection, feed.permission)
         if finding.ok is False:
@@ -263,8 +262,8 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: S
         return ArticleReport(n, article.title, Outcome.UNCHANGED)
     stored = store.stored(n) if previous is not None else None
     was_published = stored is not None and stored.status is Outcome.PUBLISHED
-    from .check import check, prepare, selected
-    from .htmltext import parse_fragment
+    from .compliance import check, prepare
+    from .compliance.htmltext import parse_fragment
     from .republish import republish
 
     taken = selected(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
@@ -340,7 +339,7 @@ def _extracts(article: Article, counts: list[int], digest: str, store: Store,
     n = article.article_id
     if not counts:
         return None
-    from .check import check, prepare
+    from .compliance import check, prepare
     from .republish import republish
 
     if original is None:

@@ -18,16 +18,16 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .compliance.conversation import ENTRY_ID, TC_HOME
 from .config import FeedConfig, SiteConfig
 from .errors import PublishError
-from .models import LICENCE_NAME, LICENCE_URL, TC_HOME
+from .models import LICENCE_NAME, LICENCE_URL
 
 if TYPE_CHECKING:
     from .models import Author, FeedEntry
 
 CC_RSS_NS = "http://backend.userland.com/creativeCommonsRssModule"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-ENTRY_ID = "tag:theconversation.com,2011:article/{}"  # The Conversation's own id (SPEC §4)
 GENERATOR_URI = "https://pypi.org/project/syndication/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # An empty feed still needs an <updated>; never "now", so that the bytes stay the same.

@@ -11,26 +11,27 @@ from datetime import UTC, datetime
 from html import escape
 from typing import TYPE_CHECKING
 
+from .compliance.conversation import (
+    COUNTER_HTML,
+    TC_HOME,
+    article_id_from_entry_id,
+    article_id_from_url,
+)
+from .compliance.htmltext import parse_page
 from .errors import ParseError
-from .htmltext import parse_page
 from .models import Article, Author, SourceFeed
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-# defusedxml and lxml are imported where they are used: article ids are read from URLs
-# (article_id_from_url) where no document is parsed, and a run where every source answers
-# 304 parses nothing.
+# defusedxml and lxml are imported where they are used: a run where every source answers 304
+# parses nothing.
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FOAF_HOMEPAGE = "{http://xmlns.com/foaf/0.1/}homepage"
 RDF_RESOURCE = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}resource"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-# tag:theconversation.com,2011:article/263253 -> 263253
-_ID_RE = re.compile(r"article/(\d+)\s*$")
-# https://theconversation.com/some-slug-263253 -> 263253 (the id ends the canonical slug)
-_URL_ID_RE = re.compile(r"-(\d+)/?(?:[?#].*)?$")
 
 # Words that start (or make up) an institution's name in The Conversation's credits. Used
 # only to tell where a multi-comma institution begins ("University of California, Santa
@@ -116,7 +117,8 @@ def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None) -> Ar
     """One Atom entry -> Article. Raises ValueError naming the missing or bad element."""
     entry_id = _text(entry, "id") or ""
     link = _alternate_link(entry)
-    article_id = article_id_from(entry_id) or (article_id_from_url(link) if link else None)
+    article_id = article_id_from_entry_id(entry_id) or (
+        article_id_from_url(link) if link else None)
     if article_id is None:
         raise ValueError(f"no article id in <id>{entry_id}</id> nor in the link")
     if not link:
@@ -189,18 +191,6 @@ def parse_author(raw: str, profile_url: str | None = None) -> Author:
     )
 
 
-def article_id_from(entry_id: str) -> int | None:
-    """N from ``tag:theconversation.com,2011:article/N``."""
-    m = _ID_RE.search(entry_id)
-    return int(m.group(1)) if m else None
-
-
-def article_id_from_url(url: str) -> int | None:
-    """N from a canonical article URL ``https://theconversation.com/{slug}-{N}``."""
-    m = _URL_ID_RE.search(url)
-    return int(m.group(1)) if m else None
-
-
 def _alternate_link(entry: ET.Element) -> str | None:
     for link in entry.iter(f"{ATOM}link"):
         if link.get("rel", "alternate") == "alternate" and link.get("href"):
@@ -245,10 +235,6 @@ def _local(tag: str) -> str:
 
 # --- article pages (SPEC §2.4) --------------------------------------------------------------
 
-TC_HOME = "https://theconversation.com"
-# The page counter SPEC §2.2 gives for article N: an Atom entry's content ends with it.
-_COUNTER = ('<img src="https://counter.theconversation.com/content/{n}/count.gif" '
-            'alt="The Conversation" width="1" height="1" />')
 
 
 def looks_like_atom(data: bytes | str) -> bool:
@@ -276,7 +262,7 @@ def parse_article_page(html: str, url: str) -> Article:
     if not bodies:
         raise ParseError(url, "no div[itemprop=articleBody]: not an article page of The "
                          "Conversation")
-    content = _inner_html(bodies[0]) + _COUNTER.format(n=n) + "\n"
+    content = _inner_html(bodies[0]) + COUNTER_HTML.format(n=n) + "\n"
     for span in _elements(doc, '//section[contains(concat(" ", @class, " "), '
                           '" content-disclosure-statement ")]//p/span'):
         inner = lxml.html.tostring(span, encoding="unicode", with_tail=False)

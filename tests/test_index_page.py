@@ -18,9 +18,10 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import pytest
 
+from syndication.compliance.conversation import TC_RIGHTS
 from syndication.config import Config
 from syndication.index import INDEX_FILE, LATEST, render_index
-from syndication.models import LICENCE_URL, TC_RIGHTS
+from syndication.models import LICENCE_URL
 from syndication.pipeline import run
 from syndication.serve import make_server, server_url
 from syndication.store import Store

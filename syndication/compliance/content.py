@@ -1,23 +1,20 @@
-"""Pure: the parts of The Conversation's article HTML (SPEC §2.2): figures and whether their
-credit allows reuse, embeds and promos that may be removed, and the page counter."""
+"""Pure: the parts of The Conversation's article HTML (docs/the-conversation.md#entry-content):
+figures and whether their credit allows reuse, embeds and promos that may be removed, and the
+page counter."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..models import Author
+from .conversation import COUNTER_RE, TC_IMAGE_RE, counter_article_id
 from .htmltext import fold_name, normalise, tag_name, text_of
-from .models import Author
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-# https://counter.theconversation.com/content/263253/count.gif[?distributor=…] (SPEC §2.2, §2.3)
-COUNTER_RE = re.compile(
-    r"^(?:https?:)?//counter\.theconversation\.com/content/(\d+)/count\.gif(?:\?.*)?$"
-)
 # Elements that are embeds, scripts or forms: removable (SPEC §3 `unaltered-text`), and never
 # published (SPEC §3 `safe-html`).
 EMBED_TAGS = frozenset(
@@ -47,8 +44,7 @@ class ImageCredit:
 
 def counter_id(img: _Element) -> int | None:
     """N when ``img`` is The Conversation's page counter for article N, else None."""
-    m = COUNTER_RE.match((img.get("src") or "").strip())
-    return int(m.group(1)) if m else None
+    return counter_article_id(img.get("src") or "")
 
 
 def looks_like_counter(img: _Element) -> bool:
@@ -69,15 +65,10 @@ def is_disclosure(el: _Element) -> bool:
     return el.tag == "p" and "fine-print" in _classes(el)
 
 
-# images.theconversation.com/files/690752/original/… -> "690752": one picture whatever its
-# size, crop or quality parameters.
-_TC_IMAGE = re.compile(r"//images\.theconversation\.com/files/(\d+)/")
-
-
 def image_key(src: str) -> str:
     """What identifies a picture across sizes: The Conversation's file id, else the URL
     without its query."""
-    m = _TC_IMAGE.search(src)
+    m = TC_IMAGE_RE.search(src)
     if m:
         return f"tc-file-{m.group(1)}"
     return src.split("?", 1)[0].split("#", 1)[0].strip()
@@ -127,7 +118,7 @@ def removal_reason(el: _Element, authors: Iterable[Author]) -> str | None:
     """Why ``el`` may (and must) be left out of a republication, or None when it stays.
 
     SPEC §3 allows exactly these removals: embeds, scripts and promos, and figures whose image
-    is not licensed for reuse, caption included. republish.py removes them and check.py
+    is not licensed for reuse, caption included. republish.py removes them and the checker
     forgives their absence, so both ask this one function.
     """
     tag = tag_name(el)
