@@ -4,7 +4,6 @@ Commons articles. The library API is here; the command line is in ``cli``."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from .config import Config, load_config
 from .errors import (
@@ -16,10 +15,7 @@ from .errors import (
     StorageError,
     SyndicationError,
 )
-from .models import Outcome, RunReport
-
-if TYPE_CHECKING:
-    from .models import Article, Author, Finding, Verdict
+from .models import Article, Author, Finding, Outcome, RunReport, Verdict
 
 __version__ = "0.1.0"
 
@@ -47,17 +43,11 @@ __all__ = [
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def __getattr__(name: str) -> object:
-    """Article, Author, Finding and Verdict, defined on first use (see models)."""
-    if name in ("Article", "Author", "Finding", "Verdict"):
-        from . import models
-
-        return getattr(models, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def run(config: Config) -> RunReport:
     """Fetch, check and publish everything ``config`` names (see ``pipeline.run``)."""
-    from .pipeline import run as _run  # imported on use: `import syndication` stays light
+    # The one deferred import outside the pipeline and the CLI: every command imports this
+    # package, and `syndication check` or `serve` must not load what a run needs (requests,
+    # sqlite3, filelock): tests/test_lazy_imports.py measures which libraries they load.
+    from .pipeline import run as _run
 
     return _run(config)

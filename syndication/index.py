@@ -7,28 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+
+import lxml.html
+from lxml import etree
 
 from . import __version__
 from .compliance.conversation import TC_HOME
 from .config import FeedConfig, SiteConfig
-from .models import LICENCE_NAME, LICENCE_URL, Outcome
-from .publish import (
-    FORMATS,
-    GENERATOR_URI,
-    ICON_FILE,
-    author_name,
-    icon_url,
-    subtitle,
-)
+from .models import LICENCE_NAME, LICENCE_URL, FeedEntry, Outcome
+from .output import FORMATS, ICON_FILE
+from .publish import GENERATOR_URI, author_name, icon_url, subtitle
+from .store import ArticleState
 
-if TYPE_CHECKING:
-    from lxml import etree
-
-    from .models import FeedEntry
-    from .store import ArticleState
-
-INDEX_FILE = "index.html"
 LATEST = 10  # entries listed per feed
 FORMAT_NAMES = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
 # Not the locale's month names: the page must not change with the machine it is built on.
@@ -78,9 +68,6 @@ def render_index(
     """index.html for ``feeds`` (each with its entries, newest first) and the articles kept
     out of them (newest first). Links to our own files are relative, so the page works
     wherever the folder is served (``syndication serve``, or the real host at base_url)."""
-    import lxml.html  # imported on use: a run that renders nothing does not load lxml
-    from lxml import etree
-
     html = etree.Element("html", lang="en")
     head = _sub(html, "head")
     _sub(head, "meta", charset="utf-8")
@@ -186,8 +173,6 @@ def _icon(site: SiteConfig) -> str:
 
 
 def _time(value: datetime) -> etree._Element:
-    from lxml import etree
-
     el = etree.Element("time", datetime=value.isoformat())
     el.text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
     return el
@@ -195,8 +180,6 @@ def _time(value: datetime) -> etree._Element:
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None,
          **attrs: str) -> etree._Element:
-    from lxml import etree
-
     el = etree.SubElement(parent, tag, attrs)
     if text is not None:
         el.text = text

@@ -18,24 +18,23 @@ from typing import TYPE_CHECKING, Any
 from filelock import FileLock, Timeout
 
 from . import __version__
-from .compliance.conversation import is_edition_feed
 from .config import Config, FeedConfig
 from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
 from .fetch import Fetcher
-from .index import INDEX_FILE, render_index
-from .models import ArticleReport, Outcome, RunReport, SourceReport
-from .publish import FORMATS, remove_stale_temps, render, shipped_assets, write_if_changed
-from .selection import admits, selected, selective
+from .models import Article, ArticleReport, FeedEntry, Finding, Outcome, RunReport, SourceReport
+from .output import FORMATS, INDEX_FILE, remove_stale_temps, shipped_assets, write_if_changed
+from .selection import admits, is_edition_feed, selected, selective
 from .store import Store, StoredArticle
 
 if TYPE_CHECKING:
     from .compliance import Original
-    from .models import Article, FeedEntry, Finding
 
 log = logging.getLogger(__name__)
-# source, htmltext, check and republish (defusedxml, lxml, nh3) are imported where a feed is
-# parsed and an article checked, and publish and index load feedgen and lxml only to render:
-# a run where every source answers 304 needs none of them (benchmarks/run.py measures it).
+# The one place that decides when a stage module is loaded (they import their libraries at
+# their top): source, htmltext, check and republish (defusedxml, lxml, nh3) where a feed is
+# parsed and an article checked, publish and index (feedgen, lxml) where a file is rendered.
+# A run where every source answers 304 needs none of them (tests/test_lazy_imports.py;
+# benchmarks/run.py measures its start-up).
 
 # Part of every content hash: bump it when republish or check change what they produce, so
 # that the next run re-processes every article with the new code.
@@ -471,6 +470,8 @@ def _publish(
     refused = store.articles(not_published=True, limit=INDEX_REFUSED)
 
     def index() -> bytes:
+        from .index import render_index
+
         # The page lists entries, never their HTML.
         listings = [(feed, store.feed_entries(feed.sources, feed.max_entries, html=False,
                                               **_entries_of(feed)))
@@ -483,6 +484,8 @@ def _publish(
 
 def _render(fmt: str, config: Config, feed: FeedConfig,
             entries: Callable[[], tuple[FeedEntry, ...]]) -> bytes:
+    from .publish import render
+
     return render(fmt, config.site, feed, entries())
 
 

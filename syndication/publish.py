@@ -1,30 +1,23 @@
 """The only user of feedgen: published entries -> Atom 1.0, RSS 2.0 (feedgen) and JSON Feed 1.1
-(the json module: feedgen cannot write it) bytes (SPEC §4), and atomic writes that leave a
-file untouched when its bytes would not change."""
+(the json module: feedgen cannot write it) bytes (SPEC §4). output.py writes them."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from functools import cache
-from importlib import resources
-from pathlib import Path
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from . import __version__
 from .compliance.conversation import ENTRY_ID, TC_HOME
 from .config import FeedConfig, SiteConfig
-from .errors import PublishError
-from .models import LICENCE_NAME, LICENCE_URL
-
-if TYPE_CHECKING:
-    from .models import Author, FeedEntry
+from .models import LICENCE_NAME, LICENCE_URL, Author, FeedEntry
+from .output import FORMATS, ICON_FILE, LOGO_FILE
 
 CC_RSS_NS = "http://backend.userland.com/creativeCommonsRssModule"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -32,17 +25,7 @@ GENERATOR_URI = "https://pypi.org/project/syndication/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # An empty feed still needs an <updated>; never "now", so that the bytes stay the same.
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-#: Every format written for each [[feed]]: file extension -> media type.
-FORMATS = {
-    "atom": "application/atom+xml",  # RFC 4287
-    "rss": "application/rss+xml",
-    "json": "application/feed+json",  # JSON Feed 1.1
-}
-#: The generic icon and logo shipped in syndication/static (drawn by tests/tools/make_icons.py),
-#: written into output_dir when [site] icon / logo are not set.
-ICON_FILE = "icon.png"  # 144 x 144: RSS <image> may be at most 144 wide
-ICON_SIZE = 144
-LOGO_FILE = "logo.png"  # 288 x 144: an Atom logo SHOULD be 2:1 (RFC 4287 §4.2.8)
+ICON_SIZE = 144  # pixels: RSS <image> may be at most 144 wide
 CREDIT = "The Conversation"
 
 
@@ -64,14 +47,6 @@ def icon_url(site: SiteConfig) -> str:
 def logo_url(site: SiteConfig) -> str:
     """[site] logo, else the shipped logo at base_url."""
     return site.logo or f"{site.base_url}{LOGO_FILE}"
-
-
-def shipped_assets(site: SiteConfig) -> dict[str, bytes]:
-    """The shipped images the feeds point at (file name -> bytes): those [site] does not
-    replace with its own URL."""
-    folder = resources.files("syndication") / "static"
-    names = ([ICON_FILE] if site.icon is None else []) + ([LOGO_FILE] if site.logo is None else [])
-    return {name: (folder / name).read_bytes() for name in names}
 
 
 def subtitle(feed: FeedConfig) -> str:
@@ -168,160 +143,68 @@ def _rfc3339(value: datetime) -> str:
     return value.isoformat()
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically unless the file already holds exactly that.
-
-    True when the file was written. A reader (or a web server) sees the old file or the new
-    one, never a part; on any failure the old file stays and PublishError names the path.
-    """
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    except OSError as e:
-        raise PublishError(path, f"cannot read ({e.strerror})") from e
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(tmp).chmod(0o644)  # a feed is public; mkstemp makes it 0600
-        Path(tmp).replace(path)
-        tmp = None
-        _fsync_dir(path.parent)
-    except OSError as e:
-        raise PublishError(path, f"cannot write ({e.strerror or e}); the previous file is "
-                                 "unchanged") from e
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                Path(tmp).unlink()
-    return True
-
-
-def remove_stale_temps(folder: Path, names: Sequence[str]) -> list[Path]:
-    """Delete the temporary files write_if_changed leaves when its process is killed between
-    creating and renaming one (``.{name}.XXXX.tmp``); call it only while holding the run
-    lock, never while another writer may be at work. Returns what was removed."""
-    # One listing of the folder, names compared as strings: a glob per name compiled a
-    # pattern each, a fifth of a run with nothing new (benchmarks/run.py).
-    try:
-        present = sorted(folder.iterdir())
-    except OSError:  # no output folder yet: nothing was left
-        return []
-    prefixes = tuple(f".{name}." for name in names)
-    removed: list[Path] = []
-    for tmp in present:
-        # mkstemp's ``.{name}.XXXXXXXX.tmp``: the prefix, anything, then the suffix
-        entry = tmp.name
-        if entry.endswith(".tmp") and any(
-            entry.startswith(p) and len(entry) >= len(p) + len(".tmp") for p in prefixes
-        ):
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-                removed.append(tmp)
-    return removed
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 # --- feedgen ----------------------------------------------------------------------------
 
 
-@cache
-def _feedgen() -> SimpleNamespace:
-    """feedgen, and the extensions written for it, loaded on the first render: a run that
-    renders nothing (nothing new) does not pay for importing feedgen and lxml."""
-    from feedgen.ext.base import BaseEntryExtension, BaseExtension
-    from feedgen.feed import FeedGenerator
-    from lxml import etree
-
-    class _AtomFeedExtras(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
-        """Feed-level half of the Atom extension: the licence is stated per entry."""
+class AtomFeedExtras(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
+    """Feed-level half of the Atom extension: the licence is stated per entry."""
 
 
-    class _RssFeedExtras(BaseExtension):  # type: ignore[misc]
-        """Feed-level half of the RSS one: declares the namespace on <rss>, where feedgen
-        looks for it."""
+class RssFeedExtras(BaseExtension):  # type: ignore[misc]
+    """Feed-level half of the RSS one: declares the namespace on <rss>, where feedgen looks
+    for it."""
 
-        def extend_ns(self) -> dict[str, str]:
-            return {"creativeCommons": CC_RSS_NS}
-
-
-    class _AtomEntryExtras(BaseEntryExtension):  # type: ignore[misc]
-        """What feedgen cannot write in an Atom entry: <link rel="license" href="…"/> (RFC 4946;
-        feedgen's link() refuses that rel value) and the entry's own xml:lang when it differs
-        from the feed's."""
-
-        def __init__(self) -> None:
-            self.licence: str | None = None
-            self.language: str | None = None
-
-        def extend_atom(self, entry: Any) -> Any:
-            if self.language:
-                entry.set(XML_LANG, self.language)
-            if self.licence:
-                # feedgen writes Atom elements without a namespace under xmlns="…Atom"
-                link = etree.Element("link", rel="license", href=self.licence, type="text/html")
-                # keep it beside the other links, before <summary>/<content> for readability
-                links = entry.findall("link")
-                if links:
-                    links[-1].addnext(link)
-                else:
-                    entry.append(link)
-            return entry
+    def extend_ns(self) -> dict[str, str]:
+        return {"creativeCommons": CC_RSS_NS}
 
 
-    class _RssEntryExtras(BaseEntryExtension):  # type: ignore[misc]
-        """<creativeCommons:license> per RSS item (the Creative Commons RSS module). RSS 2.0 has
-        no updated date: a correction shows as new content under the same guid. (An
-        <atom:updated> here would be RFC 3339, which RSS consumers flag as a bad RSS date.)"""
+class AtomEntryExtras(BaseEntryExtension):  # type: ignore[misc]
+    """What feedgen cannot write in an Atom entry: <link rel="license" href="…"/> (RFC 4946;
+    feedgen's link() refuses that rel value) and the entry's own xml:lang when it differs
+    from the feed's."""
 
-        def __init__(self) -> None:
-            self.licence: str | None = None
+    def __init__(self) -> None:
+        self.licence: str | None = None
+        self.language: str | None = None
 
-        def extend_rss(self, item: Any) -> Any:
-            if self.licence:
-                etree.SubElement(item, f"{{{CC_RSS_NS}}}license").text = self.licence
-            return item
+    def extend_atom(self, entry: etree._Element) -> etree._Element:
+        if self.language:
+            entry.set(XML_LANG, self.language)
+        if self.licence:
+            # feedgen writes Atom elements without a namespace under xmlns="…Atom"
+            link = etree.Element("link", rel="license", href=self.licence, type="text/html")
+            # keep it beside the other links, before <summary>/<content> for readability
+            links = entry.findall("link")
+            if links:
+                links[-1].addnext(link)
+            else:
+                entry.append(link)
+        return entry
 
-    return SimpleNamespace(
-        FeedGenerator=FeedGenerator,
-        AtomFeedExtras=_AtomFeedExtras,
-        RssFeedExtras=_RssFeedExtras,
-        AtomEntryExtras=_AtomEntryExtras,
-        RssEntryExtras=_RssEntryExtras,
-    )
+
+class RssEntryExtras(BaseEntryExtension):  # type: ignore[misc]
+    """<creativeCommons:license> per RSS item (the Creative Commons RSS module). RSS 2.0 has
+    no updated date: a correction shows as new content under the same guid. (An
+    <atom:updated> here would be RFC 3339, which RSS consumers flag as a bad RSS date.)"""
+
+    def __init__(self) -> None:
+        self.licence: str | None = None
+
+    def extend_rss(self, item: etree._Element) -> etree._Element:
+        if self.licence:
+            etree.SubElement(item, f"{{{CC_RSS_NS}}}license").text = self.licence
+        return item
 
 
 def _generator(
     fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]
 ) -> Any:
-    lib = _feedgen()
-    fg = lib.FeedGenerator()
+    fg = FeedGenerator()
     if fmt == "atom":
-        fg.register_extension("extras", lib.AtomFeedExtras, lib.AtomEntryExtras, atom=True,
-                              rss=False)
+        fg.register_extension("extras", AtomFeedExtras, AtomEntryExtras, atom=True, rss=False)
     else:
         fg.load_extension("dc", atom=False, rss=True)
-        fg.register_extension("extras", lib.RssFeedExtras, lib.RssEntryExtras, atom=False,
-                              rss=True)
+        fg.register_extension("extras", RssFeedExtras, RssEntryExtras, atom=False, rss=True)
     self_url = feed_url(site, feed, fmt)
     updated = max((e.updated for e in entries), default=EPOCH)
     language = feed_language(feed, entries)

@@ -1,19 +1,27 @@
-"""Pure: which articles a feed takes (SPEC §3 `selective`). The Conversation's guidelines
-forbid republishing everything systematically, so a feed selects by keyword, author or id,
-and a whole-edition source needs a selection or a recorded permission."""
+"""Pure: which articles a feed takes (docs/compliance.md#rule-selective). The Conversation's
+guidelines forbid republishing everything systematically, so a feed selects by keyword,
+author or id, and a whole-edition source needs a selection or a recorded permission."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .compliance.conversation import is_edition_feed
-from .compliance.htmltext import key
-from .models import Finding, Selection
+from .models import Author, Finding, Selection
 
-if TYPE_CHECKING:
-    from .models import Author
+# /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
+# (docs/the-conversation.md#atom-feeds). Section, topic and institution feeds have more path
+# segments. Here rather than with The Conversation's other facts (compliance.conversation):
+# every run asks it, and a run with nothing new loads no part of the checker
+# (tests/test_lazy_imports.py).
+_EDITION_FEED = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]{2})?/|global/|europe/|africa/)?articles\.atom$")
+
+
+def is_edition_feed(url: str) -> bool:
+    """Whether ``url`` is a whole edition's feed (whatever its host: mirrors and tests)."""
+    path = urlsplit(url.strip()).path.rstrip("/").lower()
+    return bool(_EDITION_FEED.match(path))
 
 #: The rule judged on a feed's configuration, not on one page (docs/compliance.md#rule-selective).
 SELECTIVE = "selective"
@@ -33,6 +41,10 @@ def admits(
     summary leaves it out; then, when the feed names keywords or authors, one must match
     (either kind will do); a feed that names neither takes every article of its sources.
     """
+    # The checker's text folding, loaded here: a run with nothing new selects nothing and
+    # loads no part of the checker (tests/test_lazy_imports.py).
+    from .compliance.htmltext import key
+
     if article_id in selection.articles:
         return f"article {article_id} is listed"
     # Title, summary and names are folded only for a feed that looks at them: most take
@@ -58,6 +70,8 @@ def admits(
 
 def _author_key(value: str) -> str:
     """An author named in the config: a profile URL compares by its path, a name by key()."""
+    from .compliance.htmltext import key  # as in admits()
+
     value = value.strip()
     if "/profiles/" in value:
         return urlsplit(value).path.rstrip("/").lower()
@@ -65,7 +79,7 @@ def _author_key(value: str) -> str:
 
 
 def selective(sources: Sequence[str], selection: Selection, permission: str | None) -> Finding:
-    """SPEC §3 `selective` for one feed's configuration: a feed that takes a whole edition
+    """The `selective` rule for one feed's configuration: a feed that takes a whole edition
     (``/{edition}/articles.atom``, ``/articles.atom``) must select, or record the written
     permission it relies on. Section, topic and institution feeds are selections already."""
     editions = [u for u in sources if is_edition_feed(u)]

@@ -19,8 +19,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from .errors import ServeError
-from .index import INDEX_FILE
-from .publish import FORMATS
+from .output import FORMATS, INDEX_FILE
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,11 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from html import escape
-from typing import TYPE_CHECKING
+
+import defusedxml
+import defusedxml.ElementTree as DET
+import lxml.html
+from lxml.etree import _Element
 
 from .compliance.conversation import (
     COUNTER_HTML,
@@ -20,12 +24,6 @@ from .compliance.conversation import (
 from .compliance.htmltext import parse_page
 from .errors import ParseError
 from .models import Article, Author, SourceFeed
-
-if TYPE_CHECKING:
-    from lxml.etree import _Element
-
-# defusedxml and lxml are imported where they are used: a run where every source answers 304
-# parses nothing.
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FOAF_HOMEPAGE = "{http://xmlns.com/foaf/0.1/}homepage"
@@ -50,9 +48,6 @@ def parse_feed(data: bytes, url: str) -> SourceFeed:
     """Parse an Atom document of The Conversation. Raises ParseError (naming ``url``) when the
     document is not well-formed, not Atom, or uses DTDs/entities; a bad entry is skipped and
     named in ``problems``, never fatal to the others."""
-    import defusedxml
-    import defusedxml.ElementTree as DET
-
     _check_encoding(data, url)
     try:
         root = DET.fromstring(data, forbid_dtd=True)
@@ -250,8 +245,6 @@ def parse_article_page(html: str, url: str) -> Article:
     the body of ``div[itemprop=articleBody]``, then the page counter for its id and the
     disclosure statement as ``<p class="fine-print">`` (SPEC §2.2). Pages state no licence:
     ``rights`` is None and ``source_kind`` "page". Raises ParseError naming ``url``."""
-    import lxml.html
-
     doc = parse_page(html)
     canonical = _first(doc, '//link[@rel="canonical"]/@href') or _meta(doc, "og:url") or url
     n = article_id_from_url(canonical) or article_id_from_url(url)
@@ -302,8 +295,6 @@ def parse_article_page(html: str, url: str) -> Article:
 
 
 def _elements(el: _Element, xpath: str) -> list[_Element]:
-    from lxml.etree import _Element
-
     found = el.xpath(xpath)
     return [x for x in found if isinstance(x, _Element)] if isinstance(found, list) else []
 
@@ -350,8 +341,6 @@ def _page_date(url: str, raw: str | None) -> datetime | None:
 
 def _inner_html(el: _Element) -> str:
     """The element's content as HTML: its text, then each child with its tail."""
-    import lxml.html
-
     parts = [escape(el.text or "", quote=False)]
     parts.extend(lxml.html.tostring(child, encoding="unicode") for child in el)
     return "".join(parts)

@@ -12,13 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import StorageError
-from .models import Outcome, RobotsRecord, RunReport
-
-if TYPE_CHECKING:  # built where they are read, on first need (models)
-    from .models import Article, Author, FeedEntry, Finding
+from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
 
 # Migration k takes the schema from user_version k to k+1. Append; never edit a shipped one.
 MIGRATIONS: tuple[str, ...] = (
@@ -414,8 +411,6 @@ class Store:
         """feed_entries' rows: each entry with its content hash."""
         if not source_urls or limit <= 0:
             return
-        from .models import FeedEntry
-
         rows = self.db.execute(
             "SELECT a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
             "a.authors, a.categories, a.language, a.rights, "
@@ -485,8 +480,6 @@ class Store:
                         paragraphs: int) -> tuple[tuple[Article, str], ...]:
         """Published articles of ``source_urls`` with no extract of ``paragraphs`` built from
         their current version (a feed newly in extract mode), each with its content hash."""
-        from .models import Article
-
         rows = self.db.execute(
             "SELECT a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
             "a.authors, a.rights, a.content, a.language, a.categories, a.content_hash "
@@ -519,8 +512,6 @@ class Store:
 
     def extracts(self) -> tuple[ExtractState, ...]:
         """Every extract kept, with its last verdict (for reports)."""
-        from .models import Finding
-
         rows = self.db.execute(
             "SELECT x.article_id, x.paragraphs, x.status, x.content_hash = a.content_hash, "
             "x.findings, x.reason FROM extracts x JOIN articles a USING (article_id) "
@@ -534,8 +525,6 @@ class Store:
 
     def stored(self, article_id: int) -> StoredArticle | None:
         """The version of an article kept from an earlier run, with its status."""
-        from .models import Article
-
         row = self.db.execute(
             "SELECT article_id, url, title, summary, published, updated, authors, categories, "
             "rights, content, language, status FROM articles WHERE article_id = ?",
@@ -567,8 +556,6 @@ class Store:
         ).fetchall()
         if not rows:  # a run with nothing new, and nothing refused: no record to build
             return ()
-        from .models import Finding
-
         return tuple(
             ArticleState(
                 article_id=r[0],
@@ -693,8 +680,6 @@ class Store:
 
 def _authors(column: str) -> tuple[Author, ...]:
     """The authors column (JSON [[name, role, institution, profile_url]]) as records."""
-    from .models import Author
-
     return tuple(Author(*a) for a in json.loads(column))
 
 

@@ -7,12 +7,12 @@ import pytest
 
 from syndication.compliance.conversation import (
     counter_article_id,
-    is_edition_feed,
     is_tc_home,
     is_tc_host,
     is_tc_url,
     tc_article_id,
 )
+from syndication.selection import is_edition_feed
 
 
 @pytest.mark.parametrize(("host", "ours"), [

@@ -16,15 +16,8 @@ import pytest
 from syndication.config import Config, FeedConfig, SiteConfig
 from syndication.errors import ConfigError
 from syndication.models import Article, FeedEntry
-from syndication.publish import (
-    EPOCH,
-    FORMATS,
-    ICON_SIZE,
-    feed_language,
-    render,
-    shipped_assets,
-    subtitle,
-)
+from syndication.output import FORMATS, shipped_assets
+from syndication.publish import EPOCH, ICON_SIZE, feed_language, render, subtitle
 from syndication.republish import republish
 
 from .conftest import ConfigFactory

@@ -23,8 +23,9 @@ import pytest
 from syndication.compliance.conversation import TC_RIGHTS
 from syndication.errors import PublishError
 from syndication.models import Outcome
+from syndication.output import write_if_changed
 from syndication.pipeline import run
-from syndication.publish import entry_id, write_if_changed
+from syndication.publish import entry_id
 
 from .conftest import ENV_FEED, ENV_ID, FR_FEED, ConfigFactory
 from .feedruns import ENV_PATH, FR_PATH, Clock, serve_recorded, snapshot

@@ -137,7 +137,7 @@ def test_a_feed_file_changed_or_removed_by_hand_is_written_again(site):
 def test_temporary_files_left_by_a_killed_write_are_removed(site):
     config = site.config()
     assert run(config, sleep=lambda s: None).ok
-    # what a run killed between mkstemp and rename leaves (publish.write_if_changed)
+    # what a run killed between mkstemp and rename leaves (output.write_if_changed)
     leftover = site.out / ".env.atom.k3x9q.tmp"
     leftover.write_bytes(b"<?xml version='1.0'?><feed")
     unrelated = site.out / ".keep-me.tmp"

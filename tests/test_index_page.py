@@ -20,8 +20,9 @@ import pytest
 
 from syndication.compliance.conversation import TC_RIGHTS
 from syndication.config import Config
-from syndication.index import INDEX_FILE, LATEST, render_index
+from syndication.index import LATEST, render_index
 from syndication.models import LICENCE_URL
+from syndication.output import INDEX_FILE
 from syndication.pipeline import run
 from syndication.serve import make_server, server_url
 from syndication.store import Store

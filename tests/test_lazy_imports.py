@@ -16,10 +16,10 @@ from .feedruns import Clock, serve_recorded
 from .server import LoopbackServer
 
 HEAVY = ("feedgen", "lxml", "nh3", "defusedxml", "bs4", "tqdm",
-         # and the modules of ours that only parsing and republishing need. The checker's
-         # package is loaded: every run asks it whether a source is a whole edition
-         # (compliance.conversation, the one home of The Conversation's facts).
-         "syndication.source", "syndication.republish")
+         # and the modules of ours that only parsing, checking, republishing and rendering
+         # need (their imports and records cost a start-up what the run itself costs)
+         "syndication.source", "syndication.compliance", "syndication.republish",
+         "syndication.publish", "syndication.index")
 # Runs the pipeline in a fresh interpreter and says which heavy libraries it loaded.
 DRIVER = f"""
 import json, sys
@@ -45,16 +45,30 @@ def test_a_run_with_nothing_new_loads_no_html_or_feed_library(
     assert second == {"ok": True, "written": [], "parsed": [], "loaded": []}
 
 
-def test_the_records_of_an_article_are_models_and_public_api_though_defined_on_use() -> None:
+def test_the_records_of_an_article_are_models_and_public_api() -> None:
     import syndication
-    import syndication.article
     import syndication.models
 
-    for name in ("Article", "Author", "FeedEntry", "Finding", "RemovedImage", "Republication",
-                 "SourceFeed", "Verdict"):
-        assert getattr(syndication.models, name) is getattr(syndication.article, name)
     for name in ("Article", "Author", "Finding", "Verdict"):
-        assert getattr(syndication, name) is getattr(syndication.article, name)
+        assert getattr(syndication, name) is getattr(syndication.models, name)
         assert name in syndication.__all__
-    assert not hasattr(syndication.models, "Nothing")
-    assert not hasattr(syndication, "Nothing")
+    # one records module: no PEP 562 deferral left in the package face or in models
+    assert not hasattr(syndication.models, "__getattr__")
+    assert not hasattr(syndication, "__getattr__")
+
+
+# What importing the package face and the CLI (every command does) loads: no state database,
+# no HTTP client, no feed writer; each command loads what it needs (cli.py).
+FACE = """
+import json, sys
+import syndication, syndication.cli
+print(json.dumps(sorted(m for m in ("requests", "urllib3", "sqlite3", "filelock", "feedgen",
+                                     "syndication.pipeline", "syndication.store")
+                        if m in sys.modules)))
+"""
+
+
+def test_importing_the_package_loads_no_run_machinery() -> None:
+    done = subprocess.run([sys.executable, "-c", FACE], capture_output=True, text=True,
+                          check=True)
+    assert json.loads(done.stdout) == []

@@ -14,7 +14,8 @@ import pytest
 from syndication.config import FeedConfig, SiteConfig
 from syndication.errors import PublishError
 from syndication.models import Article, FeedEntry
-from syndication.publish import entry_id, remove_stale_temps, render, write_if_changed
+from syndication.output import remove_stale_temps, write_if_changed
+from syndication.publish import entry_id, render
 from syndication.republish import republish
 
 SITE = SiteConfig(title="Publisher", base_url="https://example.org/feeds/",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from syndication.publish import write_if_changed
+from syndication.output import write_if_changed
 
 from .golden import GOLDEN
 

@@ -2,7 +2,9 @@
 (docs/the-conversation.md): its home and hosts (with a strict host test), how an article's id
 is written in entry ids and URLs, the page counter, the image host, the editions and their
 languages, the rights statement, and the attribution line in each language. Pure: strings,
-patterns and small tests on them; every other module imports these facts from here."""
+patterns and small tests on them; every other module imports these facts from here. One
+exception: whether a feed URL is a whole edition's is selection.is_edition_feed, asked on
+every run, which loads no part of the checker."""
 
 from __future__ import annotations
 
@@ -101,11 +103,6 @@ EDITIONS = {
 LANGUAGES = tuple(dict.fromkeys(EDITIONS.values()))
 # An edition's home path: /us, /ca-fr, /global (and editions not listed yet, same shape).
 _EDITION_HOME = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|global|europe|africa")
-# /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
-# (docs/the-conversation.md#atom-feeds). Section, topic and institution feeds have more
-# path segments.
-_EDITION_FEED = re.compile(
-    r"^/(?:[a-z]{2}(?:-[a-z]{2})?/|global/|europe/|africa/)?articles\.atom$")
 
 
 def is_tc_home(href: str) -> bool:
@@ -114,12 +111,6 @@ def is_tc_home(href: str) -> bool:
         return False
     path = urlsplit(href.strip()).path.strip("/")
     return path == "" or _EDITION_HOME.fullmatch(path) is not None
-
-
-def is_edition_feed(url: str) -> bool:
-    """Whether ``url`` is a whole edition's feed (whatever its host: mirrors and tests)."""
-    path = urlsplit(url.strip()).path.rstrip("/").lower()
-    return bool(_EDITION_FEED.match(path))
 
 
 # --- the page counter and images --------------------------------------------------------------

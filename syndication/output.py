@@ -1,0 +1,110 @@
+"""The output folder: the files a run writes there (every feed in every format, the shipped
+images, the index page) and how they are written: atomically, and not at all when the bytes
+would not change, so that ETags and conditional GETs keep working. Light on purpose: a run
+with nothing new writes through it without loading the renderers (publish, index)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from .config import SiteConfig
+from .errors import PublishError
+
+#: Every format written for each [[feed]]: file extension -> media type.
+FORMATS = {
+    "atom": "application/atom+xml",  # RFC 4287
+    "rss": "application/rss+xml",
+    "json": "application/feed+json",  # JSON Feed 1.1
+}
+#: The page for people, listing every feed (index.py renders it).
+INDEX_FILE = "index.html"
+#: The generic icon and logo shipped in syndication/static (drawn by tests/tools/make_icons.py),
+#: written into output_dir when [site] icon / logo are not set.
+ICON_FILE = "icon.png"  # 144 x 144: RSS <image> may be at most 144 wide
+LOGO_FILE = "logo.png"  # 288 x 144: an Atom logo SHOULD be 2:1 (RFC 4287 §4.2.8)
+
+
+def shipped_assets(site: SiteConfig) -> dict[str, bytes]:
+    """The shipped images the feeds point at (file name -> bytes): those [site] does not
+    replace with its own URL."""
+    folder = resources.files("syndication") / "static"
+    names = ([ICON_FILE] if site.icon is None else []) + ([LOGO_FILE] if site.logo is None else [])
+    return {name: (folder / name).read_bytes() for name in names}
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically unless the file already holds exactly that.
+
+    True when the file was written. A reader (or a web server) sees the old file or the new
+    one, never a part; on any failure the old file stays and PublishError names the path.
+    """
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    except OSError as e:
+        raise PublishError(path, f"cannot read ({e.strerror})") from e
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        Path(tmp).chmod(0o644)  # a feed is public; mkstemp makes it 0600
+        Path(tmp).replace(path)
+        tmp = None
+        _fsync_dir(path.parent)
+    except OSError as e:
+        raise PublishError(path, f"cannot write ({e.strerror or e}); the previous file is "
+                                 "unchanged") from e
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                Path(tmp).unlink()
+    return True
+
+
+def remove_stale_temps(folder: Path, names: Sequence[str]) -> list[Path]:
+    """Delete the temporary files write_if_changed leaves when its process is killed between
+    creating and renaming one (``.{name}.XXXX.tmp``); call it only while holding the run
+    lock, never while another writer may be at work. Returns what was removed."""
+    # One listing of the folder, names compared as strings: a glob per name compiled a
+    # pattern each, a fifth of a run with nothing new (benchmarks/run.py).
+    try:
+        present = sorted(folder.iterdir())
+    except OSError:  # no output folder yet: nothing was left
+        return []
+    prefixes = tuple(f".{name}." for name in names)
+    removed: list[Path] = []
+    for tmp in present:
+        # mkstemp's ``.{name}.XXXXXXXX.tmp``: the prefix, anything, then the suffix
+        entry = tmp.name
+        if entry.endswith(".tmp") and any(
+            entry.startswith(p) and len(entry) >= len(p) + len(".tmp") for p in prefixes
+        ):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
