@@ -5,11 +5,9 @@ rule is published, and nothing already published is lost."""
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -21,24 +19,23 @@ from . import __version__
 from .config import Config, FeedConfig
 from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
 from .fetch import Fetcher
-from .models import Article, ArticleReport, FeedEntry, Finding, Outcome, RunReport, SourceReport
+from .models import Article, ArticleReport, FeedEntry, Outcome, RunReport, SourceReport
 from .output import FORMATS, INDEX_FILE, remove_stale_temps, shipped_assets, write_if_changed
 from .selection import admits, is_edition_feed, selected, selective
-from .store import Store, StoredArticle
+from .store import Store
+from .update import FORMAT_VERSION, Built, Intent, Plan, Stored, decide, plan
 
 if TYPE_CHECKING:
     from .compliance import Original
 
 log = logging.getLogger(__name__)
 # The one place that decides when a stage module is loaded (they import their libraries at
-# their top): source, htmltext, check and republish (defusedxml, lxml, nh3) where a feed is
-# parsed and an article checked, publish and index (feedgen, lxml) where a file is rendered.
+# their top): source, the checker (compliance) and republish (defusedxml, lxml, nh3) where a
+# feed is parsed and an article checked, publish and index (feedgen, lxml) where a file is
+# rendered.
 # A run where every source answers 304 needs none of them (tests/test_lazy_imports.py;
 # benchmarks/run.py measures its start-up).
 
-# Part of every content hash: bump it when republish or check change what they produce, so
-# that the next run re-processes every article with the new code.
-FORMAT_VERSION = 2
 FEED_FORMATS = tuple(FORMATS)  # atom, rss, json
 # Articles refused (or failed) listed on the index page, newest first.
 INDEX_REFUSED = 50
@@ -120,7 +117,7 @@ def _run(
         sources.append(_source(url, feeds, store, fetcher, articles, clock))
         if progress:
             progress(len(sources), total, url)
-    for refused in _missing_extracts(config, store):
+    for refused in _missing_extracts(config, store, clock):
         articles[refused.article_id] = refused
     written, unchanged, failed = _publish(config, store, progress, len(sources), total)
     report = RunReport(
@@ -183,21 +180,21 @@ def _source(
         log.warning("%s: %s", url, problem)
     not_selected = 0
     with store.transaction():
-        for article in feed.articles:
-            selecting = _selecting(feeds, article)
+        wanted = [(article, _selecting(feeds, article)) for article in feed.articles]
+        stored = store.stored_states([a.article_id for a, selecting in wanted if selecting])
+        for article, selecting in wanted:
             if not selecting:  # no feed takes it: not republished, not kept (SPEC §3)
                 not_selected += 1
                 log.debug("%s: article %d selected by no feed", url, article.article_id)
                 continue
             n = article.article_id
-            if n not in articles:  # the same N from several sources: processed once
-                articles[n] = _article(article, selecting, store, clock)
-            else:  # once more for extracts only its feeds here want; a no-op otherwise
-                again = _article(article, selecting, store, clock)
-                if again.outcome in (Outcome.REFUSED, Outcome.ERROR):
-                    articles[n] = again
-            if store.content_hash(article.article_id) is not None:
-                store.link_source(article.article_id, url, clock())
+            report, kept = _article(article, selecting, stored.get(n), store, clock)
+            # The same N from several sources is processed once: the next source finds it
+            # stored, and builds only the extracts its feeds want that are still missing.
+            if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
+                articles[n] = report
+            if kept:
+                store.link_source(n, url, clock())
         store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
     log.debug("%s: %d entries, %d bytes", url, len(feed.articles), len(fetched.body))
     return SourceReport(
@@ -217,54 +214,50 @@ def _selecting(feeds: list[FeedConfig], article: Article) -> list[tuple[FeedConf
     return out
 
 
-def content_hash(article: Article) -> str:
-    """A digest of everything republish and check read, and of FORMAT_VERSION."""
-    parts = [
-        FORMAT_VERSION,
-        article.url,
-        article.title,
-        article.summary,
-        article.published.isoformat(),
-        article.updated.isoformat(),
-        [[a.name, a.role, a.institution, a.profile_url] for a in article.authors],
-        article.rights,
-        article.language,
-        list(article.categories),
-    ]
-    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode())
-    # The content (~20 KB) as it is, after the JSON of the rest (which ends the JSON text,
-    # and holds no NUL): as JSON it cost a character-by-character escaping, twice the
-    # hashing (benchmarks/run.py).
-    digest.update(b"\0")
-    digest.update(article.content.encode())
-    return digest.hexdigest()
+def _article(article: Article, selecting: list[tuple[FeedConfig, str]], stored: Stored | None,
+             store: Store, clock: Clock) -> tuple[ArticleReport, bool]:
+    """Plan, build what the plan asks for, decide, apply (update.py): the article's report,
+    and whether the store now holds it. Extract-mode feeds that take it get their extract
+    built and checked too."""
+    wanted = plan(article, stored, [f.paragraphs for f, _why in selecting if f.mode == "extract"])
+    built: Built | None = None
+    original: Original | None = None
+    if wanted.check:
+        built, original = _build(article, selecting)
+    extracts: tuple[Built, ...] = ()
+    if wanted.extracts and (built is None or built.outcome is Outcome.PUBLISHED):
+        extracts = _build_extracts(article, wanted.extracts, original)
+    intent = decide(article, stored, wanted, built, extracts, clock())
+    store.apply(intent, clock())
+    _log_intent(article, intent)
+    return intent.report, stored is not None or intent.article is not None
 
 
-def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: Store,
-             clock: Clock) -> ArticleReport:
-    """Republish and check one article, store the outcome; unchanged articles are skipped.
-    Extract-mode feeds that take it get their extract built and checked too.
+def _log_intent(article: Article, intent: Intent) -> None:
+    n, report = article.article_id, intent.report
+    if intent.kept_earlier:
+        log.error("article %d: the version published earlier stays in the feeds", n)
+    elif report.withdrawn:
+        log.warning("article %d withdrawn from the feeds (%s): its new version fails %s",
+                    n, article.url, report.reason)
+    elif intent.article is not None and intent.article.status is Outcome.REFUSED:
+        log.warning("article %d refused (%s): %s", n, article.url, report.reason)
+    elif intent.updated_in_place and intent.article is not None:
+        log.info("article %d updated in place (entry updated %s)", n,
+                 intent.article.article.updated.isoformat())
+    elif intent.article is not None and intent.article.status is Outcome.PUBLISHED:
+        log.debug("article %d published (%s)", n, article.url)
 
-    A changed article replaces its earlier version in place: same N, so the same entry id in
-    every feed (SPEC §4), never a second entry. One that no longer passes is withdrawn."""
-    n = article.article_id
-    digest = content_hash(article)
-    previous = store.content_hash(n)
-    extracts = sorted({f.paragraphs for f, _why in selecting if f.mode == "extract"})
-    if previous == digest:
-        missing = [p for p in extracts if store.extract_hash(n, p) != digest]
-        if not missing or store.status(n) is not Outcome.PUBLISHED:
-            return ArticleReport(n, article.title, Outcome.UNCHANGED)
-        refused = _extracts(article, missing, digest, store)  # a feed newly in extract mode
-        if refused:
-            return refused
-        return ArticleReport(n, article.title, Outcome.UNCHANGED)
-    stored = store.stored(n) if previous is not None else None
-    was_published = stored is not None and stored.status is Outcome.PUBLISHED
+
+def _build(article: Article, selecting: list[tuple[FeedConfig, str]]
+           ) -> tuple[Built, Original | None]:
+    """Republish and check the whole article: its Built, and the original prepared for the
+    checker (None when it could not be)."""
     from .compliance import check, prepare
     from .compliance.htmltext import parse_fragment
     from .republish import republish
 
+    n = article.article_id
     taken = selected(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
     try:
         # One parse of the original: prepare() reads the tree, then republish() changes it.
@@ -275,104 +268,49 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: S
     except Exception as e:  # a bug or an input no rule foresaw: this article only
         reason = f"could not be processed: {type(e).__name__}: {e}"
         log.error("article %d (%s): %s", n, article.url, reason, exc_info=log.isEnabledFor(10))
-        if previous is None:  # keep a published earlier version; else record the failure
-            store.save_article(article, content_hash=digest, status=Outcome.ERROR, html=None,
-                               findings=(), reason=reason, now=clock())
-        elif was_published:
-            log.error("article %d: the version published earlier stays in the feeds", n)
-        return ArticleReport(n, article.title, Outcome.ERROR, reason=reason)
-    entry = _as_entry(article, stored, clock)
+        return Built(Outcome.ERROR, reason=reason), None
+    for image in republication.removed:
+        log.debug("article %d: removed %s (%s)", n, image.src, image.reason)
     findings = (*verdict.findings, taken)
     if verdict.compliant:
-        store.save_article(entry, content_hash=digest, status=Outcome.PUBLISHED,
-                           html=republication.html, findings=findings, reason="",
-                           now=clock())
-        log.debug("article %d published (%s)", n, article.url)
-        for image in republication.removed:
-            log.debug("article %d: removed %s (%s)", n, image.src, image.reason)
-        if was_published:
-            log.info("article %d updated in place (entry updated %s)", n,
-                     entry.updated.isoformat())
-        return _extracts(article, extracts, digest, store, original) or ArticleReport(
-            n, article.title, Outcome.PUBLISHED)
+        return Built(Outcome.PUBLISHED, republication.html, findings), original
     failed = verdict.failed or verdict.unchecked
-    reason = "; ".join(f"{f.rule}: {f.detail}" for f in failed)
-    store.save_article(entry, content_hash=digest, status=Outcome.REFUSED,
-                       html=republication.html, findings=findings, reason=reason,
-                       now=clock())
-    if was_published:
-        log.warning("article %d withdrawn from the feeds (%s): its new version fails %s",
-                    n, article.url, reason)
-    else:
-        log.warning("article %d refused (%s): %s", n, article.url, reason)
-    return ArticleReport(n, article.title, Outcome.REFUSED,
-                         failed_rules=tuple(f.rule for f in failed), reason=reason,
-                         withdrawn=was_published)
+    return Built(Outcome.REFUSED, republication.html, findings,
+                 reason="; ".join(f"{f.rule}: {f.detail}" for f in failed),
+                 failed_rules=tuple(f.rule for f in failed)), original
 
 
-def _as_entry(article: Article, stored: StoredArticle | None, clock: Clock) -> Article:
-    """The article dated as its feed entry: ``updated`` never goes back, and when the source
-    changed what readers see without a newer date of its own (a silent correction), the entry
-    is dated when this run noticed, so feed readers show the correction (RFC 4287 §4.2.15)."""
-    if stored is None:
-        return article
-    before = stored.article
-    if article.updated > before.updated:
-        return article
-    if _reader_visible(article) == _reader_visible(before):
-        return replace(article, updated=before.updated)  # e.g. a FORMAT_VERSION bump
-    return replace(article, updated=max(clock(), before.updated))
-
-
-def _reader_visible(a: Article) -> tuple[object, ...]:
-    """What a correction can change: everything republish reads, except the dates."""
-    return (a.url, a.title, a.summary, a.authors, a.rights, a.content, a.language,
-            a.categories)
-
-
-def _extracts(article: Article, counts: list[int], digest: str, store: Store,
-              original: Original | None = None) -> ArticleReport | None:
-    """Build, check and store the extracts of ``counts`` paragraphs (SPEC §3: an extract
-    must be an unaltered prefix of the body); a refused one is reported, None when all pass.
-    ``original``: the article already prepared for the checker, if it was."""
-    n = article.article_id
-    if not counts:
-        return None
+def _build_extracts(article: Article, counts: Sequence[int],
+                    original: Original | None = None) -> tuple[Built, ...]:
+    """Build and check the extracts of ``counts`` paragraphs (SPEC §3: an extract must be an
+    unaltered prefix of the body). ``original``: the article already prepared for the
+    checker, if it was."""
     from .compliance import check, prepare
     from .republish import republish
 
-    if original is None:
-        original = prepare(article)
-    refusals: list[tuple[Finding, ...]] = []
-    reasons: list[str] = []
+    out = []
     for paragraphs in counts:
         try:
+            if original is None:
+                original = prepare(article)
             extract = republish(article, mode="extract", paragraphs=paragraphs)
             verdict = check(extract.html, original, title=article.title)
-        except Exception as e:  # as in _article: this extract only
-            reason = f"extract of {paragraphs} paragraphs could not be processed: " \
-                     f"{type(e).__name__}: {e}"
-            store.save_extract(n, paragraphs, content_hash=digest, status=Outcome.ERROR,
-                               html=None, findings=(), reason=reason)
-            reasons.append(reason)
+        except Exception as e:  # as in _build: this extract only
+            out.append(Built(Outcome.ERROR, reason=f"extract of {paragraphs} paragraphs "
+                             f"could not be processed: {type(e).__name__}: {e}",
+                             paragraphs=paragraphs))
             continue
         if verdict.compliant:
-            store.save_extract(n, paragraphs, content_hash=digest, status=Outcome.PUBLISHED,
-                               html=extract.html, findings=verdict.findings, reason="")
+            out.append(Built(Outcome.PUBLISHED, extract.html, verdict.findings,
+                             paragraphs=paragraphs))
             continue
         failed = verdict.failed or verdict.unchecked
         reason = f"extract of {paragraphs} paragraphs: " + "; ".join(
             f"{f.rule}: {f.detail}" for f in failed)
-        store.save_extract(n, paragraphs, content_hash=digest, status=Outcome.REFUSED,
-                           html=extract.html, findings=verdict.findings, reason=reason)
-        log.warning("article %d refused (%s): %s", n, article.url, reason)
-        refusals.append(failed)
-        reasons.append(reason)
-    if not reasons:
-        return None
-    rules = tuple(dict.fromkeys(f.rule for failed in refusals for f in failed))
-    return ArticleReport(n, article.title, Outcome.REFUSED if refusals else Outcome.ERROR,
-                         failed_rules=rules, reason="; ".join(reasons))
+        log.warning("article %d refused (%s): %s", article.article_id, article.url, reason)
+        out.append(Built(Outcome.REFUSED, extract.html, verdict.findings, reason=reason,
+                         failed_rules=tuple(f.rule for f in failed), paragraphs=paragraphs))
+    return tuple(out)
 
 
 def _selection_of(feed: FeedConfig) -> Callable[[FeedEntry], bool] | None:
@@ -388,7 +326,7 @@ def _selection_of(feed: FeedConfig) -> Callable[[FeedEntry], bool] | None:
     return select
 
 
-def _missing_extracts(config: Config, store: Store) -> list[ArticleReport]:
+def _missing_extracts(config: Config, store: Store, clock: Clock) -> list[ArticleReport]:
     """Extracts that extract-mode feeds need of articles already stored (the feed was just
     switched to extract mode, or its paragraph count changed, and its sources answer 304).
     Returns the refusals."""
@@ -404,9 +342,12 @@ def _missing_extracts(config: Config, store: Store) -> list[ArticleReport]:
             continue
         with store.transaction():
             for article, digest in pending:
-                report = _extracts(article, [feed.paragraphs], digest, store)
-                if report is not None:
-                    refused.append(report)
+                wanted = Plan(digest, check=False, extracts=(feed.paragraphs,))
+                built = _build_extracts(article, wanted.extracts)
+                intent = decide(article, None, wanted, None, built, clock())
+                store.apply(intent, clock())
+                if intent.report.outcome is not Outcome.UNCHANGED:
+                    refused.append(intent.report)
     return refused
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 from .errors import StorageError
 from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
+from .update import Intent, Stored
+from .update import visible_hash as update_visible_hash
 
 # Migration k takes the schema from user_version k to k+1. Append; never edit a shipped one.
 MIGRATIONS: tuple[str, ...] = (
@@ -102,6 +104,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_in_feed_order
         ON articles (status, published DESC, article_id DESC, content_hash, updated);
     """,
+    # 5: what readers saw of each version (update.visible_hash), so that telling a silent
+    # correction from a FORMAT_VERSION bump needs no earlier original; filled in below.
+    """
+    ALTER TABLE articles ADD COLUMN visible_hash TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 MAX_RUN_FAILURES = 50  # failure lines kept per run for `syndication status`
@@ -141,15 +148,6 @@ class ArticleState:
     findings: tuple[Finding, ...]
     reason: str
     last_checked: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class StoredArticle:
-    """An article as an earlier run saved it: the source's fields, except ``updated``, which
-    is the entry's (it moves on when a correction arrives without a new source date)."""
-
-    article: Article
-    status: Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +230,8 @@ class Store:
             with self.transaction():
                 for statement in _statements(MIGRATIONS[number]):
                     self.db.execute(statement)
+                if number + 1 in _FILL:
+                    _FILL[number + 1](self.db)
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
 
     @contextmanager
@@ -293,18 +293,36 @@ class Store:
 
     # --- articles -----------------------------------------------------------------------
 
-    def content_hash(self, article_id: int) -> str | None:
-        row = self.db.execute(
-            "SELECT content_hash FROM articles WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        return row[0] if row else None
+    def stored_states(self, article_ids: Sequence[int]) -> dict[int, Stored]:
+        """What the store kept of each of ``article_ids`` that an earlier run saw (one read
+        for a source's articles: update.plan and update.decide need nothing more)."""
+        ids = json.dumps(list(article_ids))
+        extracts: dict[int, dict[int, str]] = {}
+        for n, paragraphs, digest in self.db.execute(
+            "SELECT article_id, paragraphs, content_hash FROM extracts "
+            "WHERE article_id IN (SELECT value FROM json_each(?))", (ids,)
+        ):
+            extracts.setdefault(n, {})[paragraphs] = digest
+        rows = self.db.execute(
+            "SELECT article_id, content_hash, visible_hash, status, updated FROM articles "
+            "WHERE article_id IN (SELECT value FROM json_each(?))", (ids,)
+        )
+        return {r[0]: Stored(r[0], r[1], r[2], Outcome(r[3]), _dt_required(r[4]),
+                             extracts.get(r[0], {}))
+                for r in rows}
 
-    def status(self, article_id: int) -> Outcome | None:
-        """The article's last outcome, None when it was never seen."""
-        row = self.db.execute(
-            "SELECT status FROM articles WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        return Outcome(row[0]) if row else None
+    def apply(self, intent: Intent, now: datetime) -> None:
+        """Write what update.decide decided for one article (inside a transaction): the one
+        path by which a run changes an article's row and its extracts."""
+        if intent.article is not None:
+            w = intent.article
+            self.save_article(w.article, content_hash=w.content_hash, status=w.status,
+                              html=w.html, findings=w.findings, reason=w.reason, now=now,
+                              visible_hash=w.visible_hash)
+        for x in intent.extracts:
+            self.save_extract(x.article_id, x.paragraphs, content_hash=x.content_hash,
+                              status=x.status, html=x.html, findings=x.findings,
+                              reason=x.reason)
 
     def save_article(
         self,
@@ -316,13 +334,15 @@ class Store:
         findings: Sequence[Finding],
         reason: str,
         now: datetime,
+        visible_hash: str | None = None,
     ) -> None:
-        """Insert or replace an article's latest version and verdict."""
+        """Insert or replace an article's latest version and verdict (``visible_hash``:
+        update.visible_hash of it, computed when not given)."""
         self.db.execute(
             "INSERT INTO articles (article_id, url, title, summary, published, updated, "
             "authors, categories, language, rights, content, content_hash, status, html, "
-            "findings, reason, first_seen, last_checked) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "findings, reason, first_seen, last_checked, visible_hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (article_id) DO UPDATE SET url = excluded.url, "
             "title = excluded.title, summary = excluded.summary, "
             "published = excluded.published, updated = excluded.updated, "
@@ -330,7 +350,8 @@ class Store:
             "language = excluded.language, rights = excluded.rights, "
             "content = excluded.content, content_hash = excluded.content_hash, "
             "status = excluded.status, html = excluded.html, findings = excluded.findings, "
-            "reason = excluded.reason, last_checked = excluded.last_checked",
+            "reason = excluded.reason, last_checked = excluded.last_checked, "
+            "visible_hash = excluded.visible_hash",
             (
                 article.article_id,
                 article.url,
@@ -351,6 +372,7 @@ class Store:
                 reason,
                 _iso(now),
                 _iso(now),
+                visible_hash or update_visible_hash(article),
             ),
         )
 
@@ -412,8 +434,7 @@ class Store:
         if not source_urls or limit <= 0:
             return
         rows = self.db.execute(
-            "SELECT a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
-            "a.authors, a.categories, a.language, a.rights, "
+            "SELECT " + _ARTICLE_FIELDS + ", "
             "CASE WHEN NOT :html THEN NULL WHEN :paragraphs IS NULL THEN a.html "
             "ELSE x.html END, a.content_hash "
             # LIMIT -1: no limit; the selection is applied below, row by row
@@ -423,34 +444,14 @@ class Store:
         )
         taken = 0
         for r in rows:  # a cursor: rows are read as needed, and no further than the limit
-            entry = FeedEntry(
-                article_id=r[0],
-                url=r[1],
-                title=r[2],
-                summary=r[3],
-                published=_dt_required(r[4]),
-                updated=_dt_required(r[5]),
-                authors=_authors(r[6]),
-                categories=tuple(json.loads(r[7])),
-                language=r[8],
-                rights=r[9],
-                html=r[10] or "",
-            )
+            entry = FeedEntry(**_article_fields(r), html=r[_N_FIELDS] or "")
             if select is None or select(entry):
-                yield entry, r[11]
+                yield entry, r[_N_FIELDS + 1]
                 taken += 1
                 if taken >= limit:
                     break
 
     # --- extracts -----------------------------------------------------------------------
-
-    def extract_hash(self, article_id: int, paragraphs: int) -> str | None:
-        """The content hash the stored extract was built from, None when there is none."""
-        row = self.db.execute(
-            "SELECT content_hash FROM extracts WHERE article_id = ? AND paragraphs = ?",
-            (article_id, paragraphs),
-        ).fetchone()
-        return row[0] if row else None
 
     def save_extract(
         self,
@@ -481,8 +482,7 @@ class Store:
         """Published articles of ``source_urls`` with no extract of ``paragraphs`` built from
         their current version (a feed newly in extract mode), each with its content hash."""
         rows = self.db.execute(
-            "SELECT a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
-            "a.authors, a.rights, a.content, a.language, a.categories, a.content_hash "
+            "SELECT " + _ARTICLE_FIELDS + ", a.content, a.content_hash "  # noqa: S608 -- constant
             "FROM articles a LEFT JOIN extracts x ON x.article_id = a.article_id "
             "AND x.paragraphs = ? AND x.content_hash = a.content_hash "
             "WHERE a.status = 'published' AND x.article_id IS NULL AND a.article_id IN "
@@ -490,25 +490,8 @@ class Store:
             "(SELECT value FROM json_each(?))) ORDER BY a.published DESC, a.article_id DESC",
             (paragraphs, json.dumps(list(source_urls))),
         ).fetchall()
-        return tuple(
-            (
-                Article(
-                    article_id=r[0],
-                    url=r[1],
-                    title=r[2],
-                    summary=r[3],
-                    published=_dt_required(r[4]),
-                    updated=_dt_required(r[5]),
-                    authors=_authors(r[6]),
-                    rights=r[7],
-                    content=r[8],
-                    language=r[9],
-                    categories=tuple(json.loads(r[10])),
-                ),
-                r[11],
-            )
-            for r in rows
-        )
+        return tuple((Article(**_article_fields(r), content=r[_N_FIELDS]), r[_N_FIELDS + 1])
+                     for r in rows)
 
     def extracts(self) -> tuple[ExtractState, ...]:
         """Every extract kept, with its last verdict (for reports)."""
@@ -522,30 +505,6 @@ class Store:
                          tuple(Finding(*f) for f in json.loads(r[4])), r[5])
             for r in rows
         )
-
-    def stored(self, article_id: int) -> StoredArticle | None:
-        """The version of an article kept from an earlier run, with its status."""
-        row = self.db.execute(
-            "SELECT article_id, url, title, summary, published, updated, authors, categories, "
-            "rights, content, language, status FROM articles WHERE article_id = ?",
-            (article_id,),
-        ).fetchone()
-        if row is None:
-            return None
-        article = Article(
-            article_id=row[0],
-            url=row[1],
-            title=row[2],
-            summary=row[3],
-            published=_dt_required(row[4]),
-            updated=_dt_required(row[5]),
-            authors=_authors(row[6]),
-            categories=tuple(json.loads(row[7])),
-            rights=row[8],
-            content=row[9],
-            language=row[10],
-        )
-        return StoredArticle(article=article, status=Outcome(row[11]))
 
     def articles(self, *, not_published: bool = False,
                  limit: int | None = None) -> tuple[ArticleState, ...]:
@@ -678,9 +637,47 @@ class Store:
         return int(n)
 
 
+# An article row's fields shared by Article and FeedEntry, decoded by _article_fields alone.
+_ARTICLE_FIELDS = ("a.article_id, a.url, a.title, a.summary, a.published, a.updated, "
+                   "a.authors, a.categories, a.language, a.rights")
+_N_FIELDS = _ARTICLE_FIELDS.count(",") + 1
+
+
+def _article_fields(row: Sequence[Any]) -> dict[str, Any]:
+    """The first _N_FIELDS columns of a row selected with _ARTICLE_FIELDS, as the keyword
+    arguments of Article and FeedEntry (JSON columns decoded, dates made aware)."""
+    return {
+        "article_id": row[0],
+        "url": row[1],
+        "title": row[2],
+        "summary": row[3],
+        "published": _dt_required(row[4]),
+        "updated": _dt_required(row[5]),
+        "authors": _authors(row[6]),
+        "categories": tuple(json.loads(row[7])),
+        "language": row[8],
+        "rights": row[9],
+    }
+
+
 def _authors(column: str) -> tuple[Author, ...]:
     """The authors column (JSON [[name, role, institution, profile_url]]) as records."""
     return tuple(Author(*a) for a in json.loads(column))
+
+
+def _fill_visible_hashes(db: sqlite3.Connection) -> None:
+    """Schema 5: the visible hash of every article kept (update.visible_hash)."""
+    select = "SELECT " + _ARTICLE_FIELDS + ", a.content FROM articles a"  # noqa: S608 -- constant
+    rows = db.execute(select).fetchall()
+    db.executemany(
+        "UPDATE articles SET visible_hash = ? WHERE article_id = ?",
+        [(update_visible_hash(Article(**_article_fields(r), content=r[_N_FIELDS])), r[0])
+         for r in rows],
+    )
+
+
+# Python steps of a migration, run after its SQL in the same transaction: version -> step.
+_FILL: dict[int, Callable[[sqlite3.Connection], None]] = {5: _fill_visible_hashes}
 
 
 def _statements(script: str) -> list[str]:

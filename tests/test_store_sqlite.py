@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -118,22 +119,50 @@ def test_source_validators_and_errors(tmp_path: Path) -> None:
         assert state.last_attempt == NOW + timedelta(minutes=30)
 
 
+def schema(path: Path, version: int) -> None:
+    """A state file of schema ``version``, as a release that stopped there made it."""
+    from syndication.store import MIGRATIONS, _statements
+
+    with sqlite3.connect(path) as db:
+        for script in MIGRATIONS[:version]:
+            for statement in _statements(script):
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {version}")
+
+
+def insert_v3(path: Path, article: Article, digest: str) -> None:
+    """An article row as schemas 1 to 4 hold it."""
+    def iso(value: datetime) -> str:
+        return value.isoformat().replace("+00:00", "Z")
+
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO articles (article_id, url, title, summary, published, updated, "
+            "authors, categories, language, rights, content, content_hash, status, html, "
+            "findings, reason, first_seen, last_checked) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, 'published', '<p>x</p>', '[]', '', ?, ?)",
+            (article.article_id, article.url, article.title, article.summary,
+             iso(article.published), iso(article.updated),
+             json.dumps([[a.name, a.role, a.institution, a.profile_url]
+                         for a in article.authors]),
+             article.language, article.rights, article.content, digest,
+             iso(NOW), iso(NOW)))
+        db.execute("INSERT INTO article_sources VALUES (?, ?, ?)",
+                   (article.article_id, SRC, iso(NOW)))
+
+
 def test_an_earlier_schema_is_migrated_and_feed_keys_read_no_article_row(
     tmp_path: Path, env_article: Article
 ) -> None:
     """A state file of schema 3 (before the feeds' covering index) with an article in it is
-    migrated in place; telling a feed unchanged then reads the index only."""
-    from syndication.store import MIGRATIONS, _statements
+    migrated in place; telling a feed unchanged then reads the index only, and the visible
+    hash of the article kept is filled in (schema 5)."""
+    from syndication.update import visible_hash
 
     path = tmp_path / "s.sqlite3"
-    with Store(path) as store:
-        save(store, env_article)
-    with sqlite3.connect(path) as db:  # back to schema 3, as a release before made it
-        db.execute("DROP INDEX articles_in_feed_order")
-        for statement in _statements(MIGRATIONS[0]):
-            if "articles_by_status_date" in statement:
-                db.execute(statement)
-        db.execute("PRAGMA user_version = 3")
+    schema(path, 3)
+    insert_v3(path, dataclasses.replace(env_article, categories=()),
+              f"h{env_article.article_id}")
     with Store(path) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         keys = store.feed_keys([SRC], limit=10)
@@ -145,3 +174,6 @@ def test_an_earlier_schema_is_migrated_and_feed_keys_read_no_article_row(
             {"paragraphs": None, "sources": f'["{SRC}"]', "limit": 10}).fetchall()
         scans = [row[3] for row in plan if " a " in f" {row[3]} "]
         assert scans == ["SEARCH a USING COVERING INDEX articles_in_feed_order (status=?)"]
+        (kept,) = store.stored_states([env_article.article_id]).values()
+        assert kept.visible_hash == visible_hash(dataclasses.replace(env_article,
+                                                                     categories=()))
