@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import io
+import json
 import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -44,7 +46,7 @@ def console() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, list(sys.argv[1:] if argv is None else argv))
     _setup_logging(getattr(args, "verbose", 0))
     command: Command = args.command
     try:
@@ -64,6 +66,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("syndication: interrupted", file=sys.stderr)
         return 130
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """The arguments; a usage error of ``check --json`` is also printed as JSON on stdout."""
+    if not ("check" in argv and "--json" in argv):
+        return parser.parse_args(argv)
+    said = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(said):
+            return parser.parse_args(argv)
+    except SystemExit as e:
+        sys.stderr.write(said.getvalue())
+        if e.code == EXIT_USAGE:
+            lines = said.getvalue().strip().splitlines()
+            message = lines[-1] if lines else "usage error"
+            print(json.dumps({"error": message}, ensure_ascii=False))
+        raise
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -162,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "as not checked")
     p.add_argument("--json", action="store_true",
                    help='print {"compliant", "article", "findings": [{"rule", "ok", '
-                   '"detail"}]} (ok is null for a rule not checked)')
+                   '"detail"}]} (ok and compliant are null for what was not checked), or '
+                   '{"error"} on exit 2')
     p.add_argument("--conversation-url", metavar="URL", default=None,
                    help="where to fetch originals from (default: https://theconversation.com;"
                    " a mirror, or a local server in tests)")
@@ -304,19 +324,17 @@ def _marks() -> tuple[str, str, str]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    import json
-
     from .compliance.command import check_republication
     from .compliance.conversation import TC_HOME
     from .config import default_fetch_config, load_config
     from .errors import FetchError, InputError
 
-    if args.config:
-        fetch_config = load_config(args.config).fetch
-    else:
-        fetch_config = default_fetch_config(
-            f"syndication/{__version__} (+https://pypi.org/project/syndication/)")
     try:
+        if args.config:
+            fetch_config = load_config(args.config).fetch
+        else:
+            fetch_config = default_fetch_config(
+                f"syndication/{__version__} (+https://pypi.org/project/syndication/)")
         result = check_republication(
             args.page,
             original=args.original,
@@ -324,15 +342,17 @@ def cmd_check(args: argparse.Namespace) -> int:
             fetch_config=fetch_config,
             conversation_url=args.conversation_url or TC_HOME,
         )
-    except (InputError, FetchError) as e:
-        print(f"syndication check: {e}", file=sys.stderr)
-        return EXIT_USAGE
+    except (InputError, FetchError, ConfigError) as e:
+        what = "configuration error: " if isinstance(e, ConfigError) else ""
+        return _check_error(args.json, f"{what}{e}")
     verdict = result.verdict
     status = (EXIT_OK if verdict.compliant else EXIT_FAILURES if verdict.failed
               else EXIT_UNCHECKED)
     if args.json:
+        # null, like a finding's ok: no rule failed, but not every rule could be checked
+        compliant = True if verdict.compliant else False if verdict.failed else None
         print(json.dumps({
-            "compliant": verdict.compliant,
+            "compliant": compliant,
             "article": verdict.article_id,
             "findings": [{"rule": f.rule, "ok": f.ok, "detail": f.detail}
                          for f in verdict.findings],
@@ -360,9 +380,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    import json
+def _check_error(as_json: bool, message: str) -> int:
+    """An input or usage error of ``check``: one line on stderr, and with --json the same
+    as ``{"error": …}`` on stdout, so a script reading stdout always gets JSON."""
+    print(f"syndication check: {message}", file=sys.stderr)
+    if as_json:
+        print(json.dumps({"error": message}, ensure_ascii=False))
+    return EXIT_USAGE
 
+
+def cmd_report(args: argparse.Namespace) -> int:
     from .config import load_config
     from .models import Outcome
     from .store import Store

@@ -32,15 +32,17 @@ class SiteConfig:
     base_url: str  # [site] base_url: public URL of output_dir, ends with "/"
     output_dir: Path  # [site] output_dir, resolved against the config file's folder
     state_file: Path  # [site] state_file, resolved likewise
-    # [site] icon / logo: absolute URLs of the feeds' square icon and 2:1 logo (SPEC §4);
-    # None: the generic feed icon and logo syndication writes into output_dir
+    # [site] icon / logo: absolute URLs of the feeds' square icon and 2:1 logo
+    # (docs/feeds.md#what-our-feeds-carry); None: the generic feed icon and logo syndication writes
+    # into output_dir
     icon: str | None = None
     logo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class FetchConfig:
-    user_agent: str  # [fetch] user_agent: names us and gives a contact URL (SPEC §2.5)
+    # [fetch] user_agent: names us and a contact URL (docs/the-conversation.md#robots-and-manners)
+    user_agent: str
     min_interval: float  # [fetch] min_interval: seconds between two requests to one host
     timeout: float  # [fetch] timeout: seconds for connecting, and for the whole response
     max_bytes: int  # [fetch] max_bytes: a response larger than this is refused
@@ -89,7 +91,8 @@ class Config:
 
 def default_fetch_config(user_agent: str) -> FetchConfig:
     """[fetch] as the defaults give it, for commands that need no config file
-    (``syndication check``); ``user_agent`` must name the tool and a contact (SPEC §2.5)."""
+    (``syndication check``); ``user_agent`` must name the tool and a contact
+    (docs/the-conversation.md#robots-and-manners)."""
     return FetchConfig(user_agent=user_agent, min_interval=1.0, timeout=20.0,
                        max_bytes=10_000_000)
 
@@ -155,7 +158,8 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         v.fail("fetch.user_agent", "must be printable ASCII (it is sent as an HTTP header)")
     if "http" not in user_agent and "@" not in user_agent:
         v.fail("fetch.user_agent", "must carry a contact URL or address, e.g. "
-               "'syndication/0.1 (+https://example.org/contact)' (SPEC §2.5)")
+               "'syndication/0.1 (+https://example.org/contact)' "
+               "(docs/the-conversation.md#robots-and-manners)")
     fetch = FetchConfig(
         user_agent=user_agent,
         min_interval=v.number(fetch_t, "fetch.min_interval", default=1.0, minimum=0.0,

@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-#: The licence every republished article carries (SPEC §3 `licence-notice`).
+#: The licence every republished article carries (docs/compliance.md#rule-licence-notice).
 LICENCE_URL = "https://creativecommons.org/licenses/by-nd/4.0/"
 LICENCE_NAME = "CC BY-ND 4.0"
 
@@ -44,7 +44,8 @@ class RobotsRecord:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """What a feed takes from its sources (SPEC §3 `selective`); config.py builds it."""
+    """What a feed takes from its sources (docs/compliance.md#rule-selective); built by
+    config.py."""
 
     keywords: tuple[str, ...] = ()  # [[feed]] keywords: any of them in title or summary
     exclude_keywords: tuple[str, ...] = ()  # [[feed]] exclude_keywords: none of them there
@@ -71,7 +72,7 @@ class Selection:
 
 @dataclass(frozen=True, slots=True)
 class Author:
-    """One author as The Conversation credits them (SPEC §2.1 `author/name`)."""
+    """One author as The Conversation credits them (docs/the-conversation.md#authors)."""
 
     name: str  # the part of author/name before the first comma, spelled as the source does
     role: str | None  # between the name and the institution; may hold commas and semicolons
@@ -96,8 +97,9 @@ class Article:
     language: str | None  # xml:lang of the entry or feed, e.g. "en-US"
     categories: tuple[str, ...] = ()  # topics, when the source gives them
     source_url: str | None = None  # the feed (or page) this copy was read from
-    # "atom": an Atom entry (SPEC §2.1); "page": an article page, which states no licence
-    # (SPEC §2.4), so `licence` cannot be checked against it
+    # "atom": an Atom entry (docs/the-conversation.md#entry-shape); "page": an article page, which
+    # states no licence (docs/the-conversation.md#article-pages), so `licence` cannot be checked
+    # against it
     source_kind: str = "atom"
 
 
@@ -115,7 +117,8 @@ class SourceFeed:
 
 @dataclass(frozen=True, slots=True)
 class RemovedImage:
-    """An image republish removed because its credit grants no reuse (SPEC §3 `images`)."""
+    """An image republish removed because its credit grants no reuse
+    (docs/compliance.md#rule-images)."""
 
     src: str  # the img src (or iframe src, for an embed)
     credit: str  # the figure's credit text, "" when it had none
@@ -153,7 +156,7 @@ class FeedEntry:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """The checker's answer for one rule of SPEC §3."""
+    """The checker's answer for one rule of docs/compliance.md#rules."""
 
     rule: str  # rule id, e.g. "page-counter"
     ok: bool | None  # True passed, False failed, None could not be checked
@@ -218,7 +221,8 @@ class SourceReport:
     entries: int = 0  # entries in the document
     error: str = ""  # one line, when not ok
     problems: tuple[str, ...] = ()  # entries skipped
-    not_selected: int = 0  # entries no feed reading this source takes (SPEC §3 selective)
+    # entries no feed reading this source takes (docs/compliance.md#rule-selective)
+    not_selected: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,8 +63,8 @@ def run(
     progress: Progress | None = None,
 ) -> RunReport:
     """Do one complete run. Raises ConfigError when a feed mirrors a whole edition without
-    selecting (SPEC §3 `selective`), LockedError when another run holds the lock (before
-    touching anything), and StorageError when the state database cannot be used; every
+    selecting (docs/compliance.md#rule-selective), LockedError when another run holds the lock
+    (before touching anything), and StorageError when the state database cannot be used; every
     other failure is reported. ``sleep`` and ``monotonic`` are how the fetcher waits and
     times (tests pass a recorder and a clock that moves when it is called)."""
     check_selective(config)
@@ -95,7 +95,8 @@ def run(
 
 def check_selective(config: Config) -> None:
     """Refuse to start with a feed that takes a whole edition without selecting from it and
-    records no permission (SPEC §3 `selective`): the error names the file and the key."""
+    records no permission (docs/compliance.md#rule-selective): the error names the file and the
+    key."""
     if not any(is_edition_feed(u) for feed in config.feeds for u in feed.sources):
         return  # section, topic and institution feeds are selections: nothing to refuse
     for i, feed in enumerate(config.feeds):
@@ -183,7 +184,8 @@ def _source(
         wanted = [(article, _selecting(feeds, article)) for article in feed.articles]
         stored = store.stored_states([a.article_id for a, selecting in wanted if selecting])
         for article, selecting in wanted:
-            if not selecting:  # no feed takes it: not republished, not kept (SPEC §3)
+            # no feed takes it: not republished, not kept (docs/compliance.md#rule-selective)
+            if not selecting:
                 not_selected += 1
                 log.debug("%s: article %d selected by no feed", url, article.article_id)
                 continue
@@ -282,8 +284,8 @@ def _build(article: Article, selecting: list[tuple[FeedConfig, str]]
 
 def _build_extracts(article: Article, counts: Sequence[int],
                     original: Original | None = None) -> tuple[Built, ...]:
-    """Build and check the extracts of ``counts`` paragraphs (SPEC §3: an extract must be an
-    unaltered prefix of the body). ``original``: the article already prepared for the
+    """Build and check the extracts of ``counts`` paragraphs (docs/compliance.md#rules: an extract
+    must be an unaltered prefix of the body). ``original``: the article already prepared for the
     checker, if it was."""
     from .compliance import check, prepare
     from .republish import republish
@@ -315,7 +317,7 @@ def _build_extracts(article: Article, counts: Sequence[int],
 
 def _selection_of(feed: FeedConfig) -> Callable[[FeedEntry], bool] | None:
     """The feed's selection, applied again when it is written: articles stored earlier are
-    judged by the selection as configured now (SPEC §3 `selective`)."""
+    judged by the selection as configured now (docs/compliance.md#rule-selective)."""
     if not (feed.selection.selects or feed.selection.exclude_keywords):
         return None
 

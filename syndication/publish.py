@@ -1,5 +1,6 @@
 """The only user of feedgen: published entries -> Atom 1.0, RSS 2.0 (feedgen) and JSON Feed 1.1
-(the json module: feedgen cannot write it) bytes (SPEC §4). output.py writes them."""
+(the json module: feedgen cannot write it) bytes (docs/feeds.md#what-our-feeds-carry).
+output.py writes them."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ CREDIT = "The Conversation"
 
 
 def entry_id(article_id: int) -> str:
-    """The entry id of article N, the same in every feed, format and run (SPEC §4)."""
+    """The entry id of article N, the same in every feed, format and run
+    (docs/feeds.md#what-our-feeds-carry)."""
     return ENTRY_ID.format(article_id)
 
 
@@ -50,8 +52,9 @@ def logo_url(site: SiteConfig) -> str:
 
 
 def subtitle(feed: FeedConfig) -> str:
-    """The feed's description; it always credits The Conversation (SPEC §4), so a configured
-    description that does not gets the credit appended."""
+    """The feed's description; it always credits The Conversation
+    (docs/feeds.md#what-our-feeds-carry), so a configured description that does not gets the credit
+    appended."""
     if CREDIT.casefold() in feed.description.casefold():
         return feed.description
     return (f"{feed.description.rstrip()} Articles from {CREDIT} ({TC_HOME}), republished "
@@ -72,7 +75,7 @@ def feed_language(feed: FeedConfig, entries: Sequence[FeedEntry]) -> str:
 
 def author_name(author: Author) -> str:
     """An author as the feeds name them: "Name (Institution)", the institution alongside the
-    name as the guidelines ask (SPEC §3 `institution-credit`)."""
+    name as the guidelines ask (docs/compliance.md#rule-institution-credit)."""
     return f"{author.name} ({author.institution})" if author.institution else author.name
 
 
@@ -213,7 +216,8 @@ def _generator(
     fg.subtitle(subtitle(feed))  # RSS <description>
     fg.language(language)
     fg.updated(updated)
-    fg.lastBuildDate(updated)  # feedgen would stamp "now": never (SPEC §4)
+    # feedgen would stamp "now": never (docs/feeds.md#what-our-feeds-carry)
+    fg.lastBuildDate(updated)
     fg.generator("syndication", version=__version__, uri=GENERATOR_URI)
     fg.rights(f"Articles © their authors, from {CREDIT}, licensed {LICENCE_URL}")
     fg.author({"name": site.title})

@@ -1,8 +1,8 @@
-"""Pure: Article -> the compliant republication HTML our feeds carry (SPEC §2.2, §4): byline at
-the top, the body with only the allowed removals, the counter and disclosure as given, then
-the attribution line with the licence link. Or an extract (SPEC §3): the same byline, the
-body's first paragraphs, a "Read the full article" link, counter and attribution. Not a word
-of the article's text is changed."""
+"""Pure: Article -> the compliant republication HTML our feeds carry
+(docs/feeds.md#what-our-feeds-carry): byline at the top, the body with only the allowed removals,
+the counter and disclosure as given, then the attribution line with the licence link. Or an extract
+(docs/compliance.md#rules): the same byline, the body's first paragraphs, a "Read the full article"
+link, counter and attribution. Not a word of the article's text is changed."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ from .models import LICENCE_URL, Article, RemovedImage, Republication
 BYLINE_CLASS = "tc-byline"
 ATTRIBUTION_CLASS = "tc-attribution"
 
-# An extract's link to the whole article, per language (SPEC §3, the guidelines' wording).
+# An extract's link to the whole article, per language (docs/compliance.md#rules, the
+# guidelines' wording).
 READ_MORE = {
     "en": "Read the full article on The Conversation",
     "es": "Lea el artículo completo en The Conversation",
@@ -44,7 +45,7 @@ BYLINE_PREFIX = {"en": "By", "es": "Por", "fr": "Par", "pt": "Por", "id": "Oleh"
 
 # What nh3 lets through: the article's own structure and the attributes its figures, links
 # and counter use. Everything else (script, iframe, form, on* handlers, style, javascript:
-# URLs) goes (SPEC §3 `safe-html`).
+# URLs) goes (docs/compliance.md#rule-safe-html).
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div", "dl",
     "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
@@ -104,14 +105,15 @@ def republish(article: Article, *, mode: str = "full", paragraphs: int = 3,
 
 
 def read_more_html(article: Article) -> str:
-    """An extract's link to the whole article, in the article's language (SPEC §3)."""
+    """An extract's link to the whole article, in the article's language
+    (docs/compliance.md#rules)."""
     label = READ_MORE.get(language_of(article), READ_MORE["en"])
     return (f'<p class="{READ_MORE_CLASS}"><a href="{escape(article.url)}">{escape(label)}'
             "</a></p>")
 
 
 def sanitise(html: str) -> str:
-    """The final safety net of every republication (SPEC §3 `safe-html`)."""
+    """The final safety net of every republication (docs/compliance.md#rule-safe-html)."""
     return _cleaner().clean(html)
 
 
@@ -129,7 +131,7 @@ def _cleaner() -> nh3.Cleaner:
 
 def byline_html(article: Article) -> str:
     """The credit block at the top: each author linked to their profile, with role and
-    institution (SPEC §3 `author-credit`, `institution-credit`)."""
+    institution (docs/compliance.md#rule-author-credit, #rule-institution-credit)."""
     parts = []
     for author in article.authors:
         name = escape(author.name)
@@ -149,7 +151,8 @@ def byline_html(article: Article) -> str:
 
 
 def attribution_html(article: Article) -> str:
-    """The attribution line in the article's language, English when unknown (SPEC §2.3)."""
+    """The attribution line in the article's language, English when unknown
+    (docs/the-conversation.md#republish-package)."""
     template = ATTRIBUTION.get(language_of(article), ATTRIBUTION["en"])
     line = template.format(
         home=escape(TC_HOME), deed=escape(LICENCE_URL), url=escape(article.url)
@@ -158,9 +161,9 @@ def attribution_html(article: Article) -> str:
 
 
 def _remove_disallowed(root: _Element, article: Article) -> tuple[RemovedImage, ...]:
-    """Take out what SPEC §3 allows and requires to go (content.removal_reason): embeds,
-    scripts, promos, and figures whose image is not licensed for reuse, caption included; and
-    images outside any figure, which have no credit at all. The counter stays as it is."""
+    """Take out what docs/compliance.md#rules allows and requires to go (content.removal_reason):
+    embeds, scripts, promos, and figures whose image is not licensed for reuse, caption included;
+    and images outside any figure, which have no credit at all. The counter stays as it is."""
     removed: list[RemovedImage] = []
 
     def walk(parent: _Element, in_figure: bool) -> None:

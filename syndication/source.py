@@ -1,6 +1,7 @@
-"""Pure: The Conversation's Atom bytes -> SourceFeed of Articles (SPEC §2.1), and an article
-page -> Article (SPEC §2.4). XML is parsed with defusedxml, so DTDs, entity expansion and
-external entities are refused, not obeyed."""
+"""Pure: The Conversation's Atom bytes -> SourceFeed of Articles
+(docs/the-conversation.md#atom-feeds), and an article page -> Article
+(docs/the-conversation.md#article-pages). XML is parsed with defusedxml, so DTDs, entity expansion
+and external entities are refused, not obeyed."""
 
 from __future__ import annotations
 
@@ -152,7 +153,7 @@ def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None) -> Ar
 
 
 def parse_author(raw: str, profile_url: str | None = None) -> Author:
-    """Split The Conversation's "Name, Role, Institution" (SPEC §2.1).
+    """Split The Conversation's "Name, Role, Institution" (docs/the-conversation.md#authors).
 
     The name is everything before the first comma. The institution is the last comma-part,
     extended leftwards while the part before it names an institution and the part itself does
@@ -228,7 +229,7 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-# --- article pages (SPEC §2.4) --------------------------------------------------------------
+# --- article pages (docs/the-conversation.md#article-pages) --------------------------------
 
 
 
@@ -243,8 +244,9 @@ def looks_like_atom(data: bytes | str) -> bool:
 def parse_article_page(html: str, url: str) -> Article:
     """An article page of The Conversation -> Article, in the shape an Atom entry gives:
     the body of ``div[itemprop=articleBody]``, then the page counter for its id and the
-    disclosure statement as ``<p class="fine-print">`` (SPEC §2.2). Pages state no licence:
-    ``rights`` is None and ``source_kind`` "page". Raises ParseError naming ``url``."""
+    disclosure statement as ``<p class="fine-print">`` (docs/the-conversation.md#entry-content).
+    Pages state no licence: ``rights`` is None and ``source_kind`` "page". Raises ParseError
+    naming ``url``."""
     doc = parse_page(html)
     canonical = _first(doc, '//link[@rel="canonical"]/@href') or _meta(doc, "og:url") or url
     n = article_id_from_url(canonical) or article_id_from_url(url)

@@ -66,7 +66,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     """
-    CREATE TABLE extracts (  -- extract-mode republications (SPEC §3), one per paragraph count
+    CREATE TABLE extracts (  -- extracts (docs/compliance.md#rule-unaltered-text), one per count
         article_id   INTEGER NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
         paragraphs   INTEGER NOT NULL,
         content_hash TEXT NOT NULL,        -- the article version it was built from

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..config import FetchConfig
-from ..errors import InputError, ParseError
-from ..fetch import Fetcher
+from ..errors import FetchError, InputError, ParseError, ResponseTooLargeError
+from ..fetch import Fetcher, full_origin
 from ..models import Article, Verdict
 from ..source import looks_like_atom, parse_article_page, parse_feed
 from .compare import align
@@ -76,11 +76,9 @@ def check_republication(
     ``use_original=False`` the rules that need the original are reported as not checked.
     Raises InputError or FetchError (one line each) when a document cannot be had.
     """
-    hosts = {host_of(conversation_url)}
-    for given in (page, original):
-        if given and _is_url(given):
-            hosts.add(host_of(given))
-    with Fetcher(fetch_config, frozenset(h for h in hosts if h)) as fetcher:
+    urls = [u for u in (page, original, conversation_url) if u and _is_url(u)]
+    hosts = frozenset(h for h in map(host_of, urls) if h)
+    with Fetcher(fetch_config, hosts, allowed_origins=_origins(urls)) as fetcher:
         doc = _read(page, fetcher, ACCEPT_PAGE)
         plain = _is_plain(doc)
         ref = find_article_id_in_text(doc.text) if plain else find_article_id(doc.text)
@@ -91,14 +89,14 @@ def check_republication(
                 raise InputError(f"{page}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article)")
         elif original is not None:
-            source = _original_from(_read(original, fetcher, ACCEPT_SOURCE), doc.text, ref)
+            source = _original_from(_read_original(original, fetcher), doc.text, ref)
             where = original
         else:
             if ref is None:
                 raise InputError(f"{page}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article): give --original")
             where = _article_url(ref, conversation_url)
-            source = _original_from(_read(where, fetcher, ACCEPT_SOURCE), doc.text, ref)
+            source = _original_from(_read_original(where, fetcher), doc.text, ref)
     verdict = check_page(doc.text, source, article_id=ref.article_id if ref else None,
                          plain=plain)
     return PageCheck(page=page, plain=plain, article=ref, original=where, verdict=verdict)
@@ -108,7 +106,10 @@ def _original_from(doc: _Document, page_text: str, ref: ArticleRef | None) -> Ar
     """The original in ``doc``: the entry for the page's article in an Atom feed (or, when
     the page names none, the entry whose text the page carries), or an article page."""
     if looks_like_atom(doc.text):
-        feed = parse_feed(doc.data, doc.where)
+        try:
+            feed = parse_feed(doc.data, doc.where)
+        except ParseError as e:  # malformed or hostile XML given as the original: input
+            raise InputError(f"{e} (the original given is not a usable Atom feed)") from e
         if ref is not None:
             for article in feed.articles:
                 if article.article_id == ref.article_id:
@@ -130,29 +131,55 @@ def _original_from(doc: _Document, page_text: str, ref: ArticleRef | None) -> Ar
 def _article_url(ref: ArticleRef, conversation_url: str) -> str:
     """Where The Conversation serves the article: the path of the page's link to the
     original, on ``conversation_url``; with only a counter, /{N} *(inferred: the id ends
-    every article URL, SPEC §2.1, and slugs change)*."""
+    every article URL, docs/the-conversation.md#atom-feeds, and slugs change)*."""
     base = conversation_url.rstrip("/")
     if ref.url and is_tc_host(host_of(ref.url)):
         return base + (urlsplit(ref.url).path or "/")
     return f"{base}/{ref.article_id}"
 
 
+def _read_original(where: str, fetcher: Fetcher) -> _Document:
+    """The original's document; one line saying it could not be had, and what to do."""
+    try:
+        return _read(where, fetcher, ACCEPT_SOURCE)
+    except FetchError as e:
+        reason = str(e).removeprefix(f"{e.url}: ")
+        raise InputError(
+            f"cannot fetch the original {where} ({reason}): give it as a file with "
+            "--original FILE (its article page or an Atom feed holding it), or judge the "
+            "page alone with --no-original") from e
+
+
 def _read(where: str, fetcher: Fetcher, accept: str) -> _Document:
+    """A URL through the fetcher, or a file; both capped at ``max_bytes`` (a file is never
+    read past the cap: a huge page is refused, not parsed)."""
+    cap = fetcher.config.max_bytes
     if _is_url(where):
-        fetched = fetcher.get(where, accept=accept)
+        try:
+            fetched = fetcher.get(where, accept=accept)
+        except ResponseTooLargeError as e:
+            raise InputError(_too_large(where, cap)) from e
         return _Document(where, fetched.body, decode(fetched.body, fetched.content_type),
                          fetched.content_type)
     path = Path(where)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(cap + 1)
     except FileNotFoundError as e:
         raise InputError(f"{where}: no such file") from e
     except IsADirectoryError as e:
         raise InputError(f"{where}: is a folder, not a file") from e
     except OSError as e:
         raise InputError(f"{where}: cannot read ({e.strerror})") from e
+    if len(data) > cap:
+        raise InputError(_too_large(where, cap))
     content_type = "text/plain" if path.suffix.lower() in PLAIN_SUFFIXES else None
     return _Document(where, data, decode(data, None), content_type)
+
+
+def _too_large(where: str, cap: int) -> str:
+    return (f"{where}: larger than max_bytes ({cap} bytes): refused (raise [fetch] max_bytes "
+            "in a config file given with --config)")
 
 
 def _is_plain(doc: _Document) -> bool:
@@ -163,6 +190,19 @@ def _is_plain(doc: _Document) -> bool:
 
 def _is_url(where: str) -> bool:
     return urlsplit(where).scheme in ("http", "https")
+
+
+def _origins(urls: list[str]) -> frozenset[str]:
+    """Where ``check`` may go: the origin (ports included) of each URL it was given, and
+    The Conversation's. An http URL on its default port may also be upgraded to https on
+    the same host (the usual redirect of a site to TLS); any other port or host is refused."""
+    origins = set()
+    for url in urls:
+        origin = full_origin(url)
+        origins.add(origin)
+        if origin == f"http://{host_of(url)}:80":
+            origins.add(f"https://{host_of(url)}:443")
+    return frozenset(o for o in origins if o)
 
 
 def choose_original(html: str, articles: Sequence[Article]) -> Article | None:

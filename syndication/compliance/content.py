@@ -15,8 +15,8 @@ from .htmltext import fold_name, normalise, tag_name, text_of
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-# Elements that are embeds, scripts or forms: removable (SPEC §3 `unaltered-text`), and never
-# published (SPEC §3 `safe-html`).
+# Elements that are embeds, scripts or forms: removable (docs/compliance.md#rule-unaltered-text),
+# and never published (docs/compliance.md#rule-safe-html).
 EMBED_TAGS = frozenset(
     "script iframe object embed applet form noscript style template video audio frame "
     "frameset input button select textarea".split()
@@ -34,7 +34,7 @@ REUSABLE_LICENCE_WORDS = (
 
 @dataclass(frozen=True, slots=True)
 class ImageCredit:
-    """What a figure's credit says about reuse (SPEC §3 `images`)."""
+    """What a figure's credit says about reuse (docs/compliance.md#rule-images)."""
 
     credit: str  # visible text of span.attribution ("" when there is none)
     licence_url: str | None  # href of a.license, when it points at creativecommons.org
@@ -61,7 +61,8 @@ def iter_counters(root: _Element) -> Iterator[tuple[_Element, int]]:
 
 
 def is_disclosure(el: _Element) -> bool:
-    """The disclosure statement after the counter: ``<p class="fine-print">`` (SPEC §2.2)."""
+    """The disclosure statement after the counter: ``<p class="fine-print">``
+    (docs/the-conversation.md#entry-content)."""
     return el.tag == "p" and "fine-print" in _classes(el)
 
 
@@ -93,7 +94,8 @@ def is_embed(el: _Element) -> bool:
 
 
 def figure_credit(figure: _Element, authors: Iterable[Author]) -> ImageCredit:
-    """Decide whether the image of ``figure`` may be republished (SPEC §3 `images`)."""
+    """Decide whether the image of ``figure`` may be republished
+    (docs/compliance.md#rule-images)."""
     attribution = _first_with_class(figure, "attribution")
     if attribution is None:
         return ImageCredit("", None, False, "no credit")
@@ -117,9 +119,10 @@ def figure_credit(figure: _Element, authors: Iterable[Author]) -> ImageCredit:
 def removal_reason(el: _Element, authors: Iterable[Author]) -> str | None:
     """Why ``el`` may (and must) be left out of a republication, or None when it stays.
 
-    SPEC §3 allows exactly these removals: embeds, scripts and promos, and figures whose image
-    is not licensed for reuse, caption included. republish.py removes them and the checker
-    forgives their absence, so both ask this one function.
+    The rules (docs/compliance.md#rule-unaltered-text) allow exactly these removals: embeds,
+    scripts and promos, and figures whose image is not licensed for reuse, caption included.
+    republish.py removes them and the checker forgives their absence, so both ask this one
+    function.
     """
     tag = tag_name(el)
     if not tag:

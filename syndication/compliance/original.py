@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 @dataclass(frozen=True, slots=True)
 class OriginalImage:
-    """An image of the original and whether its credit allows reuse (SPEC §3 `images`)."""
+    """An image of the original and whether its credit allows reuse
+    (docs/compliance.md#rule-images)."""
 
     key: str  # content.image_key(): the picture whatever its size
     src: str
@@ -45,7 +46,8 @@ class Original:
 
 
 def prepare(article: Article, root: _Element | None = None) -> Original:
-    """Parse the original once and note what a republication may leave out (SPEC §3).
+    """Parse the original once and note what a republication may leave out
+    (docs/compliance.md#rule-unaltered-text).
 
     ``root`` is ``parse_fragment(article.content)`` when the caller has it already (the
     pipeline shares one parse with republish); it is only read here.

@@ -28,7 +28,8 @@ from .page import Page, block_of, read
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-#: The rules judged on one republication, in the order findings are reported (SPEC §3).
+#: The rules judged on one republication, in the order findings are reported
+#: (docs/compliance.md#rules).
 RULES = (
     "licence",
     "author-credit",
@@ -53,8 +54,9 @@ LOCATED = UNSAFE_TAGS | {"a", "img"}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcset", "xlink:href")
 
 LICENCE_PHRASES = ("creative commons",)
-# What an extract's link to the rest says, per language (SPEC §3: "Read the full article on
-# The Conversation"). Unknown languages fall back to structure (_read_more).
+# What an extract's link to the rest says, per language (docs/compliance.md#rule-unaltered-text:
+# "Read the full article on The Conversation"). Unknown languages fall back to structure
+# (_read_more).
 READ_MORE_PHRASES = (
     "read the full article", "read the full story", "read the rest", "continue reading",
     "keep reading", "read more", "full article",
@@ -79,7 +81,7 @@ def check(
     title: str | None = None,
 ) -> Verdict:
     """Judge a republication that is nothing but itself (a feed entry's HTML) against its
-    original, rule by rule (SPEC §3): every element is judged.
+    original, rule by rule (docs/compliance.md#rules): every element is judged.
 
     ``title`` is the republication's headline when it has one apart from the HTML (a feed
     entry's title); without it `unaltered-title` is reported as not checked.
@@ -152,8 +154,8 @@ def _licence(article: Article | None) -> Finding:
     if not rights and article.source_kind == "page":
         return Finding(
             "licence", None,
-            "not checked: an article page states no licence (SPEC §2.4); give the Atom feed "
-            "holding the entry as the original to check it",
+            "not checked: an article page states no licence; give the Atom feed holding the "
+            "entry as the original to check it",
         )
     if not rights:
         return Finding("licence", False, "the source declares no licence (no <rights>)")
