@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from syndication.verify import _origins
 
+from syndication.compliance.command import _origins
 from syndication.models import Article
 from syndication.republish import republish
 
