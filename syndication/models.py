@@ -237,6 +237,7 @@ class RunReport:
     feeds_unchanged: tuple[str, ...] = ()  # output files left as they were
     feeds_failed: tuple[str, ...] = ()  # one line per file that could not be written
     requests: int = 0  # HTTP requests sent, robots.txt and retries included
+    pruned: int = 0  # articles whose original and republication retention dropped
 
     @property
     def ok(self) -> bool:

@@ -26,6 +26,7 @@ from .compliance.content import (
 from .compliance.conversation import ATTRIBUTION, TC_HOME
 from .compliance.htmltext import parse_fragment, tag_name, text_of
 from .models import LICENCE_URL, Article, RemovedImage, Republication
+from .safetext import PUBLISHED_SCHEMES, SRCSET_ATTRIBUTES, URL_ATTRIBUTES, safe_srcset, safe_url
 
 BYLINE_CLASS = "tc-byline"
 ATTRIBUTION_CLASS = "tc-attribution"
@@ -65,7 +66,7 @@ ALLOWED_ATTRIBUTES = {
     "blockquote": {"cite"},
     "q": {"cite"},
 }
-URL_SCHEMES = {"http", "https", "mailto"}
+URL_SCHEMES = set(PUBLISHED_SCHEMES)
 # The URL attributes in ALLOWED_ATTRIBUTES that make_links_absolute resolved (not srcset).
 LINK_ATTRIBUTES = ("href", "src", "cite")
 _HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -126,7 +127,19 @@ def _cleaner() -> nh3.Cleaner:
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_vet_url_attribute,
     )
+
+
+def _vet_url_attribute(_tag: str, attribute: str, value: str) -> str | None:
+    """nh3 checks the schemes of href and src only: every other attribute that holds a URL
+    (cite on blockquote and q, srcset, longdesc, poster…) gets the same check here, and is
+    dropped when it fails (SPEC §3 `safe-html`)."""
+    if attribute in SRCSET_ATTRIBUTES:
+        return value if safe_srcset(value) else None
+    if attribute in URL_ATTRIBUTES:
+        return value if safe_url(value) else None
+    return value
 
 
 def byline_html(article: Article) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..config import FetchConfig
@@ -28,7 +28,7 @@ from .conversation import (
     tc_article_id,
 )
 from .htmltext import decode, looks_like_html, parse_page
-from .original import prepare
+from .original import Original, prepare
 from .page import block_of, read
 from .rules import LOCATED, check_page
 
@@ -53,7 +53,7 @@ class PageCheck:
 
 
 @dataclass(frozen=True, slots=True)
-class _Document:
+class Document:
     where: str  # the URL or path, for messages
     data: bytes  # as read: an Atom feed is parsed from its bytes (its XML declaration)
     text: str  # decoded
@@ -81,7 +81,7 @@ def check_republication(
     with Fetcher(fetch_config, hosts, allowed_origins=_origins(urls)) as fetcher:
         doc = _read(page, fetcher, ACCEPT_PAGE)
         plain = _is_plain(doc)
-        ref = find_article_id_in_text(doc.text) if plain else find_article_id(doc.text)
+        ref = identify(doc.text, plain=plain)
         source: Article | None = None
         where: str | None = None
         if not use_original:
@@ -89,20 +89,53 @@ def check_republication(
                 raise InputError(f"{page}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article)")
         elif original is not None:
-            source = _original_from(_read_original(original, fetcher), doc.text, ref)
+            source = original_from(_read_original(original, fetcher), doc.text, ref)
             where = original
         else:
             if ref is None:
                 raise InputError(f"{page}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article): give --original")
-            where = _article_url(ref, conversation_url)
-            source = _original_from(_read_original(where, fetcher), doc.text, ref)
-    verdict = check_page(doc.text, source, article_id=ref.article_id if ref else None,
-                         plain=plain)
+            where = article_url(ref, conversation_url)
+            source = original_from(_read_original(where, fetcher), doc.text, ref)
+    verdict = judge(doc.text, page, source, plain=plain)
     return PageCheck(page=page, plain=plain, article=ref, original=where, verdict=verdict)
 
 
-def _original_from(doc: _Document, page_text: str, ref: ArticleRef | None) -> Article:
+# --- what `syndication audit` shares with `check` (one judgement, one JSON shape) ----------
+
+
+def identify(page_text: str, *, plain: bool) -> ArticleRef | None:
+    """Which article of The Conversation a page republishes, as the page says (its link to
+    the original, its counter; in plain text, its last link to an article)."""
+    return find_article_id_in_text(page_text) if plain else find_article_id(page_text)
+
+
+def judge(page_text: str, page_url: str, original: Article | Original | None, *,
+          plain: bool | None = None) -> Verdict:
+    """check's verdict on one page (HTML, or plain text judged as text only) that
+    republishes ``original``; without it the rules that need it are not checked.
+    ``page_url`` names the page: a ``.txt`` file is plain text whatever it holds."""
+    if plain is None:
+        plain = (Path(urlsplit(page_url).path).suffix.lower() in PLAIN_SUFFIXES
+                 or not looks_like_html(page_text))
+    ref = None if original is not None else identify(page_text, plain=plain)
+    return check_page(page_text, original, article_id=ref.article_id if ref else None,
+                      plain=plain)
+
+
+def verdict_json(verdict: Verdict) -> dict[str, Any]:
+    """The JSON object of ``check --json`` (and of each page of ``audit --json``)."""
+    # compliant is null, like a finding's ok, when no rule failed but not every rule could
+    # be checked
+    return {
+        "compliant": True if verdict.compliant else False if verdict.failed else None,
+        "article": verdict.article_id,
+        "findings": [{"rule": f.rule, "ok": f.ok, "detail": f.detail}
+                     for f in verdict.findings],
+    }
+
+
+def original_from(doc: Document, page_text: str, ref: ArticleRef | None) -> Article:
     """The original in ``doc``: the entry for the page's article in an Atom feed (or, when
     the page names none, the entry whose text the page carries), or an article page."""
     if looks_like_atom(doc.text):
@@ -128,7 +161,7 @@ def _original_from(doc: _Document, page_text: str, ref: ArticleRef | None) -> Ar
                          "article page of The Conversation)") from e
 
 
-def _article_url(ref: ArticleRef, conversation_url: str) -> str:
+def article_url(ref: ArticleRef, conversation_url: str) -> str:
     """Where The Conversation serves the article: the path of the page's link to the
     original, on ``conversation_url``; with only a counter, /{N} *(inferred: the id ends
     every article URL, docs/the-conversation.md#atom-feeds, and slugs change)*."""
@@ -138,7 +171,7 @@ def _article_url(ref: ArticleRef, conversation_url: str) -> str:
     return f"{base}/{ref.article_id}"
 
 
-def _read_original(where: str, fetcher: Fetcher) -> _Document:
+def _read_original(where: str, fetcher: Fetcher) -> Document:
     """The original's document; one line saying it could not be had, and what to do."""
     try:
         return _read(where, fetcher, ACCEPT_SOURCE)
@@ -150,7 +183,7 @@ def _read_original(where: str, fetcher: Fetcher) -> _Document:
             "page alone with --no-original") from e
 
 
-def _read(where: str, fetcher: Fetcher, accept: str) -> _Document:
+def _read(where: str, fetcher: Fetcher, accept: str) -> Document:
     """A URL through the fetcher, or a file; both capped at ``max_bytes`` (a file is never
     read past the cap: a huge page is refused, not parsed)."""
     cap = fetcher.config.max_bytes
@@ -159,7 +192,7 @@ def _read(where: str, fetcher: Fetcher, accept: str) -> _Document:
             fetched = fetcher.get(where, accept=accept)
         except ResponseTooLargeError as e:
             raise InputError(_too_large(where, cap)) from e
-        return _Document(where, fetched.body, decode(fetched.body, fetched.content_type),
+        return Document(where, fetched.body, decode(fetched.body, fetched.content_type),
                          fetched.content_type)
     path = Path(where)
     try:
@@ -174,7 +207,7 @@ def _read(where: str, fetcher: Fetcher, accept: str) -> _Document:
     if len(data) > cap:
         raise InputError(_too_large(where, cap))
     content_type = "text/plain" if path.suffix.lower() in PLAIN_SUFFIXES else None
-    return _Document(where, data, decode(data, None), content_type)
+    return Document(where, data, decode(data, None), content_type)
 
 
 def _too_large(where: str, cap: int) -> str:
@@ -182,7 +215,7 @@ def _too_large(where: str, cap: int) -> str:
             "in a config file given with --config)")
 
 
-def _is_plain(doc: _Document) -> bool:
+def _is_plain(doc: Document) -> bool:
     if doc.content_type and doc.content_type.split(";")[0].strip().lower() == "text/plain":
         return True
     return not looks_like_html(doc.text)
