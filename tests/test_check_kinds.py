@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from syndication.check import check, check_page
+from syndication.compliance import check, check_page
 from syndication.models import Article
 from syndication.republish import republish
 

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Author
-from .conversation import COUNTER_RE, TC_IMAGE_RE, counter_article_id
+from .conversation import (
+    COUNTER_RE,
+    PROMO_LINK,
+    SERIES_OPENINGS,
+    TC_IMAGE_RE,
+    counter_article_id,
+    is_tc_url,
+)
 from .htmltext import fold_name, normalise, tag_name, text_of
 
 if TYPE_CHECKING:
@@ -80,28 +87,6 @@ def image_src(img: _Element) -> str:
     return (img.get("src") or img.get("data-src") or img.get("data-lazy-src") or "").strip()
 
 
-# The Conversation's own promos inside an article body: newsletter plugs, donation appeals,
-# series boxes (docs/compliance.md#rule-unaltered-text). Known by where they lead, which is
-# the same in every edition's language: a plug links the newsletter sign-up
-# (memberservices.theconversation.com/newsletters/…, recorded in the French feed:
-# "[Plus de 85 000 lecteurs… Abonnez-vous aujourd’hui]") or The Conversation's newsletter
-# and donation pages *(inferred: donate.theconversation.com, /{edition}/newsletters,
-# /{edition}/donate)*.
-PROMO_LINK = re.compile(
-    r"^(?:https?:)?//(?:memberservices|donate)\.theconversation\.com(?:[/?#]|$)"
-    r"|^(?:https?:)?//(?:[\w-]+\.)*theconversation\.com/(?:[a-z]{2}(?:-[a-z]{2})?/|global/"
-    r"|europe/|africa/)?(?:newsletters?|donate|donations?|become-a-donor)(?:[/?#.-]|$)",
-    re.IGNORECASE,
-)
-# A series box says the article belongs to a series, in the edition's language, and links
-# only The Conversation *(inferred from the editions' pages; no recorded sample)*. Compared
-# after fold_name(), at the start of the block's text (brackets and emphasis aside).
-SERIES_OPENINGS = (
-    "this article is part of", "this story is part of", "this piece is part of",
-    "cet article fait partie", "cet article s'inscrit dans", "este articulo forma parte",
-    "este articulo es parte", "este artigo faz parte", "este artigo e parte",
-    "artikel ini bagian dari", "artikel ini merupakan bagian", "artikel ini adalah bagian",
-)
 # A promo is a short note; a longer block linking a newsletter is the author's text.
 PROMO_MAX_WORDS = 80
 _PROMO_BLOCKS = frozenset({"p", "div", "aside", "section", "blockquote"})
@@ -126,12 +111,7 @@ def is_promo(el: _Element) -> bool:
     if all(PROMO_LINK.match(h.strip()) for h in links):
         return True
     opening = fold_name(text).lstrip(" [(*_-–—\u00a0")
-    return opening.startswith(SERIES_OPENINGS) and all(
-        _TC_LINK.match(h.strip()) for h in links)
-
-
-_TC_LINK = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*theconversation\.com(?:[/?#]|$)",
-                      re.IGNORECASE)
+    return opening.startswith(SERIES_OPENINGS) and all(is_tc_url(h) for h in links)
 
 
 def is_embed(el: _Element) -> bool:
