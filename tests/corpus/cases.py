@@ -323,6 +323,14 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     # house style: links open in a new tab
     "wp-generatepress/fr-209538/links-new-tab",
     "drupal-olivero/es-159013/links-new-tab",
+    # house style: figures as block editor image blocks
+    "wp-twentytwentyfour/en-263253/block-editor-images",
+    "wp-twentytwentyfive/fr-212649/block-editor-images",
+    "wp-twentytwentyone/es-113886/block-editor-images",
+    # house style: figures as Ghost image cards
+    "ghost-casper/en-263253/ghost-image-cards",
+    "ghost-casper/fr-212649/ghost-image-cards",
+    "ghost-casper/es-159013/ghost-image-cards",
     # hidden page furniture (not the article)
     "wp-twentytwentyone/en-263253/hidden-furniture",
     "wp-oceanwp/es-159013/hidden-furniture",
