@@ -64,7 +64,7 @@ class FeedConfig:
     title: str  # [[feed]] title
     sources: tuple[str, ...]  # [[feed]] sources: Atom feed URLs of The Conversation
     max_entries: int  # [[feed]] max_entries: newest entries kept in the feed
-    description: str  # [[feed]] description: the feed's subtitle
+    description: str  # [[feed]] description: the feed's subtitle ("": the credit alone)
     language: str | None = None  # [[feed]] language, e.g. "en"; default: the entries' own
     mode: str = "full"  # [[feed]] mode: "full" articles, or "extract" (first paragraphs)
     paragraphs: int = 3  # [[feed]] paragraphs: how many an extract carries
@@ -239,10 +239,8 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
         sources=tuple(dict.fromkeys(sources)),
         max_entries=int(v.number(raw, f"{where}.max_entries", default=50, minimum=1,
                                  integer=True)),
-        description=v.get(
-            raw, f"{where}.description", str,
-            default=f"{title}: articles from The Conversation, republished under CC BY-ND 4.0",
-        ),
+        # none: the feed's subtitle is the credit alone, in its language (publish.subtitle)
+        description=v.get(raw, f"{where}.description", str, default=""),
         language=v.get(raw, f"{where}.language", str, default=None, nonempty=True),
         mode=mode,
         paragraphs=paragraphs,

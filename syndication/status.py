@@ -9,6 +9,7 @@ from typing import Any
 
 from .config import Config
 from .store import Store
+from .wording import count
 
 
 def render_status(config: Config, now: datetime | None = None) -> str:
@@ -33,7 +34,7 @@ def render_status(config: Config, now: datetime | None = None) -> str:
                 out.append(f"  failure: {line}")
             left_out = last.summary.get("failures_left_out", 0)
             if left_out:
-                out.append(f"  ... and {left_out} more failures")
+                out.append(f"  ... and {count(left_out, 'more failure')}")
         out.append(f"runs recorded: {store.runs_count()}")
         counts = store.status_counts()
         out.append(
@@ -42,7 +43,7 @@ def render_status(config: Config, now: datetime | None = None) -> str:
             "processed"
         )
         size, whole, pruned = store.size()
-        out.append(f"database: {_size(size)}; {whole} {_plural(whole, 'article')} kept whole, "
+        out.append(f"database: {_size(size)}; {count(whole, 'article')} kept whole, "
                    f"{pruned} pruned (retention: {config.site.keep_days} days, README "
                    "\"Retention\")")
         states = {s.url: s for s in store.sources()}
@@ -110,7 +111,3 @@ def _size(n: int) -> str:
             return f"{n} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
         value /= 1000
     return f"{value:.1f} GB"
-
-
-def _plural(n: int, word: str) -> str:
-    return word if n == 1 else f"{word}s"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from .errors import StorageError
+from .errors import PathError, StorageError
 from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
 from .update import Intent, Stored
 from .update import visible_hash as update_visible_hash
@@ -136,9 +136,19 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX feed_members_in_order ON feed_members (feed, published DESC, article_id DESC);
     """,
+    # 7: the evidence of each rule (~1.2 KB) goes with the republication it is about, which
+    # retention drops; the row keeps the rules not passed (its verdict). A row then takes a
+    # quarter of a page, not a page of its own for as long as it is kept.
+    """
+    ALTER TABLE article_bodies ADD COLUMN findings TEXT;  -- JSON [[rule, ok, detail]], all
+    UPDATE article_bodies SET findings =
+        (SELECT a.findings FROM articles a WHERE a.article_id = article_bodies.article_id);
+    UPDATE articles SET findings = (SELECT json_group_array(json(f.value))
+        FROM json_each(articles.findings) f WHERE json_extract(f.value, '$[1]') IS NOT 1);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-_INCREMENTAL = 2  # PRAGMA auto_vacuum: freed pages are given back by incremental_vacuum
+_REPACKED = 7  # a file made before this schema is rewritten once (VACUUM) by _migrate
 MAX_RUN_FAILURES = 50  # failure lines kept per run for `syndication status`
 KEEP_RUNS = 100  # runs kept for `syndication status` (two days of half-hourly runs)
 
@@ -207,15 +217,18 @@ _FEED_SELECTION = (
 )
 
 
+# Each rule's evidence while the article is kept whole, the rules not passed once pruned.
 _ARTICLES = (
-    "SELECT article_id, title, url, status, content_hash, findings, reason, last_checked "
-    "FROM articles ORDER BY published DESC, article_id DESC LIMIT ?"
+    "SELECT a.article_id, a.title, a.url, a.status, a.content_hash, "
+    "coalesce(b.findings, a.findings), a.reason, a.last_checked FROM articles a "
+    "LEFT JOIN article_bodies b ON b.article_id = a.article_id "
+    "ORDER BY a.published DESC, a.article_id DESC LIMIT ?"
 )
 # status IN (…), not != 'published': the index on status is then searched, and only the rows
 # kept out are read, not every row (its original and republication, ~50 KB) for its status
 # (benchmarks/run.py: a run with nothing new lists the refused on the index page).
 _ARTICLES_KEPT_OUT = _ARTICLES.replace(
-    "FROM articles ", "FROM articles WHERE status IN ('refused', 'error') ")
+    "ORDER BY", "WHERE a.status IN ('refused', 'error') ORDER BY")
 
 
 class Store:
@@ -225,6 +238,11 @@ class Store:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise PathError(path.parent, "cannot create the state file's folder "
+                            f"({e.strerror or e})") from e
+        new = not path.exists()
+        try:
             self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
             # First: a new file's pages freed by retention can then be given back (later,
             # and for a file that has tables already, only VACUUM changes it: _migrate).
@@ -234,9 +252,9 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.Error as e:
+            if new:  # nothing was there: where the configuration puts it cannot be used
+                raise PathError(path, f"cannot create the state file ({e})") from e
             raise StorageError(path, f"cannot open the state database ({e})") from e
-        except OSError as e:
-            raise StorageError(path, f"cannot create its folder ({e.strerror})") from e
 
     def __enter__(self) -> Store:
         return self
@@ -267,9 +285,9 @@ class Store:
                 if number + 1 in _FILL:
                     _FILL[number + 1](self.db)
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
-        if version < SCHEMA_VERSION and self._pragma("auto_vacuum") != _INCREMENTAL:
-            # A file made before schema 6: once, rewrite it so that it can shrink (and
-            # shrink it now: schema 6 moved every original and republication).
+        if 0 < version < _REPACKED:
+            # A file made before schema 7: once, rewrite it so that it can shrink, its rows
+            # packed (schemas 6 and 7 moved originals, republications and evidence out).
             self.db.execute("PRAGMA auto_vacuum = INCREMENTAL")
             self.db.execute("VACUUM")
 
@@ -411,7 +429,7 @@ class Store:
                 article.rights,
                 content_hash,
                 str(status),
-                json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False),
+                _findings([f for f in findings if f.ok is not True]),
                 reason,
                 _iso(now),
                 _iso(now),
@@ -419,18 +437,31 @@ class Store:
             ),
         )
         self.db.execute(
-            "INSERT INTO article_bodies (article_id, content, html) VALUES (?, ?, ?) "
-            "ON CONFLICT (article_id) DO UPDATE SET content = excluded.content, "
-            "html = excluded.html",
-            (article.article_id, article.content, html),
+            "INSERT INTO article_bodies (article_id, content, html, findings) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+            "content = excluded.content, html = excluded.html, findings = excluded.findings",
+            (article.article_id, article.content, html, _findings(findings)),
         )
 
-    def link_source(self, article_id: int, source_url: str, now: datetime) -> None:
-        """Remember that ``source_url`` carried the article (it belongs to that feed)."""
+    def carried(self, article: Article, source_url: str, members: Mapping[str, bool],
+                now: datetime) -> None:
+        """A stored article met in ``source_url`` in this run: remember that the source
+        carried it, and whether each feed reading that source takes it (``members``, as
+        its selection judges the article now; feeds whose members were decided)."""
         self.db.execute(
             "INSERT OR IGNORE INTO article_sources (article_id, source_url, first_seen) "
             "VALUES (?, ?, ?)",
-            (article_id, source_url, _iso(now)),
+            (article.article_id, source_url, _iso(now)),
+        )
+        self.db.executemany(
+            "INSERT INTO feed_members (feed, article_id, published) VALUES (?, ?, ?) "
+            "ON CONFLICT (feed, article_id) DO UPDATE SET published = excluded.published",
+            [(feed, article.article_id, _iso(article.published))
+             for feed, member in members.items() if member],
+        )
+        self.db.executemany(
+            "DELETE FROM feed_members WHERE feed = ? AND article_id = ?",
+            [(feed, article.article_id) for feed, member in members.items() if not member],
         )
 
     def feed_entries(self, feed: str, limit: int, *, paragraphs: int | None = None,
@@ -502,19 +533,6 @@ class Store:
             [(feed, n, published) for n, published in members],
         )
 
-    def set_member(self, feed: str, article: Article, member: bool) -> None:
-        """Whether ``feed`` (whose members were decided: decide_members) takes ``article``,
-        a stored article of one of its sources, as processed in this run."""
-        if member:
-            self.db.execute(
-                "INSERT INTO feed_members (feed, article_id, published) VALUES (?, ?, ?) "
-                "ON CONFLICT (feed, article_id) DO UPDATE SET published = excluded.published",
-                (feed, article.article_id, _iso(article.published)),
-            )
-        else:
-            self.db.execute("DELETE FROM feed_members WHERE feed = ? AND article_id = ?",
-                            (feed, article.article_id))
-
     # --- extracts -----------------------------------------------------------------------
 
     def save_extract(
@@ -537,8 +555,7 @@ class Store:
             "content_hash = excluded.content_hash, status = excluded.status, "
             "html = excluded.html, findings = excluded.findings, reason = excluded.reason",
             (article_id, paragraphs, content_hash, str(status), html,
-             json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False),
-             reason),
+             _findings(findings), reason),
         )
 
     def without_extract(self, feed: str, limit: int,
@@ -608,8 +625,9 @@ class Store:
 
     def prune(self, keep: Iterable[int], before: datetime) -> int:
         """Drop the original and republication (and extracts' HTML) of every article last
-        checked before ``before`` and not in ``keep`` (every feed's window); its row keeps
-        the id, verdict, dates and hashes, so it is never processed again unchanged.
+        checked before ``before`` and not in ``keep`` (every feed's window), and the
+        evidence of the rules it passed; its row keeps the id, verdict (status, reason, the
+        rules not passed), dates and hashes, so it is never processed again unchanged.
         Returns how many were pruned (give_back() then shrinks the file)."""
         with self.transaction():
             # article_bodies holds only what is not pruned yet: this reads recent articles
@@ -623,6 +641,13 @@ class Store:
                                      "(SELECT value FROM json_each(?))", (ids,)).rowcount
             self.db.execute("UPDATE extracts SET html = NULL WHERE article_id IN "
                             "(SELECT value FROM json_each(?))", (ids,))
+            # An extract's verdict stays (status, reason, the rules not passed); the
+            # evidence of each rule passed goes with the republication it was about. (An
+            # article's is in article_bodies, gone with it.)
+            self.db.execute(
+                "UPDATE extracts SET findings = (SELECT json_group_array(json(f.value)) "
+                "FROM json_each(findings) f WHERE json_extract(f.value, '$[1]') IS NOT 1) "
+                "WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
         return pruned
 
     def give_back(self) -> None:
@@ -766,6 +791,11 @@ def _article_fields(row: Sequence[Any]) -> dict[str, Any]:
         "language": row[8],
         "rights": row[9],
     }
+
+
+def _findings(findings: Iterable[Finding]) -> str:
+    """Findings as their column holds them: JSON [[rule, ok, detail]]."""
+    return json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False)
 
 
 def _authors(column: str) -> tuple[Author, ...]:

@@ -28,10 +28,9 @@ def save(store: Store, article: Article, status: Outcome = Outcome.PUBLISHED) ->
         store.save_article(article, content_hash=f"h{article.article_id}", status=status,
                            html=f"<p>{article.article_id}</p>", reason="",
                            findings=(Finding("licence", True, "ok"),), now=NOW)
-        store.link_source(article.article_id, SRC, NOW)
         if store.feed_state(FEED) is None:
             store.decide_members(FEED, "fingerprint", [], NOW)
-        store.set_member(FEED, article, True)
+        store.carried(article, SRC, {FEED: True}, NOW)
 
 
 def test_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
@@ -197,3 +196,74 @@ def test_a_feed_is_read_in_its_members_order_up_to_its_limit(tmp_path: Path) -> 
             assert steps[0] == "SEARCH m USING COVERING INDEX feed_members_in_order (feed=?)"
             assert not any("TEMP B-TREE" in step for step in steps), steps
             assert all(step.startswith("SEARCH") for step in steps), steps
+
+
+def test_prune_keeps_the_verdict_and_drops_the_bodies_and_passed_evidence(
+    tmp_path: Path, env_article: Article
+) -> None:
+    with Store(tmp_path / "s.sqlite3") as store:
+        for k, status in enumerate((Outcome.PUBLISHED, Outcome.REFUSED, Outcome.PUBLISHED)):
+            save(store, dataclasses.replace(env_article, article_id=1000 + k), status)
+        evidence = (Finding("licence", True, "ok"), Finding("page-counter", False, "no counter"),
+                    Finding("images", None, "unreadable"))
+        with store.transaction():
+            store.save_article(dataclasses.replace(env_article, article_id=1001),
+                               content_hash="h1001", status=Outcome.REFUSED, html="<p/>",
+                               findings=evidence, reason="page-counter: no counter", now=NOW)
+        assert {a.article_id: a.findings for a in store.articles()}[1001] == evidence
+        assert store.prune(keep=[1002], before=NOW) == 0  # checked at NOW: not older
+        assert store.prune(keep=[1002], before=NOW + timedelta(seconds=1)) == 2
+        assert set(store.stored_states([1000, 1001, 1002])) == {1000, 1001, 1002}
+        pruned = {n: s.pruned for n, s in store.stored_states([1000, 1001, 1002]).items()}
+        assert pruned == {1000: True, 1001: True, 1002: False}
+        states = {a.article_id: a for a in store.articles()}
+        assert states[1000].findings == () and states[1000].status is Outcome.PUBLISHED
+        assert states[1001].findings == (Finding("page-counter", False, "no counter"),
+                                         Finding("images", None, "unreadable"))
+        assert states[1001].reason == "page-counter: no counter"
+        assert states[1002].findings == (Finding("licence", True, "ok"),)  # in a window
+        assert [e.article_id for e in store.feed_entries(FEED, 10)] == [1002]
+        assert store.size()[1:] == (1, 2)
+
+
+def test_schema_7_moves_the_evidence_out_of_the_row(tmp_path: Path) -> None:
+    """A file of schema 6: each rule's evidence moves beside the republication, the row
+    keeps the rules not passed, and the file is rewritten packed, able to shrink."""
+    path = tmp_path / "s.sqlite3"
+    schema(path, 6)
+    evidence = '[["licence", true, "ok"], ["page-counter", false, "no counter"]]'
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO articles (article_id, url, title, summary, published, updated, "
+            "authors, categories, language, rights, content_hash, status, findings, reason, "
+            "first_seen, last_checked, visible_hash) VALUES (7, 'u', 't', NULL, "
+            "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '[]', '[]', 'en', NULL, 'h', "
+            "'refused', ?, 'page-counter: no counter', '2026-01-01T00:00:00Z', "
+            "'2026-01-01T00:00:00Z', 'v')", (evidence,))
+        db.execute("INSERT INTO article_bodies VALUES (7, '<p>x</p>', '<p>y</p>')")
+    with Store(path) as store:
+        assert store.db.execute("PRAGMA auto_vacuum").fetchone() == (2,)
+        (row,) = store.db.execute("SELECT findings FROM articles").fetchall()
+        assert json.loads(row[0]) == [["page-counter", False, "no counter"]]
+        (state,) = store.articles()
+        assert state.findings == (Finding("licence", True, "ok"),
+                                  Finding("page-counter", False, "no counter"))
+
+
+def test_an_article_met_again_joins_or_leaves_each_feed_of_its_source(
+    tmp_path: Path, env_article: Article
+) -> None:
+    with Store(tmp_path / "s.sqlite3") as store:
+        save(store, env_article)
+        with store.transaction():
+            store.decide_members("other", "fingerprint", [], NOW)
+            store.carried(env_article, SRC, {FEED: False, "other": True}, NOW)
+        assert store.feed_keys(FEED, 10) == ()
+        assert [k[0] for k in store.feed_keys("other", 10)] == [env_article.article_id]
+        with store.transaction():
+            store.carried(env_article, SRC, {FEED: True, "other": True}, NOW)
+        assert [k[0] for k in store.feed_keys(FEED, 10)] == [env_article.article_id]
+        assert store.db.execute("SELECT count(*) FROM article_sources").fetchone() == (1,)
+        with store.transaction():
+            store.forget_feeds([FEED])
+        assert store.feed_state("other") is None and store.feed_keys("other", 10) == ()
