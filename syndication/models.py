@@ -190,6 +190,29 @@ class Verdict:
         raise KeyError(rule)
 
 
+@dataclass(frozen=True, slots=True)
+class BuiltExtract:
+    """One extract of an article, built and checked by the article step (step.py)."""
+
+    paragraphs: int  # [[feed]] paragraphs it was built for
+    html: str | None  # the extract's HTML, None when it could not be built
+    verdict: Verdict | None  # the checker's verdict on it, None when not built
+    error: str = ""  # why it could not be built, "" when it was
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One article through the article step (step.py: parse, prepare, republish, check), in
+    this process or a worker's. Everything the pipeline stores and reports comes from here."""
+
+    article_id: int  # the Article it was made from
+    republication: Republication | None  # the full republication; None when not asked or failed
+    verdict: Verdict | None  # the checker's verdict on it, likewise
+    extracts: tuple[BuiltExtract, ...] = ()  # those asked for (only when the full one passed)
+    error: str = ""  # "could not be processed: …" when the step failed on this article
+    trace: str = ""  # the traceback of that failure, for -vv
+
+
 class Outcome(enum.StrEnum):
     """What became of one article in a run."""
 

@@ -21,20 +21,31 @@ from . import __version__
 from .config import Config, FeedConfig
 from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
 from .fetch import Fetcher
-from .models import Article, ArticleReport, FeedEntry, Finding, Outcome, RunReport, SourceReport
+from .models import (
+    Article,
+    ArticleReport,
+    BuiltExtract,
+    FeedEntry,
+    Finding,
+    Outcome,
+    Processed,
+    RunReport,
+    SourceReport,
+)
 from .output import FORMATS, INDEX_FILE, remove_stale_temps, shipped_assets, write_if_changed
 from .selection import admits, is_edition_feed
 from .store import Store, StoredArticle
 
 if TYPE_CHECKING:
-    from .check import Original
+    from .pool import Pool
 
 log = logging.getLogger(__name__)
 # The one place that decides when a stage module is loaded (they import their libraries at
 # their top): source, htmltext, check and republish (defusedxml, lxml, nh3) where a feed is
 # parsed and an article checked, publish and index (feedgen, lxml) where a file is rendered.
 # A run where every source answers 304 needs none of them (tests/test_lazy_imports.py;
-# benchmarks/run.py measures its start-up).
+# benchmarks/run.py measures its start-up). The article step (step.py) runs in worker
+# processes (pool.py) once a run has enough articles to pay for starting them.
 
 # Part of every content hash: bump it when republish or check change what they produce, so
 # that the next run re-processes every article with the new code.
@@ -42,6 +53,12 @@ FORMAT_VERSION = 2
 FEED_FORMATS = tuple(FORMATS)  # atom, rss, json
 # Articles refused (or failed) listed on the index page, newest first.
 INDEX_REFUSED = 50
+# The article step, as the pool names it (its workers import it by name).
+STEP = "syndication.step:process"
+# Articles one source brings to the step before a run starts worker processes: below it
+# (the common cron run: a handful of new articles) the step runs here, and the run pays
+# nothing for a pool (starting one costs about as much CPU as 30 articles' steps).
+POOL_THRESHOLD = 12
 
 Clock = Callable[[], datetime]
 #: progress(done, total, what): called after each source and each feed (the CLI's bar).
@@ -64,12 +81,15 @@ def run(
     sleep: Callable[[float], None] = time.sleep,
     monotonic: Callable[[], float] = time.monotonic,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> RunReport:
     """Do one complete run. Raises ConfigError when a feed mirrors a whole edition without
     selecting (SPEC §3 `selective`), LockedError when another run holds the lock (before
     touching anything), and StorageError when the state database cannot be used; every
     other failure is reported. ``sleep`` and ``monotonic`` are how the fetcher waits and
-    times (tests pass a recorder and a clock that moves when it is called)."""
+    times (tests pass a recorder and a clock that moves when it is called). ``jobs``: how
+    many processes run the article step (--jobs), else [run] jobs, else one per CPU; 1 runs
+    it in this process. The outcome and every byte written are the same whatever it is."""
     check_selective(config)
     # An OS lock (flock): the kernel drops it when its process dies, even by SIGKILL, so a
     # killed run never blocks the next one. timeout=0: a second run gives up at once.
@@ -85,9 +105,11 @@ def run(
             own = fetcher is None
             fetch = fetcher or Fetcher(config.fetch, config.allowed_hosts, memory=store,
                                        clock=monotonic, sleep=sleep, now=clock)
+            steps = _Steps(jobs or config.run.jobs)
             try:
-                report = _run(config, store, fetch, clock, progress)
+                report = _run(config, store, fetch, clock, progress, steps)
             finally:
+                steps.close()
                 if own:
                     fetch.close()
             store.record_run(report)
@@ -111,7 +133,8 @@ def check_selective(config: Config) -> None:
 
 
 def _run(
-    config: Config, store: Store, fetcher: Fetcher, clock: Clock, progress: Progress | None
+    config: Config, store: Store, fetcher: Fetcher, clock: Clock, progress: Progress | None,
+    steps: _Steps,
 ) -> RunReport:
     started = clock()
     sources: list[SourceReport] = []
@@ -119,10 +142,10 @@ def _run(
     total = len(config.sources) + len(config.feeds)
     for url in config.sources:
         feeds = [f for f in config.feeds if url in f.sources]
-        sources.append(_source(url, feeds, store, fetcher, articles, clock))
+        sources.append(_source(url, feeds, store, fetcher, articles, clock, steps))
         if progress:
             progress(len(sources), total, url)
-    for refused in _missing_extracts(config, store):
+    for refused in _missing_extracts(config, store, steps):
         articles[refused.article_id] = refused
     written, unchanged, failed = _publish(config, store, progress, len(sources), total)
     report = RunReport(
@@ -158,6 +181,7 @@ def _source(
     fetcher: Fetcher,
     articles: dict[int, ArticleReport],
     clock: Clock,
+    steps: _Steps,
 ) -> SourceReport:
     """Fetch one source and process its articles; its validators are saved in the same
     transaction as its articles, so a crash means the next run fetches it again."""
@@ -184,18 +208,25 @@ def _source(
     for problem in feed.problems:
         log.warning("%s: %s", url, problem)
     not_selected = 0
+    taken = [(a, _selecting(feeds, a)) for a in feed.articles]
+    digests = {a.article_id: content_hash(a) for a, selecting in taken if selecting}
+    # The articles new or changed since they were stored go to the article step now, all
+    # at once (in worker processes, when there are enough); their answers are taken below,
+    # in the feed's order, and written from here only.
+    steps.ahead([(a, digests[a.article_id], _extract_counts(selecting)) for a, selecting in taken
+                 if selecting and store.content_hash(a.article_id) != digests[a.article_id]])
     with store.transaction():
-        for article in feed.articles:
-            selecting = _selecting(feeds, article)
+        for article, selecting in taken:
             if not selecting:  # no feed takes it: not republished, not kept (SPEC §3)
                 not_selected += 1
                 log.debug("%s: article %d selected by no feed", url, article.article_id)
                 continue
             n = article.article_id
+            digest = digests[n]
             if n not in articles:  # the same N from several sources: processed once
-                articles[n] = _article(article, selecting, store, clock)
+                articles[n] = _article(article, digest, selecting, store, clock, steps)
             else:  # once more for extracts only its feeds here want; a no-op otherwise
-                again = _article(article, selecting, store, clock)
+                again = _article(article, digest, selecting, store, clock, steps)
                 if again.outcome in (Outcome.REFUSED, Outcome.ERROR):
                     articles[n] = again
             if store.content_hash(article.article_id) is not None:
@@ -242,41 +273,41 @@ def content_hash(article: Article) -> str:
     return digest.hexdigest()
 
 
-def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: Store,
-             clock: Clock) -> ArticleReport:
+def _extract_counts(selecting: list[tuple[FeedConfig, str]]) -> list[int]:
+    """The extracts (paragraph counts) the extract-mode feeds taking an article want."""
+    return sorted({f.paragraphs for f, _why in selecting if f.mode == "extract"})
+
+
+def _article(article: Article, digest: str, selecting: list[tuple[FeedConfig, str]],
+             store: Store, clock: Clock, steps: _Steps) -> ArticleReport:
     """Republish and check one article, store the outcome; unchanged articles are skipped.
     Extract-mode feeds that take it get their extract built and checked too.
 
     A changed article replaces its earlier version in place: same N, so the same entry id in
     every feed (SPEC §4), never a second entry. One that no longer passes is withdrawn."""
     n = article.article_id
-    digest = content_hash(article)
     previous = store.content_hash(n)
-    extracts = sorted({f.paragraphs for f, _why in selecting if f.mode == "extract"})
+    extracts = _extract_counts(selecting)
     if previous == digest:
         missing = [p for p in extracts if store.extract_hash(n, p) != digest]
         if not missing or store.status(n) is not Outcome.PUBLISHED:
             return ArticleReport(n, article.title, Outcome.UNCHANGED)
-        refused = _extracts(article, missing, digest, store)  # a feed newly in extract mode
+        refused = _extracts(article, missing, digest, store, steps)  # newly in extract mode
         if refused:
             return refused
         return ArticleReport(n, article.title, Outcome.UNCHANGED)
     stored = store.stored(n) if previous is not None else None
     was_published = stored is not None and stored.status is Outcome.PUBLISHED
-    from .check import check, prepare, selected
-    from .htmltext import parse_fragment
-    from .republish import republish
+    from .check import selected
 
     taken = selected(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
-    try:
-        # One parse of the original: prepare() reads the tree, then republish() changes it.
-        root = parse_fragment(article.content)
-        original = prepare(article, root)
-        republication = republish(article, root=root)
-        verdict = check(republication.html, original, title=article.title)
-    except Exception as e:  # a bug or an input no rule foresaw: this article only
-        reason = f"could not be processed: {type(e).__name__}: {e}"
-        log.error("article %d (%s): %s", n, article.url, reason, exc_info=log.isEnabledFor(10))
+    done = steps.run(article, digest, extracts)
+    republication, verdict = done.republication, done.verdict
+    if republication is None or verdict is None:  # a bug or an input no rule foresaw
+        reason = done.error
+        log.error("article %d (%s): %s", n, article.url, reason)
+        if done.trace:
+            log.debug("%s", done.trace.rstrip())
         if previous is None:  # keep a published earlier version; else record the failure
             store.save_article(article, content_hash=digest, status=Outcome.ERROR, html=None,
                                findings=(), reason=reason, now=clock())
@@ -295,7 +326,7 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], store: S
         if was_published:
             log.info("article %d updated in place (entry updated %s)", n,
                      entry.updated.isoformat())
-        return _extracts(article, extracts, digest, store, original) or ArticleReport(
+        return _save_extracts(article, done.extracts, digest, store) or ArticleReport(
             n, article.title, Outcome.PUBLISHED)
     failed = verdict.failed or verdict.unchecked
     reason = "; ".join(f"{f.rule}: {f.detail}" for f in failed)
@@ -333,30 +364,31 @@ def _reader_visible(a: Article) -> tuple[object, ...]:
 
 
 def _extracts(article: Article, counts: list[int], digest: str, store: Store,
-              original: Original | None = None) -> ArticleReport | None:
-    """Build, check and store the extracts of ``counts`` paragraphs (SPEC §3: an extract
-    must be an unaltered prefix of the body); a refused one is reported, None when all pass.
-    ``original``: the article already prepared for the checker, if it was."""
-    n = article.article_id
+              steps: _Steps) -> ArticleReport | None:
+    """Build, check and store the extracts of ``counts`` paragraphs of an article already
+    stored (an extract must be an unaltered prefix of the body: docs/compliance.md#rules);
+    a refused one is reported, None when all pass."""
     if not counts:
         return None
-    from .check import check, prepare
-    from .republish import republish
+    done = steps.run(article, digest, counts, full=False)
+    built = done.extracts or tuple(BuiltExtract(p, None, None, f"extract of {p} paragraphs "
+                                                f"{done.error}") for p in counts)
+    return _save_extracts(article, built, digest, store)
 
-    if original is None:
-        original = prepare(article)
+
+def _save_extracts(article: Article, built: tuple[BuiltExtract, ...], digest: str,
+                   store: Store) -> ArticleReport | None:
+    """Store the extracts the article step built; a refused one is reported, None when all
+    pass."""
+    n = article.article_id
     refusals: list[tuple[Finding, ...]] = []
     reasons: list[str] = []
-    for paragraphs in counts:
-        try:
-            extract = republish(article, mode="extract", paragraphs=paragraphs)
-            verdict = check(extract.html, original, title=article.title)
-        except Exception as e:  # as in _article: this extract only
-            reason = f"extract of {paragraphs} paragraphs could not be processed: " \
-                     f"{type(e).__name__}: {e}"
+    for extract in built:
+        paragraphs, verdict = extract.paragraphs, extract.verdict
+        if verdict is None:  # as in _article: this extract only
             store.save_extract(n, paragraphs, content_hash=digest, status=Outcome.ERROR,
-                               html=None, findings=(), reason=reason)
-            reasons.append(reason)
+                               html=None, findings=(), reason=extract.error)
+            reasons.append(extract.error)
             continue
         if verdict.compliant:
             store.save_extract(n, paragraphs, content_hash=digest, status=Outcome.PUBLISHED,
@@ -377,6 +409,59 @@ def _extracts(article: Article, counts: list[int], digest: str, store: Store,
                          failed_rules=rules, reason="; ".join(reasons))
 
 
+class _Steps:
+    """The article step for one run: in this process, or, once a source brings at least
+    POOL_THRESHOLD articles to it and ``jobs`` allows, in worker processes that take every
+    later batch too. Answers are taken in the caller's order, so a run's outcome and output
+    are those of a run in one process."""
+
+    def __init__(self, jobs: int | None) -> None:
+        self.jobs = jobs
+        self.pool: Pool[Processed] | None = None
+
+    def ahead(self, work: list[tuple[Article, str, list[int]]]) -> None:
+        """Start the step of these articles now, in the workers (a no-op in process)."""
+        if self.pool is None:
+            if self.jobs == 1 or len(work) < POOL_THRESHOLD:
+                return
+            from .pool import Pool, default_jobs, in_worker
+
+            if in_worker():  # a script without a __main__ guard, run again by a worker
+                self.jobs = 1
+                return
+
+            jobs = self.jobs or default_jobs()
+            if jobs == 1:
+                self.jobs = 1
+                return
+            self.pool = Pool(STEP, jobs)
+        for article, digest, counts in work:
+            self.pool.submit(_step_key(article, digest, counts, True), article, counts, True)
+
+    def run(self, article: Article, digest: str, counts: list[int], *,
+            full: bool = True) -> Processed:
+        """The article step's answer: from the workers if it was started there, else made
+        now. A worker that died running it is this article's error."""
+        if self.pool is None:
+            from .step import process
+
+            return process(article, counts, full)
+        try:
+            return self.pool.take(_step_key(article, digest, counts, full), article, counts,
+                                  full)
+        except Exception as e:  # the worker died (pool.WorkerDied), or its answer was lost
+            return Processed(article.article_id, None, None,
+                             error=f"could not be processed: {type(e).__name__}: {e}")
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+
+def _step_key(article: Article, digest: str, counts: list[int], full: bool) -> object:
+    return (article.article_id, digest, tuple(counts), full)
+
+
 def _selection_of(feed: FeedConfig) -> Callable[[FeedEntry], bool] | None:
     """The feed's selection, applied again when it is written: articles stored earlier are
     judged by the selection as configured now (SPEC §3 `selective`)."""
@@ -390,7 +475,7 @@ def _selection_of(feed: FeedConfig) -> Callable[[FeedEntry], bool] | None:
     return select
 
 
-def _missing_extracts(config: Config, store: Store) -> list[ArticleReport]:
+def _missing_extracts(config: Config, store: Store, steps: _Steps) -> list[ArticleReport]:
     """Extracts that extract-mode feeds need of articles already stored (the feed was just
     switched to extract mode, or its paragraph count changed, and its sources answer 304).
     Returns the refusals."""
@@ -406,7 +491,7 @@ def _missing_extracts(config: Config, store: Store) -> list[ArticleReport]:
             continue
         with store.transaction():
             for article, digest in pending:
-                report = _extracts(article, [feed.paragraphs], digest, store)
+                report = _extracts(article, [feed.paragraphs], digest, store, steps)
                 if report is not None:
                     refused.append(report)
     return refused
