@@ -9,18 +9,19 @@ How the site is built (nothing of an article's text is changed):
 - Article i (0 <= i < N) is a copy of a template under a new id, 1_000_000 + i. Only what
   names the article changes: the entry ``<id>``, the number ending the canonical link, the
   number in the page-counter URL (``content/{N}/count.gif``, so that the counter follows the
-  new id as SPEC §2.2 says it does), and ``<published>``/``<updated>`` (ten minutes apart,
-  newest first). Each substitution is asserted to happen exactly once, and ``verify`` parses
-  every built feed back and compares each article's content with its template's.
-- Sources are feeds of 25 entries, the size of The Conversation's own feeds (SPEC §2.1): N =
+  new id as docs/the-conversation.md#entry-content says it does), and ``<published>``/``<updated>``
+  (ten minutes apart, newest first). Each substitution is asserted to happen exactly once, and
+  ``verify`` parses every built feed back and compares each article's content with its template's.
+- Sources are feeds of 25 entries, the size of The Conversation's own feeds
+(docs/the-conversation.md#atom-feeds): N =
   500 gives 20 sources. A source is English (every third one, copies of 263253) or French
   (alternating 212649 and 209538), with its sample's feed header, as an edition's section
   feed is in one language.
 - For morss, which fetches each entry's page to make a full-text feed, every source has a
   twin whose entry links point at the same server, and each article URL there answers with
   its template's page: the recorded French article pages byte for byte, and for 263253 (no
-  page was recorded) a page built as SPEC §2.4 describes: the entry's content inside
-  ``div[itemprop=articleBody]``.
+  page was recorded) a page built as docs/the-conversation.md#article-pages describes: the entry's
+  content inside ``div[itemprop=articleBody]``.
 """
 
 from __future__ import annotations
@@ -170,7 +171,8 @@ def verify(site: Site) -> None:
 
 
 def built_page(template: Template) -> bytes:
-    """An article page for a template without a recorded one (SPEC §2.4's shape)."""
+    """An article page for a template without a recorded one
+    (docs/the-conversation.md#article-pages's shape)."""
     from syndication.source import parse_feed
 
     (article,) = [a for a in parse_feed(template.sample.read_bytes(), "x").articles

@@ -6,14 +6,22 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import io
+import json
 import logging
+import os
+import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import ConfigError, LockedError, SyndicationError
+from .errors import ConfigError, LockedError, PathError, SyndicationError
 from .models import RunReport
+
+if TYPE_CHECKING:
+    from .config import FetchConfig
 
 log = logging.getLogger("syndication")
 
@@ -44,7 +52,7 @@ def console() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, list(sys.argv[1:] if argv is None else argv))
     _setup_logging(getattr(args, "verbose", 0))
     command: Command = args.command
     try:
@@ -52,9 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as e:
         print(f"syndication: configuration error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    except LockedError as e:
-        print(f"syndication: {e}; not started", file=sys.stderr)
+    except LockedError as e:  # a normal overlap under cron: no mail unless asked (-v)
+        if getattr(args, "verbose", 0):
+            print(f"syndication: {e}; not started", file=sys.stderr)
         return EXIT_LOCKED
+    except PathError as e:
+        print(f"syndication: {e}", file=sys.stderr)
+        return EXIT_USAGE
     except SyndicationError as e:
         print(f"syndication: {e}", file=sys.stderr)
         return EXIT_FAILURES
@@ -64,6 +76,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("syndication: interrupted", file=sys.stderr)
         return 130
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """The arguments; a usage error of ``check --json`` is also printed as JSON on stdout."""
+    if not ("check" in argv and "--json" in argv):
+        return parser.parse_args(argv)
+    said = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(said):
+            return parser.parse_args(argv)
+    except SystemExit as e:
+        sys.stderr.write(said.getvalue())
+        if e.code == EXIT_USAGE:
+            lines = said.getvalue().strip().splitlines()
+            message = lines[-1] if lines else "usage error"
+            print(json.dumps({"error": message}, ensure_ascii=False))
+        raise
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
 
-    parser.add_argument("--version", action="version", version=f"syndication {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"syndication {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     p = sub.add_parser(
@@ -119,10 +148,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the pipeline on the recorded samples shipped with syndication (offline)",
         description="Serve the recorded pages of The Conversation that ship with syndication "
         "on 127.0.0.1 and run the same pipeline against them. Needs no network and no "
-        "config file; prints where the feeds were written.",
+        "config file; prints where the feeds were written and the exact `serve` command "
+        "that shows them (their links point at http://localhost:PORT/).",
     )
     p.add_argument("--output", type=Path, default=Path("feeds"), metavar="DIR",
                    help="where to write the demo feeds (default: ./feeds)")
+    p.add_argument("--port", type=int, default=None, metavar="N",
+                   help="the port you will serve them on: their links point there "
+                   "(default: 8000, serve's own default)")
     p.set_defaults(command=cmd_demo)
 
     p = sub.add_parser(
@@ -167,13 +200,39 @@ def build_parser() -> argparse.ArgumentParser:
                        "as not checked")
     p.add_argument("--json", action="store_true",
                    help='print {"compliant", "article", "findings": [{"rule", "ok", '
-                   '"detail"}]} (ok is null for a rule not checked)')
+                   '"detail"}]} (ok and compliant are null for what was not checked), or '
+                   '{"error"} on exit 2')
     p.add_argument("--conversation-url", metavar="URL", default=None,
                    help="where to fetch originals from (default: https://theconversation.com;"
                    " a mirror, or a local server in tests)")
     p.add_argument("--config", metavar="PATH", default=None,
                    help="take [fetch] (User-Agent, timeouts, size cap) from this config file")
     p.set_defaults(command=cmd_check)
+
+    p = sub.add_parser(
+        "audit", parents=[common],
+        help="check every page of a site that republishes an article of The Conversation",
+        description="Find the pages of a site that republish articles of The Conversation "
+        "(from its RSS or Atom feed, its sitemap.xml or sitemap index, a page URL, a local "
+        "file of any of these, or @FILE listing one URL a line) and judge each as `check` "
+        "does, fetching each original once from The Conversation, politely (robots.txt, "
+        "min_interval, one request at a time per host). Prints a table of the pages, their "
+        "verdicts and failing rules, then what each failing page must fix. Exit status: 0 "
+        "every page compliant, 1 some page not compliant, 2 no page could be judged (one "
+        "line says why) or a usage error, 3 none failed but some could not be checked.",
+    )
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="a feed, sitemap or page (URL or file), or @FILE of URLs")
+    p.add_argument("--json", action="store_true",
+                   help="print JSON Lines: one object per page (the shape of check --json, "
+                   "plus url), then one summary object")
+    p.add_argument("--conversation-url", metavar="URL", default=None,
+                   help="where to fetch originals from (default: https://theconversation.com;"
+                   " a mirror, or a local server in tests)")
+    p.add_argument("--config", metavar="PATH", default=None,
+                   help="take [fetch] (User-Agent, min_interval, timeouts, size cap) from this "
+                   "config file")
+    p.set_defaults(command=cmd_audit)
 
     p = sub.add_parser(
         "report", parents=[common],
@@ -252,7 +311,9 @@ def _progress_bar(total: int) -> Iterator[Progress | None]:
              unit="step", dynamic_ncols=True) as bar,
         logging_redirect_tqdm(loggers=[log]),
     ):
-        def progress(done: int, _total: int, what: str) -> None:
+        def progress(done: int, total_now: int, what: str) -> None:
+            if total_now != bar.total:  # a stage whose size is known only once it starts
+                bar.reset(total=total_now)
             bar.set_postfix_str(what[-40:], refresh=False)
             bar.update(done - bar.n)
 
@@ -269,18 +330,33 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import run_demo
+    from .demo import DEMO_PORT, demo_base_url, run_demo
+    from .wording import count
 
+    port = DEMO_PORT if args.port is None else args.port
+    if not 1 <= port <= 65535:
+        print(f"syndication: --port {port}: must be 1-65535", file=sys.stderr)
+        return EXIT_USAGE
     output: Path = args.output.resolve()
-    report = run_demo(output)
+    report = run_demo(output, port)
     published = sum(a.outcome.value == "published" for a in report.articles)
-    print(f"syndication demo: {published} articles published from "
-          f"{len(report.sources)} recorded source feeds.")
+    print(f"syndication demo: {count(published, 'article')} published from "
+          f"{count(len(report.sources), 'recorded source feed')}.")
     print(f"Feeds in {output}:")
     for path in sorted({*report.feeds_written, *report.feeds_unchanged}):
         print(f"  {path}")
-    print(f"Preview them: syndication serve --dir {output}  (then open http://localhost:8000/)")
+    serve = shlex.join([*_command(), "serve", "--dir", str(output), "--port", str(port)])
+    print(f"Preview them (their links point at {demo_base_url(port)}):\n  {serve}")
     return EXIT_OK if report.ok else EXIT_FAILURES
+
+
+def _command() -> list[str]:
+    """How to run this very syndication again: the script beside this Python (a venv's
+    bin/ is not on PATH after the README's install), else ``python -m syndication``."""
+    script = Path(sys.executable).parent / "syndication"
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script)]
+    return [sys.executable, "-m", "syndication"]
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -323,19 +399,12 @@ def _marks() -> tuple[str, str, str]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    import json
-
-    from .config import default_fetch_config, load_config
     from .errors import FetchError, InputError
     from .models import TC_HOME
-    from .verify import check_republication
+    from .verify import check_republication, verdict_json
 
-    if args.config:
-        fetch_config = load_config(args.config).fetch
-    else:
-        fetch_config = default_fetch_config(
-            f"syndication/{__version__} (+https://pypi.org/project/syndication/)")
     try:
+        fetch_config = _fetch_config(args.config)
         result = check_republication(
             args.page,
             original=args.original,
@@ -343,19 +412,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             fetch_config=fetch_config,
             conversation_url=args.conversation_url or TC_HOME,
         )
-    except (InputError, FetchError) as e:
-        print(f"syndication check: {e}", file=sys.stderr)
-        return EXIT_USAGE
+    except (InputError, FetchError, ConfigError) as e:
+        what = "configuration error: " if isinstance(e, ConfigError) else ""
+        return _check_error(args.json, f"{what}{e}")
     verdict = result.verdict
     status = (EXIT_OK if verdict.compliant else EXIT_FAILURES if verdict.failed
               else EXIT_UNCHECKED)
     if args.json:
-        print(json.dumps({
-            "compliant": verdict.compliant,
-            "article": verdict.article_id,
-            "findings": [{"rule": f.rule, "ok": f.ok, "detail": f.detail}
-                         for f in verdict.findings],
-        }, ensure_ascii=False, indent=2))
+        print(json.dumps(verdict_json(verdict), ensure_ascii=False, indent=2))
         return status
     good, bad, unknown = _marks()
     ref = result.article
@@ -379,9 +443,48 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    import json
+def _check_error(as_json: bool, message: str) -> int:
+    """An input or usage error of ``check``: one line on stderr, and with --json the same
+    as ``{"error": …}`` on stdout, so a script reading stdout always gets JSON."""
+    print(f"syndication check: {message}", file=sys.stderr)
+    if as_json:
+        print(json.dumps({"error": message}, ensure_ascii=False))
+    return EXIT_USAGE
 
+
+def _fetch_config(config_file: str | None) -> FetchConfig:
+    """[fetch] of --config, else the defaults with a User-Agent naming syndication."""
+    from .config import default_fetch_config, load_config
+
+    if config_file:
+        return load_config(config_file).fetch
+    return default_fetch_config(
+        f"syndication/{__version__} (+https://pypi.org/project/syndication/)")
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .audit import run_audit
+    from .audit.output import EXIT_NOTHING_JUDGED, exit_status, json_lines, nothing_judged, table
+    from .models import TC_HOME
+
+    fetch_config = _fetch_config(args.config)
+    with _progress_bar(0) as progress:
+        report = run_audit(args.sources, fetch_config=fetch_config,
+                           conversation_url=args.conversation_url or TC_HOME,
+                           progress=progress)
+    status = exit_status(report)
+    if args.json:
+        for line in json_lines(report):
+            print(line)
+    else:
+        for line in table(report, _marks()):
+            print(line)
+    if status == EXIT_NOTHING_JUDGED:
+        print(f"syndication audit: {nothing_judged(report)}", file=sys.stderr)
+    return status
+
+
+def cmd_report(args: argparse.Namespace) -> int:
     from .config import load_config
     from .models import Outcome
     from .store import Store

@@ -23,6 +23,7 @@ DEFAULT_CONFIG = "config.toml"
 _FEED_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 MODES = ("full", "extract")
 MAX_JOBS = 256  # [run] jobs and --jobs: more processes than this is a typo
+KEEP_DAYS = 30  # [site] keep_days by default: a month of originals, beyond every feed's window
 # An article named in [[feed]] articles: its id, or its URL (…-{id}).
 _ARTICLE_REF = re.compile(r"^(?:\d+|https?://\S+-(\d+)/?)$")
 
@@ -33,15 +34,21 @@ class SiteConfig:
     base_url: str  # [site] base_url: public URL of output_dir, ends with "/"
     output_dir: Path  # [site] output_dir, resolved against the config file's folder
     state_file: Path  # [site] state_file, resolved likewise
-    # [site] icon / logo: absolute URLs of the feeds' square icon and 2:1 logo (SPEC §4);
-    # None: the generic feed icon and logo syndication writes into output_dir
+    # [site] icon / logo: absolute URLs of the feeds' square icon and 2:1 logo
+    # (docs/feeds.md#what-our-feeds-carry); None: the generic feed icon and logo syndication writes
+    # into output_dir
     icon: str | None = None
     logo: str | None = None
+    # [site] keep_days: an article last checked longer ago than this and in no feed's window
+    # keeps its id, verdict, dates and hashes but loses its original and republication
+    # (README, Retention)
+    keep_days: int = 30
 
 
 @dataclass(frozen=True, slots=True)
 class FetchConfig:
-    user_agent: str  # [fetch] user_agent: names us and gives a contact URL (SPEC §2.5)
+    # [fetch] user_agent: names us and a contact URL (docs/the-conversation.md#robots-and-manners)
+    user_agent: str
     min_interval: float  # [fetch] min_interval: seconds between two requests to one host
     timeout: float  # [fetch] timeout: seconds for connecting, and for the whole response
     max_bytes: int  # [fetch] max_bytes: a response larger than this is refused
@@ -65,7 +72,7 @@ class FeedConfig:
     title: str  # [[feed]] title
     sources: tuple[str, ...]  # [[feed]] sources: Atom feed URLs of The Conversation
     max_entries: int  # [[feed]] max_entries: newest entries kept in the feed
-    description: str  # [[feed]] description: the feed's subtitle
+    description: str  # [[feed]] description: the feed's subtitle ("": the credit alone)
     language: str | None = None  # [[feed]] language, e.g. "en"; default: the entries' own
     mode: str = "full"  # [[feed]] mode: "full" articles, or "extract" (first paragraphs)
     paragraphs: int = 3  # [[feed]] paragraphs: how many an extract carries
@@ -98,7 +105,8 @@ class Config:
 
 def default_fetch_config(user_agent: str) -> FetchConfig:
     """[fetch] as the defaults give it, for commands that need no config file
-    (``syndication check``); ``user_agent`` must name the tool and a contact (SPEC §2.5)."""
+    (``syndication check``); ``user_agent`` must name the tool and a contact
+    (docs/the-conversation.md#robots-and-manners)."""
     return FetchConfig(user_agent=user_agent, min_interval=1.0, timeout=20.0,
                        max_bytes=10_000_000)
 
@@ -137,7 +145,8 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
     run_t = v.table(data, "run", required=False)
     here = file.parent
 
-    v.only(site_t, "site", {"title", "base_url", "output_dir", "state_file", "icon", "logo"})
+    v.only(site_t, "site", {"title", "base_url", "output_dir", "state_file", "icon", "logo",
+                            "keep_days"})
     base_url = v.get(site_t, "site.base_url", str, required=True)
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -152,6 +161,8 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         / v.get(site_t, "site.state_file", str, default="syndication.sqlite3", nonempty=True),
         icon=_image_url(v, site_t, "site.icon", base_url),
         logo=_image_url(v, site_t, "site.logo", base_url),
+        keep_days=int(v.number(site_t, "site.keep_days", default=KEEP_DAYS, minimum=1,
+                               integer=True)),
     )
     # output_dir is published as it is: the state database inside it would be public.
     if site.state_file.resolve().is_relative_to(site.output_dir.resolve()):
@@ -165,7 +176,8 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         v.fail("fetch.user_agent", "must be printable ASCII (it is sent as an HTTP header)")
     if "http" not in user_agent and "@" not in user_agent:
         v.fail("fetch.user_agent", "must carry a contact URL or address, e.g. "
-               "'syndication/0.1 (+https://example.org/contact)' (SPEC §2.5)")
+               "'syndication/0.1 (+https://example.org/contact)' "
+               "(docs/the-conversation.md#robots-and-manners)")
     fetch = FetchConfig(
         user_agent=user_agent,
         min_interval=v.number(fetch_t, "fetch.min_interval", default=1.0, minimum=0.0,
@@ -241,10 +253,8 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
         sources=tuple(dict.fromkeys(sources)),
         max_entries=int(v.number(raw, f"{where}.max_entries", default=50, minimum=1,
                                  integer=True)),
-        description=v.get(
-            raw, f"{where}.description", str,
-            default=f"{title}: articles from The Conversation, republished under CC BY-ND 4.0",
-        ),
+        # none: the feed's subtitle is the credit alone, in its language (publish.subtitle)
+        description=v.get(raw, f"{where}.description", str, default=""),
         language=v.get(raw, f"{where}.language", str, default=None, nonempty=True),
         mode=mode,
         paragraphs=paragraphs,

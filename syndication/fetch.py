@@ -1,7 +1,7 @@
 """The only user of requests: one session with our own User-Agent, timeouts, conditional GET,
 a size cap, only the hosts the config names, robots.txt obeyed (RFC 9309, via protego), one
 request at a time per host spaced by ``min_interval``, bounded retries with backoff, and
-``Retry-After`` honoured (SPEC §2.5)."""
+``Retry-After`` honoured (docs/the-conversation.md#robots-and-manners)."""
 
 from __future__ import annotations
 
@@ -56,6 +56,19 @@ def origin_of(url: str) -> str:
     host = (parts.hostname or "").lower()
     netloc = f"{host}:{parts.port}" if parts.port else host
     return f"{parts.scheme.lower()}://{netloc}"
+
+
+def full_origin(url: str) -> str:
+    """scheme://host:port with the port always written (80/443 when the URL leaves it out):
+    two URLs on one host but different ports are different servers."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:  # a port that is not a number, or out of range
+        return ""
+    port = port or {"http": 80, "https": 443}.get(scheme)
+    return f"{scheme}://{(parts.hostname or '').lower()}:{port}"
 
 
 def _utcnow() -> datetime:
@@ -139,9 +152,13 @@ class Fetcher:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         now: Callable[[], datetime] = _utcnow,
+        allowed_origins: frozenset[str] | None = None,
     ):
         self.config = config
         self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts)
+        # Narrower still when given (``syndication check``): only these full_origin()s, so
+        # a redirect to another port of an allowed host is refused too.
+        self.allowed_origins = allowed_origins
         self.memory: HostMemory = memory if memory is not None else MemoryHostState()
         self._clock = clock
         self._sleep = sleep
@@ -352,6 +369,14 @@ class Fetcher:
     # --- manners ------------------------------------------------------------------------
 
     def _check_host(self, url: str, current: str) -> None:
+        if self.allowed_origins is not None:
+            if full_origin(current) not in self.allowed_origins:
+                what = "redirected to" if current != url else "at"
+                raise HostNotAllowedError(
+                    url, f"{what} {current!r}: refused, only "
+                    f"{', '.join(sorted(self.allowed_origins))} may be fetched"
+                )
+            return
         parts = urlsplit(current)
         host = (parts.hostname or "").lower()
         if parts.scheme not in ("http", "https") or host not in self.allowed_hosts:
@@ -368,7 +393,8 @@ class Fetcher:
 
     def _wait_turn(self, host: str) -> None:
         """At most one request per min_interval (or robots.txt Crawl-delay) seconds to a
-        host, and none before a retry's wait is over (SPEC §2.5)."""
+        host, and none before a retry's wait is over
+        (docs/the-conversation.md#robots-and-manners)."""
         interval = self.config.min_interval
         for origin, policy in self._policies.items():
             delay = policy.crawl_delay(self.agent) if host_of(origin) == host else None

@@ -6,6 +6,7 @@ failing rules. Static HTML and CSS, no script; the same state gives the same byt
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import lxml.html
@@ -15,10 +16,22 @@ from . import __version__
 from .config import FeedConfig, SiteConfig
 from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, FeedEntry, Outcome
 from .output import FORMATS, ICON_FILE
-from .publish import GENERATOR_URI, author_name, icon_url, subtitle
+from .publish import GENERATOR_URI, author_name, icon_url
+from .safetext import FORBIDDEN
+from .source import link_problem
 from .store import ArticleState
 
 LATEST = 10  # entries listed per feed
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One feed as the page lists it."""
+
+    feed: FeedConfig
+    entries: Sequence[FeedEntry]  # its newest entries, newest first (LATEST are listed)
+    count: int  # how many entries the feed holds
+    empty_because: str = ""  # for a feed with none, why (one sentence)
 FORMAT_NAMES = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
 # Not the locale's month names: the page must not change with the machine it is built on.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -61,10 +74,11 @@ footer { font-size: .85rem; margin: 2rem 0 1rem; }
 
 def render_index(
     site: SiteConfig,
-    feeds: Sequence[tuple[FeedConfig, Sequence[FeedEntry]]],
+    feeds: Sequence[Listing],
     refused: Sequence[ArticleState],
 ) -> bytes:
-    """index.html for ``feeds`` (each with its entries, newest first) and the articles kept
+    """index.html for ``feeds`` (each with its newest entries and how many it holds) and
+    the articles kept
     out of them (newest first). Links to our own files are relative, so the page works
     wherever the folder is served (``syndication serve``, or the real host at base_url)."""
     html = etree.Element("html", lang="en")
@@ -73,7 +87,7 @@ def render_index(
     _sub(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
     _sub(head, "title", f"{site.title}: feeds from The Conversation")
     _sub(head, "link", rel="icon", type="image/png", href=_icon(site))
-    for feed, _ in feeds:
+    for feed in (listing.feed for listing in feeds):
         for fmt, media_type in FORMATS.items():  # autodiscovery: every format of every feed
             _sub(head, "link", rel="alternate", type=media_type,
                  title=f"{feed.title} ({FORMAT_NAMES[fmt]})", href=f"{feed.name}.{fmt}")
@@ -93,13 +107,13 @@ def render_index(
     )
 
     main = _sub(body, "main")
-    for feed, entries in feeds:
-        _feed_section(main, site, feed, entries)
+    for listing in feeds:
+        _feed_section(main, site, listing)
     _refused_section(main, refused)
 
     footer = _sub(body, "footer", "Made with ")
     _sub(footer, "a", "syndication", href=GENERATOR_URI).tail = f" {__version__}."
-    newest = max((e.updated for _, entries in feeds for e in entries), default=None)
+    newest = max((e.updated for listing in feeds for e in listing.entries), default=None)
     if newest is not None:
         _sub(footer, "span", " Newest entry updated ").append(_time(newest))
 
@@ -108,11 +122,12 @@ def render_index(
     return text.encode("utf-8")
 
 
-def _feed_section(main: etree._Element, site: SiteConfig, feed: FeedConfig,
-                  entries: Sequence[FeedEntry]) -> None:
+def _feed_section(main: etree._Element, site: SiteConfig, listing: Listing) -> None:
+    feed, entries, count = listing.feed, listing.entries, listing.count
     section = _sub(main, "section", id=f"feed-{feed.name}")
     _sub(section, "h2", feed.title)
-    _sub(section, "p", subtitle(feed), **{"class": "note"})
+    if feed.description:  # the page's lead credits The Conversation already
+        _sub(section, "p", feed.description, **{"class": "note"})
     links = _sub(section, "ul", **{"class": "subscribe"})
     for fmt, media_type in FORMATS.items():
         _sub(_sub(links, "li"), "a", FORMAT_NAMES[fmt], href=f"{feed.name}.{fmt}",
@@ -120,22 +135,22 @@ def _feed_section(main: etree._Element, site: SiteConfig, feed: FeedConfig,
     url = _sub(section, "p", "Feed address for your reader: ", **{"class": "meta"})
     _sub(url, "code", f"{site.base_url}{feed.name}.atom")
     if not entries:
-        _sub(section, "p", "No article yet.")
+        _sub(section, "p", f"No article yet: {listing.empty_because or 'none so far.'}")
         return
     listed = _sub(section, "ol", **{"class": "entries"})
     for e in entries[:LATEST]:
         item = _sub(listed, "li")
         if e.language and not e.language.lower().startswith("en"):
             item.set("lang", e.language)  # the page is in English; the entry may not be
-        _sub(item, "a", e.title, href=e.url)
+        _title_link(item, e.title, e.url, e.article_id)
         meta = _sub(item, "p", "; ".join(author_name(a) for a in e.authors) + " · ",
                     **{"class": "meta"})
         meta.append(_time(e.published))
         if e.updated > e.published:
             meta[-1].tail = ", updated "
             meta.append(_time(e.updated))
-    if len(entries) > LATEST:
-        _sub(section, "p", f"and {len(entries) - LATEST} more in the feed.",
+    if count > LATEST:
+        _sub(section, "p", f"and {count - LATEST} more in the feed.",
              **{"class": "meta"})
 
 
@@ -152,7 +167,7 @@ def _refused_section(main: etree._Element, refused: Sequence[ArticleState]) -> N
     listed = _sub(section, "ul", **{"class": "refused"})
     for a in refused:
         item = _sub(listed, "li")
-        _sub(item, "a", a.title, href=a.url)
+        _title_link(item, a.title, a.url, a.article_id)
         meta = _sub(item, "p", "checked ", **{"class": "meta"})
         meta.append(_time(a.last_checked))
         rules = _sub(item, "ul", **{"class": "rules"})
@@ -161,9 +176,18 @@ def _refused_section(main: etree._Element, refused: Sequence[ArticleState]) -> N
             _sub(_sub(rules, "li"), "span", a.reason or "could not be processed")
         for f in failed:
             li = _sub(rules, "li")
-            _sub(li, "code", f.rule).tail = (
+            _sub(li, "code", f.rule).tail = _xml_safe(
                 f": {f.detail}" if f.ok is False else f": could not be checked: {f.detail}"
             )
+
+
+def _title_link(parent: etree._Element, title: str, url: str, article_id: int) -> None:
+    """The title linked to the original, or unlinked when the link is not one of The
+    Conversation naming that article (a refused ``source-link``: javascript:, another site)."""
+    if link_problem(url, article_id) is None:
+        _sub(parent, "a", title, href=url)
+    else:
+        _sub(parent, "span", title)
 
 
 def _icon(site: SiteConfig) -> str:
@@ -179,7 +203,13 @@ def _time(value: datetime) -> etree._Element:
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None,
          **attrs: str) -> etree._Element:
-    el = etree.SubElement(parent, tag, attrs)
+    el = etree.SubElement(parent, tag, {k: _xml_safe(v) for k, v in attrs.items()})
     if text is not None:
-        el.text = text
+        el.text = _xml_safe(text)
     return el
+
+
+def _xml_safe(text: str) -> str:
+    """The page's own text (titles, findings quoting a page) with any character XML forbids
+    shown as U+FFFD: lxml refuses to write one, and one must not stop the page."""
+    return FORBIDDEN.sub("\ufffd", text)

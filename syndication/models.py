@@ -10,10 +10,11 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-#: The licence every republished article carries (SPEC §3 `licence-notice`).
+#: The licence every republished article carries (docs/compliance.md#rule-licence-notice).
 LICENCE_URL = "https://creativecommons.org/licenses/by-nd/4.0/"
 LICENCE_NAME = "CC BY-ND 4.0"
-#: The only machine-readable licence statement The Conversation publishes (SPEC §2.1).
+#: The only machine-readable licence statement The Conversation publishes
+#: (docs/the-conversation.md#rights).
 TC_RIGHTS = "Licensed as Creative Commons – attribution, no derivatives."
 TC_HOME = "https://theconversation.com"
 
@@ -47,7 +48,8 @@ class RobotsRecord:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """What a feed takes from its sources (SPEC §3 `selective`); config.py builds it."""
+    """What a feed takes from its sources (docs/compliance.md#rule-selective); built by
+    config.py."""
 
     keywords: tuple[str, ...] = ()  # [[feed]] keywords: any of them in title or summary
     exclude_keywords: tuple[str, ...] = ()  # [[feed]] exclude_keywords: none of them there
@@ -74,7 +76,7 @@ class Selection:
 
 @dataclass(frozen=True, slots=True)
 class Author:
-    """One author as The Conversation credits them (SPEC §2.1 `author/name`)."""
+    """One author as The Conversation credits them (docs/the-conversation.md#authors)."""
 
     name: str  # the part of author/name before the first comma, spelled as the source does
     role: str | None  # between the name and the institution; may hold commas and semicolons
@@ -99,8 +101,9 @@ class Article:
     language: str | None  # xml:lang of the entry or feed, e.g. "en-US"
     categories: tuple[str, ...] = ()  # topics, when the source gives them
     source_url: str | None = None  # the feed (or page) this copy was read from
-    # "atom": an Atom entry (SPEC §2.1); "page": an article page, which states no licence
-    # (SPEC §2.4), so `licence` cannot be checked against it
+    # "atom": an Atom entry (docs/the-conversation.md#entry-shape); "page": an article page, which
+    # states no licence (docs/the-conversation.md#article-pages), so `licence` cannot be checked
+    # against it
     source_kind: str = "atom"
 
 
@@ -118,7 +121,8 @@ class SourceFeed:
 
 @dataclass(frozen=True, slots=True)
 class RemovedImage:
-    """An image republish removed because its credit grants no reuse (SPEC §3 `images`)."""
+    """An image republish removed because its credit grants no reuse
+    (docs/compliance.md#rule-images)."""
 
     src: str  # the img src (or iframe src, for an embed)
     credit: str  # the figure's credit text, "" when it had none
@@ -156,7 +160,7 @@ class FeedEntry:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """The checker's answer for one rule of SPEC §3."""
+    """The checker's answer for one rule of docs/compliance.md#rules."""
 
     rule: str  # rule id, e.g. "page-counter"
     ok: bool | None  # True passed, False failed, None could not be checked
@@ -190,29 +194,6 @@ class Verdict:
         raise KeyError(rule)
 
 
-@dataclass(frozen=True, slots=True)
-class BuiltExtract:
-    """One extract of an article, built and checked by the article step (step.py)."""
-
-    paragraphs: int  # [[feed]] paragraphs it was built for
-    html: str | None  # the extract's HTML, None when it could not be built
-    verdict: Verdict | None  # the checker's verdict on it, None when not built
-    error: str = ""  # why it could not be built, "" when it was
-
-
-@dataclass(frozen=True, slots=True)
-class Processed:
-    """One article through the article step (step.py: parse, prepare, republish, check), in
-    this process or a worker's. Everything the pipeline stores and reports comes from here."""
-
-    article_id: int  # the Article it was made from
-    republication: Republication | None  # the full republication; None when not asked or failed
-    verdict: Verdict | None  # the checker's verdict on it, likewise
-    extracts: tuple[BuiltExtract, ...] = ()  # those asked for (only when the full one passed)
-    error: str = ""  # "could not be processed: …" when the step failed on this article
-    trace: str = ""  # the traceback of that failure, for -vv
-
-
 class Outcome(enum.StrEnum):
     """What became of one article in a run."""
 
@@ -235,6 +216,30 @@ class ArticleReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Built:
+    """A republication (whole article, or an extract of ``paragraphs``) and its verdict, as
+    the article step (step.py) built it; ERROR when republish or check raised."""
+
+    outcome: Outcome  # PUBLISHED (every rule passed), REFUSED or ERROR
+    html: str | None = None  # the republication; None for ERROR
+    findings: tuple[Finding, ...] = ()
+    reason: str = ""  # one line: the failing rules with their evidence, or the error
+    failed_rules: tuple[str, ...] = ()
+    paragraphs: int | None = None  # None: the whole article
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One article through the article step (step.py), in this process or a worker's: what
+    the pipeline's decision (update.decide) reads."""
+
+    built: Built | None  # the whole article; None when the plan did not ask for it
+    extracts: tuple[Built, ...] = ()  # those the plan asked for (if the whole one passed)
+    removed: tuple[RemovedImage, ...] = ()  # what republish took out, for the log
+    trace: str = ""  # the traceback when the step failed on the article, for -vv
+
+
+@dataclass(frozen=True, slots=True)
 class SourceReport:
     """One source feed's outcome in a run."""
 
@@ -244,7 +249,8 @@ class SourceReport:
     entries: int = 0  # entries in the document
     error: str = ""  # one line, when not ok
     problems: tuple[str, ...] = ()  # entries skipped
-    not_selected: int = 0  # entries no feed reading this source takes (SPEC §3 selective)
+    # entries no feed reading this source takes (docs/compliance.md#rule-selective)
+    not_selected: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +265,7 @@ class RunReport:
     feeds_unchanged: tuple[str, ...] = ()  # output files left as they were
     feeds_failed: tuple[str, ...] = ()  # one line per file that could not be written
     requests: int = 0  # HTTP requests sent, robots.txt and retries included
+    pruned: int = 0  # articles whose original and republication retention dropped
 
     @property
     def ok(self) -> bool:

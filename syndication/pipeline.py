@@ -5,36 +5,50 @@ rule is published, and nothing already published is lost."""
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import replace
-from datetime import UTC, datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
 from . import __version__
 from .config import Config, FeedConfig
-from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
+from .errors import (
+    ConfigError,
+    FetchError,
+    LockedError,
+    ParseError,
+    PathError,
+    PublishError,
+)
 from .fetch import Fetcher
 from .models import (
     Article,
     ArticleReport,
-    BuiltExtract,
+    Built,
     FeedEntry,
-    Finding,
     Outcome,
     Processed,
     RunReport,
     SourceReport,
 )
-from .output import FORMATS, INDEX_FILE, remove_stale_temps, shipped_assets, write_if_changed
+from .output import (
+    FORMATS,
+    INDEX_FILE,
+    RENDER_VERSION,
+    remove_stale_temps,
+    shipped_assets,
+    write_if_changed,
+)
+from .safetext import FORBIDDEN
 from .selection import admits, is_edition_feed
-from .store import Store, StoredArticle
+from .store import SourceState, Store
+from .update import Intent, Plan, Stored, decide, plan
+from .wording import count
 
 if TYPE_CHECKING:
     from .pool import Pool
@@ -47,9 +61,6 @@ log = logging.getLogger(__name__)
 # benchmarks/run.py measures its start-up). The article step (step.py) runs in worker
 # processes (pool.py) once a run has enough articles to pay for starting them.
 
-# Part of every content hash: bump it when republish or check change what they produce, so
-# that the next run re-processes every article with the new code.
-FORMAT_VERSION = 2
 FEED_FORMATS = tuple(FORMATS)  # atom, rss, json
 # Articles refused (or failed) listed on the index page, newest first.
 INDEX_REFUSED = 50
@@ -84,22 +95,31 @@ def run(
     jobs: int | None = None,
 ) -> RunReport:
     """Do one complete run. Raises ConfigError when a feed mirrors a whole edition without
-    selecting (SPEC §3 `selective`), LockedError when another run holds the lock (before
-    touching anything), and StorageError when the state database cannot be used; every
+    selecting (docs/compliance.md#rule-selective), LockedError when another run holds the lock
+    (before touching anything), PathError when the state file or output folder cannot be
+    created, and StorageError when the state database cannot be used; every
     other failure is reported. ``sleep`` and ``monotonic`` are how the fetcher waits and
     times (tests pass a recorder and a clock that moves when it is called). ``jobs``: how
     many processes run the article step (--jobs), else [run] jobs, else one per CPU; 1 runs
-    it in this process. The outcome and every byte written are the same whatever it is."""
+    it in this process. The outcome and every byte written are the same whatever it is
+    (README "Every core": a script calling this needs an ``if __name__ == "__main__":``
+    guard, or jobs=1)."""
     check_selective(config)
     # An OS lock (flock): the kernel drops it when its process dies, even by SIGKILL, so a
     # killed run never blocks the next one. timeout=0: a second run gives up at once.
     lock = FileLock(lock_path(config), timeout=0)
+    _make_folder(config.site.state_file.parent, "the state file's folder")
     try:
         lock.acquire()
     except Timeout as e:
         raise LockedError(lock_path(config)) from e
-    except OSError as e:  # a read-only or missing folder: say which file, in one line
-        raise StorageError(lock_path(config), f"cannot take the lock ({e.strerror or e})") from e
+    except OSError as e:  # a read-only folder: say which file, in one line
+        raise PathError(lock_path(config), f"cannot take the lock ({e.strerror or e})") from e
+    try:
+        _make_folder(config.site.output_dir, "the output folder")
+    except PathError:
+        lock.release()
+        raise
     try:
         with Store(config.site.state_file) as store:
             own = fetcher is None
@@ -118,9 +138,18 @@ def run(
         lock.release()
 
 
+def _make_folder(folder: Path, what: str) -> None:
+    """Create a folder the configuration names, or say in one line why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise PathError(folder, f"cannot create {what} ({e.strerror or e})") from e
+
+
 def check_selective(config: Config) -> None:
     """Refuse to start with a feed that takes a whole edition without selecting from it and
-    records no permission (SPEC §3 `selective`): the error names the file and the key."""
+    records no permission (docs/compliance.md#rule-selective): the error names the file and the
+    key."""
     if not any(is_edition_feed(u) for feed in config.feeds for u in feed.sources):
         return  # section, topic and institution feeds are selections: nothing to refuse
     from .check import selective
@@ -140,14 +169,21 @@ def _run(
     sources: list[SourceReport] = []
     articles: dict[int, ArticleReport] = {}
     total = len(config.sources) + len(config.feeds)
+    _decide_members(config, store, clock)
     for url in config.sources:
         feeds = [f for f in config.feeds if url in f.sources]
         sources.append(_source(url, feeds, store, fetcher, articles, clock, steps))
         if progress:
             progress(len(sources), total, url)
-    for refused in _missing_extracts(config, store, steps):
+    for refused in _missing_extracts(config, store, clock, steps):
         articles[refused.article_id] = refused
-    written, unchanged, failed = _publish(config, store, progress, len(sources), total)
+    written, unchanged, failed, windows = _publish(config, store, progress, len(sources),
+                                                   total)
+    pruned = store.prune(windows, clock() - timedelta(days=config.site.keep_days))
+    if pruned:
+        log.info("retention: %s checked over %s ago and in no feed's window lost their "
+                 "original and republication", count(pruned, "article"),
+                 count(config.site.keep_days, "day"))
     report = RunReport(
         started=started,
         finished=clock(),
@@ -157,16 +193,17 @@ def _run(
         feeds_unchanged=tuple(unchanged),
         feeds_failed=tuple(failed),
         requests=fetcher.requests_made,
+        pruned=pruned,
     )
     log.info(
-        "%d sources (%d failed, %d not modified), %d requests; articles: %s; "
-        "%d files written, %d unchanged, %d failed; %.1f s",
-        len(report.sources),
+        "%s (%d failed, %d not modified), %s; articles: %s; "
+        "%s written, %d unchanged, %d failed; %.1f s",
+        count(len(report.sources), "source"),
         sum(not s.ok for s in report.sources),
         sum(s.not_modified for s in report.sources),
-        report.requests,
+        count(report.requests, "request"),
         ", ".join(f"{n} {o}" for o, n in report.outcome_counts().items()) or "none new",
-        len(report.feeds_written),
+        count(len(report.feeds_written), "file"),
         len(report.feeds_unchanged),
         len(report.feeds_failed),
         (report.finished - report.started).total_seconds(),
@@ -199,7 +236,7 @@ def _source(
             return SourceReport(url=url, ok=True, not_modified=True)
         from .source import parse_feed
 
-        feed = parse_feed(fetched.body, url)
+        feed = parse_feed(fetched.body, url, now=clock())
     except (FetchError, ParseError) as e:
         with store.transaction():
             store.source_failed(url, clock(), str(e))
@@ -208,31 +245,37 @@ def _source(
     for problem in feed.problems:
         log.warning("%s: %s", url, problem)
     not_selected = 0
-    taken = [(a, _selecting(feeds, a)) for a in feed.articles]
-    digests = {a.article_id: content_hash(a) for a, selecting in taken if selecting}
-    # The articles new or changed since they were stored go to the article step now, all
-    # at once (in worker processes, when there are enough); their answers are taken below,
-    # in the feed's order, and written from here only.
-    steps.ahead([(a, digests[a.article_id], _extract_counts(selecting)) for a, selecting in taken
-                 if selecting and store.content_hash(a.article_id) != digests[a.article_id]])
     with store.transaction():
-        for article, selecting in taken:
-            if not selecting:  # no feed takes it: not republished, not kept (SPEC §3)
-                not_selected += 1
-                log.debug("%s: article %d selected by no feed", url, article.article_id)
-                continue
+        wanted = [(article, _selecting(feeds, article)) for article in feed.articles]
+        stored = store.stored_states([a.article_id for a in feed.articles])
+        plans = {a.article_id: plan(a, stored.get(a.article_id), _extract_counts(selecting))
+                 for a, selecting in wanted if selecting}
+        # What the plans ask to build goes to the article step now, all at once (to worker
+        # processes, when there is enough); the answers are taken below, in the feed's
+        # order, and the store is written from here only.
+        steps.ahead([(a, plans[a.article_id], selecting) for a, selecting in wanted
+                     if selecting and _needs_step(plans[a.article_id])])
+        for article, selecting in wanted:
             n = article.article_id
-            digest = digests[n]
-            if n not in articles:  # the same N from several sources: processed once
-                articles[n] = _article(article, digest, selecting, store, clock, steps)
-            else:  # once more for extracts only its feeds here want; a no-op otherwise
-                again = _article(article, digest, selecting, store, clock, steps)
-                if again.outcome in (Outcome.REFUSED, Outcome.ERROR):
-                    articles[n] = again
-            if store.content_hash(article.article_id) is not None:
-                store.link_source(article.article_id, url, clock())
+            kept = n in stored
+            # no feed takes it: not republished, not kept (docs/compliance.md#rule-selective)
+            if not selecting:
+                not_selected += 1
+                log.debug("%s: article %d selected by no feed", url, n)
+            else:
+                report, kept = _article(article, selecting, stored.get(n), plans[n], store,
+                                        clock, steps)
+                # The same N from several sources is processed once: the next source finds
+                # it stored, and builds only the extracts its feeds want still missing.
+                if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
+                    articles[n] = report
+            if kept:  # membership decided now, as the feeds select today
+                taking = {f.name for f, _why in selecting}
+                store.carried(article, url, {f.name: f.name in taking for f in feeds},
+                              clock())
         store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
-    log.debug("%s: %d entries, %d bytes", url, len(feed.articles), len(fetched.body))
+    log.debug("%s: %s, %s", url, count(len(feed.articles), "entry", "entries"),
+              count(len(fetched.body), "byte"))
     return SourceReport(
         url=url, ok=True, entries=len(feed.articles), problems=feed.problems,
         not_selected=not_selected,
@@ -250,163 +293,60 @@ def _selecting(feeds: list[FeedConfig], article: Article) -> list[tuple[FeedConf
     return out
 
 
-def content_hash(article: Article) -> str:
-    """A digest of everything republish and check read, and of FORMAT_VERSION."""
-    parts = [
-        FORMAT_VERSION,
-        article.url,
-        article.title,
-        article.summary,
-        article.published.isoformat(),
-        article.updated.isoformat(),
-        [[a.name, a.role, a.institution, a.profile_url] for a in article.authors],
-        article.rights,
-        article.language,
-        list(article.categories),
-    ]
-    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode())
-    # The content (~20 KB) as it is, after the JSON of the rest (which ends the JSON text,
-    # and holds no NUL): as JSON it cost a character-by-character escaping, twice the
-    # hashing (benchmarks/run.py).
-    digest.update(b"\0")
-    digest.update(article.content.encode())
-    return digest.hexdigest()
-
-
 def _extract_counts(selecting: list[tuple[FeedConfig, str]]) -> list[int]:
     """The extracts (paragraph counts) the extract-mode feeds taking an article want."""
-    return sorted({f.paragraphs for f, _why in selecting if f.mode == "extract"})
+    return [f.paragraphs for f, _why in selecting if f.mode == "extract"]
 
 
-def _article(article: Article, digest: str, selecting: list[tuple[FeedConfig, str]],
-             store: Store, clock: Clock, steps: _Steps) -> ArticleReport:
-    """Republish and check one article, store the outcome; unchanged articles are skipped.
-    Extract-mode feeds that take it get their extract built and checked too.
+def _needs_step(wanted: Plan) -> bool:
+    return wanted.check or bool(wanted.extracts)
 
-    A changed article replaces its earlier version in place: same N, so the same entry id in
-    every feed (SPEC §4), never a second entry. One that no longer passes is withdrawn."""
+
+def _article(article: Article, selecting: list[tuple[FeedConfig, str]], stored: Stored | None,
+             wanted: Plan, store: Store, clock: Clock, steps: _Steps
+             ) -> tuple[ArticleReport, bool]:
+    """Build what the plan asks for (the article step), decide, apply (update.py): the
+    article's report, and whether the store now holds it. Extract-mode feeds that take it
+    get their extract built and checked too."""
+    built: Built | None = None
+    extracts: tuple[Built, ...] = ()
+    if _needs_step(wanted):
+        done = steps.run(article, wanted, selecting)
+        _log_step(article, done)
+        built, extracts = done.built, done.extracts
+    intent = decide(article, stored, wanted, built, extracts, clock())
+    store.apply(intent, clock())
+    _log_intent(article, intent)
+    return intent.report, stored is not None or intent.article is not None
+
+
+def _log_step(article: Article, done: Processed) -> None:
     n = article.article_id
-    previous = store.content_hash(n)
-    extracts = _extract_counts(selecting)
-    if previous == digest:
-        missing = [p for p in extracts if store.extract_hash(n, p) != digest]
-        if not missing or store.status(n) is not Outcome.PUBLISHED:
-            return ArticleReport(n, article.title, Outcome.UNCHANGED)
-        refused = _extracts(article, missing, digest, store, steps)  # newly in extract mode
-        if refused:
-            return refused
-        return ArticleReport(n, article.title, Outcome.UNCHANGED)
-    stored = store.stored(n) if previous is not None else None
-    was_published = stored is not None and stored.status is Outcome.PUBLISHED
-    from .check import selected
-
-    taken = selected(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
-    done = steps.run(article, digest, extracts)
-    republication, verdict = done.republication, done.verdict
-    if republication is None or verdict is None:  # a bug or an input no rule foresaw
-        reason = done.error
-        log.error("article %d (%s): %s", n, article.url, reason)
+    if done.built is not None and done.built.outcome is Outcome.ERROR:
+        log.error("article %d (%s): %s", n, article.url, done.built.reason)
         if done.trace:
             log.debug("%s", done.trace.rstrip())
-        if previous is None:  # keep a published earlier version; else record the failure
-            store.save_article(article, content_hash=digest, status=Outcome.ERROR, html=None,
-                               findings=(), reason=reason, now=clock())
-        elif was_published:
-            log.error("article %d: the version published earlier stays in the feeds", n)
-        return ArticleReport(n, article.title, Outcome.ERROR, reason=reason)
-    entry = _as_entry(article, stored, clock)
-    findings = (*verdict.findings, taken)
-    if verdict.compliant:
-        store.save_article(entry, content_hash=digest, status=Outcome.PUBLISHED,
-                           html=republication.html, findings=findings, reason="",
-                           now=clock())
-        log.debug("article %d published (%s)", n, article.url)
-        for image in republication.removed:
-            log.debug("article %d: removed %s (%s)", n, image.src, image.reason)
-        if was_published:
-            log.info("article %d updated in place (entry updated %s)", n,
-                     entry.updated.isoformat())
-        return _save_extracts(article, done.extracts, digest, store) or ArticleReport(
-            n, article.title, Outcome.PUBLISHED)
-    failed = verdict.failed or verdict.unchecked
-    reason = "; ".join(f"{f.rule}: {f.detail}" for f in failed)
-    store.save_article(entry, content_hash=digest, status=Outcome.REFUSED,
-                       html=republication.html, findings=findings, reason=reason,
-                       now=clock())
-    if was_published:
+    for image in done.removed:
+        log.debug("article %d: removed %s (%s)", n, image.src, image.reason)
+    for extract in done.extracts:
+        if extract.outcome is Outcome.REFUSED:
+            log.warning("article %d refused (%s): %s", n, article.url, extract.reason)
+
+
+def _log_intent(article: Article, intent: Intent) -> None:
+    n, report = article.article_id, intent.report
+    if intent.kept_earlier:
+        log.error("article %d: the version published earlier stays in the feeds", n)
+    elif report.withdrawn:
         log.warning("article %d withdrawn from the feeds (%s): its new version fails %s",
-                    n, article.url, reason)
-    else:
-        log.warning("article %d refused (%s): %s", n, article.url, reason)
-    return ArticleReport(n, article.title, Outcome.REFUSED,
-                         failed_rules=tuple(f.rule for f in failed), reason=reason,
-                         withdrawn=was_published)
-
-
-def _as_entry(article: Article, stored: StoredArticle | None, clock: Clock) -> Article:
-    """The article dated as its feed entry: ``updated`` never goes back, and when the source
-    changed what readers see without a newer date of its own (a silent correction), the entry
-    is dated when this run noticed, so feed readers show the correction (RFC 4287 §4.2.15)."""
-    if stored is None:
-        return article
-    before = stored.article
-    if article.updated > before.updated:
-        return article
-    if _reader_visible(article) == _reader_visible(before):
-        return replace(article, updated=before.updated)  # e.g. a FORMAT_VERSION bump
-    return replace(article, updated=max(clock(), before.updated))
-
-
-def _reader_visible(a: Article) -> tuple[object, ...]:
-    """What a correction can change: everything republish reads, except the dates."""
-    return (a.url, a.title, a.summary, a.authors, a.rights, a.content, a.language,
-            a.categories)
-
-
-def _extracts(article: Article, counts: list[int], digest: str, store: Store,
-              steps: _Steps) -> ArticleReport | None:
-    """Build, check and store the extracts of ``counts`` paragraphs of an article already
-    stored (an extract must be an unaltered prefix of the body: docs/compliance.md#rules);
-    a refused one is reported, None when all pass."""
-    if not counts:
-        return None
-    done = steps.run(article, digest, counts, full=False)
-    built = done.extracts or tuple(BuiltExtract(p, None, None, f"extract of {p} paragraphs "
-                                                f"{done.error}") for p in counts)
-    return _save_extracts(article, built, digest, store)
-
-
-def _save_extracts(article: Article, built: tuple[BuiltExtract, ...], digest: str,
-                   store: Store) -> ArticleReport | None:
-    """Store the extracts the article step built; a refused one is reported, None when all
-    pass."""
-    n = article.article_id
-    refusals: list[tuple[Finding, ...]] = []
-    reasons: list[str] = []
-    for extract in built:
-        paragraphs, verdict = extract.paragraphs, extract.verdict
-        if verdict is None:  # as in _article: this extract only
-            store.save_extract(n, paragraphs, content_hash=digest, status=Outcome.ERROR,
-                               html=None, findings=(), reason=extract.error)
-            reasons.append(extract.error)
-            continue
-        if verdict.compliant:
-            store.save_extract(n, paragraphs, content_hash=digest, status=Outcome.PUBLISHED,
-                               html=extract.html, findings=verdict.findings, reason="")
-            continue
-        failed = verdict.failed or verdict.unchecked
-        reason = f"extract of {paragraphs} paragraphs: " + "; ".join(
-            f"{f.rule}: {f.detail}" for f in failed)
-        store.save_extract(n, paragraphs, content_hash=digest, status=Outcome.REFUSED,
-                           html=extract.html, findings=verdict.findings, reason=reason)
-        log.warning("article %d refused (%s): %s", n, article.url, reason)
-        refusals.append(failed)
-        reasons.append(reason)
-    if not reasons:
-        return None
-    rules = tuple(dict.fromkeys(f.rule for failed in refusals for f in failed))
-    return ArticleReport(n, article.title, Outcome.REFUSED if refusals else Outcome.ERROR,
-                         failed_rules=rules, reason="; ".join(reasons))
+                    n, article.url, report.reason)
+    elif intent.article is not None and intent.article.status is Outcome.REFUSED:
+        log.warning("article %d refused (%s): %s", n, article.url, report.reason)
+    elif intent.updated_in_place and intent.article is not None:
+        log.info("article %d updated in place (entry updated %s)", n,
+                 intent.article.article.updated.isoformat())
+    elif intent.article is not None and intent.article.status is Outcome.PUBLISHED:
+        log.debug("article %d published (%s)", n, article.url)
 
 
 class _Steps:
@@ -419,88 +359,113 @@ class _Steps:
         self.jobs = jobs
         self.pool: Pool[Processed] | None = None
 
-    def ahead(self, work: list[tuple[Article, str, list[int]]]) -> None:
+    def ahead(self, work: Sequence[tuple[Article, Plan, Sequence[tuple[FeedConfig, str]]]]
+              ) -> None:
         """Start the step of these articles now, in the workers (a no-op in process)."""
         if self.pool is None:
             if self.jobs == 1 or len(work) < POOL_THRESHOLD:
                 return
             from .pool import Pool, default_jobs, in_worker
 
-            if in_worker():  # a script without a __main__ guard, run again by a worker
-                self.jobs = 1
-                return
-
             jobs = self.jobs or default_jobs()
-            if jobs == 1:
+            if jobs == 1 or in_worker():  # in_worker: a script without a __main__ guard
                 self.jobs = 1
                 return
             self.pool = Pool(STEP, jobs)
-        for article, digest, counts in work:
-            self.pool.submit(_step_key(article, digest, counts, True), article, counts, True)
+        for article, wanted, selecting in work:
+            args = _step_args(article, wanted, selecting)
+            self.pool.submit(_step_key(article, wanted, args), *args)
 
-    def run(self, article: Article, digest: str, counts: list[int], *,
-            full: bool = True) -> Processed:
+    def run(self, article: Article, wanted: Plan,
+            selecting: Sequence[tuple[FeedConfig, str]] = ()) -> Processed:
         """The article step's answer: from the workers if it was started there, else made
         now. A worker that died running it is this article's error."""
+        args = _step_args(article, wanted, selecting)
         if self.pool is None:
             from .step import process
 
-            return process(article, counts, full)
+            return process(*args)
         try:
-            return self.pool.take(_step_key(article, digest, counts, full), article, counts,
-                                  full)
+            return self.pool.take(_step_key(article, wanted, args), *args)
         except Exception as e:  # the worker died (pool.WorkerDied), or its answer was lost
-            return Processed(article.article_id, None, None,
-                             error=f"could not be processed: {type(e).__name__}: {e}")
+            error = Built(Outcome.ERROR, reason=f"could not be processed: {type(e).__name__}: {e}")
+            if wanted.check:
+                return Processed(error)
+            return Processed(None, tuple(Built(Outcome.ERROR, paragraphs=p, reason=f"extract of "
+                                               f"{p} paragraphs {error.reason}")
+                                         for p in wanted.extracts))
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.close()
 
 
-def _step_key(article: Article, digest: str, counts: list[int], full: bool) -> object:
-    return (article.article_id, digest, tuple(counts), full)
+def _step_args(article: Article, wanted: Plan, selecting: Sequence[tuple[FeedConfig, str]]
+               ) -> tuple[Article, bool, tuple[int, ...], tuple[str, ...]]:
+    """step.process's arguments: the article, whether to build it whole, its extracts, and
+    why each feed takes it."""
+    taken = tuple(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
+    return article, wanted.check, wanted.extracts, taken
 
 
-def _selection_of(feed: FeedConfig) -> Callable[[FeedEntry], bool] | None:
-    """The feed's selection, applied again when it is written: articles stored earlier are
-    judged by the selection as configured now (SPEC §3 `selective`)."""
-    if not (feed.selection.selects or feed.selection.exclude_keywords):
-        return None
-
-    def select(entry: FeedEntry) -> bool:
-        return admits(feed.selection, article_id=entry.article_id, title=entry.title,
-                      summary=entry.summary, authors=entry.authors) is not None
-
-    return select
+def _step_key(article: Article, wanted: Plan, args: tuple[object, ...]) -> object:
+    return (article.article_id, wanted.digest, args[1:])
 
 
-def _missing_extracts(config: Config, store: Store, steps: _Steps) -> list[ArticleReport]:
+def _decide_members(config: Config, store: Store, clock: Clock) -> None:
+    """Decide the members of each feed new or whose sources or selection changed since
+    members were last decided: every stored article of its sources is judged by the
+    selection as configured now (docs/compliance.md#rule-selective). A run where no feed
+    changed reads one row per feed."""
+    with store.transaction():
+        store.forget_feeds([feed.name for feed in config.feeds])
+        for feed in config.feeds:
+            fingerprint = _fingerprint(feed)
+            state = store.feed_state(feed.name)
+            if state is not None and state[0] == fingerprint:
+                continue
+            members = [(a.article_id, published)
+                       for a, published in store.carried_by(feed.sources)
+                       if admits(feed.selection, article_id=a.article_id, title=a.title,
+                                 summary=a.summary, authors=a.authors) is not None]
+            store.decide_members(feed.name, fingerprint, members, clock())
+            log.debug("feed %s: %d members decided", feed.name, len(members))
+
+
+def _fingerprint(feed: FeedConfig) -> str:
+    """What a feed's members depend on: its sources and its selection."""
+    return hashlib.sha256(repr((feed.sources, feed.selection)).encode()).hexdigest()
+
+
+def _missing_extracts(config: Config, store: Store, clock: Clock,
+                      steps: _Steps) -> list[ArticleReport]:
     """Extracts that extract-mode feeds need of articles already stored (the feed was just
-    switched to extract mode, or its paragraph count changed, and its sources answer 304).
-    Returns the refusals."""
+    switched to extract mode, or its paragraph count changed, and its sources answer 304),
+    within each feed's window. Returns the refusals."""
     refused = []
     for feed in config.feeds:
         if feed.mode != "extract":
             continue
-        pending = [(a, digest) for a, digest in store.without_extract(feed.sources,
-                                                                     feed.paragraphs)
-                   if admits(feed.selection, article_id=a.article_id, title=a.title,
-                             summary=a.summary, authors=a.authors) is not None]
+        pending = store.without_extract(feed.name, feed.max_entries, feed.paragraphs)
         if not pending:
             continue
         with store.transaction():
             for article, digest in pending:
-                report = _extracts(article, [feed.paragraphs], digest, store, steps)
-                if report is not None:
-                    refused.append(report)
+                wanted = Plan(digest, check=False, extracts=(feed.paragraphs,))
+                done = steps.run(article, wanted)
+                _log_step(article, done)
+                intent = decide(article, None, wanted, None, done.extracts, clock())
+                store.apply(intent, clock())
+                if intent.report.outcome is not Outcome.UNCHANGED:
+                    refused.append(intent.report)
     return refused
 
 
 def _publish(
     config: Config, store: Store, progress: Progress | None, done: int, total: int
-) -> tuple[list[str], list[str], list[str]]:
-    """Write every feed in every format, the images they point at and the index page.
+) -> tuple[list[str], list[str], list[str], set[int]]:
+    """Write every feed in every format, the images they point at and the index page;
+    returns the files written, unchanged and failed, and the articles in the feeds.
 
     A file whose inputs (its entries as stored, the config, this code's version) are those
     it was last written from, and which is still as written, is not even rendered; a
@@ -516,7 +481,17 @@ def _publish(
             unchanged.append(str(path))
             return
         try:
-            changed = write_if_changed(path, make())
+            data = make()
+        except Exception as e:  # a bug or a stored value no check foresaw:
+            # this file only; the previous one stays, and every other file is still written
+            message = f"{path}: could not be rendered ({type(e).__name__}: {e}); the previous " \
+                      "file is unchanged"
+            store.forget_feed_file(str(path))
+            log.error("%s", message, exc_info=log.isEnabledFor(logging.DEBUG))
+            failed.append(message)
+            return
+        try:
+            changed = write_if_changed(path, data)
             stat = path.stat()
         except (PublishError, OSError) as e:
             message = str(e) if isinstance(e, PublishError) else f"{path}: {e.strerror or e}"
@@ -537,18 +512,25 @@ def _publish(
         log.debug("removed %s, left by an interrupted run", leftover)
 
     listing_keys = []
+    sources = {s.url: s for s in store.sources()}
     for feed in config.feeds:
         # What a feed is made of, told by its entries' ids, content hashes and dates, read
         # without their HTML; the entries themselves are read only to render, one feed at a
         # time (memory stays that of one feed, however many there are).
-        selection = _entries_of(feed)
-        keys = store.feed_keys(feed.sources, feed.max_entries, **selection)
-        listing_keys.append((feed, keys))
-        entries = _once(partial(store.feed_entries, feed.sources, feed.max_entries,
-                                **selection))
+        paragraphs = _paragraphs(feed)
+        keys = store.feed_keys(feed.name, feed.max_entries, paragraphs=paragraphs)
+        # a feed with no entry is dated by its first write, and the index page says why
+        state = store.feed_state(feed.name)
+        since = state[1] if state else None
+        why = "" if keys else _why_empty(feed, sources)
+        listing_keys.append((feed, keys, why))
+        entries = _once(partial(_publishable, partial(store.feed_entries, feed.name,
+                                                      feed.max_entries,
+                                                      paragraphs=paragraphs)))
         for fmt in FEED_FORMATS:
-            write(out / f"{feed.name}.{fmt}", partial(_render, fmt, config, feed, entries),
-                  _inputs_digest(config, fmt, (feed, keys)))
+            write(out / f"{feed.name}.{fmt}",
+                  partial(_render, fmt, config, feed, entries, since),
+                  _inputs_digest(config, fmt, (feed, keys, since)))
         done += 1
         if progress:
             progress(done, total, feed.name)
@@ -557,29 +539,66 @@ def _publish(
     refused = store.articles(not_published=True, limit=INDEX_REFUSED)
 
     def index() -> bytes:
-        from .index import render_index
+        from .index import LATEST, Listing, render_index
 
-        # The page lists entries, never their HTML.
-        listings = [(feed, store.feed_entries(feed.sources, feed.max_entries, html=False,
-                                              **_entries_of(feed)))
-                    for feed in config.feeds]
+        # The page reads what it lists (the newest entries of each feed, without their
+        # HTML); how many more each feed holds is known from its keys.
+        listings = [Listing(feed, store.feed_entries(feed.name, LATEST, html=False,
+                                                     paragraphs=_paragraphs(feed)),
+                            len(keys), why)
+                    for feed, keys, why in listing_keys]
         return render_index(config.site, listings, refused)
 
     write(out / INDEX_FILE, index, _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
-    return written, unchanged, failed
+    windows = {n for _feed, keys, _why in listing_keys for n, _digest, _updated in keys}
+    return written, unchanged, failed, windows
+
+
+def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, ...]:
+    """The stored entries that may be published: one stored by an earlier version with a
+    character XML forbids, or a link that is not The Conversation's, is left out (and said),
+    never allowed to stop the whole file."""
+    from .source import link_problem
+
+    kept = []
+    for e in load():
+        fields = (e.title, e.summary or "", e.html, e.rights or "", *e.categories,
+                  *(a.name for a in e.authors))
+        if any(FORBIDDEN.search(f) for f in fields):
+            problem: str | None = "it holds a character XML 1.0 forbids"
+        else:
+            problem = link_problem(e.url, e.article_id)
+        if problem is None:
+            kept.append(e)
+        else:
+            log.error("article %d left out of the feeds: %s", e.article_id, problem)
+    return tuple(kept)
 
 
 def _render(fmt: str, config: Config, feed: FeedConfig,
-            entries: Callable[[], tuple[FeedEntry, ...]]) -> bytes:
+            entries: Callable[[], tuple[FeedEntry, ...]], since: datetime | None) -> bytes:
     from .publish import render
 
-    return render(fmt, config.site, feed, entries())
+    return render(fmt, config.site, feed, entries(), since)
 
 
-def _entries_of(feed: FeedConfig) -> dict[str, Any]:
-    """The arguments that make store.feed_entries() give the feed's own entries."""
-    return {"paragraphs": feed.paragraphs if feed.mode == "extract" else None,
-            "select": _selection_of(feed)}
+def _why_empty(feed: FeedConfig, sources: dict[str, SourceState]) -> str:
+    """Why a feed has no entry, in one sentence for the index page."""
+    never = [u for u in feed.sources if u not in sources or sources[u].last_success is None]
+    if never:
+        state = sources.get(never[0])
+        error = state.last_error if state and state.last_error else "not fetched yet"
+        return (f"{count(len(never), 'source')} of this feed could not be read yet "
+                f"({error}).")
+    if feed.selection.selects:
+        return (f"no article of its sources matched its selection so far "
+                f"({feed.selection.describe()}).")
+    return "no article of its sources has passed every rule so far."
+
+
+def _paragraphs(feed: FeedConfig) -> int | None:
+    """The extract length an extract-mode feed carries; None for whole articles."""
+    return feed.paragraphs if feed.mode == "extract" else None
 
 
 def _once(load: Callable[[], tuple[FeedEntry, ...]]) -> Callable[[], tuple[FeedEntry, ...]]:
@@ -597,7 +616,7 @@ def _once(load: Callable[[], tuple[FeedEntry, ...]]) -> Callable[[], tuple[FeedE
 def _inputs_digest(config: Config, what: str, inputs: object) -> str:
     """Everything a file is rendered from (frozen records: their repr is their content): if
     this is unchanged, so are the file's bytes."""
-    parts = [__version__, FORMAT_VERSION, what, config.site, inputs]
+    parts = [__version__, RENDER_VERSION, what, config.site, inputs]
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 

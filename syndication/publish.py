@@ -1,8 +1,10 @@
 """The only user of feedgen: published entries -> Atom 1.0, RSS 2.0 (feedgen) and JSON Feed 1.1
-(the json module: feedgen cannot write it) bytes (SPEC §4). output.py writes them."""
+(the json module: feedgen cannot write it) bytes (docs/feeds.md#what-our-feeds-carry).
+output.py writes them."""
 
 from __future__ import annotations
 
+import html
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -15,22 +17,27 @@ from lxml import etree
 
 from . import __version__
 from .config import FeedConfig, SiteConfig
-from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, Author, FeedEntry
+from .models import LICENCE_NAME, LICENCE_URL, Author, FeedEntry
 from .output import FORMATS, ICON_FILE, LOGO_FILE
+from .safetext import safe_url
+from .wording import CREDIT, feed_words
 
 CC_RSS_NS = "http://backend.userland.com/creativeCommonsRssModule"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-ENTRY_ID = "tag:theconversation.com,2011:article/{}"  # The Conversation's own id (SPEC §4)
+# The Conversation's own id for article N (docs/feeds.md#what-our-feeds-carry)
+ENTRY_ID = "tag:theconversation.com,2011:article/{}"
 GENERATOR_URI = "https://pypi.org/project/syndication/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
-# An empty feed still needs an <updated>; never "now", so that the bytes stay the same.
+# An empty feed still needs an <updated>: the date it was first written (render's
+# ``since``), kept so that its bytes stay the same; never "now". This only when none is
+# given (a library caller): feed readers choke on 1970.
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ICON_SIZE = 144  # pixels: RSS <image> may be at most 144 wide
-CREDIT = "The Conversation"
 
 
 def entry_id(article_id: int) -> str:
-    """The entry id of article N, the same in every feed, format and run (SPEC §4)."""
+    """The entry id of article N, the same in every feed, format and run
+    (docs/feeds.md#what-our-feeds-carry)."""
     return ENTRY_ID.format(article_id)
 
 
@@ -49,13 +56,13 @@ def logo_url(site: SiteConfig) -> str:
     return site.logo or f"{site.base_url}{LOGO_FILE}"
 
 
-def subtitle(feed: FeedConfig) -> str:
-    """The feed's description; it always credits The Conversation (SPEC §4), so a configured
-    description that does not gets the credit appended."""
+def subtitle(feed: FeedConfig, language: str | None = None) -> str:
+    """The feed's description, which always credits The Conversation
+    (docs/feeds.md#what-our-feeds-carry): a configured description that does not gets the
+    credit appended, in the feed's language (wording.py); with none, the credit alone."""
     if CREDIT.casefold() in feed.description.casefold():
         return feed.description
-    return (f"{feed.description.rstrip()} Articles from {CREDIT} ({TC_HOME}), republished "
-            f"under {LICENCE_NAME}.").lstrip()
+    return f"{feed.description.rstrip()} {feed_words(language).credit}".lstrip()
 
 
 def feed_language(feed: FeedConfig, entries: Sequence[FeedEntry]) -> str:
@@ -72,17 +79,19 @@ def feed_language(feed: FeedConfig, entries: Sequence[FeedEntry]) -> str:
 
 def author_name(author: Author) -> str:
     """An author as the feeds name them: "Name (Institution)", the institution alongside the
-    name as the guidelines ask (SPEC §3 `institution-credit`)."""
+    name as the guidelines ask (docs/compliance.md#rule-institution-credit)."""
     return f"{author.name} ({author.institution})" if author.institution else author.name
 
 
-def render(fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]) -> bytes:
-    """The feed document in ``fmt`` (a key of FORMATS); entries newest first, as given."""
+def render(fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry],
+           since: datetime | None = None) -> bytes:
+    """The feed document in ``fmt`` (a key of FORMATS); entries newest first, as given.
+    ``since``: when the feed was first written, its date while it has no entry."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown feed format {fmt!r} (expected one of {', '.join(FORMATS)})")
     if fmt == "json":
         return render_json(site, feed, entries)
-    fg = _generator(fmt, site, feed, entries)
+    fg = _generator(fmt, site, feed, entries, since or EPOCH)
     if fmt == "atom":
         return bytes(fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True))
     return bytes(fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True))
@@ -98,7 +107,7 @@ def render_json(site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]
         "title": feed.title,
         "home_page_url": site.base_url,
         "feed_url": feed_url(site, feed, "json"),
-        "description": subtitle(feed),
+        "description": subtitle(feed, language),
         "icon": icon_url(site),
         "favicon": icon_url(site),
         "language": language,
@@ -117,7 +126,8 @@ def _json_item(e: FeedEntry, feed_lang: str) -> dict[str, Any]:
         "date_published": _rfc3339(e.published),
         "date_modified": _rfc3339(e.updated),
         "authors": [
-            {"name": author_name(a), **({"url": a.profile_url} if a.profile_url else {})}
+            {"name": author_name(a),
+             **({"url": a.profile_url} if a.profile_url and _linkable(a) else {})}
             for a in e.authors
         ],
         "_license": {
@@ -134,6 +144,12 @@ def _json_item(e: FeedEntry, feed_lang: str) -> dict[str, Any]:
     if e.language and e.language != feed_lang:
         item["language"] = e.language
     return item
+
+
+def _linkable(author: Author) -> bool:
+    """Whether an author's profile URL may be published (http/https, no script)."""
+    return bool(author.profile_url) and safe_url(author.profile_url or "",
+                                                 frozenset({"http", "https"}))
 
 
 def _rfc3339(value: datetime) -> str:
@@ -197,7 +213,7 @@ class RssEntryExtras(BaseEntryExtension):  # type: ignore[misc]
 
 
 def _generator(
-    fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]
+    fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry], since: datetime
 ) -> Any:
     fg = FeedGenerator()
     if fmt == "atom":
@@ -206,16 +222,17 @@ def _generator(
         fg.load_extension("dc", atom=False, rss=True)
         fg.register_extension("extras", RssFeedExtras, RssEntryExtras, atom=False, rss=True)
     self_url = feed_url(site, feed, fmt)
-    updated = max((e.updated for e in entries), default=EPOCH)
+    updated = max((e.updated for e in entries), default=since)
     language = feed_language(feed, entries)
     fg.id(feed_url(site, feed, "atom"))  # one id for the feed, whatever the format
     fg.title(feed.title)
-    fg.subtitle(subtitle(feed))  # RSS <description>
+    fg.subtitle(subtitle(feed, language))  # RSS <description>
     fg.language(language)
     fg.updated(updated)
-    fg.lastBuildDate(updated)  # feedgen would stamp "now": never (SPEC §4)
+    # feedgen would stamp "now": never (docs/feeds.md#what-our-feeds-carry)
+    fg.lastBuildDate(updated)
     fg.generator("syndication", version=__version__, uri=GENERATOR_URI)
-    fg.rights(f"Articles © their authors, from {CREDIT}, licensed {LICENCE_URL}")
+    fg.rights(feed_words(language).rights)
     fg.author({"name": site.title})
     # feedgen's logo() and image() each set both the Atom logo and the RSS image: the RSS
     # image is the square icon (readers show it as the feed's picture; at most 144 wide).
@@ -237,14 +254,18 @@ def _generator(
         fe.link(href=e.url, rel="alternate", type="text/html")
         fe.published(e.published)
         fe.updated(e.updated)
-        if e.summary:
-            fe.summary(e.summary)
+        if e.summary and fmt == "atom":
+            fe.summary(e.summary)  # type text: Atom readers show it as text
+        elif e.summary:
+            # RSS <description> is read as HTML: the source's plain-text summary is escaped,
+            # so that markup in it is shown, never run (an onerror summary ran in a reader)
+            fe.summary(html.escape(e.summary, quote=False))
         fe.content(e.html, type="html")  # escaped text; RSS puts it in content:encoded
         other_language = e.language if e.language and e.language != language else None
         if fmt == "atom":
             for a in e.authors:
                 author = {"name": author_name(a)}
-                if a.profile_url:
+                if a.profile_url and _linkable(a):
                     author["uri"] = a.profile_url
                 fe.author(author)
             if e.rights:

@@ -1,8 +1,8 @@
-"""Pure: Article -> the compliant republication HTML our feeds carry (SPEC §2.2, §4): byline at
-the top, the body with only the allowed removals, the counter and disclosure as given, then
-the attribution line with the licence link. Or an extract (SPEC §3): the same byline, the
-body's first paragraphs, a "Read the full article" link, counter and attribution. Not a word
-of the article's text is changed."""
+"""Pure: Article -> the compliant republication HTML our feeds carry
+(docs/feeds.md#what-our-feeds-carry): byline at the top, the body with only the allowed removals,
+the counter and disclosure as given, then the attribution line with the licence link. Or an extract
+(docs/compliance.md#rules): the same byline, the body's first paragraphs, a "Read the full article"
+link, counter and attribution. Not a word of the article's text is changed."""
 
 from __future__ import annotations
 
@@ -19,13 +19,14 @@ from lxml.etree import _Element
 from .content import counter_id, figure_credit, figure_image, is_disclosure, removal_reason
 from .htmltext import parse_fragment, tag_name, text_of
 from .models import LICENCE_URL, TC_HOME, Article, RemovedImage, Republication
+from .safetext import PUBLISHED_SCHEMES, SRCSET_ATTRIBUTES, URL_ATTRIBUTES, safe_srcset, safe_url
 
 BYLINE_CLASS = "tc-byline"
 ATTRIBUTION_CLASS = "tc-attribution"
 
-# The attribution line per edition language: The Conversation's own wording (SPEC §2.3),
-# with "Creative Commons" linked to the deed (SPEC §3 `licence-notice`). {home}, {deed} and
-# {url} are filled with escaped URLs.
+# The attribution line per edition language: The Conversation's own wording
+# (docs/the-conversation.md#republish-package), with "Creative Commons" linked to the deed
+# (docs/compliance.md#rule-licence-notice). {home}, {deed} and {url} are filled with escaped URLs.
 ATTRIBUTION = {
     "en": 'This article is republished from <a href="{home}">The Conversation</a> under a '
     '<a rel="license" href="{deed}">Creative Commons license</a>. '
@@ -43,7 +44,8 @@ ATTRIBUTION = {
     '<a rel="license" href="{deed}">lisensi Creative Commons</a>. '
     'Baca <a href="{url}">artikel aslinya</a>.',
 }
-# An extract's link to the whole article, per language (SPEC §3, the guidelines' wording).
+# An extract's link to the whole article, per language (docs/compliance.md#rules, the guidelines'
+# wording).
 READ_MORE = {
     "en": "Read the full article on The Conversation",
     "es": "Lea el artículo completo en The Conversation",
@@ -57,7 +59,7 @@ BYLINE_PREFIX = {"en": "By", "es": "Por", "fr": "Par", "pt": "Por", "id": "Oleh"
 
 # What nh3 lets through: the article's own structure and the attributes its figures, links
 # and counter use. Everything else (script, iframe, form, on* handlers, style, javascript:
-# URLs) goes (SPEC §3 `safe-html`).
+# URLs) goes (docs/compliance.md#rule-safe-html).
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div", "dl",
     "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
@@ -77,7 +79,7 @@ ALLOWED_ATTRIBUTES = {
     "blockquote": {"cite"},
     "q": {"cite"},
 }
-URL_SCHEMES = {"http", "https", "mailto"}
+URL_SCHEMES = set(PUBLISHED_SCHEMES)
 # The URL attributes in ALLOWED_ATTRIBUTES that make_links_absolute resolved (not srcset).
 LINK_ATTRIBUTES = ("href", "src", "cite")
 _HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -117,14 +119,15 @@ def republish(article: Article, *, mode: str = "full", paragraphs: int = 3,
 
 
 def read_more_html(article: Article) -> str:
-    """An extract's link to the whole article, in the article's language (SPEC §3)."""
+    """An extract's link to the whole article, in the article's language
+    (docs/compliance.md#rules)."""
     label = READ_MORE.get(language_of(article), READ_MORE["en"])
     return (f'<p class="{READ_MORE_CLASS}"><a href="{escape(article.url)}">{escape(label)}'
             "</a></p>")
 
 
 def sanitise(html: str) -> str:
-    """The final safety net of every republication (SPEC §3 `safe-html`)."""
+    """The final safety net of every republication (docs/compliance.md#rule-safe-html)."""
     return _cleaner().clean(html)
 
 
@@ -137,12 +140,24 @@ def _cleaner() -> nh3.Cleaner:
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_vet_url_attribute,
     )
+
+
+def _vet_url_attribute(_tag: str, attribute: str, value: str) -> str | None:
+    """nh3 checks the schemes of href and src only: every other attribute that holds a URL
+    (cite on blockquote and q, srcset, longdesc, poster…) gets the same check here, and is
+    dropped when it fails (SPEC §3 `safe-html`)."""
+    if attribute in SRCSET_ATTRIBUTES:
+        return value if safe_srcset(value) else None
+    if attribute in URL_ATTRIBUTES:
+        return value if safe_url(value) else None
+    return value
 
 
 def byline_html(article: Article) -> str:
     """The credit block at the top: each author linked to their profile, with role and
-    institution (SPEC §3 `author-credit`, `institution-credit`)."""
+    institution (docs/compliance.md#rule-author-credit, #rule-institution-credit)."""
     parts = []
     for author in article.authors:
         name = escape(author.name)
@@ -162,7 +177,8 @@ def byline_html(article: Article) -> str:
 
 
 def attribution_html(article: Article) -> str:
-    """The attribution line in the article's language, English when unknown (SPEC §2.3)."""
+    """The attribution line in the article's language, English when unknown
+    (docs/the-conversation.md#republish-package)."""
     template = ATTRIBUTION.get(language_of(article), ATTRIBUTION["en"])
     line = template.format(
         home=escape(TC_HOME), deed=escape(LICENCE_URL), url=escape(article.url)
@@ -171,9 +187,9 @@ def attribution_html(article: Article) -> str:
 
 
 def _remove_disallowed(root: _Element, article: Article) -> tuple[RemovedImage, ...]:
-    """Take out what SPEC §3 allows and requires to go (content.removal_reason): embeds,
-    scripts, promos, and figures whose image is not licensed for reuse, caption included; and
-    images outside any figure, which have no credit at all. The counter stays as it is."""
+    """Take out what docs/compliance.md#rules allows and requires to go (content.removal_reason):
+    embeds, scripts, promos, and figures whose image is not licensed for reuse, caption included;
+    and images outside any figure, which have no credit at all. The counter stays as it is."""
     removed: list[RemovedImage] = []
 
     def walk(parent: _Element, in_figure: bool) -> None:

@@ -1,6 +1,6 @@
-"""Pure: which articles a feed takes (SPEC §3 `selective`). The Conversation's guidelines
-forbid republishing everything systematically, so a feed selects by keyword, author or id,
-and a whole-edition source needs a selection or a recorded permission."""
+"""Pure: which articles a feed takes (docs/compliance.md#rule-selective). The Conversation's
+guidelines forbid republishing everything systematically, so a feed selects by keyword, author or
+id, and a whole-edition source needs a selection or a recorded permission."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 from .models import Author, Selection
 
 # /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
-# (SPEC §2.1). Section, topic and institution feeds have more path segments.
+# (docs/the-conversation.md#atom-feeds). Section, topic and institution feeds have more path
+# segments.
 _EDITION_FEED = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]{2})?/|global/|europe/|africa/)?articles\.atom$")
 
 

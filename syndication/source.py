@@ -1,14 +1,16 @@
-"""Pure: The Conversation's Atom bytes -> SourceFeed of Articles (SPEC §2.1), and an article
-page -> Article (SPEC §2.4). XML is parsed with defusedxml, so DTDs, entity expansion and
-external entities are refused, not obeyed."""
+"""Pure: The Conversation's Atom bytes -> SourceFeed of Articles
+(docs/the-conversation.md#atom-feeds), and an article page -> Article
+(docs/the-conversation.md#article-pages). XML is parsed with defusedxml, so DTDs, entity expansion
+and external entities are refused, not obeyed."""
 
 from __future__ import annotations
 
 import codecs
 import re
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from html import escape
+from urllib.parse import urlsplit
 
 import defusedxml
 import defusedxml.ElementTree as DET
@@ -18,6 +20,7 @@ from lxml.etree import _Element
 from .errors import ParseError
 from .htmltext import parse_page
 from .models import Article, Author, SourceFeed
+from .safetext import forbidden_character
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FOAF_HOMEPAGE = "{http://xmlns.com/foaf/0.1/}homepage"
@@ -42,10 +45,20 @@ _INSTITUTION_WORDS = re.compile(
 )
 
 
-def parse_feed(data: bytes, url: str) -> SourceFeed:
+# The dates an entry may carry: none before the Unix epoch (The Conversation began in 2011;
+# year 1 or 9999 overflows as soon as an offset is applied), none later than the run's clock
+# plus this skew (a date in the future would keep the entry at the top of every feed and
+# push verified entries out).
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+CLOCK_SKEW = timedelta(minutes=15)
+
+
+def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> SourceFeed:
     """Parse an Atom document of The Conversation. Raises ParseError (naming ``url``) when the
     document is not well-formed, not Atom, or uses DTDs/entities; a bad entry is skipped and
-    named in ``problems``, never fatal to the others."""
+    named in ``problems``, never fatal to the others: one with a character XML 1.0 forbids
+    (safetext.FORBIDDEN), a date out of range or, given ``now``, dated beyond ``now`` plus
+    CLOCK_SKEW."""
     _check_encoding(data, url)
     try:
         root = DET.fromstring(data, forbid_dtd=True)
@@ -62,8 +75,8 @@ def parse_feed(data: bytes, url: str) -> SourceFeed:
     seen: set[int] = set()
     for i, entry in enumerate(root.iter(f"{ATOM}entry"), start=1):
         try:
-            article = parse_entry(entry, url, feed_lang)
-        except ValueError as e:
+            article = parse_entry(entry, url, feed_lang, now=now)
+        except (ValueError, OverflowError) as e:  # a bad entry, never the whole feed
             problems.append(f"entry {i}: {e}")
             continue
         if article.article_id in seen:  # the same article twice in one feed: keep the first
@@ -106,8 +119,10 @@ def _check_encoding(data: bytes, url: str) -> None:
                      "declared, its text would be garbled (mojibake), so it is refused")
 
 
-def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None) -> Article:
+def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None, *,
+                now: datetime | None = None) -> Article:
     """One Atom entry -> Article. Raises ValueError naming the missing or bad element."""
+    _refuse_forbidden(entry)
     entry_id = _text(entry, "id") or ""
     link = _alternate_link(entry)
     article_id = article_id_from(entry_id) or (article_id_from_url(link) if link else None)
@@ -124,8 +139,8 @@ def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None) -> Ar
     if content_el.get("type", "text") not in ("html", "text/html"):
         raise ValueError(f"article {article_id}: content type {content_el.get('type')!r}, "
                          "expected html")
-    updated = _date(entry, "updated", article_id)
-    published = _date(entry, "published", article_id, default=updated)
+    updated = _date(entry, "updated", article_id, now=now)
+    published = _date(entry, "published", article_id, default=updated, now=now)
     authors = tuple(
         parse_author(_text(a, "name") or "", _homepage(a)) for a in entry.iter(f"{ATOM}author")
     )
@@ -149,7 +164,7 @@ def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None) -> Ar
 
 
 def parse_author(raw: str, profile_url: str | None = None) -> Author:
-    """Split The Conversation's "Name, Role, Institution" (SPEC §2.1).
+    """Split The Conversation's "Name, Role, Institution" (docs/the-conversation.md#authors).
 
     The name is everything before the first comma. The institution is the last comma-part,
     extended leftwards while the part before it names an institution and the part itself does
@@ -195,6 +210,36 @@ def article_id_from_url(url: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# The Conversation's hosts: theconversation.com and its subdomains, nothing that merely
+# starts or ends like it (theconversation.com.evil.example, eviltheconversation.com).
+TC_DOMAIN = "theconversation.com"
+
+
+def link_problem(url: str, article_id: int) -> str | None:
+    """Why ``url`` may not be published as the link of article N, or None when it may: it
+    must be an https URL of The Conversation whose path names the same article id
+    (docs/compliance.md#rule-source-link). Never javascript:, data: or another site."""
+    if forbidden_character(url) is not None or url != url.strip():
+        return f"link {url!r} holds characters a URL may not"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return f"link {url!r} is not a URL"
+    if parts.scheme != "https":
+        return f"link {url!r} is not an https URL"
+    host = (parts.hostname or "").rstrip(".")
+    if parts.username is not None or parts.password is not None or port not in (None, 443):
+        return f"link {url!r} names a user, a password or a port"
+    if host != TC_DOMAIN and not host.endswith(f".{TC_DOMAIN}"):
+        return f"link {url!r} is not on The Conversation ({TC_DOMAIN})"
+    linked = article_id_from_url(url)
+    if linked != article_id:
+        return (f"link {url!r} names article {linked}, not {article_id}" if linked else
+                f"link {url!r} names no article id")
+    return None
+
+
 def _alternate_link(entry: ET.Element) -> str | None:
     for link in entry.iter(f"{ATOM}link"):
         if link.get("rel", "alternate") == "alternate" and link.get("href"):
@@ -209,20 +254,53 @@ def _homepage(author: ET.Element) -> str | None:
     return _text(author, "uri")
 
 
+def _refuse_forbidden(entry: ET.Element) -> None:
+    """Refuse an entry holding a character XML 1.0 forbids, in any text or attribute, or, in
+    its HTML (content, summary), as a character reference: published, it would make every
+    feed holding it unreadable, and it may not be removed (the text is not ours to change)."""
+    for el in entry.iter():
+        html = el.get("type") in ("html", "text/html", "xhtml")
+        places = [(_local(el.tag), el.text, html)]
+        places += [(f"{_local(el.tag)} {_local(k)}", v, False) for k, v in el.attrib.items()]
+        for where, text, as_html in places:
+            found = forbidden_character(text, html=as_html) if text else None
+            if found is not None:
+                raise ValueError(f"<{where}> holds {found}, a character XML 1.0 forbids or "
+                                 "discourages: refused")
+
+
 def _date(entry: ET.Element, name: str, article_id: int,
-          default: datetime | None = None) -> datetime:
+          default: datetime | None = None, now: datetime | None = None) -> datetime:
     raw = _text(entry, name)
     if raw is None:
         if default is not None:
             return default
         raise ValueError(f"article {article_id}: no <{name}>")
     try:
-        value = datetime.fromisoformat(raw)
+        value = sane_date(raw, now=now)
     except ValueError as e:
-        raise ValueError(f"article {article_id}: <{name}> {raw!r} is not an RFC 3339 date") from e
-    if value.tzinfo is None:  # tolerated; The Conversation writes UTC
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+        raise ValueError(f"article {article_id}: <{name}> {raw!r} {e}") from e
+    return value
+
+
+def sane_date(raw: str, *, now: datetime | None = None) -> datetime:
+    """An RFC 3339 / ISO 8601 date -> an aware UTC datetime between EARLIEST and ``now`` plus
+    CLOCK_SKEW. Raises ValueError saying what is wrong (never OverflowError)."""
+    try:
+        value = datetime.fromisoformat(raw.strip())
+        if value.tzinfo is None:  # tolerated; The Conversation writes UTC
+            value = value.replace(tzinfo=UTC)
+        value = value.astimezone(UTC)
+    except ValueError as e:
+        raise ValueError("is not an RFC 3339 date") from e
+    except OverflowError as e:  # year 1 or 9999 with an offset
+        raise ValueError("is out of range (before 1970 or after the present)") from e
+    if value < EARLIEST:
+        raise ValueError("is out of range (before 1970 or after the present)")
+    if now is not None and value > now + CLOCK_SKEW:
+        raise ValueError(f"is in the future (more than {CLOCK_SKEW.seconds // 60} min after "
+                         f"{now.astimezone(UTC).isoformat(timespec='seconds')}): refused")
+    return value
 
 
 def _text(el: ET.Element, name: str) -> str | None:
@@ -237,10 +315,11 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-# --- article pages (SPEC §2.4) --------------------------------------------------------------
+# --- article pages (docs/the-conversation.md#article-pages) --------------------------------
 
 TC_HOME = "https://theconversation.com"
-# The page counter SPEC §2.2 gives for article N: an Atom entry's content ends with it.
+# The page counter docs/the-conversation.md#page-counter gives for article N: an Atom entry's
+# content ends with it.
 _COUNTER = ('<img src="https://counter.theconversation.com/content/{n}/count.gif" '
             'alt="The Conversation" width="1" height="1" />')
 
@@ -256,8 +335,9 @@ def looks_like_atom(data: bytes | str) -> bool:
 def parse_article_page(html: str, url: str) -> Article:
     """An article page of The Conversation -> Article, in the shape an Atom entry gives:
     the body of ``div[itemprop=articleBody]``, then the page counter for its id and the
-    disclosure statement as ``<p class="fine-print">`` (SPEC §2.2). Pages state no licence:
-    ``rights`` is None and ``source_kind`` "page". Raises ParseError naming ``url``."""
+    disclosure statement as ``<p class="fine-print">`` (docs/the-conversation.md#entry-content).
+    Pages state no licence: ``rights`` is None and ``source_kind`` "page". Raises ParseError
+    naming ``url``."""
     doc = parse_page(html)
     canonical = _first(doc, '//link[@rel="canonical"]/@href') or _meta(doc, "og:url") or url
     n = article_id_from_url(canonical) or article_id_from_url(url)
@@ -344,12 +424,9 @@ def _page_date(url: str, raw: str | None) -> datetime | None:
     if not raw:
         return None
     try:
-        value = datetime.fromisoformat(raw.strip())
+        return sane_date(raw)
     except ValueError as e:
-        raise ParseError(url, f"date {raw!r} is not ISO 8601") from e
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+        raise ParseError(url, f"date {raw!r} {e}") from e
 
 
 def _inner_html(el: _Element) -> str:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from .check import check_page, choose_original
+from .check import Original, check_page, choose_original
 from .config import FetchConfig
-from .errors import InputError, ParseError
-from .fetch import Fetcher
+from .errors import FetchError, InputError, ParseError, ResponseTooLargeError
+from .fetch import Fetcher, full_origin
 from .htmltext import decode, looks_like_html
 from .locate import ArticleRef, find_article_id, find_article_id_in_text
 from .models import TC_HOME, Article, Verdict
@@ -35,7 +36,7 @@ class PageCheck:
 
 
 @dataclass(frozen=True, slots=True)
-class _Document:
+class Document:
     where: str  # the URL or path, for messages
     data: bytes  # as read: an Atom feed is parsed from its bytes (its XML declaration)
     text: str  # decoded
@@ -58,14 +59,12 @@ def check_republication(
     ``use_original=False`` the rules that need the original are reported as not checked.
     Raises InputError or FetchError (one line each) when a document cannot be had.
     """
-    hosts = {_host(conversation_url)}
-    for given in (page, original):
-        if given and _is_url(given):
-            hosts.add(_host(given))
-    with Fetcher(fetch_config, frozenset(h for h in hosts if h)) as fetcher:
+    urls = [u for u in (page, original, conversation_url) if u and _is_url(u)]
+    hosts = frozenset(h for h in map(_host, urls) if h)
+    with Fetcher(fetch_config, hosts, allowed_origins=_origins(urls)) as fetcher:
         doc = _read(page, fetcher, ACCEPT_PAGE)
         plain = _is_plain(doc)
-        ref = find_article_id_in_text(doc.text) if plain else find_article_id(doc.text)
+        ref = identify(doc.text, plain=plain)
         source: Article | None = None
         where: str | None = None
         if not use_original:
@@ -73,24 +72,60 @@ def check_republication(
                 raise InputError(f"{page}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article)")
         elif original is not None:
-            source = _original_from(_read(original, fetcher, ACCEPT_SOURCE), doc.text, ref)
+            source = original_from(_read_original(original, fetcher), doc.text, ref)
             where = original
         else:
             if ref is None:
                 raise InputError(f"{page}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article): give --original")
-            where = _article_url(ref, conversation_url)
-            source = _original_from(_read(where, fetcher, ACCEPT_SOURCE), doc.text, ref)
-    verdict = check_page(doc.text, source, article_id=ref.article_id if ref else None,
-                         plain=plain)
+            where = article_url(ref, conversation_url)
+            source = original_from(_read_original(where, fetcher), doc.text, ref)
+    verdict = judge(doc.text, page, source, plain=plain)
     return PageCheck(page=page, plain=plain, article=ref, original=where, verdict=verdict)
 
 
-def _original_from(doc: _Document, page_text: str, ref: ArticleRef | None) -> Article:
+# --- what `syndication audit` shares with `check` (one judgement, one JSON shape) ----------
+
+
+def identify(page_text: str, *, plain: bool) -> ArticleRef | None:
+    """Which article of The Conversation a page republishes, as the page says (its link to
+    the original, its counter; in plain text, its last link to an article)."""
+    return find_article_id_in_text(page_text) if plain else find_article_id(page_text)
+
+
+def judge(page_text: str, page_url: str, original: Article | Original | None, *,
+          plain: bool | None = None) -> Verdict:
+    """check's verdict on one page (HTML, or plain text judged as text only) that
+    republishes ``original``; without it the rules that need it are not checked.
+    ``page_url`` names the page: a ``.txt`` file is plain text whatever it holds."""
+    if plain is None:
+        plain = (Path(urlsplit(page_url).path).suffix.lower() in PLAIN_SUFFIXES
+                 or not looks_like_html(page_text))
+    ref = None if original is not None else identify(page_text, plain=plain)
+    return check_page(page_text, original, article_id=ref.article_id if ref else None,
+                      plain=plain)
+
+
+def verdict_json(verdict: Verdict) -> dict[str, Any]:
+    """The JSON object of ``check --json`` (and of each page of ``audit --json``)."""
+    # compliant is null, like a finding's ok, when no rule failed but not every rule could
+    # be checked
+    return {
+        "compliant": True if verdict.compliant else False if verdict.failed else None,
+        "article": verdict.article_id,
+        "findings": [{"rule": f.rule, "ok": f.ok, "detail": f.detail}
+                     for f in verdict.findings],
+    }
+
+
+def original_from(doc: Document, page_text: str, ref: ArticleRef | None) -> Article:
     """The original in ``doc``: the entry for the page's article in an Atom feed (or, when
     the page names none, the entry whose text the page carries), or an article page."""
     if looks_like_atom(doc.text):
-        feed = parse_feed(doc.data, doc.where)
+        try:
+            feed = parse_feed(doc.data, doc.where)
+        except ParseError as e:  # malformed or hostile XML given as the original: input
+            raise InputError(f"{e} (the original given is not a usable Atom feed)") from e
         if ref is not None:
             for article in feed.articles:
                 if article.article_id == ref.article_id:
@@ -109,7 +144,7 @@ def _original_from(doc: _Document, page_text: str, ref: ArticleRef | None) -> Ar
                          "article page of The Conversation)") from e
 
 
-def _article_url(ref: ArticleRef, conversation_url: str) -> str:
+def article_url(ref: ArticleRef, conversation_url: str) -> str:
     """Where The Conversation serves the article: the path of the page's link to the
     original, on ``conversation_url``; with only a counter, /{N} *(inferred: the id ends
     every article URL, SPEC §2.1, and slugs change)*."""
@@ -119,25 +154,51 @@ def _article_url(ref: ArticleRef, conversation_url: str) -> str:
     return f"{base}/{ref.article_id}"
 
 
-def _read(where: str, fetcher: Fetcher, accept: str) -> _Document:
+def _read_original(where: str, fetcher: Fetcher) -> Document:
+    """The original's document; one line saying it could not be had, and what to do."""
+    try:
+        return _read(where, fetcher, ACCEPT_SOURCE)
+    except FetchError as e:
+        reason = str(e).removeprefix(f"{e.url}: ")
+        raise InputError(
+            f"cannot fetch the original {where} ({reason}): give it as a file with "
+            "--original FILE (its article page or an Atom feed holding it), or judge the "
+            "page alone with --no-original") from e
+
+
+def _read(where: str, fetcher: Fetcher, accept: str) -> Document:
+    """A URL through the fetcher, or a file; both capped at ``max_bytes`` (a file is never
+    read past the cap: a huge page is refused, not parsed)."""
+    cap = fetcher.config.max_bytes
     if _is_url(where):
-        fetched = fetcher.get(where, accept=accept)
-        return _Document(where, fetched.body, decode(fetched.body, fetched.content_type),
+        try:
+            fetched = fetcher.get(where, accept=accept)
+        except ResponseTooLargeError as e:
+            raise InputError(_too_large(where, cap)) from e
+        return Document(where, fetched.body, decode(fetched.body, fetched.content_type),
                          fetched.content_type)
     path = Path(where)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(cap + 1)
     except FileNotFoundError as e:
         raise InputError(f"{where}: no such file") from e
     except IsADirectoryError as e:
         raise InputError(f"{where}: is a folder, not a file") from e
     except OSError as e:
         raise InputError(f"{where}: cannot read ({e.strerror})") from e
+    if len(data) > cap:
+        raise InputError(_too_large(where, cap))
     content_type = "text/plain" if path.suffix.lower() in PLAIN_SUFFIXES else None
-    return _Document(where, data, decode(data, None), content_type)
+    return Document(where, data, decode(data, None), content_type)
 
 
-def _is_plain(doc: _Document) -> bool:
+def _too_large(where: str, cap: int) -> str:
+    return (f"{where}: larger than max_bytes ({cap} bytes): refused (raise [fetch] max_bytes "
+            "in a config file given with --config)")
+
+
+def _is_plain(doc: Document) -> bool:
     if doc.content_type and doc.content_type.split(";")[0].strip().lower() == "text/plain":
         return True
     return not looks_like_html(doc.text)
@@ -145,6 +206,19 @@ def _is_plain(doc: _Document) -> bool:
 
 def _is_url(where: str) -> bool:
     return urlsplit(where).scheme in ("http", "https")
+
+
+def _origins(urls: list[str]) -> frozenset[str]:
+    """Where ``check`` may go: the origin (ports included) of each URL it was given, and
+    The Conversation's. An http URL on its default port may also be upgraded to https on
+    the same host (the usual redirect of a site to TLS); any other port or host is refused."""
+    origins = set()
+    for url in urls:
+        origin = full_origin(url)
+        origins.add(origin)
+        if origin == f"http://{_host(url)}:80":
+            origins.add(f"https://{_host(url)}:443")
+    return frozenset(o for o in origins if o)
 
 
 def _host(url: str) -> str:

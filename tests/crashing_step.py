@@ -19,9 +19,10 @@ CRASH_ID = 3_000_007
 HANG_ID = 3_500_011
 
 
-def process(article: Article, extracts: Sequence[int] = (), full: bool = True) -> Processed:
+def process(article: Article, whole: bool, extracts: Sequence[int],
+            taken: Sequence[str] = ()) -> Processed:
     if article.article_id == CRASH_ID:
         os.kill(os.getpid(), signal.SIGKILL)
     if article.article_id == HANG_ID:
         time.sleep(60)
-    return real_process(article, extracts, full=full)
+    return real_process(article, whole, extracts, taken)

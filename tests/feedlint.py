@@ -1,6 +1,7 @@
 """A feed validator for the test suite: the faults the W3C feed validator and the judges in
-../shared/judges report that matter for our feeds (SPEC §4 "Valid"), for Atom 1.0, RSS 2.0 and
-JSON Feed 1.1 alike. ``lint(data, fmt)`` returns Problems; our feeds must have none.
+../shared/judges report that matter for our feeds (docs/feeds.md#what-our-feeds-carry "Valid"), for
+Atom 1.0, RSS 2.0 and JSON Feed 1.1 alike. ``lint(data, fmt)`` returns Problems; our feeds must have
+none.
 
 Codes:
 - ``not-parsed``: not well-formed XML / not JSON, or not the format named;
@@ -12,8 +13,9 @@ Codes:
 - ``bad-date``: a date that is not in the format the spec requires (RFC 3339 for Atom and
   JSON Feed, RFC 822 for RSS) or is impossible; ``date-no-timezone``: one without a zone;
 - ``no-author``: an entry without its own author (we never rely on feed-level authors: every
-  entry credits its authors, SPEC §3 `author-credit`);
-- ``no-licence``: an entry without its machine-readable licence (SPEC §4).
+  entry credits its authors, docs/compliance.md#rule-author-credit);
+- ``no-licence``: an entry without its machine-readable licence
+(docs/feeds.md#what-our-feeds-carry).
 """
 
 from __future__ import annotations

@@ -13,8 +13,9 @@ from .conftest import ENV_FEED, FR_FEED
 from .server import LoopbackServer
 
 ENV_PATH = "/us/environment/articles.atom"
-# A section's path: a whole edition (/fr/articles.atom) taken unselected is refused (SPEC §3
-# selective), and these tests are about what a run publishes, not about selection.
+# A section's path: a whole edition (/fr/articles.atom) taken unselected is refused
+# (docs/compliance.md#rules selective), and these tests are about what a run publishes, not about
+# selection.
 FR_PATH = "/fr/sciences/articles.atom"
 START = datetime(2025, 10, 1, 8, 0, tzinfo=UTC)
 

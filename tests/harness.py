@@ -31,7 +31,8 @@ from .conftest import ENV_FEED, FR_FEED, SAMPLES
 from .server import LoopbackServer, Reply
 
 ENV_PATH = "/us/environment/articles.atom"
-FR_PATH = "/fr/environnement/articles.atom"  # a section: an edition feed must select (SPEC §3)
+# a section: an edition feed must select (docs/compliance.md#rule-selective)
+FR_PATH = "/fr/environnement/articles.atom"
 ROBOTS = SAMPLES / "tc-robots.txt"  # the recorded robots.txt: feeds allowed for "*"
 ENV_ID = 263253
 FR_IDS = (212649, 209538)
@@ -203,7 +204,7 @@ def assert_nothing_unverified(out: Path, state: Path) -> None:
     exactly the republication that passed the checker, and no active content at all."""
     with Store(state) as store:
         rows = {a.article_id: a for a in store.articles()}
-        html = dict(store.db.execute("SELECT article_id, html FROM articles"))
+        html = dict(store.db.execute("SELECT article_id, html FROM article_bodies"))
     files = sorted(out.glob("*.atom")) + sorted(out.glob("*.rss")) + sorted(out.glob("*.json"))
     for path in files:
         for n, content in entry_contents(path):
@@ -228,7 +229,7 @@ def entry_contents(path: Path) -> list[tuple[int, str]]:
 
 
 def assert_inert(content: str) -> None:
-    """No script, event handler or javascript: URL (SPEC §3 safe-html)."""
+    """No script, event handler or javascript: URL (docs/compliance.md#rule-safe-html)."""
     doc = lxml_html.fromstring(f"<div>{content}</div>")
     assert not doc.xpath("//script | //iframe | //object | //embed | //form")
     for el in doc.iter():

@@ -1,6 +1,6 @@
-"""The checker (SPEC §3) on real samples: each unmutated republication passes every rule, and
-each mutation (made in memory, one defect at a time) fails exactly the rule it breaks, with
-evidence that names the defect. The same table runs on the bare feed entry and on a whole
+"""The checker (docs/compliance.md#rules) on real samples: each unmutated republication passes every
+rule, and each mutation (made in memory, one defect at a time) fails exactly the rule it breaks,
+with evidence that names the defect. The same table runs on the bare feed entry and on a whole
 third-party page built around it."""
 
 from __future__ import annotations
@@ -227,7 +227,8 @@ def test_a_byline_with_the_name_only_in_the_body_is_no_credit(us: tuple[Article,
     no_byline = sub_re(html, r'<p class="tc-byline">.*?</p>', "")
     verdict = check(no_byline, article, title=article.title)
     assert failed(verdict) == ["author-credit"]
-    # The disclosure statement names her: that is not a credit (SPEC §3 author-credit).
+    # The disclosure statement names her: that is not a credit
+    # (docs/compliance.md#rule-author-credit).
     assert "named only in the article's text" in verdict.finding("author-credit").detail
 
 
@@ -429,7 +430,7 @@ def test_an_article_page_as_the_original(n: int, fr_articles: tuple[Article, ...
     page = Path(SAMPLES / f"tc-article-{n}-fr.html").read_text(encoding="utf-8")
     original = parse_article_page(page, f"https://theconversation.com/x-{n}")
     verdict = check(republish(article).html, original, title=article.title)
-    # Pages state no licence: not checked, never passed (SPEC §2.4).
+    # Pages state no licence: not checked, never passed (docs/the-conversation.md#article-pages).
     assert verdict.finding("licence").ok is None
     assert [f.rule for f in verdict.findings if f.ok is not True] == ["licence"], \
         explain(verdict)

@@ -1,6 +1,6 @@
-"""Extract mode end to end (SPEC §3: the first paragraphs unaltered, then "Read the full article
-on The Conversation"): republish.py builds it, the checker passes it, the pipeline publishes it
-in the feeds configured for it while other feeds keep the full article."""
+"""Extract mode end to end (docs/compliance.md#rules: the first paragraphs unaltered, then "Read the
+full article on The Conversation"): republish.py builds it, the checker passes it, the pipeline
+publishes it in the feeds configured for it while other feeds keep the full article."""
 
 from __future__ import annotations
 

@@ -208,6 +208,52 @@ HOSTILE = (
 assert HOSTILE.count(b"steal()") == 4
 
 
+def env_entry(old: bytes, new: bytes) -> bytes:
+    """The recorded feed with ``old`` replaced by ``new`` inside its entry (issue 10)."""
+    head, entry, rest = ENV.partition(b"<entry>")
+    assert old in rest, old
+    return head + entry + rest.replace(old, new, 1)
+
+
+def env_dated(when: str) -> bytes:
+    return env_entry(b"<updated>2025-09-26T12:30:52Z</updated>", f"<updated>{when}</updated>"
+                     .encode())
+
+
+ENV_LINK = (b"https://theconversation.com/how-sea-star-wasting-disease-transformed-the-west-"
+            b"coasts-ecology-and-economy-263253")
+# Permanent failures once (issue 10): each of these made every later run fail, or stopped
+# one. Now the entry is refused with a line, the rest of the run goes on, and the next run
+# with the entry gone (or mended) publishes everything new from every source.
+ENTRY_LINE = ENV_LINE + r"entry 1: "
+WITHDRAWN = {"env": set(), "fr": set(FR_IDS), "both": set(FR_IDS)}
+
+
+def permanent_failure_faults() -> list[Fault]:
+    faults = []
+    for ref in ("&#xFFFF;", "&#xFFFE;", "&#x1b;", "&#x7;", "&#xFDD0;", "&#x10FFFF;"):
+        faults.append(Fault(f"entry-holds-{ref[2:-1]}", on_env(body(env_entry(
+            b"&lt;p&gt;That balance", b"&lt;p&gt;That" + ref.replace("&", "&amp;").encode()
+            + b" balance"))), 1,
+            (ENTRY_LINE + rf"<content> holds '{ref}' \(U\+[0-9A-F]+\) at character \d+, a "
+             "character XML 1.0 forbids",)))
+    for when in ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "1969-12-31T23:00:00Z"):
+        faults.append(Fault(f"entry-dated-{when[:4]}", on_env(body(env_dated(when))), 1,
+                            (ENTRY_LINE + rf"article 263253: <updated> '{re.escape(when)}' is "
+                             r"out of range",)))
+    faults.append(Fault("entry-dated-next-year", on_env(body(env_dated(
+        (datetime.now(UTC) + timedelta(days=365)).isoformat()))), 1,
+        (ENTRY_LINE + r"article 263253: <updated> .* is in the future",)))
+    for link in (b"javascript:alert(document.domain)//-263253",
+                 b"data:text/html;base64,PHNjcmlwdD4=-263253",
+                 b"https://evil.example/how-sea-star-263253"):
+        faults.append(Fault(f"entry-link-{link[:10].decode().strip(':/')}",
+                            on_env(body(env_entry(ENV_LINK, link))), 1,
+                            (r"^syndication: article 263253 withdrawn from the feeds \(.*\): its "
+                             r"new version fails source-link: link .* not",), feeds=WITHDRAWN))
+    return faults
+
+
 # --- the table of faults ------------------------------------------------------------------
 
 
@@ -317,6 +363,7 @@ FAULTS = [
     Fault("robots-500-stale-copy-used",
           lambda site: site.fault("/robots.txt", status(500)), 0,
           later=timedelta(days=1, minutes=1)),
+    *permanent_failure_faults(),
 ]
 
 
@@ -360,7 +407,9 @@ def three_runs(site: Site, capsys, fault: Fault | None, *, before_fault=None,
         for line, pattern in zip(faulty.lines, fault.lines, strict=True):
             assert re.search(pattern, line), (pattern, line)
         if fault.waits is not None:
-            assert tuple(faulty.waits) == fault.waits
+            # a wait carried over to the next request is what remains of it after the real
+            # time in between (milliseconds; more on a loaded machine)
+            assert faulty.waits == pytest.approx(list(fault.waits), abs=0.05)
         ids = all_feed_ids(site.out)  # every file a valid feed
         for name, expected in fault.feeds.items():
             assert ids[f"{name}.atom"] == ids[f"{name}.rss"] == expected, name

@@ -1,8 +1,8 @@
 """Golden files and parse-back: the feeds and index page written for the shipped samples with a
 fixed clock are byte-for-byte the files in tests/data/golden (regenerate: ``python -m
 tests.golden``), and read back by feedparser (Atom, RSS) and json (JSON Feed) they mean what
-SPEC §4 says: ids from N, newest first, the licence per entry, every author with institution,
-and the attribution line in every entry."""
+docs/feeds.md#what-our-feeds-carry says: ids from N, newest first, the licence per entry, every
+author with institution, and the attribution line in every entry."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def _n(entry_id: str) -> int:
 
 def _check_attribution(n: int, html: str, original: str) -> None:
     """The entry's content ends with the attribution line: The Conversation, the original
-    and the licence deed linked (SPEC §3 `source-link`, `licence-notice`)."""
+    and the licence deed linked (docs/compliance.md#rule-source-link, #rule-licence-notice)."""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     lines = root.find_class(ATTRIBUTION_CLASS)
     assert len(lines) == 1, f"article {n}: {len(lines)} attribution lines"

@@ -4,11 +4,13 @@ day old), no article parsed or checked, no feed rendered, no file rewritten."""
 from __future__ import annotations
 
 import importlib
+import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-import syndication.pipeline as pipeline
+import syndication.step  # noqa: F401  (loaded before the spies replace what it imports)
+from syndication import update
 from syndication.pipeline import run
 
 from .harness import ENV_PATH, FR_PATH, Site, all_feed_ids, feed_with, snapshot
@@ -30,8 +32,8 @@ def spies(monkeypatch) -> dict[str, int]:
 
     def spy(name: str):
         # The pipeline imports some stages where it uses them (republish, for a run that
-        # checks nothing): the function is replaced where it is defined, and in the
-        # pipeline's namespace when imported there.
+        # checks nothing): the function is replaced where it is defined, and in every
+        # module of ours that imported it already (the pipeline, the article step).
         module = importlib.import_module(MODULE_OF[name])
         real = getattr(module, name)
 
@@ -39,9 +41,9 @@ def spies(monkeypatch) -> dict[str, int]:
             counts[name] += 1
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(module, name, wrapper)
-        if hasattr(pipeline, name):
-            monkeypatch.setattr(pipeline, name, wrapper)
+        for other in [m for n, m in sys.modules.items() if n.startswith("syndication")]:
+            if getattr(other, name, None) is real:
+                monkeypatch.setattr(other, name, wrapper)
 
     for name in counts:
         spy(name)
@@ -166,9 +168,9 @@ def test_the_content_hash_changes_with_everything_republish_and_check_read(env_a
 
     from syndication.models import Author
 
-    base = pipeline.content_hash(env_article)
-    assert pipeline.content_hash(dataclasses.replace(env_article)) == base
-    assert pipeline.content_hash(dataclasses.replace(
+    base = update.content_hash(env_article)
+    assert update.content_hash(dataclasses.replace(env_article)) == base
+    assert update.content_hash(dataclasses.replace(
         env_article, source_url="https://elsewhere.example/feed.atom")) == base
     later = env_article.updated + timedelta(minutes=1)
     changed = {
@@ -179,10 +181,10 @@ def test_the_content_hash_changes_with_everything_republish_and_check_read(env_a
         "authors": (*env_article.authors, Author("A. N. Other", None, None, None)),
         "content": env_article.content[:-1],
     }
-    digests = {pipeline.content_hash(dataclasses.replace(env_article, **{field: value}))
+    digests = {update.content_hash(dataclasses.replace(env_article, **{field: value}))
                for field, value in changed.items()}
     assert base not in digests and len(digests) == len(changed)
     # a field's text moved into the next one is a change too (the parts stay apart)
     moved = dataclasses.replace(env_article, title=env_article.title[:-1],
                                 summary=env_article.title[-1] + (env_article.summary or ""))
-    assert pipeline.content_hash(moved) != base
+    assert update.content_hash(moved) != base

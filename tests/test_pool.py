@@ -61,12 +61,16 @@ def _published(config: Config) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
 
 
-def _rows(config: Config) -> list[tuple[Any, ...]]:
+def _rows(config: Config) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of the state database, in a stable order; but feed_files
+    and runs, which name the output folder's paths."""
     with sqlite3.connect(config.site.state_file) as db:
-        articles = db.execute("SELECT article_id, status, content_hash, html, findings, reason "
-                              "FROM articles ORDER BY article_id").fetchall()
-        extracts = db.execute("SELECT * FROM extracts ORDER BY article_id, paragraphs").fetchall()
-    return articles + extracts
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = "
+                                           "'table' ORDER BY name")
+                  if t not in ("feed_files", "runs")]
+        return {t: sorted(db.execute(f'SELECT * FROM "{t}"').fetchall(),  # noqa: S608 -- names from sqlite_master
+                          key=repr)
+                for t in tables}
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
-"""SPEC §3 `selective`: config keys validated with errors naming file and key, a whole-edition
-feed without selection refused before anything starts, and each feed's selection applied to
-what it publishes. The pipeline runs for real against the loopback server."""
+"""docs/compliance.md#rule-selective: config keys validated with errors naming file and key, a
+whole-edition feed without selection refused before anything starts, and each feed's selection
+applied to what it publishes. The pipeline runs for real against the loopback server."""
 
 from __future__ import annotations
 

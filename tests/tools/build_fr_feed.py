@@ -2,12 +2,13 @@
 article pages (tests/data/tc-samples/tc-article-*-fr.html).
 
 No multi-entry feed of The Conversation was recorded (tc-samples/README.md), so this one is
-built exactly as SPEC §2.1-2.2 describes an Atom entry: the article body is the page's
-``div[itemprop=articleBody]`` inner HTML copied character for character (never re-serialised),
-followed by the page counter SPEC §2.2 gives for the article's id and the page's disclosure
-statement as ``<p class="fine-print"><em><span>…</span></em></p>``. Authors are
-"Name, Role" from each ``li.vcard`` (the role already ends with the institution), with the
-profile URL in ``foaf:homepage``. tests/test_samples.py checks that the shipped file is exactly
+built exactly as docs/the-conversation.md#entry-shape describes an Atom entry: the article
+body is the page's ``div[itemprop=articleBody]`` inner HTML copied character for character
+(never re-serialised), followed by the page counter docs/the-conversation.md#page-counter
+gives for the article's id and the page's disclosure statement as
+``<p class="fine-print"><em><span>…</span></em></p>``. Authors are "Name, Role" from each
+``li.vcard`` (the role already ends with the institution), with the profile URL in
+``foaf:homepage``. tests/test_samples_integrity.py checks that the shipped file is exactly
 what this script writes.
 
     python tests/tools/build_fr_feed.py [OUT]
@@ -94,8 +95,9 @@ def build() -> str:
         "<!-- BUILT FIXTURE, not a recording: no multi-entry feed of The Conversation was\n"
         "     recorded. Built by tests/tools/build_fr_feed.py from the recorded pages\n"
         "     tc-article-212649-fr.html and tc-article-209538-fr.html (origins in\n"
-        "     tests/data/tc-samples/README.md) in the shape SPEC.md §2.1-2.2 gives: article\n"
-        "     text copied character for character, counter and disclosure as SPEC describes.\n"
+        "     tests/data/tc-samples/README.md) in the shape an Atom entry has\n"
+        "     (docs/the-conversation.md#entry-shape): article text copied character for\n"
+        "     character, counter and disclosure as those docs describe.\n"
         "     The articles are The Conversation's, under CC BY-ND 4.0: do not edit. -->\n"
         '<feed xml:lang="fr-FR" xmlns="http://www.w3.org/2005/Atom" '
         'xmlns:foaf="http://xmlns.com/foaf/0.1/" '

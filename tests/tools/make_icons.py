@@ -1,5 +1,5 @@
 """Draw the feed icon and logo that ship in ``syndication/static/`` (the default [site] icon
-and logo, SPEC §4 "icon/logo").
+and logo, docs/feeds.md#what-our-feeds-carry "icon/logo").
 
 They are deliberately generic: the usual web-feed symbol (a dot and two arcs, white on
 orange), drawn from geometry here, not The Conversation's logo: our feeds are not The

@@ -1,0 +1,388 @@
+"""An audit's work: read the sources, fetch every page they name (one worker per host, hosts
+in parallel, each host's requests one at a time through its own Fetcher), keep the pages
+that republish an article of The Conversation, fetch each original once, and judge every
+page with `check`'s judgement (verify.judge). Judging is the checker's; this module only
+gathers documents and decides what to judge again."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from ..check import ATTRIBUTION_PHRASES, Original, check, prepare
+from ..config import FetchConfig
+from ..errors import FetchError, InputError, ParseError
+from ..fetch import Fetcher, origin_of
+from ..htmltext import decode, key, looks_like_html, parse_page, text_of
+from ..locate import ArticleRef
+from ..models import TC_HOME, Fetched, Verdict
+from ..verify import (
+    ACCEPT_PAGE,
+    ACCEPT_SOURCE,
+    PLAIN_SUFFIXES,
+    Document,
+    article_url,
+    identify,
+    judge,
+    original_from,
+)
+from .records import AuditReport, Candidate, Listing, PageAudit, SourceOutcome
+from .sources import is_url, read_listing, read_url_list
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+# A sitemap index may list sitemap indexes (sitemaps.org forbids it; sites do it): followed
+# this deep, and no more than this many sitemaps in all.
+MAX_SITEMAP_DEPTH = 3
+MAX_SITEMAPS = 1000
+_ATTRIBUTION_KEYS = tuple(key(p) for ps in ATTRIBUTION_PHRASES.values() for p in ps)
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """A page as read: its text, and how it was recognised as a republication."""
+
+    candidate: Candidate
+    text: str  # "" when the page could not be read (then error says why)
+    plain: bool
+    ref: ArticleRef | None  # the article it republishes, when the page names it
+    how: str  # how it was recognised
+    error: str = ""  # the page could not be read: its feed entry alone is judged
+
+
+class Hosts:
+    """One worker thread and one Fetcher per origin (scheme, host and port): requests to a
+    host go one at a time, spaced by min_interval and robots.txt's Crawl-delay (fetch.py);
+    hosts are fetched in parallel. Use as a context manager."""
+
+    def __init__(self, config: FetchConfig, *, sleep: Callable[[float], None] | None = None):
+        self.config = config
+        self._sleep = sleep
+        self._pools: dict[str, ThreadPoolExecutor] = {}
+        self._fetchers: dict[str, Fetcher] = {}  # each used only by its origin's thread
+        self._lock = threading.Lock()
+
+    def get(self, url: str, *, accept: str, etag: str | None = None,
+            last_modified: str | None = None) -> Future[Fetched]:
+        """GET ``url`` on its host's worker; the future raises FetchError on failure."""
+        origin = origin_of(url)
+        with self._lock:
+            pool = self._pools.get(origin)
+            if pool is None:
+                pool = self._pools[origin] = ThreadPoolExecutor(
+                    max_workers=1, thread_name_prefix=f"audit {origin}")
+        return pool.submit(self._get, origin, url, accept, etag, last_modified)
+
+    def _get(self, origin: str, url: str, accept: str, etag: str | None,
+             last_modified: str | None) -> Fetched:
+        fetcher = self._fetchers.get(origin)
+        if fetcher is None:
+            kwargs = {"sleep": self._sleep} if self._sleep is not None else {}
+            fetcher = Fetcher(self.config, _twins(url), **kwargs)  # type: ignore[arg-type]
+            with self._lock:
+                self._fetchers[origin] = fetcher
+        return fetcher.get(url, accept=accept, etag=etag, last_modified=last_modified)
+
+    @property
+    def requests(self) -> int:
+        with self._lock:
+            return sum(f.requests_made for f in self._fetchers.values())
+
+    def __enter__(self) -> Hosts:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        with self._lock:
+            pools = list(self._pools.values())
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)
+        for fetcher in self._fetchers.values():
+            fetcher.close()
+
+
+def _twins(url: str) -> frozenset[str]:
+    """The hosts a page's fetcher may go to: its own, and its www. twin (a site redirecting
+    example.org to www.example.org is still that site)."""
+    host = (origin_of(url).split("://", 1)[1]).split(":", 1)[0]
+    bare = host.removeprefix("www.")
+    return frozenset({host, bare, f"www.{bare}"})
+
+
+def run_audit(
+    sources: Sequence[str],
+    *,
+    fetch_config: FetchConfig,
+    conversation_url: str = TC_HOME,
+    progress: Progress | None = None,
+    sleep: Callable[[float], None] | None = None,
+) -> AuditReport:
+    """Audit every page ``sources`` name (see sources.py for what a source may be).
+
+    Never raises for one bad source or page: each is a result (SourceOutcome.error,
+    AuditReport.unreadable, PageAudit.error). ``sleep`` replaces time.sleep in the fetchers
+    (tests)."""
+    with Hosts(fetch_config, sleep=sleep) as hosts:
+        outcomes, candidates = _gather(sources, hosts)
+        pages, skipped, unreadable, originals = _read_pages(
+            candidates, hosts, conversation_url, progress)
+        audits = _judge_all(pages, originals, progress)
+        fetched = sum(1 for f in originals.values() if f.done() and f.exception() is None)
+        return AuditReport(sources=tuple(outcomes), pages=tuple(audits), skipped=skipped,
+                           unreadable=tuple(unreadable), originals_fetched=fetched,
+                           requests=hosts.requests)
+
+
+# --- sources --------------------------------------------------------------------------------
+
+
+def _gather(sources: Sequence[str], hosts: Hosts
+            ) -> tuple[list[SourceOutcome], list[Candidate]]:
+    """Every page the sources name, once (a feed item's content kept), in their order."""
+    outcomes = []
+    found: dict[str, Candidate] = {}
+    for source in sources:
+        try:
+            listings = _listings(source, hosts)
+        except (FetchError, ParseError, InputError) as e:
+            outcomes.append(SourceOutcome(source, "", 0, error=str(e)))
+            log.warning("%s", e)
+            continue
+        count = 0
+        for listing in listings:
+            for problem in listing.problems:
+                log.warning("%s: %s", listing.where, problem)
+            for c in listing.candidates:
+                count += 1
+                known = found.get(c.url)
+                if known is None or (known.entry_html is None and c.entry_html is not None):
+                    found[c.url] = c
+        outcomes.append(SourceOutcome(source, listings[0].kind, count))
+    return outcomes, list(found.values())
+
+
+def _listings(source: str, hosts: Hosts) -> list[Listing]:
+    """The listing of one SOURCE; a sitemap index is followed to its sitemaps."""
+    if source.startswith("@"):
+        path = source[1:]
+        return [read_url_list(decode(_read_file(path)), source)]
+    first = _listing(source, hosts)
+    out = [first]
+    queue = [(u, 1) for u in first.sitemaps]
+    seen = {source}
+    while queue:
+        url, depth = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        if len(seen) > MAX_SITEMAPS:
+            log.warning("%s: more than %d sitemaps; the rest are not read", source,
+                        MAX_SITEMAPS)
+            break
+        try:
+            listing = _listing(url, hosts)
+        except (FetchError, ParseError, InputError) as e:
+            log.warning("%s", e)
+            out.append(Listing(url, "sitemap", (), problems=()))
+            continue
+        out.append(listing)
+        if depth < MAX_SITEMAP_DEPTH:
+            queue.extend((u, depth + 1) for u in listing.sitemaps)
+    return out
+
+
+def _listing(where: str, hosts: Hosts) -> Listing:
+    if is_url(where):
+        fetched = hosts.get(where, accept=ACCEPT_LISTING).result()
+        return read_listing(fetched.body, where, fetched.content_type)
+    return read_listing(_read_file(where), where)
+
+
+ACCEPT_LISTING = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+                  "text/xml;q=0.9, text/html;q=0.8, */*;q=0.1")
+
+
+def _read_file(where: str) -> bytes:
+    path = Path(where)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as e:
+        raise InputError(f"{where}: no such file") from e
+    except IsADirectoryError as e:
+        raise InputError(f"{where}: is a folder, not a file") from e
+    except OSError as e:
+        raise InputError(f"{where}: cannot read ({e.strerror})") from e
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+def _read_pages(
+    candidates: Sequence[Candidate], hosts: Hosts, conversation_url: str,
+    progress: Progress | None,
+) -> tuple[list[_Page], int, list[tuple[str, str]], dict[int, Future[Fetched]]]:
+    """Fetch every page (hosts in parallel); keep the republications, and start fetching
+    each one's original (once per article) while the other pages are read."""
+    futures: dict[Future[Fetched], Candidate] = {}
+    done_now: list[tuple[Candidate, Fetched | Exception]] = []
+    for c in candidates:
+        if is_url(c.url):
+            futures[hosts.get(c.url, accept=ACCEPT_PAGE)] = c
+        else:
+            try:
+                data = _read_file(c.url)
+            except InputError as e:
+                done_now.append((c, e))
+            else:
+                done_now.append((c, Fetched(c.url, c.url, 200, data, None, None, None)))
+    results: dict[str, _Page] = {}
+    unreadable: dict[str, str] = {}
+    originals: dict[int, Future[Fetched]] = {}
+    skipped = 0
+    total = len(candidates)
+
+    def take(c: Candidate, got: Fetched | Exception) -> None:
+        nonlocal skipped
+        page = _recognise(c, got)
+        if page is None:
+            skipped += 1
+        elif page.ref is None and page.error and page.how == "":
+            unreadable[c.url] = page.error
+        else:
+            results[c.url] = page
+            if page.ref is not None and page.ref.article_id not in originals:
+                originals[page.ref.article_id] = hosts.get(
+                    article_url(page.ref, conversation_url), accept=ACCEPT_SOURCE)
+        if progress is not None:
+            progress(len(results) + len(unreadable) + skipped, total, c.url)
+
+    for c, got in done_now:
+        take(c, got)
+    for future in as_completed(futures):
+        c = futures[future]
+        try:
+            take(c, future.result())
+        except FetchError as e:
+            take(c, e)
+    pages = [results[c.url] for c in candidates if c.url in results]
+    gone = [(c.url, unreadable[c.url]) for c in candidates if c.url in unreadable]
+    return pages, skipped, gone, originals
+
+
+def _recognise(c: Candidate, got: Fetched | Exception) -> _Page | None:
+    """The page if it (or its feed entry) republishes an article of The Conversation; None
+    when it does not. A page that could not be read is kept (error set) when its feed entry
+    republishes one, else returned with how "" (unreadable)."""
+    if isinstance(got, Exception):
+        entry = _found_in(c.entry_html, plain=False) if c.entry_html else None
+        if entry is None:
+            return _Page(c, "", False, None, "", error=str(got))
+        ref, how = entry
+        return _Page(c, "", False, ref, f"its feed entry: {how}", error=str(got))
+    text = decode(got.body, got.content_type)
+    plain = _is_plain(c.url, got.content_type, text)
+    found = _found_in(text, plain=plain)
+    if found is None and c.entry_html:
+        entry = _found_in(c.entry_html, plain=False)
+        if entry is not None:
+            found = (entry[0], f"its feed entry: {entry[1]}")
+    if found is None:
+        return None
+    return _Page(c, text, plain, found[0], found[1])
+
+
+def _found_in(text: str, *, plain: bool) -> tuple[ArticleRef | None, str] | None:
+    """(the article, how) when ``text`` republishes an article of The Conversation: its
+    link to the original, its counter, a link to an article, or (no id then) The
+    Conversation's attribution line in any edition's language."""
+    ref = identify(text, plain=plain)
+    if ref is not None:
+        return ref, ref.how
+    said = f" {key(text if plain else text_of(parse_page(text)))} "
+    if any(f" {phrase} " in said for phrase in _ATTRIBUTION_KEYS):
+        return None, "its attribution line (it names no article: judged without the original)"
+    return None
+
+
+def _is_plain(where: str, content_type: str | None, text: str) -> bool:
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media == "text/plain" or (not content_type and
+                                 Path(where).suffix.lower() in PLAIN_SUFFIXES):
+        return True
+    return not looks_like_html(text)
+
+
+# --- judging --------------------------------------------------------------------------------
+
+
+def _judge_all(pages: Sequence[_Page], originals: dict[int, Future[Fetched]],
+               progress: Progress | None) -> list[PageAudit]:
+    prepared: dict[int, tuple[Original | None, str, str]] = {}  # id -> (original, where, why)
+    audits = []
+    for done, page in enumerate(pages, start=1):
+        original, where, problem = None, None, ""
+        if page.ref is not None:
+            n = page.ref.article_id
+            if n not in prepared:
+                prepared[n] = _original(originals[n], page)
+            original, where_, problem = prepared[n]
+            where = where_ or None
+        audits.append(_judge(page, original, where, problem))
+        if progress is not None:
+            progress(done, len(pages), f"judged {page.candidate.url}")
+    return audits
+
+
+def _original(future: Future[Fetched], page: _Page) -> tuple[Original | None, str, str]:
+    """The original, prepared once for every page that republishes it; or why not."""
+    assert page.ref is not None
+    try:
+        fetched = future.result()
+    except FetchError as e:
+        return None, "", f"the original could not be fetched: {e}"
+    doc = Document(fetched.final_url, fetched.body,
+                   decode(fetched.body, fetched.content_type), fetched.content_type)
+    try:
+        article = original_from(doc, page.text, page.ref)
+    except (InputError, ParseError) as e:
+        return None, fetched.final_url, f"the original could not be read: {e}"
+    return prepare(article), fetched.final_url, ""
+
+
+def _judge(page: _Page, original: Original | None, where: str | None,
+           problem: str) -> PageAudit:
+    c = page.candidate
+    verdict: Verdict | None = None
+    entry: Verdict | None = None
+    if page.text:
+        verdict = judge(page.text, c.url, original, plain=page.plain)
+    if c.entry_html:
+        entry = check(c.entry_html, original, title=c.entry_title) if original is not None \
+            else judge(c.entry_html, c.source, None, plain=False)
+    if verdict is None:
+        verdict, entry = entry, None
+        judged = "feed entry"
+    else:
+        judged = "page and feed entry" if entry is not None else "page"
+    errors = [e for e in (page.error and f"the page could not be read ({page.error}): only "
+                          "its feed entry was judged", problem) if e]
+    title = original.article.title if original is not None else (c.entry_title or "")
+    return PageAudit(
+        url=c.url,
+        article_id=(original.article.article_id if original is not None
+                    else page.ref.article_id if page.ref is not None else None),
+        how=page.how,
+        original=where,
+        judged=judged,
+        verdict=verdict,
+        entry_verdict=entry,
+        error="; ".join(errors),
+        title=title,
+    )
+

@@ -1,0 +1,154 @@
+"""What an audit prints: the summary table and each failing page's findings for people,
+JSON Lines for programs (each page as ``check --json`` prints one page, plus its URL), and
+the exit status the command returns."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..verify import verdict_json
+from .records import AuditReport, PageAudit, Standing
+
+# Exit statuses of `syndication audit` (README "Auditing a whole site").
+EXIT_COMPLIANT = 0  # every page judged compliant
+EXIT_NOT_COMPLIANT = 1  # some page failed a rule
+EXIT_NOTHING_JUDGED = 2  # no page could be judged (or a usage error)
+EXIT_UNCHECKED = 3  # none failed, but some could not be checked (or read)
+
+
+def exit_status(report: AuditReport) -> int:
+    if report.judged == 0:
+        return EXIT_NOTHING_JUDGED
+    if report.count(Standing.NOT_COMPLIANT):
+        return EXIT_NOT_COMPLIANT
+    if report.unreadable or any(p.standing is not Standing.COMPLIANT for p in report.pages):
+        return EXIT_UNCHECKED
+    return EXIT_COMPLIANT
+
+
+def nothing_judged(report: AuditReport) -> str:
+    """One line: why no page could be judged (exit 2)."""
+    read = [s for s in report.sources if not s.error]
+    named = sum(s.pages for s in read)
+    if not read:
+        return "no source could be read: " + "; ".join(s.error for s in report.sources)
+    if named == 0:
+        return "the sources name no page"
+    if report.pages:
+        return (f"{len(report.pages)} republications found, and none could be judged: "
+                + report.pages[0].error)
+    if report.unreadable and not report.skipped:
+        return (f"none of the {named} pages could be read (the first: "
+                f"{report.unreadable[0][1]})")
+    unread = f", {len(report.unreadable)} could not be read" if report.unreadable else ""
+    return (f"no republication of The Conversation among the {named} pages named "
+            f"({report.skipped} republish none{unread})")
+
+
+def summary(report: AuditReport) -> dict[str, int]:
+    return {
+        "pages": len(report.pages),
+        "compliant": report.count(Standing.COMPLIANT),
+        "not_compliant": report.count(Standing.NOT_COMPLIANT),
+        "not_checked": report.count(Standing.NOT_CHECKED),
+        "errors": report.count(Standing.ERROR),
+        "skipped": report.skipped,
+        "unreadable": len(report.unreadable),
+        "originals_fetched": report.originals_fetched,
+    }
+
+
+def summary_line(report: AuditReport) -> str:
+    s = summary(report)
+    parts = [f"{s['pages']} republication{'s' if s['pages'] != 1 else ''}: "
+             f"{s['compliant']} compliant, {s['not_compliant']} not compliant, "
+             f"{s['not_checked']} not fully checked"]
+    if s["errors"]:
+        parts.append(f"{s['errors']} could not be judged")
+    parts.append(f"{s['skipped']} other page{'s' if s['skipped'] != 1 else ''} skipped")
+    if s["unreadable"]:
+        parts.append(f"{s['unreadable']} unreadable")
+    return "; ".join(parts) + "."
+
+
+# --- JSON Lines -----------------------------------------------------------------------------
+
+
+def json_lines(report: AuditReport) -> Iterator[str]:
+    """One object per page (check --json's shape plus ``url``), then one summary object."""
+    for page in report.pages:
+        yield _dumps(page_json(page))
+    for url, why in report.unreadable:
+        yield _dumps({"url": url, "error": why})
+    yield _dumps({"summary": {**summary(report), "exit": exit_status(report)}})
+
+
+def page_json(page: PageAudit) -> dict[str, Any]:
+    out: dict[str, Any] = {"url": page.url}
+    if page.verdict is not None:
+        out.update(verdict_json(page.verdict))
+    else:
+        out["article"] = page.article_id
+    out["verdict"] = str(page.standing)
+    out["judged"] = page.judged
+    if page.entry_verdict is not None:
+        out["feed_entry"] = verdict_json(page.entry_verdict)
+    out["found_by"] = page.how
+    out["original"] = page.original
+    if page.error:
+        out["error"] = page.error
+    if page.change:
+        out["change"] = page.change
+    return out
+
+
+def _dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def table(report: AuditReport, marks: tuple[str, str, str] = ("✓", "✗", "?")) -> Iterator[str]:
+    """The summary table (page, article, verdict, failing rules), then the findings of every
+    page that is not compliant, then a summary line."""
+    good, bad, unknown = marks
+    sign = {Standing.COMPLIANT: good, Standing.NOT_COMPLIANT: bad}
+    rows = [(p.url, str(p.article_id or "?"), f"{sign.get(p.standing, unknown)} {p.standing}"
+             + (f" ({p.change})"
+             if p.change else ""), ", ".join(p.failed_rules) or
+             (("not checked: " + ", ".join(p.unchecked_rules)) if p.unchecked_rules else "")
+             ) for p in report.pages]
+    rows += [(url, "?", f"{unknown} unreadable", why) for url, why in report.unreadable]
+    if rows:
+        head = ("page", "article", "verdict", "failing rules")
+        widths = [min(max(len(r[i]) for r in [head, *rows]), 60) for i in range(3)]
+        for r in [head, *rows]:
+            yield "  ".join(_fit(r[i], widths[i]) for i in range(3)) + "  " + r[3]
+    for page in report.pages:
+        if page.standing is Standing.COMPLIANT:
+            continue
+        yield ""
+        yield f"{page.url}: {page.standing}"
+        yield f"  article {page.article_id or '?'} ({page.how})" + (
+            f", original {page.original}" if page.original else "")
+        if page.error:
+            yield f"  {unknown} {page.error}"
+        for what, verdict in page.verdicts:
+            for f in verdict.findings:
+                if f.ok is True:
+                    continue
+                mark = bad if f.ok is False else unknown
+                where = f" [{what}]" if page.entry_verdict is not None else ""
+                yield f"  {mark} {f.rule}{where}: {f.detail}"
+    if rows:
+        yield ""
+    yield summary_line(report)
+
+
+def _fit(text: str, width: int) -> str:
+    if len(text) > width:
+        text = "…" + text[-(width - 1):]
+    return f"{text:<{width}}"

@@ -1,0 +1,143 @@
+"""Pure: what text and URLs may go where. The characters XML 1.0 forbids (a feed holding one
+is not XML), the URL schemes we publish, passwords taken out of URLs before they are shown,
+and text made safe to print on a terminal. Every stage asks here; nothing here does I/O."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# XML 1.0 §2.2 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+# Also refused, though XML allows them: C1 controls and DEL (XML 1.0 §2.2 "discouraged"; a
+# terminal obeys them) and the Unicode non-characters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of
+# every plane (discouraged too; libxml2 refuses U+FFFE/U+FFFF when it writes a feed).
+_NONCHARACTERS = "".join(
+    f"\\U{(plane << 16) | 0xFFFE:08x}\\U{(plane << 16) | 0xFFFF:08x}" for plane in range(17))
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]")
+# A numeric character reference in HTML (the semicolon is optional in HTML5): the content
+# of an Atom entry is HTML, so "&amp;#xFFFF;" in the feed is U+FFFF once the HTML is read.
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
+
+
+def is_forbidden(char: str) -> bool:
+    """Whether one character may not be published (see FORBIDDEN)."""
+    return FORBIDDEN.fullmatch(char) is not None
+
+
+def forbidden_character(text: str, *, html: bool = False) -> str | None:
+    """A description of the first character of ``text`` we refuse to publish, e.g.
+    "U+FFFF at character 1204", or None when there is none. With ``html``, numeric character
+    references (``&#x1b;``) count as the characters they stand for."""
+    m = FORBIDDEN.search(text)
+    if m is not None:
+        return f"U+{ord(m.group()):04X} at character {m.start() + 1}"
+    if html and "&#" in text:
+        for ref in _CHAR_REF.finditer(text):
+            hex_digits, digits = ref.groups()
+            code = int(hex_digits, 16) if hex_digits else int(digits)
+            if code == 0 or code > 0x10FFFF or is_forbidden(chr(code)):
+                return f"{ref.group()!r} (U+{code:04X}) at character {ref.start() + 1}"
+    return None
+
+
+# --- URLs ---------------------------------------------------------------------------------
+
+#: The schemes a published URL may have: links to read, mail to write. Never javascript:,
+#: data:, vbscript:, file: or any scheme a reader might hand to another program.
+PUBLISHED_SCHEMES = frozenset({"http", "https", "mailto"})
+#: Attributes whose value is a URL a browser may load or follow (HTML, SVG, MathML).
+URL_ATTRIBUTES = frozenset({
+    "action", "background", "cite", "codebase", "data", "dynsrc", "formaction", "href",
+    "icon", "longdesc", "lowsrc", "manifest", "ping", "poster", "profile", "src", "usemap",
+    "xlink:href", "xml:base", "itemtype", "itemid", "archive", "classid",
+})
+#: Attributes holding a list of URLs with descriptors ("a.png 1x, b.png 2x").
+SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+# What browsers strip or ignore inside a URL before reading its scheme ("java\tscript:").
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser would read in ``url`` (lower case), None for a relative URL.
+    Whitespace, control and invisible characters are ignored as browsers ignore them, and
+    character references are read, so that "java&#x09;script:" is javascript."""
+    cleaned = _URL_NOISE.sub("", _decode_refs(url))
+    m = _SCHEME.match(cleaned)
+    return m.group(1).lower() if m else None
+
+
+def safe_url(url: str, schemes: frozenset[str] = PUBLISHED_SCHEMES) -> bool:
+    """Whether ``url`` may be published in a link or a source attribute: an absolute URL with
+    one of ``schemes`` and a host (mailto: excepted), or a relative one with no scheme."""
+    if forbidden_character(url) is not None:
+        return False
+    scheme = url_scheme(url)
+    if scheme is None:
+        return not url.strip().startswith("//") or safe_url("https:" + url.strip(), schemes)
+    if scheme not in schemes:
+        return False
+    if scheme == "mailto":
+        return True
+    try:
+        return bool(urlsplit(url.strip()).hostname)
+    except ValueError:  # a bad port or IPv6 literal
+        return False
+
+
+def safe_srcset(value: str, schemes: frozenset[str] = PUBLISHED_SCHEMES) -> bool:
+    """Whether every URL of a ``srcset`` (comma-separated "URL descriptor" candidates) is
+    safe_url. A data: URL's own commas make it fail too."""
+    for candidate in (c.strip() for c in value.split(",")):
+        if not candidate:
+            continue
+        url, *descriptors = candidate.split()
+        if not safe_url(url, schemes) or not all(_DESCRIPTOR.fullmatch(d) for d in descriptors):
+            return False  # "java\tscript:…" is a URL and a descriptor no browser takes
+    return True
+
+
+_DESCRIPTOR = re.compile(r"\d+(?:\.\d+)?[wxh]")
+
+
+def _decode_refs(text: str) -> str:
+    def char(ref: re.Match[str]) -> str:
+        hex_digits, digits = ref.groups()
+        code = int(hex_digits, 16) if hex_digits else int(digits)
+        return chr(code) if 0 < code <= 0x10FFFF else ""
+
+    return _CHAR_REF.sub(char, text) if "&#" in text else text
+
+
+# --- secrets and terminals -------------------------------------------------------------
+
+# scheme://user:password@host -> scheme://user:***@host; also a bare user@ is kept as is.
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^/@\s:]*):([^/@\s]*)@")
+
+
+def redact(text: str) -> str:
+    """``text`` with the password of every URL in it replaced by "***"
+    (https://user:secret@host/ -> https://user:***@host/): for logs, the terminal, status."""
+    return _USERINFO.sub(r"\1\2:***@", text) if "@" in text else text
+
+
+# Control characters, DEL, C1, and the bidirectional overrides that reorder what follows
+# ("Trojan Source"): shown as escapes, never sent to a terminal as they are.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                          "\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal or into a log line: ESC, BEL, CR and every other
+    control character written as an escape (``\\x1b``, ``\\u202e``), passwords redacted.
+    Tabs and newlines stay."""
+    text = redact(text)
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

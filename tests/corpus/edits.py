@@ -1,0 +1,666 @@
+"""The corpus's edits: what a publisher does to the pasted code or around it, one per case.
+Some are harmless (house style, an ad between paragraphs, the byline moved): the page must
+still pass. The others are defects: the page must fail, on exactly the rules named in the
+case. Every edit works in memory on the original's code and fails loudly when its target is
+not there, so a case cannot pass by missing its mark."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .layouts import Slots
+from .originals import Original
+
+Apply = Callable[[Slots, Original], Slots]
+
+COUNTER = re.compile(r'<img src="https://counter\.theconversation\.com/content/(\d+)/count\.gif'
+                     r'[^"]*"[^>]*>')
+BYLINE = re.compile(r'<p class="tc-byline">.*?</p>'
+                    r'|^[ \t]*(?:<p>)?<span><a href="https://theconversation\.com/profiles/'
+                    r'.*?</span>(?:</p>)?[ \t]*$', re.MULTILINE | re.DOTALL)
+ATTRIBUTION = re.compile(r'<p class="tc-attribution">.*?</p>'
+                         r'|<p>Este artículo fue publicado originalmente en.*?</p>', re.DOTALL)
+_DISCLOSURE = re.compile(r'<p class="fine-print">.*?</p>', re.DOTALL)
+
+
+def find(pattern: re.Pattern[str], text: str, what: str) -> re.Match[str]:
+    m = pattern.search(text)
+    assert m is not None, f"edit target not found: {what}"
+    return m
+
+
+def sub(text: str, old: str, new: str) -> str:
+    """Replace the first ``old``, which must be there."""
+    assert old in text, f"edit target not found: {old[:80]!r}"
+    return text.replace(old, new, 1)
+
+
+def byline(code: str) -> str:
+    return find(BYLINE, code, "byline").group()
+
+
+def without_byline(code: str) -> str:
+    return code.replace(byline(code), "", 1)
+
+
+def body_paragraphs(code: str) -> list[re.Match[str]]:
+    """The article's own paragraphs in the code, in order: not the byline, the disclosure or
+    the attribution line."""
+    skip = [m.span() for p in (BYLINE, ATTRIBUTION, _DISCLOSURE) for m in p.finditer(code)]
+    out = []
+    for m in re.finditer(r"<p>(?!\[).*?</p>", code, re.DOTALL):
+        if not any(a <= m.start() < b for a, b in skip) and len(m.group().split()) > 6:
+            out.append(m)
+    assert len(out) >= 4, "too few paragraphs"
+    return out
+
+
+def after_paragraph(code: str, k: int, html: str) -> str:
+    """``html`` inserted after the k-th body paragraph (0-based; negative from the end)."""
+    end = body_paragraphs(code)[k].end()
+    return code[:end] + "\n" + html + "\n" + code[end:]
+
+
+def body_end(code: str) -> int:
+    """Where the article's last words end: before the counter (and its comment)."""
+    counter = find(COUNTER, code, "counter")
+    comment = code.rfind("<!--", 0, counter.start())
+    if comment >= 0 and counter.start() - comment < 200:
+        return comment
+    return code.rfind("</p>", 0, counter.start())
+
+
+def article_of(slots: Slots, new: str) -> Slots:
+    return dataclasses.replace(slots, article=new)
+
+
+# --- per-language words (the publisher's, never the article's) --------------------------------
+
+WORDS = {
+    "en": {"dateline": "SANTA BARBARA, Calif. — ", "intro": "Editor’s note: we are glad to "
+           "share this piece with our readers, who asked about it at last week’s meeting.",
+           "appended": " We will keep following this story for our readers.",
+           "related": "Related:", "ad": "Advertisement", "by": "By",
+           "newsletter": "Get our Friday briefing in your inbox.", "and": "and",
+           "no-licence": 'Read the original article on <a href="{url}">The Conversation</a>.',
+           "read-more": "Read the full article on The Conversation",
+           "about": "About the author"},
+    "fr": {"dateline": "PARIS — ", "intro": "Note de la rédaction : nous partageons cet article "
+           "à la demande de nos lecteurs, qui nous ont interrogés à ce sujet.",
+           "appended": " Nous continuerons à suivre ce sujet pour nos lecteurs.",
+           "related": "À lire aussi :", "ad": "Publicité", "by": "Par",
+           "newsletter": "Recevez notre lettre du vendredi.", "and": "et",
+           "no-licence": 'Lire l’article original sur <a href="{url}">The Conversation</a>.',
+           "read-more": "Lire l’article complet sur The Conversation",
+           "about": "À propos des auteurs"},
+    "es": {"dateline": "MADRID — ", "intro": "Nota de la redacción: compartimos este artículo "
+           "a petición de nuestros lectores, que nos preguntaron por el tema.",
+           "appended": " Seguiremos informando sobre este tema a nuestros lectores.",
+           "related": "Relacionado:", "ad": "Publicidad", "by": "Por",
+           "newsletter": "Reciba nuestro boletín de los viernes.", "and": "y",
+           "no-licence": 'Lea el original en <a href="{url}">The Conversation</a>.',
+           "read-more": "Lea el artículo completo en The Conversation",
+           "about": "Sobre los autores"},
+}
+# A changed word per original: (the original's words, the same with one word changed).
+EDITED_WORD = {
+    "en-263253": ("voracious kelp eaters", "hungry kelp eaters"),
+    "fr-212649": ("ne sont pas les seuls", "ne sont pas les uniques"),
+    "fr-209538": ("Vous rêvez de creuser", "Vous rêvez de fouiller"),
+    "es-159013": ("La transformación digital muestra", "La transformación digital demuestra"),
+    "es-113886": ("identifica la contaminación acústica", "considera la contaminación acústica"),
+}
+# A rewritten headline per original, as an editor would write one.
+REWRITTEN = {
+    "en-263253": "The sea star die-off that changed a coastline",
+    "fr-212649": "Canicule : quand nos machines flanchent",
+    "fr-209538": "Sur la piste de Néandertal dans le Bassin parisien",
+    "es-159013": "La inteligencia artificial llega a las historias clínicas",
+    "es-113886": "Twitter, un aliado contra el ruido urbano",
+}
+# Another article of The Conversation, linked where a publisher links "related" reading.
+OTHER_TC = "https://theconversation.com/how-kelp-forests-recover-after-a-marine-heatwave-254301"
+SITE = "https://publisher.example"
+
+
+def words(o: Original) -> dict[str, str]:
+    return WORDS[o.lang]
+
+
+# --- harmless edits ---------------------------------------------------------------------------
+
+
+def body_classes(slots: Slots, o: Original) -> Slots:
+    return dataclasses.replace(
+        slots, body_class=" has-sidebar right-sidebar showing-comments layout-one-sidebar")
+
+
+def wrapper_classes(slots: Slots, o: Original) -> Slots:
+    return article_of(slots, '<div id="content-wrap" class="container clr has-sidebar '
+                      'content-right-sidebar layout-one-sidebar"><div class="sidebar-content '
+                      'right-sidebar">' + slots.article + "</div></div>")
+
+
+def aside_author_box(slots: Slots, o: Original) -> Slots:
+    box = f'<aside class="author-box widget"><h4>{words(o)["about"]}</h4>{byline(o.code)}</aside>'
+    return dataclasses.replace(slots, article=without_byline(slots.article), after=box)
+
+
+def footer_author_box(slots: Slots, o: Original) -> Slots:
+    box = (f'<div class="author-bio show-avatars"><div class="author-bio-content">'
+           f'<h2 class="author-title">{words(o)["about"]}</h2>{byline(o.code)}</div></div>')
+    return dataclasses.replace(slots, article=without_byline(slots.article), after=box)
+
+
+def byline_above_headline(slots: Slots, o: Original) -> Slots:
+    return dataclasses.replace(slots, article=without_byline(slots.article),
+                               before=f'<div class="entry-meta byline">{byline(o.code)}</div>')
+
+
+def _profile_link(author_name: str, profile: str | None) -> str:
+    return f'<a href="{profile}">{author_name}</a>' if profile else author_name
+
+
+def shared_institution(style: str) -> Apply:
+    """Co-authors of one institution credited once: "A, B and C (Institution)" or
+    "A, B and C, Institution"; or (style "none") the institution left out."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        authors = o.article.authors
+        institutions = {a.institution for a in authors}
+        assert len(authors) > 1 and len(institutions) == 1, "needs co-authors of one institution"
+        links = [_profile_link(a.name, a.profile_url) for a in authors]
+        names = ", ".join(links[:-1]) + f" {words(o)['and']} " + links[-1]
+        institution = authors[0].institution
+        credit = {"parentheses": f"{names} ({institution})", "comma": f"{names}, {institution}",
+                  "none": names}[style]
+        new = f'<p class="byline">{words(o)["by"]} {credit}</p>'
+        return article_of(slots, slots.article.replace(byline(slots.article), new, 1))
+
+    return apply
+
+
+def between_paragraphs(box: str) -> Apply:
+    def apply(slots: Slots, o: Original) -> Slots:
+        html = box.format(related=words(o)["related"], ad=words(o)["ad"], site=SITE,
+                          newsletter=words(o)["newsletter"], other=OTHER_TC)
+        return article_of(slots, after_paragraph(slots.article, 1, html))
+
+    return apply
+
+
+AD = ('<div class="ad-slot ad-inline" data-ad-unit="in-article-1"><p class="ad-label">{ad}</p>'
+      '<a href="https://ads.example.net/click?id=8812" rel="sponsored"><img '
+      'src="https://ads.example.net/creative/8812.jpg" width="300" height="250" alt=""></a></div>')
+NEWSLETTER = ('<div class="newsletter-box"><h3>{newsletter}</h3><p><a class="button" '
+              'href="{site}/newsletter/">Sign up</a></p></div>')
+RELATED = ('<p class="related-link"><strong>{related}</strong> <a href="{site}/2025/09/28/'
+           'council-votes-on-the-harbour-plan/">Council votes on the harbour plan</a></p>')
+RELATED_TC = '<p class="related-link"><strong>{related}</strong> <a href="{other}">' \
+             'How kelp forests recover after a marine heatwave</a></p>'
+
+_TC_PROMO = re.compile(r"<p>\[<em>Plus de 85 000 lecteurs.*?</p>\s*", re.DOTALL)
+
+
+def headline_only_in_title(slots: Slots, o: Original) -> Slots:
+    """The theme shows no heading for the post (an empty title element): the headline is
+    the one <title> and og:title give, with the site's name after it."""
+    return dataclasses.replace(slots, headline="")
+
+
+def counter_decoding_async(slots: Slots, o: Original) -> Slots:
+    """What WordPress adds to every <img> of a post (decoding="async"): not a lazy load."""
+    m = _counter(slots.article)
+    return article_of(slots, slots.article.replace(m.group(), m.group().replace(
+        "<img ", '<img decoding="async" '), 1))
+
+
+def nested_within_limit(slots: Slots, o: Original) -> Slots:
+    """The code inside 150 nested <div>s (page builders nest deep): within the parser's
+    limit, an ordinary page."""
+    depth = 150
+    return article_of(slots, "<div>" * depth + slots.article + "</div>" * depth)
+
+
+def tc_promo_removed(slots: Slots, o: Original) -> Slots:
+    """The Conversation's own newsletter plug taken out, as many publishers do. The original
+    carries it; the pasted code may (republish keeps it today) or may not."""
+    assert "Abonnez-vous aujourd" in o.article.content, "the original has no promo"
+    return article_of(slots, _TC_PROMO.sub("", slots.article))
+
+
+def straight_typography(slots: Slots, o: Original) -> Slots:
+    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                           "«": '"', "»": '"'})
+    new = slots.article.translate(table)
+    assert new != slots.article, "no typography to change"
+    return dataclasses.replace(slots, article=new, headline=slots.headline.translate(table))
+
+
+def gutenberg_blocks(slots: Slots, o: Original) -> Slots:
+    """What the block editor stores after a paste: each paragraph a core/paragraph block."""
+    new = re.sub(r"(<p>.*?</p>)", r"<!-- wp:paragraph -->\n\1\n<!-- /wp:paragraph -->",
+                 slots.article, flags=re.DOTALL)
+    return article_of(slots, new)
+
+
+def links_open_new_tab(slots: Slots, o: Original) -> Slots:
+    new = re.sub(r'<a href="', '<a target="_blank" rel="noopener noreferrer" href="',
+                 slots.article)
+    return article_of(slots, new)
+
+
+def hidden_furniture(slots: Slots, o: Original) -> Slots:
+    return dataclasses.replace(
+        slots, before='<div class="search-modal cover-modal" hidden><p>Search for:</p></div>'
+        '<span class="screen-reader-text" style="display:none">Posted in</span>')
+
+
+def extract(with_link: bool) -> Apply:
+    """The first paragraphs (the guidelines' extract), then, or not, a link to the rest."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        code = slots.article
+        cut = body_paragraphs(code)[3].end()
+        counter = find(COUNTER, code, "counter")
+        tail = code[counter.start():]
+        link = (f'\n<p><a href="{o.article.url}">{words(o)["read-more"]}</a></p>\n'
+                if with_link else "\n")
+        return article_of(slots, code[:cut] + link + tail)
+
+    return apply
+
+
+# --- defects --------------------------------------------------------------------------------
+
+
+def edited_word(slots: Slots, o: Original) -> Slots:
+    old, new = EDITED_WORD[o.name]
+    return article_of(slots, sub(slots.article, old, new))
+
+
+# A hyphenated word changed: the evidence must quote it whole ("now-depleted", not
+# "now -depleted").
+HYPHENATED = {
+    "en-263253": ("the now-depleted", "the now-vanished"),
+    "fr-212649": ("batteries lithium-ion", "batteries lithium-polymère"),
+    "es-159013": ("enfermos de covid-19", "enfermos de covid-20"),
+}
+
+
+def edited_hyphenated_word(slots: Slots, o: Original) -> Slots:
+    old, new = HYPHENATED[o.name]
+    return article_of(slots, sub(slots.article, old, new))
+
+
+def inserted_sentence(slots: Slots, o: Original) -> Slots:
+    """A sentence of the publisher's inside the article's second paragraph."""
+    second = body_paragraphs(slots.article)[1]
+    new = second.group()[:-4] + words(o)["appended"] + "</p>"
+    return article_of(slots, slots.article.replace(second.group(), new, 1))
+
+
+def dateline(slots: Slots, o: Original) -> Slots:
+    first = body_paragraphs(slots.article)[0]
+    new = "<p>" + words(o)["dateline"] + first.group()[3:]
+    return article_of(slots, slots.article.replace(first.group(), new, 1))
+
+
+def intro_paragraph(slots: Slots, o: Original) -> Slots:
+    first = body_paragraphs(slots.article)[0]
+    code = slots.article
+    intro = f"<p><em>{words(o)['intro']}</em></p>\n"
+    return article_of(slots, code[:first.start()] + intro + code[first.start():])
+
+
+def appended_sentence(slots: Slots, o: Original) -> Slots:
+    code = slots.article
+    end = body_end(code)
+    return article_of(slots, code[:end] + words(o)["appended"] + code[end:])
+
+
+def appended_paragraph(slots: Slots, o: Original) -> Slots:
+    """A paragraph after the article's last one (after the counter, where the Basic code
+    puts it inside that paragraph)."""
+    code = slots.article
+    last = body_paragraphs(code)[-1]
+    return article_of(slots, code[:last.end()] + f"\n<p>{words(o)['appended'].strip()}</p>"
+                      + code[last.end():])
+
+
+def cut_paragraph(slots: Slots, o: Original) -> Slots:
+    third = body_paragraphs(slots.article)[2]
+    return article_of(slots, slots.article.replace(third.group(), "", 1))
+
+
+def reworded_end(slots: Slots, o: Original) -> Slots:
+    """A heavily reworded copy: the words of the second half of the paragraphs in another
+    order, so the match ends early and the attribution line stands far after it."""
+    code = slots.article
+    paragraphs = body_paragraphs(code)
+    for m in reversed(paragraphs[len(paragraphs) // 2:]):
+        inner = re.sub(r"<[^>]+>", "", m.group())
+        shuffled = " ".join(reversed(inner.split()))
+        code = code[:m.start()] + f"<p>{shuffled}</p>" + code[m.end():]
+    return article_of(slots, code)
+
+
+def rewritten_headline(slots: Slots, o: Original) -> Slots:
+    """The article's heading rewritten; <title> and og:title keep the original."""
+    return dataclasses.replace(slots, headline=REWRITTEN[o.name])
+
+
+def rewritten_everywhere(slots: Slots, o: Original) -> Slots:
+    return dataclasses.replace(slots, headline=REWRITTEN[o.name], head_title=REWRITTEN[o.name])
+
+
+def _author_span(code: str, o: Original, k: int) -> tuple[int, int]:
+    """Where the k-th author's credit stands in the byline: from the separator before the
+    name to the end of the institution."""
+    author = o.article.authors[k]
+    link = f'<a href="{author.profile_url}">{author.name}</a>'
+    at = code.index(link)
+    end = code.index("</em>", at) + len("</em>")
+    start = at
+    for sep in ("; ", " y ", " et ", " and ", ", "):
+        if code[at - len(sep):at] == sep:
+            start = at - len(sep)
+            break
+    return start, end
+
+
+def dropped_author(slots: Slots, o: Original) -> Slots:
+    assert len(o.article.authors) > 1, "needs co-authors"
+    start, end = _author_span(slots.article, o, 1)
+    return article_of(slots, slots.article[:start] + slots.article[end:])
+
+
+def byline_removed(slots: Slots, o: Original) -> Slots:
+    return article_of(slots, without_byline(slots.article))
+
+
+def profile_unlinked(slots: Slots, o: Original) -> Slots:
+    a = o.article.authors[0]
+    return article_of(slots, sub(slots.article, f'<a href="{a.profile_url}">{a.name}</a>', a.name))
+
+
+def near_miss_name(slots: Slots, o: Original) -> Slots:
+    """The first author's name misspelt by one letter ("Rossella" as "Rosella")."""
+    a = o.article.authors[0]
+    return article_of(slots, sub(slots.article, f">{a.name}</a>", f">{_near_miss(o)}</a>"))
+
+
+def institution_dropped(slots: Slots, o: Original) -> Slots:
+    a = o.article.authors[0]
+    assert a.institution
+    code = slots.article
+    at = code.index(f">{a.name}</a>")
+    m = re.compile(r",?\s*<em>.*?</em>", re.DOTALL).search(code, at)
+    assert m is not None
+    return article_of(slots, code[:m.start()] + code[m.end():])
+
+
+def _counter(code: str) -> re.Match[str]:
+    return find(COUNTER, code, "counter")
+
+
+def counter_removed(slots: Slots, o: Original) -> Slots:
+    return article_of(slots, slots.article.replace(_counter(slots.article).group(), "", 1))
+
+
+def counter_other_article(slots: Slots, o: Original) -> Slots:
+    m = _counter(slots.article)
+    n = m.group(1)
+    return article_of(slots, slots.article.replace(m.group(), m.group().replace(
+        f"/content/{n}/", "/content/254301/"), 1))
+
+
+def counter_twice(slots: Slots, o: Original) -> Slots:
+    m = _counter(slots.article)
+    return article_of(slots, slots.article.replace(m.group(), m.group() + m.group(), 1))
+
+
+def counter_lazy_plugin(slots: Slots, o: Original) -> Slots:
+    """How WordPress lazy-load plugins rewrite an <img>: the address in data-lazy-src, an
+    SVG placeholder as src, and a <noscript> copy for browsers without scripts."""
+    m = _counter(slots.article)
+    src = re.search(r'src="([^"]+)"', m.group())
+    assert src is not None
+    lazy = (f'<img src="data:image/svg+xml,%3Csvg%20xmlns=\'http://www.w3.org/2000/svg\'%20'
+            f'viewBox=\'0%200%201%201\'%3E%3C/svg%3E" alt="The Conversation" width="1" '
+            f'height="1" data-lazy-src="{src.group(1)}" class="lazyload">'
+            f"<noscript>{m.group()}</noscript>")
+    return article_of(slots, slots.article.replace(m.group(), lazy, 1))
+
+
+def counter_in_noscript(slots: Slots, o: Original) -> Slots:
+    m = _counter(slots.article)
+    return article_of(slots, slots.article.replace(m.group(), f"<noscript>{m.group()}</noscript>",
+                                                   1))
+
+
+def counter_cdn(slots: Slots, o: Original) -> Slots:
+    """The counter's address rewritten by an image CDN (Jetpack's Photon)."""
+    m = _counter(slots.article)
+    new = m.group().replace('src="https://counter.theconversation.com/',
+                            'src="https://i0.wp.com/counter.theconversation.com/')
+    return article_of(slots, slots.article.replace(m.group(), new, 1))
+
+
+def counter_loading_lazy(slots: Slots, o: Original) -> Slots:
+    m = _counter(slots.article)
+    return article_of(slots, slots.article.replace(m.group(), m.group().replace(
+        "<img ", '<img loading="lazy" '), 1))
+
+
+def amp_pixel_removed(slots: Slots, o: Original) -> Slots:
+    return counter_removed(slots, o)
+
+
+def wrong_back_link(slots: Slots, o: Original) -> Slots:
+    """The attribution line's "original" links another article of The Conversation."""
+    return article_of(slots, sub(slots.article, f'href="{o.article.url}"', f'href="{OTHER_TC}"'))
+
+
+def attribution_removed(slots: Slots, o: Original) -> Slots:
+    line = find(ATTRIBUTION, slots.article, "attribution line").group()
+    return article_of(slots, slots.article.replace(line, "", 1))
+
+
+def licence_words_removed(slots: Slots, o: Original) -> Slots:
+    """The attribution line cut to "Read the original article on The Conversation." """
+    line = find(ATTRIBUTION, slots.article, "attribution line").group()
+    new = "<p>" + words(o)["no-licence"].format(url=o.article.url) + "</p>"
+    return article_of(slots, slots.article.replace(line, new, 1))
+
+
+def licence_unlinked(slots: Slots, o: Original) -> Slots:
+    """The licence named in words, its link dropped: still a statement of the licence."""
+    m = find(re.compile(r'<a rel="license" href="[^"]+">(.*?)</a>'), slots.article, "licence link")
+    return article_of(slots, slots.article.replace(m.group(), m.group(1), 1))
+
+
+def cc_by_licence(slots: Slots, o: Original) -> Slots:
+    return article_of(slots, sub(slots.article, "creativecommons.org/licenses/by-nd/4.0/",
+                                 "creativecommons.org/licenses/by/4.0/"))
+
+
+def script_added(slots: Slots, o: Original) -> Slots:
+    return article_of(slots, after_paragraph(
+        slots.article, 1, '<script src="https://widgets.example.net/poll.js"></script>'))
+
+
+def handler_added(slots: Slots, o: Original) -> Slots:
+    first = body_paragraphs(slots.article)[0]
+    return article_of(slots, slots.article.replace(
+        first.group(), '<p onclick="track(this)">' + first.group()[3:], 1))
+
+
+def getty_image_kept(slots: Slots, o: Original) -> Slots:
+    """The original's lead image (credited "via Getty Images") pasted back above the text."""
+    lead = re.search(r"<figure>.*?</figure>", o.article.content, re.DOTALL)
+    assert lead is not None and "Getty" in lead.group(), "no Getty lead image"
+    first = body_paragraphs(slots.article)[0]
+    code = slots.article
+    return article_of(slots, code[:first.start()] + lead.group() + "\n" + code[first.start():])
+
+
+def _text_only(code: str) -> str:
+    """The code's body without byline, counter and attribution: the article's words."""
+    code = without_byline(code)
+    code = COUNTER.sub("", code)
+    return ATTRIBUTION.sub("", code)
+
+
+def hidden_copy(how: str) -> Apply:
+    """A page showing an altered article (one word changed) with the exact text hidden
+    beside it, where a reader never sees it."""
+    wrappers = {
+        "display-none": '<div class="seo-copy" style="display:none">{}</div>',
+        "hidden-attribute": "<div hidden>{}</div>",
+        "aria-hidden": '<div aria-hidden="true" class="visually-hidden" style="position:absolute;'
+                       'left:-9999px">{}</div>',
+        "zero-size": '<div style="width:0;height:0;overflow:hidden">{}</div>',
+    }
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        visible = edited_word(slots, o).article
+        hidden = wrappers[how].format(_text_only(o.code))
+        return article_of(slots, visible + "\n" + hidden)
+
+    return apply
+
+
+def hidden_credit(slots: Slots, o: Original) -> Slots:
+    """The byline only in hidden markup: a reader sees no author."""
+    credit = f'<div style="display:none">{byline(o.code)}</div>'
+    return article_of(slots, credit + without_byline(slots.article))
+
+
+def deep_nesting(slots: Slots, o: Original) -> Slots:
+    """The code inside 300 nested <div>s, deeper than the HTML parser's limit (256)."""
+    depth = 300
+    return article_of(slots, "<div>" * depth + slots.article + "</div>" * depth)
+
+
+Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One thing a publisher did; ``kind`` is the issue's kind it stands for."""
+
+    name: str
+    kind: str
+    apply: Apply
+    defect: bool  # whether the page must fail
+    # the failing rule whose detail must quote these (what was found, named)
+    evidence: Evidence | None = None
+
+
+def _e(name: str, kind: str, apply: Apply, defect: bool = True,
+       evidence: Evidence | None = None) -> Edit:
+    return Edit(name, kind, apply, defect, evidence)
+
+
+def _near_miss(o: Original) -> str:
+    name = o.article.authors[0].name
+    m = re.search(r"(\w)\1", name)
+    return name[:m.start()] + name[m.start() + 1:] if m else name[:2] + name[3:]
+
+
+def _said(rule: str, *found: Callable[[Original], str]) -> Evidence:
+    return lambda o: (rule, tuple(f(o) for f in found))
+
+
+EDITS = {e.name: e for e in (
+    # harmless: the page must pass
+    _e("body-classes", "theme class on <body>", body_classes, False),
+    _e("wrapper-classes", "theme class on a layout wrapper", wrapper_classes, False),
+    _e("shared-institution-parens", "co-authors sharing one institution",
+       shared_institution("parentheses"), False),
+    _e("shared-institution-comma", "co-authors sharing one institution",
+       shared_institution("comma"), False),
+    _e("aside-author-box", "author box in <aside>", aside_author_box, False),
+    _e("footer-author-box", "author box in the article's footer", footer_author_box, False),
+    _e("byline-above-headline", "byline above the headline", byline_above_headline, False),
+    _e("ad-between-paragraphs", "ad between paragraphs", between_paragraphs(AD), False),
+    _e("newsletter-box", "publisher's newsletter box between paragraphs",
+       between_paragraphs(NEWSLETTER), False),
+    _e("related-box", "\"Related\" box between paragraphs", between_paragraphs(RELATED), False),
+    _e("related-tc-article", "link to another TC article beside the right back link",
+       between_paragraphs(RELATED_TC), False),
+    _e("tc-promo-removed", "The Conversation's promo removed", tc_promo_removed, False),
+    _e("straight-typography", "house style: typography", straight_typography, False),
+    _e("gutenberg-blocks", "house style: block editor markup", gutenberg_blocks, False),
+    _e("links-new-tab", "house style: links open in a new tab", links_open_new_tab, False),
+    _e("hidden-furniture", "hidden page furniture (not the article)", hidden_furniture, False),
+    _e("licence-unlinked", "licence named in words, not linked", licence_unlinked, False),
+    _e("headline-only-in-title", "no heading: the headline in <title> with a site suffix",
+       headline_only_in_title, False),
+    _e("counter-decoding-async", "counter with decoding=async (WordPress)",
+       counter_decoding_async, False),
+    _e("nested-within-limit", "deep nesting within the parser's limit", nested_within_limit,
+       False),
+    _e("extract", "extract with a link to the full article", extract(True), False),
+    # defects: the page must fail
+    _e("edited-word", "edited word", edited_word,
+       evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1])),
+    _e("edited-hyphenated-word", "edited word, hyphenated", edited_hyphenated_word,
+       evidence=_said("unaltered-text", lambda o: HYPHENATED[o.name][0].split()[-1],
+                      lambda o: HYPHENATED[o.name][1].split()[-1])),
+    _e("inserted-sentence", "sentence inserted in a paragraph", inserted_sentence),
+    _e("dateline", "dateline before the first word", dateline,
+       evidence=_said("unaltered-text", lambda o: words(o)["dateline"].split()[0])),
+    _e("intro-paragraph", "intro paragraph before the article", intro_paragraph),
+    _e("appended-sentence", "sentence appended at the end", appended_sentence),
+    _e("appended-paragraph", "paragraph appended at the end", appended_paragraph),
+    _e("cut-paragraph", "paragraph cut", cut_paragraph),
+    _e("extract-without-link", "extract without a link to the rest", extract(False)),
+    _e("reworded-end", "heavily reworded end, attribution far after the match", reworded_end),
+    _e("rewritten-headline", "rewritten headline, original in <title>/og:title",
+       rewritten_headline, evidence=_said("unaltered-title", lambda o: REWRITTEN[o.name])),
+    _e("rewritten-everywhere", "rewritten headline everywhere", rewritten_everywhere),
+    _e("dropped-author", "dropped author", dropped_author,
+       evidence=_said("author-credit", lambda o: o.article.authors[1].name)),
+    _e("byline-removed", "no byline", byline_removed),
+    _e("profile-unlinked", "author not linked to their profile", profile_unlinked),
+    _e("near-miss-name", "author's name misspelt", near_miss_name,
+       evidence=_said("author-credit", _near_miss, lambda o: o.article.authors[0].name)),
+    _e("shared-institution-missing", "co-authors' shared institution left out",
+       shared_institution("none")),
+    _e("institution-dropped", "institution dropped", institution_dropped),
+    _e("counter-removed", "missing counter", counter_removed),
+    _e("counter-other-article", "counter of another article", counter_other_article),
+    _e("counter-twice", "counter twice", counter_twice),
+    _e("counter-lazy-plugin", "lazy counter (data-lazy-src, noscript copy)", counter_lazy_plugin,
+       evidence=_said("page-counter", lambda o: "lazy")),
+    _e("counter-in-noscript", "counter only inside <noscript>", counter_in_noscript,
+       evidence=_said("page-counter", lambda o: "noscript")),
+    _e("counter-cdn", "counter rewritten by an image CDN", counter_cdn,
+       evidence=_said("page-counter", lambda o: "i0.wp.com/counter.theconversation.com")),
+    _e("counter-loading-lazy", "counter with loading=lazy", counter_loading_lazy),
+    _e("wrong-back-link", "link back to another TC article", wrong_back_link,
+       evidence=_said("source-link", lambda o: OTHER_TC)),
+    _e("attribution-removed", "no attribution line", attribution_removed),
+    _e("licence-words-removed", "attribution line with the licence words removed",
+       licence_words_removed),
+    _e("cc-by-licence", "licence link to CC BY 4.0", cc_by_licence,
+       evidence=_said("licence-notice", lambda o: "creativecommons.org/licenses/by/4.0/")),
+    _e("script-added", "script in the article", script_added),
+    _e("handler-added", "event handler in the article", handler_added),
+    _e("getty-image-kept", "unlicensed image kept", getty_image_kept),
+    _e("hidden-copy-display-none", "hidden compliant copy beside an altered one",
+       hidden_copy("display-none")),
+    _e("hidden-copy-hidden-attribute", "hidden compliant copy beside an altered one",
+       hidden_copy("hidden-attribute")),
+    _e("hidden-copy-aria-hidden", "hidden compliant copy beside an altered one",
+       hidden_copy("aria-hidden")),
+    _e("hidden-copy-zero-size", "hidden compliant copy beside an altered one",
+       hidden_copy("zero-size")),
+    _e("hidden-credit", "credit only in hidden markup", hidden_credit),
+    _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
+)}

@@ -1,0 +1,194 @@
+"""The corpus's page layouts: the templates in templates/ (each names the theme it follows)
+and how a pasted republication is put into one. A template holds no article text; its slots
+are filled here, in memory:
+
+  {{lang}}            the page's language
+  {{head_title}}      <title> and og:title (the site's suffix is the template's)
+  {{headline}}        the heading that heads the article
+  {{article}}         the pasted republish code, after the layout's own rendering (AMP, text)
+  {{before}}          something placed above the headline (a byline moved there)
+  {{after}}           something placed in the article's footer (an author box)
+  {{body_class}}      classes added to <body>, with a leading space
+  {{other}}, {{other_headline}}   a digest's other republication
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+from pathlib import Path
+
+import lxml.html
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A page template and how the pasted code is rendered into it."""
+
+    name: str  # the case ids' part, e.g. "wp-astra"
+    file: str  # in templates/
+    kind: str  # "classic", "block", "drupal", "ghost", "amp", "newsletter", "digest", "plain"
+    plain: bool = False  # the page is plain text (check_page(plain=True))
+
+    @property
+    def text(self) -> str:
+        return _read(self.file)
+
+
+@cache
+def _read(file: str) -> str:
+    text = (TEMPLATES / file).read_text(encoding="utf-8")
+    if file.endswith(".txt"):  # a text template's "##" lines are its note, not its text
+        text = "".join(line for line in text.splitlines(keepends=True)
+                       if not line.startswith("##"))
+    return text
+
+
+LAYOUTS = {layout.name: layout for layout in (
+    Layout("wp-twentytwentyone", "wp-twentytwentyone.html", "classic"),
+    Layout("wp-astra", "wp-astra.html", "classic"),
+    Layout("wp-generatepress", "wp-generatepress.html", "classic"),
+    Layout("wp-oceanwp", "wp-oceanwp.html", "classic"),
+    Layout("wp-twentytwentyfour", "wp-twentytwentyfour.html", "block"),
+    Layout("wp-twentytwentyfive", "wp-twentytwentyfive.html", "block"),
+    Layout("drupal-olivero", "drupal-olivero.html", "drupal"),
+    Layout("ghost-casper", "ghost-casper.html", "ghost"),
+    Layout("amp-reader", "amp-reader.html", "amp"),
+    Layout("newsletter", "newsletter.html", "newsletter"),
+    Layout("digest", "digest.html", "digest"),
+    Layout("plain-text", "plain.txt", "plain", plain=True),
+)}
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """What fills a template's slots (see the module's docstring)."""
+
+    lang: str
+    head_title: str
+    headline: str
+    article: str
+    before: str = ""
+    after: str = ""
+    body_class: str = ""
+    other: str = ""
+    other_headline: str = ""
+
+
+def fill(layout: Layout, slots: Slots) -> str:
+    """The page: the template with its slots filled. HTML layouts escape the titles; the
+    article code is rendered the way the layout's platform renders pasted HTML."""
+    render: Callable[[str], str] = _identity
+    quote: Callable[[str], str] = escape
+    if layout.kind == "amp":
+        render = amp_render
+    elif layout.plain:
+        render, quote = as_text, _identity
+    values = {
+        "lang": slots.lang,
+        "head_title": quote(slots.head_title),
+        "headline": quote(slots.headline),
+        "article": render(slots.article),
+        "before": render(slots.before),
+        "after": render(slots.after),
+        "body_class": slots.body_class,
+        "other": render(slots.other),
+        "other_headline": quote(slots.other_headline),
+    }
+    page = layout.text
+    for name, value in values.items():
+        page = page.replace("{{" + name + "}}", value)
+    assert "{{" not in page, f"unfilled slot in {layout.file}"
+    return page
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+# --- AMP: what the WordPress AMP plugin's sanitisers do to pasted HTML ----------------------
+
+_COUNTER_IMG = re.compile(r'<img\b[^>]*\bsrc="(https://counter\.theconversation\.com/[^"]+)"[^>]*>')
+_IMG = re.compile(r"<img\b([^>]*?)\s*/?>")
+
+
+def amp_render(html: str) -> str:
+    """Pasted HTML as an AMP page carries it: AMP forbids <img>, so a tracking pixel becomes
+    <amp-pixel> (the plugin's and AMP's documented way to count a view) and every other image
+    an <amp-img> with the same attributes (amp-wp's AMP_Img_Sanitizer)."""
+    html = _COUNTER_IMG.sub(r'<amp-pixel src="\1" layout="nodisplay"></amp-pixel>', html)
+
+    def amp_img(m: re.Match[str]) -> str:
+        attrs = re.sub(r'\s(?:style|referrerpolicy|loading)="[^"]*"', "", m.group(1))
+        if "width=" not in attrs:
+            attrs += ' width="754" height="503"'
+        return f'<amp-img{attrs} layout="intrinsic"></amp-img>'
+
+    return _IMG.sub(amp_img, html)
+
+
+# --- plain text: how a text-only letter carries the code --------------------------------------
+
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figure",
+           "figcaption", "hr", "ul", "ol", "table", "tr", "aside", "section", "br"}
+
+
+# Links whose address a text letter writes out: the attribution line's (The Conversation,
+# the licence, the original) and "read the original/full article". Other links (the
+# article's own, the byline's) are their words only, as a newsletter's text part gives them.
+_TC_HOME = re.compile(r"^https?://theconversation\.com/?$")
+_CREDIT_TEXT = re.compile(r"(?i)^the conversation$|original|full article|artículo completo"
+                          r"|article complet")
+
+
+def _address_shown(a: lxml.html.HtmlElement) -> bool:
+    href = a.get("href") or ""
+    if _TC_HOME.match(href) or a.get("rel") == "license" or _CREDIT_TEXT.search(
+            a.text_content().strip()):
+        return True
+    block = next((b for b in a.iterancestors()
+                  if b.tag in ("p", "div", "li") and b.getparent() is not None), None)
+    return block is not None and any(_TC_HOME.match(b.get("href") or "")
+                                     for b in block.iter("a"))
+
+
+def as_text(html: str) -> str:
+    """The code as a plain-text letter carries it: blocks as paragraphs, a credit link as
+    its text followed by its address in angle brackets (the usual text rendering of an
+    e-mail client), images left out."""
+    if not html.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    out: list[str] = []
+
+    def walk(el: lxml.html.HtmlElement) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in ("img", "script", "style", "amp-pixel"):
+            if el.tail:
+                out.append(el.tail)
+            return
+        if tag in _BLOCKS:
+            out.append("\n\n")
+        if el.text and tag:
+            out.append(el.text)
+        for child in el:
+            walk(child)
+        if tag == "a" and _address_shown(el):
+            out.append(f" <{el.get('href')}>")
+        if tag in _BLOCKS:
+            out.append("\n\n")
+        if el.tail:
+            out.append(el.tail)
+
+    if root.text:
+        out.append(root.text)
+    for child in root:
+        walk(child)
+    text = "".join(out)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)

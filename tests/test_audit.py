@@ -1,0 +1,192 @@
+"""`syndication audit` on a loopback republisher (tests/audit_site.py) and a loopback The
+Conversation: every page judged as `check` judges it, each original fetched once,
+robots.txt and min_interval respected (asserted on the servers' request logs), and the
+command's outputs and exit statuses."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from syndication.audit import AuditReport, Standing, run_audit
+from syndication.config import FetchConfig
+from syndication.models import Article
+from syndication.verify import check_republication, verdict_json
+
+from .audit_site import Site, build_site, originals, serve_conversation
+from .server import LoopbackServer
+
+MIN_INTERVAL = 0.05
+AGENT = "syndication/test (+https://example.org/contact)"
+FETCH = FetchConfig(user_agent=AGENT, min_interval=MIN_INTERVAL, timeout=10,
+                    max_bytes=10_000_000, retries=0)
+
+
+@dataclass
+class World:
+    site: Site
+    articles: dict[int, Article]
+    republisher: LoopbackServer
+    tc: LoopbackServer
+
+
+@pytest.fixture(scope="module")
+def articles() -> dict[int, Article]:
+    return originals()
+
+
+@pytest.fixture
+def world(articles: dict[int, Article]) -> Iterator[World]:
+    rep, tc = LoopbackServer().start(), LoopbackServer().start()
+    try:
+        site = build_site(articles)
+        site.serve(rep)
+        serve_conversation(tc, articles)
+        yield World(site, articles, rep, tc)
+    finally:
+        rep.stop()
+        tc.stop()
+
+
+def audit(world: World, *sources: str) -> AuditReport:
+    return run_audit([world.republisher.url(s) for s in sources], fetch_config=FETCH,
+                     conversation_url=world.tc.base)
+
+
+def expected(world: World) -> dict[str, str]:
+    return {world.republisher.url(p.path): p.expect for p in world.site.posts
+            if p.expect not in ("skip", "robots")}
+
+
+def test_every_republication_is_found_and_judged_as_check_judges_it(world: World) -> None:
+    report = audit(world, "/sitemap_index.xml")
+    by_url = {p.url: p for p in report.pages}
+    assert set(by_url) == set(expected(world))
+    assert report.skipped == 2  # the site's own stories
+    for url, expect in expected(world).items():
+        page = by_url[url]
+        assert page.judged == "page"
+        # The originals are article pages, which state no licence (docs/compliance.md
+        # #rule-licence): a compliant page has every other rule passed.
+        assert page.failed_rules == (() if expect == "compliant" else (expect,)), url
+        assert page.unchecked_rules == ("licence",)
+        assert page.standing is (Standing.NOT_CHECKED if expect == "compliant"
+                                 else Standing.NOT_COMPLIANT)
+        alone = check_republication(url, fetch_config=FETCH, conversation_url=world.tc.base)
+        assert verdict_json(alone.verdict) == verdict_json(page.verdict), url
+
+
+def test_each_original_is_fetched_once_and_robots_txt_is_obeyed(world: World) -> None:
+    report = audit(world, "/feed/", "/sitemap_index.xml")
+    assert report.originals_fetched == 3
+    tc_paths = [r.path for r in world.tc.requests]
+    assert sorted(tc_paths) == sorted(["/robots.txt", *(
+        "/" + a.url.split("/", 3)[3] for a in world.articles.values())])
+    rep_paths = [r.path for r in world.republisher.requests]
+    assert rep_paths.count("/robots.txt") == 1
+    assert "/private/draft/" not in rep_paths
+    assert [u for u, _why in report.unreadable] == [world.republisher.url("/private/draft/")]
+    assert "robots.txt does not allow" in report.unreadable[0][1]
+    for server in (world.tc, world.republisher):
+        assert {r.headers["user-agent"] for r in server.requests} == {AGENT}
+        times = [r.at for r in server.requests]
+        gaps = [b - a for a, b in itertools.pairwise(times)]
+        assert min(gaps) >= MIN_INTERVAL * 0.9, gaps  # one host: one request at a time
+
+
+def test_a_feed_with_full_content_is_judged_from_the_page_and_the_entry(world: World) -> None:
+    report = audit(world, "/feed/")
+    by_url = {p.url: p for p in report.pages}
+    assert set(by_url) == set(expected(world))
+    for url, expect in expected(world).items():
+        page = by_url[url]
+        assert page.judged == "page and feed entry"
+        assert page.entry_verdict is not None
+        assert page.failed_rules == (() if expect == "compliant" else (expect,)), url
+
+
+def test_a_page_out_of_reach_is_judged_from_its_feed_entry(world: World) -> None:
+    gone = world.site.posts[0]
+    world.republisher.routes.pop(gone.path)
+    report = audit(world, "/feed/")
+    page = next(p for p in report.pages if p.url.endswith(gone.path))
+    assert page.judged == "feed entry"
+    assert "HTTP 404" in page.error and "only its feed entry was judged" in page.error
+    assert page.standing is Standing.NOT_CHECKED and page.failed_rules == ()
+
+
+# --- the command ----------------------------------------------------------------------------
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "syndication", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> str:
+    path = tmp_path / "config.toml"
+    path.write_text('[site]\ntitle = "t"\nbase_url = "https://example.org/"\n'
+                    f'[fetch]\nuser_agent = "{AGENT}"\nmin_interval = {MIN_INTERVAL}\n'
+                    '[[feed]]\nname = "x"\ntitle = "x"\n'
+                    'sources = ["https://theconversation.com/us/environment/articles.atom"]\n'
+                    'keywords = ["sea"]\n', encoding="utf-8")
+    return str(path)
+
+
+def test_json_lines_one_object_per_page_in_check_s_shape_then_a_summary(
+        world: World, config: str) -> None:
+    done = cli("audit", world.republisher.url("/sitemap_index.xml"), "--json",
+               "--conversation-url", world.tc.base, "--config", config)
+    assert done.returncode == 1, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    *pages, last = lines
+    judged = [p for p in pages if "findings" in p]
+    assert {p["url"] for p in judged} == set(expected(world))
+    first = audit(world, "/sitemap_index.xml").pages[0].verdict
+    assert first is not None
+    check_keys = set(verdict_json(first))  # {"compliant", "article", "findings"}
+    for p in judged:
+        assert check_keys <= set(p) and p["url"]
+    assert [p for p in pages if "error" in p and "findings" not in p] == [
+        {"url": world.republisher.url("/private/draft/"), "error": pages[-1]["error"]}]
+    assert last["summary"]["pages"] == 6 and last["summary"]["not_compliant"] == 3
+    assert last["summary"]["skipped"] == 2 and last["summary"]["exit"] == 1
+
+
+def test_the_table_lists_every_page_and_each_failing_page_s_findings(
+        world: World, config: str) -> None:
+    done = cli("audit", world.republisher.url("/feed/"), "--conversation-url", world.tc.base,
+               "--config", config)
+    assert done.returncode == 1, done.stderr
+    out = done.stdout
+    for url, expect in expected(world).items():
+        assert url in out
+        if expect != "compliant":
+            assert f"{url}: not compliant" in out
+            assert f"✗ {expect}" in out
+    assert "6 republications: 0 compliant, 3 not compliant, 3 not fully checked" in out
+
+
+def test_no_republication_found_is_exit_2_with_one_line(world: World, config: str) -> None:
+    for post in world.site.posts:
+        if post.expect != "skip":
+            world.republisher.routes.pop(post.path)
+    done = cli("audit", world.republisher.url("/sitemap_index.xml"), "--conversation-url",
+               world.tc.base, "--config", config)
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("syndication audit: no republication of The Conversation among")
+
+
+def test_an_unreadable_source_is_exit_2_naming_it(tmp_path: Path) -> None:
+    done = cli("audit", str(tmp_path / "missing.xml"))
+    assert done.returncode == 2
+    assert "missing.xml: no such file" in done.stderr

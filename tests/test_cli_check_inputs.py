@@ -1,0 +1,265 @@
+"""`syndication check` on the inputs an editor's script meets besides a good page: JSON on
+every exit (2 included), an original that cannot be fetched, a hostile or malformed original,
+a page past the size cap, and redirects away from the page's own origin or The
+Conversation's (issue 9, "Also"). Through the entry point, pages served from 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from syndication.models import Article
+from syndication.republish import republish
+from syndication.verify import _origins
+
+from .conftest import FR_FEED
+from .pages import third_party_page
+from .server import LoopbackServer
+from .test_cli_check import ES, cli, oks
+from .test_selection import feed_toml, write_config
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>&lol4;</title></feed>
+"""
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE feed [<!ENTITY xxe SYSTEM "file://{secret}">]>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>&xxe;</title></feed>
+"""
+# The real French feed cut off in the middle of an entry: malformed, not hostile.
+TRUNCATED = FR_FEED.read_bytes()[: len(FR_FEED.read_bytes()) // 2]
+
+
+def error_json(done: Any) -> str:
+    """The JSON a failed `check --json` prints: exactly {"error": "…"}."""
+    data = json.loads(done.stdout)
+    assert list(data) == ["error"]
+    message: str = data["error"]
+    return message
+
+
+def one_line(done: Any) -> str:
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    text: str = lines[0]
+    return text
+
+
+@pytest.fixture(scope="module")
+def fr_page_html(fr_articles: tuple[Article, ...]) -> str:
+    article = fr_articles[0]
+    return third_party_page(republish(article).html, title=article.title,
+                            author=article.authors[0].name)
+
+
+# --- --json always prints JSON ------------------------------------------------------------
+
+
+def test_json_compliant_is_null_when_nothing_failed_but_some_unchecked() -> None:
+    done = cli("check", str(ES[159013]), "--no-original", "--json")
+    assert done.returncode == 3
+    data = json.loads(done.stdout)
+    assert data["compliant"] is None
+    assert False not in oks(data).values() and None in oks(data).values()
+
+
+@pytest.mark.parametrize("case", ["missing", "no-article", "bad-config", "usage"])
+def test_json_on_exit_2(case: str, tmp_path: Path) -> None:
+    nothing = tmp_path / "nothing.html"
+    nothing.write_text("<html><body><p>Hello, no article here.</p></body></html>",
+                       encoding="utf-8")
+    bad_config = tmp_path / "bad.toml"
+    bad_config.write_text("[fetch\n", encoding="utf-8")
+    args, said = {
+        "missing": ([str(tmp_path / "gone.html"), "--no-original"], "gone.html: no such file"),
+        "no-article": ([str(nothing)], "no article of The Conversation found in it"),
+        "bad-config": ([str(ES[159013]), "--config", str(bad_config)], "bad.toml"),
+        "usage": ([str(ES[159013]), "--original"], "expected one argument"),
+    }[case]
+    done = cli("check", *args, "--json")
+    assert done.returncode == 2
+    assert said in error_json(done)
+    assert said in done.stderr
+    plain = cli("check", *args)
+    assert plain.returncode == 2 and plain.stdout == ""
+
+
+# --- the original cannot be had -----------------------------------------------------------
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _slow(h: BaseHTTPRequestHandler) -> None:
+    time.sleep(3)
+    h.send_response(200)
+    h.send_header("Content-Length", "0")
+    h.end_headers()
+
+
+@pytest.mark.parametrize("how", ["404", "no-server", "timeout"])
+def test_original_not_fetchable_says_so_in_one_line(how: str, fr_page_html: str,
+                                                    server: LoopbackServer,
+                                                    tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(fr_page_html, encoding="utf-8")
+    base = server.base
+    if how == "no-server":
+        base = f"http://127.0.0.1:{_closed_port()}"
+    elif how == "timeout":
+        server.serve("/robots.txt", b"", status=404)
+        path = "/comment-les-machines-succombent-a-la-chaleur-des-voitures-aux-ordinateurs-212649"
+        server.serve(path, b"", handler=_slow)
+    config = write_config(tmp_path, feed_toml([server.url("/feed.atom")])).read_text()
+    config_path = tmp_path / "fast.toml"
+    config_path.write_text(config.replace("timeout = 5", "timeout = 1\nretries = 0"),
+                           encoding="utf-8")
+    done = cli("check", str(page), "--conversation-url", base, "--config", str(config_path))
+    assert done.returncode == 2, done.stdout
+    line = one_line(done)
+    assert "cannot fetch the original" in line and "212649" in line
+    assert "--original FILE" in line and "--no-original" in line
+    assert {"404": "HTTP 404", "no-server": "connection failed",
+            "timeout": "timed out"}[how] in line
+    assert "cannot fetch the original" in error_json(
+        cli("check", str(page), "--conversation-url", base, "--config", str(config_path),
+            "--json"))
+
+
+# --- a hostile or malformed original ------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["billion-laughs", "external-entity", "truncated", "empty"])
+def test_hostile_or_malformed_original_file_is_input_error(kind: str, tmp_path: Path,
+                                                           server: LoopbackServer) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE", encoding="utf-8")
+    body = {"billion-laughs": BOMB.encode(), "external-entity":
+            XXE.format(secret=secret).encode(), "truncated": TRUNCATED,
+            "empty": b'<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'}[kind]
+    original = tmp_path / f"{kind}.atom"
+    original.write_bytes(body)
+    for given in (str(original), server.serve(f"/{kind}.atom", body)):
+        done = cli("check", str(ES[159013]), "--original", given)
+        assert done.returncode == 2, done.stdout + done.stderr
+        line = one_line(done)
+        assert line.startswith(f"syndication check: {given}:")
+        assert "TOP-SECRET" not in done.stdout + done.stderr
+        message = error_json(cli("check", str(ES[159013]), "--original", given, "--json"))
+        assert message.startswith(given) and "TOP-SECRET" not in message
+
+
+# --- pages capped like fetched feeds ------------------------------------------------------
+
+
+def _capped_config(tmp_path: Path, cap: int) -> Path:
+    config = write_config(tmp_path, feed_toml(["https://theconversation.com/fr/articles.atom"]))
+    text = config.read_text().replace("timeout = 5\n", f"timeout = 5\nmax_bytes = {cap}\n")
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def test_page_file_past_the_cap_is_refused(tmp_path: Path) -> None:
+    data = ES[159013].read_bytes()
+    config = _capped_config(tmp_path, len(data))
+    exact = tmp_path / "exact.html"
+    exact.write_bytes(data)
+    assert cli("check", str(exact), "--no-original", "--config", str(config)).returncode == 3
+    over = tmp_path / "over.html"
+    over.write_bytes(data + b"\n")
+    done = cli("check", str(over), "--no-original", "--config", str(config))
+    assert done.returncode == 2
+    line = one_line(done)
+    assert str(over) in line and f"max_bytes ({len(data)} bytes)" in line
+
+
+def test_an_endless_page_file_is_not_read_to_its_end(tmp_path: Path) -> None:
+    # /dev/zero never ends: the command returns only because it stops reading at the cap.
+    zero = Path("/dev/zero")
+    if not zero.exists():
+        pytest.skip("no /dev/zero on this system")
+    done = cli("check", str(zero), "--no-original", "--json")
+    assert done.returncode == 2
+    assert "larger than max_bytes (10000000 bytes)" in error_json(done)
+
+
+def test_page_url_past_the_cap_is_refused(tmp_path: Path, server: LoopbackServer) -> None:
+    data = ES[159013].read_bytes()
+    config = _capped_config(tmp_path, len(data))
+    small = server.serve("/fits.html", data, content_type="text/html")
+    assert cli("check", small, "--no-original", "--config", str(config)).returncode == 3
+    big = server.serve("/big.html", data + b" " * 5000, content_type="text/html")
+    done = cli("check", big, "--no-original", "--config", str(config))
+    assert done.returncode == 2
+    line = one_line(done)
+    assert big in line and "max_bytes" in line
+
+
+# --- only the page's own origin and The Conversation's -------------------------------------
+
+
+@pytest.fixture
+def other_server() -> Any:
+    srv = LoopbackServer().start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+def test_redirect_to_another_port_or_host_is_refused(server: LoopbackServer,
+                                                     other_server: LoopbackServer) -> None:
+    other_server.serve("/page.html", ES[113886], content_type="text/html")
+    elsewhere = {
+        "another port": other_server.url("/page.html"),
+        # the same server under another name: another host
+        "another host": server.url("/page.html").replace("127.0.0.1", "localhost"),
+    }
+    server.serve("/page.html", ES[113886], content_type="text/html")
+    for what, target in elsewhere.items():
+        path = f"/moved-{what.replace(' ', '-')}"
+        start = server.serve(path, b"", status=302, headers={"Location": target})
+        done = cli("check", start, "--no-original")
+        assert done.returncode == 2, (what, done.stdout)
+        line = one_line(done)
+        assert f"redirected to {target!r}: refused" in line, what
+        assert server.base in line  # what may be fetched
+    assert other_server.requests_to("/page.html") == []
+    # A redirect within the page's own origin is followed.
+    start = server.serve("/moved-here", b"", status=301, headers={"Location": "/page.html"})
+    assert cli("check", start, "--no-original").returncode == 1  # its two counters
+
+
+def test_the_original_redirected_off_the_conversation_is_refused(
+    fr_page_html: str, server: LoopbackServer, other_server: LoopbackServer
+) -> None:
+    page = server.serve("/story.html", fr_page_html, content_type="text/html")
+    path = "/comment-les-machines-succombent-a-la-chaleur-des-voitures-aux-ordinateurs-212649"
+    away = f"http://127.0.0.1:{_closed_port()}{path}"
+    other_server.serve(path, b"", status=302, headers={"Location": away})
+    done = cli("check", page, "--conversation-url", other_server.base)
+    assert done.returncode == 2, done.stdout
+    line = one_line(done)
+    assert "cannot fetch the original" in line and f"redirected to {away!r}: refused" in line
+
+
+def test_allowed_origins() -> None:
+    assert _origins(["http://example.org/page", "https://theconversation.com"]) == {
+        "http://example.org:80", "https://example.org:443", "https://theconversation.com:443"}
+    # An explicit port is its own origin, and is never upgraded.
+    assert _origins(["http://example.org:8080/p"]) == {"http://example.org:8080"}
+    assert _origins(["https://example.org/p"]) == {"https://example.org:443"}

@@ -1,0 +1,351 @@
+"""Hostile and malformed input (issue 10), built in memory from the real samples: characters
+XML forbids, dates at the ends of time and in the future, links that are not The
+Conversation's, URL attributes other than href, a summary carrying markup. Each kind with its
+near neighbours, each asserting what holds: refused (or left out) with a line naming it,
+nothing of it published, every other entry and file still written."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from syndication.index import render_index
+from syndication.models import FeedEntry, Finding, Outcome
+from syndication.publish import render
+from syndication.republish import sanitise
+from syndication.safetext import (
+    FORBIDDEN,
+    URL_ATTRIBUTES,
+    forbidden_character,
+    printable,
+    redact,
+    safe_srcset,
+    safe_url,
+)
+from syndication.source import link_problem, parse_feed, sane_date
+from syndication.store import Store
+
+from .harness import ENV, ENV_ID, FR_BOTH, FR_IDS, Site, all_feed_ids, drive
+
+URL = "https://theconversation.com/us/environment/articles.atom"
+ENV_LINK = ("https://theconversation.com/how-sea-star-wasting-disease-transformed-the-west-"
+            "coasts-ecology-and-economy-263253")
+NOW = datetime(2025, 10, 1, tzinfo=UTC)  # a few days after the recorded feed
+
+# Characters never published, by kind, and their allowed neighbours.
+FORBIDDEN_CHARS = [
+    *(chr(c) for c in (0x0, 0x1, 0x7, 0x8, 0xB, 0xC, 0xE, 0x1B, 0x1F)),  # C0 controls
+    "\x7f", "\x80", "\x85", "\x9b", "\x9f",  # DEL and C1 controls (CSI, NEL)
+    "\ufdd0", "\ufde0", "\ufdef",  # the non-character block
+    "\ufffe", "\uffff", "\U0001fffe", "\U0001ffff", "\U0008ffff", "\U0010fffe", "\U0010ffff",
+]
+ALLOWED_CHARS = ["\t", "\n", "\r", " ", "é", "–", "\u00a0", "\ufdcf", "\ufdf0", "\ufffd",
+                 "\U0001f30a", "\U0010fffd", "\ue000"]
+
+
+def with_entry_text(data: bytes, old: bytes, new: bytes) -> bytes:
+    """``data`` with the first ``old`` inside its first entry replaced by ``new``."""
+    head, entry, rest = data.partition(b"<entry>")
+    assert old in rest, old
+    return head + entry + rest.replace(old, new, 1)
+
+
+# --- characters XML 1.0 forbids -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("char", FORBIDDEN_CHARS, ids=lambda c: f"U+{ord(c):04X}")
+def test_forbidden_characters_are_named(char: str) -> None:
+    assert FORBIDDEN.fullmatch(char)
+    assert forbidden_character(f"ab{char}c") == f"U+{ord(char):04X} at character 3"
+    ref = f"&#x{ord(char):X};"
+    assert forbidden_character(f"<p>a{ref}</p>", html=True) is not None
+    assert forbidden_character(f"<p>a&#{ord(char)};</p>", html=True) is not None
+    assert forbidden_character(f"<p>a{ref}</p>") is None  # as text, a reference is text
+
+
+@pytest.mark.parametrize("char", ALLOWED_CHARS, ids=lambda c: f"U+{ord(c):04X}")
+def test_their_neighbours_are_allowed(char: str) -> None:
+    assert forbidden_character(f"ab{char}c", html=True) is None
+    assert forbidden_character(f"a&#x{ord(char):X};b&#{ord(char)};", html=True) is None
+
+
+@pytest.mark.parametrize("ref", ["&#xFFFF;", "&#xFFFE;", "&#x1b;", "&#x07;", "&#xFDD0;",
+                                 "&#x10FFFF;", "&#65535;", "&#x0;", "&#x110000;", "&#x1b"])
+def test_an_entry_with_a_forbidden_reference_is_refused_and_the_others_parse(ref: str) -> None:
+    # the first entry of the two-entry French feed carries it in its HTML content
+    bad = with_entry_text(FR_BOTH, b"&lt;p&gt;", b"&lt;p&gt;" + ref.replace("&", "&amp;")
+                          .encode())
+    feed = parse_feed(bad, URL)
+    assert [a.article_id for a in feed.articles] == [FR_IDS[1]]
+    assert len(feed.problems) == 1
+    assert re.match(r"entry 1: <content> holds '&#", feed.problems[0]), feed.problems
+    assert "XML 1.0 forbids" in feed.problems[0]
+
+
+@pytest.mark.parametrize("where", [b"<title>", b"<summary>", b"<name>"])
+@pytest.mark.parametrize("ref", [b"&#x7f;", b"&#x85;", b"&#xFDD0;", b"&#x1FFFF;"])
+def test_forbidden_characters_in_any_text_refuse_the_entry(where: bytes, ref: bytes) -> None:
+    # XML itself allows these as character references; we refuse them all the same
+    bad = with_entry_text(ENV, where, where + ref)
+    feed = parse_feed(bad, URL)
+    assert feed.articles == ()
+    assert feed.problems and where.strip(b"<>").decode() in feed.problems[0]
+
+
+def test_a_forbidden_character_in_an_attribute_refuses_the_entry() -> None:
+    bad = with_entry_text(ENV, b'href="https://theconversation.com/how',
+                          b'href="https://theconversation.com/&#x85;how')
+    feed = parse_feed(bad, URL)
+    assert feed.articles == () and "link href" in feed.problems[0]
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", [
+    "0001-01-01T00:00:00+01:00",  # overflows when converted to UTC
+    "9999-12-31T23:59:59-01:00",  # likewise, the other end
+    "0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "1900-01-01T00:00:00+00:00",
+])
+def test_dates_at_the_ends_of_time_refuse_the_entry_not_the_feed(raw: str) -> None:
+    for name in (b"updated", b"published"):
+        head, entry, rest = FR_BOTH.partition(b"<entry>")
+        bad = head + entry + re.sub(rb"<%s>[^<]+</%s>" % (name, name),
+                                    b"<%s>%s</%s>" % (name, raw.encode(), name), rest, count=1)
+        feed = parse_feed(bad, URL, now=NOW)
+        assert [a.article_id for a in feed.articles] == [FR_IDS[1]]
+        assert "out of range" in feed.problems[0] and raw in feed.problems[0]
+
+
+@pytest.mark.parametrize(("ahead", "refused"), [
+    (timedelta(minutes=14), False), (timedelta(minutes=16), True), (timedelta(days=1), True),
+    (timedelta(days=365 * 7000), True)])
+def test_future_dates_beyond_the_clock_skew_are_refused(ahead: timedelta,
+                                                        refused: bool) -> None:
+    when = (NOW + ahead).isoformat().encode()
+    bad = re.sub(rb"<updated>[^<]+</updated>", b"<updated>" + when + b"</updated>",
+                 FR_BOTH.split(b"<entry>", 1)[1], count=1)
+    data = FR_BOTH.split(b"<entry>", 1)[0] + b"<entry>" + bad
+    feed = parse_feed(data, URL, now=NOW)
+    assert (FR_IDS[0] not in [a.article_id for a in feed.articles]) is refused
+    assert FR_IDS[1] in [a.article_id for a in feed.articles]
+    if refused:
+        assert "in the future" in feed.problems[0]
+
+
+def test_without_a_clock_parsing_stays_pure() -> None:
+    assert sane_date("2999-01-01T00:00:00Z") == datetime(2999, 1, 1, tzinfo=UTC)
+    with pytest.raises(ValueError, match="out of range"):
+        sane_date("9999-12-31T23:59:59-01:00")
+
+
+# --- the entry link -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(document.cookie)//-263253", "JavaScript:alert(1)//-263253",
+    " javascript:alert(1)//-263253", "data:text/html,<script>alert(1)</script>-263253",
+    "vbscript:msgbox(1)-263253", "file:///etc/passwd-263253",
+    "http://theconversation.com/how-sea-star-263253",  # not https
+    "https://evil.example/how-sea-star-263253", "https://theconversation.com.evil.example/x-263253",
+    "https://eviltheconversation.com/x-263253", "https://theconversation.co/x-263253",
+    "https://theconversation.com/how-sea-star-263254",  # another article
+    "https://theconversation.com/how-sea-star", "https://user:pw@theconversation.com/x-263253",
+    "https://theconversation.com:8443/x-263253", "//theconversation.com/x-263253",
+    "https://theconversation.com/x\u0085-263253",
+])
+def test_links_that_are_not_the_articles_own_are_refused(url: str) -> None:
+    assert link_problem(url, ENV_ID) is not None
+
+
+@pytest.mark.parametrize("url", [
+    ENV_LINK, "https://theconversation.com/x-263253/", "https://fr.theconversation.com/x-263253",
+    "https://theconversation.com/x-263253?utm_source=feed", "https://THECONVERSATION.com/x-263253",
+])
+def test_the_articles_own_links_pass(url: str) -> None:
+    assert link_problem(url, ENV_ID) is None
+
+
+# --- every attribute that holds a URL -------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["javascript:alert(1)", "JAVASCRIPT:alert(1)",
+                                    "java\tscript:alert(1)", "java&#x09;script:alert(1)",
+                                    "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x",
+                                    "\x01javascript:alert(1)", "file:///etc/passwd"])
+@pytest.mark.parametrize("markup", [
+    '<blockquote cite="{}">quoted</blockquote>', '<q cite="{}">quoted</q>',
+    '<a href="{}">link</a>', '<img src="{}" alt="">',
+    '<img src="https://images.theconversation.com/a.jpg" srcset="{} 2x" alt="">',
+    '<picture><source srcset="https://images.theconversation.com/a.jpg 1x, {} 2x"></picture>',
+    '<img src="https://images.theconversation.com/a.jpg" longdesc="{}" alt="">',
+    '<del cite="{}">x</del>', '<ins cite="{}">x</ins>',
+])
+def test_no_url_attribute_keeps_a_dangerous_scheme(scheme: str, markup: str) -> None:
+    out = sanitise(markup.format(scheme.replace('"', "&quot;")))
+    doc = lxml.html.fragment_fromstring(out, create_parent="div")
+    for el in doc.iter():
+        for name, value in el.attrib.items():
+            if name in URL_ATTRIBUTES:
+                assert safe_url(value), (name, value)
+            if name == "srcset":
+                assert safe_srcset(value), value
+    assert "script:" not in out.lower() and "data:" not in out and "file:" not in out
+
+
+def test_safe_url_attributes_survive() -> None:
+    out = sanitise('<blockquote cite="https://example.org/q">a</blockquote>'
+                   '<img src="https://images.theconversation.com/a.jpg" '
+                   'srcset="https://images.theconversation.com/a.jpg 1x, '
+                   'https://images.theconversation.com/b.jpg 2x" alt="">')
+    assert 'cite="https://example.org/q"' in out and "b.jpg 2x" in out
+
+
+@pytest.mark.parametrize("url", ["https://example.org/", "http://example.org/a?b#c",
+                                 "mailto:someone@example.org", "/relative", "relative.html"])
+def test_safe_urls(url: str) -> None:
+    assert safe_url(url)
+
+
+# --- secrets and terminals ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("https://bob:s3cret@example.org/a.atom", "https://bob:***@example.org/a.atom"),
+    ("fetch http://:tok@host/x failed", "fetch http://:***@host/x failed"),
+    ("HTTPS://u:p%40ss@h/", "HTTPS://u:***@h/"),
+    ("https://bob@example.org/", "https://bob@example.org/"),  # no password: nothing to hide
+    ("mailto:a@b.example", "mailto:a@b.example"),
+])
+def test_passwords_are_redacted(text: str, shown: str) -> None:
+    assert redact(text) == shown
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x08", "\r", "\x00", "\x7f", "\x9b",
+                                  "\u202e", "\u2066", "\u2028"])
+def test_control_characters_are_escaped_for_terminals(char: str) -> None:
+    shown = printable(f"title{char}[31mred")
+    assert char not in shown and "\\" in shown
+    assert printable("tabs\tand\nnewlines stay, é – 🌊") == "tabs\tand\nnewlines stay, é – 🌊"
+
+
+# --- what readers get: RSS description, index page -------------------------------------------
+
+
+@pytest.fixture
+def site(server, tmp_path) -> Site:
+    return Site(server, tmp_path)
+
+
+SUMMARY = b"<summary>The loss of one iconic species"
+
+
+@pytest.mark.parametrize("markup", [
+    b'&lt;img src=x onerror="alert(1)"&gt;', b"&lt;script&gt;alert(1)&lt;/script&gt;",
+    b'&lt;a href="javascript:alert(1)"&gt;x&lt;/a&gt;', b"&lt;svg onload=alert(1)&gt;",
+])
+def test_rss_description_is_escaped_text(site, capsys, markup: bytes) -> None:
+    site.normal(env=with_entry_text(ENV, SUMMARY, b"<summary>" + markup + SUMMARY[9:]))
+    assert drive(site.config(), capsys).status == 0
+    rss = etree.fromstring((site.out / "env.rss").read_bytes())
+    description = rss.findtext("channel/item/description")
+    assert description.startswith("&lt;")  # the summary's markup shown as text, not run
+    doc = lxml.html.fragment_fromstring(description, create_parent="div")
+    assert [el.tag for el in doc.iter()] == ["div"]
+    atom = (site.out / "env.atom").read_bytes()
+    assert b"<summary>&lt;" in atom  # Atom: type text, escaped by XML
+    item = json.loads((site.out / "env.json").read_bytes())["items"][0]
+    assert item["summary"].startswith("<")  # JSON Feed summary is plain text by definition
+
+
+@pytest.mark.parametrize("link", [
+    b"javascript:alert(document.domain)//-263253", b"data:text/html,&lt;script&gt;-263253",
+    b"https://evil.example/how-sea-star-263253", b"https://theconversation.com.evil.example/x-263253",
+    b"https://theconversation.com/another-article-263999",
+])
+def test_an_entry_whose_link_is_not_its_own_is_refused_and_listed_without_link(
+        site, capsys, link: bytes) -> None:
+    site.normal(env=with_entry_text(ENV, ENV_LINK.encode(), link))
+    outcome = drive(site.config(), capsys)
+    assert outcome.status == 1
+    assert re.search(r"article 263253 refused \(.*\): source-link: link .* not", outcome.stderr)
+    assert all_feed_ids(site.out)["env.atom"] == set()
+    bad = link.replace(b"&lt;", b"<")
+    for path in site.out.iterdir():
+        if path.name != "index.html":
+            assert bad not in path.read_bytes(), path.name
+    index = lxml.html.fromstring((site.out / "index.html").read_bytes())
+    for el in index.iter():  # quoted in the finding (text), never a link or a source
+        assert not [v for v in el.attrib.values() if bad.decode() in v], el.attrib
+    refused = index.get_element_by_id("refused")
+    assert "How sea star wasting disease" in refused.text_content()
+    assert "source-link" in refused.text_content()
+    assert not [a for a in refused.iter("a") if "263253" in (a.get("href") or "")]
+    # the FR source's articles were published all the same
+    assert all_feed_ids(site.out)["fr.atom"] == set(FR_IDS)
+
+
+def test_a_future_entry_never_pushes_verified_ones_out(site, capsys) -> None:
+    assert drive(site.config(), capsys).status == 0  # env: 263253, fr: 212649
+    future = (datetime.now(UTC) + timedelta(days=30)).isoformat().encode()
+    head, entry, rest = FR_BOTH.partition(b"<entry>")
+    second = rest.index(b"<entry>")  # 209538, dated a month ahead
+    dated = rest[:second] + re.sub(rb"<(updated|published)>[^<]+</",
+                                   rb"<\1>" + future + rb"</", rest[second:])
+    site.normal(fr=head + entry + dated)
+    outcome = drive(site.config(), capsys)
+    assert outcome.status == 1 and "entry 2: article 209538: <updated>" in outcome.stderr
+    assert "in the future" in outcome.stderr
+    ids = all_feed_ids(site.out)
+    assert ids["fr.atom"] == {FR_IDS[0]} and ids["both.atom"] == {ENV_ID, FR_IDS[0]}
+
+
+# --- what earlier versions stored: never stops a file --------------------------------------
+
+
+def test_a_stored_entry_with_a_forbidden_character_is_left_out_not_fatal(site, capsys) -> None:
+    assert drive(site.config(), capsys).status == 0
+    with Store(site.state) as store, store.transaction():  # as an earlier version stored it
+        store.db.execute("UPDATE article_bodies SET html = html || ? WHERE article_id = ?",
+                         ("\uffff", ENV_ID))
+        store.db.execute("DELETE FROM feed_files")
+    site.normal()  # 209538 new on the FR source
+    outcome = drive(site.config(), capsys)
+    assert "article 263253 left out of the feeds" in outcome.stderr
+    ids = all_feed_ids(site.out)  # every file written, valid
+    assert ids["env.atom"] == set() and ids["fr.atom"] == set(FR_IDS)
+
+
+def test_index_renders_a_finding_quoting_control_characters(site, capsys) -> None:
+    config = site.config()
+    assert drive(config, capsys).status == 0
+    with Store(site.state) as store:
+        states = store.articles()
+    quoting = [replace(s, status=Outcome.REFUSED, reason="unaltered-text: \x1b[2J\x07\uffff",
+                       findings=(Finding("unaltered-text", False, "quotes '\x1b]0;x\x07'"),))
+               for s in states]
+    page = render_index(config.site, [], quoting)
+    assert b"\x1b" not in page and b"\x07" not in page and "\uffff".encode() not in page
+    assert b"unaltered-text" in page
+
+
+@pytest.mark.parametrize("profile", ["javascript:alert(1)", "data:text/html,x",
+                                     "vbscript:x", "file:///etc/passwd"])
+def test_publish_never_writes_an_unsafe_author_link(make_config, env_article,
+                                                    profile: str) -> None:
+    config = make_config({"env": [URL]})
+    author = replace(env_article.authors[0], profile_url=profile)
+    entry = FeedEntry(article_id=ENV_ID, url=ENV_LINK, title=env_article.title,
+                      summary=env_article.summary, published=env_article.published,
+                      updated=env_article.updated, authors=(author,), categories=(),
+                      language="en", rights=None, html="<p>x</p>")
+    for fmt in ("atom", "rss", "json"):
+        data = render(fmt, config.site, config.feeds[0], [entry])
+        assert profile.encode() not in data, fmt
+        assert author.name.encode() in data, fmt  # the credit stays, without the link
