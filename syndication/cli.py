@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from ._version import __version__
 from .errors import ConfigError, LockedError, PathError, SyndicationError
 from .models import RunReport
 
@@ -399,9 +399,9 @@ def _marks() -> tuple[str, str, str]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .compliance.command import check_republication, verdict_json
+    from .compliance.conversation import TC_HOME
     from .errors import FetchError, InputError
-    from .models import TC_HOME
-    from .verify import check_republication, verdict_json
 
     try:
         fetch_config = _fetch_config(args.config)
@@ -453,19 +453,18 @@ def _check_error(as_json: bool, message: str) -> int:
 
 
 def _fetch_config(config_file: str | None) -> FetchConfig:
-    """[fetch] of --config, else the defaults with a User-Agent naming syndication."""
+    """[fetch] of --config, else the defaults (config.FETCH_DEFAULTS)."""
     from .config import default_fetch_config, load_config
 
     if config_file:
         return load_config(config_file).fetch
-    return default_fetch_config(
-        f"syndication/{__version__} (+https://pypi.org/project/syndication/)")
+    return default_fetch_config()
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from .audit import run_audit
     from .audit.output import EXIT_NOTHING_JUDGED, exit_status, json_lines, nothing_judged, table
-    from .models import TC_HOME
+    from .compliance.conversation import TC_HOME
 
     fetch_config = _fetch_config(args.config)
     with _progress_bar(0) as progress:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
-from . import __version__
+from ._version import __version__
 from .config import Config, FeedConfig
 from .errors import (
     ConfigError,
@@ -45,7 +45,7 @@ from .output import (
     write_if_changed,
 )
 from .safetext import FORBIDDEN
-from .selection import admits, is_edition_feed
+from .selection import admits, is_edition_feed, selective
 from .store import SourceState, Store
 from .update import Intent, Plan, Stored, decide, plan
 from .wording import count
@@ -55,8 +55,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 # The one place that decides when a stage module is loaded (they import their libraries at
-# their top): source, htmltext, check and republish (defusedxml, lxml, nh3) where a feed is
-# parsed and an article checked, publish and index (feedgen, lxml) where a file is rendered.
+# their top): source, the checker (compliance) and republish (defusedxml, lxml, nh3) where a
+# feed is parsed and an article checked, publish and index (feedgen, lxml) where a file is
+# rendered.
 # A run where every source answers 304 needs none of them (tests/test_lazy_imports.py;
 # benchmarks/run.py measures its start-up). The article step (step.py) runs in worker
 # processes (pool.py) once a run has enough articles to pay for starting them.
@@ -152,8 +153,6 @@ def check_selective(config: Config) -> None:
     key."""
     if not any(is_edition_feed(u) for feed in config.feeds for u in feed.sources):
         return  # section, topic and institution feeds are selections: nothing to refuse
-    from .check import selective
-
     for i, feed in enumerate(config.feeds):
         finding = selective(feed.sources, feed.selection, feed.permission)
         if finding.ok is False:

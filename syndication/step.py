@@ -9,10 +9,11 @@ from __future__ import annotations
 import traceback
 from collections.abc import Sequence
 
-from .check import Original, check, prepare, selected
-from .htmltext import parse_fragment
+from .compliance import Original, check, prepare
+from .compliance.htmltext import parse_fragment
 from .models import Article, Built, Finding, Outcome, Processed, RemovedImage
 from .republish import republish
+from .selection import selected
 from .source import link_problem
 
 
