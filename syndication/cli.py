@@ -9,13 +9,15 @@ import gc
 import io
 import json
 import logging
+import os
+import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import ConfigError, LockedError, StorageError, SyndicationError
+from .errors import ConfigError, LockedError, PathError, StorageError, SyndicationError
 from .models import RunReport
 
 if TYPE_CHECKING:
@@ -58,9 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as e:
         print(f"syndication: configuration error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    except LockedError as e:
-        print(f"syndication: {e}; not started", file=sys.stderr)
+    except LockedError as e:  # a normal overlap under cron: no mail unless asked (-v)
+        if getattr(args, "verbose", 0):
+            print(f"syndication: {e}; not started", file=sys.stderr)
         return EXIT_LOCKED
+    except PathError as e:
+        print(f"syndication: {e}", file=sys.stderr)
+        return EXIT_USAGE
     except SyndicationError as e:
         print(f"syndication: {e}", file=sys.stderr)
         return EXIT_FAILURES
@@ -105,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
 
-    parser.add_argument("--version", action="version", version=f"syndication {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"syndication {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     p = sub.add_parser(
@@ -137,10 +143,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the pipeline on the recorded samples shipped with syndication (offline)",
         description="Serve the recorded pages of The Conversation that ship with syndication "
         "on 127.0.0.1 and run the same pipeline against them. Needs no network and no "
-        "config file; prints where the feeds were written.",
+        "config file; prints where the feeds were written and the exact `serve` command "
+        "that shows them (their links point at http://localhost:PORT/).",
     )
     p.add_argument("--output", type=Path, default=Path("feeds"), metavar="DIR",
                    help="where to write the demo feeds (default: ./feeds)")
+    p.add_argument("--port", type=int, default=None, metavar="N",
+                   help="the port you will serve them on: their links point there "
+                   "(default: 8000, serve's own default)")
     p.set_defaults(command=cmd_demo)
 
     p = sub.add_parser(
@@ -305,18 +315,33 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import run_demo
+    from .demo import DEMO_PORT, demo_base_url, run_demo
+    from .wording import count
 
+    port = DEMO_PORT if args.port is None else args.port
+    if not 1 <= port <= 65535:
+        print(f"syndication: --port {port}: must be 1-65535", file=sys.stderr)
+        return EXIT_USAGE
     output: Path = args.output.resolve()
-    report = run_demo(output)
+    report = run_demo(output, port)
     published = sum(a.outcome.value == "published" for a in report.articles)
-    print(f"syndication demo: {published} articles published from "
-          f"{len(report.sources)} recorded source feeds.")
+    print(f"syndication demo: {count(published, 'article')} published from "
+          f"{count(len(report.sources), 'recorded source feed')}.")
     print(f"Feeds in {output}:")
     for path in sorted({*report.feeds_written, *report.feeds_unchanged}):
         print(f"  {path}")
-    print(f"Preview them: syndication serve --dir {output}  (then open http://localhost:8000/)")
+    serve = shlex.join([*_command(), "serve", "--dir", str(output), "--port", str(port)])
+    print(f"Preview them (their links point at {demo_base_url(port)}):\n  {serve}")
     return EXIT_OK if report.ok else EXIT_FAILURES
+
+
+def _command() -> list[str]:
+    """How to run this very syndication again: the script beside this Python (a venv's
+    bin/ is not on PATH after the README's install), else ``python -m syndication``."""
+    script = Path(sys.executable).parent / "syndication"
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script)]
+    return [sys.executable, "-m", "syndication"]
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -359,9 +384,9 @@ def _marks() -> tuple[str, str, str]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .compliance.command import check_republication, verdict_json
+    from .compliance.conversation import TC_HOME
     from .errors import FetchError, InputError
-    from .models import TC_HOME
-    from .verify import check_republication, verdict_json
 
     try:
         fetch_config = _fetch_config(args.config)
@@ -425,7 +450,7 @@ def _fetch_config(config_file: str | None) -> FetchConfig:
 def cmd_audit(args: argparse.Namespace) -> int:
     from .audit import run_audit
     from .audit.output import EXIT_NOTHING_JUDGED, exit_status, json_lines, nothing_judged, table
-    from .models import TC_HOME
+    from .compliance.conversation import TC_HOME
 
     fetch_config = _fetch_config(args.config)
     try:

@@ -22,6 +22,7 @@ DEFAULT_CONFIG = "config.toml"
 # A feed name becomes a file name in output_dir: no separators, no "..", nothing hidden.
 _FEED_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 MODES = ("full", "extract")
+KEEP_DAYS = 30  # [site] keep_days by default: a month of originals, beyond every feed's window
 # An article named in [[feed]] articles: its id, or its URL (…-{id}).
 _ARTICLE_REF = re.compile(r"^(?:\d+|https?://\S+-(\d+)/?)$")
 
@@ -37,6 +38,10 @@ class SiteConfig:
     # into output_dir
     icon: str | None = None
     logo: str | None = None
+    # [site] keep_days: an article last checked longer ago than this and in no feed's window
+    # keeps its id, verdict, dates and hashes but loses its original and republication
+    # (README, Retention)
+    keep_days: int = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +64,7 @@ class FeedConfig:
     title: str  # [[feed]] title
     sources: tuple[str, ...]  # [[feed]] sources: Atom feed URLs of The Conversation
     max_entries: int  # [[feed]] max_entries: newest entries kept in the feed
-    description: str  # [[feed]] description: the feed's subtitle
+    description: str  # [[feed]] description: the feed's subtitle ("": the credit alone)
     language: str | None = None  # [[feed]] language, e.g. "en"; default: the entries' own
     mode: str = "full"  # [[feed]] mode: "full" articles, or "extract" (first paragraphs)
     paragraphs: int = 3  # [[feed]] paragraphs: how many an extract carries
@@ -130,7 +135,8 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
     fetch_t = v.table(data, "fetch", required=False)
     here = file.parent
 
-    v.only(site_t, "site", {"title", "base_url", "output_dir", "state_file", "icon", "logo"})
+    v.only(site_t, "site", {"title", "base_url", "output_dir", "state_file", "icon", "logo",
+                            "keep_days"})
     base_url = v.get(site_t, "site.base_url", str, required=True)
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -145,6 +151,8 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         / v.get(site_t, "site.state_file", str, default="syndication.sqlite3", nonempty=True),
         icon=_image_url(v, site_t, "site.icon", base_url),
         logo=_image_url(v, site_t, "site.logo", base_url),
+        keep_days=int(v.number(site_t, "site.keep_days", default=KEEP_DAYS, minimum=1,
+                               integer=True)),
     )
     # output_dir is published as it is: the state database inside it would be public.
     if site.state_file.resolve().is_relative_to(site.output_dir.resolve()):
@@ -231,10 +239,8 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
         sources=tuple(dict.fromkeys(sources)),
         max_entries=int(v.number(raw, f"{where}.max_entries", default=50, minimum=1,
                                  integer=True)),
-        description=v.get(
-            raw, f"{where}.description", str,
-            default=f"{title}: articles from The Conversation, republished under CC BY-ND 4.0",
-        ),
+        # none: the feed's subtitle is the credit alone, in its language (publish.subtitle)
+        description=v.get(raw, f"{where}.description", str, default=""),
         language=v.get(raw, f"{where}.language", str, default=None, nonempty=True),
         mode=mode,
         paragraphs=paragraphs,

@@ -26,7 +26,13 @@ DEMO_FEEDS = (
     ("all", "Everything (demo)", ("tc-feed-us-environment-articles.atom",
                                   "tc-feed-fr-built-2-entries.atom")),
 )
-DEMO_BASE_URL = "http://localhost:8000/"  # where `syndication serve` shows the output
+DEMO_PORT = 8000  # `syndication serve`'s default port: where the demo's links point
+
+
+def demo_base_url(port: int = DEMO_PORT) -> str:
+    """Where ``syndication serve --port PORT`` shows the demo's output: its feeds' and
+    index page's links point there."""
+    return f"http://localhost:{port}/"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -54,13 +60,14 @@ def serve_samples() -> Iterator[str]:
             thread.join()
 
 
-def demo_config(base: str, output: Path, state_file: Path) -> Config:
-    """The configuration the demo runs with: the sample server as the only source host."""
+def demo_config(base: str, output: Path, state_file: Path, port: int = DEMO_PORT) -> Config:
+    """The configuration the demo runs with: the sample server as the only source host, and
+    links to where ``syndication serve --port PORT`` will show the output."""
     return Config(
         path=output / "(demo)",
         site=SiteConfig(
             title="syndication demo",
-            base_url=DEMO_BASE_URL,
+            base_url=demo_base_url(port),
             output_dir=output,
             state_file=state_file,
         ),
@@ -76,15 +83,15 @@ def demo_config(base: str, output: Path, state_file: Path) -> Config:
                 title=title,
                 sources=tuple(base + f for f in files),
                 max_entries=50,
-                description=f"{title}: articles from The Conversation, republished under "
-                "CC BY-ND 4.0",
+                description="",  # the credit alone, in the feed's language
             )
             for name, title, files in DEMO_FEEDS
         ),
     )
 
 
-def run_demo(output: Path) -> RunReport:
-    """Serve the samples, run the pipeline into ``output``; the state is thrown away."""
+def run_demo(output: Path, port: int = DEMO_PORT) -> RunReport:
+    """Serve the samples, run the pipeline into ``output`` with links for ``port``; the
+    state is thrown away."""
     with serve_samples() as base, tempfile.TemporaryDirectory(prefix="syndication-") as tmp:
-        return run(demo_config(base, output, Path(tmp) / "demo.sqlite3"))
+        return run(demo_config(base, output, Path(tmp) / "demo.sqlite3", port))

@@ -75,6 +75,11 @@ class StorageError(SyndicationError):
         super().__init__(f"{self.path}: {message}")
 
 
+class PathError(StorageError):
+    """A file or folder the configuration names (state file, output folder) cannot be
+    created or opened: a usage error (exit status 2), said in one line naming the path."""
+
+
 class PublishError(SyndicationError):
     """A feed file could not be written; what was there before is left in place."""
 

@@ -6,21 +6,33 @@ failing rules. Static HTML and CSS, no script; the same state gives the same byt
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import lxml.html
 from lxml import etree
 
 from . import __version__
+from .compliance.conversation import TC_HOME
 from .config import FeedConfig, SiteConfig
-from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, FeedEntry, Outcome
+from .models import LICENCE_NAME, LICENCE_URL, FeedEntry, Outcome
 from .output import FORMATS, ICON_FILE
-from .publish import GENERATOR_URI, author_name, icon_url, subtitle
+from .publish import GENERATOR_URI, author_name, icon_url
 from .safetext import FORBIDDEN
 from .source import link_problem
 from .store import ArticleState
 
 LATEST = 10  # entries listed per feed
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One feed as the page lists it."""
+
+    feed: FeedConfig
+    entries: Sequence[FeedEntry]  # its newest entries, newest first (LATEST are listed)
+    count: int  # how many entries the feed holds
+    empty_because: str = ""  # for a feed with none, why (one sentence)
 FORMAT_NAMES = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
 # Not the locale's month names: the page must not change with the machine it is built on.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -63,10 +75,11 @@ footer { font-size: .85rem; margin: 2rem 0 1rem; }
 
 def render_index(
     site: SiteConfig,
-    feeds: Sequence[tuple[FeedConfig, Sequence[FeedEntry]]],
+    feeds: Sequence[Listing],
     refused: Sequence[ArticleState],
 ) -> bytes:
-    """index.html for ``feeds`` (each with its entries, newest first) and the articles kept
+    """index.html for ``feeds`` (each with its newest entries and how many it holds) and
+    the articles kept
     out of them (newest first). Links to our own files are relative, so the page works
     wherever the folder is served (``syndication serve``, or the real host at base_url)."""
     html = etree.Element("html", lang="en")
@@ -75,7 +88,7 @@ def render_index(
     _sub(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
     _sub(head, "title", f"{site.title}: feeds from The Conversation")
     _sub(head, "link", rel="icon", type="image/png", href=_icon(site))
-    for feed, _ in feeds:
+    for feed in (listing.feed for listing in feeds):
         for fmt, media_type in FORMATS.items():  # autodiscovery: every format of every feed
             _sub(head, "link", rel="alternate", type=media_type,
                  title=f"{feed.title} ({FORMAT_NAMES[fmt]})", href=f"{feed.name}.{fmt}")
@@ -95,13 +108,13 @@ def render_index(
     )
 
     main = _sub(body, "main")
-    for feed, entries in feeds:
-        _feed_section(main, site, feed, entries)
+    for listing in feeds:
+        _feed_section(main, site, listing)
     _refused_section(main, refused)
 
     footer = _sub(body, "footer", "Made with ")
     _sub(footer, "a", "syndication", href=GENERATOR_URI).tail = f" {__version__}."
-    newest = max((e.updated for _, entries in feeds for e in entries), default=None)
+    newest = max((e.updated for listing in feeds for e in listing.entries), default=None)
     if newest is not None:
         _sub(footer, "span", " Newest entry updated ").append(_time(newest))
 
@@ -110,11 +123,12 @@ def render_index(
     return text.encode("utf-8")
 
 
-def _feed_section(main: etree._Element, site: SiteConfig, feed: FeedConfig,
-                  entries: Sequence[FeedEntry]) -> None:
+def _feed_section(main: etree._Element, site: SiteConfig, listing: Listing) -> None:
+    feed, entries, count = listing.feed, listing.entries, listing.count
     section = _sub(main, "section", id=f"feed-{feed.name}")
     _sub(section, "h2", feed.title)
-    _sub(section, "p", subtitle(feed), **{"class": "note"})
+    if feed.description:  # the page's lead credits The Conversation already
+        _sub(section, "p", feed.description, **{"class": "note"})
     links = _sub(section, "ul", **{"class": "subscribe"})
     for fmt, media_type in FORMATS.items():
         _sub(_sub(links, "li"), "a", FORMAT_NAMES[fmt], href=f"{feed.name}.{fmt}",
@@ -122,7 +136,7 @@ def _feed_section(main: etree._Element, site: SiteConfig, feed: FeedConfig,
     url = _sub(section, "p", "Feed address for your reader: ", **{"class": "meta"})
     _sub(url, "code", f"{site.base_url}{feed.name}.atom")
     if not entries:
-        _sub(section, "p", "No article yet.")
+        _sub(section, "p", f"No article yet: {listing.empty_because or 'none so far.'}")
         return
     listed = _sub(section, "ol", **{"class": "entries"})
     for e in entries[:LATEST]:
@@ -136,8 +150,8 @@ def _feed_section(main: etree._Element, site: SiteConfig, feed: FeedConfig,
         if e.updated > e.published:
             meta[-1].tail = ", updated "
             meta.append(_time(e.updated))
-    if len(entries) > LATEST:
-        _sub(section, "p", f"and {len(entries) - LATEST} more in the feed.",
+    if count > LATEST:
+        _sub(section, "p", f"and {count - LATEST} more in the feed.",
              **{"class": "meta"})
 
 

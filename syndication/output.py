@@ -23,6 +23,10 @@ FORMATS = {
 }
 #: The page for people, listing every feed (index.py renders it).
 INDEX_FILE = "index.html"
+#: Part of what a file is rendered from: bump it when publish.py, index.py or wording.py
+#: change the bytes they write, so that existing installs render every file again (an
+#: unchanged file is otherwise not rendered). FORMAT_VERSION (update.py) re-checks articles.
+RENDER_VERSION = 2
 #: The generic icon and logo shipped in syndication/static (drawn by tests/tools/make_icons.py),
 #: written into output_dir when [site] icon / logo are not set.
 ICON_FILE = "icon.png"  # 144 x 144: RSS <image> may be at most 144 wide
@@ -43,11 +47,12 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     True when the file was written. A reader (or a web server) sees the old file or the new
     one, never a part; on any failure the old file stays and PublishError names the path.
     """
+    existed = True
     try:
         if path.read_bytes() == data:
             return False
     except FileNotFoundError:
-        pass
+        existed = False
     except OSError as e:
         raise PublishError(path, f"cannot read ({e.strerror})") from e
     tmp: str | None = None
@@ -63,8 +68,8 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         tmp = None
         _fsync_dir(path.parent)
     except OSError as e:
-        raise PublishError(path, f"cannot write ({e.strerror or e}); the previous file is "
-                                 "unchanged") from e
+        kept = "the previous file is unchanged" if existed else "no file was there before"
+        raise PublishError(path, f"cannot write ({e.strerror or e}); {kept}") from e
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

@@ -8,16 +8,23 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
 from . import __version__
 from .config import Config, FeedConfig
-from .errors import ConfigError, FetchError, LockedError, ParseError, PublishError, StorageError
+from .errors import (
+    ConfigError,
+    FetchError,
+    LockedError,
+    ParseError,
+    PathError,
+    PublishError,
+)
 from .fetch import Fetcher
 from .models import (
     Article,
@@ -28,19 +35,28 @@ from .models import (
     RunReport,
     SourceReport,
 )
-from .output import FORMATS, INDEX_FILE, remove_stale_temps, shipped_assets, write_if_changed
+from .output import (
+    FORMATS,
+    INDEX_FILE,
+    RENDER_VERSION,
+    remove_stale_temps,
+    shipped_assets,
+    write_if_changed,
+)
 from .safetext import FORBIDDEN
-from .selection import admits, is_edition_feed
-from .store import Store
-from .update import FORMAT_VERSION, Built, Intent, Plan, Stored, decide, plan
+from .selection import admits, is_edition_feed, selected, selective
+from .store import SourceState, Store
+from .update import Built, Intent, Plan, Stored, decide, plan
+from .wording import count
 
 if TYPE_CHECKING:
-    from .check import Original
+    from .compliance import Original
 
 log = logging.getLogger(__name__)
 # The one place that decides when a stage module is loaded (they import their libraries at
-# their top): source, htmltext, check and republish (defusedxml, lxml, nh3) where a feed is
-# parsed and an article checked, publish and index (feedgen, lxml) where a file is rendered.
+# their top): source, the checker (compliance) and republish (defusedxml, lxml, nh3) where a
+# feed is parsed and an article checked, publish and index (feedgen, lxml) where a file is
+# rendered.
 # A run where every source answers 304 needs none of them (tests/test_lazy_imports.py;
 # benchmarks/run.py measures its start-up).
 
@@ -72,19 +88,26 @@ def run(
 ) -> RunReport:
     """Do one complete run. Raises ConfigError when a feed mirrors a whole edition without
     selecting (docs/compliance.md#rule-selective), LockedError when another run holds the lock
-    (before touching anything), and StorageError when the state database cannot be used; every
+    (before touching anything), PathError when the state file or output folder cannot be
+    created, and StorageError when the state database cannot be used; every
     other failure is reported. ``sleep`` and ``monotonic`` are how the fetcher waits and
     times (tests pass a recorder and a clock that moves when it is called)."""
     check_selective(config)
     # An OS lock (flock): the kernel drops it when its process dies, even by SIGKILL, so a
     # killed run never blocks the next one. timeout=0: a second run gives up at once.
     lock = FileLock(lock_path(config), timeout=0)
+    _make_folder(config.site.state_file.parent, "the state file's folder")
     try:
         lock.acquire()
     except Timeout as e:
         raise LockedError(lock_path(config)) from e
-    except OSError as e:  # a read-only or missing folder: say which file, in one line
-        raise StorageError(lock_path(config), f"cannot take the lock ({e.strerror or e})") from e
+    except OSError as e:  # a read-only folder: say which file, in one line
+        raise PathError(lock_path(config), f"cannot take the lock ({e.strerror or e})") from e
+    try:
+        _make_folder(config.site.output_dir, "the output folder")
+    except PathError:
+        lock.release()
+        raise
     try:
         with Store(config.site.state_file) as store:
             own = fetcher is None
@@ -101,14 +124,20 @@ def run(
         lock.release()
 
 
+def _make_folder(folder: Path, what: str) -> None:
+    """Create a folder the configuration names, or say in one line why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise PathError(folder, f"cannot create {what} ({e.strerror or e})") from e
+
+
 def check_selective(config: Config) -> None:
     """Refuse to start with a feed that takes a whole edition without selecting from it and
     records no permission (docs/compliance.md#rule-selective): the error names the file and the
     key."""
     if not any(is_edition_feed(u) for feed in config.feeds for u in feed.sources):
         return  # section, topic and institution feeds are selections: nothing to refuse
-    from .check import selective
-
     for i, feed in enumerate(config.feeds):
         finding = selective(feed.sources, feed.selection, feed.permission)
         if finding.ok is False:
@@ -123,6 +152,7 @@ def _run(
     sources: list[SourceReport] = []
     articles: dict[int, ArticleReport] = {}
     total = len(config.sources) + len(config.feeds)
+    _decide_members(config, store, clock)
     for url in config.sources:
         feeds = [f for f in config.feeds if url in f.sources]
         sources.append(_source(url, feeds, store, fetcher, articles, clock))
@@ -130,7 +160,13 @@ def _run(
             progress(len(sources), total, url)
     for refused in _missing_extracts(config, store, clock):
         articles[refused.article_id] = refused
-    written, unchanged, failed = _publish(config, store, progress, len(sources), total)
+    written, unchanged, failed, windows = _publish(config, store, progress, len(sources),
+                                                   total)
+    pruned = store.prune(windows, clock() - timedelta(days=config.site.keep_days))
+    if pruned:
+        log.info("retention: %s checked over %s ago and in no feed's window lost their "
+                 "original and republication", count(pruned, "article"),
+                 count(config.site.keep_days, "day"))
     report = RunReport(
         started=started,
         finished=clock(),
@@ -140,16 +176,17 @@ def _run(
         feeds_unchanged=tuple(unchanged),
         feeds_failed=tuple(failed),
         requests=fetcher.requests_made,
+        pruned=pruned,
     )
     log.info(
-        "%d sources (%d failed, %d not modified), %d requests; articles: %s; "
-        "%d files written, %d unchanged, %d failed; %.1f s",
-        len(report.sources),
+        "%s (%d failed, %d not modified), %s; articles: %s; "
+        "%s written, %d unchanged, %d failed; %.1f s",
+        count(len(report.sources), "source"),
         sum(not s.ok for s in report.sources),
         sum(s.not_modified for s in report.sources),
-        report.requests,
+        count(report.requests, "request"),
         ", ".join(f"{n} {o}" for o, n in report.outcome_counts().items()) or "none new",
-        len(report.feeds_written),
+        count(len(report.feeds_written), "file"),
         len(report.feeds_unchanged),
         len(report.feeds_failed),
         (report.finished - report.started).total_seconds(),
@@ -192,23 +229,27 @@ def _source(
     not_selected = 0
     with store.transaction():
         wanted = [(article, _selecting(feeds, article)) for article in feed.articles]
-        stored = store.stored_states([a.article_id for a, selecting in wanted if selecting])
+        stored = store.stored_states([a.article_id for a in feed.articles])
         for article, selecting in wanted:
+            n = article.article_id
+            kept = n in stored
             # no feed takes it: not republished, not kept (docs/compliance.md#rule-selective)
             if not selecting:
                 not_selected += 1
-                log.debug("%s: article %d selected by no feed", url, article.article_id)
-                continue
-            n = article.article_id
-            report, kept = _article(article, selecting, stored.get(n), store, clock)
-            # The same N from several sources is processed once: the next source finds it
-            # stored, and builds only the extracts its feeds want that are still missing.
-            if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
-                articles[n] = report
-            if kept:
-                store.link_source(n, url, clock())
+                log.debug("%s: article %d selected by no feed", url, n)
+            else:
+                report, kept = _article(article, selecting, stored.get(n), store, clock)
+                # The same N from several sources is processed once: the next source finds
+                # it stored, and builds only the extracts its feeds want still missing.
+                if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
+                    articles[n] = report
+            if kept:  # membership decided now, as the feeds select today
+                taking = {f.name for f, _why in selecting}
+                store.carried(article, url, {f.name: f.name in taking for f in feeds},
+                              clock())
         store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
-    log.debug("%s: %d entries, %d bytes", url, len(feed.articles), len(fetched.body))
+    log.debug("%s: %s, %s", url, count(len(feed.articles), "entry", "entries"),
+              count(len(fetched.body), "byte"))
     return SourceReport(
         url=url, ok=True, entries=len(feed.articles), problems=feed.problems,
         not_selected=not_selected,
@@ -265,8 +306,8 @@ def _build(article: Article, selecting: list[tuple[FeedConfig, str]]
            ) -> tuple[Built, Original | None]:
     """Republish and check the whole article: its Built, and the original prepared for the
     checker (None when it could not be)."""
-    from .check import check, prepare, selected
-    from .htmltext import parse_fragment
+    from .compliance import check, prepare
+    from .compliance.htmltext import parse_fragment
     from .republish import republish
 
     n = article.article_id
@@ -310,7 +351,7 @@ def _build_extracts(article: Article, counts: Sequence[int],
     """Build and check the extracts of ``counts`` paragraphs (docs/compliance.md#rules: an extract
     must be an unaltered prefix of the body). ``original``: the article already prepared for the
     checker, if it was."""
-    from .check import check, prepare
+    from .compliance import check, prepare
     from .republish import republish
 
     out = []
@@ -338,31 +379,40 @@ def _build_extracts(article: Article, counts: Sequence[int],
     return tuple(out)
 
 
-def _selection_of(feed: FeedConfig) -> Callable[[FeedEntry], bool] | None:
-    """The feed's selection, applied again when it is written: articles stored earlier are
-    judged by the selection as configured now (docs/compliance.md#rule-selective)."""
-    if not (feed.selection.selects or feed.selection.exclude_keywords):
-        return None
+def _decide_members(config: Config, store: Store, clock: Clock) -> None:
+    """Decide the members of each feed new or whose sources or selection changed since
+    members were last decided: every stored article of its sources is judged by the
+    selection as configured now (docs/compliance.md#rule-selective). A run where no feed
+    changed reads one row per feed."""
+    with store.transaction():
+        store.forget_feeds([feed.name for feed in config.feeds])
+        for feed in config.feeds:
+            fingerprint = _fingerprint(feed)
+            state = store.feed_state(feed.name)
+            if state is not None and state[0] == fingerprint:
+                continue
+            members = [(a.article_id, published)
+                       for a, published in store.carried_by(feed.sources)
+                       if admits(feed.selection, article_id=a.article_id, title=a.title,
+                                 summary=a.summary, authors=a.authors) is not None]
+            store.decide_members(feed.name, fingerprint, members, clock())
+            log.debug("feed %s: %d members decided", feed.name, len(members))
 
-    def select(entry: FeedEntry) -> bool:
-        return admits(feed.selection, article_id=entry.article_id, title=entry.title,
-                      summary=entry.summary, authors=entry.authors) is not None
 
-    return select
+def _fingerprint(feed: FeedConfig) -> str:
+    """What a feed's members depend on: its sources and its selection."""
+    return hashlib.sha256(repr((feed.sources, feed.selection)).encode()).hexdigest()
 
 
 def _missing_extracts(config: Config, store: Store, clock: Clock) -> list[ArticleReport]:
     """Extracts that extract-mode feeds need of articles already stored (the feed was just
-    switched to extract mode, or its paragraph count changed, and its sources answer 304).
-    Returns the refusals."""
+    switched to extract mode, or its paragraph count changed, and its sources answer 304),
+    within each feed's window. Returns the refusals."""
     refused = []
     for feed in config.feeds:
         if feed.mode != "extract":
             continue
-        pending = [(a, digest) for a, digest in store.without_extract(feed.sources,
-                                                                     feed.paragraphs)
-                   if admits(feed.selection, article_id=a.article_id, title=a.title,
-                             summary=a.summary, authors=a.authors) is not None]
+        pending = store.without_extract(feed.name, feed.max_entries, feed.paragraphs)
         if not pending:
             continue
         with store.transaction():
@@ -378,8 +428,9 @@ def _missing_extracts(config: Config, store: Store, clock: Clock) -> list[Articl
 
 def _publish(
     config: Config, store: Store, progress: Progress | None, done: int, total: int
-) -> tuple[list[str], list[str], list[str]]:
-    """Write every feed in every format, the images they point at and the index page.
+) -> tuple[list[str], list[str], list[str], set[int]]:
+    """Write every feed in every format, the images they point at and the index page;
+    returns the files written, unchanged and failed, and the articles in the feeds.
 
     A file whose inputs (its entries as stored, the config, this code's version) are those
     it was last written from, and which is still as written, is not even rendered; a
@@ -426,18 +477,25 @@ def _publish(
         log.debug("removed %s, left by an interrupted run", leftover)
 
     listing_keys = []
+    sources = {s.url: s for s in store.sources()}
     for feed in config.feeds:
         # What a feed is made of, told by its entries' ids, content hashes and dates, read
         # without their HTML; the entries themselves are read only to render, one feed at a
         # time (memory stays that of one feed, however many there are).
-        selection = _entries_of(feed)
-        keys = store.feed_keys(feed.sources, feed.max_entries, **selection)
-        listing_keys.append((feed, keys))
-        entries = _once(partial(_publishable, partial(store.feed_entries, feed.sources,
-                                                      feed.max_entries, **selection)))
+        paragraphs = _paragraphs(feed)
+        keys = store.feed_keys(feed.name, feed.max_entries, paragraphs=paragraphs)
+        # a feed with no entry is dated by its first write, and the index page says why
+        state = store.feed_state(feed.name)
+        since = state[1] if state else None
+        why = "" if keys else _why_empty(feed, sources)
+        listing_keys.append((feed, keys, why))
+        entries = _once(partial(_publishable, partial(store.feed_entries, feed.name,
+                                                      feed.max_entries,
+                                                      paragraphs=paragraphs)))
         for fmt in FEED_FORMATS:
-            write(out / f"{feed.name}.{fmt}", partial(_render, fmt, config, feed, entries),
-                  _inputs_digest(config, fmt, (feed, keys)))
+            write(out / f"{feed.name}.{fmt}",
+                  partial(_render, fmt, config, feed, entries, since),
+                  _inputs_digest(config, fmt, (feed, keys, since)))
         done += 1
         if progress:
             progress(done, total, feed.name)
@@ -446,16 +504,19 @@ def _publish(
     refused = store.articles(not_published=True, limit=INDEX_REFUSED)
 
     def index() -> bytes:
-        from .index import render_index
+        from .index import LATEST, Listing, render_index
 
-        # The page lists entries, never their HTML.
-        listings = [(feed, store.feed_entries(feed.sources, feed.max_entries, html=False,
-                                              **_entries_of(feed)))
-                    for feed in config.feeds]
+        # The page reads what it lists (the newest entries of each feed, without their
+        # HTML); how many more each feed holds is known from its keys.
+        listings = [Listing(feed, store.feed_entries(feed.name, LATEST, html=False,
+                                                     paragraphs=_paragraphs(feed)),
+                            len(keys), why)
+                    for feed, keys, why in listing_keys]
         return render_index(config.site, listings, refused)
 
     write(out / INDEX_FILE, index, _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
-    return written, unchanged, failed
+    windows = {n for _feed, keys, _why in listing_keys for n, _digest, _updated in keys}
+    return written, unchanged, failed, windows
 
 
 def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, ...]:
@@ -480,16 +541,29 @@ def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, 
 
 
 def _render(fmt: str, config: Config, feed: FeedConfig,
-            entries: Callable[[], tuple[FeedEntry, ...]]) -> bytes:
+            entries: Callable[[], tuple[FeedEntry, ...]], since: datetime | None) -> bytes:
     from .publish import render
 
-    return render(fmt, config.site, feed, entries())
+    return render(fmt, config.site, feed, entries(), since)
 
 
-def _entries_of(feed: FeedConfig) -> dict[str, Any]:
-    """The arguments that make store.feed_entries() give the feed's own entries."""
-    return {"paragraphs": feed.paragraphs if feed.mode == "extract" else None,
-            "select": _selection_of(feed)}
+def _why_empty(feed: FeedConfig, sources: dict[str, SourceState]) -> str:
+    """Why a feed has no entry, in one sentence for the index page."""
+    never = [u for u in feed.sources if u not in sources or sources[u].last_success is None]
+    if never:
+        state = sources.get(never[0])
+        error = state.last_error if state and state.last_error else "not fetched yet"
+        return (f"{count(len(never), 'source')} of this feed could not be read yet "
+                f"({error}).")
+    if feed.selection.selects:
+        return (f"no article of its sources matched its selection so far "
+                f"({feed.selection.describe()}).")
+    return "no article of its sources has passed every rule so far."
+
+
+def _paragraphs(feed: FeedConfig) -> int | None:
+    """The extract length an extract-mode feed carries; None for whole articles."""
+    return feed.paragraphs if feed.mode == "extract" else None
 
 
 def _once(load: Callable[[], tuple[FeedEntry, ...]]) -> Callable[[], tuple[FeedEntry, ...]]:
@@ -507,7 +581,7 @@ def _once(load: Callable[[], tuple[FeedEntry, ...]]) -> Callable[[], tuple[FeedE
 def _inputs_digest(config: Config, what: str, inputs: object) -> str:
     """Everything a file is rendered from (frozen records: their repr is their content): if
     this is unchanged, so are the file's bytes."""
-    parts = [__version__, FORMAT_VERSION, what, config.site, inputs]
+    parts = [__version__, RENDER_VERSION, what, config.site, inputs]
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 

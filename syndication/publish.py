@@ -16,21 +16,22 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from . import __version__
+from .compliance.conversation import ENTRY_ID, TC_HOME
 from .config import FeedConfig, SiteConfig
-from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, Author, FeedEntry
+from .models import LICENCE_NAME, LICENCE_URL, Author, FeedEntry
 from .output import FORMATS, ICON_FILE, LOGO_FILE
 from .safetext import safe_url
+from .wording import CREDIT, feed_words
 
 CC_RSS_NS = "http://backend.userland.com/creativeCommonsRssModule"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# The Conversation's own id for article N (docs/feeds.md#what-our-feeds-carry)
-ENTRY_ID = "tag:theconversation.com,2011:article/{}"
 GENERATOR_URI = "https://pypi.org/project/syndication/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
-# An empty feed still needs an <updated>; never "now", so that the bytes stay the same.
+# An empty feed still needs an <updated>: the date it was first written (render's
+# ``since``), kept so that its bytes stay the same; never "now". This only when none is
+# given (a library caller): feed readers choke on 1970.
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ICON_SIZE = 144  # pixels: RSS <image> may be at most 144 wide
-CREDIT = "The Conversation"
 
 
 def entry_id(article_id: int) -> str:
@@ -54,14 +55,14 @@ def logo_url(site: SiteConfig) -> str:
     return site.logo or f"{site.base_url}{LOGO_FILE}"
 
 
-def subtitle(feed: FeedConfig) -> str:
-    """The feed's description; it always credits The Conversation
-    (docs/feeds.md#what-our-feeds-carry), so a configured description that does not gets the credit
-    appended."""
+def subtitle(feed: FeedConfig, language: str | None = None) -> str:
+    """The feed's description, which always credits The Conversation
+    (docs/feeds.md#what-our-feeds-carry): a configured description that does not gets the
+    credit appended, in the feed's language (wording.py); with none, the credit alone."""
     if CREDIT.casefold() in feed.description.casefold():
         return feed.description
-    return (f"{feed.description.rstrip()} Articles from {CREDIT} ({TC_HOME}), republished "
-            f"under {LICENCE_NAME}.").lstrip()
+    credit = feed_words(language).credit.format(home=TC_HOME)
+    return f"{feed.description.rstrip()} {credit}".lstrip()
 
 
 def feed_language(feed: FeedConfig, entries: Sequence[FeedEntry]) -> str:
@@ -82,13 +83,15 @@ def author_name(author: Author) -> str:
     return f"{author.name} ({author.institution})" if author.institution else author.name
 
 
-def render(fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]) -> bytes:
-    """The feed document in ``fmt`` (a key of FORMATS); entries newest first, as given."""
+def render(fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry],
+           since: datetime | None = None) -> bytes:
+    """The feed document in ``fmt`` (a key of FORMATS); entries newest first, as given.
+    ``since``: when the feed was first written, its date while it has no entry."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown feed format {fmt!r} (expected one of {', '.join(FORMATS)})")
     if fmt == "json":
         return render_json(site, feed, entries)
-    fg = _generator(fmt, site, feed, entries)
+    fg = _generator(fmt, site, feed, entries, since or EPOCH)
     if fmt == "atom":
         return bytes(fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True))
     return bytes(fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True))
@@ -104,7 +107,7 @@ def render_json(site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]
         "title": feed.title,
         "home_page_url": site.base_url,
         "feed_url": feed_url(site, feed, "json"),
-        "description": subtitle(feed),
+        "description": subtitle(feed, language),
         "icon": icon_url(site),
         "favicon": icon_url(site),
         "language": language,
@@ -210,7 +213,7 @@ class RssEntryExtras(BaseEntryExtension):  # type: ignore[misc]
 
 
 def _generator(
-    fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]
+    fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry], since: datetime
 ) -> Any:
     fg = FeedGenerator()
     if fmt == "atom":
@@ -219,17 +222,17 @@ def _generator(
         fg.load_extension("dc", atom=False, rss=True)
         fg.register_extension("extras", RssFeedExtras, RssEntryExtras, atom=False, rss=True)
     self_url = feed_url(site, feed, fmt)
-    updated = max((e.updated for e in entries), default=EPOCH)
+    updated = max((e.updated for e in entries), default=since)
     language = feed_language(feed, entries)
     fg.id(feed_url(site, feed, "atom"))  # one id for the feed, whatever the format
     fg.title(feed.title)
-    fg.subtitle(subtitle(feed))  # RSS <description>
+    fg.subtitle(subtitle(feed, language))  # RSS <description>
     fg.language(language)
     fg.updated(updated)
     # feedgen would stamp "now": never (docs/feeds.md#what-our-feeds-carry)
     fg.lastBuildDate(updated)
     fg.generator("syndication", version=__version__, uri=GENERATOR_URI)
-    fg.rights(f"Articles © their authors, from {CREDIT}, licensed {LICENCE_URL}")
+    fg.rights(feed_words(language).rights)
     fg.author({"name": site.title})
     # feedgen's logo() and image() each set both the Atom logo and the RSS image: the RSS
     # image is the square icon (readers show it as the feed's picture; at most 144 wide).

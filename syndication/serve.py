@@ -24,7 +24,7 @@ from .output import FORMATS, INDEX_FILE
 log = logging.getLogger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"  # this machine only, unless --bind says otherwise
-DEFAULT_PORT = 8000  # the demo's base_url (demo.DEMO_BASE_URL)
+DEFAULT_PORT = 8000  # the demo's links point here unless `demo --port` says otherwise
 # Our files are UTF-8: say so, so that no client guesses (RFC 7303 §3.2 for the XML types).
 CONTENT_TYPES = {
     **{f".{fmt}": f"{media_type}; charset=utf-8" for fmt, media_type in FORMATS.items()},

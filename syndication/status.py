@@ -9,6 +9,7 @@ from typing import Any
 
 from .config import Config
 from .store import Store
+from .wording import count
 
 
 def render_status(config: Config, now: datetime | None = None) -> str:
@@ -33,7 +34,7 @@ def render_status(config: Config, now: datetime | None = None) -> str:
                 out.append(f"  failure: {line}")
             left_out = last.summary.get("failures_left_out", 0)
             if left_out:
-                out.append(f"  ... and {left_out} more failures")
+                out.append(f"  ... and {count(left_out, 'more failure')}")
         out.append(f"runs recorded: {store.runs_count()}")
         counts = store.status_counts()
         out.append(
@@ -41,6 +42,10 @@ def render_status(config: Config, now: datetime | None = None) -> str:
             f"{counts.get('refused', 0)} refused, {counts.get('error', 0)} could not be "
             "processed"
         )
+        size, whole, pruned = store.size()
+        out.append(f"database: {_size(size)}; {count(whole, 'article')} kept whole, "
+                   f"{pruned} pruned (retention: {config.site.keep_days} days, README "
+                   "\"Retention\")")
         states = {s.url: s for s in store.sources()}
         out.append("sources:")
         for url in config.sources:
@@ -77,6 +82,7 @@ def _summary(summary: dict[str, Any]) -> str:
         f"{summary.get('sources_not_modified', 0)} not modified); "
         f"requests: {summary.get('requests', 0)}; articles: {listed}; feed files written: "
         f"{len(summary.get('feeds_written', []))}, failed: {summary.get('feeds_failed', 0)}"
+        f"; pruned: {summary.get('pruned', 0)}"
     )
 
 
@@ -95,3 +101,13 @@ def _ago(value: datetime, now: datetime) -> str:
     if seconds < 172800:
         return f"{seconds // 3600} h ago"
     return f"{seconds // 86400} days ago"
+
+
+def _size(n: int) -> str:
+    """A file size for a person: 512 bytes, 40.2 KB, 104.7 MB (decimal units)."""
+    value = float(n)
+    for unit in ("bytes", "KB", "MB"):
+        if value < 1000:
+            return f"{n} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"

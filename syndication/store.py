@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from .errors import StorageError
+from .errors import PathError, StorageError
 from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
 from .update import Intent, Stored
 from .update import visible_hash as update_visible_hash
@@ -109,9 +109,48 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN visible_hash TEXT NOT NULL DEFAULT '';
     """,
+    # 6: years under cron. The original and its republication (~50 KB of an article's row)
+    # move to their own table, which retention empties (Store.prune); each feed's members
+    # are decided when an article is processed or the feed's selection changes, so writing
+    # a feed reads its newest members only, whatever it selects and however many are kept.
+    """
+    CREATE TABLE article_bodies (  -- what retention drops (README "Retention")
+        article_id INTEGER PRIMARY KEY REFERENCES articles (article_id) ON DELETE CASCADE,
+        content    TEXT NOT NULL,        -- the original content, kept to re-check it
+        html       TEXT                  -- the republication as built
+    );
+    INSERT INTO article_bodies (article_id, content, html)
+        SELECT article_id, content, html FROM articles;
+    ALTER TABLE articles DROP COLUMN content;
+    ALTER TABLE articles DROP COLUMN html;
+    CREATE TABLE feeds (  -- one per [[feed]]
+        name          TEXT PRIMARY KEY,
+        fingerprint   TEXT NOT NULL,     -- of its sources and selection, as members were decided
+        first_written TEXT NOT NULL      -- ISO 8601 UTC: the date of a feed with no entry
+    );
+    CREATE TABLE feed_members (  -- the articles a feed's selection takes from its sources
+        feed       TEXT NOT NULL REFERENCES feeds (name) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+        published  TEXT NOT NULL,        -- the article's, so the feed's order is this index
+        PRIMARY KEY (feed, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX feed_members_in_order ON feed_members (feed, published DESC, article_id DESC);
+    """,
+    # 7: the evidence of each rule (~1.2 KB) goes with the republication it is about, which
+    # retention drops; the row keeps the rules not passed (its verdict). A row then takes a
+    # quarter of a page, not a page of its own for as long as it is kept.
+    """
+    ALTER TABLE article_bodies ADD COLUMN findings TEXT;  -- JSON [[rule, ok, detail]], all
+    UPDATE article_bodies SET findings =
+        (SELECT a.findings FROM articles a WHERE a.article_id = article_bodies.article_id);
+    UPDATE articles SET findings = (SELECT json_group_array(json(f.value))
+        FROM json_each(articles.findings) f WHERE json_extract(f.value, '$[1]') IS NOT 1);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+_REPACKED = 7  # a file made before this schema is rewritten once (VACUUM) by _migrate
 MAX_RUN_FAILURES = 50  # failure lines kept per run for `syndication status`
+KEEP_RUNS = 100  # runs kept for `syndication status` (two days of half-hourly runs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,29 +201,34 @@ class ExtractState:
     reason: str
 
 
-# A feed's entries: published articles carried by its sources, newest first; with
-# :paragraphs, only those with a published extract of that many paragraphs.
+# A feed's entries: its members that are published and still have their republication
+# (retention keeps every feed's window), newest first; with :paragraphs, only those with a
+# published extract of that many paragraphs of their current version. Walks the members'
+# order index and stops at the limit (tests/test_store_sqlite.py reads the query plan).
 _FEED_SELECTION = (
-    "FROM articles a LEFT JOIN extracts x ON x.article_id = a.article_id "
+    "FROM feed_members m JOIN articles a ON a.article_id = m.article_id "
+    "JOIN article_bodies b ON b.article_id = m.article_id "
+    "LEFT JOIN extracts x ON x.article_id = m.article_id "
     "AND x.paragraphs = :paragraphs AND x.content_hash = a.content_hash "
-    "WHERE a.status = 'published' "
+    "WHERE m.feed = :feed AND a.status = 'published' "
     "AND (:paragraphs IS NULL OR x.status = 'published') "
-    "AND a.article_id IN (SELECT article_id FROM article_sources WHERE source_url IN "
-    "(SELECT value FROM json_each(:sources))) "
-    "ORDER BY a.published DESC, a.article_id DESC "
+    "ORDER BY m.published DESC, m.article_id DESC "
     "LIMIT :limit"
 )
 
 
+# Each rule's evidence while the article is kept whole, the rules not passed once pruned.
 _ARTICLES = (
-    "SELECT article_id, title, url, status, content_hash, findings, reason, last_checked "
-    "FROM articles ORDER BY published DESC, article_id DESC LIMIT ?"
+    "SELECT a.article_id, a.title, a.url, a.status, a.content_hash, "
+    "coalesce(b.findings, a.findings), a.reason, a.last_checked FROM articles a "
+    "LEFT JOIN article_bodies b ON b.article_id = a.article_id "
+    "ORDER BY a.published DESC, a.article_id DESC LIMIT ?"
 )
 # status IN (…), not != 'published': the index on status is then searched, and only the rows
 # kept out are read, not every row (its original and republication, ~50 KB) for its status
 # (benchmarks/run.py: a run with nothing new lists the refused on the index page).
 _ARTICLES_KEPT_OUT = _ARTICLES.replace(
-    "FROM articles ", "FROM articles WHERE status IN ('refused', 'error') ")
+    "ORDER BY", "WHERE a.status IN ('refused', 'error') ORDER BY")
 
 
 class Store:
@@ -194,15 +238,23 @@ class Store:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise PathError(path.parent, "cannot create the state file's folder "
+                            f"({e.strerror or e})") from e
+        new = not path.exists()
+        try:
             self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
+            # First: a new file's pages freed by retention can then be given back (later,
+            # and for a file that has tables already, only VACUUM changes it: _migrate).
+            self.db.execute("PRAGMA auto_vacuum = INCREMENTAL")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.Error as e:
+            if new:  # nothing was there: where the configuration puts it cannot be used
+                raise PathError(path, f"cannot create the state file ({e})") from e
             raise StorageError(path, f"cannot open the state database ({e})") from e
-        except OSError as e:
-            raise StorageError(path, f"cannot create its folder ({e.strerror})") from e
 
     def __enter__(self) -> Store:
         return self
@@ -233,6 +285,15 @@ class Store:
                 if number + 1 in _FILL:
                     _FILL[number + 1](self.db)
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
+        if 0 < version < _REPACKED:
+            # A file made before schema 7: once, rewrite it so that it can shrink, its rows
+            # packed (schemas 6 and 7 moved originals, republications and evidence out).
+            self.db.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            self.db.execute("VACUUM")
+
+    def _pragma(self, name: str) -> int:
+        (value,) = self.db.execute(f"PRAGMA {name}").fetchone()
+        return int(value)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -304,11 +365,13 @@ class Store:
         ):
             extracts.setdefault(n, {})[paragraphs] = digest
         rows = self.db.execute(
-            "SELECT article_id, content_hash, visible_hash, status, updated FROM articles "
-            "WHERE article_id IN (SELECT value FROM json_each(?))", (ids,)
+            "SELECT a.article_id, a.content_hash, a.visible_hash, a.status, a.updated, "
+            "b.article_id IS NULL FROM articles a LEFT JOIN article_bodies b "
+            "ON b.article_id = a.article_id "
+            "WHERE a.article_id IN (SELECT value FROM json_each(?))", (ids,)
         )
         return {r[0]: Stored(r[0], r[1], r[2], Outcome(r[3]), _dt_required(r[4]),
-                             extracts.get(r[0], {}))
+                             extracts.get(r[0], {}), pruned=bool(r[5]))
                 for r in rows}
 
     def apply(self, intent: Intent, now: datetime) -> None:
@@ -336,22 +399,22 @@ class Store:
         now: datetime,
         visible_hash: str | None = None,
     ) -> None:
-        """Insert or replace an article's latest version and verdict (``visible_hash``:
-        update.visible_hash of it, computed when not given)."""
+        """Insert or replace an article's latest version and verdict, and its original and
+        republication (``visible_hash``: update.visible_hash of it, computed when not
+        given)."""
         self.db.execute(
             "INSERT INTO articles (article_id, url, title, summary, published, updated, "
-            "authors, categories, language, rights, content, content_hash, status, html, "
-            "findings, reason, first_seen, last_checked, visible_hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "authors, categories, language, rights, content_hash, status, findings, reason, "
+            "first_seen, last_checked, visible_hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (article_id) DO UPDATE SET url = excluded.url, "
             "title = excluded.title, summary = excluded.summary, "
             "published = excluded.published, updated = excluded.updated, "
             "authors = excluded.authors, categories = excluded.categories, "
             "language = excluded.language, rights = excluded.rights, "
-            "content = excluded.content, content_hash = excluded.content_hash, "
-            "status = excluded.status, html = excluded.html, findings = excluded.findings, "
-            "reason = excluded.reason, last_checked = excluded.last_checked, "
-            "visible_hash = excluded.visible_hash",
+            "content_hash = excluded.content_hash, status = excluded.status, "
+            "findings = excluded.findings, reason = excluded.reason, "
+            "last_checked = excluded.last_checked, visible_hash = excluded.visible_hash",
             (
                 article.article_id,
                 article.url,
@@ -364,92 +427,111 @@ class Store:
                 json.dumps(list(article.categories), ensure_ascii=False),
                 article.language,
                 article.rights,
-                article.content,
                 content_hash,
                 str(status),
-                html,
-                json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False),
+                _findings([f for f in findings if f.ok is not True]),
                 reason,
                 _iso(now),
                 _iso(now),
                 visible_hash or update_visible_hash(article),
             ),
         )
+        self.db.execute(
+            "INSERT INTO article_bodies (article_id, content, html, findings) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+            "content = excluded.content, html = excluded.html, findings = excluded.findings",
+            (article.article_id, article.content, html, _findings(findings)),
+        )
 
-    def link_source(self, article_id: int, source_url: str, now: datetime) -> None:
-        """Remember that ``source_url`` carried the article (it belongs to that feed)."""
+    def carried(self, article: Article, source_url: str, members: Mapping[str, bool],
+                now: datetime) -> None:
+        """A stored article met in ``source_url`` in this run: remember that the source
+        carried it, and whether each feed reading that source takes it (``members``, as
+        its selection judges the article now; feeds whose members were decided)."""
         self.db.execute(
             "INSERT OR IGNORE INTO article_sources (article_id, source_url, first_seen) "
             "VALUES (?, ?, ?)",
-            (article_id, source_url, _iso(now)),
+            (article.article_id, source_url, _iso(now)),
+        )
+        self.db.executemany(
+            "INSERT INTO feed_members (feed, article_id, published) VALUES (?, ?, ?) "
+            "ON CONFLICT (feed, article_id) DO UPDATE SET published = excluded.published",
+            [(feed, article.article_id, _iso(article.published))
+             for feed, member in members.items() if member],
+        )
+        self.db.executemany(
+            "DELETE FROM feed_members WHERE feed = ? AND article_id = ?",
+            [(feed, article.article_id) for feed, member in members.items() if not member],
         )
 
-    def feed_entries(
-        self,
-        source_urls: Sequence[str],
-        limit: int,
-        *,
-        paragraphs: int | None = None,
-        select: Callable[[FeedEntry], bool] | None = None,
-        html: bool = True,
-    ) -> tuple[FeedEntry, ...]:
-        """The newest ``limit`` published articles carried by any of ``source_urls`` that
-        ``select`` accepts (a feed's selection). With ``paragraphs``, each entry's HTML is
-        its published extract of that many paragraphs, and articles without one are left
-        out. ``html=False``: the entries without their HTML ("", for the index page)."""
-        return tuple(e for e, _h in self._feed_rows(source_urls, limit, paragraphs, select,
-                                                     html))
+    def feed_entries(self, feed: str, limit: int, *, paragraphs: int | None = None,
+                     html: bool = True) -> tuple[FeedEntry, ...]:
+        """The newest ``limit`` published members of ``feed``. With ``paragraphs``, each
+        entry's HTML is its published extract of that many paragraphs, and articles without
+        one are left out. ``html=False``: the entries without their HTML ("", for the index
+        page)."""
+        if limit <= 0:
+            return ()
+        rows = self.db.execute(
+            "SELECT " + _ARTICLE_FIELDS + ", "
+            "CASE WHEN NOT :html THEN NULL WHEN :paragraphs IS NULL THEN b.html "
+            "ELSE x.html END " + _FEED_SELECTION,
+            {"feed": feed, "paragraphs": paragraphs, "limit": limit, "html": html},
+        )
+        return tuple(FeedEntry(**_article_fields(r), html=r[_N_FIELDS] or "") for r in rows)
 
-    def feed_keys(
-        self,
-        source_urls: Sequence[str],
-        limit: int,
-        *,
-        paragraphs: int | None = None,
-        select: Callable[[FeedEntry], bool] | None = None,
-    ) -> tuple[tuple[int, str, str], ...]:
+    def feed_keys(self, feed: str, limit: int, *,
+                  paragraphs: int | None = None) -> tuple[tuple[int, str, str], ...]:
         """(N, content hash, updated) of each entry feed_entries() would return, in order:
         enough to tell that a feed did not change without reading its HTML."""
-        if select is not None:  # the selection reads each entry's title, summary, authors
-            return tuple((e.article_id, h, _iso(e.updated)) for e, h in
-                         self._feed_rows(source_urls, limit, paragraphs, select, False))
-        if not source_urls or limit <= 0:
+        if limit <= 0:
             return ()
         rows = self.db.execute(
             "SELECT a.article_id, a.content_hash, a.updated " + _FEED_SELECTION,
-            {"paragraphs": paragraphs, "sources": json.dumps(list(source_urls)),
-             "limit": limit},
+            {"feed": feed, "paragraphs": paragraphs, "limit": limit},
         ).fetchall()
         return tuple((r[0], r[1], r[2]) for r in rows)
 
-    def _feed_rows(
-        self,
-        source_urls: Sequence[str],
-        limit: int,
-        paragraphs: int | None,
-        select: Callable[[FeedEntry], bool] | None,
-        html: bool,
-    ) -> Iterator[tuple[FeedEntry, str]]:
-        """feed_entries' rows: each entry with its content hash."""
-        if not source_urls or limit <= 0:
-            return
+    # --- feeds and their members --------------------------------------------------------
+
+    def feed_state(self, feed: str) -> tuple[str, datetime] | None:
+        """(fingerprint, first written) of ``feed``; None for a feed never written."""
+        row = self.db.execute(
+            "SELECT fingerprint, first_written FROM feeds WHERE name = ?", (feed,)
+        ).fetchone()
+        return (row[0], _dt_required(row[1])) if row else None
+
+    def forget_feeds(self, keep: Sequence[str]) -> None:
+        """Drop the feeds (and their members) no longer configured."""
+        self.db.execute("DELETE FROM feeds WHERE name NOT IN (SELECT value FROM json_each(?))",
+                        (json.dumps(list(keep)),))
+
+    def carried_by(self, source_urls: Sequence[str]) -> Iterator[tuple[Article, str]]:
+        """Every stored article carried by ``source_urls`` (without its content: ""), with
+        its published date as stored: what a feed's selection is decided on."""
         rows = self.db.execute(
-            "SELECT " + _ARTICLE_FIELDS + ", "
-            "CASE WHEN NOT :html THEN NULL WHEN :paragraphs IS NULL THEN a.html "
-            "ELSE x.html END, a.content_hash "
-            # LIMIT -1: no limit; the selection is applied below, row by row
-            + _FEED_SELECTION,
-            {"paragraphs": paragraphs, "sources": json.dumps(list(source_urls)),
-             "limit": limit if select is None else -1, "html": html},
+            "SELECT " + _ARTICLE_FIELDS + ", a.published "  # noqa: S608 -- constant SQL text
+            "FROM articles a WHERE a.article_id IN (SELECT article_id FROM article_sources "
+            "WHERE source_url IN (SELECT value FROM json_each(?)))",
+            (json.dumps(list(source_urls)),),
         )
-        taken = 0
-        for r in rows:  # a cursor: rows are read as needed, and no further than the limit
-            entry = FeedEntry(**_article_fields(r), html=r[_N_FIELDS] or "")
-            if select is None or select(entry):
-                yield entry, r[_N_FIELDS + 1]
-                taken += 1
-                if taken >= limit:
-                    break
+        for r in rows:
+            yield Article(**_article_fields(r), content=""), r[_N_FIELDS]
+
+    def decide_members(self, feed: str, fingerprint: str, members: Sequence[tuple[int, str]],
+                       now: datetime) -> None:
+        """Replace ``feed``'s members with ``members`` ((N, published as stored)) decided
+        under the selection ``fingerprint``; the feed keeps its first-written date."""
+        self.db.execute(
+            "INSERT INTO feeds (name, fingerprint, first_written) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET fingerprint = excluded.fingerprint",
+            (feed, fingerprint, _iso(now)),
+        )
+        self.db.execute("DELETE FROM feed_members WHERE feed = ?", (feed,))
+        self.db.executemany(
+            "INSERT INTO feed_members (feed, article_id, published) VALUES (?, ?, ?)",
+            [(feed, n, published) for n, published in members],
+        )
 
     # --- extracts -----------------------------------------------------------------------
 
@@ -473,22 +555,27 @@ class Store:
             "content_hash = excluded.content_hash, status = excluded.status, "
             "html = excluded.html, findings = excluded.findings, reason = excluded.reason",
             (article_id, paragraphs, content_hash, str(status), html,
-             json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False),
-             reason),
+             _findings(findings), reason),
         )
 
-    def without_extract(self, source_urls: Sequence[str],
+    def without_extract(self, feed: str, limit: int,
                         paragraphs: int) -> tuple[tuple[Article, str], ...]:
-        """Published articles of ``source_urls`` with no extract of ``paragraphs`` built from
-        their current version (a feed newly in extract mode), each with its content hash."""
+        """Of the newest ``limit`` published members of ``feed`` (its window, were every one
+        extracted), those with no extract of ``paragraphs`` built from their current
+        version (a feed newly in extract mode), each with its content hash."""
         rows = self.db.execute(
-            "SELECT " + _ARTICLE_FIELDS + ", a.content, a.content_hash "  # noqa: S608 -- constant
-            "FROM articles a LEFT JOIN extracts x ON x.article_id = a.article_id "
-            "AND x.paragraphs = ? AND x.content_hash = a.content_hash "
-            "WHERE a.status = 'published' AND x.article_id IS NULL AND a.article_id IN "
-            "(SELECT article_id FROM article_sources WHERE source_url IN "
-            "(SELECT value FROM json_each(?))) ORDER BY a.published DESC, a.article_id DESC",
-            (paragraphs, json.dumps(list(source_urls))),
+            "SELECT " + _ARTICLE_FIELDS + ", b.content, a.content_hash "  # noqa: S608 -- constant
+            "FROM (SELECT m.article_id FROM feed_members m "
+            "JOIN articles a ON a.article_id = m.article_id "
+            "JOIN article_bodies b ON b.article_id = m.article_id "
+            "WHERE m.feed = :feed AND a.status = 'published' "
+            "ORDER BY m.published DESC, m.article_id DESC LIMIT :limit) w "
+            "JOIN articles a ON a.article_id = w.article_id "
+            "JOIN article_bodies b ON b.article_id = w.article_id "
+            "LEFT JOIN extracts x ON x.article_id = w.article_id "
+            "AND x.paragraphs = :paragraphs AND x.content_hash = a.content_hash "
+            "WHERE x.article_id IS NULL ORDER BY a.published DESC, a.article_id DESC",
+            {"feed": feed, "limit": limit, "paragraphs": paragraphs},
         ).fetchall()
         return tuple((Article(**_article_fields(r), content=r[_N_FIELDS]), r[_N_FIELDS + 1])
                      for r in rows)
@@ -533,6 +620,48 @@ class Store:
         """How many articles are in each status (published, refused, error)."""
         rows = self.db.execute("SELECT status, count(*) FROM articles GROUP BY status")
         return {r[0]: r[1] for r in rows}
+
+    # --- retention ----------------------------------------------------------------------
+
+    def prune(self, keep: Iterable[int], before: datetime) -> int:
+        """Drop the original and republication (and extracts' HTML) of every article last
+        checked before ``before`` and not in ``keep`` (every feed's window), and the
+        evidence of the rules it passed; its row keeps the id, verdict (status, reason, the
+        rules not passed), dates and hashes, so it is never processed again unchanged.
+        Returns how many were pruned (give_back() then shrinks the file)."""
+        with self.transaction():
+            # article_bodies holds only what is not pruned yet: this reads recent articles
+            # and windows, not every article ever seen
+            ids = json.dumps([r[0] for r in self.db.execute(
+                "SELECT b.article_id FROM article_bodies b JOIN articles a "
+                "ON a.article_id = b.article_id WHERE a.last_checked < ? "
+                "AND b.article_id NOT IN (SELECT value FROM json_each(?))",
+                (_iso(before), json.dumps(sorted(set(keep)))))])
+            pruned = self.db.execute("DELETE FROM article_bodies WHERE article_id IN "
+                                     "(SELECT value FROM json_each(?))", (ids,)).rowcount
+            self.db.execute("UPDATE extracts SET html = NULL WHERE article_id IN "
+                            "(SELECT value FROM json_each(?))", (ids,))
+            # An extract's verdict stays (status, reason, the rules not passed); the
+            # evidence of each rule passed goes with the republication it was about. (An
+            # article's is in article_bodies, gone with it.)
+            self.db.execute(
+                "UPDATE extracts SET findings = (SELECT json_group_array(json(f.value)) "
+                "FROM json_each(findings) f WHERE json_extract(f.value, '$[1]') IS NOT 1) "
+                "WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
+        return pruned
+
+    def give_back(self) -> None:
+        """Return the file's free pages to the file system (after prune and record_run)."""
+        if self._pragma("freelist_count"):
+            # executescript steps the pragma to its end; execute() would free one page
+            self.db.executescript("PRAGMA incremental_vacuum;")
+
+    def size(self) -> tuple[int, int, int]:
+        """(bytes, articles kept whole, articles pruned) of the state database."""
+        pages = self._pragma("page_count") * self._pragma("page_size")
+        (whole,) = self.db.execute("SELECT count(*) FROM article_bodies").fetchone()
+        (total,) = self.db.execute("SELECT count(*) FROM articles").fetchone()
+        return pages, int(whole), int(total) - int(whole)
 
     # --- feed files ---------------------------------------------------------------------
 
@@ -612,6 +741,7 @@ class Store:
             "feeds_written": list(report.feeds_written),
             "feeds_failed": len(report.feeds_failed),
             "requests": report.requests,
+            "pruned": report.pruned,
             "failures": list(failures[:MAX_RUN_FAILURES]),
             "failures_left_out": max(0, len(failures) - MAX_RUN_FAILURES),
         }
@@ -621,6 +751,9 @@ class Store:
                 (_iso(report.started), _iso(report.finished), int(report.ok),
                  json.dumps(summary, sort_keys=True)),
             )
+            self.db.execute("DELETE FROM runs WHERE id NOT IN "
+                            "(SELECT id FROM runs ORDER BY id DESC LIMIT ?)", (KEEP_RUNS,))
+        self.give_back()
 
 
     def last_run(self) -> RunRecord | None:
@@ -660,6 +793,11 @@ def _article_fields(row: Sequence[Any]) -> dict[str, Any]:
     }
 
 
+def _findings(findings: Iterable[Finding]) -> str:
+    """Findings as their column holds them: JSON [[rule, ok, detail]]."""
+    return json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False)
+
+
 def _authors(column: str) -> tuple[Author, ...]:
     """The authors column (JSON [[name, role, institution, profile_url]]) as records."""
     return tuple(Author(*a) for a in json.loads(column))
@@ -668,12 +806,10 @@ def _authors(column: str) -> tuple[Author, ...]:
 def _fill_visible_hashes(db: sqlite3.Connection) -> None:
     """Schema 5: the visible hash of every article kept (update.visible_hash)."""
     select = "SELECT " + _ARTICLE_FIELDS + ", a.content FROM articles a"  # noqa: S608 -- constant
-    rows = db.execute(select).fetchall()
-    db.executemany(
-        "UPDATE articles SET visible_hash = ? WHERE article_id = ?",
-        [(update_visible_hash(Article(**_article_fields(r), content=r[_N_FIELDS])), r[0])
-         for r in rows],
-    )
+    # row by row: only the hashes are kept, not every original at once
+    hashes = [(update_visible_hash(Article(**_article_fields(r), content=r[_N_FIELDS])), r[0])
+              for r in db.execute(select)]
+    db.executemany("UPDATE articles SET visible_hash = ? WHERE article_id = ?", hashes)
 
 
 # Python steps of a migration, run after its SQL in the same transaction: version -> step.

@@ -96,31 +96,23 @@ class Intent:
 
 def content_hash(article: Article) -> str:
     """A digest of everything republish and check read, and of FORMAT_VERSION."""
-    parts = [
-        FORMAT_VERSION,
-        article.url,
-        article.title,
-        article.summary,
-        article.published.isoformat(),
-        article.updated.isoformat(),
-        [[a.name, a.role, a.institution, a.profile_url] for a in article.authors],
-        article.rights,
-        article.language,
-        list(article.categories),
-    ]
-    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode())
-    # The content (~20 KB) as it is, after the JSON of the rest (which ends the JSON text,
-    # and holds no NUL): as JSON it cost a character-by-character escaping, twice the
-    # hashing (benchmarks/run.py).
-    digest.update(b"\0")
-    digest.update(article.content.encode())
-    return digest.hexdigest()
+    return _digest(article, FORMAT_VERSION, article.published.isoformat(),
+                   article.updated.isoformat())
 
 
 def visible_hash(article: Article) -> str:
     """A digest of what a correction can change for readers: everything republish reads
     except the dates and FORMAT_VERSION (a new version of our code is no correction)."""
+    return _digest(article)
+
+
+def _digest(article: Article, *head: object) -> str:
+    """sha256 of ``head`` and the article's reader-visible fields, as JSON, then of its
+    content as it is: as JSON the content (~20 KB) cost a character-by-character escaping,
+    twice the hashing (benchmarks/run.py). The JSON text ends the parts and holds no NUL,
+    so no field's text can pass for another's."""
     parts = [
+        *head,
         article.url,
         article.title,
         article.summary,

@@ -204,7 +204,7 @@ def assert_nothing_unverified(out: Path, state: Path) -> None:
     exactly the republication that passed the checker, and no active content at all."""
     with Store(state) as store:
         rows = {a.article_id: a for a in store.articles()}
-        html = dict(store.db.execute("SELECT article_id, html FROM articles"))
+        html = dict(store.db.execute("SELECT article_id, html FROM article_bodies"))
     files = sorted(out.glob("*.atom")) + sorted(out.glob("*.rss")) + sorted(out.glob("*.json"))
     for path in files:
         for n, content in entry_contents(path):

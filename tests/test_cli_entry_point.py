@@ -44,7 +44,7 @@ def test_run_is_silent_on_success_and_summarises_with_v(
     assert (config.site.output_dir / "environment.atom").exists()
     verbose = syndication("run", "-v", "--config", str(config.path))
     assert verbose.returncode == 0
-    assert "1 sources (0 failed, 1 not modified)" in verbose.stderr
+    assert "1 source (0 failed, 1 not modified), 1 request;" in verbose.stderr
 
 
 def test_config_from_the_environment(server: LoopbackServer, make_config: ConfigFactory) -> None:

@@ -196,6 +196,9 @@ def test_status_after_runs(site):
     assert f"  failure: {site.fr_url}: HTTP 503, gave up after 1 try" in out
     assert "runs recorded: 2" in out
     assert "articles: 2 published, 0 refused, 0 could not be processed" in out
+    assert re.search(r"^database: \d+\.\d KB; 2 articles kept whole, 0 pruned \(retention: 30 "
+                     r"days, README \"Retention\"\)$", out, re.M)
+    assert "; pruned: 0\n" in out
     env_block = out.split(site.env_url, 1)[1].split("\n  http", 1)[0]
     assert "last error:   none" in env_block
     assert re.search(r'validators:   ETag "[0-9a-f]{16}", Last-Modified -', env_block)
@@ -232,3 +235,33 @@ def test_start_cli_helper_is_the_real_entry_point(site):
     proc = start_cli(Path(site.config_path()))
     out, err = proc.communicate(timeout=60)
     assert (proc.returncode, out, err) == (0, "", "")
+
+
+def test_short_version_flag_prints_the_version():
+    from syndication import __version__
+
+    for flag in ("-V", "--version"):
+        done = cli(flag)
+        assert (done.returncode, done.stdout, done.stderr) == (
+            0, f"syndication {__version__}\n", "")
+
+
+@pytest.mark.parametrize("which", ["state_file", "output_dir"])
+def test_a_state_file_or_output_folder_that_cannot_be_created_is_status_2(
+        site, tmp_path, which):
+    """One line naming the path, exit 2 (the configuration names a place that cannot be
+    used), and no claim of a previous file that never was."""
+    blocker = tmp_path / "a-file"  # a folder cannot be made inside a regular file
+    blocker.write_text("not a folder\n")
+    config = site.config_path()
+    place = blocker / ("state.sqlite3" if which == "state_file" else "feeds")
+    text = config.read_text().replace(
+        f'{which} = "{site.state if which == "state_file" else site.out}"', f'{which} = "{place}"')
+    assert str(place) in text
+    config.write_text(text)
+    done = cli("run", "--config", str(config))
+    assert done.returncode == 2 and done.stdout == ""
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"syndication: {place.parent if which == 'state_file' else place}: "
+                           "cannot create ")
+    assert "previous file" not in line

@@ -407,7 +407,9 @@ def three_runs(site: Site, capsys, fault: Fault | None, *, before_fault=None,
         for line, pattern in zip(faulty.lines, fault.lines, strict=True):
             assert re.search(pattern, line), (pattern, line)
         if fault.waits is not None:
-            assert tuple(faulty.waits) == fault.waits
+            # a wait carried over to the next request is what remains of it after the real
+            # time in between (milliseconds; more on a loaded machine)
+            assert faulty.waits == pytest.approx(list(fault.waits), abs=0.05)
         ids = all_feed_ids(site.out)  # every file a valid feed
         for name, expected in fault.feeds.items():
             assert ids[f"{name}.atom"] == ids[f"{name}.rss"] == expected, name

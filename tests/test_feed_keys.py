@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from syndication.models import Selection
 from syndication.pipeline import run
 from syndication.store import Store
 
@@ -26,19 +27,21 @@ def test_feed_keys_name_the_entries_feed_entries_gives(
     env_url, fr_url = serve_recorded(server)
     config = make_config({"both": [env_url, fr_url]})
     assert run(config, clock=Clock(), sleep=lambda s: None).ok
-    both = config.feeds[0]
+    chosen = dataclasses.replace(config, feeds=(*config.feeds, dataclasses.replace(
+        config.feeds[0], name="chosen", selection=Selection(articles=(263253, 209538)))))
+    assert run(chosen, clock=Clock(), sleep=lambda s: None).ok
     with Store(config.site.state_file) as store:
-        for select in (None, lambda e: e.article_id != 212649):
+        for name, count in (("both", 3), ("chosen", 2)):
             for limit in (1, 2, 50):
-                entries = store.feed_entries(both.sources, limit, select=select)
-                keys = store.feed_keys(both.sources, limit, select=select)
+                entries = store.feed_entries(name, limit)
+                keys = store.feed_keys(name, limit)
                 assert [k[0] for k in keys] == [e.article_id for e in entries]
                 assert [k[2] for k in keys] == [
                     e.updated.strftime("%Y-%m-%dT%H:%M:%SZ") for e in entries]
                 assert all(len(k[1]) == 64 for k in keys)  # a sha256 content hash
                 assert [e.html for e in store.feed_entries(
-                    both.sources, limit, select=select, html=False)] == [""] * len(entries)
-        assert len(store.feed_keys(both.sources, 50)) == 3
+                    name, limit, html=False)] == [""] * len(entries)
+            assert len(store.feed_keys(name, 50)) == count
 
 
 def test_a_changed_feed_renders_its_files_and_the_index_only(

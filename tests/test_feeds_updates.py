@@ -5,6 +5,7 @@ cannot be written keeps the files it had (atomic writes)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -20,8 +21,9 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from syndication.compliance.conversation import TC_RIGHTS
 from syndication.errors import PublishError
-from syndication.models import TC_RIGHTS, Outcome
+from syndication.models import Outcome
 from syndication.output import write_if_changed
 from syndication.pipeline import run
 from syndication.publish import entry_id
@@ -206,6 +208,20 @@ def test_an_article_that_stops_passing_is_withdrawn(
 # --- atomic writes ----------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def files_capped_at(size: int) -> Iterator[None]:
+    """A real write error from the kernel past ``size`` bytes (EFBIG: RLIMIT_FSIZE, which
+    binds root too), its signal ignored."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous_handler)
+
+
 def test_write_if_changed_leaves_an_identical_file_alone(tmp_path: Path) -> None:
     path = tmp_path / "feed.atom"
     assert write_if_changed(path, b"one") is True
@@ -227,18 +243,21 @@ def test_a_write_that_fails_half_way_leaves_the_old_file(tmp_path: Path) -> None
     path = tmp_path / "feed.atom"
     write_if_changed(path, b"old feed\n" * 10)
     old = path.read_bytes()
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    previous_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, hard))
-    try:
-        with pytest.raises(PublishError) as e:
-            write_if_changed(path, b"new feed\n" * 10_000)
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, previous_handler)
+    with files_capped_at(4096), pytest.raises(PublishError) as e:
+        write_if_changed(path, b"new feed\n" * 10_000)
     assert str(path) in str(e.value) and "previous file is unchanged" in str(e.value)
     assert path.read_bytes() == old
     assert [p.name for p in tmp_path.iterdir()] == ["feed.atom"]
+
+
+def test_a_failed_first_write_claims_no_previous_file(tmp_path: Path) -> None:
+    """A file that was never there is not said to be "unchanged": the error says none was."""
+    path = tmp_path / "new.atom"
+    with files_capped_at(4096), pytest.raises(PublishError) as e:
+        write_if_changed(path, b"new feed\n" * 10_000)
+    assert str(e.value).endswith("; no file was there before")
+    assert "previous" not in str(e.value)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_read_only_output_folder_keeps_the_old_files(

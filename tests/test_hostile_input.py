@@ -312,7 +312,7 @@ def test_a_future_entry_never_pushes_verified_ones_out(site, capsys) -> None:
 def test_a_stored_entry_with_a_forbidden_character_is_left_out_not_fatal(site, capsys) -> None:
     assert drive(site.config(), capsys).status == 0
     with Store(site.state) as store, store.transaction():  # as an earlier version stored it
-        store.db.execute("UPDATE articles SET html = html || ? WHERE article_id = ?",
+        store.db.execute("UPDATE article_bodies SET html = html || ? WHERE article_id = ?",
                          ("\uffff", ENV_ID))
         store.db.execute("DELETE FROM feed_files")
     site.normal()  # 209538 new on the FR source

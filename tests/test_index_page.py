@@ -18,9 +18,10 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import pytest
 
+from syndication.compliance.conversation import TC_RIGHTS
 from syndication.config import Config
-from syndication.index import LATEST, render_index
-from syndication.models import LICENCE_URL, TC_RIGHTS
+from syndication.index import LATEST, Listing, render_index
+from syndication.models import LICENCE_URL
 from syndication.output import INDEX_FILE
 from syndication.pipeline import run
 from syndication.serve import make_server, server_url
@@ -125,7 +126,8 @@ def test_refused_articles_with_their_failing_rules(site: Config) -> None:
 
 def test_the_page_is_the_same_for_the_same_state(site: Config) -> None:
     with Store(site.site.state_file) as store:
-        feeds = [(f, store.feed_entries(f.sources, f.max_entries)) for f in site.feeds]
+        feeds = [Listing(f, store.feed_entries(f.name, LATEST, html=False),
+                         len(store.feed_keys(f.name, f.max_entries))) for f in site.feeds]
         refused = store.articles(not_published=True)
     once = render_index(site.site, feeds, refused)
     assert once == render_index(site.site, feeds, refused)
@@ -134,9 +136,10 @@ def test_the_page_is_the_same_for_the_same_state(site: Config) -> None:
 
 def test_long_feeds_list_only_the_latest_entries(site: Config) -> None:
     with Store(site.site.state_file) as store:
-        (entry,) = store.feed_entries(site.feeds[0].sources, 10)
-    many = [entry] * (LATEST + 3)
-    page = lxml.html.fromstring(render_index(site.site, [(site.feeds[0], many)], ()))
+        (entry,) = store.feed_entries(site.feeds[0].name, 10)
+    many = [entry] * LATEST
+    page = lxml.html.fromstring(render_index(site.site, [Listing(site.feeds[0], many, LATEST + 3)],
+                                             ()))
     assert len(page.xpath("//ol[@class='entries']/li")) == LATEST
     assert "and 3 more in the feed." in page.text_content()
     assert "every article checked so far passed" in page.text_content()
