@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._version import __version__
-from .errors import ConfigError, LockedError, PathError, SyndicationError
+from .errors import ConfigError, LockedError, PathError, StorageError, SyndicationError
 from .models import RunReport
 
 if TYPE_CHECKING:
@@ -126,6 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
         "usage error, 75 another run holds the lock (nothing was touched).",
     )
     _config_argument(p)
+    p.add_argument(
+        "--jobs", type=_jobs, default=None, metavar="N",
+        help="processes that republish and check new articles (default: [run] jobs, else "
+        "one per CPU; 1: all in this process); runs with few new articles use one anyway",
+    )
     p.set_defaults(command=cmd_run)
 
     p = sub.add_parser(
@@ -224,6 +229,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--conversation-url", metavar="URL", default=None,
                    help="where to fetch originals from (default: https://theconversation.com;"
                    " a mirror, or a local server in tests)")
+    p.add_argument("--state", metavar="FILE", type=Path, default=None,
+                   help="an SQLite file kept between audits: unchanged pages and originals "
+                   "are not judged again, and the output says what changed (newly failing, "
+                   "fixed) since the last audit")
     p.add_argument("--config", metavar="PATH", default=None,
                    help="take [fetch] (User-Agent, min_interval, timeouts, size cap) from this "
                    "config file")
@@ -267,8 +276,22 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     config = load_config(args.config)
     with _progress_bar(len(config.sources) + len(config.feeds)) as progress:
-        report = run(config, progress=progress)
+        report = run(config, progress=progress, jobs=args.jobs)
     return exit_status(report)
+
+
+def _jobs(value: str) -> int:
+    """--jobs N: a whole number from 1 to config.MAX_JOBS."""
+    from .config import MAX_JOBS
+
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_JOBS}, "
+                                         f"got {value!r}")
+    return n
 
 
 def exit_status(report: RunReport) -> int:
@@ -448,10 +471,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from .compliance.conversation import TC_HOME
 
     fetch_config = _fetch_config(args.config)
-    with _progress_bar(0) as progress:
-        report = run_audit(args.sources, fetch_config=fetch_config,
-                           conversation_url=args.conversation_url or TC_HOME,
-                           progress=progress)
+    try:
+        with _progress_bar(0) as progress:
+            report = run_audit(args.sources, fetch_config=fetch_config,
+                               conversation_url=args.conversation_url or TC_HOME,
+                               state=args.state, progress=progress)
+    except StorageError as e:  # --state names something that is no audit state database
+        print(f"syndication audit: {e}", file=sys.stderr)
+        return EXIT_NOTHING_JUDGED
     status = exit_status(report)
     if args.json:
         for line in json_lines(report):
