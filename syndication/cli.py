@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import utc
 from ._version import __version__
 from .errors import ConfigError, LockedError, PathError, SyndicationError
 from .models import RunReport
@@ -496,7 +497,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             "status": str(a.status),
             "failed": [f.rule for f in a.findings if f.ok is not True],
             "reason": a.reason,
-            "last_checked": a.last_checked.isoformat().replace("+00:00", "Z"),
+            "last_checked": utc.timestamp(a.last_checked),
             "extracts": [{"paragraphs": p, "status": s, "failed": r, "reason": w}
                          for p, s, r, w in mine],
         } for a, mine in rows], ensure_ascii=False, indent=2))

@@ -8,13 +8,14 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
+from . import utc
 from ._version import __version__
 from .config import Config, FeedConfig
 from .errors import (
@@ -69,10 +70,6 @@ Clock = Callable[[], datetime]
 Progress = Callable[[int, int, str], None]
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 def lock_path(config: Config) -> str:
     return f"{config.site.state_file}.lock"
 
@@ -81,7 +78,7 @@ def run(
     config: Config,
     *,
     fetcher: Fetcher | None = None,
-    clock: Clock = _utcnow,
+    clock: Clock = utc.now,
     sleep: Callable[[float], None] = time.sleep,
     monotonic: Callable[[], float] = time.monotonic,
     progress: Progress | None = None,
@@ -331,10 +328,8 @@ def _build(article: Article, selecting: list[tuple[FeedConfig, str]]
     findings = (*verdict.findings, taken)
     if verdict.compliant:
         return Built(Outcome.PUBLISHED, republication.html, findings), original
-    failed = verdict.failed or verdict.unchecked
-    return Built(Outcome.REFUSED, republication.html, findings,
-                 reason="; ".join(f"{f.rule}: {f.detail}" for f in failed),
-                 failed_rules=tuple(f.rule for f in failed)), original
+    return Built(Outcome.REFUSED, republication.html, findings, reason=verdict.reason,
+                 failed_rules=tuple(f.rule for f in verdict.refusing)), original
 
 
 def _source_link(article: Article) -> Finding | None:
@@ -370,12 +365,11 @@ def _build_extracts(article: Article, counts: Sequence[int],
             out.append(Built(Outcome.PUBLISHED, extract.html, verdict.findings,
                              paragraphs=paragraphs))
             continue
-        failed = verdict.failed or verdict.unchecked
-        reason = f"extract of {paragraphs} paragraphs: " + "; ".join(
-            f"{f.rule}: {f.detail}" for f in failed)
+        reason = f"extract of {paragraphs} paragraphs: {verdict.reason}"
         log.warning("article %d refused (%s): %s", article.article_id, article.url, reason)
         out.append(Built(Outcome.REFUSED, extract.html, verdict.findings, reason=reason,
-                         failed_rules=tuple(f.rule for f in failed), paragraphs=paragraphs))
+                         failed_rules=tuple(f.rule for f in verdict.refusing),
+                         paragraphs=paragraphs))
     return tuple(out)
 
 

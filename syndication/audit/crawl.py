@@ -30,8 +30,9 @@ from ..compliance.conversation import ATTRIBUTION_PHRASES, TC_HOME
 from ..compliance.htmltext import decode, key, looks_like_html, parse_page, text_of
 from ..config import FetchConfig
 from ..errors import FetchError, InputError, ParseError
-from ..fetch import Fetcher, origin_of
+from ..fetch import Fetcher
 from ..models import Fetched, Verdict
+from ..urls import host_of, origin_of
 from .records import AuditReport, Candidate, Listing, PageAudit, SourceOutcome
 from .sources import is_url, read_listing, read_url_list
 
@@ -111,7 +112,7 @@ class Hosts:
 def _twins(url: str) -> frozenset[str]:
     """The hosts a page's fetcher may go to: its own, and its www. twin (a site redirecting
     example.org to www.example.org is still that site)."""
-    host = (origin_of(url).split("://", 1)[1]).split(":", 1)[0]
+    host = host_of(url)
     bare = host.removeprefix("www.")
     return frozenset({host, bare, f"www.{bare}"})
 
