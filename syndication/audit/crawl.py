@@ -12,11 +12,12 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from types import TracebackType
 
+from .. import utc
 from ..compliance import Original, check, prepare
 from ..compliance.command import (
     ACCEPT_PAGE,
@@ -50,10 +51,6 @@ MAX_SITEMAPS = 1000
 _ATTRIBUTION_KEYS = tuple(key(p) for ps in ATTRIBUTION_PHRASES.values() for p in ps)
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass(frozen=True, slots=True)
 class _Page:
     """A page as read: its text, and how it was recognised as a republication."""
@@ -72,7 +69,7 @@ class Hosts:
     hosts are fetched in parallel. Use as a context manager."""
 
     def __init__(self, config: FetchConfig, *, sleep: Callable[[float], None] | None = None,
-                 state: AuditState | None = None, now: Callable[[], datetime] = _utcnow):
+                 state: AuditState | None = None, now: Callable[[], datetime] = utc.now):
         self.config = config
         self._sleep = sleep
         self._state = state
@@ -144,7 +141,7 @@ def run_audit(
     state: Path | None = None,
     progress: Progress | None = None,
     sleep: Callable[[float], None] | None = None,
-    now: Callable[[], datetime] = _utcnow,
+    now: Callable[[], datetime] = utc.now,
 ) -> AuditReport:
     """Audit every page ``sources`` name (see sources.py for what a source may be).
 

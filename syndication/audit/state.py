@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from .. import utc
 from ..errors import StorageError
 from ..models import Fetched, Finding, RobotsRecord, Verdict
 from .records import PageAudit, Standing
@@ -238,4 +239,4 @@ def _iso(value: datetime) -> str:
 
 
 def _dt(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return utc.parse(value)
