@@ -13,7 +13,6 @@ import os
 import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -488,7 +487,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_NOTHING_JUDGED
     status = exit_status(report)
     if args.report is not None:
-        _write_report(args.report, render_html(report, generated=datetime.now(UTC),
+        _write_report(args.report, render_html(report, generated=utc.now(),
                                                sources=args.sources))
     if args.json:
         for line in json_lines(report):
