@@ -126,6 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
         "usage error, 75 another run holds the lock (nothing was touched).",
     )
     _config_argument(p)
+    p.add_argument(
+        "--jobs", type=_jobs, default=None, metavar="N",
+        help="processes that republish and check new articles (default: [run] jobs, else "
+        "one per CPU; 1: all in this process); runs with few new articles use one anyway",
+    )
     p.set_defaults(command=cmd_run)
 
     p = sub.add_parser(
@@ -271,8 +276,22 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     config = load_config(args.config)
     with _progress_bar(len(config.sources) + len(config.feeds)) as progress:
-        report = run(config, progress=progress)
+        report = run(config, progress=progress, jobs=args.jobs)
     return exit_status(report)
+
+
+def _jobs(value: str) -> int:
+    """--jobs N: a whole number from 1 to config.MAX_JOBS."""
+    from .config import MAX_JOBS
+
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_JOBS}, "
+                                         f"got {value!r}")
+    return n
 
 
 def exit_status(report: RunReport) -> int:
