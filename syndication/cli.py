@@ -13,6 +13,7 @@ import os
 import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -229,6 +230,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--conversation-url", metavar="URL", default=None,
                    help="where to fetch originals from (default: https://theconversation.com;"
                    " a mirror, or a local server in tests)")
+    p.add_argument("--report", metavar="FILE.html", type=Path, default=None,
+                   help="also write one self-contained HTML page (works offline and with "
+                   "scripts off): every page's verdict and evidence, the failures grouped by "
+                   "rule with what to fix")
     p.add_argument("--state", metavar="FILE", type=Path, default=None,
                    help="an SQLite file kept between audits: unchanged pages and originals "
                    "are not judged again, and the output says what changed (newly failing, "
@@ -468,6 +473,7 @@ def _fetch_config(config_file: str | None) -> FetchConfig:
 def cmd_audit(args: argparse.Namespace) -> int:
     from .audit import run_audit
     from .audit.output import EXIT_NOTHING_JUDGED, exit_status, json_lines, nothing_judged, table
+    from .audit.report import render_html
     from .compliance.conversation import TC_HOME
 
     fetch_config = _fetch_config(args.config)
@@ -480,6 +486,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(f"syndication audit: {e}", file=sys.stderr)
         return EXIT_NOTHING_JUDGED
     status = exit_status(report)
+    if args.report is not None:
+        _write_report(args.report, render_html(report, generated=datetime.now(UTC),
+                                               sources=args.sources))
     if args.json:
         for line in json_lines(report):
             print(line)
@@ -489,6 +498,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if status == EXIT_NOTHING_JUDGED:
         print(f"syndication audit: {nothing_judged(report)}", file=sys.stderr)
     return status
+
+
+def _write_report(path: Path, html: str) -> None:
+    """Write the audit's HTML report whole or not at all (a temporary file renamed)."""
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(html, encoding="utf-8")
+    temp.replace(path)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
