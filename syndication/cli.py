@@ -449,9 +449,9 @@ def _marks() -> tuple[str, str, str]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .compliance.command import check_republication, verdict_json
+    from .compliance.conversation import TC_HOME
     from .errors import FetchError, InputError
-    from .models import TC_HOME
-    from .verify import check_republication, verdict_json
 
     try:
         fetch_config = _fetch_config(args.config)
@@ -515,7 +515,7 @@ def _fetch_config(config_file: str | None) -> FetchConfig:
 def cmd_audit(args: argparse.Namespace) -> int:
     from .audit import run_audit
     from .audit.output import EXIT_NOTHING_JUDGED, exit_status, json_lines, nothing_judged, table
-    from .models import TC_HOME
+    from .compliance.conversation import TC_HOME
 
     fetch_config = _fetch_config(args.config)
     with _progress_bar(0) as progress:

@@ -13,8 +13,9 @@ import lxml.html
 from lxml import etree
 
 from . import __version__
+from .compliance.conversation import TC_HOME
 from .config import FeedConfig, SiteConfig
-from .models import LICENCE_NAME, LICENCE_URL, TC_HOME, FeedEntry, Outcome
+from .models import LICENCE_NAME, LICENCE_URL, FeedEntry, Outcome
 from .output import FORMATS, ICON_FILE
 from .publish import GENERATOR_URI, author_name, icon_url
 from .safetext import FORBIDDEN

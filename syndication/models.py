@@ -13,10 +13,6 @@ from datetime import datetime
 #: The licence every republished article carries (docs/compliance.md#rule-licence-notice).
 LICENCE_URL = "https://creativecommons.org/licenses/by-nd/4.0/"
 LICENCE_NAME = "CC BY-ND 4.0"
-#: The only machine-readable licence statement The Conversation publishes
-#: (docs/the-conversation.md#rights).
-TC_RIGHTS = "Licensed as Creative Commons – attribution, no derivatives."
-TC_HOME = "https://theconversation.com"
 
 
 @dataclass(frozen=True, slots=True)

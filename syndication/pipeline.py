@@ -45,18 +45,19 @@ from .output import (
     write_if_changed,
 )
 from .safetext import FORBIDDEN, redact
-from .selection import admits, is_edition_feed
+from .selection import admits, is_edition_feed, selected, selective
 from .store import SourceState, Store
 from .update import Built, Intent, Plan, Stored, decide, plan
 from .wording import count
 
 if TYPE_CHECKING:
-    from .check import Original
+    from .compliance import Original
 
 log = logging.getLogger(__name__)
 # The one place that decides when a stage module is loaded (they import their libraries at
-# their top): source, htmltext, check and republish (defusedxml, lxml, nh3) where a feed is
-# parsed and an article checked, publish and index (feedgen, lxml) where a file is rendered.
+# their top): source, the checker (compliance) and republish (defusedxml, lxml, nh3) where a
+# feed is parsed and an article checked, publish and index (feedgen, lxml) where a file is
+# rendered.
 # A run where every source answers 304 needs none of them (tests/test_lazy_imports.py;
 # benchmarks/run.py measures its start-up).
 
@@ -155,8 +156,6 @@ def check_selective(config: Config) -> None:
     key."""
     if not any(is_edition_feed(u) for feed in config.feeds for u in feed.sources):
         return  # section, topic and institution feeds are selections: nothing to refuse
-    from .check import selective
-
     for i, feed in enumerate(config.feeds):
         finding = selective(feed.sources, feed.selection, feed.permission)
         if finding.ok is False:
@@ -325,8 +324,8 @@ def _build(article: Article, selecting: list[tuple[FeedConfig, str]]
            ) -> tuple[Built, Original | None]:
     """Republish and check the whole article: its Built, and the original prepared for the
     checker (None when it could not be)."""
-    from .check import check, prepare, selected
-    from .htmltext import parse_fragment
+    from .compliance import check, prepare
+    from .compliance.htmltext import parse_fragment
     from .republish import republish
 
     n = article.article_id
@@ -370,7 +369,7 @@ def _build_extracts(article: Article, counts: Sequence[int],
     """Build and check the extracts of ``counts`` paragraphs (docs/compliance.md#rules: an extract
     must be an unaltered prefix of the body). ``original``: the article already prepared for the
     checker, if it was."""
-    from .check import check, prepare
+    from .compliance import check, prepare
     from .republish import republish
 
     out = []

@@ -16,6 +16,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from . import __version__
+from .compliance.conversation import ENTRY_ID, TC_HOME
 from .config import FeedConfig, SiteConfig
 from .models import LICENCE_NAME, LICENCE_URL, Author, FeedEntry
 from .output import FORMATS, ICON_FILE, LOGO_FILE
@@ -24,8 +25,6 @@ from .wording import CREDIT, feed_words
 
 CC_RSS_NS = "http://backend.userland.com/creativeCommonsRssModule"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# The Conversation's own id for article N (docs/feeds.md#what-our-feeds-carry)
-ENTRY_ID = "tag:theconversation.com,2011:article/{}"
 GENERATOR_URI = "https://pypi.org/project/syndication/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # An empty feed still needs an <updated>: the date it was first written (render's
@@ -62,7 +61,8 @@ def subtitle(feed: FeedConfig, language: str | None = None) -> str:
     credit appended, in the feed's language (wording.py); with none, the credit alone."""
     if CREDIT.casefold() in feed.description.casefold():
         return feed.description
-    return f"{feed.description.rstrip()} {feed_words(language).credit}".lstrip()
+    credit = feed_words(language).credit.format(home=TC_HOME)
+    return f"{feed.description.rstrip()} {credit}".lstrip()
 
 
 def feed_language(feed: FeedConfig, entries: Sequence[FeedEntry]) -> str:

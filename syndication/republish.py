@@ -16,36 +16,23 @@ import nh3
 from lxml import etree
 from lxml.etree import _Element
 
-from .content import counter_id, figure_credit, figure_image, is_disclosure, removal_reason
-from .htmltext import parse_fragment, tag_name, text_of
-from .models import LICENCE_URL, TC_HOME, Article, RemovedImage, Republication
+from .compliance.content import (
+    counter_id,
+    figure_credit,
+    figure_image,
+    is_disclosure,
+    removal_reason,
+)
+from .compliance.conversation import ATTRIBUTION, TC_HOME
+from .compliance.htmltext import parse_fragment, tag_name, text_of
+from .models import LICENCE_URL, Article, RemovedImage, Republication
 from .safetext import PUBLISHED_SCHEMES, SRCSET_ATTRIBUTES, URL_ATTRIBUTES, safe_srcset, safe_url
 
 BYLINE_CLASS = "tc-byline"
 ATTRIBUTION_CLASS = "tc-attribution"
 
-# The attribution line per edition language: The Conversation's own wording
-# (docs/the-conversation.md#republish-package), with "Creative Commons" linked to the deed
-# (docs/compliance.md#rule-licence-notice). {home}, {deed} and {url} are filled with escaped URLs.
-ATTRIBUTION = {
-    "en": 'This article is republished from <a href="{home}">The Conversation</a> under a '
-    '<a rel="license" href="{deed}">Creative Commons license</a>. '
-    'Read the <a href="{url}">original article</a>.',
-    "es": 'Este artículo fue publicado originalmente en <a href="{home}">The Conversation</a> '
-    'bajo una <a rel="license" href="{deed}">licencia Creative Commons</a>. '
-    'Lea el <a href="{url}">original</a>.',
-    "fr": 'Cet article est republié à partir de <a href="{home}">The Conversation</a> sous '
-    '<a rel="license" href="{deed}">licence Creative Commons</a>. '
-    'Lire l’<a href="{url}">article original</a>.',
-    "pt": 'Este artigo foi republicado do <a href="{home}">The Conversation</a> sob uma '
-    '<a rel="license" href="{deed}">licença Creative Commons</a>. '
-    'Leia o <a href="{url}">artigo original</a>.',
-    "id": 'Artikel ini diterbitkan ulang dari <a href="{home}">The Conversation</a> di bawah '
-    '<a rel="license" href="{deed}">lisensi Creative Commons</a>. '
-    'Baca <a href="{url}">artikel aslinya</a>.',
-}
-# An extract's link to the whole article, per language (docs/compliance.md#rules, the guidelines'
-# wording).
+# An extract's link to the whole article, per language (docs/compliance.md#rules, the
+# guidelines' wording).
 READ_MORE = {
     "en": "Read the full article on The Conversation",
     "es": "Lea el artículo completo en The Conversation",

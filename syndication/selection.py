@@ -1,18 +1,20 @@
 """Pure: which articles a feed takes (docs/compliance.md#rule-selective). The Conversation's
-guidelines forbid republishing everything systematically, so a feed selects by keyword, author or
-id, and a whole-edition source needs a selection or a recorded permission."""
+guidelines forbid republishing everything systematically, so a feed selects by keyword,
+author or id, and a whole-edition source needs a selection or a recorded permission."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
-from .models import Author, Selection
+from .models import Author, Finding, Selection
 
 # /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
 # (docs/the-conversation.md#atom-feeds). Section, topic and institution feeds have more path
-# segments.
+# segments. Here rather than with The Conversation's other facts (compliance.conversation):
+# every run asks it, and a run with nothing new loads no part of the checker
+# (tests/test_lazy_imports.py).
 _EDITION_FEED = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]{2})?/|global/|europe/|africa/)?articles\.atom$")
 
 
@@ -20,6 +22,9 @@ def is_edition_feed(url: str) -> bool:
     """Whether ``url`` is a whole edition's feed (whatever its host: mirrors and tests)."""
     path = urlsplit(url.strip()).path.rstrip("/").lower()
     return bool(_EDITION_FEED.match(path))
+
+#: The rule judged on a feed's configuration, not on one page (docs/compliance.md#rule-selective).
+SELECTIVE = "selective"
 
 
 def admits(
@@ -36,7 +41,9 @@ def admits(
     summary leaves it out; then, when the feed names keywords or authors, one must match
     (either kind will do); a feed that names neither takes every article of its sources.
     """
-    from .htmltext import key  # here: a run with nothing new selects nothing
+    # The checker's text folding, loaded here: a run with nothing new selects nothing and
+    # loads no part of the checker (tests/test_lazy_imports.py).
+    from .compliance.htmltext import key
 
     if article_id in selection.articles:
         return f"article {article_id} is listed"
@@ -63,9 +70,41 @@ def admits(
 
 def _author_key(value: str) -> str:
     """An author named in the config: a profile URL compares by its path, a name by key()."""
-    from .htmltext import key
+    from .compliance.htmltext import key  # as in admits()
 
     value = value.strip()
     if "/profiles/" in value:
         return urlsplit(value).path.rstrip("/").lower()
     return key(value)
+
+
+def selective(sources: Sequence[str], selection: Selection, permission: str | None) -> Finding:
+    """The `selective` rule for one feed's configuration: a feed that takes a whole edition
+    (``/{edition}/articles.atom``, ``/articles.atom``) must select, or record the written
+    permission it relies on. Section, topic and institution feeds are selections already."""
+    editions = [u for u in sources if is_edition_feed(u)]
+    if permission:
+        return Finding(SELECTIVE, True, f"republishes under the recorded permission "
+                       f"“{permission}”")
+    if editions and not selection.selects:
+        return Finding(
+            SELECTIVE, False,
+            f"{editions[0]} is a whole edition and the feed selects nothing from it: add "
+            "keywords, authors or articles (The Conversation's guidelines forbid republishing "
+            "everything systematically), or record the written permission you hold with "
+            "permission = \"…\"",
+        )
+    if editions:
+        return Finding(SELECTIVE, True, f"selects from a whole edition by {selection.describe()}")
+    if selection.selects:
+        return Finding(SELECTIVE, True, f"section, topic or institution feeds, and "
+                       f"{selection.describe()}")
+    return Finding(SELECTIVE, True, "section, topic or institution feeds: a selection")
+
+
+def selected(reasons: Iterable[str]) -> Finding:
+    """The `selective` finding for one article: which feed selected it, and why."""
+    listed = list(reasons)
+    if not listed:
+        return Finding(SELECTIVE, False, "no feed selects this article")
+    return Finding(SELECTIVE, True, "; ".join(listed))

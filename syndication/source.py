@@ -17,8 +17,16 @@ import defusedxml.ElementTree as DET
 import lxml.html
 from lxml.etree import _Element
 
+from .compliance.conversation import (
+    COUNTER_HTML,
+    TC_HOME,
+    TC_HOST,
+    article_id_from_entry_id,
+    article_id_from_url,
+    is_tc_host,
+)
+from .compliance.htmltext import parse_page
 from .errors import ParseError
-from .htmltext import parse_page
 from .models import Article, Author, SourceFeed
 from .safetext import forbidden_character
 
@@ -27,10 +35,6 @@ FOAF_HOMEPAGE = "{http://xmlns.com/foaf/0.1/}homepage"
 RDF_RESOURCE = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}resource"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-# tag:theconversation.com,2011:article/263253 -> 263253
-_ID_RE = re.compile(r"article/(\d+)\s*$")
-# https://theconversation.com/some-slug-263253 -> 263253 (the id ends the canonical slug)
-_URL_ID_RE = re.compile(r"-(\d+)/?(?:[?#].*)?$")
 
 # Words that start (or make up) an institution's name in The Conversation's credits. Used
 # only to tell where a multi-comma institution begins ("University of California, Santa
@@ -125,7 +129,8 @@ def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None, *,
     _refuse_forbidden(entry)
     entry_id = _text(entry, "id") or ""
     link = _alternate_link(entry)
-    article_id = article_id_from(entry_id) or (article_id_from_url(link) if link else None)
+    article_id = article_id_from_entry_id(entry_id) or (
+        article_id_from_url(link) if link else None)
     if article_id is None:
         raise ValueError(f"no article id in <id>{entry_id}</id> nor in the link")
     if not link:
@@ -198,23 +203,6 @@ def parse_author(raw: str, profile_url: str | None = None) -> Author:
     )
 
 
-def article_id_from(entry_id: str) -> int | None:
-    """N from ``tag:theconversation.com,2011:article/N``."""
-    m = _ID_RE.search(entry_id)
-    return int(m.group(1)) if m else None
-
-
-def article_id_from_url(url: str) -> int | None:
-    """N from a canonical article URL ``https://theconversation.com/{slug}-{N}``."""
-    m = _URL_ID_RE.search(url)
-    return int(m.group(1)) if m else None
-
-
-# The Conversation's hosts: theconversation.com and its subdomains, nothing that merely
-# starts or ends like it (theconversation.com.evil.example, eviltheconversation.com).
-TC_DOMAIN = "theconversation.com"
-
-
 def link_problem(url: str, article_id: int) -> str | None:
     """Why ``url`` may not be published as the link of article N, or None when it may: it
     must be an https URL of The Conversation whose path names the same article id
@@ -228,11 +216,10 @@ def link_problem(url: str, article_id: int) -> str | None:
         return f"link {url!r} is not a URL"
     if parts.scheme != "https":
         return f"link {url!r} is not an https URL"
-    host = (parts.hostname or "").rstrip(".")
     if parts.username is not None or parts.password is not None or port not in (None, 443):
         return f"link {url!r} names a user, a password or a port"
-    if host != TC_DOMAIN and not host.endswith(f".{TC_DOMAIN}"):
-        return f"link {url!r} is not on The Conversation ({TC_DOMAIN})"
+    if not is_tc_host(parts.hostname or ""):
+        return f"link {url!r} is not on The Conversation ({TC_HOST})"
     linked = article_id_from_url(url)
     if linked != article_id:
         return (f"link {url!r} names article {linked}, not {article_id}" if linked else
@@ -317,11 +304,6 @@ def _local(tag: str) -> str:
 
 # --- article pages (docs/the-conversation.md#article-pages) --------------------------------
 
-TC_HOME = "https://theconversation.com"
-# The page counter docs/the-conversation.md#page-counter gives for article N: an Atom entry's
-# content ends with it.
-_COUNTER = ('<img src="https://counter.theconversation.com/content/{n}/count.gif" '
-            'alt="The Conversation" width="1" height="1" />')
 
 
 def looks_like_atom(data: bytes | str) -> bool:
@@ -348,7 +330,7 @@ def parse_article_page(html: str, url: str) -> Article:
     if not bodies:
         raise ParseError(url, "no div[itemprop=articleBody]: not an article page of The "
                          "Conversation")
-    content = _inner_html(bodies[0]) + _COUNTER.format(n=n) + "\n"
+    content = _inner_html(bodies[0]) + COUNTER_HTML.format(n=n) + "\n"
     for span in _elements(doc, '//section[contains(concat(" ", @class, " "), '
                           '" content-disclosure-statement ")]//p/span'):
         inner = lxml.html.tostring(span, encoding="unicode", with_tail=False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import LICENCE_NAME, LICENCE_URL, TC_HOME
+from .models import LICENCE_NAME, LICENCE_URL
 
 CREDIT = "The Conversation"  # a name: never translated
 
@@ -16,31 +16,34 @@ CREDIT = "The Conversation"  # a name: never translated
 class FeedWords:
     """A feed's own strings in one language."""
 
-    credit: str  # appended to a description that does not credit The Conversation
+    # appended to a description that does not credit The Conversation; {home} is filled with
+    # its home page (compliance.conversation.TC_HOME) where a feed is rendered: this module
+    # is loaded by every run, and the checker's package only where an article is checked
+    credit: str
     rights: str  # the feed's rights / copyright line
 
 
 _WORDS = {
     "en": FeedWords(
-        credit=f"Articles from {CREDIT} ({TC_HOME}), republished under {LICENCE_NAME}.",
+        credit=f"Articles from {CREDIT} ({{home}}), republished under {LICENCE_NAME}.",
         rights=f"Articles © their authors, from {CREDIT}, licensed {LICENCE_URL}",
     ),
     "fr": FeedWords(
-        credit=f"Articles de {CREDIT} ({TC_HOME}), republiés sous licence {LICENCE_NAME}.",
+        credit=f"Articles de {CREDIT} ({{home}}), republiés sous licence {LICENCE_NAME}.",
         rights=f"Articles © leurs auteurs, de {CREDIT}, sous licence {LICENCE_URL}",
     ),
     "es": FeedWords(
-        credit=f"Artículos de {CREDIT} ({TC_HOME}), republicados bajo la licencia "
+        credit=f"Artículos de {CREDIT} ({{home}}), republicados bajo la licencia "
         f"{LICENCE_NAME}.",
         rights=f"Artículos © sus autores, de {CREDIT}, con licencia {LICENCE_URL}",
     ),
     "id": FeedWords(
-        credit=f"Artikel dari {CREDIT} ({TC_HOME}), diterbitkan ulang dengan lisensi "
+        credit=f"Artikel dari {CREDIT} ({{home}}), diterbitkan ulang dengan lisensi "
         f"{LICENCE_NAME}.",
         rights=f"Artikel © para penulisnya, dari {CREDIT}, berlisensi {LICENCE_URL}",
     ),
     "pt": FeedWords(
-        credit=f"Artigos de {CREDIT} ({TC_HOME}), republicados sob a licença {LICENCE_NAME}.",
+        credit=f"Artigos de {CREDIT} ({{home}}), republicados sob a licença {LICENCE_NAME}.",
         rights=f"Artigos © os seus autores, de {CREDIT}, licenciados sob {LICENCE_URL}",
     ),
 }

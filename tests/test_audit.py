@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from syndication.audit import AuditReport, Standing, run_audit
+from syndication.compliance.command import check_republication, verdict_json
 from syndication.config import FetchConfig
 from syndication.models import Article
-from syndication.verify import check_republication, verdict_json
 
 from .audit_site import Site, build_site, originals, serve_conversation
 from .server import LoopbackServer

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from syndication.check import RULES, check, check_page, prepare
-from syndication.locate import find_article_id
+from syndication.compliance import RULES, check, check_page, prepare
+from syndication.compliance.command import find_article_id
 from syndication.models import Article, Verdict
 from syndication.republish import republish
 from syndication.source import parse_article_page

@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-from syndication.check import check, check_page
-from syndication.compare import MAX_DIFFERENCES, MAX_TRACKED, align
+from syndication.compliance import check, check_page
+from syndication.compliance.compare import MAX_DIFFERENCES, MAX_TRACKED, align
 from syndication.models import Article
 from syndication.republish import republish
 

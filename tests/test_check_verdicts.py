@@ -1,4 +1,4 @@
-"""check.py: syndication's own republications pass every rule; one defect made in memory from
+"""The checker: syndication's own republications pass every rule; one defect made in memory from
 the real sample fails exactly the rule it breaks, with evidence."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from syndication.check import RULES, check
+from syndication.compliance import RULES, check
 from syndication.models import Article
 from syndication.republish import republish
 

@@ -206,7 +206,7 @@ def test_an_original_feed_chosen_by_text_when_the_page_names_no_article(
 
 
 def test_plain_text_is_checked_as_text(fr_articles: tuple[Article, ...], tmp_path: Path) -> None:
-    from syndication.htmltext import parse_fragment, text_of
+    from syndication.compliance.htmltext import parse_fragment, text_of
 
     article = fr_articles[1]
     root = parse_fragment(republish(article).html)

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from syndication.compliance.command import _origins
 from syndication.models import Article
 from syndication.republish import republish
-from syndication.verify import _origins
 
 from .conftest import FR_FEED
 from .pages import third_party_page

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from syndication.check import prepare
-from syndication.compare import (
+from syndication.compliance import prepare
+from syndication.compliance.compare import (
     ANCHOR_CANDIDATES,
     ANCHOR_WORDS,
     EXCERPT_WORDS,

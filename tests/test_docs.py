@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from syndication.check import RULES, SELECTIVE
+from syndication.compliance import RULES
+from syndication.selection import SELECTIVE
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

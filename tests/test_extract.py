@@ -9,9 +9,9 @@ from pathlib import Path
 import defusedxml.ElementTree as ET
 import pytest
 
-from syndication.check import check
+from syndication.compliance import check
+from syndication.compliance.htmltext import parse_fragment, text_of
 from syndication.config import load_config
-from syndication.htmltext import parse_fragment, text_of
 from syndication.models import Article
 from syndication.pipeline import run
 from syndication.republish import READ_MORE, republish

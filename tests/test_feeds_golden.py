@@ -14,7 +14,8 @@ import feedparser
 import lxml.html
 import pytest
 
-from syndication.models import LICENCE_URL, TC_HOME, TC_RIGHTS
+from syndication.compliance.conversation import TC_HOME, TC_RIGHTS
+from syndication.models import LICENCE_URL
 from syndication.republish import ATTRIBUTION_CLASS
 
 from .golden import FILES, GOLDEN, build

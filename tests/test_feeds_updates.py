@@ -21,8 +21,9 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from syndication.compliance.conversation import TC_RIGHTS
 from syndication.errors import PublishError
-from syndication.models import TC_RIGHTS, Outcome
+from syndication.models import Outcome
 from syndication.output import write_if_changed
 from syndication.pipeline import run
 from syndication.publish import entry_id

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml.etree import _Element
 
-from syndication.htmltext import extract, fold_name, normalise, parse_fragment, words
+from syndication.compliance.htmltext import extract, fold_name, normalise, parse_fragment, words
 from syndication.models import Article
 from syndication.republish import republish
 from syndication.source import parse_feed

@@ -16,10 +16,10 @@ from .feedruns import Clock, serve_recorded
 from .server import LoopbackServer
 
 HEAVY = ("feedgen", "lxml", "nh3", "defusedxml", "bs4", "tqdm",
-         # and the modules of ours that only parsing and checking need (their imports and
-         # records cost a start-up what the run itself costs)
-         "syndication.source", "syndication.htmltext", "syndication.check",
-         "syndication.republish", "syndication.publish", "syndication.index")
+         # and the modules of ours that only parsing, checking, republishing and rendering
+         # need (their imports and records cost a start-up what the run itself costs)
+         "syndication.source", "syndication.compliance", "syndication.republish",
+         "syndication.publish", "syndication.index")
 # Runs the pipeline in a fresh interpreter and says which heavy libraries it loaded.
 DRIVER = f"""
 import json, sys

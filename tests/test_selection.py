@@ -11,12 +11,11 @@ from pathlib import Path
 import defusedxml.ElementTree as ET
 import pytest
 
-from syndication.check import selective
 from syndication.config import Config, load_config
 from syndication.errors import ConfigError
 from syndication.models import Author, Selection
 from syndication.pipeline import run
-from syndication.selection import admits, is_edition_feed
+from syndication.selection import admits, is_edition_feed, selective
 from syndication.store import Store
 
 from .conftest import ENV_FEED, FR_FEED

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import gc
 
-from syndication.check import check, prepare
-from syndication.htmltext import extract, parse_fragment
+from syndication.compliance import check, prepare
+from syndication.compliance.htmltext import extract, parse_fragment
 from syndication.models import Article
 from syndication.republish import republish
 

@@ -7,9 +7,13 @@ from datetime import UTC, datetime
 
 import pytest
 
+from syndication.compliance.conversation import (
+    TC_RIGHTS,
+    article_id_from_entry_id,
+    article_id_from_url,
+)
 from syndication.errors import ParseError
-from syndication.models import TC_RIGHTS
-from syndication.source import article_id_from, article_id_from_url, parse_author, parse_feed
+from syndication.source import parse_author, parse_feed
 
 from .conftest import ENV_FEED, ENV_ID, FR_FEED
 
@@ -90,8 +94,8 @@ def test_author_split(raw: str, name: str, role: str | None, institution: str | 
 
 
 def test_ids() -> None:
-    assert article_id_from("tag:theconversation.com,2011:article/263253") == 263253
-    assert article_id_from("tag:theconversation.com,2011:/us/articles") is None
+    assert article_id_from_entry_id("tag:theconversation.com,2011:article/263253") == 263253
+    assert article_id_from_entry_id("tag:theconversation.com,2011:/us/articles") is None
     assert article_id_from_url("https://theconversation.com/some-slug-263253") == 263253
     assert article_id_from_url("https://theconversation.com/some-slug-263253?x=1#y") == 263253
     assert article_id_from_url("https://theconversation.com/us") is None

@@ -14,23 +14,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from ..check import ATTRIBUTION_PHRASES, Original, check, prepare
-from ..config import FetchConfig
-from ..errors import FetchError, InputError, ParseError
-from ..fetch import Fetcher, origin_of
-from ..htmltext import decode, key, looks_like_html, parse_page, text_of
-from ..locate import ArticleRef
-from ..models import TC_HOME, Fetched, Verdict
-from ..verify import (
+from ..compliance import Original, check, prepare
+from ..compliance.command import (
     ACCEPT_PAGE,
     ACCEPT_SOURCE,
     PLAIN_SUFFIXES,
+    ArticleRef,
     Document,
     article_url,
     identify,
     judge,
     original_from,
 )
+from ..compliance.conversation import ATTRIBUTION_PHRASES, TC_HOME
+from ..compliance.htmltext import decode, key, looks_like_html, parse_page, text_of
+from ..config import FetchConfig
+from ..errors import FetchError, InputError, ParseError
+from ..fetch import Fetcher, origin_of
+from ..models import Fetched, Verdict
 from .records import AuditReport, Candidate, Listing, PageAudit, SourceOutcome
 from .sources import is_url, read_listing, read_url_list
 

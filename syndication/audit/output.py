@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..verify import verdict_json
+from ..compliance.command import verdict_json
 from .records import AuditReport, PageAudit, Standing
 
 # Exit statuses of `syndication audit` (README "Auditing a whole site").

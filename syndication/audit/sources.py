@@ -14,8 +14,8 @@ from urllib.parse import urljoin, urlsplit
 import defusedxml
 import defusedxml.ElementTree as DET
 
+from ..compliance.htmltext import decode, looks_like_html
 from ..errors import ParseError
-from ..htmltext import decode, looks_like_html
 from .records import Candidate, Listing
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from syndication.check import check_page
+from syndication.compliance import check_page
 from syndication.models import Verdict
 
 from .cases import AS_RECORDED, COMPANION, COMPLIANT, NOT_CHECKABLE, NOT_COMPLIANT, Case

@@ -25,7 +25,8 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from syndication.models import TC_RIGHTS, Article, Author
+from syndication.compliance.conversation import TC_RIGHTS
+from syndication.models import Article, Author
 from syndication.republish import republish
 from syndication.source import parse_feed
 

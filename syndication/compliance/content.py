@@ -1,25 +1,22 @@
-"""Pure: the parts of The Conversation's article HTML (SPEC §2.2): figures and whether their
-credit allows reuse, embeds and promos that may be removed, and the page counter."""
+"""Pure: the parts of The Conversation's article HTML (docs/the-conversation.md#entry-content):
+figures and whether their credit allows reuse, embeds and promos that may be removed, and the
+page counter."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..models import Author
+from .conversation import COUNTER_RE, TC_IMAGE_RE, counter_article_id
 from .htmltext import fold_name, normalise, tag_name, text_of
-from .models import Author
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-# https://counter.theconversation.com/content/263253/count.gif[?distributor=…] (SPEC §2.2, §2.3)
-COUNTER_RE = re.compile(
-    r"^(?:https?:)?//counter\.theconversation\.com/content/(\d+)/count\.gif(?:\?.*)?$"
-)
-# Elements that are embeds, scripts or forms: removable (SPEC §3 `unaltered-text`), and never
-# published (SPEC §3 `safe-html`).
+# Elements that are embeds, scripts or forms: removable (docs/compliance.md#rule-unaltered-text),
+# and never published (docs/compliance.md#rule-safe-html).
 EMBED_TAGS = frozenset(
     "script iframe object embed applet form noscript style template video audio frame "
     "frameset input button select textarea".split()
@@ -37,7 +34,7 @@ REUSABLE_LICENCE_WORDS = (
 
 @dataclass(frozen=True, slots=True)
 class ImageCredit:
-    """What a figure's credit says about reuse (SPEC §3 `images`)."""
+    """What a figure's credit says about reuse (docs/compliance.md#rule-images)."""
 
     credit: str  # visible text of span.attribution ("" when there is none)
     licence_url: str | None  # href of a.license, when it points at creativecommons.org
@@ -47,8 +44,7 @@ class ImageCredit:
 
 def counter_id(img: _Element) -> int | None:
     """N when ``img`` is The Conversation's page counter for article N, else None."""
-    m = COUNTER_RE.match((img.get("src") or "").strip())
-    return int(m.group(1)) if m else None
+    return counter_article_id(img.get("src") or "")
 
 
 def looks_like_counter(img: _Element) -> bool:
@@ -65,19 +61,15 @@ def iter_counters(root: _Element) -> Iterator[tuple[_Element, int]]:
 
 
 def is_disclosure(el: _Element) -> bool:
-    """The disclosure statement after the counter: ``<p class="fine-print">`` (SPEC §2.2)."""
+    """The disclosure statement after the counter: ``<p class="fine-print">``
+    (docs/the-conversation.md#entry-content)."""
     return el.tag == "p" and "fine-print" in _classes(el)
-
-
-# images.theconversation.com/files/690752/original/… -> "690752": one picture whatever its
-# size, crop or quality parameters.
-_TC_IMAGE = re.compile(r"//images\.theconversation\.com/files/(\d+)/")
 
 
 def image_key(src: str) -> str:
     """What identifies a picture across sizes: The Conversation's file id, else the URL
     without its query."""
-    m = _TC_IMAGE.search(src)
+    m = TC_IMAGE_RE.search(src)
     if m:
         return f"tc-file-{m.group(1)}"
     return src.split("?", 1)[0].split("#", 1)[0].strip()
@@ -102,7 +94,8 @@ def is_embed(el: _Element) -> bool:
 
 
 def figure_credit(figure: _Element, authors: Iterable[Author]) -> ImageCredit:
-    """Decide whether the image of ``figure`` may be republished (SPEC §3 `images`)."""
+    """Decide whether the image of ``figure`` may be republished
+    (docs/compliance.md#rule-images)."""
     attribution = _first_with_class(figure, "attribution")
     if attribution is None:
         return ImageCredit("", None, False, "no credit")
@@ -126,9 +119,10 @@ def figure_credit(figure: _Element, authors: Iterable[Author]) -> ImageCredit:
 def removal_reason(el: _Element, authors: Iterable[Author]) -> str | None:
     """Why ``el`` may (and must) be left out of a republication, or None when it stays.
 
-    SPEC §3 allows exactly these removals: embeds, scripts and promos, and figures whose image
-    is not licensed for reuse, caption included. republish.py removes them and check.py
-    forgives their absence, so both ask this one function.
+    The rules (docs/compliance.md#rule-unaltered-text) allow exactly these removals: embeds,
+    scripts and promos, and figures whose image is not licensed for reuse, caption included.
+    republish.py removes them and the checker forgives their absence, so both ask this one
+    function.
     """
     tag = tag_name(el)
     if not tag:

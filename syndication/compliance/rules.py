@@ -1,60 +1,35 @@
-"""Pure: the rules of SPEC §3 -> a Verdict with one finding per rule and its evidence. No
-network, no database, no clock: a republication (a feed entry's HTML, a whole third-party
-page, or plain text) and the original Article go in; docs/compliance.md explains each rule."""
+"""Pure: the rules of docs/compliance.md#rules -> a Verdict with one finding per rule and its
+evidence. No network, no database, no clock: a republication (a feed entry's HTML, a whole
+third-party page, or plain text) and the original go in; docs/compliance.md explains each
+rule."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from ..models import Article, Author, Finding, Verdict
 from .compare import MAX_TRACKED, Alignment, align
-from .content import (
-    counter_id,
-    figure_credit,
-    image_key,
-    image_src,
-    is_disclosure,
-    iter_counters,
-    removal_reason,
-)
-from .htmltext import (
-    BLOCK_TAGS,
-    Pieces,
-    Text,
-    extract,
-    fold_name,
-    join_words,
-    key,
-    looks_like_html,
-    normalise,
-    parse_fragment,
-    tag_name,
-    text_of,
-    words,
-)
-from .locate import (
-    CC_LICENCE,
-    TC_HOST,
+from .content import figure_credit, image_key, image_src, iter_counters
+from .conversation import (
+    ATTRIBUTION_PHRASES,
     TC_URL_IN_TEXT,
-    Page,
-    Scope,
-    block_of,
-    host_of,
+    is_profile_url,
     is_tc_home,
-    locate,
-    read,
     tc_article_id,
 )
-from .models import Article, Author, Finding, Selection, Verdict
-from .selection import is_edition_feed
+from .htmltext import fold_name, join_words, key, normalise, tag_name, text_of, words
+from .locate import CC_LICENCE, Scope, locate
+from .original import Original, prepare
+from .page import Page, block_of, read
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-#: The rules judged on one republication, in the order findings are reported (SPEC §3).
+#: The rules judged on one republication, in the order findings are reported
+#: (docs/compliance.md#rules).
 RULES = (
     "licence",
     "author-credit",
@@ -67,8 +42,6 @@ RULES = (
     "images",
     "safe-html",
 )
-#: Judged on a feed's configuration, not on one page (SPEC §3 `selective`).
-SELECTIVE = "selective"
 
 # An institution is "beside" its author within this many tokens after the name.
 INSTITUTION_GAP = 60
@@ -77,28 +50,13 @@ READ_MORE_GAP = 40
 
 UNSAFE_TAGS = frozenset("script iframe object embed applet form frame frameset base".split())
 # Where these stand in a feed entry is what its rules read (links, images, embeds).
-_LOCATED = UNSAFE_TAGS | {"a", "img"}
+LOCATED = UNSAFE_TAGS | {"a", "img"}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcset", "xlink:href")
 
-# The attribution line of each edition language (SPEC §2.3, republish.ATTRIBUTION), and the
-# words that name the licence. Compared as key() token strings: case and accents aside.
-ATTRIBUTION_PHRASES = {
-    "English": ("republished from the conversation", "originally published on the conversation",
-                "originally published in the conversation"),
-    "Spanish": ("publicado originalmente en the conversation", "republicado de the conversation",
-                "republicado desde the conversation"),
-    "French": ("republié à partir de the conversation", "publié initialement sur the conversation",
-               "initialement publié sur the conversation", "republié depuis the conversation"),
-    "Indonesian": ("diterbitkan ulang dari the conversation",
-                   "diterbitkan pertama kali di the conversation",
-                   "dipublikasikan ulang dari the conversation"),
-    "Portuguese": ("republicado do the conversation", "republicado de the conversation",
-                   "publicado originalmente no the conversation",
-                   "publicado originalmente em the conversation"),
-}
 LICENCE_PHRASES = ("creative commons",)
-# What an extract's link to the rest says, per language (SPEC §3: "Read the full article on
-# The Conversation"). Unknown languages fall back to structure (_read_more).
+# What an extract's link to the rest says, per language (docs/compliance.md#rule-unaltered-text:
+# "Read the full article on The Conversation"). Unknown languages fall back to structure
+# (_read_more).
 READ_MORE_PHRASES = (
     "read the full article", "read the full story", "read the rest", "continue reading",
     "keep reading", "read more", "full article",
@@ -113,107 +71,6 @@ _LICENCE_KEYS = tuple(key(p) for p in LICENCE_PHRASES)
 _READ_MORE_KEYS = tuple(key(p) for p in READ_MORE_PHRASES)
 
 
-# --- the original ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class OriginalImage:
-    """An image of the original and whether its credit allows reuse (SPEC §3 `images`)."""
-
-    key: str  # content.image_key(): the picture whatever its size
-    src: str
-    reusable: bool
-    reason: str  # why (not) reusable, with the credit
-
-
-@dataclass(frozen=True, slots=True)
-class Original:
-    """An article prepared for comparison: its words, what may be missing, where it may stop."""
-
-    article: Article
-    text: Text  # tokens of the content
-    removable: dict[int, tuple[int, str]]  # start token -> (end token, why it may be left out)
-    boundaries: frozenset[int]  # token indices where a block starts or ends: an extract's end
-    images: tuple[OriginalImage, ...]
-    length: int  # tokens a republication must carry: all but the removable ranges
-    # its text pieces, tokenised: a republication repeats them, and is read sooner with them
-    pieces: Pieces = field(default_factory=dict, repr=False, compare=False)
-
-
-def prepare(article: Article, root: _Element | None = None) -> Original:
-    """Parse the original once and note what a republication may leave out (SPEC §3).
-
-    ``root`` is ``parse_fragment(article.content)`` when the caller has it already (the
-    pipeline shares one parse with republish); it is only read here.
-    """
-    if root is None:
-        root = parse_fragment(article.content)
-    reasons: dict[_Element, str] = {}
-
-    def mark(el: _Element) -> _Element | None:
-        reason = removal_reason(el, article.authors)
-        if reason is None and is_disclosure(el):
-            # The Conversation's own republish code leaves the disclosure out (the recorded
-            # tc-republished-basic-es-*.html carry none): omitting it is not an edit.
-            reason = "the disclosure statement"
-        if reason is not None:
-            reasons[el] = reason
-            return el
-        return el if tag_name(el) in BLOCK_TAGS else None
-
-    pieces: Pieces = {}
-    text = extract(root, mark, keep=pieces)
-    removable: dict[int, tuple[int, str]] = {}
-    boundaries: set[int] = set()
-    for el, (start, end) in text.spans.items():
-        boundaries.update((start, end))
-        reason = reasons.get(el)  # type: ignore[call-overload]
-        if reason is not None and end > start and (
-            start not in removable or removable[start][0] < end
-        ):
-            removable[start] = (end, reason)
-    images = []
-    for img in root.iter("img"):
-        if counter_id(img) is not None:
-            continue
-        src = image_src(img)
-        figure = next(img.iterancestors("figure"), None)
-        if figure is None:
-            images.append(OriginalImage(image_key(src), src, False, "no credit"))
-            continue
-        credit = figure_credit(figure, article.authors)
-        reason = credit.reason + (f" ({credit.credit})" if credit.credit else "")
-        images.append(OriginalImage(image_key(src), src, credit.reusable, reason))
-    # Tokens outside the removable ranges (element ranges nest or are disjoint).
-    covered = reach = 0
-    for start in sorted(removable):
-        end = removable[start][0]
-        if end > reach:
-            covered += end - max(start, reach)
-            reach = end
-    length = len(text.words) - covered
-    return Original(article=article, text=text, removable=removable,
-                    boundaries=frozenset(boundaries), images=tuple(images), length=length,
-                    pieces=pieces)
-
-
-def choose_original(html: str, articles: Sequence[Article]) -> Article | None:
-    """Of several candidate originals (a feed's entries), the one whose text the page
-    carries: found by alignment, fewest differences, most words carried."""
-    rep = read(html, page=True, plain=not looks_like_html(html), located=_LOCATED)
-    best: tuple[int, int] | None = None
-    chosen = None
-    for article in articles:
-        orig = prepare(article)
-        alignment = align(orig.text.words, orig.removable, rep.words)
-        if not alignment.found:
-            continue
-        score = (-alignment.total, alignment.end - alignment.start)
-        if best is None or score > best:
-            best, chosen = score, article
-    return chosen
-
-
 # --- the entry points -----------------------------------------------------------------------
 
 
@@ -224,13 +81,13 @@ def check(
     title: str | None = None,
 ) -> Verdict:
     """Judge a republication that is nothing but itself (a feed entry's HTML) against its
-    original, rule by rule (SPEC §3): every element is judged.
+    original, rule by rule (docs/compliance.md#rules): every element is judged.
 
     ``title`` is the republication's headline when it has one apart from the HTML (a feed
     entry's title); without it `unaltered-title` is reported as not checked.
     """
     orig = original if isinstance(original, Original) else prepare(original)
-    rep = read(html, page=False, plain=False, located=_LOCATED, known=orig.pieces)
+    rep = read(html, page=False, plain=False, located=LOCATED, known=orig.pieces)
     scope = locate(rep, _align(orig, rep), orig.article.article_id, whole=True)
     return _verdict(rep, scope, orig, title=title, page=False)
 
@@ -254,7 +111,7 @@ def check_page(
     orig = (original if isinstance(original, Original) or original is None
             else prepare(original))
     n = orig.article.article_id if orig is not None else article_id
-    rep = read(html, page=True, plain=plain, located=_LOCATED,
+    rep = read(html, page=True, plain=plain, located=LOCATED,
                known=orig.pieces if orig is not None else None)
     scope = locate(rep, _align(orig, rep), n, whole=False)
     return _verdict(rep, scope, orig, title=title, page=True)
@@ -297,8 +154,8 @@ def _licence(article: Article | None) -> Finding:
     if not rights and article.source_kind == "page":
         return Finding(
             "licence", None,
-            "not checked: an article page states no licence (SPEC §2.4); give the Atom feed "
-            "holding the entry as the original to check it",
+            "not checked: an article page states no licence; give the Atom feed holding the "
+            "entry as the original to check it",
         )
     if not rights:
         return Finding("licence", False, "the source declares no licence (no <rights>)")
@@ -666,41 +523,6 @@ def _where(rep: Page, el: _Element) -> str:
     return f"after “…{join_words(before)}”" if before else "at the start"
 
 
-# --- selective ------------------------------------------------------------------------------
-
-
-def selective(sources: Sequence[str], selection: Selection, permission: str | None) -> Finding:
-    """SPEC §3 `selective` for one feed's configuration: a feed that takes a whole edition
-    (``/{edition}/articles.atom``, ``/articles.atom``) must select, or record the written
-    permission it relies on. Section, topic and institution feeds are selections already."""
-    editions = [u for u in sources if is_edition_feed(u)]
-    if permission:
-        return Finding(SELECTIVE, True, f"republishes under the recorded permission "
-                       f"“{permission}”")
-    if editions and not selection.selects:
-        return Finding(
-            SELECTIVE, False,
-            f"{editions[0]} is a whole edition and the feed selects nothing from it: add "
-            "keywords, authors or articles (The Conversation's guidelines forbid republishing "
-            "everything systematically), or record the written permission you hold with "
-            "permission = \"…\"",
-        )
-    if editions:
-        return Finding(SELECTIVE, True, f"selects from a whole edition by {selection.describe()}")
-    if selection.selects:
-        return Finding(SELECTIVE, True, f"section, topic or institution feeds, and "
-                       f"{selection.describe()}")
-    return Finding(SELECTIVE, True, "section, topic or institution feeds: a selection")
-
-
-def selected(reasons: Iterable[str]) -> Finding:
-    """The `selective` finding for one article: which feed selected it, and why."""
-    listed = list(reasons)
-    if not listed:
-        return Finding(SELECTIVE, False, "no feed selects this article")
-    return Finding(SELECTIVE, True, "; ".join(listed))
-
-
 # --- helpers --------------------------------------------------------------------------------
 
 
@@ -709,7 +531,7 @@ def _byline_names(scope: Scope) -> list[str]:
     names = []
     for a in scope.links:
         href = a.get("href") or ""
-        if host_of(href).endswith(TC_HOST) and "/profiles/" in href:
+        if is_profile_url(href):
             name = " ".join(text_of(a).split())
             if name and name not in names:
                 names.append(name)

@@ -1,7 +1,8 @@
-"""Pure: line up an original's tokens with a republication's, in linear time (SPEC §3
-`unaltered-text`). The republication may hold more than the article (a byline, a whole
-page); what the original allows to be left out is skipped; the rest that differs is reported
-as Differences, and where the republication stops carrying the original, as a Cut."""
+"""Pure: line up an original's tokens with a republication's, in linear time
+(docs/compliance.md#rule-unaltered-text). The republication may hold more than the article
+(a byline, a whole page); what the original allows to be left out is skipped; the rest that
+differs is reported as Differences, and where the republication stops carrying the original,
+as a Cut."""
 
 from __future__ import annotations
 

@@ -1,22 +1,39 @@
-"""``syndication check`` as a library call: read a republished page and its original (files,
-or URLs through fetch.py), find which article it is, and judge it with check.check_page. The
-judging is pure (check.py); this module only gathers the documents."""
+"""The ``syndication check`` command as a library call: read a republished page and its
+original (files, or URLs through fetch.py), find which article the page republishes (its
+link to the original, its counter) or, among a feed's entries, which one its text carries,
+and judge it with check_page. The judging is pure (rules.py); this module gathers the
+documents and decides which article is meant."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .check import Original, check_page, choose_original
-from .config import FetchConfig
-from .errors import FetchError, InputError, ParseError, ResponseTooLargeError
-from .fetch import Fetcher, full_origin
-from .htmltext import decode, looks_like_html
-from .locate import ArticleRef, find_article_id, find_article_id_in_text
-from .models import TC_HOME, Article, Verdict
-from .source import looks_like_atom, parse_article_page, parse_feed
+from ..config import FetchConfig
+from ..errors import FetchError, InputError, ParseError, ResponseTooLargeError
+from ..fetch import Fetcher, full_origin
+from ..models import Article, Verdict
+from ..source import looks_like_atom, parse_article_page, parse_feed
+from .compare import align
+from .content import iter_counters
+from .conversation import (
+    TC_HOME,
+    TC_URL_IN_TEXT,
+    host_of,
+    is_tc_home,
+    is_tc_host,
+    tc_article_id,
+)
+from .htmltext import decode, looks_like_html, parse_page
+from .original import Original, prepare
+from .page import block_of, read
+from .rules import LOCATED, check_page
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0.1"
 ACCEPT_SOURCE = ("application/atom+xml, text/html;q=0.9, application/xml;q=0.8, "
@@ -60,7 +77,7 @@ def check_republication(
     Raises InputError or FetchError (one line each) when a document cannot be had.
     """
     urls = [u for u in (page, original, conversation_url) if u and _is_url(u)]
-    hosts = frozenset(h for h in map(_host, urls) if h)
+    hosts = frozenset(h for h in map(host_of, urls) if h)
     with Fetcher(fetch_config, hosts, allowed_origins=_origins(urls)) as fetcher:
         doc = _read(page, fetcher, ACCEPT_PAGE)
         plain = _is_plain(doc)
@@ -147,9 +164,9 @@ def original_from(doc: Document, page_text: str, ref: ArticleRef | None) -> Arti
 def article_url(ref: ArticleRef, conversation_url: str) -> str:
     """Where The Conversation serves the article: the path of the page's link to the
     original, on ``conversation_url``; with only a counter, /{N} *(inferred: the id ends
-    every article URL, SPEC §2.1, and slugs change)*."""
+    every article URL, docs/the-conversation.md#atom-feeds, and slugs change)*."""
     base = conversation_url.rstrip("/")
-    if ref.url and _host(ref.url).endswith("theconversation.com"):
+    if ref.url and is_tc_host(host_of(ref.url)):
         return base + (urlsplit(ref.url).path or "/")
     return f"{base}/{ref.article_id}"
 
@@ -216,10 +233,71 @@ def _origins(urls: list[str]) -> frozenset[str]:
     for url in urls:
         origin = full_origin(url)
         origins.add(origin)
-        if origin == f"http://{_host(url)}:80":
-            origins.add(f"https://{_host(url)}:443")
+        if origin == f"http://{host_of(url)}:80":
+            origins.add(f"https://{host_of(url)}:443")
     return frozenset(o for o in origins if o)
 
 
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+def choose_original(html: str, articles: Sequence[Article]) -> Article | None:
+    """Of several candidate originals (a feed's entries), the one whose text the page
+    carries: found by alignment, fewest differences, most words carried."""
+    rep = read(html, page=True, plain=not looks_like_html(html), located=LOCATED)
+    best: tuple[int, int] | None = None
+    chosen = None
+    for article in articles:
+        orig = prepare(article)
+        alignment = align(orig.text.words, orig.removable, rep.words)
+        if not alignment.found:
+            continue
+        score = (-alignment.total, alignment.end - alignment.start)
+        if best is None or score > best:
+            best, chosen = score, article
+    return chosen
+
+
+# --- finding the article id in a page -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """Which article of The Conversation a page republishes, as the page itself says."""
+
+    article_id: int  # N
+    how: str  # where N was read, for the report
+    url: str | None  # the page's link to the original, when it has one
+
+
+def find_article_id(html: str) -> ArticleRef | None:
+    """N of the article a page republishes: from its attribution line's link to the
+    original, else from its page counter, else from its last link to an article of The
+    Conversation. The link comes first because the counter is what page-counter judges: a
+    counter for another article must not make the page about that article."""
+    root = parse_page(html)
+    counters = [k for _img, k in iter_counters(root)]
+    linked = [(a, n) for a in root.iter("a") if (n := tc_article_id(a.get("href") or ""))]
+    for a, n in linked:  # the attribution line links The Conversation's home as well
+        if any(is_tc_home(b.get("href") or "") for b in block_of(a).iter("a")):
+            also = " and its page counter" if n in counters else ""
+            return ArticleRef(n, f"its link to the original{also}", _href(a))
+    if counters:
+        n = counters[0]
+        url = next((_href(a) for a, k in linked if k == n), None)
+        return ArticleRef(n, "its page counter", url)
+    if linked:
+        a, n = linked[-1]
+        return ArticleRef(n, "its link to an article of The Conversation", _href(a))
+    return None
+
+
+def find_article_id_in_text(text: str) -> ArticleRef | None:
+    """N from the last URL of an article of The Conversation in plain text."""
+    found = [(m.group(), k) for m in TC_URL_IN_TEXT.finditer(text)
+             if (k := tc_article_id(m.group()))]
+    if not found:
+        return None
+    url, n = found[-1]
+    return ArticleRef(n, "its link to the original", url)
+
+
+def _href(a: _Element) -> str:
+    return (a.get("href") or "").strip()

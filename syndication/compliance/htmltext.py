@@ -1,5 +1,6 @@
 """Pure: HTML -> the words a reader sees, normalised so that markup, whitespace and typography
-do not count as changes (SPEC §3 `unaltered-text`), with the word range of chosen elements.
+do not count as changes (docs/compliance.md#rule-unaltered-text), with the word range of chosen
+elements.
 A "word" here is a token: a run of letters and digits, or one punctuation mark."""
 
 from __future__ import annotations

@@ -1,0 +1,21 @@
+"""The compliance checker: whether a republication of an article of The Conversation meets
+its licence and guidelines, rule by rule (docs/compliance.md). Pure: no network, no
+database, no clock. Its face:
+
+- ``prepare(article)``: an original read once, to judge any number of republications;
+- ``check(html, original)``: a feed entry's HTML, judged whole;
+- ``check_page(html, original)``: a page that republishes the article among other things;
+- ``RULES``: the rule ids, in the order of a verdict's findings.
+
+Inside: ``conversation`` (every fact about The Conversation), ``htmltext`` (HTML -> the
+words a reader sees), ``content`` (the parts of an article's HTML), ``page`` (a
+republication parsed once), ``compare`` (aligning two texts), ``locate`` (where the article
+and its credit stand in a page), ``original`` (an original prepared), ``rules`` (each rule);
+``command`` is the ``syndication check`` command's own module (fetching is not pure)."""
+
+from __future__ import annotations
+
+from .original import Original, prepare
+from .rules import RULES, check, check_page
+
+__all__ = ["RULES", "Original", "check", "check_page", "prepare"]

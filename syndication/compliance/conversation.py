@@ -1,0 +1,173 @@
+"""Every fact syndication relies on about The Conversation, in one place
+(docs/the-conversation.md): its home and hosts (with a strict host test), how an article's id
+is written in entry ids and URLs, the page counter, the image host, the editions and their
+languages, the rights statement, and the attribution line in each language. Pure: strings,
+patterns and small tests on them; every other module imports these facts from here. One
+exception: whether a feed URL is a whole edition's is selection.is_edition_feed, asked on
+every run, which loads no part of the checker."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+#: The Conversation's home page: the attribution line links it (docs/the-conversation.md).
+TC_HOME = "https://theconversation.com"
+#: Its host; edition and service hosts are its sub-domains (counter., images.).
+TC_HOST = "theconversation.com"
+#: The only machine-readable licence statement The Conversation publishes (an Atom entry's
+#: <rights>, docs/the-conversation.md#atom-feeds).
+TC_RIGHTS = "Licensed as Creative Commons – attribution, no derivatives."
+
+# --- hosts ----------------------------------------------------------------------------------
+
+
+def host_of(href: str) -> str:
+    """The host of a URL in lower case, without a trailing dot; "" when it has none or is
+    malformed ("http://[bad" is no link to anything)."""
+    try:
+        return (urlsplit(href.strip()).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return ""
+
+
+def is_tc_host(host: str) -> bool:
+    """Whether ``host`` is The Conversation's: theconversation.com or one of its sub-domains.
+    Lookalikes are not: theconversation.com.evil.example, eviltheconversation.com."""
+    host = host.lower().rstrip(".")
+    return host == TC_HOST or host.endswith("." + TC_HOST)
+
+
+def is_tc_url(href: str) -> bool:
+    """Whether ``href`` points at a host of The Conversation."""
+    return is_tc_host(host_of(href))
+
+
+# --- articles and their ids ------------------------------------------------------------------
+
+#: An entry's id: tag:theconversation.com,2011:article/N (docs/the-conversation.md#atom-feeds).
+ENTRY_ID = "tag:theconversation.com,2011:article/{}"
+_ENTRY_ID_RE = re.compile(r"article/(\d+)\s*$")
+# https://theconversation.com/some-slug-263253 -> 263253: the id ends the canonical slug
+# (docs/the-conversation.md#article-pages); an article's URL has no edition prefix.
+_URL_ID_RE = re.compile(r"-(\d+)/?(?:[?#].*)?$")
+# The Conversation's paths that are not articles, though some end in "-{digits}".
+_NOT_ARTICLE = re.compile(
+    r"^/(?:profiles|institutions|topics|columns|[a-z-]+/(?:topics|columns))/")
+#: A URL of The Conversation written out in plain text.
+TC_URL_IN_TEXT = re.compile(
+    r"https?://(?:[\w-]+\.)*theconversation\.com(?::\d+)?/[^\s<>\"')]+", re.I)
+
+
+def article_id_from_entry_id(entry_id: str) -> int | None:
+    """N from ``tag:theconversation.com,2011:article/N``."""
+    m = _ENTRY_ID_RE.search(entry_id)
+    return int(m.group(1)) if m else None
+
+
+def article_id_from_url(url: str) -> int | None:
+    """N from an article URL ``…/{slug}-{N}``, whatever its host (a mirror, a test server)."""
+    m = _URL_ID_RE.search(url)
+    return int(m.group(1)) if m else None
+
+
+def tc_article_id(href: str) -> int | None:
+    """N when ``href`` is an article URL on a host of The Conversation, else None."""
+    href = href.strip()
+    if not is_tc_url(href):
+        return None
+    path = urlsplit(href).path
+    if _NOT_ARTICLE.match(path):
+        return None
+    return article_id_from_url(path)
+
+
+def is_profile_url(href: str) -> bool:
+    """An author's profile page on The Conversation (/profiles/{slug}-{id})."""
+    return is_tc_url(href) and "/profiles/" in urlsplit(href.strip()).path
+
+
+def is_institution_url(href: str) -> bool:
+    """An institution's page on The Conversation (/institutions/{slug})."""
+    return is_tc_url(href) and "/institutions/" in urlsplit(href.strip()).path
+
+
+# --- editions and languages ------------------------------------------------------------------
+
+#: Each edition and the language its articles are written in (docs/the-conversation.md).
+EDITIONS = {
+    "africa": "en", "au": "en", "br": "pt", "ca": "en", "ca-fr": "fr", "es": "es",
+    "europe": "en", "fr": "fr", "global": "en", "id": "id", "nz": "en", "uk": "en", "us": "en",
+}
+#: The languages of the editions (two-letter codes).
+LANGUAGES = tuple(dict.fromkeys(EDITIONS.values()))
+# An edition's home path: /us, /ca-fr, /global (and editions not listed yet, same shape).
+_EDITION_HOME = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|global|europe|africa")
+
+
+def is_tc_home(href: str) -> bool:
+    """The Conversation's home page or an edition's (https://theconversation.com/fr)."""
+    if not is_tc_url(href):
+        return False
+    path = urlsplit(href.strip()).path.strip("/")
+    return path == "" or _EDITION_HOME.fullmatch(path) is not None
+
+
+# --- the page counter and images --------------------------------------------------------------
+
+#: https://counter.theconversation.com/content/263253/count.gif[?distributor=…]: the page
+#: counter of article N (docs/the-conversation.md#entry-content, #republish-package).
+COUNTER_RE = re.compile(
+    r"^(?:https?:)?//counter\.theconversation\.com/content/(\d+)/count\.gif(?:\?.*)?$")
+#: The counter as an Atom entry's content ends with it, for article {n}.
+COUNTER_HTML = ('<img src="https://counter.theconversation.com/content/{n}/count.gif" '
+                'alt="The Conversation" width="1" height="1" />')
+# images.theconversation.com/files/690752/original/… -> "690752": one picture whatever its
+# size, crop or quality parameters.
+TC_IMAGE_RE = re.compile(r"//images\.theconversation\.com/files/(\d+)/")
+
+
+def counter_article_id(src: str) -> int | None:
+    """N when ``src`` is the page counter of article N, else None."""
+    m = COUNTER_RE.match(src.strip())
+    return int(m.group(1)) if m else None
+
+
+# --- the attribution line --------------------------------------------------------------------
+
+#: The attribution line per edition language: The Conversation's own wording
+#: (docs/the-conversation.md#republish-package), with "Creative Commons" linked to the deed.
+#: {home}, {deed} and {url} are filled with escaped URLs.
+ATTRIBUTION = {
+    "en": 'This article is republished from <a href="{home}">The Conversation</a> under a '
+    '<a rel="license" href="{deed}">Creative Commons license</a>. '
+    'Read the <a href="{url}">original article</a>.',
+    "es": 'Este artículo fue publicado originalmente en <a href="{home}">The Conversation</a> '
+    'bajo una <a rel="license" href="{deed}">licencia Creative Commons</a>. '
+    'Lea el <a href="{url}">original</a>.',
+    "fr": 'Cet article est republié à partir de <a href="{home}">The Conversation</a> sous '
+    '<a rel="license" href="{deed}">licence Creative Commons</a>. '
+    'Lire l’<a href="{url}">article original</a>.',
+    "pt": 'Este artigo foi republicado do <a href="{home}">The Conversation</a> sob uma '
+    '<a rel="license" href="{deed}">licença Creative Commons</a>. '
+    'Leia o <a href="{url}">artigo original</a>.',
+    "id": 'Artikel ini diterbitkan ulang dari <a href="{home}">The Conversation</a> di bawah '
+    '<a rel="license" href="{deed}">lisensi Creative Commons</a>. '
+    'Baca <a href="{url}">artikel aslinya</a>.',
+}
+#: How the attribution line opens, in the wordings The Conversation's republish code has used
+#: per language (the recorded tc-republished-*.html carry some of them).
+ATTRIBUTION_PHRASES = {
+    "English": ("republished from the conversation", "originally published on the conversation",
+                "originally published in the conversation"),
+    "Spanish": ("publicado originalmente en the conversation", "republicado de the conversation",
+                "republicado desde the conversation"),
+    "French": ("republié à partir de the conversation", "publié initialement sur the conversation",
+               "initialement publié sur the conversation", "republié depuis the conversation"),
+    "Indonesian": ("diterbitkan ulang dari the conversation",
+                   "diterbitkan pertama kali di the conversation",
+                   "dipublikasikan ulang dari the conversation"),
+    "Portuguese": ("republicado do the conversation", "republicado de the conversation",
+                   "publicado originalmente no the conversation",
+                   "publicado originalmente em the conversation"),
+}

@@ -1,0 +1,104 @@
+"""Pure: an original Article prepared once for judging its republications: its tokens, the
+ranges a republication may leave out (embeds, promos, unlicensed figures, the disclosure),
+where its blocks end (an extract may stop there), and its images with their reuse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..models import Article
+from .content import (
+    counter_id,
+    figure_credit,
+    image_key,
+    image_src,
+    is_disclosure,
+    removal_reason,
+)
+from .htmltext import BLOCK_TAGS, Pieces, Text, extract, parse_fragment, tag_name
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+@dataclass(frozen=True, slots=True)
+class OriginalImage:
+    """An image of the original and whether its credit allows reuse
+    (docs/compliance.md#rule-images)."""
+
+    key: str  # content.image_key(): the picture whatever its size
+    src: str
+    reusable: bool
+    reason: str  # why (not) reusable, with the credit
+
+
+@dataclass(frozen=True, slots=True)
+class Original:
+    """An article prepared for comparison: its words, what may be missing, where it may stop."""
+
+    article: Article
+    text: Text  # tokens of the content
+    removable: dict[int, tuple[int, str]]  # start token -> (end token, why it may be left out)
+    boundaries: frozenset[int]  # token indices where a block starts or ends: an extract's end
+    images: tuple[OriginalImage, ...]
+    length: int  # tokens a republication must carry: all but the removable ranges
+    # its text pieces, tokenised: a republication repeats them, and is read sooner with them
+    pieces: Pieces = field(default_factory=dict, repr=False, compare=False)
+
+
+def prepare(article: Article, root: _Element | None = None) -> Original:
+    """Parse the original once and note what a republication may leave out
+    (docs/compliance.md#rule-unaltered-text).
+
+    ``root`` is ``parse_fragment(article.content)`` when the caller has it already (the
+    pipeline shares one parse with republish); it is only read here.
+    """
+    if root is None:
+        root = parse_fragment(article.content)
+    reasons: dict[_Element, str] = {}
+
+    def mark(el: _Element) -> _Element | None:
+        reason = removal_reason(el, article.authors)
+        if reason is None and is_disclosure(el):
+            # The Conversation's own republish code leaves the disclosure out (the recorded
+            # tc-republished-basic-es-*.html carry none): omitting it is not an edit.
+            reason = "the disclosure statement"
+        if reason is not None:
+            reasons[el] = reason
+            return el
+        return el if tag_name(el) in BLOCK_TAGS else None
+
+    pieces: Pieces = {}
+    text = extract(root, mark, keep=pieces)
+    removable: dict[int, tuple[int, str]] = {}
+    boundaries: set[int] = set()
+    for el, (start, end) in text.spans.items():
+        boundaries.update((start, end))
+        reason = reasons.get(el)  # type: ignore[call-overload]
+        if reason is not None and end > start and (
+            start not in removable or removable[start][0] < end
+        ):
+            removable[start] = (end, reason)
+    images = []
+    for img in root.iter("img"):
+        if counter_id(img) is not None:
+            continue
+        src = image_src(img)
+        figure = next(img.iterancestors("figure"), None)
+        if figure is None:
+            images.append(OriginalImage(image_key(src), src, False, "no credit"))
+            continue
+        credit = figure_credit(figure, article.authors)
+        reason = credit.reason + (f" ({credit.credit})" if credit.credit else "")
+        images.append(OriginalImage(image_key(src), src, credit.reusable, reason))
+    # Tokens outside the removable ranges (element ranges nest or are disjoint).
+    covered = reach = 0
+    for start in sorted(removable):
+        end = removable[start][0]
+        if end > reach:
+            covered += end - max(start, reach)
+            reach = end
+    length = len(text.words) - covered
+    return Original(article=article, text=text, removable=removable,
+                    boundaries=frozenset(boundaries), images=tuple(images), length=length,
+                    pieces=pieces)
+

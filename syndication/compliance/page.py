@@ -1,0 +1,68 @@
+"""Pure: a republication parsed once (a whole page, a feed entry's HTML, or plain text) into
+the tokens a reader sees and where each element stands among them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from typing import TYPE_CHECKING
+
+from .htmltext import BLOCK_TAGS, Pieces, extract, parse_fragment, parse_page, tag_name
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A republication parsed once: its tokens and elements' token ranges."""
+
+    root: _Element
+    words: tuple[str, ...]
+    at: dict[_Element, tuple[int, int]]  # every element of a page; links, images, embeds else
+    plain: bool  # plain text: markup rules are not checked
+    complete: bool  # ``at`` holds every element (a page)
+    # every element's range, filled on first need when ``at`` holds only some (a feed entry)
+    _every: dict[_Element, tuple[int, int]] = field(default_factory=dict, repr=False,
+                                                   compare=False)
+
+    def pos(self, el: _Element) -> int:
+        """Where ``el`` stands among the tokens (an element with no words: where it is)."""
+        found = self.at.get(el)
+        if found is not None:
+            return found[0]
+        if self.complete:
+            return 0
+        if not self._every:  # a feed entry's other elements: evidence for a rare failure
+            self._every.update(extract(self.root, lambda e: e).spans)  # type: ignore[arg-type]
+        return self._every.get(el, (0, 0))[0]
+
+
+def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
+         known: Pieces | None = None) -> Page:
+    """Parse a republication once: a page as a whole document, a feed entry as a fragment,
+    plain text as paragraphs. ``located``: the tags whose place a feed entry's rules need;
+    ``known``: text pieces tokenised already (the original's, see htmltext.extract)."""
+    if plain:
+        paragraphs = [p for p in re.split(r"\n\s*\n", html) if p.strip()]
+        html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    root = parse_page(html) if page else parse_fragment(html)
+    # A page is judged by where its elements stand, so all are located; a feed entry is
+    # judged whole, and only its links, images and embeds need a place.
+    text = extract(root, (lambda el: el) if page else
+                   (lambda el: el if tag_name(el) in located else None), known)
+    return Page(root, text.words, text.spans, plain, complete=page)  # type: ignore[arg-type]
+
+
+def block_of(el: _Element) -> _Element:
+    """The nearest block element holding ``el`` (its paragraph, list item, div)."""
+    for candidate in (el, *el.iterancestors()):
+        if tag_name(candidate) in BLOCK_TAGS - {"img", "br", "source", "picture"}:
+            return candidate
+    return el
+
+
+def inside(el: _Element, block: _Element) -> bool:
+    """Whether ``el`` is ``block`` or stands within it."""
+    return el is block or any(a is block for a in el.iterancestors())

@@ -1,0 +1,66 @@
+"""compliance.conversation: The Conversation's hosts, ids and editions, told apart from
+lookalikes (a host that merely contains or ends with the name is not The Conversation's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from syndication.compliance.conversation import (
+    counter_article_id,
+    is_tc_home,
+    is_tc_host,
+    is_tc_url,
+    tc_article_id,
+)
+from syndication.selection import is_edition_feed
+
+
+@pytest.mark.parametrize(("host", "ours"), [
+    ("theconversation.com", True),
+    ("THEConversation.com", True),
+    ("theconversation.com.", True),
+    ("counter.theconversation.com", True),
+    ("images.theconversation.com", True),
+    ("theconversation.com.evil.example", False),
+    ("eviltheconversation.com", False),
+    ("theconversation.co", False),
+    ("theconversation.com-evil.example", False),
+    ("", False),
+])
+def test_the_host_test_rejects_lookalikes(host: str, ours: bool) -> None:
+    assert is_tc_host(host) is ours
+
+
+@pytest.mark.parametrize(("href", "n"), [
+    ("https://theconversation.com/some-slug-263253", 263253),
+    ("https://theconversation.com/some-slug-263253/?utm=x#top", 263253),
+    ("http://theconversation.com:443/some-slug-263253", 263253),
+    ("https://theconversation.com.evil.example/some-slug-263253", None),
+    ("https://eviltheconversation.com/some-slug-263253", None),
+    ("https://theconversation.com/profiles/ana-lopez-12345", None),
+    ("https://theconversation.com/institutions/university-of-x-42", None),
+    ("https://theconversation.com/us/topics/climate-change-27", None),
+    ("https://example.com/some-slug-263253", None),
+    ("http://[bad", None),
+])
+def test_an_article_link_is_one_on_the_conversation(href: str, n: int | None) -> None:
+    assert tc_article_id(href) == n
+
+
+def test_home_pages_and_edition_feeds() -> None:
+    assert is_tc_home("https://theconversation.com/")
+    assert is_tc_home("https://theconversation.com/ca-fr")
+    assert not is_tc_home("https://theconversation.com.evil.example/")
+    assert not is_tc_home("https://theconversation.com/some-slug-263253")
+    assert is_edition_feed("https://theconversation.com/fr/articles.atom")
+    assert is_edition_feed("http://127.0.0.1:8080/articles.atom")
+    assert not is_edition_feed("https://theconversation.com/us/environment/articles.atom")
+    assert not is_tc_url("https://theconversation.com@evil.example/x-1")
+
+
+def test_the_counter_names_its_article() -> None:
+    assert counter_article_id(
+        "https://counter.theconversation.com/content/263253/count.gif?distributor=x") == 263253
+    assert counter_article_id("//counter.theconversation.com/content/7/count.gif") == 7
+    assert counter_article_id(
+        "https://counter.theconversation.com.evil.example/content/7/count.gif") is None
