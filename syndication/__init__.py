@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from ._version import __version__
 from .config import Config, load_config
 from .errors import (
     ConfigError,
@@ -16,8 +17,6 @@ from .errors import (
     SyndicationError,
 )
 from .models import Article, Author, Finding, Outcome, RunReport, Verdict
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Article",

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from . import __version__
+from ._version import __version__
 from .errors import ConfigError, LockedError, PathError, Stopped, SyndicationError
 from .models import RunReport
 from .safetext import printable
@@ -503,13 +503,12 @@ def _check_error(as_json: bool, message: str) -> int:
 
 
 def _fetch_config(config_file: str | None) -> FetchConfig:
-    """[fetch] of --config, else the defaults with a User-Agent naming syndication."""
+    """[fetch] of --config, else the defaults (config.FETCH_DEFAULTS)."""
     from .config import default_fetch_config, load_config
 
     if config_file:
         return load_config(config_file).fetch
-    return default_fetch_config(
-        f"syndication/{__version__} (+https://pypi.org/project/syndication/)")
+    return default_fetch_config()
 
 
 def cmd_audit(args: argparse.Namespace) -> int:

@@ -9,11 +9,12 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urljoin, urlsplit
 
+from ._version import __version__
 from .errors import ConfigError
 from .models import Selection
 
@@ -47,16 +48,26 @@ class SiteConfig:
 
 @dataclass(frozen=True, slots=True)
 class FetchConfig:
+    """[fetch], its defaults defined here once: the config file, ``syndication check`` without
+    one, and the demo all start from them."""
+
     # [fetch] user_agent: names us and a contact URL (docs/the-conversation.md#robots-and-manners)
     user_agent: str
-    min_interval: float  # [fetch] min_interval: seconds between two requests to one host
-    timeout: float  # [fetch] timeout: seconds for connecting, and for the whole response
-    max_bytes: int  # [fetch] max_bytes: a response larger than this is refused
+    min_interval: float = 1.0  # [fetch] min_interval: seconds between two requests to one host
+    timeout: float = 20.0  # [fetch] timeout: seconds for connecting, and for the whole response
+    max_bytes: int = 10_000_000  # [fetch] max_bytes: a response larger than this is refused
     retries: int = 2  # [fetch] retries: further tries after a network error, 5xx or 429
     backoff: float = 2.0  # [fetch] backoff: seconds before the first retry, doubled each time
     # [fetch] max_wait: the longest we wait for one retry (Retry-After or backoff); a server
     # asking for longer is left alone until a later run
     max_wait: float = 120.0
+
+
+#: The User-Agent of commands run without a config file (``syndication check``, the demo):
+#: this version of syndication, and where to read about it.
+DEFAULT_USER_AGENT = f"syndication/{__version__} (+https://pypi.org/project/syndication/)"
+#: [fetch] as the defaults give it.
+FETCH_DEFAULTS = FetchConfig(user_agent=DEFAULT_USER_AGENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +106,11 @@ class Config:
         return tuple(dict.fromkeys(u for feed in self.feeds for u in feed.sources))
 
 
-def default_fetch_config(user_agent: str) -> FetchConfig:
+def default_fetch_config(user_agent: str = DEFAULT_USER_AGENT) -> FetchConfig:
     """[fetch] as the defaults give it, for commands that need no config file
     (``syndication check``); ``user_agent`` must name the tool and a contact
     (docs/the-conversation.md#robots-and-manners)."""
-    return FetchConfig(user_agent=user_agent, min_interval=1.0, timeout=20.0,
-                       max_bytes=10_000_000)
+    return replace(FETCH_DEFAULTS, user_agent=user_agent)
 
 
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -180,17 +190,18 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         v.fail("fetch.user_agent", "must carry a contact URL or address, e.g. "
                "'syndication/0.1 (+https://example.org/contact)' "
                "(docs/the-conversation.md#robots-and-manners)")
+    d = FETCH_DEFAULTS
     fetch = FetchConfig(
         user_agent=user_agent,
-        min_interval=v.number(fetch_t, "fetch.min_interval", default=1.0, minimum=0.0,
+        min_interval=v.number(fetch_t, "fetch.min_interval", default=d.min_interval, minimum=0.0,
                               maximum=3600.0),
-        timeout=v.number(fetch_t, "fetch.timeout", default=20.0, minimum=0.1, maximum=600.0),
-        max_bytes=int(v.number(fetch_t, "fetch.max_bytes", default=10_000_000, minimum=1024,
+        timeout=v.number(fetch_t, "fetch.timeout", default=d.timeout, minimum=0.1, maximum=600.0),
+        max_bytes=int(v.number(fetch_t, "fetch.max_bytes", default=d.max_bytes, minimum=1024,
                                integer=True)),
-        retries=int(v.number(fetch_t, "fetch.retries", default=2, minimum=0, maximum=10,
+        retries=int(v.number(fetch_t, "fetch.retries", default=d.retries, minimum=0, maximum=10,
                              integer=True)),
-        backoff=v.number(fetch_t, "fetch.backoff", default=2.0, minimum=0.0, maximum=3600.0),
-        max_wait=v.number(fetch_t, "fetch.max_wait", default=120.0, minimum=0.0,
+        backoff=v.number(fetch_t, "fetch.backoff", default=d.backoff, minimum=0.0, maximum=3600.0),
+        max_wait=v.number(fetch_t, "fetch.max_wait", default=d.max_wait, minimum=0.0,
                           maximum=86400.0),
     )
 

@@ -8,13 +8,14 @@ import contextlib
 import tempfile
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .config import Config, FeedConfig, FetchConfig, SiteConfig
+from .config import FETCH_DEFAULTS, Config, FeedConfig, SiteConfig
 from .models import RunReport
 from .pipeline import run
 
@@ -71,12 +72,8 @@ def demo_config(base: str, output: Path, state_file: Path, port: int = DEMO_PORT
             output_dir=output,
             state_file=state_file,
         ),
-        fetch=FetchConfig(
-            user_agent="syndication-demo (+https://pypi.org/project/syndication/)",
-            min_interval=0.0,  # our own loopback server: no need to wait
-            timeout=10.0,
-            max_bytes=10_000_000,
-        ),
+        # the defaults, but no wait between requests: the server is our own, on loopback
+        fetch=replace(FETCH_DEFAULTS, min_interval=0.0),
         feeds=tuple(
             FeedConfig(
                 name=name,

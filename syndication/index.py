@@ -12,7 +12,7 @@ from datetime import datetime
 import lxml.html
 from lxml import etree
 
-from . import __version__
+from ._version import __version__
 from .compliance.conversation import TC_HOME
 from .config import FeedConfig, SiteConfig
 from .models import LICENCE_NAME, LICENCE_URL, FeedEntry, Outcome

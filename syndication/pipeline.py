@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
-from . import __version__
+from ._version import __version__
 from .config import Config, FeedConfig
 from .errors import (
     ConfigError,

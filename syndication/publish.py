@@ -15,7 +15,7 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from . import __version__
+from ._version import __version__
 from .compliance.conversation import ENTRY_ID, TC_HOME
 from .config import FeedConfig, SiteConfig
 from .models import LICENCE_NAME, LICENCE_URL, Author, FeedEntry

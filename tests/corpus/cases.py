@@ -102,6 +102,10 @@ CASES: tuple[Case, ...] = (
     ok(TT4, EN, "gutenberg-blocks"), ok(TT5, FR2, "gutenberg-blocks"),
     ok(TT1, ES2, "gutenberg-blocks"),
     ok(GP, FR2, "links-new-tab"), ok(DRU, ES1, "links-new-tab"),
+    ok(TT4, EN, "block-editor-images"), ok(TT5, FR1, "block-editor-images"),
+    ok(TT1, ES2, "block-editor-images"),
+    ok(GHO, EN, "ghost-image-cards"), ok(GHO, FR1, "ghost-image-cards"),
+    ok(GHO, ES1, "ghost-image-cards"),
     ok(TT1, EN, "hidden-furniture"), ok(OWP, ES1, "hidden-furniture"),
     ok(TT1, EN, "licence-unlinked"), ok(GHO, FR2, "licence-unlinked"),
     ok(AST, EN, "extract"), ok(NEWS, FR1, "extract"), ok(DRU, ES2, "extract"),
@@ -319,6 +323,14 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     # house style: links open in a new tab
     "wp-generatepress/fr-209538/links-new-tab",
     "drupal-olivero/es-159013/links-new-tab",
+    # house style: figures as block editor image blocks
+    "wp-twentytwentyfour/en-263253/block-editor-images",
+    "wp-twentytwentyfive/fr-212649/block-editor-images",
+    "wp-twentytwentyone/es-113886/block-editor-images",
+    # house style: figures as Ghost image cards
+    "ghost-casper/en-263253/ghost-image-cards",
+    "ghost-casper/fr-212649/ghost-image-cards",
+    "ghost-casper/es-159013/ghost-image-cards",
     # hidden page furniture (not the article)
     "wp-twentytwentyone/en-263253/hidden-furniture",
     "wp-oceanwp/es-159013/hidden-furniture",

@@ -10,6 +10,9 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
+
+import lxml.html
 
 from .layouts import Slots
 from .originals import Original
@@ -251,6 +254,45 @@ def links_open_new_tab(slots: Slots, o: Original) -> Slots:
     new = re.sub(r'<a href="', '<a target="_blank" rel="noopener noreferrer" href="',
                  slots.article)
     return article_of(slots, new)
+
+
+_FIGURE = re.compile(r"<figure\b.*?</figure>", re.DOTALL)
+
+
+def image_cards(platform: str) -> Apply:
+    """What an editor makes of pasted figures: WordPress's block editor turns each into a
+    core/image block (figure.wp-block-image, figcaption.wp-element-caption), Ghost's into an
+    image card (figure.kg-card.kg-image-card); The Conversation's caption and credit spans
+    lose their classes, their words and links stay."""
+
+    def card(m: re.Match[str]) -> str:
+        figure = lxml.html.fragment_fromstring(m.group())
+        img = next(figure.iter("img"))
+        src, alt = escape(img.get("src") or ""), escape(img.get("alt") or "")
+        caption = figure.find(".//figcaption")
+        parts = []
+        if caption is not None:
+            for span in caption.iter("span"):
+                span.attrib.pop("class", None)
+                for a in span.iter("a"):
+                    a.attrib.pop("class", None)
+            parts = [lxml.html.tostring(child, encoding="unicode", with_tail=False).strip()
+                     for child in caption]
+        inner = " ".join(p for p in parts if p)
+        if platform == "ghost":
+            return (f'<figure class="kg-card kg-image-card kg-card-hascaption"><img src="{src}" '
+                    f'class="kg-image" alt="{alt}" loading="lazy" width="754" height="503">'
+                    f"<figcaption>{inner}</figcaption></figure>")
+        return (f'<figure class="wp-block-image size-large"><img decoding="async" src="{src}" '
+                f'alt="{alt}" class="wp-image-5521"/>'
+                f'<figcaption class="wp-element-caption">{inner}</figcaption></figure>')
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        new, n = _FIGURE.subn(card, slots.article)
+        assert n, "no figure"
+        return article_of(slots, new)
+
+    return apply
 
 
 def hidden_furniture(slots: Slots, o: Original) -> Slots:
@@ -597,6 +639,10 @@ EDITS = {e.name: e for e in (
     _e("straight-typography", "house style: typography", straight_typography, False),
     _e("gutenberg-blocks", "house style: block editor markup", gutenberg_blocks, False),
     _e("links-new-tab", "house style: links open in a new tab", links_open_new_tab, False),
+    _e("block-editor-images", "house style: figures as block editor image blocks",
+       image_cards("wordpress"), False),
+    _e("ghost-image-cards", "house style: figures as Ghost image cards", image_cards("ghost"),
+       False),
     _e("hidden-furniture", "hidden page furniture (not the article)", hidden_furniture, False),
     _e("licence-unlinked", "licence named in words, not linked", licence_unlinked, False),
     _e("headline-only-in-title", "no heading: the headline in <title> with a site suffix",
