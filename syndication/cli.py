@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ._version import __version__
-from .errors import ConfigError, LockedError, PathError, Stopped, SyndicationError
+from .errors import (
+    ConfigError,
+    LockedError,
+    PathError,
+    Stopped,
+    StorageError,
+    SyndicationError,
+)
 from .models import RunReport
 from .safetext import printable
 
@@ -285,6 +292,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--conversation-url", metavar="URL", default=None,
                    help="where to fetch originals from (default: https://theconversation.com;"
                    " a mirror, or a local server in tests)")
+    p.add_argument("--state", metavar="FILE", type=Path, default=None,
+                   help="an SQLite file kept between audits: unchanged pages and originals "
+                   "are not judged again, and the output says what changed (newly failing, "
+                   "fixed) since the last audit")
     p.add_argument("--config", metavar="PATH", default=None,
                    help="take [fetch] (User-Agent, min_interval, timeouts, size cap) from this "
                    "config file")
@@ -517,10 +528,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from .compliance.conversation import TC_HOME
 
     fetch_config = _fetch_config(args.config)
-    with _progress_bar(0) as progress:
-        report = run_audit(args.sources, fetch_config=fetch_config,
-                           conversation_url=args.conversation_url or TC_HOME,
-                           progress=progress)
+    try:
+        with _progress_bar(0) as progress:
+            report = run_audit(args.sources, fetch_config=fetch_config,
+                               conversation_url=args.conversation_url or TC_HOME,
+                               state=args.state, progress=progress)
+    except StorageError as e:  # --state names something that is no audit state database
+        print(f"syndication audit: {e}", file=sys.stderr)
+        return EXIT_NOTHING_JUDGED
     status = exit_status(report)
     if args.json:
         for line in json_lines(report):

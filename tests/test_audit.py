@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from syndication.audit import AuditReport, Standing, run_audit
+from syndication.audit.crawl import change_since
 from syndication.compliance.command import check_republication, verdict_json
 from syndication.config import FetchConfig
 from syndication.models import Article
@@ -190,3 +191,75 @@ def test_an_unreadable_source_is_exit_2_naming_it(tmp_path: Path) -> None:
     done = cli("audit", str(tmp_path / "missing.xml"))
     assert done.returncode == 2
     assert "missing.xml: no such file" in done.stderr
+
+
+# --- --state: an incremental re-audit -------------------------------------------------------
+
+
+def test_a_second_audit_with_state_fetches_only_validators_and_judges_nothing(
+        world: World, tmp_path: Path) -> None:
+    state = tmp_path / "audit.sqlite3"
+    sources = [world.republisher.url("/feed/"), world.republisher.url("/sitemap_index.xml")]
+    first = run_audit(sources, fetch_config=FETCH, conversation_url=world.tc.base, state=state)
+    assert not any(p.reused or p.change for p in first.pages)  # a first audit: nothing before
+    for server in (world.republisher, world.tc):
+        server.requests.clear()
+    second = run_audit(sources, fetch_config=FETCH, conversation_url=world.tc.base,
+                       state=state)
+    requests = [*world.republisher.requests, *world.tc.requests]
+    # robots.txt is remembered for a day; every other request is conditional
+    assert requests and all("if-none-match" in r.headers for r in requests), [
+        r.path for r in requests if "if-none-match" not in r.headers]
+    assert "/robots.txt" not in {r.path for r in requests}
+    assert all(p.reused and p.change == "" for p in second.pages)
+    assert [(p.url, p.standing, p.failed_rules) for p in second.pages] == [
+        (p.url, p.standing, p.failed_rules) for p in first.pages]
+    assert second.skipped == first.skipped and second.unreadable == first.unreadable
+
+
+def test_the_state_tells_what_changed_since_the_last_audit(
+        world: World, tmp_path: Path, articles: dict[int, Article]) -> None:
+    state = tmp_path / "audit.sqlite3"
+    sources = [world.republisher.url("/sitemap_index.xml")]
+    run_audit(sources, fetch_config=FETCH, conversation_url=world.tc.base, state=state)
+    posts = {p.path: p for p in world.site.posts}
+    # the page without its counter gets the compliant copy; a compliant one gains a word
+    fixed, broken = "/2024/02/machines-no-counter/", "/2023/09/neandertal/"
+    world.republisher.serve(fixed, posts["/2024/02/machines-chaleur/"].html,
+                            content_type="text/html; charset=utf-8")
+    html = posts[broken].html
+    at = html.index("<p>", html.index("<p>", html.index('class="entry-content"')) + 3)
+    world.republisher.serve(broken, html[:at] + "<p>Indeed, " + html[at + 3:],  # a word added
+                            content_type="text/html; charset=utf-8")
+    report = run_audit(sources, fetch_config=FETCH, conversation_url=world.tc.base,
+                       state=state)
+    by_path = {p.url.removeprefix(world.republisher.base): p for p in report.pages}
+    assert by_path[fixed].change == "fixed" and not by_path[fixed].reused
+    assert by_path[broken].change == "newly failing" and not by_path[broken].reused
+    assert by_path[broken].failed_rules == ("unaltered-text",)
+    assert {p for p, a in by_path.items() if a.reused} == set(by_path) - {fixed, broken}
+    assert report.summary()["fixed"] == 1 and report.summary()["newly_failing"] == 1
+
+
+@pytest.mark.parametrize(("before", "now", "change"), [
+    (None, Standing.COMPLIANT, "new"),
+    (None, Standing.NOT_COMPLIANT, "new"),
+    (Standing.COMPLIANT, Standing.NOT_COMPLIANT, "newly failing"),
+    (Standing.NOT_CHECKED, Standing.NOT_COMPLIANT, "newly failing"),
+    (Standing.ERROR, Standing.NOT_COMPLIANT, "newly failing"),
+    (Standing.NOT_COMPLIANT, Standing.COMPLIANT, "fixed"),
+    (Standing.NOT_COMPLIANT, Standing.NOT_CHECKED, "fixed"),
+    (Standing.NOT_COMPLIANT, Standing.NOT_COMPLIANT, ""),
+    (Standing.COMPLIANT, Standing.NOT_CHECKED, ""),
+])
+def test_change_since_the_last_audit(before: Standing | None, now: Standing,
+                                     change: str) -> None:
+    assert change_since(before, now) == change
+
+
+def test_a_state_file_that_is_no_database_is_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "state.sqlite3"
+    bad.write_bytes(b"not a database at all, but a text file with enough bytes " * 40)
+    done = cli("audit", str(tmp_path / "x.xml"), "--state", str(bad))
+    assert done.returncode == 2
+    assert "not a usable audit state database" in done.stderr

@@ -6,11 +6,14 @@ gathers documents and decides what to judge again."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from types import TracebackType
 
@@ -32,8 +35,9 @@ from ..config import FetchConfig
 from ..errors import FetchError, InputError, ParseError
 from ..fetch import Fetcher, origin_of
 from ..models import Fetched, Verdict
-from .records import AuditReport, Candidate, Listing, PageAudit, SourceOutcome
+from .records import AuditReport, Candidate, Listing, PageAudit, SourceOutcome, Standing
 from .sources import is_url, read_listing, read_url_list
+from .state import AuditState, digest
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,10 @@ Progress = Callable[[int, int, str], None]
 MAX_SITEMAP_DEPTH = 3
 MAX_SITEMAPS = 1000
 _ATTRIBUTION_KEYS = tuple(key(p) for ps in ATTRIBUTION_PHRASES.values() for p in ps)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,33 +70,44 @@ class Hosts:
     host go one at a time, spaced by min_interval and robots.txt's Crawl-delay (fetch.py);
     hosts are fetched in parallel. Use as a context manager."""
 
-    def __init__(self, config: FetchConfig, *, sleep: Callable[[float], None] | None = None):
+    def __init__(self, config: FetchConfig, *, sleep: Callable[[float], None] | None = None,
+                 state: AuditState | None = None, now: Callable[[], datetime] = _utcnow):
         self.config = config
         self._sleep = sleep
+        self._state = state
+        self._now = now
         self._pools: dict[str, ThreadPoolExecutor] = {}
         self._fetchers: dict[str, Fetcher] = {}  # each used only by its origin's thread
         self._lock = threading.Lock()
 
-    def get(self, url: str, *, accept: str, etag: str | None = None,
-            last_modified: str | None = None) -> Future[Fetched]:
-        """GET ``url`` on its host's worker; the future raises FetchError on failure."""
+    def get(self, url: str, *, accept: str) -> Future[Fetched]:
+        """GET ``url`` on its host's worker: a 200 answer with the body, read from the state
+        database when the server says it has not changed (304). The future raises
+        FetchError on failure."""
         origin = origin_of(url)
         with self._lock:
             pool = self._pools.get(origin)
             if pool is None:
                 pool = self._pools[origin] = ThreadPoolExecutor(
                     max_workers=1, thread_name_prefix=f"audit {origin}")
-        return pool.submit(self._get, origin, url, accept, etag, last_modified)
+        return pool.submit(self._get, origin, url, accept)
 
-    def _get(self, origin: str, url: str, accept: str, etag: str | None,
-             last_modified: str | None) -> Fetched:
+    def _get(self, origin: str, url: str, accept: str) -> Fetched:
         fetcher = self._fetchers.get(origin)
         if fetcher is None:
-            kwargs = {"sleep": self._sleep} if self._sleep is not None else {}
-            fetcher = Fetcher(self.config, _twins(url), **kwargs)  # type: ignore[arg-type]
+            fetcher = Fetcher(self.config, _twins(url), memory=self._state,
+                              **({"sleep": self._sleep} if self._sleep else {}))  # type: ignore[arg-type]
             with self._lock:
                 self._fetchers[origin] = fetcher
-        return fetcher.get(url, accept=accept, etag=etag, last_modified=last_modified)
+        stored = self._state.document(url) if self._state is not None else None
+        fetched = fetcher.get(url, accept=accept,
+                              etag=stored.etag if stored else None,
+                              last_modified=stored.last_modified if stored else None)
+        if fetched.not_modified and stored is not None:
+            return stored
+        if self._state is not None:
+            self._state.save_document(fetched, self._now())
+        return fetched
 
     @property
     def requests(self) -> int:
@@ -121,23 +140,33 @@ def run_audit(
     *,
     fetch_config: FetchConfig,
     conversation_url: str = TC_HOME,
+    state: Path | None = None,
     progress: Progress | None = None,
     sleep: Callable[[float], None] | None = None,
+    now: Callable[[], datetime] = _utcnow,
 ) -> AuditReport:
     """Audit every page ``sources`` name (see sources.py for what a source may be).
 
+    ``state``: the state database of earlier audits; pages, feed entries and originals that
+    have not changed since are not judged again, and each page says what changed.
     Never raises for one bad source or page: each is a result (SourceOutcome.error,
     AuditReport.unreadable, PageAudit.error). ``sleep`` replaces time.sleep in the fetchers
-    (tests)."""
-    with Hosts(fetch_config, sleep=sleep) as hosts:
+    and ``now`` the clock (tests). Raises StorageError when ``state`` cannot be used."""
+    started = now()
+    with contextlib.ExitStack() as stack:
+        memory = stack.enter_context(AuditState(state)) if state is not None else None
+        hosts = stack.enter_context(Hosts(fetch_config, sleep=sleep, state=memory, now=now))
         outcomes, candidates = _gather(sources, hosts)
         pages, skipped, unreadable, originals = _read_pages(
             candidates, hosts, conversation_url, progress)
-        audits = _judge_all(pages, originals, progress)
+        audits = _judge_all(pages, originals, memory, progress, now)
         fetched = sum(1 for f in originals.values() if f.done() and f.exception() is None)
-        return AuditReport(sources=tuple(outcomes), pages=tuple(audits), skipped=skipped,
-                           unreadable=tuple(unreadable), originals_fetched=fetched,
-                           requests=hosts.requests)
+        report = AuditReport(sources=tuple(outcomes), pages=tuple(audits), skipped=skipped,
+                             unreadable=tuple(unreadable), originals_fetched=fetched,
+                             requests=hosts.requests)
+        if memory is not None:
+            memory.record_audit(started, now(), list(sources), report.summary())
+        return report
 
 
 # --- sources --------------------------------------------------------------------------------
@@ -323,37 +352,95 @@ def _is_plain(where: str, content_type: str | None, text: str) -> bool:
 
 
 def _judge_all(pages: Sequence[_Page], originals: dict[int, Future[Fetched]],
-               progress: Progress | None) -> list[PageAudit]:
-    prepared: dict[int, tuple[Original | None, str, str]] = {}  # id -> (original, where, why)
+               state: AuditState | None, progress: Progress | None,
+               now: Callable[[], datetime]) -> list[PageAudit]:
+    """Each page's result: judged, or as the last audit left it when nothing it was judged
+    on changed (the page, its feed entry, its original, the checker's code)."""
+    read: dict[int, _Source] = {}
+    known = state is not None and state.audits() > 0
     audits = []
     for done, page in enumerate(pages, start=1):
-        original, where, problem = None, None, ""
+        source = None
         if page.ref is not None:
             n = page.ref.article_id
-            if n not in prepared:
-                prepared[n] = _original(originals[n], page)
-            original, where_, problem = prepared[n]
-            where = where_ or None
-        audits.append(_judge(page, original, where, problem))
+            if n not in read:
+                read[n] = _Source(originals[n], page)
+            source = read[n]
+        key = judge_key(page.text, page.candidate.entry_html,
+                        source.digest if source is not None else "")
+        stored = state.result(page.candidate.url) if state is not None else None
+        if stored is not None and stored.judge_key == key:
+            audit = replace(stored.page, reused=True)
+        else:
+            original, where, problem = source.prepared() if source else (None, None, "")
+            audit = _judge(page, original, where, problem)
+            if state is not None:
+                state.save_result(audit, key, now())
+        if known:
+            audit = replace(audit, change=change_since(
+                stored.standing if stored else None, audit.standing))
+        audits.append(audit)
         if progress is not None:
             progress(done, len(pages), f"judged {page.candidate.url}")
     return audits
 
 
-def _original(future: Future[Fetched], page: _Page) -> tuple[Original | None, str, str]:
-    """The original, prepared once for every page that republishes it; or why not."""
-    assert page.ref is not None
-    try:
-        fetched = future.result()
-    except FetchError as e:
-        return None, "", f"the original could not be fetched: {e}"
-    doc = Document(fetched.final_url, fetched.body,
-                   decode(fetched.body, fetched.content_type), fetched.content_type)
-    try:
-        article = original_from(doc, page.text, page.ref)
-    except (InputError, ParseError) as e:
-        return None, fetched.final_url, f"the original could not be read: {e}"
-    return prepare(article), fetched.final_url, ""
+def change_since(before: Standing | None, now: Standing) -> str:
+    """What changed for a page since the last audit (the report's "changes" column)."""
+    if before is None:
+        return "new"
+    if now is Standing.NOT_COMPLIANT and before is not Standing.NOT_COMPLIANT:
+        return "newly failing"
+    if before is Standing.NOT_COMPLIANT and now is not Standing.NOT_COMPLIANT:
+        return "fixed"
+    return ""
+
+
+def judge_key(page_text: str, entry_html: str | None, original_digest: str) -> str:
+    """What a page's result depends on: its text, its feed entry, its original, and the
+    code that judged it (syndication's own files: a new checker judges again)."""
+    return digest("\0".join((_code_digest(), digest(page_text), digest(entry_html or ""),
+                              original_digest)))
+
+
+@cache
+def _code_digest() -> str:
+    package = Path(__file__).resolve().parents[1]
+    return digest(b"".join(p.read_bytes() for p in sorted(package.rglob("*.py"))))
+
+
+class _Source:
+    """An original as fetched, prepared for judging on first need (a page judged in an
+    earlier audit needs only its digest)."""
+
+    def __init__(self, future: Future[Fetched], page: _Page):
+        self._page = page
+        self.fetched: Fetched | None = None
+        self.problem = ""
+        try:
+            self.fetched = future.result()
+        except FetchError as e:
+            self.problem = f"the original could not be fetched: {e}"
+        self.digest = digest(self.fetched.body) if self.fetched is not None else "none"
+        self._prepared: tuple[Original | None, str | None, str] | None = None
+
+    def prepared(self) -> tuple[Original | None, str | None, str]:
+        """(the original prepared, where it was read, why it could not be)."""
+        if self._prepared is None:
+            self._prepared = self._prepare()
+        return self._prepared
+
+    def _prepare(self) -> tuple[Original | None, str | None, str]:
+        fetched, page = self.fetched, self._page
+        if fetched is None or page.ref is None:
+            return None, None, self.problem
+        doc = Document(fetched.final_url, fetched.body,
+                       decode(fetched.body, fetched.content_type), fetched.content_type)
+        try:
+            article = original_from(doc, page.text, page.ref)
+        except (InputError, ParseError) as e:
+            return None, fetched.final_url, f"the original could not be read: {e}"
+        return prepare(article), fetched.final_url, ""
 
 
 def _judge(page: _Page, original: Original | None, where: str | None,

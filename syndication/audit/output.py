@@ -47,21 +47,8 @@ def nothing_judged(report: AuditReport) -> str:
             f"({report.skipped} republish none{unread})")
 
 
-def summary(report: AuditReport) -> dict[str, int]:
-    return {
-        "pages": len(report.pages),
-        "compliant": report.count(Standing.COMPLIANT),
-        "not_compliant": report.count(Standing.NOT_COMPLIANT),
-        "not_checked": report.count(Standing.NOT_CHECKED),
-        "errors": report.count(Standing.ERROR),
-        "skipped": report.skipped,
-        "unreadable": len(report.unreadable),
-        "originals_fetched": report.originals_fetched,
-    }
-
-
 def summary_line(report: AuditReport) -> str:
-    s = summary(report)
+    s = report.summary()
     parts = [f"{s['pages']} republication{'s' if s['pages'] != 1 else ''}: "
              f"{s['compliant']} compliant, {s['not_compliant']} not compliant, "
              f"{s['not_checked']} not fully checked"]
@@ -82,7 +69,7 @@ def json_lines(report: AuditReport) -> Iterator[str]:
         yield _dumps(page_json(page))
     for url, why in report.unreadable:
         yield _dumps({"url": url, "error": why})
-    yield _dumps({"summary": {**summary(report), "exit": exit_status(report)}})
+    yield _dumps({"summary": {**report.summary(), "exit": exit_status(report)}})
 
 
 def page_json(page: PageAudit) -> dict[str, Any]:

@@ -122,3 +122,19 @@ class AuditReport:
     def judged(self) -> int:
         """Pages with a verdict (reused ones included)."""
         return sum(p.standing is not Standing.ERROR for p in self.pages)
+
+    def summary(self) -> dict[str, int]:
+        """The counts an audit ends with (the JSON summary, the state's audits table)."""
+        return {
+            "pages": len(self.pages),
+            "compliant": self.count(Standing.COMPLIANT),
+            "not_compliant": self.count(Standing.NOT_COMPLIANT),
+            "not_checked": self.count(Standing.NOT_CHECKED),
+            "errors": self.count(Standing.ERROR),
+            "skipped": self.skipped,
+            "unreadable": len(self.unreadable),
+            "originals_fetched": self.originals_fetched,
+            "reused": sum(p.reused for p in self.pages),
+            "newly_failing": sum(p.change == "newly failing" for p in self.pages),
+            "fixed": sum(p.change == "fixed" for p in self.pages),
+        }

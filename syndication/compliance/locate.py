@@ -51,7 +51,9 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
     of it; the page's chrome (navigation, sidebars, comments, site footer) is no credit."""
     words = rep.words
     m = len(words)
-    chrome, chrome_elements = (bytearray(m + 1), set()) if whole else _chrome(rep)
+    found = alignment is not None and alignment.found
+    article = (alignment.start, alignment.end) if alignment is not None and found else None
+    chrome, chrome_elements = (bytearray(m + 1), set()) if whole else _chrome(rep, article)
 
     def is_chrome(el: _Element) -> bool:
         return bool(chrome_elements) and (
@@ -64,8 +66,8 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
                   if _credit_href(a.get("href") or "") and not is_chrome(a)),
                 *(img for img, _k in iter_counters(rep.root) if not is_chrome(img))]
 
-    if alignment is not None and alignment.found:
-        s, e = alignment.start, alignment.end
+    if article is not None:
+        s, e = article
         lo, hi = (0, m) if whole else (max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW))
         credit_words = [w for p, w in enumerate(words[lo:s], lo) if not chrome[p]]
         credit_words.append("|")
@@ -118,10 +120,24 @@ _CHROME_NAMES = re.compile(
 )
 
 
-def _chrome(rep: Page) -> tuple[bytearray, set[_Element]]:
+# Class or id words of a box that credits the authors: whatever its tag (an <aside>, a
+# widget), it is the byline, not the page's furniture.
+_CREDIT_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:author|authors|byline|bylines|bio|contributors?|credits?|attribution)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def _chrome(rep: Page, article: tuple[int, int] | None) -> tuple[bytearray, set[_Element]]:
     """A page's chrome: <nav>, <aside>, a <footer> outside any <article>, and elements whose
     class or id says navigation, sidebar, comments, sharing, newsletter or ads. Returns a flag
-    per token and the chrome elements: a name or a licence link there is no credit."""
+    per token and the chrome elements: a name or a licence link there is no credit.
+
+    Never chrome: an element holding words of the article (``article``, its token range):
+    a theme's layout class on <body> or a wrapper (has-sidebar, showing-comments,
+    layout-one-sidebar) names what is beside the article, not the article; and a box whose
+    class names the authors or the credit (an author box in an <aside> or a widget)."""
     flags = bytearray(len(rep.words) + 1)
     found: set[_Element] = set()
     for el in rep.root.iter():
@@ -129,15 +145,18 @@ def _chrome(rep: Page) -> tuple[bytearray, set[_Element]]:
         if not tag or el is rep.root:
             continue
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if (
+        if not (
             tag in ("nav", "aside")
             or (tag == "footer" and next(el.iterancestors("article"), None) is None)
             or _CHROME_NAMES.search(names)
-        ):
-            found.add(el)
-            start, end = rep.at.get(el, (0, 0))
-            if end > start:
-                flags[start:end] = b"\x01" * (end - start)
+        ) or _CREDIT_NAMES.search(names):
+            continue
+        start, end = rep.at.get(el, (0, 0))
+        if article is not None and start < article[1] and end > article[0]:
+            continue
+        found.add(el)
+        if end > start:
+            flags[start:end] = b"\x01" * (end - start)
     return flags, found
 
 

@@ -1,0 +1,99 @@
+"""check_page on the shapes real sites give a republication (issue 9): built in memory
+from our own republication of the recorded samples around a made-up site (tests/pages.py);
+the article's text is never edited on disk. Each kind is tried with several of its forms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from syndication.compliance import check_page
+from syndication.models import Article, Verdict
+from syndication.republish import republish
+
+from .pages import sub, third_party_page
+
+
+def failed(verdict: Verdict) -> list[str]:
+    return [f.rule for f in verdict.failed]
+
+
+def explain(verdict: Verdict) -> str:
+    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
+
+
+@pytest.fixture(scope="module")
+def us(env_article: Article) -> tuple[Article, str]:
+    return env_article, republish(env_article).html
+
+
+def page_of(article: Article, html: str) -> str:
+    return third_party_page(html, title=article.title, author=article.authors[0].name)
+
+
+# --- furniture never swallows the article --------------------------------------------------
+
+THEME_CLASSES = ["has-sidebar", "right-sidebar", "showing-comments", "layout-one-sidebar",
+                 "sidebar-primary widgets-enabled", "comments-open related-posts-below",
+                 "ads-enabled social-share-bar"]
+
+
+@pytest.mark.parametrize("classes", THEME_CLASSES)
+def test_a_theme_class_on_body_leaves_the_article_and_its_credit_alone(
+    us: tuple[Article, str], classes: str
+) -> None:
+    article, html = us
+    page = sub(page_of(article, html), "<body>", f'<body class="post-template {classes}">')
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
+
+
+@pytest.mark.parametrize("classes", THEME_CLASSES)
+def test_a_theme_class_on_a_wrapper_leaves_the_article_and_its_credit_alone(
+    us: tuple[Article, str], classes: str
+) -> None:
+    article, html = us
+    page = sub(page_of(article, html), '<article class="post">',
+               f'<div class="site-content {classes}" id="primary"><article class="post">')
+    page = sub(page, "</article>", "</article></div>")
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
+
+
+def test_the_sidebar_beside_the_article_is_still_no_credit(us: tuple[Article, str]) -> None:
+    """The byline moved into the sidebar (a widget of links): not a credit of the article."""
+    article, html = us
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
+    assert byline is not None
+    page = page_of(article, html.replace(byline.group(), ""))
+    page = sub(page, '<aside class="sidebar">', f'<aside class="sidebar">{byline.group()}')
+    verdict = check_page(page, article)
+    assert "author-credit" in failed(verdict), explain(verdict)
+
+
+@pytest.mark.parametrize("box", [
+    '<aside class="author-box widget"><h4>About the authors</h4>{byline}</aside>',
+    '<aside class="wp-block-post-author">{byline}</aside>',
+    '<footer class="entry-footer"><div class="author-bio">{byline}</div></footer>',
+    '<div class="entry-meta byline">{byline}</div>',
+])
+def test_an_author_box_after_the_article_is_its_credit(us: tuple[Article, str], box: str) -> None:
+    article, html = us
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
+    assert byline is not None
+    page = page_of(article, html.replace(byline.group(), ""))
+    page = sub(page, "</article>", box.format(byline=byline.group()) + "</article>")
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
+
+
+def test_a_byline_above_the_headline_is_credit(us: tuple[Article, str]) -> None:
+    article, html = us
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
+    assert byline is not None
+    page = page_of(article, html.replace(byline.group(), ""))
+    page = sub(page, '<header class="entry-header">',
+               f'<header class="entry-header"><div class="entry-meta">{byline.group()}</div>')
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
