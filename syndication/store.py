@@ -813,7 +813,8 @@ class Store:
         with self.transaction():
             self.db.execute(
                 "INSERT INTO runs (started, finished, ok, summary) VALUES (?, ?, 0, ?)",
-                (utc.timestamp(started), utc.timestamp(finished), json.dumps(summary, sort_keys=True)))
+                (utc.timestamp(started), utc.timestamp(finished),
+                 json.dumps(summary, sort_keys=True)))
 
     def runs_count(self) -> int:
         (n,) = self.db.execute("SELECT count(*) FROM runs").fetchone()
