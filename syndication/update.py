@@ -17,7 +17,9 @@ from .models import Article, ArticleReport, Built, Finding, Outcome
 # Part of every content hash: bump it when republish or check change what they produce, so
 # that the next run re-processes every article with the new code. (A change to how feeds and
 # the index page are written only is publish.RENDER_VERSION: it re-renders, re-checks nothing.)
-FORMAT_VERSION = 3  # 3: the sanitiser checks every URL attribute (issue 10)
+FORMAT_VERSION = 4  # 3: the sanitiser checks every URL attribute (issue 10); 4: The
+# Conversation's newsletter plugs, donation appeals and series boxes are removed as promos in
+# every language (content.is_promo, issue 9: the French "Abonnez-vous" plug was kept)
 
 
 @dataclass(frozen=True, slots=True)
