@@ -16,12 +16,12 @@ from ..config import FetchConfig
 from ..errors import FetchError, InputError, ParseError, ResponseTooLargeError
 from ..models import Article, Fetched, Verdict
 from ..source import looks_like_atom, parse_article_page, parse_feed
+from ..urls import full_origin, host_of
 from .compare import align
 from .content import iter_counters
 from .conversation import (
     TC_HOME,
     TC_URL_IN_TEXT,
-    host_of,
     is_tc_home,
     is_tc_host,
     tc_article_id,
@@ -257,8 +257,6 @@ def _origins(urls: list[str]) -> frozenset[str]:
     """Where ``check`` may go: the origin (ports included) of each URL it was given, and
     The Conversation's. An http URL on its default port may also be upgraded to https on
     the same host (the usual redirect of a site to TLS); any other port or host is refused."""
-    from ..fetch import full_origin  # as in _Fetcher: loaded when a URL is fetched
-
     origins = set()
     for url in urls:
         origin = full_origin(url)
