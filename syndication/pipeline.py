@@ -79,6 +79,10 @@ Clock = Callable[[], datetime]
 Progress = Callable[[int, int, str], None]
 
 
+# In the output folder: hidden, so `serve` never serves it, and no web host lists it.
+FOLDER_LOCK = ".syndication.lock"
+
+
 def lock_path(config: Config) -> str:
     return f"{config.site.state_file}.lock"
 
@@ -114,11 +118,21 @@ def run(
         raise LockedError(lock_path(config)) from e
     except OSError as e:  # a read-only folder: say which file, in one line
         raise PathError(lock_path(config), f"cannot take the lock ({e.strerror or e})") from e
+    # The output folder's own lock too: two configs (two state files) writing one folder
+    # would replace each other's files and remove each other's temporary files.
+    folder_lock = FileLock(config.site.output_dir / FOLDER_LOCK, timeout=0)
     try:
         _make_folder(config.site.output_dir, "the output folder")
-    except PathError:
+        folder_lock.acquire()
+    except Timeout as e:
         lock.release()
-        raise
+        raise LockedError(config.site.output_dir / FOLDER_LOCK) from e
+    except (PathError, OSError) as e:
+        lock.release()
+        if isinstance(e, PathError):
+            raise
+        raise PathError(config.site.output_dir / FOLDER_LOCK,
+                        f"cannot take the lock ({e.strerror or e})") from e
     try:
         with Store(config.site.state_file) as store:
             own = fetcher is None
@@ -138,6 +152,7 @@ def run(
             store.record_run(report)
             return report
     finally:
+        folder_lock.release()
         lock.release()
 
 
