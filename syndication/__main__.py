@@ -2,4 +2,5 @@
 
 from .cli import console
 
-raise SystemExit(console())
+if __name__ == "__main__":  # not when a worker process imports the main module (pool.py)
+    raise SystemExit(console())

@@ -13,6 +13,7 @@ import os
 import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
         "usage error, 75 another run holds the lock (nothing was touched).",
     )
     _config_argument(p)
+    p.add_argument(
+        "--jobs", type=_jobs, default=None, metavar="N",
+        help="processes that republish and check new articles (default: [run] jobs, else "
+        "one per CPU; 1: all in this process); runs with few new articles use one anyway",
+    )
     p.set_defaults(command=cmd_run)
 
     p = sub.add_parser(
@@ -224,6 +230,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--conversation-url", metavar="URL", default=None,
                    help="where to fetch originals from (default: https://theconversation.com;"
                    " a mirror, or a local server in tests)")
+    p.add_argument("--report", metavar="FILE.html", type=Path, default=None,
+                   help="also write one self-contained HTML page (works offline and with "
+                   "scripts off): every page's verdict and evidence, the failures grouped by "
+                   "rule with what to fix")
     p.add_argument("--state", metavar="FILE", type=Path, default=None,
                    help="an SQLite file kept between audits: unchanged pages and originals "
                    "are not judged again, and the output says what changed (newly failing, "
@@ -271,8 +281,22 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     config = load_config(args.config)
     with _progress_bar(len(config.sources) + len(config.feeds)) as progress:
-        report = run(config, progress=progress)
+        report = run(config, progress=progress, jobs=args.jobs)
     return exit_status(report)
+
+
+def _jobs(value: str) -> int:
+    """--jobs N: a whole number from 1 to config.MAX_JOBS."""
+    from .config import MAX_JOBS
+
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_JOBS}, "
+                                         f"got {value!r}")
+    return n
 
 
 def exit_status(report: RunReport) -> int:
@@ -449,6 +473,7 @@ def _fetch_config(config_file: str | None) -> FetchConfig:
 def cmd_audit(args: argparse.Namespace) -> int:
     from .audit import run_audit
     from .audit.output import EXIT_NOTHING_JUDGED, exit_status, json_lines, nothing_judged, table
+    from .audit.report import render_html
     from .compliance.conversation import TC_HOME
 
     fetch_config = _fetch_config(args.config)
@@ -461,6 +486,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(f"syndication audit: {e}", file=sys.stderr)
         return EXIT_NOTHING_JUDGED
     status = exit_status(report)
+    if args.report is not None:
+        _write_report(args.report, render_html(report, generated=datetime.now(UTC),
+                                               sources=args.sources))
     if args.json:
         for line in json_lines(report):
             print(line)
@@ -470,6 +498,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if status == EXIT_NOTHING_JUDGED:
         print(f"syndication audit: {nothing_judged(report)}", file=sys.stderr)
     return status
+
+
+def _write_report(path: Path, html: str) -> None:
+    """Write the audit's HTML report whole or not at all (a temporary file renamed)."""
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(html, encoding="utf-8")
+    temp.replace(path)
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ DEFAULT_CONFIG = "config.toml"
 # A feed name becomes a file name in output_dir: no separators, no "..", nothing hidden.
 _FEED_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 MODES = ("full", "extract")
+MAX_JOBS = 256  # [run] jobs and --jobs: more processes than this is a typo
 KEEP_DAYS = 30  # [site] keep_days by default: a month of originals, beyond every feed's window
 # An article named in [[feed]] articles: its id, or its URL (…-{id}).
 _ARTICLE_REF = re.compile(r"^(?:\d+|https?://\S+-(\d+)/?)$")
@@ -70,6 +71,13 @@ FETCH_DEFAULTS = FetchConfig(user_agent=DEFAULT_USER_AGENT)
 
 
 @dataclass(frozen=True, slots=True)
+class RunConfig:
+    # [run] jobs: processes that republish and check articles; None: one per CPU; 1: all in
+    # the process of the run (`syndication run --jobs N` overrides it)
+    jobs: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FeedConfig:
     name: str  # [[feed]] name -> {output_dir}/{name}.atom, .rss and .json
     title: str  # [[feed]] title
@@ -91,6 +99,7 @@ class Config:
     site: SiteConfig
     fetch: FetchConfig
     feeds: tuple[FeedConfig, ...]
+    run: RunConfig = field(default_factory=RunConfig)
 
     @property
     def allowed_hosts(self) -> frozenset[str]:
@@ -140,9 +149,10 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
 def parse_config(data: Mapping[str, Any], file: Path) -> Config:
     """Validate an already-decoded config; ``file`` is named in errors and anchors paths."""
     v = _Validator(file)
-    v.only(data, "", {"site", "fetch", "feed"})
+    v.only(data, "", {"site", "fetch", "feed", "run"})
     site_t = v.table(data, "site", required=True)
     fetch_t = v.table(data, "fetch", required=False)
+    run_t = v.table(data, "run", required=False)
     here = file.parent
 
     v.only(site_t, "site", {"title", "base_url", "output_dir", "state_file", "icon", "logo",
@@ -193,6 +203,10 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
                           maximum=86400.0),
     )
 
+    v.only(run_t, "run", {"jobs"})
+    run = RunConfig(jobs=int(v.number(run_t, "run.jobs", default=0, minimum=0, maximum=MAX_JOBS,
+                                      integer=True)) or None)
+
     feeds_raw = data.get("feed")
     if isinstance(feeds_raw, dict):
         v.fail("feed", "must be an array of tables: write [[feed]], not [feed]")
@@ -202,7 +216,7 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
     seen: set[str] = set()
     for i, raw in enumerate(feeds_raw):
         feeds.append(_feed(v, raw, f"feed[{i}]", seen))
-    return Config(path=file, site=site, fetch=fetch, feeds=tuple(feeds))
+    return Config(path=file, site=site, fetch=fetch, feeds=tuple(feeds), run=run)
 
 
 def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:

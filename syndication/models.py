@@ -212,6 +212,30 @@ class ArticleReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Built:
+    """A republication (whole article, or an extract of ``paragraphs``) and its verdict, as
+    the article step (step.py) built it; ERROR when republish or check raised."""
+
+    outcome: Outcome  # PUBLISHED (every rule passed), REFUSED or ERROR
+    html: str | None = None  # the republication; None for ERROR
+    findings: tuple[Finding, ...] = ()
+    reason: str = ""  # one line: the failing rules with their evidence, or the error
+    failed_rules: tuple[str, ...] = ()
+    paragraphs: int | None = None  # None: the whole article
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One article through the article step (step.py), in this process or a worker's: what
+    the pipeline's decision (update.decide) reads."""
+
+    built: Built | None  # the whole article; None when the plan did not ask for it
+    extracts: tuple[Built, ...] = ()  # those the plan asked for (if the whole one passed)
+    removed: tuple[RemovedImage, ...] = ()  # what republish took out, for the log
+    trace: str = ""  # the traceback when the step failed on the article, for -vv
+
+
+@dataclass(frozen=True, slots=True)
 class SourceReport:
     """One source feed's outcome in a run."""
 

@@ -29,9 +29,10 @@ from .fetch import Fetcher
 from .models import (
     Article,
     ArticleReport,
+    Built,
     FeedEntry,
-    Finding,
     Outcome,
+    Processed,
     RunReport,
     SourceReport,
 )
@@ -44,13 +45,13 @@ from .output import (
     write_if_changed,
 )
 from .safetext import FORBIDDEN
-from .selection import admits, is_edition_feed, selected, selective
+from .selection import admits, is_edition_feed, selective
 from .store import SourceState, Store
-from .update import Built, Intent, Plan, Stored, decide, plan
+from .update import Intent, Plan, Stored, decide, plan
 from .wording import count
 
 if TYPE_CHECKING:
-    from .compliance import Original
+    from .pool import Pool
 
 log = logging.getLogger(__name__)
 # The one place that decides when a stage module is loaded (they import their libraries at
@@ -58,11 +59,18 @@ log = logging.getLogger(__name__)
 # feed is parsed and an article checked, publish and index (feedgen, lxml) where a file is
 # rendered.
 # A run where every source answers 304 needs none of them (tests/test_lazy_imports.py;
-# benchmarks/run.py measures its start-up).
+# benchmarks/run.py measures its start-up). The article step (step.py) runs in worker
+# processes (pool.py) once a run has enough articles to pay for starting them.
 
 FEED_FORMATS = tuple(FORMATS)  # atom, rss, json
 # Articles refused (or failed) listed on the index page, newest first.
 INDEX_REFUSED = 50
+# The article step, as the pool names it (its workers import it by name).
+STEP = "syndication.step:process"
+# Articles one source brings to the step before a run starts worker processes: below it
+# (the common cron run: a handful of new articles) the step runs here, and the run pays
+# nothing for a pool (starting one costs about as much CPU as 30 articles' steps).
+POOL_THRESHOLD = 12
 
 Clock = Callable[[], datetime]
 #: progress(done, total, what): called after each source and each feed (the CLI's bar).
@@ -85,13 +93,18 @@ def run(
     sleep: Callable[[float], None] = time.sleep,
     monotonic: Callable[[], float] = time.monotonic,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> RunReport:
     """Do one complete run. Raises ConfigError when a feed mirrors a whole edition without
     selecting (docs/compliance.md#rule-selective), LockedError when another run holds the lock
     (before touching anything), PathError when the state file or output folder cannot be
     created, and StorageError when the state database cannot be used; every
     other failure is reported. ``sleep`` and ``monotonic`` are how the fetcher waits and
-    times (tests pass a recorder and a clock that moves when it is called)."""
+    times (tests pass a recorder and a clock that moves when it is called). ``jobs``: how
+    many processes run the article step (--jobs), else [run] jobs, else one per CPU; 1 runs
+    it in this process. The outcome and every byte written are the same whatever it is
+    (README "Every core": a script calling this needs an ``if __name__ == "__main__":``
+    guard, or jobs=1)."""
     check_selective(config)
     # An OS lock (flock): the kernel drops it when its process dies, even by SIGKILL, so a
     # killed run never blocks the next one. timeout=0: a second run gives up at once.
@@ -113,9 +126,11 @@ def run(
             own = fetcher is None
             fetch = fetcher or Fetcher(config.fetch, config.allowed_hosts, memory=store,
                                        clock=monotonic, sleep=sleep, now=clock)
+            steps = _Steps(jobs or config.run.jobs)
             try:
-                report = _run(config, store, fetch, clock, progress)
+                report = _run(config, store, fetch, clock, progress, steps)
             finally:
+                steps.close()
                 if own:
                     fetch.close()
             store.record_run(report)
@@ -146,7 +161,8 @@ def check_selective(config: Config) -> None:
 
 
 def _run(
-    config: Config, store: Store, fetcher: Fetcher, clock: Clock, progress: Progress | None
+    config: Config, store: Store, fetcher: Fetcher, clock: Clock, progress: Progress | None,
+    steps: _Steps,
 ) -> RunReport:
     started = clock()
     sources: list[SourceReport] = []
@@ -155,10 +171,10 @@ def _run(
     _decide_members(config, store, clock)
     for url in config.sources:
         feeds = [f for f in config.feeds if url in f.sources]
-        sources.append(_source(url, feeds, store, fetcher, articles, clock))
+        sources.append(_source(url, feeds, store, fetcher, articles, clock, steps))
         if progress:
             progress(len(sources), total, url)
-    for refused in _missing_extracts(config, store, clock):
+    for refused in _missing_extracts(config, store, clock, steps):
         articles[refused.article_id] = refused
     written, unchanged, failed, windows = _publish(config, store, progress, len(sources),
                                                    total)
@@ -201,6 +217,7 @@ def _source(
     fetcher: Fetcher,
     articles: dict[int, ArticleReport],
     clock: Clock,
+    steps: _Steps,
 ) -> SourceReport:
     """Fetch one source and process its articles; its validators are saved in the same
     transaction as its articles, so a crash means the next run fetches it again."""
@@ -230,6 +247,13 @@ def _source(
     with store.transaction():
         wanted = [(article, _selecting(feeds, article)) for article in feed.articles]
         stored = store.stored_states([a.article_id for a in feed.articles])
+        plans = {a.article_id: plan(a, stored.get(a.article_id), _extract_counts(selecting))
+                 for a, selecting in wanted if selecting}
+        # What the plans ask to build goes to the article step now, all at once (to worker
+        # processes, when there is enough); the answers are taken below, in the feed's
+        # order, and the store is written from here only.
+        steps.ahead([(a, plans[a.article_id], selecting) for a, selecting in wanted
+                     if selecting and _needs_step(plans[a.article_id])])
         for article, selecting in wanted:
             n = article.article_id
             kept = n in stored
@@ -238,7 +262,8 @@ def _source(
                 not_selected += 1
                 log.debug("%s: article %d selected by no feed", url, n)
             else:
-                report, kept = _article(article, selecting, stored.get(n), store, clock)
+                report, kept = _article(article, selecting, stored.get(n), plans[n], store,
+                                        clock, steps)
                 # The same N from several sources is processed once: the next source finds
                 # it stored, and builds only the extracts its feeds want still missing.
                 if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
@@ -267,23 +292,44 @@ def _selecting(feeds: list[FeedConfig], article: Article) -> list[tuple[FeedConf
     return out
 
 
+def _extract_counts(selecting: list[tuple[FeedConfig, str]]) -> list[int]:
+    """The extracts (paragraph counts) the extract-mode feeds taking an article want."""
+    return [f.paragraphs for f, _why in selecting if f.mode == "extract"]
+
+
+def _needs_step(wanted: Plan) -> bool:
+    return wanted.check or bool(wanted.extracts)
+
+
 def _article(article: Article, selecting: list[tuple[FeedConfig, str]], stored: Stored | None,
-             store: Store, clock: Clock) -> tuple[ArticleReport, bool]:
-    """Plan, build what the plan asks for, decide, apply (update.py): the article's report,
-    and whether the store now holds it. Extract-mode feeds that take it get their extract
-    built and checked too."""
-    wanted = plan(article, stored, [f.paragraphs for f, _why in selecting if f.mode == "extract"])
+             wanted: Plan, store: Store, clock: Clock, steps: _Steps
+             ) -> tuple[ArticleReport, bool]:
+    """Build what the plan asks for (the article step), decide, apply (update.py): the
+    article's report, and whether the store now holds it. Extract-mode feeds that take it
+    get their extract built and checked too."""
     built: Built | None = None
-    original: Original | None = None
-    if wanted.check:
-        built, original = _build(article, selecting)
     extracts: tuple[Built, ...] = ()
-    if wanted.extracts and (built is None or built.outcome is Outcome.PUBLISHED):
-        extracts = _build_extracts(article, wanted.extracts, original)
+    if _needs_step(wanted):
+        done = steps.run(article, wanted, selecting)
+        _log_step(article, done)
+        built, extracts = done.built, done.extracts
     intent = decide(article, stored, wanted, built, extracts, clock())
     store.apply(intent, clock())
     _log_intent(article, intent)
     return intent.report, stored is not None or intent.article is not None
+
+
+def _log_step(article: Article, done: Processed) -> None:
+    n = article.article_id
+    if done.built is not None and done.built.outcome is Outcome.ERROR:
+        log.error("article %d (%s): %s", n, article.url, done.built.reason)
+        if done.trace:
+            log.debug("%s", done.trace.rstrip())
+    for image in done.removed:
+        log.debug("article %d: removed %s (%s)", n, image.src, image.reason)
+    for extract in done.extracts:
+        if extract.outcome is Outcome.REFUSED:
+            log.warning("article %d refused (%s): %s", n, article.url, extract.reason)
 
 
 def _log_intent(article: Article, intent: Intent) -> None:
@@ -302,81 +348,67 @@ def _log_intent(article: Article, intent: Intent) -> None:
         log.debug("article %d published (%s)", n, article.url)
 
 
-def _build(article: Article, selecting: list[tuple[FeedConfig, str]]
-           ) -> tuple[Built, Original | None]:
-    """Republish and check the whole article: its Built, and the original prepared for the
-    checker (None when it could not be)."""
-    from .compliance import check, prepare
-    from .compliance.htmltext import parse_fragment
-    from .republish import republish
+class _Steps:
+    """The article step for one run: in this process, or, once a source brings at least
+    POOL_THRESHOLD articles to it and ``jobs`` allows, in worker processes that take every
+    later batch too. Answers are taken in the caller's order, so a run's outcome and output
+    are those of a run in one process."""
 
-    n = article.article_id
-    taken = selected(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
-    link = _source_link(article)
-    if link is not None:  # never republished: its link would lead readers elsewhere
-        return Built(Outcome.REFUSED, None, (link, taken), reason=f"{link.rule}: {link.detail}",
-                     failed_rules=(link.rule,)), None
-    try:
-        # One parse of the original: prepare() reads the tree, then republish() changes it.
-        root = parse_fragment(article.content)
-        original = prepare(article, root)
-        republication = republish(article, root=root)
-        verdict = check(republication.html, original, title=article.title)
-    except Exception as e:  # a bug or an input no rule foresaw: this article only
-        reason = f"could not be processed: {type(e).__name__}: {e}"
-        log.error("article %d (%s): %s", n, article.url, reason, exc_info=log.isEnabledFor(10))
-        return Built(Outcome.ERROR, reason=reason), None
-    for image in republication.removed:
-        log.debug("article %d: removed %s (%s)", n, image.src, image.reason)
-    findings = (*verdict.findings, taken)
-    if verdict.compliant:
-        return Built(Outcome.PUBLISHED, republication.html, findings), original
-    failed = verdict.failed or verdict.unchecked
-    return Built(Outcome.REFUSED, republication.html, findings,
-                 reason="; ".join(f"{f.rule}: {f.detail}" for f in failed),
-                 failed_rules=tuple(f.rule for f in failed)), original
+    def __init__(self, jobs: int | None) -> None:
+        self.jobs = jobs
+        self.pool: Pool[Processed] | None = None
 
+    def ahead(self, work: Sequence[tuple[Article, Plan, Sequence[tuple[FeedConfig, str]]]]
+              ) -> None:
+        """Start the step of these articles now, in the workers (a no-op in process)."""
+        if self.pool is None:
+            if self.jobs == 1 or len(work) < POOL_THRESHOLD:
+                return
+            from .pool import Pool, default_jobs, in_worker
 
-def _source_link(article: Article) -> Finding | None:
-    """The failed ``source-link`` finding of an article whose link is not an https URL of
-    The Conversation naming its own id (javascript:, data:, another site), else None."""
-    from .source import link_problem
+            jobs = self.jobs or default_jobs()
+            if jobs == 1 or in_worker():  # in_worker: a script without a __main__ guard
+                self.jobs = 1
+                return
+            self.pool = Pool(STEP, jobs)
+        for article, wanted, selecting in work:
+            args = _step_args(article, wanted, selecting)
+            self.pool.submit(_step_key(article, wanted, args), *args)
 
-    problem = link_problem(article.url, article.article_id)
-    return None if problem is None else Finding("source-link", False, problem)
+    def run(self, article: Article, wanted: Plan,
+            selecting: Sequence[tuple[FeedConfig, str]] = ()) -> Processed:
+        """The article step's answer: from the workers if it was started there, else made
+        now. A worker that died running it is this article's error."""
+        args = _step_args(article, wanted, selecting)
+        if self.pool is None:
+            from .step import process
 
-
-def _build_extracts(article: Article, counts: Sequence[int],
-                    original: Original | None = None) -> tuple[Built, ...]:
-    """Build and check the extracts of ``counts`` paragraphs (docs/compliance.md#rules: an extract
-    must be an unaltered prefix of the body). ``original``: the article already prepared for the
-    checker, if it was."""
-    from .compliance import check, prepare
-    from .republish import republish
-
-    out = []
-    for paragraphs in counts:
+            return process(*args)
         try:
-            if original is None:
-                original = prepare(article)
-            extract = republish(article, mode="extract", paragraphs=paragraphs)
-            verdict = check(extract.html, original, title=article.title)
-        except Exception as e:  # as in _build: this extract only
-            out.append(Built(Outcome.ERROR, reason=f"extract of {paragraphs} paragraphs "
-                             f"could not be processed: {type(e).__name__}: {e}",
-                             paragraphs=paragraphs))
-            continue
-        if verdict.compliant:
-            out.append(Built(Outcome.PUBLISHED, extract.html, verdict.findings,
-                             paragraphs=paragraphs))
-            continue
-        failed = verdict.failed or verdict.unchecked
-        reason = f"extract of {paragraphs} paragraphs: " + "; ".join(
-            f"{f.rule}: {f.detail}" for f in failed)
-        log.warning("article %d refused (%s): %s", article.article_id, article.url, reason)
-        out.append(Built(Outcome.REFUSED, extract.html, verdict.findings, reason=reason,
-                         failed_rules=tuple(f.rule for f in failed), paragraphs=paragraphs))
-    return tuple(out)
+            return self.pool.take(_step_key(article, wanted, args), *args)
+        except Exception as e:  # the worker died (pool.WorkerDied), or its answer was lost
+            error = Built(Outcome.ERROR, reason=f"could not be processed: {type(e).__name__}: {e}")
+            if wanted.check:
+                return Processed(error)
+            return Processed(None, tuple(Built(Outcome.ERROR, paragraphs=p, reason=f"extract of "
+                                               f"{p} paragraphs {error.reason}")
+                                         for p in wanted.extracts))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+
+def _step_args(article: Article, wanted: Plan, selecting: Sequence[tuple[FeedConfig, str]]
+               ) -> tuple[Article, bool, tuple[int, ...], tuple[str, ...]]:
+    """step.process's arguments: the article, whether to build it whole, its extracts, and
+    why each feed takes it."""
+    taken = tuple(f"feed {f.name!r} takes it: {why}" for f, why in selecting)
+    return article, wanted.check, wanted.extracts, taken
+
+
+def _step_key(article: Article, wanted: Plan, args: tuple[object, ...]) -> object:
+    return (article.article_id, wanted.digest, args[1:])
 
 
 def _decide_members(config: Config, store: Store, clock: Clock) -> None:
@@ -404,7 +436,8 @@ def _fingerprint(feed: FeedConfig) -> str:
     return hashlib.sha256(repr((feed.sources, feed.selection)).encode()).hexdigest()
 
 
-def _missing_extracts(config: Config, store: Store, clock: Clock) -> list[ArticleReport]:
+def _missing_extracts(config: Config, store: Store, clock: Clock,
+                      steps: _Steps) -> list[ArticleReport]:
     """Extracts that extract-mode feeds need of articles already stored (the feed was just
     switched to extract mode, or its paragraph count changed, and its sources answer 304),
     within each feed's window. Returns the refusals."""
@@ -418,8 +451,9 @@ def _missing_extracts(config: Config, store: Store, clock: Clock) -> list[Articl
         with store.transaction():
             for article, digest in pending:
                 wanted = Plan(digest, check=False, extracts=(feed.paragraphs,))
-                built = _build_extracts(article, wanted.extracts)
-                intent = decide(article, None, wanted, None, built, clock())
+                done = steps.run(article, wanted)
+                _log_step(article, done)
+                intent = decide(article, None, wanted, None, done.extracts, clock())
                 store.apply(intent, clock())
                 if intent.report.outcome is not Outcome.UNCHANGED:
                     refused.append(intent.report)

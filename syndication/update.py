@@ -12,12 +12,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from .models import Article, ArticleReport, Finding, Outcome
+from .models import Article, ArticleReport, Built, Finding, Outcome
 
 # Part of every content hash: bump it when republish or check change what they produce, so
 # that the next run re-processes every article with the new code. (A change to how feeds and
 # the index page are written only is publish.RENDER_VERSION: it re-renders, re-checks nothing.)
-FORMAT_VERSION = 3  # 3: the sanitiser checks every URL attribute (issue 10)
+FORMAT_VERSION = 4  # 3: the sanitiser checks every URL attribute (issue 10); 4: The
+# Conversation's newsletter plugs, donation appeals and series boxes are removed as promos in
+# every language (content.is_promo, issue 9: the French "Abonnez-vous" plug was kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,19 +44,6 @@ class Plan:
     digest: str  # content_hash() of the article as the source gives it now
     check: bool  # republish and check the whole article
     extracts: tuple[int, ...]  # paragraph counts of extracts to build and check
-
-
-@dataclass(frozen=True, slots=True)
-class Built:
-    """A republication (whole article, or an extract of ``paragraphs``) and its verdict, as
-    the pipeline built it; ERROR when republish or check raised."""
-
-    outcome: Outcome  # PUBLISHED (every rule passed), REFUSED or ERROR
-    html: str | None = None  # the republication; None for ERROR
-    findings: tuple[Finding, ...] = ()
-    reason: str = ""  # one line: the failing rules with their evidence, or the error
-    failed_rules: tuple[str, ...] = ()
-    paragraphs: int | None = None  # None: the whole article
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,12 @@ day old), no article parsed or checked, no feed rendered, no file rewritten."""
 from __future__ import annotations
 
 import importlib
+import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-import syndication.pipeline as pipeline
+import syndication.step  # noqa: F401  (loaded before the spies replace what it imports)
 from syndication import update
 from syndication.pipeline import run
 
@@ -31,8 +32,8 @@ def spies(monkeypatch) -> dict[str, int]:
 
     def spy(name: str):
         # The pipeline imports some stages where it uses them (republish, for a run that
-        # checks nothing): the function is replaced where it is defined, and in the
-        # pipeline's namespace when imported there.
+        # checks nothing): the function is replaced where it is defined, and in every
+        # module of ours that imported it already (the pipeline, the article step).
         module = importlib.import_module(MODULE_OF[name])
         real = getattr(module, name)
 
@@ -40,9 +41,9 @@ def spies(monkeypatch) -> dict[str, int]:
             counts[name] += 1
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(module, name, wrapper)
-        if hasattr(pipeline, name):
-            monkeypatch.setattr(pipeline, name, wrapper)
+        for other in [m for n, m in sys.modules.items() if n.startswith("syndication")]:
+            if getattr(other, name, None) is real:
+                monkeypatch.setattr(other, name, wrapper)
 
     for name in counts:
         spy(name)

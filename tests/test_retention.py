@@ -90,9 +90,9 @@ def test_a_pruned_article_met_again_unchanged_is_not_processed(
     assert run(both, clock=clock, sleep=lambda s: None).pruned == 2
 
     built: list[int] = []
-    real_build = pipeline._build
-    monkeypatch.setattr(pipeline, "_build", lambda a, s: built.append(a.article_id)
-                        or real_build(a, s))
+    real_step = pipeline._Steps.run
+    monkeypatch.setattr(pipeline._Steps, "run", lambda self, a, *rest: built.append(a.article_id)
+                        or real_step(self, a, *rest))
     server.serve(FR_PATH, FR_FEED, etag=False)  # the same bytes, parsed again (no 304)
     clock.advance(hours=1)
     again = run(both, clock=clock, sleep=lambda s: None)

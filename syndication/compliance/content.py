@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Author
-from .conversation import COUNTER_RE, TC_IMAGE_RE, counter_article_id
+from .conversation import (
+    COUNTER_RE,
+    PROMO_LINK,
+    SERIES_OPENINGS,
+    TC_IMAGE_RE,
+    counter_article_id,
+    is_tc_url,
+)
 from .htmltext import fold_name, normalise, tag_name, text_of
 
 if TYPE_CHECKING:
@@ -80,12 +87,31 @@ def image_src(img: _Element) -> str:
     return (img.get("src") or img.get("data-src") or img.get("data-lazy-src") or "").strip()
 
 
+# A promo is a short note; a longer block linking a newsletter is the author's text.
+PROMO_MAX_WORDS = 80
+_PROMO_BLOCKS = frozenset({"p", "div", "aside", "section", "blockquote"})
+
+
 def is_promo(el: _Element) -> bool:
-    """The Conversation's empty promo placeholders and inline promo slots."""
-    return el.tag == "div" and (
-        el.get("inline-promo-placement") is not None
-        or "inline-promos-skeleton" in (el.get("class") or "")
-    )
+    """The Conversation's promos: empty placeholders and inline promo slots, and the
+    newsletter plugs, donation appeals and series boxes of any edition (PROMO_LINK,
+    SERIES_OPENINGS). One definition: republish removes them, the checker forgives them."""
+    tag = el.tag
+    if tag == "div" and (el.get("inline-promo-placement") is not None
+                         or "inline-promos-skeleton" in (el.get("class") or "")):
+        return True
+    if tag not in _PROMO_BLOCKS:
+        return False
+    links = [a.get("href") or "" for a in el.iter("a")]
+    if not links:
+        return False
+    text = text_of(el)
+    if len(text.split()) > PROMO_MAX_WORDS:
+        return False
+    if all(PROMO_LINK.match(h.strip()) for h in links):
+        return True
+    opening = fold_name(text).lstrip(" [(*_-–—\u00a0")
+    return opening.startswith(SERIES_OPENINGS) and all(is_tc_url(h) for h in links)
 
 
 def is_embed(el: _Element) -> bool:
@@ -128,7 +154,7 @@ def removal_reason(el: _Element, authors: Iterable[Author]) -> str | None:
     if not tag:
         return None
     # As is_embed(el), tested in the cheapest order: this runs for every element, twice.
-    if tag == "div" and is_promo(el):
+    if tag in _PROMO_BLOCKS and is_promo(el):
         return "promo"
     if tag in EMBED_TAGS:
         return f"embed <{tag}>"

@@ -133,6 +133,33 @@ def counter_article_id(src: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# --- promos ---------------------------------------------------------------------------------
+
+# The Conversation's own promos inside an article body: newsletter plugs, donation appeals,
+# series boxes (docs/compliance.md#rule-unaltered-text). Known by where they lead, which is
+# the same in every edition's language: a plug links the newsletter sign-up
+# (memberservices.theconversation.com/newsletters/…, recorded in the French feed:
+# "[Plus de 85 000 lecteurs… Abonnez-vous aujourd’hui]") or The Conversation's newsletter
+# and donation pages *(inferred: donate.theconversation.com, /{edition}/newsletters,
+# /{edition}/donate)*.
+#: A promo's link.
+PROMO_LINK = re.compile(
+    r"^(?:https?:)?//(?:memberservices|donate)\.theconversation\.com(?:[/?#]|$)"
+    r"|^(?:https?:)?//(?:[\w-]+\.)*theconversation\.com/(?:[a-z]{2}(?:-[a-z]{2})?/|global/"
+    r"|europe/|africa/)?(?:newsletters?|donate|donations?|become-a-donor)(?:[/?#.-]|$)",
+    re.IGNORECASE,
+)
+# A series box says the article belongs to a series, in the edition's language, and links
+# only The Conversation *(inferred from the editions' pages; no recorded sample)*. Compared
+# after fold_name(), at the start of the block's text (brackets and emphasis aside).
+#: How a series box opens.
+SERIES_OPENINGS = (
+    "this article is part of", "this story is part of", "this piece is part of",
+    "cet article fait partie", "cet article s'inscrit dans", "este articulo forma parte",
+    "este articulo es parte", "este artigo faz parte", "este artigo e parte",
+    "artikel ini bagian dari", "artikel ini merupakan bagian", "artikel ini adalah bagian",
+)
+
 # --- the attribution line --------------------------------------------------------------------
 
 #: The attribution line per edition language: The Conversation's own wording

@@ -1,0 +1,206 @@
+"""The article step in worker processes (pipeline._Steps, pool.py): a run with workers
+publishes the same bytes, outcomes and stored rows as a run in one process; a worker killed
+in the middle costs only its article; small runs start no worker; a killed run leaves no
+worker behind and no lock held."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import syndication.pipeline as pipeline
+import syndication.pool
+from syndication.config import Config, load_config
+from syndication.models import Outcome
+from syndication.pipeline import run
+
+from .conftest import ENV_FEED, FR_FEED, ConfigFactory
+from .crashing_step import CRASH_ID, HANG_ID, TARGET
+from .feedruns import Clock, copies
+from .server import LoopbackServer
+
+EXTRACT_FEED = """
+[[feed]]
+name = "extracts"
+title = "Extracts"
+sources = ["{url}"]
+max_entries = 50
+mode = "extract"
+paragraphs = 2
+"""
+
+
+def _site(server: LoopbackServer, make_config: ConfigFactory, first: int = 2_000_000,
+          n: int = 30) -> Config:
+    """Two sources of ``n`` articles each (English and French copies of the recorded ones),
+    a full feed of each, and an extract-mode feed of the French one."""
+    en = server.serve("/us/environment/articles.atom", copies(ENV_FEED, n, first))
+    fr = server.serve("/fr/sciences/articles.atom", copies(FR_FEED, n, first + n))
+    return make_config({"en": [en], "fr": [fr]}, extra=EXTRACT_FEED.format(url=fr))
+
+
+def _elsewhere(config: Config, folder: Path) -> Config:
+    """The same config file in another folder: its own state and output."""
+    folder.mkdir()
+    shutil.copy(config.path, folder / "config.toml")
+    return load_config(folder / "config.toml")
+
+
+def _published(config: Config) -> dict[str, bytes]:
+    out = config.site.output_dir
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+def _rows(config: Config) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of the state database, in a stable order; but feed_files
+    and runs, which name the output folder's paths."""
+    with sqlite3.connect(config.site.state_file) as db:
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = "
+                                           "'table' ORDER BY name")
+                  if t not in ("feed_files", "runs")]
+        return {t: sorted(db.execute(f'SELECT * FROM "{t}"').fetchall(),  # noqa: S608 -- names from sqlite_master
+                          key=repr)
+                for t in tables}
+
+
+@pytest.fixture
+def submitted(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The keys handed to worker processes during the test."""
+    keys: list[object] = []
+    real = syndication.pool.Pool.submit
+
+    def spy(self: syndication.pool.Pool[Any], key: object, *args: Any) -> None:
+        keys.append(key)
+        real(self, key, *args)
+
+    monkeypatch.setattr(syndication.pool.Pool, "submit", spy)
+    return keys
+
+
+def test_workers_publish_what_one_process_publishes(
+    server: LoopbackServer, make_config: ConfigFactory, tmp_path: Path, submitted: list[object]
+) -> None:
+    config = _site(server, make_config)
+    serial = run(config, clock=Clock(), sleep=lambda s: None, jobs=1)
+    assert submitted == []
+    pooled_config = _elsewhere(config, tmp_path / "pooled")
+    pooled = run(pooled_config, clock=Clock(), sleep=lambda s: None, jobs=2)
+    assert len(submitted) == 60  # every article went to a worker
+    assert serial.ok and pooled.ok
+    assert serial.outcome_counts() == {Outcome.PUBLISHED: 60}
+    assert [(a.article_id, a.outcome, a.reason) for a in pooled.articles] == \
+        [(a.article_id, a.outcome, a.reason) for a in serial.articles]
+    assert _published(pooled_config) == _published(config)
+    assert _rows(pooled_config) == _rows(config)
+    assert len(_published(config)["extracts.json"]) > 0
+
+
+def test_a_killed_worker_is_its_articles_error_and_the_run_goes_on(
+    server: LoopbackServer, make_config: ConfigFactory, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, submitted: list[object]
+) -> None:
+    monkeypatch.setattr(pipeline, "STEP", TARGET)
+    config = _site(server, make_config, first=3_000_000, n=20)
+    report = run(config, clock=Clock(), sleep=lambda s: None, jobs=2)
+    assert len(submitted) == 40
+    by_id = {a.article_id: a for a in report.articles}
+    crashed = by_id.pop(CRASH_ID)
+    assert crashed.outcome is Outcome.ERROR
+    assert "worker process" in crashed.reason and "died" in crashed.reason
+    # the calls in flight with it were run again: each of the others is published
+    assert {a.outcome for a in by_id.values()} == {Outcome.PUBLISHED}
+    assert not report.ok  # the error is reported, as any article's error
+    # …and what was published is what one process publishes without that article
+    serial = _elsewhere(config, tmp_path / "serial")
+    monkeypatch.setattr(pipeline, "STEP", "syndication.step:process")
+    run(serial, clock=Clock(), sleep=lambda s: None, jobs=1)
+    ours = json.loads(_published(config)["en.json"])["items"]
+    theirs = json.loads(_published(serial)["en.json"])["items"]
+    assert [i for i in theirs if not i["id"].endswith(f"/{CRASH_ID}")] == ours
+
+
+def test_a_run_with_a_few_new_articles_starts_no_worker(
+    server: LoopbackServer, make_config: ConfigFactory, submitted: list[object]
+) -> None:
+    few = pipeline.POOL_THRESHOLD - 1
+    config = _site(server, make_config, n=few)
+    report = run(config, clock=Clock(), sleep=lambda s: None, jobs=2)
+    assert report.outcome_counts() == {Outcome.PUBLISHED: 2 * few}
+    assert submitted == []
+
+
+# Runs the pipeline with the hanging step, in a process the test then kills.
+DRIVER = """
+import sys
+import syndication.pipeline as pipeline
+from syndication.config import load_config
+pipeline.STEP = "tests.crashing_step:process"
+pipeline.run(load_config(sys.argv[1]), jobs=2)
+"""
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_a_killed_run_leaves_no_worker_and_no_lock(
+    server: LoopbackServer, make_config: ConfigFactory
+) -> None:
+    config = _site(server, make_config, first=3_500_000, n=20)
+    root = Path(__file__).parents[1]
+    driver = subprocess.Popen([sys.executable, "-c", DRIVER, str(config.path)], cwd=root,
+                              env={**os.environ, "PYTHONPATH": str(root)})
+    try:
+        deadline = time.monotonic() + 60
+        workers: set[int] = set()
+        while time.monotonic() < deadline and len(workers) < 3:  # fork server + 2 workers
+            time.sleep(0.1)
+            workers = _descendants(driver.pid)
+        assert len(workers) >= 3, "the workers never started"
+        time.sleep(0.5)  # one of them is now asleep in article HANG_ID's step
+        driver.send_signal(signal.SIGKILL)
+        driver.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(p) for p in workers):
+            time.sleep(0.1)
+        assert not any(_alive(p) for p in workers), "workers outlived the killed run"
+    finally:
+        if driver.poll() is None:
+            driver.kill()
+    # the lock died with the run: the next one starts (and processes every article)
+    report = run(config, clock=Clock(), sleep=lambda s: None, jobs=1)
+    assert len(report.articles) == 40 and HANG_ID in {a.article_id for a in report.articles}
