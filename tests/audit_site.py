@@ -2,8 +2,9 @@
 
 The republisher is a WordPress-like site: ``/feed/`` (RSS 2.0 with content:encoded, the full
 posts), ``/sitemap_index.xml`` with two sitemaps, its robots.txt, and pages built in memory
-from the recorded samples: our own compliant republications (republish.py) in a news
-site's layout, some with one defect made in memory (tests/pages.py), and the site's own
+from the recorded samples: our own compliant republications (republish.py) in the CMS
+layouts of the checker's corpus (tests/corpus/templates) and a news site's, some with
+one defect made in memory (tests/pages.py), and the site's own
 stories, which republish nothing. The Conversation serves the originals' article pages: the
 two recorded French pages byte for byte, and for article 263253, of which no page was
 recorded, a page BUILT here in the shape docs/the-conversation.md#article-pages gives
@@ -23,6 +24,7 @@ from syndication.republish import republish
 from syndication.source import parse_feed
 
 from .conftest import ENV_FEED, FR_FEED, SAMPLES
+from .corpus.layouts import LAYOUTS, Slots, fill
 from .pages import sub, third_party_page
 from .server import LoopbackServer
 
@@ -30,6 +32,10 @@ TC_ROBOTS = SAMPLES / "tc-robots.txt"
 FR_PAGES = {212649: SAMPLES / "tc-article-212649-fr.html",
             209538: SAMPLES / "tc-article-209538-fr.html"}
 SITE_ROBOTS = "User-agent: *\nDisallow: /private/\n"
+# Layouts of the checker's corpus the site's posts take in turn (WordPress classic and block
+# themes, Drupal, Ghost), with tests/pages.py's news site.
+CMS_LAYOUTS = ("wp-twentytwentyone", "wp-twentytwentyfour", "drupal-olivero", "ghost-casper",
+               "wp-astra")
 _COUNTER = re.compile(r'<img[^>]*counter\.theconversation\.com/content/\d+/count\.gif[^>]*>')
 
 
@@ -150,7 +156,15 @@ def build_site(articles: dict[int, Article]) -> Site:
     site = Site()
 
     def post(path: str, article: Article, html: str, expect: str) -> None:
-        page = third_party_page(html, title=article.title, author=article.authors[0].name)
+        # the corpus's CMS layouts in turn (tests/corpus/templates), then our news site
+        names = (*CMS_LAYOUTS, None)
+        name = names[len(site.posts) % len(names)]
+        if name is None:
+            page = third_party_page(html, title=article.title, author=article.authors[0].name)
+        else:
+            page = fill(LAYOUTS[name], Slots(lang=article.language or "en", head_title=
+                                             article.title, headline=article.title,
+                                             article=html))
         site.posts.append(Post(path, article.title, page, html, expect))
 
     good = {n: republish(a).html for n, a in articles.items()}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from syndication.config import FetchConfig
 from syndication.models import Article
 
 from .audit_site import Site, build_site, originals, serve_conversation
+from .pages import sub
 from .server import LoopbackServer
 
 MIN_INTERVAL = 0.05
@@ -227,9 +229,10 @@ def test_the_state_tells_what_changed_since_the_last_audit(
     fixed, broken = "/2024/02/machines-no-counter/", "/2023/09/neandertal/"
     world.republisher.serve(fixed, posts["/2024/02/machines-chaleur/"].html,
                             content_type="text/html; charset=utf-8")
-    html = posts[broken].html
-    at = html.index("<p>", html.index("<p>", html.index('class="entry-content"')) + 3)
-    world.republisher.serve(broken, html[:at] + "<p>Indeed, " + html[at + 3:],  # a word added
+    post = posts[broken]
+    at = post.entry.index("<p>", post.entry.index("<p>") + 3)  # the second paragraph
+    edited = post.entry[:at] + "<p>Indeed, " + post.entry[at + 3:]  # a word added
+    world.republisher.serve(broken, sub(post.html, post.entry, edited),
                             content_type="text/html; charset=utf-8")
     report = run_audit(sources, fetch_config=FETCH, conversation_url=world.tc.base,
                        state=state)
@@ -263,3 +266,47 @@ def test_a_state_file_that_is_no_database_is_exit_2(tmp_path: Path) -> None:
     done = cli("audit", str(tmp_path / "x.xml"), "--state", str(bad))
     assert done.returncode == 2
     assert "not a usable audit state database" in done.stderr
+
+
+def test_a_finding_the_page_and_its_feed_entry_share_is_printed_once(
+        world: World, config: str) -> None:
+    done = cli("audit", world.republisher.url("/feed/"), "--conversation-url", world.tc.base,
+               "--config", config)
+    out = done.stdout
+    assert out.count("✗ page-counter [page and feed entry]: no page counter image for "
+                     "article 212649") == 1
+
+
+def test_local_files_and_a_list_of_urls(world: World, tmp_path: Path) -> None:
+    """A saved page and a saved sitemap are sources too; @FILE lists URLs, one a line."""
+    posts = {p.path: p for p in world.site.posts}
+    saved = tmp_path / "saved.html"
+    saved.write_text(posts["/2024/02/machines-one-author/"].html, encoding="utf-8")
+    listed = tmp_path / "urls.txt"
+    listed.write_text("# two posts and a story of the site's own\n"
+                      f"{world.republisher.url('/2025/09/sea-stars-edited/')}\n\n"
+                      f"{world.republisher.url('/news/library-hours/')}\n", encoding="utf-8")
+    report = run_audit([str(saved), f"@{listed}"], fetch_config=FETCH,
+                       conversation_url=world.tc.base)
+    assert [(p.url, p.failed_rules) for p in report.pages] == [
+        (str(saved), ("author-credit",)),
+        (world.republisher.url("/2025/09/sea-stars-edited/"), ("unaltered-text",))]
+    assert report.skipped == 1
+    assert [(s.kind, s.pages) for s in report.sources] == [("page", 1), ("url list", 2)]
+
+
+def test_a_page_with_only_the_attribution_line_is_judged_without_its_original(
+        world: World) -> None:
+    """No counter, no link to an article: The Conversation's attribution line (here the
+    French one) still makes the page a republication, judged by the rules that need no
+    original; the counter it lacks fails."""
+    post = next(p for p in world.site.posts if p.path == "/2023/09/neandertal/")
+    page = re.sub(r"<img[^>]*counter\.theconversation\.com[^>]*>", "", post.html)
+    page = re.sub(r'href="https?://[\w.]*theconversation\.com/[^"]*"', 'href="/"', page)
+    url = world.republisher.serve("/linkless/", page, content_type="text/html; charset=utf-8")
+    report = run_audit([url], fetch_config=FETCH, conversation_url=world.tc.base)
+    (audited,) = report.pages
+    assert audited.article_id is None and audited.how.startswith("its attribution line")
+    assert audited.verdict is not None
+    assert audited.verdict.finding("unaltered-text").ok is None
+    assert world.tc.requests == []  # no original to fetch

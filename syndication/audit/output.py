@@ -123,13 +123,16 @@ def table(report: AuditReport, marks: tuple[str, str, str] = ("✓", "✗", "?")
             f", original {page.original}" if page.original else "")
         if page.error:
             yield f"  {unknown} {page.error}"
+        # A finding the page and its feed entry share is printed once, naming both.
+        said: dict[tuple[str, bool | None, str], list[str]] = {}
         for what, verdict in page.verdicts:
             for f in verdict.findings:
-                if f.ok is True:
-                    continue
-                mark = bad if f.ok is False else unknown
-                where = f" [{what}]" if page.entry_verdict is not None else ""
-                yield f"  {mark} {f.rule}{where}: {f.detail}"
+                if f.ok is not True:
+                    said.setdefault((f.rule, f.ok, f.detail), []).append(what)
+        for (rule, ok, detail), whats in said.items():
+            mark = bad if ok is False else unknown
+            where = f" [{' and '.join(whats)}]" if page.entry_verdict is not None else ""
+            yield f"  {mark} {rule}{where}: {detail}"
     if rows:
         yield ""
     yield summary_line(report)
