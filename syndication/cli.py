@@ -13,10 +13,10 @@ import os
 import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import utc
 from ._version import __version__
 from .errors import ConfigError, LockedError, PathError, StorageError, SyndicationError
 from .models import RunReport
@@ -487,7 +487,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_NOTHING_JUDGED
     status = exit_status(report)
     if args.report is not None:
-        _write_report(args.report, render_html(report, generated=datetime.now(UTC),
+        _write_report(args.report, render_html(report, generated=utc.now(),
                                                sources=args.sources))
     if args.json:
         for line in json_lines(report):
@@ -539,7 +539,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             "status": str(a.status),
             "failed": [f.rule for f in a.findings if f.ok is not True],
             "reason": a.reason,
-            "last_checked": a.last_checked.isoformat().replace("+00:00", "Z"),
+            "last_checked": utc.timestamp(a.last_checked),
             "extracts": [{"paragraphs": p, "status": s, "failed": r, "reason": w}
                          for p, s, r, w in mine],
         } for a, mine in rows], ensure_ascii=False, indent=2))

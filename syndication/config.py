@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from ._version import __version__
 from .errors import ConfigError
 from .models import Selection
+from .urls import host_of
 
 #: Environment variable naming the config file when --config is not given.
 CONFIG_ENV = "SYNDICATION_CONFIG"
@@ -105,7 +106,7 @@ class Config:
     def allowed_hosts(self) -> frozenset[str]:
         """Hosts the configuration names: the only ones a run may contact."""
         return frozenset(
-            (urlsplit(u).hostname or "").lower() for feed in self.feeds for u in feed.sources
+            host_of(u) for feed in self.feeds for u in feed.sources
         )
 
     @property

@@ -20,6 +20,7 @@ import requests
 import urllib3.exceptions
 from protego import Protego
 
+from . import utc
 from .config import FetchConfig
 from .errors import (
     FetchError,
@@ -29,6 +30,7 @@ from .errors import (
     RobotsDisallowedError,
 )
 from .models import Fetched, RobotsRecord
+from .urls import full_origin, host_of, origin_of
 
 log = logging.getLogger(__name__)
 
@@ -44,35 +46,6 @@ RETRY_AFTER_STATUSES = frozenset({429, 503})
 # file is unreachable; then we keep using the old copy for up to 30 days.
 ROBOTS_TTL = timedelta(days=1)
 ROBOTS_STALE_MAX = timedelta(days=30)
-
-
-def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
-
-
-def origin_of(url: str) -> str:
-    """scheme://host[:port]: what one robots.txt governs (RFC 9309 §2.3)."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return f"{parts.scheme.lower()}://{netloc}"
-
-
-def full_origin(url: str) -> str:
-    """scheme://host:port with the port always written (80/443 when the URL leaves it out):
-    two URLs on one host but different ports are different servers."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    try:
-        port = parts.port
-    except ValueError:  # a port that is not a number, or out of range
-        return ""
-    port = port or {"http": 80, "https": 443}.get(scheme)
-    return f"{scheme}://{(parts.hostname or '').lower()}:{port}"
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class HostMemory(Protocol):
@@ -151,7 +124,7 @@ class Fetcher:
         memory: HostMemory | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
-        now: Callable[[], datetime] = _utcnow,
+        now: Callable[[], datetime] = utc.now,
         allowed_origins: frozenset[str] | None = None,
     ):
         self.config = config
@@ -284,7 +257,7 @@ class Fetcher:
                 raise HTTPStatusError(
                     url, status, f"HTTP {status}, Retry-After {retry_after:.0f} s is more than "
                     f"max_wait {self.config.max_wait:g} s: {host} is left alone until "
-                    f"{_iso(until)}")
+                    f"{utc.timestamp(until)}")
             if attempt >= retries:
                 tries = f"gave up after {attempt + 1} {'try' if attempt == 0 else 'tries'}"
                 if retry_after is not None:  # the next request to this host, if any, waits
@@ -377,9 +350,8 @@ class Fetcher:
                     f"{', '.join(sorted(self.allowed_origins))} may be fetched"
                 )
             return
-        parts = urlsplit(current)
-        host = (parts.hostname or "").lower()
-        if parts.scheme not in ("http", "https") or host not in self.allowed_hosts:
+        host = host_of(current)
+        if urlsplit(current).scheme not in ("http", "https") or host not in self.allowed_hosts:
             what = "redirected to" if current != url else "host of"
             raise HostNotAllowedError(
                 url, f"{what} {current!r}: not a host named in the configuration"
@@ -388,8 +360,8 @@ class Fetcher:
     def _check_not_before(self, url: str, host: str) -> None:
         until = self.memory.not_before(host)
         if until is not None and self._now() < until:
-            raise FetchError(url, f"{host} asked us (Retry-After) to wait until {_iso(until)}: "
-                             "not contacted")
+            raise FetchError(url, f"{host} asked us (Retry-After) to wait until "
+                             f"{utc.timestamp(until)}: not contacted")
 
     def _wait_turn(self, host: str) -> None:
         """At most one request per min_interval (or robots.txt Crawl-delay) seconds to a
@@ -442,7 +414,7 @@ class Fetcher:
                 return _policy(record)
             failure = f"{robots_url}: HTTP {answer.status}"
         if record is not None and now - record.fetched < ROBOTS_STALE_MAX:
-            log.info("%s; using the copy of %s", failure, _iso(record.fetched))
+            log.info("%s; using the copy of %s", failure, utc.timestamp(record.fetched))
             return _policy(record)
         return _Policy(None, f"robots.txt unreachable ({failure}), so RFC 9309 §2.3.1.4")
 
@@ -470,8 +442,6 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
-def _iso(value: datetime) -> str:
-    return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _reason(e: BaseException) -> str:

@@ -183,6 +183,17 @@ class Verdict:
     def unchecked(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.ok is None)
 
+    @property
+    def refusing(self) -> tuple[Finding, ...]:
+        """The findings that keep it out of the feeds: the failed rules, else the rules that
+        could not be checked (never reported as passed)."""
+        return self.failed or self.unchecked
+
+    @property
+    def reason(self) -> str:
+        """Why it is refused, on one line ("rule: detail; …"); "" when compliant."""
+        return "; ".join(f"{f.rule}: {f.detail}" for f in self.refusing)
+
     def finding(self, rule: str) -> Finding:
         for f in self.findings:
             if f.rule == rule:

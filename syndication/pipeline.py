@@ -8,13 +8,14 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
+from . import utc
 from ._version import __version__
 from .config import Config, FeedConfig
 from .errors import (
@@ -77,10 +78,6 @@ Clock = Callable[[], datetime]
 Progress = Callable[[int, int, str], None]
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 def lock_path(config: Config) -> str:
     return f"{config.site.state_file}.lock"
 
@@ -89,7 +86,7 @@ def run(
     config: Config,
     *,
     fetcher: Fetcher | None = None,
-    clock: Clock = _utcnow,
+    clock: Clock = utc.now,
     sleep: Callable[[float], None] = time.sleep,
     monotonic: Callable[[], float] = time.monotonic,
     progress: Progress | None = None,

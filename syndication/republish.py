@@ -134,7 +134,7 @@ def _cleaner() -> nh3.Cleaner:
 def _vet_url_attribute(_tag: str, attribute: str, value: str) -> str | None:
     """nh3 checks the schemes of href and src only: every other attribute that holds a URL
     (cite on blockquote and q, srcset, longdesc, poster…) gets the same check here, and is
-    dropped when it fails (SPEC §3 `safe-html`)."""
+    dropped when it fails (docs/compliance.md#rule-safe-html)."""
     if attribute in SRCSET_ATTRIBUTES:
         return value if safe_srcset(value) else None
     if attribute in URL_ATTRIBUTES:

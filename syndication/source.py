@@ -17,6 +17,7 @@ import defusedxml.ElementTree as DET
 import lxml.html
 from lxml.etree import _Element
 
+from . import utc
 from .compliance.conversation import (
     COUNTER_HTML,
     TC_HOME,
@@ -286,7 +287,7 @@ def sane_date(raw: str, *, now: datetime | None = None) -> datetime:
         raise ValueError("is out of range (before 1970 or after the present)")
     if now is not None and value > now + CLOCK_SKEW:
         raise ValueError(f"is in the future (more than {CLOCK_SKEW.seconds // 60} min after "
-                         f"{now.astimezone(UTC).isoformat(timespec='seconds')}): refused")
+                         f"{utc.timestamp(now)}): refused")
     return value
 
 

@@ -4,9 +4,10 @@ hosts that asked us to wait, and how many articles are published and refused."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from . import utc
 from .config import Config
 from .store import Store
 from .wording import count
@@ -18,7 +19,7 @@ def render_status(config: Config, now: datetime | None = None) -> str:
     path = config.site.state_file
     if not path.exists():
         return f"state file: {path}\nno run yet (the state file does not exist)\n"
-    now = now or datetime.now(UTC)
+    now = now or utc.now()
     out: list[str] = [f"state file: {path}"]
     with Store(path) as store:
         last = store.last_run()
@@ -89,7 +90,7 @@ def _summary(summary: dict[str, Any]) -> str:
 def _when(value: datetime | None) -> str:
     if value is None:
         return "never"
-    return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return utc.timestamp(value)
 
 
 def _ago(value: datetime, now: datetime) -> str:

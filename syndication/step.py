@@ -57,10 +57,8 @@ def _whole(article: Article, taken: Sequence[str]
     if verdict.compliant:
         return (Built(Outcome.PUBLISHED, republication.html, findings), original,
                 republication.removed, "")
-    failed = verdict.failed or verdict.unchecked
-    return (Built(Outcome.REFUSED, republication.html, findings,
-                  reason="; ".join(f"{f.rule}: {f.detail}" for f in failed),
-                  failed_rules=tuple(f.rule for f in failed)),
+    return (Built(Outcome.REFUSED, republication.html, findings, reason=verdict.reason,
+                  failed_rules=tuple(f.rule for f in verdict.refusing)),
             original, republication.removed, "")
 
 
@@ -92,9 +90,8 @@ def _extracts(article: Article, counts: Sequence[int],
             out.append(Built(Outcome.PUBLISHED, extract.html, verdict.findings,
                              paragraphs=paragraphs))
             continue
-        failed = verdict.failed or verdict.unchecked
-        reason = f"extract of {paragraphs} paragraphs: " + "; ".join(
-            f"{f.rule}: {f.detail}" for f in failed)
-        out.append(Built(Outcome.REFUSED, extract.html, verdict.findings, reason=reason,
-                         failed_rules=tuple(f.rule for f in failed), paragraphs=paragraphs))
+        out.append(Built(Outcome.REFUSED, extract.html, verdict.findings,
+                         reason=f"extract of {paragraphs} paragraphs: {verdict.reason}",
+                         failed_rules=tuple(f.rule for f in verdict.refusing),
+                         paragraphs=paragraphs))
     return tuple(out)

@@ -9,11 +9,12 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from . import utc
 from .errors import PathError, StorageError
 from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
 from .update import Intent, Stored
@@ -340,7 +341,7 @@ class Store:
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, "
             "last_modified = excluded.last_modified, last_attempt = excluded.last_attempt, "
             "last_success = excluded.last_success, last_error = NULL",
-            (url, etag, last_modified, _iso(now), _iso(now)),
+            (url, etag, last_modified, utc.timestamp(now), utc.timestamp(now)),
         )
 
     def source_failed(self, url: str, now: datetime, error: str) -> None:
@@ -349,7 +350,7 @@ class Store:
             "INSERT INTO sources (url, last_attempt, last_error) VALUES (?, ?, ?) "
             "ON CONFLICT (url) DO UPDATE SET last_attempt = excluded.last_attempt, "
             "last_error = excluded.last_error",
-            (url, _iso(now), error),
+            (url, utc.timestamp(now), error),
         )
 
     # --- articles -----------------------------------------------------------------------
@@ -420,8 +421,8 @@ class Store:
                 article.url,
                 article.title,
                 article.summary,
-                _iso(article.published),
-                _iso(article.updated),
+                utc.timestamp(article.published),
+                utc.timestamp(article.updated),
                 json.dumps([[a.name, a.role, a.institution, a.profile_url]
                             for a in article.authors], ensure_ascii=False),
                 json.dumps(list(article.categories), ensure_ascii=False),
@@ -431,8 +432,8 @@ class Store:
                 str(status),
                 _findings([f for f in findings if f.ok is not True]),
                 reason,
-                _iso(now),
-                _iso(now),
+                utc.timestamp(now),
+                utc.timestamp(now),
                 visible_hash or update_visible_hash(article),
             ),
         )
@@ -451,12 +452,12 @@ class Store:
         self.db.execute(
             "INSERT OR IGNORE INTO article_sources (article_id, source_url, first_seen) "
             "VALUES (?, ?, ?)",
-            (article.article_id, source_url, _iso(now)),
+            (article.article_id, source_url, utc.timestamp(now)),
         )
         self.db.executemany(
             "INSERT INTO feed_members (feed, article_id, published) VALUES (?, ?, ?) "
             "ON CONFLICT (feed, article_id) DO UPDATE SET published = excluded.published",
-            [(feed, article.article_id, _iso(article.published))
+            [(feed, article.article_id, utc.timestamp(article.published))
              for feed, member in members.items() if member],
         )
         self.db.executemany(
@@ -525,7 +526,7 @@ class Store:
         self.db.execute(
             "INSERT INTO feeds (name, fingerprint, first_written) VALUES (?, ?, ?) "
             "ON CONFLICT (name) DO UPDATE SET fingerprint = excluded.fingerprint",
-            (feed, fingerprint, _iso(now)),
+            (feed, fingerprint, utc.timestamp(now)),
         )
         self.db.execute("DELETE FROM feed_members WHERE feed = ?", (feed,))
         self.db.executemany(
@@ -636,7 +637,7 @@ class Store:
                 "SELECT b.article_id FROM article_bodies b JOIN articles a "
                 "ON a.article_id = b.article_id WHERE a.last_checked < ? "
                 "AND b.article_id NOT IN (SELECT value FROM json_each(?))",
-                (_iso(before), json.dumps(sorted(set(keep)))))])
+                (utc.timestamp(before), json.dumps(sorted(set(keep)))))])
             pruned = self.db.execute("DELETE FROM article_bodies WHERE article_id IN "
                                      "(SELECT value FROM json_each(?))", (ids,)).rowcount
             self.db.execute("UPDATE extracts SET html = NULL WHERE article_id IN "
@@ -696,7 +697,7 @@ class Store:
             "INSERT INTO robots (origin, fetched, status, body) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (origin) DO UPDATE SET fetched = excluded.fetched, "
             "status = excluded.status, body = excluded.body",
-            (record.origin, _iso(record.fetched), record.status, record.body),
+            (record.origin, utc.timestamp(record.fetched), record.status, record.body),
         )
 
     def robots_all(self) -> tuple[RobotsRecord, ...]:
@@ -709,7 +710,7 @@ class Store:
         """Hosts that asked (Retry-After) not to be contacted before a time still to come."""
         rows = self.db.execute(
             "SELECT host, not_before FROM hosts WHERE not_before > ? ORDER BY host",
-            (_iso(now),),
+            (utc.timestamp(now),),
         ).fetchall()
         return tuple((r[0], _dt_required(r[1])) for r in rows)
 
@@ -723,7 +724,7 @@ class Store:
         self.db.execute(
             "INSERT INTO hosts (host, not_before) VALUES (?, ?) ON CONFLICT (host) "
             "DO UPDATE SET not_before = max(not_before, excluded.not_before)",
-            (host, _iso(until)),
+            (host, utc.timestamp(until)),
         )
 
     # --- runs ---------------------------------------------------------------------------
@@ -748,7 +749,7 @@ class Store:
         with self.transaction():
             self.db.execute(
                 "INSERT INTO runs (started, finished, ok, summary) VALUES (?, ?, ?, ?)",
-                (_iso(report.started), _iso(report.finished), int(report.ok),
+                (utc.timestamp(report.started), utc.timestamp(report.finished), int(report.ok),
                  json.dumps(summary, sort_keys=True)),
             )
             self.db.execute("DELETE FROM runs WHERE id NOT IN "
@@ -827,13 +828,9 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-def _iso(value: datetime) -> str:
-    return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 def _dt(value: str | None) -> datetime | None:
     return _dt_required(value) if value else None
 
 
 def _dt_required(value: str) -> datetime:
-    return datetime.fromisoformat(value).astimezone(UTC)
+    return utc.parse(value)

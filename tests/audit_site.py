@@ -8,7 +8,7 @@ one defect made in memory (tests/pages.py), and the site's own
 stories, which republish nothing. The Conversation serves the originals' article pages: the
 two recorded French pages byte for byte, and for article 263253, of which no page was
 recorded, a page BUILT here in the shape docs/the-conversation.md#article-pages gives
-(SPEC §2.4), its body the recorded feed entry's content, unaltered.
+(docs/the-conversation.md#article-pages), its body the recorded feed entry's content, unaltered.
 
 Nothing here is stored on disk: every page lives only for the test that serves it."""
 

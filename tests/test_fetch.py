@@ -22,8 +22,9 @@ from syndication.errors import (
     ResponseTooLargeError,
     RobotsDisallowedError,
 )
-from syndication.fetch import Fetcher, MemoryHostState, origin_of, parse_retry_after
+from syndication.fetch import Fetcher, MemoryHostState, parse_retry_after
 from syndication.models import RobotsRecord
+from syndication.urls import origin_of
 
 from .conftest import SAMPLES
 from .server import LoopbackServer, Reply

@@ -12,11 +12,12 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from types import TracebackType
 
+from .. import utc
 from ..compliance import Original, check, prepare
 from ..compliance.command import (
     ACCEPT_PAGE,
@@ -33,8 +34,9 @@ from ..compliance.conversation import ATTRIBUTION_PHRASES, TC_HOME
 from ..compliance.htmltext import decode, key, looks_like_html, parse_page, text_of
 from ..config import FetchConfig
 from ..errors import FetchError, InputError, ParseError
-from ..fetch import Fetcher, origin_of
+from ..fetch import Fetcher
 from ..models import Fetched, Verdict
+from ..urls import host_of, origin_of
 from .records import AuditReport, Candidate, Listing, PageAudit, SourceOutcome, Standing
 from .sources import is_url, read_listing, read_url_list
 from .state import AuditState, digest
@@ -47,10 +49,6 @@ Progress = Callable[[int, int, str], None]
 MAX_SITEMAP_DEPTH = 3
 MAX_SITEMAPS = 1000
 _ATTRIBUTION_KEYS = tuple(key(p) for ps in ATTRIBUTION_PHRASES.values() for p in ps)
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +69,7 @@ class Hosts:
     hosts are fetched in parallel. Use as a context manager."""
 
     def __init__(self, config: FetchConfig, *, sleep: Callable[[float], None] | None = None,
-                 state: AuditState | None = None, now: Callable[[], datetime] = _utcnow):
+                 state: AuditState | None = None, now: Callable[[], datetime] = utc.now):
         self.config = config
         self._sleep = sleep
         self._state = state
@@ -130,7 +128,7 @@ class Hosts:
 def _twins(url: str) -> frozenset[str]:
     """The hosts a page's fetcher may go to: its own, and its www. twin (a site redirecting
     example.org to www.example.org is still that site)."""
-    host = (origin_of(url).split("://", 1)[1]).split(":", 1)[0]
+    host = host_of(url)
     bare = host.removeprefix("www.")
     return frozenset({host, bare, f"www.{bare}"})
 
@@ -143,7 +141,7 @@ def run_audit(
     state: Path | None = None,
     progress: Progress | None = None,
     sleep: Callable[[float], None] | None = None,
-    now: Callable[[], datetime] = _utcnow,
+    now: Callable[[], datetime] = utc.now,
 ) -> AuditReport:
     """Audit every page ``sources`` name (see sources.py for what a source may be).
 

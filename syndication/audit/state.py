@@ -13,11 +13,12 @@ import sqlite3
 import threading
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from .. import utc
 from ..errors import StorageError
 from ..models import Fetched, Finding, RobotsRecord, Verdict
 from .records import PageAudit, Standing
@@ -125,7 +126,7 @@ class AuditState:
                 "content_type = excluded.content_type, content_hash = excluded.content_hash, "
                 "body = excluded.body, fetched = excluded.fetched",
                 (fetched.url, fetched.etag, fetched.last_modified, fetched.content_type,
-                 digest(fetched.body), zlib.compress(fetched.body), _iso(now)))
+                 digest(fetched.body), zlib.compress(fetched.body), utc.timestamp(now)))
 
     # --- results ----------------------------------------------------------------------
 
@@ -145,7 +146,7 @@ class AuditState:
                 "judge_key = excluded.judge_key, standing = excluded.standing, "
                 "result = excluded.result, audited = excluded.audited",
                 (page.url, judge_key, str(page.standing),
-                 json.dumps(page_to_json(page), ensure_ascii=False), _iso(now)))
+                 json.dumps(page_to_json(page), ensure_ascii=False), utc.timestamp(now)))
 
     # --- audits -----------------------------------------------------------------------
 
@@ -160,7 +161,8 @@ class AuditState:
         with self._lock:
             self.db.execute(
                 "INSERT INTO audits (started, finished, sources, summary) VALUES (?, ?, ?, ?)",
-                (_iso(started), _iso(finished), json.dumps(sources), json.dumps(summary)))
+                (utc.timestamp(started), utc.timestamp(finished), json.dumps(sources),
+                 json.dumps(summary)))
 
     # --- fetch.HostMemory -------------------------------------------------------------
 
@@ -176,7 +178,7 @@ class AuditState:
                 "INSERT INTO robots (origin, fetched, status, body) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (origin) DO UPDATE SET fetched = excluded.fetched, "
                 "status = excluded.status, body = excluded.body",
-                (record.origin, _iso(record.fetched), record.status, record.body))
+                (record.origin, utc.timestamp(record.fetched), record.status, record.body))
 
     def not_before(self, host: str) -> datetime | None:
         with self._lock:
@@ -189,7 +191,7 @@ class AuditState:
             self.db.execute(
                 "INSERT INTO hosts (host, not_before) VALUES (?, ?) ON CONFLICT (host) "
                 "DO UPDATE SET not_before = max(not_before, excluded.not_before)",
-                (host, _iso(until)))
+                (host, utc.timestamp(until)))
 
 
 def digest(data: bytes | str) -> str:
@@ -233,9 +235,5 @@ def _verdict_from_json(data: dict[str, Any] | None) -> Verdict | None:
                    findings=tuple(Finding(r, ok, d) for r, ok, d in data["findings"]))
 
 
-def _iso(value: datetime) -> str:
-    return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 def _dt(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return utc.parse(value)

@@ -14,15 +14,15 @@ from urllib.parse import urlsplit
 
 from ..config import FetchConfig
 from ..errors import FetchError, InputError, ParseError, ResponseTooLargeError
-from ..fetch import Fetcher, full_origin
+from ..fetch import Fetcher
 from ..models import Article, Verdict
 from ..source import looks_like_atom, parse_article_page, parse_feed
+from ..urls import full_origin, host_of
 from .compare import align
 from .content import iter_counters
 from .conversation import (
     TC_HOME,
     TC_URL_IN_TEXT,
-    host_of,
     is_tc_home,
     is_tc_host,
     tc_article_id,

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..urls import host_of
+
 #: The Conversation's home page: the attribution line links it (docs/the-conversation.md).
 TC_HOME = "https://theconversation.com"
 #: Its host; edition and service hosts are its sub-domains (counter., images.).
@@ -20,15 +22,6 @@ TC_HOST = "theconversation.com"
 TC_RIGHTS = "Licensed as Creative Commons – attribution, no derivatives."
 
 # --- hosts ----------------------------------------------------------------------------------
-
-
-def host_of(href: str) -> str:
-    """The host of a URL in lower case, without a trailing dot; "" when it has none or is
-    malformed ("http://[bad" is no link to anything)."""
-    try:
-        return (urlsplit(href.strip()).hostname or "").lower().rstrip(".")
-    except ValueError:
-        return ""
 
 
 def is_tc_host(host: str) -> bool:

@@ -1,0 +1,51 @@
+"""The one host parser (syndication.urls) and the one UTC timestamp form (syndication.utc)
+that the fetcher, the config, the checker, the store and the status report share."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from syndication import utc
+from syndication.compliance.conversation import is_tc_url
+from syndication.urls import full_origin, host_of, origin_of
+
+from .conftest import ConfigFactory
+
+
+@pytest.mark.parametrize(("url", "host"), [
+    ("https://TheConversation.com/us", "theconversation.com"),
+    ("https://theconversation.com./x-1", "theconversation.com"),  # a fully qualified name
+    (" https://example.org:8080/a ", "example.org"),
+    ("http://[::1]:8000/", "::1"),
+    ("http://[bad", ""),  # malformed: no host, no exception
+    ("/relative/path", ""),
+    ("mailto:someone@example.org", ""),
+])
+def test_host_of(url: str, host: str) -> None:
+    assert host_of(url) == host
+
+
+def test_origins_keep_or_fill_the_port() -> None:
+    assert origin_of("HTTPS://Example.org/robots.txt") == "https://example.org"
+    assert origin_of("http://example.org:8080/x") == "http://example.org:8080"
+    assert full_origin("https://example.org/x") == "https://example.org:443"
+    assert full_origin("http://example.org/x") == "http://example.org:80"
+    assert full_origin("http://example.org:99999/x") == ""
+
+
+def test_the_config_and_the_checker_read_hosts_alike(make_config: ConfigFactory) -> None:
+    config = make_config({"env": ["https://TheConversation.com./us/environment/articles.atom"]})
+    assert config.allowed_hosts == {"theconversation.com"}
+    assert is_tc_url("https://TheConversation.com./us")
+    assert not is_tc_url("https://theconversation.com.evil.example/us")
+
+
+def test_timestamps_are_utc_to_the_second_with_z() -> None:
+    paris = timezone(timedelta(hours=1))
+    value = datetime(2025, 9, 26, 13, 30, 52, 999_999, tzinfo=paris)
+    assert utc.timestamp(value) == "2025-09-26T12:30:52Z"
+    assert utc.parse("2025-09-26T12:30:52Z") == datetime(2025, 9, 26, 12, 30, 52, tzinfo=UTC)
+    assert utc.parse(utc.timestamp(value)).tzinfo is UTC
+    assert utc.now().tzinfo is UTC
