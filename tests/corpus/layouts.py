@@ -23,6 +23,8 @@ from pathlib import Path
 
 import lxml.html
 
+from syndication.compliance.conversation import is_tc_home
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -141,19 +143,18 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "
 # Links whose address a text letter writes out: the attribution line's (The Conversation,
 # the licence, the original) and "read the original/full article". Other links (the
 # article's own, the byline's) are their words only, as a newsletter's text part gives them.
-_TC_HOME = re.compile(r"^https?://theconversation\.com/?$")
 _CREDIT_TEXT = re.compile(r"(?i)^the conversation$|original|full article|artículo completo"
                           r"|article complet")
 
 
 def _address_shown(a: lxml.html.HtmlElement) -> bool:
     href = a.get("href") or ""
-    if _TC_HOME.match(href) or a.get("rel") == "license" or _CREDIT_TEXT.search(
+    if is_tc_home(href) or a.get("rel") == "license" or _CREDIT_TEXT.search(
             a.text_content().strip()):
         return True
     block = next((b for b in a.iterancestors()
                   if b.tag in ("p", "div", "li") and b.getparent() is not None), None)
-    return block is not None and any(_TC_HOME.match(b.get("href") or "")
+    return block is not None and any(is_tc_home(b.get("href") or "")
                                      for b in block.iter("a"))
 
 
