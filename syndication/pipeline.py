@@ -25,6 +25,7 @@ from .errors import (
     ParseError,
     PathError,
     PublishError,
+    SyndicationError,
 )
 from .fetch import Fetcher
 from .models import (
@@ -45,7 +46,7 @@ from .output import (
     shipped_assets,
     write_if_changed,
 )
-from .safetext import FORBIDDEN
+from .safetext import FORBIDDEN, redact
 from .selection import admits, is_edition_feed, selective
 from .store import SourceState, Store
 from .update import Intent, Plan, Stored, decide, plan
@@ -124,8 +125,12 @@ def run(
             fetch = fetcher or Fetcher(config.fetch, config.allowed_hosts, memory=store,
                                        clock=monotonic, sleep=sleep, now=clock)
             steps = _Steps(jobs or config.run.jobs)
+            started = clock()
             try:
                 report = _run(config, store, fetch, clock, progress, steps)
+            except BaseException as e:  # a bug, the disk, Ctrl-C or a signal: said in status
+                _record_crash(store, started, clock, e)
+                raise
             finally:
                 steps.close()
                 if own:
@@ -142,6 +147,19 @@ def _make_folder(folder: Path, what: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise PathError(folder, f"cannot create {what} ({e.strerror or e})") from e
+
+
+def _record_crash(store: Store, started: datetime, clock: Clock, error: BaseException) -> None:
+    """Record the run that ``error`` stopped as failed, with the reason, for `status`; what
+    it had committed stays (each source is one transaction). Never hides ``error``."""
+    if isinstance(error, KeyboardInterrupt):
+        reason = "interrupted (Ctrl-C or a signal)"
+    else:
+        reason = f"stopped by {type(error).__name__}: {error}"
+    try:
+        store.record_crash(started, clock(), redact(reason))
+    except (SyndicationError, OSError) as e:  # the database may be what failed
+        log.debug("could not record the stopped run: %s", e)
 
 
 def check_selective(config: Config) -> None:

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from syndication.pipeline import run
 
@@ -72,3 +73,23 @@ def test_importing_the_package_loads_no_run_machinery() -> None:
     done = subprocess.run([sys.executable, "-c", FACE], capture_output=True, text=True,
                           check=True)
     assert json.loads(done.stdout) == []
+
+
+# `syndication check PAGE --original FILE`: two files, nothing fetched.
+CHECK_FILES = """
+import json, sys
+from syndication.cli import main
+status = main(["check", sys.argv[1], "--original", sys.argv[2], "--json"])
+print(json.dumps(sorted(m for m in ("requests", "urllib3", "http.client", "sqlite3", "feedgen")
+                        if m in sys.modules)), file=sys.stderr)
+"""
+
+
+def test_checking_files_loads_no_http_library() -> None:
+    page = Path(__file__).parent / "data" / "tc-samples" / "tc-article-209538-fr.html"
+    feed = Path(__file__).parents[1] / "syndication" / "samples" / "tc-feed-fr-built-2-entries.atom"
+    done = subprocess.run([sys.executable, "-c", CHECK_FILES, str(page), str(feed)],
+                          capture_output=True, text=True, check=False)
+    verdict = json.loads(done.stdout)
+    assert verdict["article"] == 209538 and verdict["findings"]  # it was judged
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == []

@@ -14,8 +14,7 @@ from urllib.parse import urlsplit
 
 from ..config import FetchConfig
 from ..errors import FetchError, InputError, ParseError, ResponseTooLargeError
-from ..fetch import Fetcher
-from ..models import Article, Verdict
+from ..models import Article, Fetched, Verdict
 from ..source import looks_like_atom, parse_article_page, parse_feed
 from ..urls import full_origin, host_of
 from .compare import align
@@ -34,6 +33,8 @@ from .rules import LOCATED, check_page
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+
+    from ..fetch import Fetcher
 
 ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0.1"
 ACCEPT_SOURCE = ("application/atom+xml, text/html;q=0.9, application/xml;q=0.8, "
@@ -78,7 +79,7 @@ def check_republication(
     """
     urls = [u for u in (page, original, conversation_url) if u and _is_url(u)]
     hosts = frozenset(h for h in map(host_of, urls) if h)
-    with Fetcher(fetch_config, hosts, allowed_origins=_origins(urls)) as fetcher:
+    with _Fetcher(fetch_config, hosts, urls) as fetcher:
         doc = _read(page, fetcher, ACCEPT_PAGE)
         plain = _is_plain(doc)
         ref = identify(doc.text, plain=plain)
@@ -171,7 +172,34 @@ def article_url(ref: ArticleRef, conversation_url: str) -> str:
     return f"{base}/{ref.article_id}"
 
 
-def _read_original(where: str, fetcher: Fetcher) -> Document:
+class _Fetcher:
+    """The fetcher of a check, opened on the first URL it is asked for: a check of files
+    loads no HTTP library (requests and urllib3 are a third of the command's start-up;
+    tests/test_lazy_imports.py checks that none is loaded)."""
+
+    def __init__(self, config: FetchConfig, hosts: frozenset[str], urls: list[str]) -> None:
+        self.config = config
+        self.hosts = hosts
+        self.urls = urls
+        self.fetcher: Fetcher | None = None
+
+    def get(self, url: str, *, accept: str) -> Fetched:
+        if self.fetcher is None:
+            # The one deferred import here, for the start-up the docstring names.
+            from ..fetch import Fetcher
+
+            self.fetcher = Fetcher(self.config, self.hosts, allowed_origins=_origins(self.urls))
+        return self.fetcher.get(url, accept=accept)
+
+    def __enter__(self) -> _Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fetcher is not None:
+            self.fetcher.close()
+
+
+def _read_original(where: str, fetcher: _Fetcher) -> Document:
     """The original's document; one line saying it could not be had, and what to do."""
     try:
         return _read(where, fetcher, ACCEPT_SOURCE)
@@ -183,7 +211,7 @@ def _read_original(where: str, fetcher: Fetcher) -> Document:
             "page alone with --no-original") from e
 
 
-def _read(where: str, fetcher: Fetcher, accept: str) -> Document:
+def _read(where: str, fetcher: _Fetcher, accept: str) -> Document:
     """A URL through the fetcher, or a file; both capped at ``max_bytes`` (a file is never
     read past the cap: a huge page is refused, not parsed)."""
     cap = fetcher.config.max_bytes
