@@ -13,12 +13,13 @@ from urllib.parse import urlsplit
 
 from ..urls import host_of
 
-#: The Conversation's home page: the attribution line links it (docs/the-conversation.md).
+#: The Conversation's home page: the attribution line links it
+#: (docs/the-conversation.md#republish-package).
 TC_HOME = "https://theconversation.com"
 #: Its host; edition and service hosts are its sub-domains (counter., images.).
 TC_HOST = "theconversation.com"
 #: The only machine-readable licence statement The Conversation publishes (an Atom entry's
-#: <rights>, docs/the-conversation.md#atom-feeds).
+#: <rights>, docs/the-conversation.md#rights).
 TC_RIGHTS = "Licensed as Creative Commons – attribution, no derivatives."
 
 # --- hosts ----------------------------------------------------------------------------------
@@ -38,7 +39,7 @@ def is_tc_url(href: str) -> bool:
 
 # --- articles and their ids ------------------------------------------------------------------
 
-#: An entry's id: tag:theconversation.com,2011:article/N (docs/the-conversation.md#atom-feeds).
+#: An entry's id: tag:theconversation.com,2011:article/N (docs/the-conversation.md#entry-shape).
 ENTRY_ID = "tag:theconversation.com,2011:article/{}"
 _ENTRY_ID_RE = re.compile(r"article/(\d+)\s*$")
 # https://theconversation.com/some-slug-263253 -> 263253: the id ends the canonical slug
@@ -87,7 +88,8 @@ def is_institution_url(href: str) -> bool:
 
 # --- editions and languages ------------------------------------------------------------------
 
-#: Each edition and the language its articles are written in (docs/the-conversation.md).
+#: Each edition and the language its articles are written in
+#: (docs/the-conversation.md#editions-and-languages).
 EDITIONS = {
     "africa": "en", "au": "en", "br": "pt", "ca": "en", "ca-fr": "fr", "es": "es",
     "europe": "en", "fr": "fr", "global": "en", "id": "id", "nz": "en", "uk": "en", "us": "en",
@@ -109,7 +111,7 @@ def is_tc_home(href: str) -> bool:
 # --- the page counter and images --------------------------------------------------------------
 
 #: https://counter.theconversation.com/content/263253/count.gif[?distributor=…]: the page
-#: counter of article N (docs/the-conversation.md#entry-content, #republish-package).
+#: counter of article N (docs/the-conversation.md#page-counter).
 COUNTER_RE = re.compile(
     r"^(?:https?:)?//counter\.theconversation\.com/content/(\d+)/count\.gif(?:\?.*)?$")
 #: The counter as an Atom entry's content ends with it, for article {n}.

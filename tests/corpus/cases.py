@@ -314,13 +314,7 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     # unlicensed image kept
     "amp-reader/en-263253/getty-image-kept",
     # hidden compliant copy beside an altered one
-    "wp-twentytwentyone/en-263253/hidden-copy-display-none",
-    "wp-generatepress/fr-212649/hidden-copy-hidden-attribute",
-    "wp-twentytwentyfour/es-159013/hidden-copy-aria-hidden",
-    "drupal-olivero/fr-209538/hidden-copy-zero-size",
     # credit only in hidden markup
-    "wp-astra/en-263253/hidden-credit",
-    "wp-twentytwentyfive/es-113886/hidden-credit",
     # nesting deeper than the parser's limit
     "wp-twentytwentyone/en-263253/deep-nesting",
     "ghost-casper/fr-212649/deep-nesting",
