@@ -220,3 +220,15 @@ def test_the_spanish_line_names_no_licence_and_passes() -> None:
     page = ES[159013].read_text(encoding="utf-8")
     finding = check_page(page, None, article_id=159013).finding("licence-notice")
     assert finding.ok is True and "Spanish attribution line" in finding.detail
+
+
+# --- evidence -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Ocasio-Cortez", "Miranda-Escalada", "Panthéon-Sorbonne",
+                                  "BSC-CNS", "well-known"])
+def test_hyphenated_words_stay_whole_in_quotes(text: str) -> None:
+    from syndication.compliance.htmltext import join_words, words
+
+    assert join_words(words(f"said {text} today")) == f"said {text} today"
+

@@ -41,7 +41,7 @@ _FOLD_RE = re.compile("[" + "".join(_FOLD) + "]")
 _WORD = re.compile(r"\w+|[^\w\s]")
 _WORD_CHAR = re.compile(r"\w")
 # No space before these when tokens are joined back into an excerpt; none after the openers.
-_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"…/")
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"…/-")  # "-": "Ocasio-Cortez" stays whole
 _NO_SPACE_AFTER = frozenset("([{'\"-/")
 
 
