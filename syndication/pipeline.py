@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -79,6 +80,14 @@ Clock = Callable[[], datetime]
 Progress = Callable[[int, int, str], None]
 
 
+def folder_lock_path(folder: Path) -> Path:
+    """The lock of an output folder, shared by every config that writes into it: named after
+    the folder's real path, in the system's temporary folder (never in the output folder,
+    which is published as it is, nor beside it, which may not be ours to write)."""
+    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
+    return Path(tempfile.gettempdir()) / f"syndication-folder-{digest}.lock"
+
+
 def lock_path(config: Config) -> str:
     return f"{config.site.state_file}.lock"
 
@@ -114,11 +123,21 @@ def run(
         raise LockedError(lock_path(config)) from e
     except OSError as e:  # a read-only folder: say which file, in one line
         raise PathError(lock_path(config), f"cannot take the lock ({e.strerror or e})") from e
+    # The output folder's own lock too: two configs (two state files) writing one folder
+    # would replace each other's files and remove each other's temporary files.
+    folder_lock = FileLock(folder_lock_path(config.site.output_dir), timeout=0)
     try:
         _make_folder(config.site.output_dir, "the output folder")
-    except PathError:
+        folder_lock.acquire()
+    except Timeout as e:
         lock.release()
-        raise
+        raise LockedError(folder_lock_path(config.site.output_dir)) from e
+    except (PathError, OSError) as e:
+        lock.release()
+        if isinstance(e, PathError):
+            raise
+        raise PathError(folder_lock_path(config.site.output_dir),
+                        f"cannot take the lock ({e.strerror or e})") from e
     try:
         with Store(config.site.state_file) as store:
             own = fetcher is None
@@ -138,6 +157,7 @@ def run(
             store.record_run(report)
             return report
     finally:
+        folder_lock.release()
         lock.release()
 
 

@@ -114,3 +114,63 @@ def test_text_that_links_the_conversation_is_not_a_promo(block: str,
     assert re.sub(r"<[^>]+>", "", block).split()[2] in html  # kept
     # A page without it has lost the article's words.
     assert "unaltered-text" in failed(article, page_of(article, republish(env_article).html))
+
+
+# --- the counter, in the forms pages carry it ---------------------------------------------
+
+COUNTER = '<img src="https://counter.theconversation.com/content/{n}/count.gif" alt="The Conversation" width="1" height="1">'  # noqa: E501
+PLACEHOLDER = ("data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20"
+               "viewBox='0%200%201%201'%3E%3C/svg%3E")
+URL = "https://counter.theconversation.com/content/{n}/count.gif"
+FORMS = {
+    # AMP: <amp-pixel> is how AMP counts a view (it forbids tracking <img>s)
+    "amp-pixel": ('<amp-pixel src="' + URL + '" layout="nodisplay"></amp-pixel>', True, ""),
+    # WordPress lazy loading (WP Rocket, a3): data-lazy-src behind an SVG, a <noscript> copy
+    "wp-rocket-lazy": ('<img src="' + PLACEHOLDER + '" data-lazy-src="' + URL + '" alt="The '
+                       'Conversation" width="1" height="1" class="rocket-lazyload"><noscript>'
+                       + COUNTER + "</noscript>", False, "lazy-loaded"),
+    "lazysizes": ('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="' + URL
+                  + '" class="lazyload" width="1" height="1">', False, "in data-src"),
+    "noscript-only": ("<noscript>" + COUNTER + "</noscript>", False, "inside <noscript>"),
+    "jetpack-photon": ('<img src="https://i0.wp.com/counter.theconversation.com/content/{n}/'
+                       'count.gif?ssl=1" width="1" height="1">', False, "i0.wp.com"),
+    "cloudinary-fetch": ('<img src="https://res.cloudinary.com/demo/image/fetch/f_auto/'
+                         'https://counter.theconversation.com/content/{n}/count.gif" '
+                         'width="1" height="1">', False, "image CDN"),
+    "next-image-proxy": ('<img src="/_next/image?url=https%3A%2F%2Fcounter.theconversation.'
+                         'com%2Fcontent%2F{n}%2Fcount.gif&w=16&q=75" width="1" height="1">',
+                         False, "image CDN"),
+}
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_counter_forms(form: str, env_article: Article) -> None:
+    article = env_article
+    n = article.article_id
+    html = republish(article).html
+    counter = re.search(r'<img src="https://counter[^>]*>', html)
+    assert counter is not None
+    markup, ok, said = FORMS[form]
+    page = page_of(article, html.replace(counter.group(), markup.replace("{n}", str(n))))
+    verdict = check_page(page, article)
+    finding = verdict.finding("page-counter")
+    assert finding.ok is ok, finding.detail
+    assert said in finding.detail
+    # The counter in any form is no picture: never an "unlicensed image".
+    assert verdict.finding("images").ok is True, verdict.finding("images").detail
+
+
+def test_a_lazy_counter_beside_a_plain_one_counts_twice_where_a_loader_runs(
+    env_article: Article
+) -> None:
+    n = env_article.article_id
+    html = republish(env_article).html
+    lazy = ('<img src="' + PLACEHOLDER + '" data-lazy-src="' + URL.format(n=n)
+            + '" width="1" height="1">')
+    page = page_of(env_article, html.replace("</p>", "</p>" + lazy, 1))
+    assert "<script" in page  # the page's own scripts: a loader is plausible
+    detail = check_page(page, env_article).finding("page-counter").detail
+    assert "2 counter images" in detail
+    # Without any script nothing swaps it in: the plain counter is the only one loaded.
+    quiet = re.sub(r"<script.*?</script>", "", page, flags=re.S)
+    assert check_page(quiet, env_article).finding("page-counter").ok is True

@@ -305,3 +305,27 @@ def _retrying_get(served, deadline: float) -> tuple[int, bytes]:
             if time.monotonic() > end:
                 raise
             time.sleep(0.2)
+
+
+# --- two configs, one output folder -------------------------------------------------------------
+
+
+def test_two_configs_sharing_an_output_folder_take_its_lock(site, capsys, tmp_path) -> None:
+    from filelock import FileLock
+
+    from syndication.errors import LockedError
+    from syndication.pipeline import folder_lock_path, lock_path
+
+    config = site.config()
+    other = tmp_path / "other.toml"  # another state file, the same output folder
+    other.write_text(site.config_path().read_text().replace(str(site.state),
+                                                             str(tmp_path / "other.sqlite3")))
+    second = load_config(other)
+    assert lock_path(second) != lock_path(config)
+    with FileLock(folder_lock_path(config.site.output_dir), timeout=0):  # the first run, writing
+        before = sorted(p.name for p in site.out.iterdir()) if site.out.exists() else []
+        with pytest.raises(LockedError, match="syndication-folder-"):
+            run(second, sleep=lambda s: None)
+        after = sorted(p.name for p in site.out.iterdir()) if site.out.exists() else []
+        assert after == before  # touched nothing
+    assert drive(second, capsys).status == 0  # once the first is done

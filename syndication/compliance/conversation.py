@@ -122,6 +122,11 @@ COUNTER_HTML = ('<img src="https://counter.theconversation.com/content/{n}/count
 TC_IMAGE_RE = re.compile(r"//images\.theconversation\.com/files/(\d+)/")
 
 
+#: The counter's URL anywhere inside another URL: an image CDN or proxy that rewrote it
+#: (i0.wp.com/counter.theconversation.com/…, res.cloudinary.com/…/image/fetch/https://counter…).
+COUNTER_INSIDE_RE = re.compile(r"counter\.theconversation\.com/content/(\d+)/count\.gif", re.I)
+
+
 def counter_article_id(src: str) -> int | None:
     """N when ``src`` is the page counter of article N, else None."""
     m = COUNTER_RE.match(src.strip())
