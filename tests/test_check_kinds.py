@@ -174,3 +174,49 @@ def test_a_lazy_counter_beside_a_plain_one_counts_twice_where_a_loader_runs(
     # Without any script nothing swaps it in: the plain counter is the only one loaded.
     quiet = re.sub(r"<script.*?</script>", "", page, flags=re.S)
     assert check_page(quiet, env_article).finding("page-counter").ok is True
+
+
+# --- the licence notice -------------------------------------------------------------------
+
+DEED = 'href="https://creativecommons.org/licenses/by-nd/4.0/"'
+
+
+@pytest.mark.parametrize(("sample", "change", "ok", "said"), [
+    # The licence words removed from a known language's line: the fallback is not for them.
+    ("en", lambda h: re.sub(r" under a <a rel=\"license\"[^>]*>Creative Commons license</a>",
+                            "", h), False, "English attribution line"),
+    ("fr", lambda h: re.sub(r" sous <a rel=\"license\"[^>]*>licence Creative Commons</a>",
+                            "", h), False, "French attribution line"),
+    # Another licence linked: BY, BY-SA, BY-ND 3.0.
+    ("en", lambda h: h.replace(DEED, 'href="https://creativecommons.org/licenses/by/4.0/"'),
+     False, "another licence: https://creativecommons.org/licenses/by/4.0/"),
+    ("fr", lambda h: h.replace(DEED, 'href="https://creativecommons.org/licenses/by-sa/4.0/'
+                               'deed.fr"'), False, "another licence"),
+    ("en", lambda h: h.replace(DEED, 'href="http://creativecommons.org/licenses/by-nd/3.0/"'),
+     False, "another licence"),
+    # The deed in another language, or its legal code: the same licence.
+    ("fr", lambda h: h.replace(DEED, 'href="https://creativecommons.org/licenses/by-nd/4.0/'
+                               'deed.fr"'), True, "links the licence"),
+    ("en", lambda h: h.replace(DEED, 'href="https://creativecommons.org/licenses/by-nd/4.0/'
+                               'legalcode"'), True, "links the licence"),
+    # The licence named in words, not linked.
+    ("en", lambda h: re.sub(r"<a rel=\"license\"[^>]*>(Creative Commons license)</a>", r"\1",
+                            h), True, "Creative Commons"),
+])
+def test_licence_notice(sample: str, change: object, ok: bool, said: str,
+                        env_article: Article, fr_articles: tuple[Article, ...]) -> None:
+    article = env_article if sample == "en" else fr_articles[0]
+    html = republish(article).html
+    changed = change(html)  # type: ignore[operator]
+    assert changed != html
+    finding = check_page(page_of(article, changed), article).finding("licence-notice")
+    assert finding.ok is ok, finding.detail
+    assert said in finding.detail
+
+
+def test_the_spanish_line_names_no_licence_and_passes() -> None:
+    from .test_cli_check import ES
+
+    page = ES[159013].read_text(encoding="utf-8")
+    finding = check_page(page, None, article_id=159013).finding("licence-notice")
+    assert finding.ok is True and "Spanish attribution line" in finding.detail

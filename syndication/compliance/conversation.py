@@ -198,3 +198,12 @@ ATTRIBUTION_PHRASES = {
                    "publicado originalmente no the conversation",
                    "publicado originalmente em the conversation"),
 }
+#: The languages whose official attribution line names no licence: the Spanish line ("Este
+#: artículo fue publicado originalmente en The Conversation. Lea el original.", recorded in
+#: tc-republished-basic-es-*.html). Every other known line says "Creative Commons", so a
+#: republication in those languages must state or link the licence
+#: (docs/compliance.md#rule-licence-notice).
+LINES_WITHOUT_LICENCE = frozenset({"Spanish"})
+#: The licence of every article: CC BY-ND 4.0, its deed or legal code in any language.
+TC_LICENCE_LINK = re.compile(r"^(?:https?:)?//(?:www\.)?creativecommons\.org/licen[cs]es/by-nd/4\.0"
+                             r"(?:/|$|[?#])", re.I)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..models import Article, Author, Finding, Verdict
+from ..models import LICENCE_URL, Article, Author, Finding, Verdict
 from .compare import MAX_TRACKED, Alignment, align
 from .content import (
     LAZY_ATTRIBUTES,
@@ -22,6 +22,8 @@ from .content import (
 )
 from .conversation import (
     ATTRIBUTION_PHRASES,
+    LINES_WITHOUT_LICENCE,
+    TC_LICENCE_LINK,
     TC_URL_IN_TEXT,
     is_profile_url,
     is_tc_home,
@@ -284,20 +286,32 @@ def _source_link(scope: Scope, rep: Page) -> Finding:
 
 
 def _licence_notice(scope: Scope, plain: bool) -> Finding:
-    for a in scope.links:
-        href = (a.get("href") or "").strip()
-        if CC_LICENCE.search(href):
-            return Finding("licence-notice", True, f"links the licence {href}")
+    links = [(a.get("href") or "").strip() for a in scope.links]
+    licences = [h for h in links if CC_LICENCE.search(h)]
+    right = [h for h in licences if TC_LICENCE_LINK.match(h)]
+    if right:
+        return Finding("licence-notice", True, f"links the licence {right[0]}")
+    if licences:
+        return Finding("licence-notice", False,
+                       f"links another licence: {licences[0]} (the article is under CC BY-ND "
+                       f"4.0, {LICENCE_URL})")
     for phrase in _LICENCE_KEYS:
         if f" {phrase} " in scope.credit:
             return Finding("licence-notice", True, "says it is republished under a Creative "
                            "Commons licence")
     for language, phrases in _ATTRIBUTION_KEYS.items():
         for phrase in phrases:
-            if f" {phrase} " in scope.credit:
+            if f" {phrase} " not in scope.credit:
+                continue
+            if language in LINES_WITHOUT_LICENCE:
                 return Finding("licence-notice", True,
                                f"carries The Conversation's {language} attribution line "
                                f"(“{phrase}…”)")
+            return Finding("licence-notice", False,
+                           f"carries The Conversation's {language} attribution line "
+                           f"(“{phrase}…”) without its licence: the official line says the "
+                           "article is republished under a Creative Commons licence; state "
+                           f"or link it ({LICENCE_URL})")
     if not plain:  # an unknown language: the attribution line's structure
         for a in scope.links:
             if scope.n is not None and tc_article_id(a.get("href") or "") == scope.n:

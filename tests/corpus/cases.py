@@ -301,10 +301,6 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "wp-generatepress/en-263253/near-miss-name",
     "wp-oceanwp/fr-212649/near-miss-name",
     "newsletter/es-113886/near-miss-name",
-    # licence link to CC BY 4.0
-    "wp-oceanwp/en-263253/cc-by-licence",
-    "wp-twentytwentyfive/fr-209538/cc-by-licence",
-    "amp-reader/fr-212649/cc-by-licence",
     # unlicensed image kept
     "amp-reader/en-263253/getty-image-kept",
     # hidden compliant copy beside an altered one
