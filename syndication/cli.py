@@ -11,15 +11,25 @@ import json
 import logging
 import os
 import shlex
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import utc
 from ._version import __version__
-from .errors import ConfigError, LockedError, PathError, StorageError, SyndicationError
+from .errors import (
+    ConfigError,
+    LockedError,
+    PathError,
+    Stopped,
+    StorageError,
+    SyndicationError,
+)
 from .models import RunReport
+from .safetext import printable
 
 if TYPE_CHECKING:
     from .config import FetchConfig
@@ -31,6 +41,7 @@ EXIT_OK = 0
 EXIT_FAILURES = 1  # some sources, articles or feed files failed; the rest was done
 EXIT_USAGE = 2  # bad configuration or arguments
 EXIT_UNCHECKED = 3  # `check`: no rule failed, but some could not be checked
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT); SIGTERM 143, SIGHUP 129
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; try again later
 
 Command = Callable[[argparse.Namespace], int]
@@ -56,27 +67,84 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(parser, list(sys.argv[1:] if argv is None else argv))
     _setup_logging(getattr(args, "verbose", 0))
     command: Command = args.command
+    with _stopped_by_signals(), _printable_stdout():
+        try:
+            return command(args)
+        except ConfigError as e:
+            _say(f"syndication: configuration error: {e}")
+            return EXIT_USAGE
+        except LockedError as e:  # a normal overlap under cron: no mail unless asked (-v)
+            if getattr(args, "verbose", 0):
+                _say(f"syndication: {e}; not started")
+            return EXIT_LOCKED
+        except PathError as e:
+            _say(f"syndication: {e}")
+            return EXIT_USAGE
+        except SyndicationError as e:
+            _say(f"syndication: {e}")
+            return EXIT_FAILURES
+        except OSError as e:  # the machine (a full disk, a read-only folder): one line
+            _say(f"syndication: {e}")
+            return EXIT_FAILURES
+        except Stopped as e:
+            _say(f"syndication: stopped by {e.name}; what was done so far is kept, the next "
+                 "run goes on from there")
+            return 128 + e.signum
+        except KeyboardInterrupt:
+            _say("syndication: interrupted; what was done so far is kept")
+            return EXIT_INTERRUPTED
+
+
+def _say(line: str) -> None:
+    """One line on stderr, control characters escaped and passwords redacted."""
+    print(printable(line), file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM (kill, systemd, a container stopping) and SIGHUP (the terminal closed) stop the
+    command as Ctrl-C does: the run's open transaction rolls back, the run is recorded as
+    stopped, the lock is released; exit status 128 + the signal's number (143, 129)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread (a library caller)
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Stopped(signum)
+
+    handled = [s for s in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+    before = {s: signal.signal(s, stop) for s in handled}
     try:
-        return command(args)
-    except ConfigError as e:
-        print(f"syndication: configuration error: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    except LockedError as e:  # a normal overlap under cron: no mail unless asked (-v)
-        if getattr(args, "verbose", 0):
-            print(f"syndication: {e}; not started", file=sys.stderr)
-        return EXIT_LOCKED
-    except PathError as e:
-        print(f"syndication: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    except SyndicationError as e:
-        print(f"syndication: {e}", file=sys.stderr)
-        return EXIT_FAILURES
-    except OSError as e:  # the machine (a full disk, a read-only folder): one line, not a trace
-        print(f"syndication: {e}", file=sys.stderr)
-        return EXIT_FAILURES
-    except KeyboardInterrupt:
-        print("syndication: interrupted", file=sys.stderr)
-        return 130
+        yield
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, handler)
+
+
+@contextlib.contextmanager
+def _printable_stdout() -> Iterator[None]:
+    """What commands print (titles, findings quoting pages, URLs) goes to the terminal with
+    control characters escaped and passwords redacted (safetext.printable)."""
+    raw = sys.stdout
+    sys.stdout = _PrintableStream(raw)
+    try:
+        yield
+    finally:
+        sys.stdout = raw
+
+
+class _PrintableStream:
+    """A text stream that writes ``printable(text)`` to the stream it wraps."""
+
+    def __init__(self, raw: TextIO):
+        self._raw = raw
+
+    def write(self, text: str) -> int:
+        self._raw.write(printable(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, encoding, isatty…: the wrapped stream's
+        return getattr(self._raw, name)
 
 
 def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
@@ -265,11 +333,19 @@ def _config_argument(p: argparse.ArgumentParser | argparse._MutuallyExclusiveGro
     )
 
 
+class _PrintableFormatter(logging.Formatter):
+    """Log lines with control characters escaped and passwords redacted: they quote feeds,
+    pages and source URLs."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
+
+
 def _setup_logging(verbose: int) -> None:
     """Quiet for cron: warnings and errors only, unless -v or -vv."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("syndication: %(message)s"))
+    handler.setFormatter(_PrintableFormatter("syndication: %(message)s"))
     log.handlers[:] = [handler]
     log.setLevel(level)
     log.propagate = False

@@ -3,6 +3,7 @@ returns a frozen Config, or raises ConfigError naming the file, the key and the 
 
 from __future__ import annotations
 
+import codecs
 import math
 import os
 import re
@@ -136,12 +137,22 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     """Read and validate a config file (see the commented config.toml)."""
     file = config_path(path)
     try:
-        with file.open("rb") as fh:
-            data = tomllib.load(fh)
+        raw = file.read_bytes()
     except FileNotFoundError as e:
         raise ConfigError("file not found", path=file) from e
     except OSError as e:
         raise ConfigError(f"cannot read: {e.strerror}", path=file) from e
+    if raw.startswith(codecs.BOM_UTF8):
+        raise ConfigError("starts with a byte-order mark (BOM), which TOML does not allow: "
+                          "save it as UTF-8 without BOM", path=file)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise ConfigError(f"line {line}: byte 0x{raw[e.start]:02x} is not UTF-8 (TOML files are "
+                          "UTF-8): save it as UTF-8", path=file) from e
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"not valid TOML: {e}", path=file) from e
     return parse_config(data, file)
@@ -173,8 +184,9 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         icon=_image_url(v, site_t, "site.icon", base_url),
         logo=_image_url(v, site_t, "site.logo", base_url),
         keep_days=int(v.number(site_t, "site.keep_days", default=KEEP_DAYS, minimum=1,
-                               integer=True)),
+                               maximum=36500, integer=True)),
     )
+    _not_a_system_folder(v, site.output_dir)
     # output_dir is published as it is: the state database inside it would be public.
     if site.state_file.resolve().is_relative_to(site.output_dir.resolve()):
         v.fail("site.state_file", f"{str(site.state_file)!r} is inside site.output_dir, which "
@@ -313,6 +325,23 @@ def _articles(v: _Validator, raw: Mapping[str, Any], dotted: str) -> tuple[int, 
     return tuple(dict.fromkeys(ids))
 
 
+# Folders syndication never writes its files into (nor removes files from): a typo or an
+# empty variable in output_dir must not put feeds into / or the home folder itself.
+SYSTEM_FOLDERS = frozenset(Path(p) for p in (
+    "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib64", "/opt", "/proc", "/root",
+    "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/lib", "/usr/local",  # noqa: S108  # refused, never used
+    "/usr/share", "/var", "/var/lib", "/var/www", "/Users", "/Library", "/System",
+    "/Applications"))
+
+
+def _not_a_system_folder(v: _Validator, folder: Path) -> None:
+    resolved = folder.resolve()
+    home = Path.home().resolve()
+    if resolved in SYSTEM_FOLDERS or resolved in (home, home.parent):
+        v.fail("site.output_dir", f"{str(folder)!r} is {str(resolved)!r}, a system or home "
+               "folder: give a folder of its own, e.g. ~/feeds or /var/www/feeds")
+
+
 class _Validator:
     """Small helpers that raise ConfigError naming the file and the dotted key."""
 
@@ -374,6 +403,8 @@ class _Validator:
         if isinstance(value, bool) or not ok(value):
             kind = "whole number" if integer else "number"
             self.fail(dotted, f"must be a {kind}, got {type(value).__name__} {value!r}")
+        if isinstance(value, int) and abs(value) > MAX_INTEGER:
+            self.fail(dotted, f"must be at most {MAX_INTEGER}, got {value}")
         if not math.isfinite(value):
             self.fail(dotted, f"must be a finite number, got {value!r}")
         if value < minimum:
@@ -383,4 +414,7 @@ class _Validator:
         return float(value)
 
 
+# The largest whole number a setting may be: SQLite's LIMIT and Python's float() take it; a
+# larger one (10**20) is a typo, not a setting.
+MAX_INTEGER = 2**31 - 1
 _KIND_NAMES = {str: "string", list: "list", dict: "table", int: "whole number"}

@@ -3,6 +3,7 @@ a file, a config key) and chaining the library exception that caused it."""
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 
@@ -98,3 +99,13 @@ class LockedError(SyndicationError):
 
 class ServeError(SyndicationError):
     """``syndication serve`` cannot serve: no such folder, or the port cannot be bound."""
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal (SIGTERM, SIGHUP) stopped the command; handled as Ctrl-C is, so that every
+    ``finally`` and rollback runs. Not a SyndicationError: nothing failed."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+        super().__init__(self.name)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -25,6 +26,7 @@ from .errors import (
     ParseError,
     PathError,
     PublishError,
+    SyndicationError,
 )
 from .fetch import Fetcher
 from .models import (
@@ -45,7 +47,7 @@ from .output import (
     shipped_assets,
     write_if_changed,
 )
-from .safetext import FORBIDDEN
+from .safetext import FORBIDDEN, redact
 from .selection import admits, is_edition_feed, selective
 from .store import SourceState, Store
 from .update import Intent, Plan, Stored, decide, plan
@@ -76,6 +78,14 @@ POOL_THRESHOLD = 12
 Clock = Callable[[], datetime]
 #: progress(done, total, what): called after each source and each feed (the CLI's bar).
 Progress = Callable[[int, int, str], None]
+
+
+def folder_lock_path(folder: Path) -> Path:
+    """The lock of an output folder, shared by every config that writes into it: named after
+    the folder's real path, in the system's temporary folder (never in the output folder,
+    which is published as it is, nor beside it, which may not be ours to write)."""
+    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
+    return Path(tempfile.gettempdir()) / f"syndication-folder-{digest}.lock"
 
 
 def lock_path(config: Config) -> str:
@@ -113,19 +123,33 @@ def run(
         raise LockedError(lock_path(config)) from e
     except OSError as e:  # a read-only folder: say which file, in one line
         raise PathError(lock_path(config), f"cannot take the lock ({e.strerror or e})") from e
+    # The output folder's own lock too: two configs (two state files) writing one folder
+    # would replace each other's files and remove each other's temporary files.
+    folder_lock = FileLock(folder_lock_path(config.site.output_dir), timeout=0)
     try:
         _make_folder(config.site.output_dir, "the output folder")
-    except PathError:
+        folder_lock.acquire()
+    except Timeout as e:
         lock.release()
-        raise
+        raise LockedError(folder_lock_path(config.site.output_dir)) from e
+    except (PathError, OSError) as e:
+        lock.release()
+        if isinstance(e, PathError):
+            raise
+        raise PathError(folder_lock_path(config.site.output_dir),
+                        f"cannot take the lock ({e.strerror or e})") from e
     try:
         with Store(config.site.state_file) as store:
             own = fetcher is None
             fetch = fetcher or Fetcher(config.fetch, config.allowed_hosts, memory=store,
                                        clock=monotonic, sleep=sleep, now=clock)
             steps = _Steps(jobs or config.run.jobs)
+            started = clock()
             try:
                 report = _run(config, store, fetch, clock, progress, steps)
+            except BaseException as e:  # a bug, the disk, Ctrl-C or a signal: said in status
+                _record_crash(store, started, clock, e)
+                raise
             finally:
                 steps.close()
                 if own:
@@ -133,6 +157,7 @@ def run(
             store.record_run(report)
             return report
     finally:
+        folder_lock.release()
         lock.release()
 
 
@@ -142,6 +167,19 @@ def _make_folder(folder: Path, what: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise PathError(folder, f"cannot create {what} ({e.strerror or e})") from e
+
+
+def _record_crash(store: Store, started: datetime, clock: Clock, error: BaseException) -> None:
+    """Record the run that ``error`` stopped as failed, with the reason, for `status`; what
+    it had committed stays (each source is one transaction). Never hides ``error``."""
+    if isinstance(error, KeyboardInterrupt):
+        reason = "interrupted (Ctrl-C or a signal)"
+    else:
+        reason = f"stopped by {type(error).__name__}: {error}"
+    try:
+        store.record_crash(started, clock(), redact(reason))
+    except (SyndicationError, OSError) as e:  # the database may be what failed
+        log.debug("could not record the stopped run: %s", e)
 
 
 def check_selective(config: Config) -> None:

@@ -10,6 +10,7 @@ import hashlib
 import io
 import logging
 import mimetypes
+import threading
 from datetime import UTC, datetime
 from functools import partial
 from http import HTTPStatus
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"  # this machine only, unless --bind says otherwise
 DEFAULT_PORT = 8000  # the demo's links point here unless `demo --port` says otherwise
+IDLE_TIMEOUT = 10.0  # seconds a connection may stay silent (idle keep-alive, half-sent)
+MAX_CONNECTIONS = 64  # connections served at once; more are closed at once
 # Our files are UTF-8: say so, so that no client guesses (RFC 7303 §3.2 for the XML types).
 CONTENT_TYPES = {
     **{f".{fmt}": f"{media_type}; charset=utf-8" for fmt, media_type in FORMATS.items()},
@@ -39,6 +42,10 @@ class FeedRequestHandler(SimpleHTTPRequestHandler):
     ``.name.tmp`` files of an atomic write in progress), and conditional requests."""
 
     protocol_version = "HTTP/1.1"  # keep-alive for readers that fetch several feeds
+    # An idle, slow or half-sent connection is closed after this many seconds without a byte
+    # (StreamRequestHandler sets it on the socket): left running, serve is not exhausted
+    # by connections that never finish.
+    timeout = IDLE_TIMEOUT
 
     def version_string(self) -> str:
         return "syndication-serve"
@@ -49,7 +56,7 @@ class FeedRequestHandler(SimpleHTTPRequestHandler):
             if not urlsplit(self.path).path.endswith("/"):
                 return super().send_head()  # 301 to the URL with a "/", as Apache does
             path = path / INDEX_FILE
-        if path.name.startswith(".") or not path.is_file():
+        if path.name.startswith(".") or not path.is_file() or not self._inside(path):
             self.send_error(HTTPStatus.NOT_FOUND, "File not found")
             return None
         try:
@@ -71,6 +78,14 @@ class FeedRequestHandler(SimpleHTTPRequestHandler):
         self._validators(etag, last_modified)
         self.end_headers()
         return io.BytesIO(data)
+
+    def _inside(self, path: Path) -> bool:
+        """Whether ``path``, its symbolic links followed, is in the served folder: a link
+        leading out of it (to /etc/passwd, to the state database) is not served."""
+        try:
+            return path.resolve(strict=True).is_relative_to(Path(self.directory).resolve())
+        except (OSError, RuntimeError):  # a loop of links, a vanished file
+            return False
 
     def _validators(self, etag: str, last_modified: str) -> None:
         self.send_header("ETag", etag)
@@ -109,13 +124,42 @@ def content_type(path: Path) -> str:
     return guessed or "application/octet-stream"
 
 
+class CappedHTTPServer(ThreadingHTTPServer):
+    """A thread per connection, at most MAX_CONNECTIONS at once: a connection beyond them is
+    closed at once, so a flood of connections cannot take every thread and all memory."""
+
+    daemon_threads = True
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        super().__init__(*args, **kwargs)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            log.warning("%s: more than %d connections open: closed", client_address[0],
+                        MAX_CONNECTIONS)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+
 def make_server(directory: Path, host: str = DEFAULT_HOST,
                 port: int = DEFAULT_PORT) -> ThreadingHTTPServer:
     """A server for ``directory`` bound to host:port (port 0: any free port); call
     ``serve_forever()`` on it. Raises ServeError when the port cannot be bound."""
     handler = partial(FeedRequestHandler, directory=str(directory))
     try:
-        server = ThreadingHTTPServer((host, port), handler)
+        server = CappedHTTPServer((host, port), handler)
     except OSError as e:
         raise ServeError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
     server.daemon_threads = True

@@ -27,10 +27,13 @@ def render_status(config: Config, now: datetime | None = None) -> str:
             out.append("last run: none recorded")
         else:
             took = (last.finished - last.started).total_seconds()
-            outcome = "ok" if last.ok else "FAILED (some sources, articles or files)"
+            crashed = last.summary.get("crashed")
+            outcome = ("ok" if last.ok else f"FAILED: the run stopped: {crashed}" if crashed
+                       else "FAILED (some sources, articles or files)")
             out.append(f"last run: {_when(last.finished)} ({took:.1f} s, {_ago(last.finished, now)}"
                        f"), {outcome}")
-            out.append("  " + _summary(last.summary))
+            if not crashed:
+                out.append("  " + _summary(last.summary))
             for line in last.summary.get("failures", []):
                 out.append(f"  failure: {line}")
             left_out = last.summary.get("failures_left_out", 0)

@@ -4,21 +4,25 @@ WAL, so a killed run leaves the last committed state."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from . import utc
 from .errors import PathError, StorageError
 from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
 from .update import Intent, Stored
 from .update import visible_hash as update_visible_hash
+
+_T = TypeVar("_T")
 
 # Migration k takes the schema from user_version k to k+1. Append; never edit a shipped one.
 MIGRATIONS: tuple[str, ...] = (
@@ -232,6 +236,38 @@ _ARTICLES_KEPT_OUT = _ARTICLES.replace(
     "ORDER BY", "WHERE a.status IN ('refused', 'error') ORDER BY")
 
 
+def _storage_errors(cls: type[_T]) -> type[_T]:
+    """Every public method of ``cls`` with the sqlite3 errors it lets out converted into
+    StorageError naming the file: no sqlite3 exception leaves the store (errors.py)."""
+    for name, method in list(vars(cls).items()):
+        if name.startswith("_") or name == "transaction" or not inspect.isfunction(method):
+            continue
+        setattr(cls, name, _converting(method))
+    return cls
+
+
+def _converting(method: Callable[..., Any]) -> Callable[..., Any]:
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generator(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            try:
+                yield from method(self, *args, **kwargs)
+            except sqlite3.Error as e:
+                raise StorageError(self.path, str(e)) from e
+
+        return generator
+
+    @functools.wraps(method)
+    def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as e:
+            raise StorageError(self.path, str(e)) from e
+
+    return call
+
+
+@_storage_errors
 class Store:
     """The state database. Open with ``Store(path)``; use as a context manager."""
 
@@ -306,7 +342,11 @@ class Store:
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # SQLite has already rolled back after some errors (SQLITE_FULL, SQLITE_IOERR):
+            # a second ROLLBACK would raise "no transaction is active" and hide the reason.
+            if self.db.in_transaction:
+                with suppress(sqlite3.Error):  # the error being raised says what went wrong
+                    self.db.execute("ROLLBACK")
             raise
         try:
             self.db.execute("COMMIT")
@@ -765,6 +805,16 @@ class Store:
             return None
         return RunRecord(_dt_required(row[0]), _dt_required(row[1]), bool(row[2]),
                          json.loads(row[3]))
+
+    def record_crash(self, started: datetime, finished: datetime, reason: str) -> None:
+        """Record a run that stopped before its end (an exception, a signal), as failed with
+        ``reason``, so that `status` says so (cron users look there)."""
+        summary = {"crashed": reason, "failures": [reason], "failures_left_out": 0}
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO runs (started, finished, ok, summary) VALUES (?, ?, 0, ?)",
+                (utc.timestamp(started), utc.timestamp(finished),
+                 json.dumps(summary, sort_keys=True)))
 
     def runs_count(self) -> int:
         (n,) = self.db.execute("SELECT count(*) FROM runs").fetchone()

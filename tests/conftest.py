@@ -3,6 +3,7 @@ files in a temporary folder."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -77,3 +78,13 @@ def make_config(tmp_path: Path) -> ConfigFactory:
         return load_config(path)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Headless Chromium (tests/browser.py); the test is skipped only when it is missing."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install -y chromium; "
+                    ".ci/run installs it)")
+    return path

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from syndication.audit import AuditReport, Standing, run_audit
+from syndication.audit import AuditReport, PageAudit, Standing, run_audit
 from syndication.audit.crawl import change_since
+from syndication.audit.output import exit_status
 from syndication.compliance.command import check_republication, verdict_json
 from syndication.config import FetchConfig
-from syndication.models import Article
+from syndication.models import Article, Finding, Verdict
 
 from .audit_site import Site, build_site, originals, serve_conversation
 from .pages import sub
@@ -310,3 +311,27 @@ def test_a_page_with_only_the_attribution_line_is_judged_without_its_original(
     assert audited.verdict is not None
     assert audited.verdict.finding("unaltered-text").ok is None
     assert world.tc.requests == []  # no original to fetch
+
+
+def _page(*oks: bool | None, error: str = "") -> PageAudit:
+    findings = tuple(Finding(f"rule-{i}", ok, "") for i, ok in enumerate(oks))
+    return PageAudit(url="https://news.example.org/p/", article_id=1, how="its counter",
+                     original=None, judged="page" if oks else "",
+                     verdict=Verdict(1, findings) if oks else None, error=error)
+
+
+@pytest.mark.parametrize(("pages", "unreadable", "status"), [
+    ((_page(True, True), _page(True)), (), 0),  # every page compliant
+    ((_page(True), _page(True, False)), (), 1),  # one rule failed on one page
+    ((_page(True, None), _page(False, None)), (), 1),  # a failure outweighs the unchecked
+    ((_page(True), _page(True, None)), (), 3),  # none failed, some rule not checked
+    ((_page(True), _page(error="the original could not be fetched")), (), 3),
+    ((_page(True),), (("https://news.example.org/q/", "HTTP 500"),), 3),  # a page unread
+    ((), (), 2),  # nothing judged
+    ((), (("https://news.example.org/q/", "HTTP 500"),), 2),
+    ((_page(error="the page could not be read"),), (), 2),
+])
+def test_exit_status(pages: tuple[PageAudit, ...], unreadable: tuple[tuple[str, str], ...],
+                     status: int) -> None:
+    report = AuditReport(sources=(), pages=pages, skipped=0, unreadable=unreadable)
+    assert exit_status(report) == status

@@ -5,7 +5,6 @@ run. Screenshots go to tests/_artifacts/audit-report-*.png."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,13 +14,11 @@ import lxml.html
 import pytest
 
 from .audit_site import build_site, originals, serve_conversation
+from .browser import run_chromium
 from .server import LoopbackServer
 from .test_audit import MIN_INTERVAL
 
 ARTIFACTS = Path(__file__).parent / "_artifacts"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
 SCRIPTS_OFF_META = ('<meta http-equiv="Content-Security-Policy" '
                     "content=\"script-src 'none'\">")
 
@@ -76,19 +73,8 @@ def test_the_report_is_self_contained_and_lists_every_page_worst_first(
         assert section.xpath(".//ul[@class='evidence']/li")
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        pytest.skip("chromium is not installed (Debian: apt-get install -y chromium; "
-                    ".ci/run installs it)")
-    return path
-
-
 def _chromium(chromium: str, tmp: Path, *args: str) -> str:
-    profile = tmp / f"profile-{len(list(tmp.iterdir()))}"  # a fresh profile every time
-    done = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-                          capture_output=True, timeout=120, check=False)
+    done = run_chromium(chromium, tmp, *args)
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
     return done.stdout.decode("utf-8")
 

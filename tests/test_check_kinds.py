@@ -114,3 +114,109 @@ def test_text_that_links_the_conversation_is_not_a_promo(block: str,
     assert re.sub(r"<[^>]+>", "", block).split()[2] in html  # kept
     # A page without it has lost the article's words.
     assert "unaltered-text" in failed(article, page_of(article, republish(env_article).html))
+
+
+# --- the counter, in the forms pages carry it ---------------------------------------------
+
+COUNTER = '<img src="https://counter.theconversation.com/content/{n}/count.gif" alt="The Conversation" width="1" height="1">'  # noqa: E501
+PLACEHOLDER = ("data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20"
+               "viewBox='0%200%201%201'%3E%3C/svg%3E")
+URL = "https://counter.theconversation.com/content/{n}/count.gif"
+FORMS = {
+    # AMP: <amp-pixel> is how AMP counts a view (it forbids tracking <img>s)
+    "amp-pixel": ('<amp-pixel src="' + URL + '" layout="nodisplay"></amp-pixel>', True, ""),
+    # WordPress lazy loading (WP Rocket, a3): data-lazy-src behind an SVG, a <noscript> copy
+    "wp-rocket-lazy": ('<img src="' + PLACEHOLDER + '" data-lazy-src="' + URL + '" alt="The '
+                       'Conversation" width="1" height="1" class="rocket-lazyload"><noscript>'
+                       + COUNTER + "</noscript>", False, "lazy-loaded"),
+    "lazysizes": ('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="' + URL
+                  + '" class="lazyload" width="1" height="1">', False, "in data-src"),
+    "noscript-only": ("<noscript>" + COUNTER + "</noscript>", False, "inside <noscript>"),
+    "jetpack-photon": ('<img src="https://i0.wp.com/counter.theconversation.com/content/{n}/'
+                       'count.gif?ssl=1" width="1" height="1">', False, "i0.wp.com"),
+    "cloudinary-fetch": ('<img src="https://res.cloudinary.com/demo/image/fetch/f_auto/'
+                         'https://counter.theconversation.com/content/{n}/count.gif" '
+                         'width="1" height="1">', False, "image CDN"),
+    "next-image-proxy": ('<img src="/_next/image?url=https%3A%2F%2Fcounter.theconversation.'
+                         'com%2Fcontent%2F{n}%2Fcount.gif&w=16&q=75" width="1" height="1">',
+                         False, "image CDN"),
+}
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_counter_forms(form: str, env_article: Article) -> None:
+    article = env_article
+    n = article.article_id
+    html = republish(article).html
+    counter = re.search(r'<img src="https://counter[^>]*>', html)
+    assert counter is not None
+    markup, ok, said = FORMS[form]
+    page = page_of(article, html.replace(counter.group(), markup.replace("{n}", str(n))))
+    verdict = check_page(page, article)
+    finding = verdict.finding("page-counter")
+    assert finding.ok is ok, finding.detail
+    assert said in finding.detail
+    # The counter in any form is no picture: never an "unlicensed image".
+    assert verdict.finding("images").ok is True, verdict.finding("images").detail
+
+
+def test_a_lazy_counter_beside_a_plain_one_counts_twice_where_a_loader_runs(
+    env_article: Article
+) -> None:
+    n = env_article.article_id
+    html = republish(env_article).html
+    lazy = ('<img src="' + PLACEHOLDER + '" data-lazy-src="' + URL.format(n=n)
+            + '" width="1" height="1">')
+    page = page_of(env_article, html.replace("</p>", "</p>" + lazy, 1))
+    assert "<script" in page  # the page's own scripts: a loader is plausible
+    detail = check_page(page, env_article).finding("page-counter").detail
+    assert "2 counter images" in detail
+    # Without any script nothing swaps it in: the plain counter is the only one loaded.
+    quiet = re.sub(r"<script.*?</script>", "", page, flags=re.S)
+    assert check_page(quiet, env_article).finding("page-counter").ok is True
+
+
+# --- the licence notice -------------------------------------------------------------------
+
+DEED = 'href="https://creativecommons.org/licenses/by-nd/4.0/"'
+
+
+@pytest.mark.parametrize(("sample", "change", "ok", "said"), [
+    # The licence words removed from a known language's line: the fallback is not for them.
+    ("en", lambda h: re.sub(r" under a <a rel=\"license\"[^>]*>Creative Commons license</a>",
+                            "", h), False, "English attribution line"),
+    ("fr", lambda h: re.sub(r" sous <a rel=\"license\"[^>]*>licence Creative Commons</a>",
+                            "", h), False, "French attribution line"),
+    # Another licence linked: BY, BY-SA, BY-ND 3.0.
+    ("en", lambda h: h.replace(DEED, 'href="https://creativecommons.org/licenses/by/4.0/"'),
+     False, "another licence: https://creativecommons.org/licenses/by/4.0/"),
+    ("fr", lambda h: h.replace(DEED, 'href="https://creativecommons.org/licenses/by-sa/4.0/'
+                               'deed.fr"'), False, "another licence"),
+    ("en", lambda h: h.replace(DEED, 'href="http://creativecommons.org/licenses/by-nd/3.0/"'),
+     False, "another licence"),
+    # The deed in another language, or its legal code: the same licence.
+    ("fr", lambda h: h.replace(DEED, 'href="https://creativecommons.org/licenses/by-nd/4.0/'
+                               'deed.fr"'), True, "links the licence"),
+    ("en", lambda h: h.replace(DEED, 'href="https://creativecommons.org/licenses/by-nd/4.0/'
+                               'legalcode"'), True, "links the licence"),
+    # The licence named in words, not linked.
+    ("en", lambda h: re.sub(r"<a rel=\"license\"[^>]*>(Creative Commons license)</a>", r"\1",
+                            h), True, "Creative Commons"),
+])
+def test_licence_notice(sample: str, change: object, ok: bool, said: str,
+                        env_article: Article, fr_articles: tuple[Article, ...]) -> None:
+    article = env_article if sample == "en" else fr_articles[0]
+    html = republish(article).html
+    changed = change(html)  # type: ignore[operator]
+    assert changed != html
+    finding = check_page(page_of(article, changed), article).finding("licence-notice")
+    assert finding.ok is ok, finding.detail
+    assert said in finding.detail
+
+
+def test_the_spanish_line_names_no_licence_and_passes() -> None:
+    from .test_cli_check import ES
+
+    page = ES[159013].read_text(encoding="utf-8")
+    finding = check_page(page, None, article_id=159013).finding("licence-notice")
+    assert finding.ok is True and "Spanish attribution line" in finding.detail

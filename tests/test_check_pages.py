@@ -97,3 +97,60 @@ def test_a_byline_above_the_headline_is_credit(us: tuple[Article, str]) -> None:
                f'<header class="entry-header"><div class="entry-meta">{byline.group()}</div>')
     verdict = check_page(page, article)
     assert verdict.compliant, explain(verdict)
+
+
+# --- hidden text is no text: the checker judges what a reader sees ---------------------------
+
+HIDING = [
+    '<div style="display: none">{}</div>',
+    '<div style="visibility:hidden;">{}</div>',
+    "<section hidden>{}</section>",
+    '<div aria-hidden="true">{}</div>',
+    '<div style="height:0; overflow:hidden">{}</div>',
+    '<div style="font-size:0">{}</div>',
+    '<div class="seo-text">{}</div>',  # hidden by the page's own <style> rule
+]
+
+
+def _edited(html: str) -> str:
+    """One word of the article's third paragraph changed, as a republisher's "house edit"."""
+    at = [m.start() for m in re.finditer(r"<p>", html)][2]
+    end = html.index("</p>", at)
+    paragraph = html[at:end]
+    word = re.search(r" (\w{5,}) ", paragraph)
+    assert word is not None
+    return html[:at] + paragraph.replace(word.group(), " changed ", 1) + html[end:]
+
+
+@pytest.mark.parametrize("wrapper", HIDING)
+def test_a_hidden_exact_copy_does_not_cover_an_altered_visible_one(
+    us: tuple[Article, str], wrapper: str
+) -> None:
+    article, html = us
+    page = page_of(article, _edited(html) + wrapper.format(html))
+    page = sub(page, "</head>", "<style>div.seo-text, .other { display : none }</style></head>")
+    verdict = check_page(page, article)
+    assert "unaltered-text" in failed(verdict), explain(verdict)
+
+
+@pytest.mark.parametrize("wrapper", HIDING)
+def test_a_credit_only_in_hidden_markup_is_no_credit(us: tuple[Article, str],
+                                                     wrapper: str) -> None:
+    article, html = us
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
+    assert byline is not None
+    page = page_of(article, wrapper.format(byline.group()) + html.replace(byline.group(), ""))
+    page = sub(page, "</head>", "<style>.seo-text{display:none}</style></head>")
+    verdict = check_page(page, article)
+    assert failed(verdict) == ["author-credit"], explain(verdict)
+
+
+def test_hidden_furniture_and_visible_styles_change_nothing(us: tuple[Article, str]) -> None:
+    article, html = us
+    page = page_of(article, '<span class="screen-reader-text" style="display:none">Posted '
+                   'in</span><div class="modal" hidden><p>Search for:</p></div>'
+                   '<span aria-hidden="true">★</span>' + html)
+    page = sub(page, '<div class="entry-content">',
+               '<div class="entry-content" style="width: 100%; opacity: 0.95; height: 0px">')
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)

@@ -6,9 +6,7 @@ loads, every link resolves to a file that exists, and screenshots are produced
 
 from __future__ import annotations
 
-import shutil
 import struct
-import subprocess
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -27,6 +25,7 @@ from syndication.pipeline import run
 from syndication.serve import make_server, server_url
 from syndication.store import Store
 
+from .browser import run_chromium
 from .conftest import ENV_FEED, FR_FEED
 from .feedruns import ENV_PATH, FR_PATH, Clock
 from .server import LoopbackServer
@@ -37,10 +36,6 @@ MEDIA_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml",
 # Links the page may make to other sites: the originals, The Conversation, the licence,
 # the authors' profiles, syndication's home.
 EXTERNAL_HOSTS = {"theconversation.com", "creativecommons.org", "pypi.org"}
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Config]:
@@ -157,15 +152,6 @@ def test_a_configured_icon_is_used_as_given(site: Config) -> None:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        pytest.skip("chromium is not installed (Debian: apt-get install -y chromium; "
-                    ".ci/run installs it)")
-    return path
-
-
-@pytest.fixture(scope="module")
 def served(site: Config) -> Iterator[str]:
     server = make_server(site.site.output_dir, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -176,14 +162,6 @@ def served(site: Config) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
-
-
-def _chromium(chromium: str, tmp: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    profile = tmp / f"profile-{len(list(tmp.iterdir()))}"  # a fresh profile every time
-    return subprocess.run(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-        capture_output=True, timeout=120, check=False,
-    )
 
 
 def _png_size(path: Path) -> tuple[int, int]:
@@ -197,7 +175,7 @@ def test_chromium_loads_the_page_and_every_link_resolves(
     site: Config, served: str, chromium: str, tmp_path: Path
 ) -> None:
     url = served + INDEX_FILE
-    done = _chromium(chromium, tmp_path, "--dump-dom", url)
+    done = run_chromium(chromium, tmp_path, "--dump-dom", url)
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
     dom = lxml.html.fromstring(done.stdout)
     assert dom.findtext(".//h1") == "Riverside Library news"  # rendered, not an error page
@@ -226,7 +204,7 @@ def test_chromium_takes_a_screenshot(
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / f"index-{label}.png"
     shot.unlink(missing_ok=True)
-    done = _chromium(chromium, tmp_path, f"--screenshot={shot}",
+    done = run_chromium(chromium, tmp_path, f"--screenshot={shot}",
                      f"--window-size={width},{height}", served + INDEX_FILE)
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
     assert _png_size(shot) == (width, height)

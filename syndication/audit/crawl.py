@@ -29,6 +29,7 @@ from ..compliance.command import (
     identify,
     judge,
     original_from,
+    read_file,
 )
 from ..compliance.conversation import ATTRIBUTION_PHRASES, TC_HOME
 from ..compliance.htmltext import decode, key, looks_like_html, parse_page, text_of
@@ -199,7 +200,7 @@ def _listings(source: str, hosts: Hosts) -> list[Listing]:
     """The listing of one SOURCE; a sitemap index is followed to its sitemaps."""
     if source.startswith("@"):
         path = source[1:]
-        return [read_url_list(decode(_read_file(path)), source)]
+        return [read_url_list(decode(read_file(path, hosts.config.max_bytes)), source)]
     first = _listing(source, hosts)
     out = [first]
     queue = [(u, 1) for u in first.sitemaps]
@@ -229,23 +230,11 @@ def _listing(where: str, hosts: Hosts) -> Listing:
     if is_url(where):
         fetched = hosts.get(where, accept=ACCEPT_LISTING).result()
         return read_listing(fetched.body, where, fetched.content_type)
-    return read_listing(_read_file(where), where)
+    return read_listing(read_file(where, hosts.config.max_bytes), where)
 
 
 ACCEPT_LISTING = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, "
                   "text/xml;q=0.9, text/html;q=0.8, */*;q=0.1")
-
-
-def _read_file(where: str) -> bytes:
-    path = Path(where)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as e:
-        raise InputError(f"{where}: no such file") from e
-    except IsADirectoryError as e:
-        raise InputError(f"{where}: is a folder, not a file") from e
-    except OSError as e:
-        raise InputError(f"{where}: cannot read ({e.strerror})") from e
 
 
 # --- pages ----------------------------------------------------------------------------------
@@ -264,7 +253,7 @@ def _read_pages(
             futures[hosts.get(c.url, accept=ACCEPT_PAGE)] = c
         else:
             try:
-                data = _read_file(c.url)
+                data = read_file(c.url, hosts.config.max_bytes)
             except InputError as e:
                 done_now.append((c, e))
             else:

@@ -222,9 +222,17 @@ def _read(where: str, fetcher: _Fetcher, accept: str) -> Document:
             raise InputError(_too_large(where, cap)) from e
         return Document(where, fetched.body, decode(fetched.body, fetched.content_type),
                          fetched.content_type)
-    path = Path(where)
+    data = read_file(where, cap)
+    content_type = "text/plain" if Path(where).suffix.lower() in PLAIN_SUFFIXES else None
+    return Document(where, data, decode(data, None), content_type)
+
+
+def read_file(where: str, cap: int) -> bytes:
+    """A local file's bytes, never read past ``cap`` (a huge file is refused, not parsed);
+    InputError in one line when it cannot be had. (``syndication audit`` reads its local
+    sources and pages with it too.)"""
     try:
-        with path.open("rb") as f:
+        with Path(where).open("rb") as f:
             data = f.read(cap + 1)
     except FileNotFoundError as e:
         raise InputError(f"{where}: no such file") from e
@@ -234,8 +242,7 @@ def _read(where: str, fetcher: _Fetcher, accept: str) -> Document:
         raise InputError(f"{where}: cannot read ({e.strerror})") from e
     if len(data) > cap:
         raise InputError(_too_large(where, cap))
-    content_type = "text/plain" if path.suffix.lower() in PLAIN_SUFFIXES else None
-    return Document(where, data, decode(data, None), content_type)
+    return data
 
 
 def _too_large(where: str, cap: int) -> str:

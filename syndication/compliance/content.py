@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from ..models import Author
 from .conversation import (
-    COUNTER_RE,
+    COUNTER_INSIDE_RE,
     PROMO_LINK,
     SERIES_OPENINGS,
     TC_IMAGE_RE,
@@ -49,22 +50,76 @@ class ImageCredit:
     reason: str  # why, in a few words
 
 
+# The tags a counter is written with: <img>, and on AMP pages <amp-pixel> (AMP forbids
+# tracking <img>s; amp-pixel requests its src once per view, docs/compliance.md#rule-page-counter).
+COUNTER_TAGS = ("img", "amp-pixel")
+# Where lazy-loading plugins (WP Rocket, a3 Lazy Load, lazysizes, Jetpack) move an image's URL,
+# leaving a placeholder (an SVG or data: URL) in src until a script swaps it in.
+LAZY_ATTRIBUTES = ("data-lazy-src", "data-src", "data-original", "data-lazy")
+
+
+@dataclass(frozen=True, slots=True)
+class CounterTag:
+    """An element that carries the page counter's URL, and how a browser gets to it."""
+
+    el: _Element
+    n: int  # the article it counts
+    how: str  # "src": loaded with the page; "lazy": only once a script swaps it in;
+    #           "proxied": the URL is inside an image CDN's or proxy's URL
+    url: str  # the URL as written
+    noscript: bool  # inside <noscript>: loaded only by browsers without scripts
+
+
 def counter_id(img: _Element) -> int | None:
     """N when ``img`` is The Conversation's page counter for article N, else None."""
     return counter_article_id(img.get("src") or "")
 
 
+def counter_tag(el: _Element) -> CounterTag | None:
+    """The counter ``el`` carries (an <img> or <amp-pixel>), in whatever form, or None."""
+    src = (el.get("src") or "").strip()
+    n = counter_article_id(src)
+    how, url = "src", src
+    if n is None:
+        for attr in LAZY_ATTRIBUTES:
+            value = (el.get(attr) or "").strip()
+            n = counter_article_id(value)
+            if n is not None:
+                how, url = "lazy", value
+                break
+    if n is None:
+        for value in (src, *(el.get(a) or "" for a in LAZY_ATTRIBUTES), el.get("srcset") or ""):
+            m = COUNTER_INSIDE_RE.search(unquote(value))
+            if m:
+                n, how, url = int(m.group(1)), "proxied", value.strip()
+                break
+    if n is None:
+        return None
+    noscript = any(tag_name(a) == "noscript" for a in el.iterancestors())
+    return CounterTag(el, n, how, url, noscript)
+
+
+def find_counters(root: _Element) -> list[CounterTag]:
+    """Every element under ``root`` carrying a counter URL, however it is written."""
+    found = []
+    for el in root.iter(*COUNTER_TAGS):
+        tag = counter_tag(el)
+        if tag is not None:
+            found.append(tag)
+    return found
+
+
 def looks_like_counter(img: _Element) -> bool:
-    """A counter image, even one altered to load lazily (data-src): not a picture."""
-    return COUNTER_RE.match(image_src(img)) is not None
+    """A counter image in any form (lazy, proxied, its placeholder): not a picture."""
+    return counter_tag(img) is not None
 
 
 def iter_counters(root: _Element) -> Iterator[tuple[_Element, int]]:
-    """Every counter image under ``root`` with its article id."""
-    for img in root.iter("img"):
-        n = counter_id(img)
+    """Every counter under ``root`` that its page loads as written (src), with its id."""
+    for el in root.iter(*COUNTER_TAGS):
+        n = counter_article_id(el.get("src") or "")
         if n is not None:
-            yield img, n
+            yield el, n
 
 
 def is_disclosure(el: _Element) -> bool:

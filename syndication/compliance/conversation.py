@@ -13,12 +13,13 @@ from urllib.parse import urlsplit
 
 from ..urls import host_of
 
-#: The Conversation's home page: the attribution line links it (docs/the-conversation.md).
+#: The Conversation's home page: the attribution line links it
+#: (docs/the-conversation.md#republish-package).
 TC_HOME = "https://theconversation.com"
 #: Its host; edition and service hosts are its sub-domains (counter., images.).
 TC_HOST = "theconversation.com"
 #: The only machine-readable licence statement The Conversation publishes (an Atom entry's
-#: <rights>, docs/the-conversation.md#atom-feeds).
+#: <rights>, docs/the-conversation.md#rights).
 TC_RIGHTS = "Licensed as Creative Commons – attribution, no derivatives."
 
 # --- hosts ----------------------------------------------------------------------------------
@@ -38,7 +39,7 @@ def is_tc_url(href: str) -> bool:
 
 # --- articles and their ids ------------------------------------------------------------------
 
-#: An entry's id: tag:theconversation.com,2011:article/N (docs/the-conversation.md#atom-feeds).
+#: An entry's id: tag:theconversation.com,2011:article/N (docs/the-conversation.md#entry-shape).
 ENTRY_ID = "tag:theconversation.com,2011:article/{}"
 _ENTRY_ID_RE = re.compile(r"article/(\d+)\s*$")
 # https://theconversation.com/some-slug-263253 -> 263253: the id ends the canonical slug
@@ -87,7 +88,8 @@ def is_institution_url(href: str) -> bool:
 
 # --- editions and languages ------------------------------------------------------------------
 
-#: Each edition and the language its articles are written in (docs/the-conversation.md).
+#: Each edition and the language its articles are written in
+#: (docs/the-conversation.md#editions-and-languages).
 EDITIONS = {
     "africa": "en", "au": "en", "br": "pt", "ca": "en", "ca-fr": "fr", "es": "es",
     "europe": "en", "fr": "fr", "global": "en", "id": "id", "nz": "en", "uk": "en", "us": "en",
@@ -109,7 +111,7 @@ def is_tc_home(href: str) -> bool:
 # --- the page counter and images --------------------------------------------------------------
 
 #: https://counter.theconversation.com/content/263253/count.gif[?distributor=…]: the page
-#: counter of article N (docs/the-conversation.md#entry-content, #republish-package).
+#: counter of article N (docs/the-conversation.md#page-counter).
 COUNTER_RE = re.compile(
     r"^(?:https?:)?//counter\.theconversation\.com/content/(\d+)/count\.gif(?:\?.*)?$")
 #: The counter as an Atom entry's content ends with it, for article {n}.
@@ -118,6 +120,11 @@ COUNTER_HTML = ('<img src="https://counter.theconversation.com/content/{n}/count
 # images.theconversation.com/files/690752/original/… -> "690752": one picture whatever its
 # size, crop or quality parameters.
 TC_IMAGE_RE = re.compile(r"//images\.theconversation\.com/files/(\d+)/")
+
+
+#: The counter's URL anywhere inside another URL: an image CDN or proxy that rewrote it
+#: (i0.wp.com/counter.theconversation.com/…, res.cloudinary.com/…/image/fetch/https://counter…).
+COUNTER_INSIDE_RE = re.compile(r"counter\.theconversation\.com/content/(\d+)/count\.gif", re.I)
 
 
 def counter_article_id(src: str) -> int | None:
@@ -191,3 +198,12 @@ ATTRIBUTION_PHRASES = {
                    "publicado originalmente no the conversation",
                    "publicado originalmente em the conversation"),
 }
+#: The languages whose official attribution line names no licence: the Spanish line ("Este
+#: artículo fue publicado originalmente en The Conversation. Lea el original.", recorded in
+#: tc-republished-basic-es-*.html). Every other known line says "Creative Commons", so a
+#: republication in those languages must state or link the licence
+#: (docs/compliance.md#rule-licence-notice).
+LINES_WITHOUT_LICENCE = frozenset({"Spanish"})
+#: The licence of every article: CC BY-ND 4.0, its deed or legal code in any language.
+TC_LICENCE_LINK = re.compile(r"^(?:https?:)?//(?:www\.)?creativecommons\.org/licen[cs]es/by-nd/4\.0"
+                             r"(?:/|$|[?#])", re.I)

@@ -198,14 +198,16 @@ _NOTHING: tuple[tuple[str, ...], bool, bool] = ((), False, False)  # normalised 
 
 
 def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None = None,
-            known: Pieces | None = None, *, keep: Pieces | None = None) -> Text:
+            known: Pieces | None = None, *, keep: Pieces | None = None,
+            hidden: Callable[[_Element], bool] | None = None) -> Text:
     """Words of ``root``; for each element where ``mark`` returns a key, its word range.
 
     Text is tokenised piece by piece (an element's text, a tail) as the tree is walked, a
     word that runs on from one piece into the next (``wo<em>rd</em>``) joined back. A range
     starts at the first token ending after its start (a word cut by it belongs to it) and
     ends before the first token starting at or after its end. Pieces found in ``known`` are
-    not tokenised again; ``keep``, when given, receives every piece's tokens."""
+    not tokenised again; ``keep``, when given, receives every piece's tokens. An element
+    ``hidden`` says a reader does not see has no words (as a script), only a place."""
     words: list[str] = []
     starts: dict[Hashable, int] = {}
     ends: dict[Hashable, int] = {}  # in the order elements end: that of spans
@@ -256,7 +258,8 @@ def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None =
             return
         tag = raw.lower()
         key = mark(el) if mark is not None else None
-        skip = tag in SKIP_TAGS  # no words, but a place: where a script stands matters
+        # no words, but a place: where a script stands matters
+        skip = tag in SKIP_TAGS or (hidden is not None and hidden(el))
         block = not skip and tag in BLOCK_TAGS
         if block:
             stop()

@@ -48,11 +48,64 @@ def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
         paragraphs = [p for p in re.split(r"\n\s*\n", html) if p.strip()]
         html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
     root = parse_page(html) if page else parse_fragment(html)
-    # A page is judged by where its elements stand, so all are located; a feed entry is
-    # judged whole, and only its links, images and embeds need a place.
+    # A page is judged by where its elements stand, so all are located, and by what a reader
+    # sees: hidden text is no text. A feed entry is judged whole (our sanitiser keeps no
+    # style or hidden attribute), and only its links, images and embeds need a place.
     text = extract(root, (lambda el: el) if page else
-                   (lambda el: el if tag_name(el) in located else None), known)
+                   (lambda el: el if tag_name(el) in located else None), known,
+                   hidden=Hidden(root) if page else None)
     return Page(root, text.words, text.spans, plain, complete=page)  # type: ignore[arg-type]
+
+
+# Declarations that hide an element from a reader: not displayed, invisible, transparent,
+# or a box of no size whose overflow is hidden (docs/compliance.md#hidden-text).
+_HIDING = re.compile(r"display:none|visibility:(?:hidden|collapse)|opacity:0(?:\.0*)?(?:;|$)|"
+                     r"font-size:0(?:px|em|rem|%)?(?:;|$)")
+_ZERO = re.compile(r"(?:^|;)(?:max-)?(?:width|height):0(?:px|em|rem|%)?(?:;|$)")
+# A rule of a page's <style> whose selectors are plain classes (".x", "div.x"): the only
+# kind judged, the others need a browser's cascade.
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"^[a-z0-9]*\.([\w-]+)$", re.IGNORECASE)
+
+
+def _hides(style: str) -> bool:
+    compact = "".join(style.split()).lower()
+    if not compact:
+        return False
+    return bool(_HIDING.search(compact)) or (
+        bool(_ZERO.search(compact)) and "overflow:hidden" in compact)
+
+
+class Hidden:
+    """Whether a reader sees an element: the hidden attribute, aria-hidden="true", an inline
+    style that hides it, or a class a <style> of the page hides with a plain rule."""
+
+    def __init__(self, root: _Element):
+        self.classes: set[str] = set()
+        for style in root.iter("style"):
+            css = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)
+            for selectors, body in _RULE.findall(css):
+                if not _hides(body):
+                    continue
+                for selector in selectors.split(","):
+                    m = _CLASS_SELECTOR.match(selector.strip())
+                    if m:
+                        self.classes.add(m.group(1))
+
+    def __call__(self, el: _Element) -> bool:
+        attrib = el.attrib
+        if not attrib:
+            return False
+        if "hidden" in attrib or (attrib.get("aria-hidden") or "").strip().lower() == "true":
+            return True
+        style = attrib.get("style")
+        if style and _hides(style):
+            return True
+        if self.classes:
+            names = attrib.get("class")
+            if names and not self.classes.isdisjoint(names.split()):
+                return True
+        return False
 
 
 def block_of(el: _Element) -> _Element:

@@ -10,11 +10,20 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..models import Article, Author, Finding, Verdict
+from ..models import LICENCE_URL, Article, Author, Finding, Verdict
 from .compare import MAX_TRACKED, Alignment, align
-from .content import figure_credit, image_key, image_src, iter_counters
+from .content import (
+    LAZY_ATTRIBUTES,
+    CounterTag,
+    figure_credit,
+    find_counters,
+    image_key,
+    image_src,
+)
 from .conversation import (
     ATTRIBUTION_PHRASES,
+    LINES_WITHOUT_LICENCE,
+    TC_LICENCE_LINK,
     TC_URL_IN_TEXT,
     is_profile_url,
     is_tc_home,
@@ -277,20 +286,32 @@ def _source_link(scope: Scope, rep: Page) -> Finding:
 
 
 def _licence_notice(scope: Scope, plain: bool) -> Finding:
-    for a in scope.links:
-        href = (a.get("href") or "").strip()
-        if CC_LICENCE.search(href):
-            return Finding("licence-notice", True, f"links the licence {href}")
+    links = [(a.get("href") or "").strip() for a in scope.links]
+    licences = [h for h in links if CC_LICENCE.search(h)]
+    right = [h for h in licences if TC_LICENCE_LINK.match(h)]
+    if right:
+        return Finding("licence-notice", True, f"links the licence {right[0]}")
+    if licences:
+        return Finding("licence-notice", False,
+                       f"links another licence: {licences[0]} (the article is under CC BY-ND "
+                       f"4.0, {LICENCE_URL})")
     for phrase in _LICENCE_KEYS:
         if f" {phrase} " in scope.credit:
             return Finding("licence-notice", True, "says it is republished under a Creative "
                            "Commons licence")
     for language, phrases in _ATTRIBUTION_KEYS.items():
         for phrase in phrases:
-            if f" {phrase} " in scope.credit:
+            if f" {phrase} " not in scope.credit:
+                continue
+            if language in LINES_WITHOUT_LICENCE:
                 return Finding("licence-notice", True,
                                f"carries The Conversation's {language} attribution line "
                                f"(“{phrase}…”)")
+            return Finding("licence-notice", False,
+                           f"carries The Conversation's {language} attribution line "
+                           f"(“{phrase}…”) without its licence: the official line says the "
+                           "article is republished under a Creative Commons licence; state "
+                           f"or link it ({LICENCE_URL})")
     if not plain:  # an unknown language: the attribution line's structure
         for a in scope.links:
             if scope.n is not None and tc_article_id(a.get("href") or "") == scope.n:
@@ -306,37 +327,45 @@ def _licence_notice(scope: Scope, plain: bool) -> Finding:
 
 
 def _page_counter(scope: Scope, rep: Page) -> Finding:
+    """Judged on what a browser with scripts loads (docs/compliance.md#rule-page-counter):
+    an <img> or <amp-pixel> counter loads with the page; a lazy one (its URL in data-src
+    behind a placeholder) only if a script swaps it in, and only when scrolled to; one inside
+    <noscript> never does; one rewritten by an image CDN is fetched by the CDN, not readers."""
     if rep.plain:
         return Finding("page-counter", None, "not checked: plain text carries no image")
     n = scope.n
     if n is None:
         return Finding("page-counter", None, "not checked: the article's id is not known")
-    counters = list(iter_counters(rep.root))
-    mine = [(img, k) for img, k in counters if k == n]
+    tags = find_counters(rep.root)
+    loaded = [t for t in tags if t.how == "src" and not t.noscript]
+    mine = [t for t in loaded if t.n == n]
     judged = set(scope.judged)
-    others = [(img, k) for img, k in counters if k != n and img in judged]
+    others = [t for t in loaded if t.n != n and t.el in judged]
+    # A lazy counter is loaded (late) only where a loader can run: a page with a script.
+    loader = any(True for _ in rep.root.iter("script"))
+    lazy = [t for t in tags if t.how == "lazy" and not t.noscript and t.n == n]
     if not mine:
         if others:
             return Finding("page-counter", False,
-                           f"the counter counts article {others[0][1]}, not {n}: "
-                           f"{others[0][0].get('src')}")
-        lazy = [img for img in rep.root.iter("img") if _lazy_counter(img)]
-        if lazy:
-            return Finding("page-counter", False,
-                           f"the counter is lazy-loaded (no src): {lazy[0].get('data-src')}")
-        return Finding("page-counter", False, f"no page counter image for article {n}")
-    if len(mine) > 1:
-        srcs = ", ".join(_counter_label(img) for img, _k in mine)
+                           f"the counter counts article {others[0].n}, not {n}: "
+                           f"{others[0].url}")
+        return Finding("page-counter", False, _no_counter(n, tags, lazy, loader))
+    if len(mine) + (len(lazy) if loader else 0) > 1:
+        counted = [*mine, *(lazy if loader else ())]
+        srcs = ", ".join(_counter_label(t.url) for t in counted)
         return Finding(
             "page-counter", False,
-            f"{len(mine)} counter images for article {n} ({srcs}): every view would be "
-            f"counted {len(mine)} times",
+            f"{len(counted)} counter images for article {n} ({srcs}): every view would be "
+            f"counted {len(counted)} times",
         )
     if others:
         return Finding("page-counter", False,
-                       f"a second counter counts article {others[0][1]}: "
-                       f"{others[0][0].get('src')}")
-    img = mine[0][0]
+                       f"a second counter counts article {others[0].n}: {others[0].url}")
+    tag = mine[0]
+    if tag_name(tag.el) == "amp-pixel":
+        return Finding("page-counter", True, f"one counter for article {n} (<amp-pixel>): "
+                       f"{tag.url}")
+    img = tag.el
     altered = []
     if img.get("width") != "1" or img.get("height") != "1":
         altered.append(f"size {img.get('width')}×{img.get('height')}, not 1×1")
@@ -344,11 +373,32 @@ def _page_counter(scope: Scope, rep: Page) -> Finding:
         altered.append('loading="lazy"')
     if altered:
         return Finding("page-counter", False, "the counter is altered: " + ", ".join(altered))
-    return Finding("page-counter", True, f"one counter for article {n}: {img.get('src')}")
+    return Finding("page-counter", True, f"one counter for article {n}: {tag.url}")
 
 
-def _counter_label(img: _Element) -> str:
-    src = img.get("src") or ""
+def _no_counter(n: int, tags: Sequence[CounterTag], lazy: Sequence[CounterTag],
+                loader: bool) -> str:
+    """Why no counter loads with the page: say what was found instead."""
+    if lazy:
+        t = lazy[0]
+        attr = next((a for a in LAZY_ATTRIBUTES if (t.el.get(a) or "").strip() == t.url), "")
+        placeholder = _short(t.el.get("src") or "no src", 40)
+        later = ("a script loads it only when a reader scrolls to it" if loader else
+                 "no script on the page loads it")
+        return (f"the counter is lazy-loaded: {t.url} is in {attr} behind a placeholder "
+                f"({placeholder}); {later}, so views are not counted")
+    proxied = [t for t in tags if t.how == "proxied" and t.n == n]
+    if proxied:
+        return (f"the counter is rewritten by an image CDN or proxy: {proxied[0].url}: the "
+                "CDN fetches it once and serves its copy, so readers' views are not counted")
+    hidden = [t for t in tags if t.noscript and t.n == n]
+    if hidden:
+        return (f"the only counter is inside <noscript> ({hidden[0].url}): browsers with "
+                "scripts, nearly every reader's, never load it")
+    return f"no page counter image for article {n}"
+
+
+def _counter_label(src: str) -> str:
     query = urlsplit(src).query
     return query or src
 
@@ -545,12 +595,6 @@ def _profile_key(url: str) -> str:
     except ValueError:
         return ""
     return path.lower()
-
-
-def _lazy_counter(img: _Element) -> bool:
-    src = img.get("src") or ""
-    data = img.get("data-src") or img.get("data-lazy-src") or ""
-    return "count.gif" in data and "count.gif" not in src
 
 
 def _javascript_url(value: str) -> bool:
