@@ -154,3 +154,33 @@ def test_hidden_furniture_and_visible_styles_change_nothing(us: tuple[Article, s
                '<div class="entry-content" style="width: 100%; opacity: 0.95; height: 0px">')
     verdict = check_page(page, article)
     assert verdict.compliant, explain(verdict)
+
+
+# --- the headline is the heading that heads the article ---------------------------------------
+
+
+def test_a_rewritten_heading_fails_though_title_and_og_title_keep_the_original(
+    us: tuple[Article, str]
+) -> None:
+    article, html = us
+    page = page_of(article, html)
+    page = sub(page, f'<h1 class="entry-title">{article.title}</h1>',
+               '<h1 class="entry-title">Sea stars are dying: what it means for us</h1>')
+    verdict = check_page(page, article)
+    assert failed(verdict) == ["unaltered-title"], explain(verdict)
+    assert "Sea stars are dying" in verdict.finding("unaltered-title").detail
+
+
+@pytest.mark.parametrize("suffix", [" | Example News", " – Example News", " - Example News"])
+def test_without_a_heading_the_title_with_a_site_suffix_is_the_headline(
+    us: tuple[Article, str], suffix: str
+) -> None:
+    article, html = us
+    page = page_of(article, html)
+    page = sub(page, f'<h1 class="entry-title">{article.title}</h1>', "")
+    page = re.sub(r"<title>.*?</title>", f"<title>{article.title}{suffix}</title>", page)
+    page = re.sub(r'<meta property="og:title"[^>]*>', "", page)
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
+    reworded = page.replace(f"<title>{article.title}", "<title>Sea stars, gone")
+    assert failed(check_page(reworded, article)) == ["unaltered-title"]

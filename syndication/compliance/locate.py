@@ -122,7 +122,7 @@ _CHROME_NAMES = re.compile(
 
 # Class or id words of a box that credits the authors: whatever its tag (an <aside>, a
 # widget), it is the byline, not the page's furniture.
-_CREDIT_NAMES = re.compile(
+CREDIT_NAMES = re.compile(
     r"(?:^|[\s_-])(?:author|authors|byline|bylines|bio|contributors?|credits?|attribution)"
     r"(?:$|[\s_-])",
     re.IGNORECASE,
@@ -149,7 +149,7 @@ def _chrome(rep: Page, article: tuple[int, int] | None) -> tuple[bytearray, set[
             tag in ("nav", "aside")
             or (tag == "footer" and next(el.iterancestors("article"), None) is None)
             or _CHROME_NAMES.search(names)
-        ) or _CREDIT_NAMES.search(names):
+        ) or CREDIT_NAMES.search(names):
             continue
         start, end = rep.at.get(el, (0, 0))
         if article is not None and start < article[1] and end > article[0]:

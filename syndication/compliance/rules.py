@@ -30,7 +30,7 @@ from .conversation import (
     tc_article_id,
 )
 from .htmltext import fold_name, join_words, key, normalise, tag_name, text_of, words
-from .locate import CC_LICENCE, Scope, locate
+from .locate import CC_LICENCE, CREDIT_NAMES, Scope, locate
 from .original import Original, prepare
 from .page import Page, block_of, read
 
@@ -142,7 +142,7 @@ def _verdict(rep: Page, scope: Scope, orig: Original | None, *,
         _licence_notice(scope, rep.plain),
         _page_counter(scope, rep),
         _unaltered_text(orig, scope, rep),
-        _unaltered_title(article, title, rep.root if page and not rep.plain else None),
+        _unaltered_title(article, title, rep if page and not rep.plain else None, scope),
         _images(orig, authors, scope, rep),
         _safe_html(scope, rep),
     )
@@ -458,8 +458,17 @@ def _read_more(rep: Page, scope: Scope, end: int) -> str | None:
     return None
 
 
-def _unaltered_title(article: Article | None, title: str | None,
-                     page: _Element | None) -> Finding:
+# The heading that heads the article ends at most this many tokens before its first word:
+# between them a byline of five authors with roles and institutions (about 150 tokens).
+HEADLINE_GAP = 300
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# What may follow the headline in <title> or og:title: the site's name after a separator
+# (" | Site", " – Site", " - Site", " · Site", " : Site"); dashes are folded to "-".
+TITLE_SEPARATORS = frozenset("|-·•:/")
+
+
+def _unaltered_title(article: Article | None, title: str | None, rep: Page | None,
+                     scope: Scope) -> Finding:
     if article is None:
         return Finding("unaltered-title", None, "not checked: the headline is compared with "
                        "the original's")
@@ -469,38 +478,76 @@ def _unaltered_title(article: Article | None, title: str | None,
             return Finding("unaltered-title", True, f"“{article.title}”")
         return Finding("unaltered-title", False,
                        f"headline “{title}” is not the original “{article.title}”")
-    if page is None:
+    if rep is None:
         return Finding("unaltered-title", None, "not checked: the republication's headline "
                        "is not known")
-    candidates = _headlines(page)
+    heading = _heading(rep, scope)
+    if heading is not None:
+        text = " ".join(text_of(heading).split())
+        where = f"<{tag_name(heading)}>"
+        if [w.casefold() for w in words(text)] == want:
+            return Finding("unaltered-title", True, f"{where} “{text}”")
+        return Finding("unaltered-title", False,
+                       f"headline ({where}) “{text}” is not the original “{article.title}”")
+    # No heading heads the article: the page's title, with the site's name after it.
+    candidates = _titles(rep.root)
     for where, text in candidates:
         got = [w.casefold() for w in words(text)]
-        if got == want or (where == "<title>" and _contains_run(got, want)):
+        k = len(want)
+        if got == want or (got[:k] == want and got[k] in TITLE_SEPARATORS):
             return Finding("unaltered-title", True, f"{where} “{' '.join(text.split())}”")
     if not candidates:
         return Finding("unaltered-title", None,
-                       "not checked: the page has no headline (<h1>, og:title or <title>)")
+                       "not checked: the page has no headline (a heading above the article, "
+                       "og:title or <title>)")
     where, text = candidates[0]
     return Finding("unaltered-title", False,
                    f"headline ({where}) “{' '.join(text.split())}” is not the original "
                    f"“{article.title}”")
 
 
-def _headlines(root: _Element) -> list[tuple[str, str]]:
-    """A page's headline candidates, most telling first."""
-    out = [("<h1>", text_of(h)) for h in root.iter("h1")]
+def _heading(rep: Page, scope: Scope) -> _Element | None:
+    """The heading that heads the article: the last visible heading ending before the
+    article's first word, at most HEADLINE_GAP tokens before it (a digest page: the heading
+    of the republication the original's text matches, not the page's <h1>). Without the
+    article placed, the page's first visible <h1>."""
+    alignment = scope.alignment
+    if alignment is None or not alignment.found:
+        return next((h for h in rep.root.iter("h1") if _shown(rep, h)), None)
+    start = alignment.start
+    best: _Element | None = None
+    best_end = -1
+    for h in rep.root.iter(*HEADING_TAGS):
+        span = rep.at.get(h)
+        if span is None or span[1] <= span[0] or _in_credit_box(h):
+            continue  # no words a reader sees, or an author's name in a byline box
+        if span[1] <= start and start - span[1] <= HEADLINE_GAP and span[1] > best_end:
+            best, best_end = h, span[1]
+    return best
+
+
+def _in_credit_box(el: _Element) -> bool:
+    """A heading of an author box (<h4 class="author-name">): a name, not the headline."""
+    for box in (el, *list(el.iterancestors())[:3]):
+        if CREDIT_NAMES.search(f"{box.get('class') or ''} {box.get('id') or ''}"):
+            return True
+    return False
+
+
+def _shown(rep: Page, el: _Element) -> bool:
+    span = rep.at.get(el)
+    return span is not None and span[1] > span[0]
+
+
+def _titles(root: _Element) -> list[tuple[str, str]]:
+    """The page's own titles: og:title, twitter:title, <title>."""
+    out: list[tuple[str, str]] = []
     for prop in ("og:title", "twitter:title"):
         for meta in root.iter("meta"):
             if prop in ((meta.get("property") or ""), (meta.get("name") or "")):
                 out.append((prop, meta.get("content") or ""))
     out += [("<title>", text_of(t)) for t in root.iter("title")]
     return [(w, t) for w, t in out if t.strip()]
-
-
-def _contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:
-    k = len(needle)
-    return k > 0 and any(list(haystack[i:i + k]) == list(needle)
-                         for i in range(len(haystack) - k + 1))
 
 
 def _images(orig: Original | None, authors: Sequence[str], scope: Scope,

@@ -272,13 +272,7 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "digest/fr-209538/edited-word",
     # rewritten headline, original in <title>/og:title
     "digest/es-113886/rewritten-headline",
-    "wp-twentytwentyone/en-263253/rewritten-headline",
-    "wp-astra/fr-212649/rewritten-headline",
-    "wp-oceanwp/es-159013/rewritten-headline",
-    "ghost-casper/fr-209538/rewritten-headline",
-    "wp-twentytwentyfive/es-113886/rewritten-headline",
     # missing counter
-    "digest/en-263253/counter-removed",
     # no byline
     "digest/es-159013/byline-removed",
     # edited word, hyphenated
