@@ -232,3 +232,38 @@ def test_hyphenated_words_stay_whole_in_quotes(text: str) -> None:
 
     assert join_words(words(f"said {text} today")) == f"said {text} today"
 
+
+
+# --- co-authors sharing one institution ---------------------------------------------------
+
+CO_AUTHOR = "Daniel Okafor"  # a second author added to the record in memory (metadata only)
+
+
+def with_co_author(article: Article, institution: str) -> Article:
+    first = article.authors[0]
+    second = replace(first, name=CO_AUTHOR, role="Research Fellow", institution=institution,
+                     profile_url="https://theconversation.com/profiles/daniel-okafor-1")
+    return replace(article, authors=(first, second))
+
+
+@pytest.mark.parametrize(("credit", "ok"), [
+    ("{a} and {b} ({x})", True),
+    ("{a}, {b}, {x}", True),
+    ("{b} and {a}, {x}", True),
+    ("{a} & {b} — {x}", True),
+    ("{a} and {b}", False),                         # the shared institution left out
+    ("{a}, a reader in Leeds, and {b}, {x}", False),  # {a} has another affiliation named
+    ("{a} ({x}) and {b}", False),                   # named once, before the second author
+])
+def test_co_authors_may_share_one_institution_written_once(
+        env_article: Article, credit: str, ok: bool) -> None:
+    x = env_article.authors[0].institution
+    article = with_co_author(env_article, x)
+    page = page_of(article)
+    m = re.search(r'<p class="tc-byline">.*?</p>', page, re.DOTALL)
+    assert m is not None
+    byline = '<p class="tc-byline">By ' + credit.format(
+        a=f'<a href="{article.authors[0].profile_url}">{article.authors[0].name}</a>',
+        b=f'<a href="{article.authors[1].profile_url}">{CO_AUTHOR}</a>', x=x) + "</p>"
+    problems = failed(article, sub(page, m.group(), byline))
+    assert ("institution-credit" not in problems) is ok, problems.get("institution-credit")

@@ -246,21 +246,35 @@ def _institution_keys(institution: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in (full, short) if k))
 
 
+# Words that join co-authors' names in a byline, in the editions' languages: "A and B
+# (University of X)" and "A, B et C, Université X" name one institution for all of them.
+_NAME_JOINERS = frozenset(
+    {",", ";", "and", "&", "et", "y", "e", "dan", "und", "with", "avec", "con"}
+)
+
+
 def _beside(credit: str, name: str, wanted: Sequence[str], others: Sequence[str]) -> bool:
     """Whether some occurrence of ``name`` in ``credit`` is followed by one of ``wanted``
-    within INSTITUTION_GAP tokens and before another author's name."""
+    within INSTITUTION_GAP tokens and before another author's name, or after a run of
+    co-authors' names joined only by commas and "and" (an institution shared by co-authors
+    and written once, after the last of them)."""
     at = credit.find(name)
     while at >= 0:
         after = at + len(name) - 1
-        stop = len(credit)
-        for other in others:
-            o = credit.find(other, after)
-            if o >= 0:
-                stop = min(stop, o + 1)
-        window = credit[after:stop].split(" ")[:INSTITUTION_GAP + 1]
-        near = " " + " ".join(window) + " "
-        if any(f" {w} " in near for w in wanted):
-            return True
+        for _ in range(len(others) + 1):
+            stop, nxt = len(credit), None
+            for other in others:
+                o = credit.find(other, after)
+                if o >= 0 and o + 1 < stop:
+                    stop, nxt = o + 1, other
+            window = credit[after:stop].split(" ")[:INSTITUTION_GAP + 1]
+            near = " " + " ".join(window) + " "
+            if any(f" {w} " in near for w in wanted):
+                return True
+            between = credit[after:stop].split()
+            if nxt is None or any(w not in _NAME_JOINERS for w in between):
+                break
+            after = stop - 1 + len(nxt) - 1  # follow the chain past the co-author's name
         at = credit.find(name, at + 1)
     return False
 

@@ -229,13 +229,6 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "digest/es-113886/as-pasted",
     # theme class on <body>
     "digest/en-263253/body-classes",
-    # co-authors sharing one institution
-    "wp-twentytwentyone/es-159013/shared-institution-parens",
-    "drupal-olivero/es-159013/shared-institution-parens",
-    "newsletter/es-159013/shared-institution-parens",
-    "wp-astra/es-159013/shared-institution-comma",
-    "wp-twentytwentyfive/es-159013/shared-institution-comma",
-    "amp-reader/es-159013/shared-institution-comma",
     # ad between paragraphs
     "wp-generatepress/en-263253/ad-between-paragraphs",
     "wp-oceanwp/es-113886/ad-between-paragraphs",
