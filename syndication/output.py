@@ -31,6 +31,10 @@ RENDER_VERSION = 2
 #: written into output_dir when [site] icon / logo are not set.
 ICON_FILE = "icon.png"  # 144 x 144: RSS <image> may be at most 144 wide
 LOGO_FILE = "logo.png"  # 288 x 144: an Atom logo SHOULD be 2:1 (RFC 4287 §4.2.8)
+#: What marks a temporary file as ours: ``.{name}.syndication-XXXXXXXX.tmp``. Only files with
+#: this mark are ever deleted as leftovers, so a user's own ``.feed.atom.bak.tmp`` is safe.
+TEMP_MARK = "syndication-"
+TEMP_SUFFIX = ".tmp"
 
 
 def shipped_assets(site: SiteConfig) -> dict[str, bytes]:
@@ -58,7 +62,8 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_MARK}", suffix=TEMP_SUFFIX,
+                                   dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -79,7 +84,8 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 def remove_stale_temps(folder: Path, names: Sequence[str]) -> list[Path]:
     """Delete the temporary files write_if_changed leaves when its process is killed between
-    creating and renaming one (``.{name}.XXXX.tmp``); call it only while holding the run
+    creating and renaming one (``.{name}.syndication-XXXXXXXX.tmp``, mkstemp's eight random
+    characters, nothing else); call it only while holding the run
     lock, never while another writer may be at work. Returns what was removed."""
     # One listing of the folder, names compared as strings: a glob per name compiled a
     # pattern each, a fifth of a run with nothing new (benchmarks/run.py).
@@ -87,18 +93,23 @@ def remove_stale_temps(folder: Path, names: Sequence[str]) -> list[Path]:
         present = sorted(folder.iterdir())
     except OSError:  # no output folder yet: nothing was left
         return []
-    prefixes = tuple(f".{name}." for name in names)
+    prefixes = tuple(f".{name}.{TEMP_MARK}" for name in names)
     removed: list[Path] = []
     for tmp in present:
-        # mkstemp's ``.{name}.XXXXXXXX.tmp``: the prefix, anything, then the suffix
         entry = tmp.name
-        if entry.endswith(".tmp") and any(
-            entry.startswith(p) and len(entry) >= len(p) + len(".tmp") for p in prefixes
-        ):
+        if (entry.endswith(TEMP_SUFFIX)
+                and any(entry.startswith(p) and _random_part(entry, p) for p in prefixes)):
             with contextlib.suppress(OSError):
                 tmp.unlink()
                 removed.append(tmp)
     return removed
+
+
+def _random_part(entry: str, prefix: str) -> bool:
+    """Whether what lies between ``prefix`` and the suffix is mkstemp's random part: eight
+    characters of its alphabet (letters, digits, underscore)."""
+    middle = entry[len(prefix):-len(TEMP_SUFFIX)]
+    return len(middle) == 8 and all(c.isascii() and (c.isalnum() or c == "_") for c in middle)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -88,17 +88,21 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path,
 
 
 def test_remove_stale_temps_takes_only_the_named_files_temporaries(tmp_path: Path) -> None:
-    """What write_if_changed leaves when killed (``.{name}.XXXXXXXX.tmp``) goes, for the names
-    given only; the files themselves, other dot files and other names' temporaries stay."""
+    """What write_if_changed leaves when killed (``.{name}.syndication-XXXXXXXX.tmp``) goes,
+    for the names given only; the files themselves, other dot files, other names' temporaries
+    and a user's own files that merely look like temporaries stay."""
     import tempfile
 
     kept = ["env.atom", "env.rss", ".env.atom", ".env.atom.tmp", ".other.atom.x1y2.tmp",
-            ".env.atom.x1y2.tmp.bak", "env.atom.x1y2.tmp"]
+            ".env.atom.x1y2.tmp.bak", "env.atom.x1y2.tmp", ".env.atom.k3x9q2ab.tmp",
+            ".env.atom.syndication-short.tmp", ".env.atom.syndication-x1y2z3w4.tmp.bak",
+            ".other.atom.syndication-x1y2z3w4.tmp"]
     for name in kept:
         (tmp_path / name).write_bytes(b"x")
-    fd, real = tempfile.mkstemp(prefix=".env.atom.", suffix=".tmp", dir=tmp_path)
+    fd, real = tempfile.mkstemp(prefix=".env.atom.syndication-", suffix=".tmp", dir=tmp_path)
     os.close(fd)
-    stale = [Path(real).name, ".env.rss..tmp", ".index.html.a.b.tmp"]
+    stale = [Path(real).name, ".env.rss.syndication-a1_b2c3d.tmp",
+             ".index.html.syndication-zzzzzzzz.tmp"]
     for name in stale[1:]:
         (tmp_path / name).write_bytes(b"x")
     removed = remove_stale_temps(tmp_path, ["env.atom", "env.rss", "index.html"])
