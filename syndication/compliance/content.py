@@ -157,16 +157,20 @@ def is_promo(el: _Element) -> bool:
         return True
     if tag not in _PROMO_BLOCKS:
         return False
-    links = [a.get("href") or "" for a in el.iter("a")]
+    links = [(a.get("href") or "").strip() for a in el.iter("a")]
     if not links:
+        return False
+    # The links first: most blocks link elsewhere, and their text need not be read.
+    plug = all(PROMO_LINK.match(h) for h in links)
+    if not plug and not all("theconversation.com" in h.lower() and is_tc_url(h) for h in links):
         return False
     text = text_of(el)
     if len(text.split()) > PROMO_MAX_WORDS:
         return False
-    if all(PROMO_LINK.match(h.strip()) for h in links):
+    if plug:
         return True
     opening = fold_name(text).lstrip(" [(*_-–—\u00a0")
-    return opening.startswith(SERIES_OPENINGS) and all(is_tc_url(h) for h in links)
+    return opening.startswith(SERIES_OPENINGS)
 
 
 def is_embed(el: _Element) -> bool:
