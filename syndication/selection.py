@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from .models import Author, Finding, Selection
+from .tokens import key
 
 # /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
 # (docs/the-conversation.md#atom-feeds). Section, topic and institution feeds have more path
@@ -41,10 +42,6 @@ def admits(
     summary leaves it out; then, when the feed names keywords or authors, one must match
     (either kind will do); a feed that names neither takes every article of its sources.
     """
-    # The checker's text folding, loaded here: a run with nothing new selects nothing and
-    # loads no part of the checker (tests/test_lazy_imports.py).
-    from .compliance.htmltext import key
-
     if article_id in selection.articles:
         return f"article {article_id} is listed"
     # Title, summary and names are folded only for a feed that looks at them: most take
@@ -70,7 +67,6 @@ def admits(
 
 def _author_key(value: str) -> str:
     """An author named in the config: a profile URL compares by its path, a name by key()."""
-    from .compliance.htmltext import key  # as in admits()
 
     value = value.strip()
     if "/profiles/" in value:

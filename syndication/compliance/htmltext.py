@@ -6,14 +6,19 @@ A "word" here is a token: a run of letters and digits, or one punctuation mark."
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from lxml.etree import HTMLParser, XPath, _Element
+import lxml.html
+from lxml import etree
+from lxml.etree import HTMLParser, XPath, _Element
+
+from ..tokens import _WORD, fold_name, join_words, key, normalise, words
+
+__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "Text", "decode", "extract", "fold_name", "join_words",
+           "key", "looks_like_html", "normalise", "parse_fragment", "parse_page", "tag_name",
+           "text_of", "words"]
 
 # Elements whose edges separate words even when the markup has no whitespace there.
 BLOCK_TAGS = frozenset(
@@ -23,76 +28,6 @@ BLOCK_TAGS = frozenset(
 )
 # Elements whose text is never shown as article text.
 SKIP_TAGS = frozenset("script style template noscript head title".split())
-
-# Typography folded alike on both sides: curly quotes, primes, dashes, minus, spaces.
-_FOLD = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
-    "\u00bb": '"', "\u2039": "'", "\u203a": "'",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
-}
-# One C-level scan finds them; str.translate with a dict would look up every character in
-# Python objects (ten times slower on an article, the hot path of every check).
-_FOLD_RE = re.compile("[" + "".join(_FOLD) + "]")
-# A token is a run of letters and digits, or one punctuation mark: where a republisher puts
-# spaces around punctuation ("mot :" / "mot:", "España —junto" / "España — junto") is house
-# style, not wording, so whitespace only separates tokens and never is one.
-_WORD = re.compile(r"\w+|[^\w\s]")
-_WORD_CHAR = re.compile(r"\w")
-# No space before these when tokens are joined back into an excerpt; none after the openers.
-_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"…/-")  # "-": "Ocasio-Cortez" stays whole
-_NO_SPACE_AFTER = frozenset("([{'\"-/")
-
-
-def normalise(text: str) -> str:
-    """Fold typography and compatibility forms so that only real wording differs."""
-    if text.isascii():
-        return text
-    return _FOLD_RE.sub(_fold, unicodedata.normalize("NFKC", text))
-
-
-def _fold(m: re.Match[str]) -> str:
-    return _FOLD[m.group()]
-
-
-def words(text: str) -> list[str]:
-    """The normalised tokens (words and punctuation marks) of plain text."""
-    return _WORD.findall(normalise(text))
-
-
-def join_words(tokens: Iterable[str]) -> str:
-    """Tokens back into readable text for evidence: "la ( Madrid ) ," -> "la (Madrid),"."""
-    out: list[str] = []
-    glue = True
-    for t in tokens:
-        if out and not glue and t not in _NO_SPACE_BEFORE:
-            out.append(" ")
-        out.append(t)
-        glue = t in _NO_SPACE_AFTER
-    return "".join(out)
-
-
-def key(text: str) -> str:
-    """A name or phrase as a space-separated token string, without case or accents: compare
-    it with ``f" {key} " in f" {other} "`` so that "Ana" is not found inside "Diana"."""
-    return " ".join(words(fold_name(text)))
-
-
-# The accents NFKD splits off Latin letters (Combining Diacritical Marks with a combining
-# class), removed in one scan before any character is looked at one by one.
-_LATIN_ACCENTS = re.compile(
-    "[" + "".join(c for c in map(chr, range(0x300, 0x370)) if unicodedata.combining(c)) + "]"
-)
-
-
-def fold_name(text: str) -> str:
-    """A name compared without case or accents ("Luis Gascó" is "luis gasco")."""
-    stripped = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFKD", normalise(text)))
-    if not stripped.isascii():  # other scripts' combining marks, one character at a time
-        stripped = "".join(c for c in stripped if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
-
 
 @dataclass(frozen=True, slots=True)
 class Text:
@@ -106,7 +41,10 @@ class Text:
 def decode(data: bytes, content_type: str | None = None) -> str:
     """Bytes of a page -> text: the charset the server declared, else what the document
     says (BOM, <meta charset>), else a guess (bs4's UnicodeDammit, made for this)."""
-    from bs4 import UnicodeDammit  # only for pages read from outside: imported on use
+    # Imported here, the one deferral of this package: bs4 costs about 100 ms of imports
+    # (benchmarks/run.py, check PAGE row) and only pages read from outside need it; a run
+    # never decodes page bytes.
+    from bs4 import UnicodeDammit
 
     declared = []
     if content_type:
@@ -133,19 +71,13 @@ def looks_like_html(text: str) -> bool:
 def _parser() -> HTMLParser:
     """libxml2's HTML parser with lxml.html's options, but plain etree elements: lxml.html's
     own element classes are chosen by a Python callback for every element touched, a tenth
-    of the time of reading an article. (lxml is imported on first use, as everywhere here:
-    a run where every source answers 304 reads no HTML and does not load it.)"""
-    from lxml import etree
-
+    of the time of reading an article."""
     return etree.HTMLParser()
 
 
 def parse_fragment(html: str) -> _Element:
     """Parse an HTML fragment into a tree under one <div> (lxml, one parse), as
     lxml.html.fragment_fromstring(html, create_parent="div") does."""
-    import lxml.html
-    from lxml import etree
-
     # the leading text, if any, then the elements (lxml-stubs types the list as elements)
     parts: list[object] = list(lxml.html.fragments_fromstring(html or " ", parser=_parser()))
     root = etree.Element("div")
@@ -163,8 +95,6 @@ def parse_page(html: str) -> _Element:
     """Parse a whole page (or a fragment) as a document: <html> with <head> and <body>.
 
     An XML declaration is dropped first: lxml refuses one in an already decoded string."""
-    import lxml.html
-
     html = _XML_DECLARATION.sub("", html, count=1)
     if not html.strip():
         html = "<html><body></body></html>"
@@ -181,8 +111,6 @@ def tag_name(el: _Element) -> str:
 @cache
 def _string_value() -> XPath:
     """Compiled once: el.xpath() compiles its expression on every call."""
-    from lxml import etree
-
     return etree.XPath("string()")
 
 
@@ -235,8 +163,8 @@ def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None =
             stop()
             return
         joined = in_word and first
-        for key in waiting:
-            starts[key] = len(words) - joined
+        for mark_key in waiting:
+            starts[mark_key] = len(words) - joined
         waiting.clear()
         if joined:
             words[-1] += tokens[0]
@@ -247,8 +175,8 @@ def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None =
 
     def stop() -> None:  # a space or a block's edge: no word goes on across it
         nonlocal in_word
-        for key in waiting:
-            starts[key] = len(words)
+        for mark_key in waiting:
+            starts[mark_key] = len(words)
         waiting.clear()
         in_word = False
 

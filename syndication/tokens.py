@@ -1,0 +1,80 @@
+"""Pure and light: text -> the normalised tokens the checker compares, and names folded
+without case or accents. Apart from the HTML reading (compliance/htmltext.py) so that
+selection, which a run with nothing new loads, can fold a title without loading lxml
+(tests/test_lazy_imports.py).
+A "word" here is a token: a run of letters and digits, or one punctuation mark."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Typography folded alike on both sides: curly quotes, primes, dashes, minus, spaces.
+_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
+    "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+}
+# One C-level scan finds them; str.translate with a dict would look up every character in
+# Python objects (ten times slower on an article, the hot path of every check).
+_FOLD_RE = re.compile("[" + "".join(_FOLD) + "]")
+# A token is a run of letters and digits, or one punctuation mark: where a republisher puts
+# spaces around punctuation ("mot :" / "mot:", "España —junto" / "España — junto") is house
+# style, not wording, so whitespace only separates tokens and never is one.
+_WORD = re.compile(r"\w+|[^\w\s]")
+_WORD_CHAR = re.compile(r"\w")
+# No space before these when tokens are joined back into an excerpt; none after the openers.
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"…/-")  # "-": "Ocasio-Cortez" stays whole
+_NO_SPACE_AFTER = frozenset("([{'\"-/")
+
+
+def normalise(text: str) -> str:
+    """Fold typography and compatibility forms so that only real wording differs."""
+    if text.isascii():
+        return text
+    return _FOLD_RE.sub(_fold, unicodedata.normalize("NFKC", text))
+
+
+def _fold(m: re.Match[str]) -> str:
+    return _FOLD[m.group()]
+
+
+def words(text: str) -> list[str]:
+    """The normalised tokens (words and punctuation marks) of plain text."""
+    return _WORD.findall(normalise(text))
+
+
+def join_words(tokens: Iterable[str]) -> str:
+    """Tokens back into readable text for evidence: "la ( Madrid ) ," -> "la (Madrid),"."""
+    out: list[str] = []
+    glue = True
+    for t in tokens:
+        if out and not glue and t not in _NO_SPACE_BEFORE:
+            out.append(" ")
+        out.append(t)
+        glue = t in _NO_SPACE_AFTER
+    return "".join(out)
+
+
+def key(text: str) -> str:
+    """A name or phrase as a space-separated token string, without case or accents: compare
+    it with ``f" {key} " in f" {other} "`` so that "Ana" is not found inside "Diana"."""
+    return " ".join(words(fold_name(text)))
+
+
+# The accents NFKD splits off Latin letters (Combining Diacritical Marks with a combining
+# class), removed in one scan before any character is looked at one by one.
+_LATIN_ACCENTS = re.compile(
+    "[" + "".join(c for c in map(chr, range(0x300, 0x370)) if unicodedata.combining(c)) + "]"
+)
+
+
+def fold_name(text: str) -> str:
+    """A name compared without case or accents ("Luis Gascó" is "luis gasco")."""
+    stripped = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFKD", normalise(text)))
+    if not stripped.isascii():  # other scripts' combining marks, one character at a time
+        stripped = "".join(c for c in stripped if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
