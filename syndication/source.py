@@ -58,6 +58,18 @@ EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 CLOCK_SKEW = timedelta(minutes=15)
 
 
+def parse_xml(data: bytes, where: str) -> ET.Element:
+    """``data`` as an XML tree, safely: DTDs and entities are refused (defusedxml). Raises
+    ParseError naming ``where`` when the document is unsafe or not well-formed."""
+    try:
+        root: ET.Element = DET.fromstring(data, forbid_dtd=True)
+    except defusedxml.DefusedXmlException as e:
+        raise ParseError(where, f"refused unsafe XML ({type(e).__name__}: {e})") from e
+    except ET.ParseError as e:
+        raise ParseError(where, f"not well-formed XML ({e})") from e
+    return root
+
+
 def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> SourceFeed:
     """Parse an Atom document of The Conversation. Raises ParseError (naming ``url``) when the
     document is not well-formed, not Atom, or uses DTDs/entities; a bad entry is skipped and
@@ -65,12 +77,7 @@ def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> SourceF
     (safetext.FORBIDDEN), a date out of range or, given ``now``, dated beyond ``now`` plus
     CLOCK_SKEW."""
     _check_encoding(data, url)
-    try:
-        root = DET.fromstring(data, forbid_dtd=True)
-    except defusedxml.DefusedXmlException as e:
-        raise ParseError(url, f"refused unsafe XML ({type(e).__name__}: {e})") from e
-    except ET.ParseError as e:
-        raise ParseError(url, f"not well-formed XML ({e})") from e
+    root = parse_xml(data, url)
     if root.tag != f"{ATOM}feed":
         raise ParseError(url, f"not an Atom feed (root element is {_local(root.tag)!r})")
 

@@ -11,11 +11,9 @@ import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
 
-import defusedxml
-import defusedxml.ElementTree as DET
-
 from ..compliance.htmltext import decode, looks_like_html
 from ..errors import ParseError
+from ..source import parse_xml
 from .records import Candidate, Listing
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -88,12 +86,7 @@ def _gunzip(data: bytes, where: str) -> bytes:
 
 
 def _read_xml(data: bytes, where: str) -> Listing:
-    try:
-        root = DET.fromstring(data, forbid_dtd=True)
-    except defusedxml.DefusedXmlException as e:
-        raise ParseError(where, f"refused unsafe XML ({type(e).__name__}: {e})") from e
-    except ET.ParseError as e:
-        raise ParseError(where, f"not well-formed XML ({e})") from e
+    root = parse_xml(data, where)
     tag = root.tag
     if tag == "rss" or tag.endswith("}rss"):
         return _rss(root, where)
