@@ -485,7 +485,7 @@ def _marks() -> tuple[str, str, str]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .compliance.command import check_republication, verdict_json
-    from .compliance.conversation import TC_HOME
+    from .conversation import TC_HOME
     from .errors import FetchError, InputError
 
     try:
@@ -550,7 +550,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from .audit import run_audit
     from .audit.output import EXIT_NOTHING_JUDGED, exit_status, json_lines, nothing_judged, table
     from .audit.report import render_html
-    from .compliance.conversation import TC_HOME
+    from .conversation import TC_HOME
 
     fetch_config = _fetch_config(args.config)
     try:

@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 from urllib.parse import urljoin, urlsplit
 
 from ._version import __version__
+from .conversation import ARTICLE_REF
 from .errors import ConfigError
 from .models import Selection
 from .urls import host_of
@@ -27,8 +28,6 @@ _FEED_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 MODES = ("full", "extract")
 MAX_JOBS = 256  # [run] jobs and --jobs: more processes than this is a typo
 KEEP_DAYS = 30  # [site] keep_days by default: a month of originals, beyond every feed's window
-# An article named in [[feed]] articles: its id, or its URL (…-{id}).
-_ARTICLE_REF = re.compile(r"^(?:\d+|https?://\S+-(\d+)/?)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +316,7 @@ def _articles(v: _Validator, raw: Mapping[str, Any], dotted: str) -> tuple[int, 
                 v.fail(f"{dotted}[{j}]", f"must be a positive article id, got {item}")
             ids.append(item)
             continue
-        m = _ARTICLE_REF.match(item.strip())
+        m = ARTICLE_REF.match(item.strip())
         if not m:
             v.fail(f"{dotted}[{j}]", f"{item!r} is neither an article id nor an article URL "
                    "ending in -{id} (https://theconversation.com/{slug}-{id})")

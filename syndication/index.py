@@ -13,8 +13,8 @@ import lxml.html
 from lxml import etree
 
 from ._version import __version__
-from .compliance.conversation import TC_HOME
 from .config import FeedConfig, SiteConfig
+from .conversation import TC_HOME
 from .models import LICENCE_NAME, LICENCE_URL, FeedEntry, Outcome
 from .output import FORMATS, ICON_FILE
 from .publish import GENERATOR_URI, author_name, icon_url

@@ -19,6 +19,7 @@ from filelock import FileLock, Timeout
 from . import utc
 from ._version import __version__
 from .config import Config, FeedConfig
+from .conversation import is_edition_feed
 from .errors import (
     ConfigError,
     FetchError,
@@ -48,7 +49,7 @@ from .output import (
     write_if_changed,
 )
 from .safetext import FORBIDDEN, redact
-from .selection import admits, is_edition_feed, selective
+from .selection import admits, selective
 from .store import SourceState, Store
 from .update import Intent, Plan, Stored, decide, plan
 from .wording import count

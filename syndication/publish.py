@@ -16,8 +16,8 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from ._version import __version__
-from .compliance.conversation import ENTRY_ID, TC_HOME
 from .config import FeedConfig, SiteConfig
+from .conversation import ENTRY_ID, TC_HOME
 from .models import LICENCE_NAME, LICENCE_URL, Author, FeedEntry
 from .output import FORMATS, ICON_FILE, LOGO_FILE
 from .safetext import safe_url

@@ -23,8 +23,8 @@ from .compliance.content import (
     is_disclosure,
     removal_reason,
 )
-from .compliance.conversation import ATTRIBUTION, TC_HOME
 from .compliance.htmltext import parse_fragment, tag_name, text_of
+from .conversation import ATTRIBUTION, TC_HOME
 from .models import LICENCE_URL, Article, RemovedImage, Republication
 from .safetext import PUBLISHED_SCHEMES, SRCSET_ATTRIBUTES, URL_ATTRIBUTES, safe_srcset, safe_url
 

@@ -4,25 +4,12 @@ author or id, and a whole-edition source needs a selection or a recorded permiss
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
+from .conversation import is_edition_feed
 from .models import Author, Finding, Selection
 from .tokens import key
-
-# /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
-# (docs/the-conversation.md#atom-feeds). Section, topic and institution feeds have more path
-# segments. Here rather than with The Conversation's other facts (compliance.conversation):
-# every run asks it, and a run with nothing new loads no part of the checker
-# (tests/test_lazy_imports.py).
-_EDITION_FEED = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]{2})?/|global/|europe/|africa/)?articles\.atom$")
-
-
-def is_edition_feed(url: str) -> bool:
-    """Whether ``url`` is a whole edition's feed (whatever its host: mirrors and tests)."""
-    path = urlsplit(url.strip()).path.rstrip("/").lower()
-    return bool(_EDITION_FEED.match(path))
 
 #: The rule judged on a feed's configuration, not on one page (docs/compliance.md#rule-selective).
 SELECTIVE = "selective"

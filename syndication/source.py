@@ -18,7 +18,8 @@ import lxml.html
 from lxml.etree import _Element
 
 from . import utc
-from .compliance.conversation import (
+from .compliance.htmltext import parse_page
+from .conversation import (
     COUNTER_HTML,
     TC_HOME,
     TC_HOST,
@@ -26,7 +27,6 @@ from .compliance.conversation import (
     article_id_from_url,
     is_tc_host,
 )
-from .compliance.htmltext import parse_page
 from .errors import ParseError
 from .models import Article, Author, SourceFeed
 from .safetext import forbidden_character

@@ -17,8 +17,7 @@ class FeedWords:
     """A feed's own strings in one language."""
 
     # appended to a description that does not credit The Conversation; {home} is filled with
-    # its home page (compliance.conversation.TC_HOME) where a feed is rendered: this module
-    # is loaded by every run, and the checker's package only where an article is checked
+    # its home page (conversation.TC_HOME) where a feed is rendered
     credit: str
     rights: str  # the feed's rights / copyright line
 

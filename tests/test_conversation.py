@@ -1,18 +1,18 @@
-"""compliance.conversation: The Conversation's hosts, ids and editions, told apart from
+"""conversation: The Conversation's hosts, ids and editions, told apart from
 lookalikes (a host that merely contains or ends with the name is not The Conversation's)."""
 
 from __future__ import annotations
 
 import pytest
 
-from syndication.compliance.conversation import (
+from syndication.conversation import (
     counter_article_id,
+    is_edition_feed,
     is_tc_home,
     is_tc_host,
     is_tc_url,
     tc_article_id,
 )
-from syndication.selection import is_edition_feed
 
 
 @pytest.mark.parametrize(("host", "ours"), [

@@ -14,7 +14,7 @@ import feedparser
 import lxml.html
 import pytest
 
-from syndication.compliance.conversation import TC_HOME, TC_RIGHTS
+from syndication.conversation import TC_HOME, TC_RIGHTS
 from syndication.models import LICENCE_URL
 from syndication.republish import ATTRIBUTION_CLASS
 

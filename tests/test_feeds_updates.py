@@ -21,7 +21,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from syndication.compliance.conversation import TC_RIGHTS
+from syndication.conversation import TC_RIGHTS
 from syndication.errors import PublishError
 from syndication.models import Outcome
 from syndication.output import write_if_changed

@@ -16,8 +16,8 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import pytest
 
-from syndication.compliance.conversation import TC_RIGHTS
 from syndication.config import Config
+from syndication.conversation import TC_RIGHTS
 from syndication.index import LATEST, Listing, render_index
 from syndication.models import LICENCE_URL
 from syndication.output import INDEX_FILE

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from syndication import utc
-from syndication.compliance.conversation import is_tc_url
+from syndication.conversation import is_tc_url
 from syndication.urls import full_origin, host_of, origin_of
 
 from .conftest import ConfigFactory

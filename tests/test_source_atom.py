@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from syndication.compliance.conversation import (
+from syndication.conversation import (
     TC_RIGHTS,
     article_id_from_entry_id,
     article_id_from_url,

@@ -31,9 +31,9 @@ from ..compliance.command import (
     original_from,
     read_file,
 )
-from ..compliance.conversation import ATTRIBUTION_PHRASES, TC_HOME
 from ..compliance.htmltext import decode, key, looks_like_html, parse_page, text_of
 from ..config import FetchConfig
+from ..conversation import ATTRIBUTION_PHRASES, TC_HOME
 from ..errors import FetchError, InputError, ParseError
 from ..fetch import Fetcher
 from ..models import Fetched, Verdict

@@ -13,19 +13,19 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..config import FetchConfig
-from ..errors import FetchError, InputError, ParseError, ResponseTooLargeError
-from ..models import Article, Fetched, Verdict
-from ..source import looks_like_atom, parse_article_page, parse_feed
-from ..urls import full_origin, host_of
-from .compare import align
-from .content import iter_counters
-from .conversation import (
+from ..conversation import (
     TC_HOME,
     TC_URL_IN_TEXT,
     is_tc_home,
     is_tc_host,
     tc_article_id,
 )
+from ..errors import FetchError, InputError, ParseError, ResponseTooLargeError
+from ..models import Article, Fetched, Verdict
+from ..source import looks_like_atom, parse_article_page, parse_feed
+from ..urls import full_origin, host_of
+from .compare import align
+from .content import iter_counters
 from .htmltext import decode, looks_like_html, parse_page
 from .original import Original, prepare
 from .page import block_of, read

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from ..models import Author
-from .conversation import (
+from ..conversation import (
     COUNTER_INSIDE_RE,
     PROMO_LINK,
     SERIES_OPENINGS,
@@ -18,6 +17,7 @@ from .conversation import (
     counter_article_id,
     is_tc_url,
 )
+from ..models import Author
 from .htmltext import fold_name, normalise, tag_name, text_of
 
 if TYPE_CHECKING:

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..conversation import is_tc_url
 from .compare import Alignment
 from .content import iter_counters, looks_like_counter
-from .conversation import is_tc_url
 from .htmltext import BLOCK_TAGS, key, tag_name
 from .page import Page, block_of, inside
 

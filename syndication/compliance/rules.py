@@ -10,6 +10,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from ..conversation import (
+    ATTRIBUTION_PHRASES,
+    LINES_WITHOUT_LICENCE,
+    TC_LICENCE_LINK,
+    TC_URL_IN_TEXT,
+    is_profile_url,
+    is_tc_home,
+    tc_article_id,
+)
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
 from .compare import MAX_TRACKED, Alignment, align
 from .content import (
@@ -19,15 +28,6 @@ from .content import (
     find_counters,
     image_key,
     image_src,
-)
-from .conversation import (
-    ATTRIBUTION_PHRASES,
-    LINES_WITHOUT_LICENCE,
-    TC_LICENCE_LINK,
-    TC_URL_IN_TEXT,
-    is_profile_url,
-    is_tc_home,
-    tc_article_id,
 )
 from .htmltext import fold_name, join_words, key, normalise, tag_name, text_of, words
 from .locate import CC_LICENCE, CREDIT_NAMES, Scope, locate

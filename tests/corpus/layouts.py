@@ -23,7 +23,7 @@ from pathlib import Path
 
 import lxml.html
 
-from syndication.compliance.conversation import is_tc_home
+from syndication.conversation import is_tc_home
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from syndication.compliance.conversation import TC_RIGHTS
+from syndication.conversation import TC_RIGHTS
 from syndication.models import Article, Author
 from syndication.republish import republish
 from syndication.source import parse_feed

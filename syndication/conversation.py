@@ -2,16 +2,15 @@
 (docs/the-conversation.md): its home and hosts (with a strict host test), how an article's id
 is written in entry ids and URLs, the page counter, the image host, the editions and their
 languages, the rights statement, and the attribution line in each language. Pure: strings,
-patterns and small tests on them; every other module imports these facts from here. One
-exception: whether a feed URL is a whole edition's is selection.is_edition_feed, asked on
-every run, which loads no part of the checker."""
+patterns and small tests on them, loading nothing but the standard library and urls.py, so
+every run may import it; every other module imports these facts from here."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
-from ..urls import host_of
+from .urls import host_of
 
 #: The Conversation's home page: the attribution line links it
 #: (docs/the-conversation.md#republish-package).
@@ -51,6 +50,10 @@ _NOT_ARTICLE = re.compile(
 #: A URL of The Conversation written out in plain text.
 TC_URL_IN_TEXT = re.compile(
     r"https?://(?:[\w-]+\.)*theconversation\.com(?::\d+)?/[^\s<>\"')]+", re.I)
+
+
+#: An article named by its id ("263253") or its URL ("https://theconversation.com/{slug}-{id}").
+ARTICLE_REF = re.compile(r"^(?:\d+|https?://\S+-(\d+)/?)$")
 
 
 def article_id_from_entry_id(entry_id: str) -> int | None:
@@ -98,6 +101,18 @@ EDITIONS = {
 LANGUAGES = tuple(dict.fromkeys(EDITIONS.values()))
 # An edition's home path: /us, /ca-fr, /global (and editions not listed yet, same shape).
 _EDITION_HOME = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|global|europe|africa")
+
+
+# /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
+# (docs/the-conversation.md#atom-feeds). Section, topic and institution feeds have more path
+# segments.
+_EDITION_FEED = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]{2})?/|global/|europe/|africa/)?articles\.atom$")
+
+
+def is_edition_feed(url: str) -> bool:
+    """Whether ``url`` is a whole edition's feed (whatever its host: mirrors and tests)."""
+    path = urlsplit(url.strip()).path.rstrip("/").lower()
+    return bool(_EDITION_FEED.match(path))
 
 
 def is_tc_home(href: str) -> bool:
