@@ -69,7 +69,11 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
 
     if article is not None:
         s, e = article
-        lo, hi = (0, m) if whole else (max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW))
+        # Where the page stops carrying the original (a copy reworded from there on), the
+        # rest of the article stands between the match and the attribution: as far again.
+        rest = alignment.cut.missing if alignment is not None and alignment.cut else 0
+        lo, hi = (0, m) if whole else (max(0, s - CREDIT_WINDOW),
+                                       min(m, e + CREDIT_WINDOW + rest))
         credit_words = [w for p, w in enumerate(words[lo:s], lo) if not chrome[p]]
         credit_words.append("|")
         credit_words += [w for p, w in enumerate(words[e:hi], e) if not chrome[p]]

@@ -242,8 +242,6 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "ghost-casper/fr-212649/ghost-image-cards",
     "ghost-casper/es-159013/ghost-image-cards",
     # edited word
-    "wp-twentytwentyone/en-263253/edited-word",
-    "amp-reader/es-113886/edited-word",
     "digest/fr-209538/edited-word",
     # rewritten headline, original in <title>/og:title
     "digest/es-113886/rewritten-headline",
@@ -251,9 +249,6 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     # no byline
     "digest/es-159013/byline-removed",
     # edited word, hyphenated
-    "wp-oceanwp/en-263253/edited-hyphenated-word",
-    "wp-twentytwentyfour/fr-212649/edited-hyphenated-word",
-    "newsletter/es-159013/edited-hyphenated-word",
     # dateline before the first word
     # intro paragraph before the article
     # sentence appended at the end
