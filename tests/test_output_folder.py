@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from syndication.config import Config, load_config
-from syndication.output import ICON_FILE, carries_mark, write_if_changed
 from syndication.errors import PublishError
+from syndication.output import ICON_FILE, carries_mark, write_if_changed
 
 from .harness import Site, all_feed_ids, drive
 
@@ -42,7 +42,7 @@ OWN_JSON = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "
                        "items": [{"id": "1", "content_text": "mine",
                                   "_license": {"about": "https://example.org/"}}]}).encode()
 OWN_INDEX = ("<!DOCTYPE html><html lang=en><title>Ma page</title><p>Bienvenue ! "
-             "Mes flux, faits avec syndication (https://pypi.org/project/syndication/), "
+             "Mes flux, créés avec syndication (https://pypi.org/project/syndication/), "
              "sont ci-dessous.</p></html>\n").encode()
 OWN_PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64  # not the shipped icon's bytes
 
