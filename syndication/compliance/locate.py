@@ -206,7 +206,8 @@ def _above_heading(rep: Page, heading: _Element) -> int:
             if not isinstance(sibling.tag, str) or not _is_byline(sibling):
                 break
             first, moved = sibling, True
-        if moved or tag_name(el.getparent()) not in ("header", "hgroup"):
+        parent = el.getparent()
+        if moved or parent is None or tag_name(parent) not in ("header", "hgroup"):
             break
     return rep.at.get(first, (0, 0))[0]
 
