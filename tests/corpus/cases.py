@@ -222,24 +222,7 @@ CASES: tuple[Case, ...] = (
 # must be empty.
 KNOWN_WRONG: frozenset[str] = frozenset({
     # theme class on <body>
-    # ad between paragraphs
-    "wp-generatepress/en-263253/ad-between-paragraphs",
-    "wp-oceanwp/es-113886/ad-between-paragraphs",
-    "wp-twentytwentyfour/fr-212649/ad-between-paragraphs",
-    "amp-reader/en-263253/ad-between-paragraphs",
-    # publisher's newsletter box between paragraphs
-    "wp-twentytwentyone/fr-212649/newsletter-box",
-    "ghost-casper/en-263253/newsletter-box",
-    "wp-twentytwentyfive/es-113886/newsletter-box",
     # "Related" box between paragraphs
-    "wp-astra/fr-209538/related-box",
-    "drupal-olivero/en-263253/related-box",
-    "wp-twentytwentyfour/es-159013/related-box",
-    "digest/fr-212649/related-box",
-    # link to another TC article beside the right back link
-    "wp-generatepress/en-263253/related-tc-article",
-    "wp-twentytwentyfive/fr-209538/related-tc-article",
-    "newsletter/es-113886/related-tc-article",
     # house style: block editor markup
     # house style: figures as block editor image blocks
     "wp-twentytwentyfour/en-263253/block-editor-images",
