@@ -221,18 +221,9 @@ CASES: tuple[Case, ...] = (
 # the cases it makes right (run `python -m tests.corpus` to see which). At the end this set
 # must be empty.
 KNOWN_WRONG: frozenset[str] = frozenset({
-    # digest layout as pasted
-    "digest/en-263253/as-pasted",
-    "digest/fr-212649/as-pasted",
-    "digest/fr-209538/as-pasted",
-    "digest/es-159013/as-pasted",
-    "digest/es-113886/as-pasted",
     # theme class on <body>
-    "digest/en-263253/body-classes",
     # "Related" box between paragraphs
-    "digest/fr-212649/related-box",
     # house style: block editor markup
-    "digest/es-159013/gutenberg-blocks",
     # house style: figures as block editor image blocks
     "wp-twentytwentyfour/en-263253/block-editor-images",
     "wp-twentytwentyfive/fr-212649/block-editor-images",
@@ -242,12 +233,9 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "ghost-casper/fr-212649/ghost-image-cards",
     "ghost-casper/es-159013/ghost-image-cards",
     # edited word
-    "digest/fr-209538/edited-word",
     # rewritten headline, original in <title>/og:title
-    "digest/es-113886/rewritten-headline",
     # missing counter
     # no byline
-    "digest/es-159013/byline-removed",
     # edited word, hyphenated
     # dateline before the first word
     # intro paragraph before the article
