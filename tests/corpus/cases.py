@@ -233,14 +233,6 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "digest/fr-212649/related-box",
     # house style: block editor markup
     "digest/es-159013/gutenberg-blocks",
-    # house style: figures as block editor image blocks
-    "wp-twentytwentyfour/en-263253/block-editor-images",
-    "wp-twentytwentyfive/fr-212649/block-editor-images",
-    "wp-twentytwentyone/es-113886/block-editor-images",
-    # house style: figures as Ghost image cards
-    "ghost-casper/en-263253/ghost-image-cards",
-    "ghost-casper/fr-212649/ghost-image-cards",
-    "ghost-casper/es-159013/ghost-image-cards",
     # edited word
     "wp-twentytwentyone/en-263253/edited-word",
     "ghost-casper/fr-209538/edited-word",
@@ -278,8 +270,6 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "wp-generatepress/en-263253/near-miss-name",
     "wp-oceanwp/fr-212649/near-miss-name",
     "newsletter/es-113886/near-miss-name",
-    # unlicensed image kept
-    "amp-reader/en-263253/getty-image-kept",
     # hidden compliant copy beside an altered one
     # credit only in hidden markup
     # nesting deeper than the parser's limit
