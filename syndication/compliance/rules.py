@@ -21,7 +21,7 @@ from ..conversation import (
     tc_article_id,
 )
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
-from .compare import MAX_TRACKED, Alignment, align
+from .compare import MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
     LAZY_ATTRIBUTES,
     CounterTag,
@@ -37,6 +37,7 @@ from .htmltext import fold_name, join_words, key, normalise, tag_name, text_of, 
 from .locate import CC_LICENCE, CREDIT_NAMES, Scope, locate
 from .original import Original, OriginalImage, prepare
 from .page import Page, block_of, read
+from .span import added_words
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -170,7 +171,7 @@ def _verdict(rep: Page, scope: Scope, orig: Original | None, furniture: Furnitur
         _source_link(scope, rep),
         _licence_notice(scope, rep.plain),
         _page_counter(scope, rep),
-        _unaltered_text(orig, scope, rep),
+        _unaltered_text(orig, scope, rep, furniture),
         _unaltered_title(article, title, rep if page and not rep.plain else None, scope),
         _images(orig, authors, scope, rep, furniture),
         _safe_html(scope, rep, furniture),
@@ -446,7 +447,8 @@ def _counter_label(src: str) -> str:
     return query or src
 
 
-def _unaltered_text(orig: Original | None, scope: Scope, rep: Page) -> Finding:
+def _unaltered_text(orig: Original | None, scope: Scope, rep: Page,
+                    furniture: Furniture | None) -> Finding:
     alignment = scope.alignment
     if orig is None or alignment is None:
         return Finding("unaltered-text", None, "not checked: comparing the text needs the "
@@ -454,13 +456,21 @@ def _unaltered_text(orig: Original | None, scope: Scope, rep: Page) -> Finding:
     if not alignment.found:
         return Finding("unaltered-text", False,
                        "the article's text was not found in the republication")
-    if alignment.differences:
-        more = alignment.total - len(alignment.differences)
+    # the publisher's boxes are furniture, like the page's chrome
+    # (docs/compliance.md#publisher-boxes)
+    around = scope.chrome if furniture is None else scope.chrome | set(furniture.boxes())
+    added = added_words(rep, alignment.start, alignment.end, orig.article, around,
+                        after=alignment.cut is None, original=orig.text.words)
+    if alignment.differences or added:
+        said = [*(a.describe() for a in added if a.before),
+                *(d.describe() for d in alignment.differences),
+                *(a.describe() for a in added if not a.before)]
+        total = alignment.total + len(added)
+        more = total - min(len(said), MAX_DIFFERENCES)
         tail = f"; and {more} more difference{'s' if more > 1 else ''}" if more > 0 else ""
         if alignment.total >= MAX_TRACKED:
             tail = f"; and more (comparison stopped after {MAX_TRACKED} differences)"
-        return Finding("unaltered-text", False,
-                       "; ".join(d.describe() for d in alignment.differences) + tail)
+        return Finding("unaltered-text", False, "; ".join(said[:MAX_DIFFERENCES]) + tail)
     cut = alignment.cut
     carried = orig.length
     if cut is None:
