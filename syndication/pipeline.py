@@ -28,6 +28,7 @@ from .errors import (
     ParseError,
     PathError,
     PublishError,
+    StorageError,
     SyndicationError,
 )
 from .fetch import Fetcher
@@ -280,6 +281,14 @@ def _source(
             store.source_failed(url, clock(), str(e))
         log.error("%s", e)
         return SourceReport(url=url, ok=False, error=str(e))
+    except StorageError:
+        raise  # the state database: no other source can be recorded either
+    except Exception as e:  # a bug or an answer no check foresaw: this source only
+        error = f"{url}: could not be read ({type(e).__name__}: {e})"
+        with store.transaction():
+            store.source_failed(url, clock(), error)
+        log.error("%s", error, exc_info=log.isEnabledFor(logging.DEBUG))
+        return SourceReport(url=url, ok=False, error=error)
     for problem in feed.problems:
         log.warning("%s: %s", url, problem)
     not_selected = 0
@@ -675,7 +684,8 @@ def _why_empty(feed: FeedConfig, sources: dict[str, SourceState]) -> str:
     never = [u for u in feed.sources if u not in sources or sources[u].last_success is None]
     if never:
         state = sources.get(never[0])
-        error = state.last_error if state and state.last_error else "not fetched yet"
+        # the page is public: a password or token in the source's URL is not (safetext)
+        error = redact(state.last_error) if state and state.last_error else "not fetched yet"
         return (f"{count(len(never), 'source')} of this feed could not be read yet "
                 f"({error}).")
     if feed.selection.selects:

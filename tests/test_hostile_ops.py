@@ -181,18 +181,28 @@ def test_signals_stop_a_run_in_one_line_and_the_next_run_completes(site, signum:
 # --- passwords and terminals ----------------------------------------------------------------
 
 
-def test_a_password_in_a_source_url_is_never_shown(site, capsys) -> None:
+@pytest.mark.parametrize(("secret", "shown"), [
+    ("reader:hunter2@", "reader:***@"),
+    ("ghp_16C7e42F292c6912E7710c838347Ae178B4a@", "***@"),  # a token given as the user
+])
+def test_a_password_in_a_source_url_is_never_shown(site, capsys, secret: str,
+                                                   shown: str) -> None:
+    """Not in a line, not by `status`, and not on the index page, which is public and
+    says why a feed is still empty (its sources' errors, which name their URL)."""
     path = site.config_path()
-    secret_url = site.env_url.replace("http://", "http://reader:hunter2@")
+    hidden = secret.split(":")[-1].rstrip("@")
+    secret_url = site.env_url.replace("http://", f"http://{secret}") + "?api_key=k3y"
     path.write_text(path.read_text().replace(site.env_url, secret_url))
     site.fault(ENV_PATH, Reply(handler=lambda h: (h.send_response(500), h.send_header(
         "Content-Length", "0"), h.end_headers())))
     status = cli.main(["-v", "run", "--config", str(path)])
     err = capsys.readouterr().err
-    assert status == 1 and "reader:***@" in err and "hunter2" not in err
+    assert status == 1 and shown in err and hidden not in err and "api_key=***" in err
     cli.main(["status", "--config", str(path)])
     out = capsys.readouterr().out
-    assert "hunter2" not in out
+    assert hidden not in out and "k3y" not in out
+    page = (site.out / "index.html").read_text()
+    assert shown in page and hidden not in page and "k3y" not in page
 
 
 def test_control_characters_never_reach_the_terminal(site, capsys) -> None:
