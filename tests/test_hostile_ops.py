@@ -58,6 +58,18 @@ def main_exit(tmp_path: Path, data: bytes, capsys) -> tuple[int, str]:
     (edit('output_dir = "out"', 'output_dir = "/usr/../var"').encode(), "system or home folder"),
     (edit('output_dir = "out"', f'output_dir = "{Path.home()}"').encode(),
      "system or home folder"),
+    # a character no feed may hold, as a TOML escape: every feed unwritable on every run
+    (edit('title = "Test publisher"', r'title = "Test \u0007 publisher"').encode(),
+     "site.title: holds U+0007 at character 6"),
+    (edit('title = "Environment"', r'title = "Env\uFFFFironment"').encode(),
+     "feed[0].title: holds U+FFFF"),
+    (edit('title = "Environment"', 'title = "Environment"\ndescription = "a \\u001b[2J b"')
+     .encode(), "feed[0].description: holds U+001B"),
+    (edit('max_entries = 50', 'max_entries = 50\nlanguage = "en\\u0085"').encode(),
+     "feed[0].language: holds U+0085"),
+    (edit('user_agent = "', 'user_agent = "\\uFDD0').encode(), "fetch.user_agent: holds U+FDD0"),
+    (edit('articles.atom"]', 'articles.atom\\u0000"]').encode(),
+     "feed[0].sources[0]: holds U+0000"),
 ])
 def test_configuration_errors_are_exit_2_in_one_line(tmp_path, capsys, data: bytes,
                                                      says: str) -> None:
