@@ -170,6 +170,11 @@ def test_without_a_clock_parsing_stays_pure() -> None:
     "https://evil.example/how-sea-star-263253", "https://theconversation.com.evil.example/x-263253",
     "https://eviltheconversation.com/x-263253", "https://theconversation.co/x-263253",
     "https://theconversation.com/how-sea-star-263254",  # another article
+    # whitespace a browser strips or splits on: what is published must be what was vetted
+    "https://theconversation.com\t/how-sea-star-263253",
+    "https://theconversation.com/how-sea-star-263253\n/x",
+    "https://theconversation.com/how-sea-star-263253 onmouseover=alert(1)",
+    "https://theconversation.com/how-sea\u00a0star-263253",
     "https://theconversation.com/how-sea-star", "https://user:pw@theconversation.com/x-263253",
     "https://theconversation.com:8443/x-263253", "//theconversation.com/x-263253",
     "https://theconversation.com/x\u0085-263253",
