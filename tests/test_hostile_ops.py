@@ -232,6 +232,29 @@ def test_control_characters_never_reach_the_terminal(site, capsys) -> None:
     assert "\\x1b]0;owned\\x07" in capsys.readouterr().out
 
 
+HOSTILE = "\x1b]0;owned\x07\x1b[2J\u202e"
+
+
+@pytest.mark.parametrize("args", [
+    ["check", f"http://127.0.0.1:9/{HOSTILE}"],  # the error line quotes the URL
+    ["check", "a", "b", HOSTILE],  # argparse quotes what it did not expect
+    ["check", "--json", "a", "b", HOSTILE],
+    ["serve", "--dir", f"/nonexistent/{HOSTILE}"],
+    ["run", "--config", f"/nonexistent/{HOSTILE}.toml"],
+    ["audit", f"/nonexistent/{HOSTILE}"],
+])
+def test_no_stderr_line_reaches_the_terminal_raw(args: list[str]) -> None:
+    """Every line a command writes on stderr, whoever wrote it (a command, argparse), has
+    its control characters escaped."""
+    done = subprocess.run([sys.executable, "-m", "syndication", *args], capture_output=True,
+                          cwd=ROOT, timeout=60, check=False, stdin=subprocess.DEVNULL)
+    assert done.returncode != 0 and done.stderr, done
+    for stream in (done.stderr, done.stdout):
+        for char in ("\x1b", "\x07", "\u202e"):
+            assert char.encode() not in stream, (args, char, stream)
+    assert b"\\x1b" in done.stderr + done.stdout
+
+
 def test_log_lines_are_escaped(capsys) -> None:
     cli._setup_logging(0)
     try:
