@@ -21,7 +21,7 @@ from ..conversation import (
     tc_article_id,
 )
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
-from .compare import MAX_TRACKED, Alignment, align
+from .compare import MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
     LAZY_ATTRIBUTES,
     CounterTag,
@@ -35,6 +35,7 @@ from .htmltext import fold_name, join_words, key, normalise, tag_name, text_of, 
 from .locate import CC_LICENCE, CREDIT_NAMES, Scope, locate
 from .original import Original, prepare
 from .page import Page, block_of, read
+from .span import added_words
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -452,13 +453,18 @@ def _unaltered_text(orig: Original | None, scope: Scope, rep: Page) -> Finding:
     if not alignment.found:
         return Finding("unaltered-text", False,
                        "the article's text was not found in the republication")
-    if alignment.differences:
-        more = alignment.total - len(alignment.differences)
+    added = added_words(rep, alignment.start, alignment.end, orig.article, scope.chrome,
+                        after=alignment.cut is None, original=orig.text.words)
+    if alignment.differences or added:
+        said = [*(a.describe() for a in added if a.before),
+                *(d.describe() for d in alignment.differences),
+                *(a.describe() for a in added if not a.before)]
+        total = alignment.total + len(added)
+        more = total - min(len(said), MAX_DIFFERENCES)
         tail = f"; and {more} more difference{'s' if more > 1 else ''}" if more > 0 else ""
         if alignment.total >= MAX_TRACKED:
             tail = f"; and more (comparison stopped after {MAX_TRACKED} differences)"
-        return Finding("unaltered-text", False,
-                       "; ".join(d.describe() for d in alignment.differences) + tail)
+        return Finding("unaltered-text", False, "; ".join(said[:MAX_DIFFERENCES]) + tail)
     cut = alignment.cut
     carried = orig.length
     if cut is None:

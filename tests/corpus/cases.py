@@ -243,9 +243,7 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "ghost-casper/es-159013/ghost-image-cards",
     # edited word
     "wp-twentytwentyone/en-263253/edited-word",
-    "ghost-casper/fr-209538/edited-word",
     "amp-reader/es-113886/edited-word",
-    "plain-text/es-159013/edited-word",
     "digest/fr-209538/edited-word",
     # rewritten headline, original in <title>/og:title
     "digest/es-113886/rewritten-headline",
@@ -257,23 +255,9 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "wp-twentytwentyfour/fr-212649/edited-hyphenated-word",
     "newsletter/es-159013/edited-hyphenated-word",
     # dateline before the first word
-    "wp-astra/en-263253/dateline",
-    "wp-oceanwp/fr-212649/dateline",
-    "wp-twentytwentyfive/es-113886/dateline",
-    "plain-text/fr-209538/dateline",
     # intro paragraph before the article
-    "wp-generatepress/en-263253/intro-paragraph",
-    "drupal-olivero/fr-209538/intro-paragraph",
-    "wp-twentytwentyfour/es-159013/intro-paragraph",
     # sentence appended at the end
-    "wp-twentytwentyone/fr-212649/appended-sentence",
-    "ghost-casper/en-263253/appended-sentence",
-    "newsletter/es-113886/appended-sentence",
-    "plain-text/en-263253/appended-sentence",
     # paragraph appended at the end
-    "wp-astra/es-159013/appended-paragraph",
-    "wp-twentytwentyfive/en-263253/appended-paragraph",
-    "amp-reader/fr-209538/appended-paragraph",
     # author's name misspelt
     "wp-generatepress/en-263253/near-miss-name",
     "wp-oceanwp/fr-212649/near-miss-name",
