@@ -421,9 +421,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # house style: figures as Blogger caption tables
     "blogger-simple/en-263253/blogger-caption-tables",
     "blogger-simple/fr-212649/blogger-caption-tables",
-    # house style: figures as block editor image blocks
-    "wp-kadence/en-263253/block-editor-images",
-    "wp-newspaper/fr-212649/block-editor-images",
     # no heading: the headline in <title> with a site suffix
     "blogger-simple/es-159013/headline-only-in-title",
     "drupal7-bartik/en-263253/headline-only-in-title",
