@@ -419,13 +419,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # no heading: the headline in <title> with a site suffix
     "blogger-simple/es-159013/headline-only-in-title",
     "drupal7-bartik/en-263253/headline-only-in-title",
-    # edited word
-    "wp-newspaper/en-263253/edited-word",
-    "drupal7-bartik/es-113886/edited-word",
-    "blogger-simple/en-263253/edited-word",
-    # edited word, hyphenated
-    "blogger-simple/fr-212649/edited-hyphenated-word",
-    "wp-kadence/es-159013/edited-hyphenated-word",
     # intro paragraph before the article
     "wp-hello-elementor/en-263253/elementor-intro-widget",
     "wp-hello-elementor/fr-209538/elementor-intro-widget",
