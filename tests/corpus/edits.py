@@ -758,6 +758,79 @@ def note_after_body(slots: Slots, o: Original) -> Slots:
     return dataclasses.replace(slots, after=note)
 
 
+def wp_classic_captions(slots: Slots, o: Original) -> Slots:
+    """Figures as WordPress's classic editor stores a captioned image ([caption] shortcode,
+    rendered by img_caption_shortcode): div.wp-caption with the image linked to its file and
+    p.wp-caption-text holding the caption's words and links, credit included."""
+
+    def caption(m: re.Match[str]) -> str:
+        figure = lxml.html.fragment_fromstring(m.group())
+        img = next(figure.iter("img"))
+        src, alt = escape(img.get("src") or ""), escape(img.get("alt") or "")
+        cap = figure.find(".//figcaption")
+        inner = ""
+        if cap is not None:
+            inner = (cap.text or "").strip() + " ".join(
+                lxml.html.tostring(child, encoding="unicode", with_tail=False).strip()
+                for child in cap)
+        return ('<div id="attachment_5521" style="width: 764px" class="wp-caption aligncenter">'
+                f'<a href="{src}"><img aria-describedby="caption-attachment-5521" '
+                f'decoding="async" class="size-large wp-image-5521" src="{src}" alt="{alt}" '
+                'width="754" height="503" /></a><p id="caption-attachment-5521" '
+                f'class="wp-caption-text">{inner}</p></div>')
+
+    new, n = _FIGURE.subn(caption, slots.article)
+    assert n, "no figure"
+    return article_of(slots, new)
+
+
+def elementor_entrance_animation(slots: Slots, o: Original) -> Slots:
+    """The post built with Elementor, its body widget given an entrance animation ("Fade In
+    Up"): Elementor prints the widget with class elementor-invisible and the animation in
+    data-settings; its frontend script shows it when it scrolls into view (the page's
+    inlined CSS has .elementor-invisible{visibility:hidden}). Every reader sees the text."""
+    head, body, tail = _parts(slots.article)
+    widgets = [_widget("text-editor", head.strip())] if head.strip() else []
+    animated = _widget("text-editor", body.strip(), " elementor-invisible").replace(
+        'data-element_type="widget"', 'data-element_type="widget" data-settings="{&quot;'
+        '_animation&quot;:&quot;fadeInUp&quot;}"', 1)
+    widgets += [animated, _widget("html", tail.strip())]
+    return article_of(slots, _elementor_post(*widgets))
+
+
+def elementor_posts_between(slots: Slots, o: Original) -> Slots:
+    """A "Read next" list made with Elementor Pro's Posts widget (classic skin, one post,
+    title and thumbnail) between two Text Editor widgets of the body."""
+    head, body, tail = _parts(slots.article)
+    cut = body_paragraphs(body)[1].end()
+    posts = ('<div class="elementor-posts-container elementor-posts elementor-posts--skin-classic'
+             ' elementor-grid"><article class="elementor-post elementor-grid-item post-4380 post'
+             ' type-post status-publish format-standard has-post-thumbnail hentry">'
+             '<a class="elementor-post__thumbnail__link" href="https://tideline.example/'
+             'harbour-dredging-resumes/" tabindex="-1"><div class="elementor-post__thumbnail">'
+             '<img width="300" height="200" src="https://tideline.example/wp-content/uploads/'
+             '2025/09/dredging-300x200.jpg" class="attachment-medium size-medium wp-image-4381"'
+             ' alt="" /></div></a><div class="elementor-post__text"><h3 '
+             'class="elementor-post__title"><a href="https://tideline.example/'
+             'harbour-dredging-resumes/">Harbour dredging resumes</a></h3></div></article></div>')
+    widgets = [_widget("text-editor", head.strip())] if head.strip() else []
+    widgets += [_widget("text-editor", body[:cut].strip()),
+                _widget("heading", f'<h2 class="elementor-heading-title elementor-size-default">'
+                        f'{words(o)["related"].rstrip(":").strip()}</h2>'),
+                _widget("posts", posts),
+                _widget("text-editor", body[cut:].strip()), _widget("html", tail.strip())]
+    return article_of(slots, _elementor_post(*widgets))
+
+
+def hidden_copy_stylesheet(slots: Slots, o: Original) -> Slots:
+    """An altered article shown, the exact text beside it hidden by a rule of the page's own
+    <style> with a descendant selector (as a theme's or plugin's custom CSS writes it)."""
+    visible = edited_word(slots, o).article
+    hidden = ('<style>body .seo-copy{display:none}</style>\n<div class="seo-copy">'
+              + _text_only(o.code) + "</div>")
+    return article_of(slots, visible + "\n" + hidden)
+
+
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
 
 
@@ -835,6 +908,11 @@ EDITS = {e.name: e for e in (
        False),
     _e("blogger-caption-tables", "house style: figures as Blogger caption tables",
        blogger_caption_tables, False),
+    _e("wp-classic-captions", "house style: figures as classic editor captions",
+       wp_classic_captions, False),
+    _e("elementor-animation", "text shown by a script (entrance animation)",
+       elementor_entrance_animation, False),
+    _e("elementor-posts", "\"Related\" box between paragraphs", elementor_posts_between, False),
     # defects: the page must fail
     _e("edited-word", "edited word", edited_word,
        evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1])),
@@ -898,4 +976,6 @@ EDITS = {e.name: e for e in (
     _e("elementor-appended-widget", "paragraph appended at the end",
        elementor_widgets(appended=True)),
     _e("note-after-body", "paragraph appended at the end", note_after_body),
+    _e("hidden-copy-stylesheet", "hidden compliant copy beside an altered one",
+       hidden_copy_stylesheet),
 )}
