@@ -603,10 +603,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _write_report(path: Path, html: str) -> None:
-    """Write the audit's HTML report whole or not at all (a temporary file renamed)."""
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(html, encoding="utf-8")
-    temp.replace(path)
+    """Write the audit's HTML report whole or not at all, as the feeds are written: a
+    temporary file of a name only syndication makes, renamed (a user's own
+    ``.report.html.tmp`` beside it is never overwritten)."""
+    from .output import write_if_changed
+
+    write_if_changed(path, html.encode("utf-8"))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
