@@ -33,6 +33,7 @@ AMP, NEWS, DIG, TXT = "amp-reader", "newsletter", "digest", "plain-text"
 # The red team's layouts: themes and CMSs the checker was not fixed on (see RED_TEAM).
 KAD, ELE, NPR = "wp-kadence", "wp-hello-elementor", "wp-newspaper"
 JOO, D7, BLG = "joomla-cassiopeia", "drupal7-bartik", "blogger-simple"
+JBL, BHM = "joomla-blog", "blogger-home"  # two republications on one page
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +214,25 @@ RED_TEAM: tuple[Case, ...] = (
     fails(BLG, ES1, "hidden-copy-stylesheet", "unaltered-text"),
     fails(D7, ES2, "hidden-copy-stylesheet", "unaltered-text"),
     _case(KAD, FR2, "deep-nesting", NOT_CHECKABLE),
+    # digests in other CMSs' markup: a Joomla category blog (the article's HTML a sibling of its
+    # title and info block), a Blogger home page (one date header above both posts, h3 titles)
+    ok(JBL, EN, "body-classes"), ok(BHM, FR1, "related-box"), ok(JBL, ES1, "gutenberg-blocks"),
+    ok(BHM, ES2, "footer-author-box"), ok(JBL, FR2, "byline-above-headline"),
+    fails(JBL, FR2, "edited-word", "unaltered-text"),
+    fails(BHM, EN, "edited-word", "unaltered-text"),
+    fails(JBL, ES2, "rewritten-headline", "unaltered-title"),
+    fails(BHM, FR1, "rewritten-headline", "unaltered-title"),
+    fails(JBL, EN, "counter-removed", "page-counter"),
+    fails(BHM, ES1, "counter-removed", "page-counter"),
+    fails(JBL, ES1, "byline-removed", "author-credit"),
+    fails(BHM, FR2, "byline-removed", "author-credit"),
+    fails(JBL, FR1, "dateline", "unaltered-text"), fails(BHM, EN, "dateline", "unaltered-text"),
+    fails(JBL, EN, "appended-paragraph", "unaltered-text"),
+    fails(BHM, ES2, "appended-paragraph", "unaltered-text"),
+    fails(JBL, FR1, "licence-words-removed", "licence-notice"),
+    fails(BHM, EN, "licence-words-removed", "licence-notice"),
+    fails(JBL, EN, "wrong-back-link", "source-link"),
+    fails(BHM, FR1, "dropped-author", "author-credit"),
 )
 
 
@@ -460,6 +480,30 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     "joomla-cassiopeia/fr-212649/hidden-copy-stylesheet",
     "blogger-simple/es-159013/hidden-copy-stylesheet",
     "drupal7-bartik/es-113886/hidden-copy-stylesheet",
+    # theme class on <body> (Joomla blog: info block, F12)
+    "joomla-blog/en-263253/body-classes",
+    # house style: block editor markup (Joomla blog: info block, F12)
+    "joomla-blog/es-159013/gutenberg-blocks",
+    # byline above the headline (Joomla blog: info block, F12)
+    "joomla-blog/fr-209538/byline-above-headline",
+    # rewritten headline, original in <title>/og:title (Joomla blog: info block, F12)
+    "joomla-blog/es-113886/rewritten-headline",
+    # missing counter (Joomla blog: info block, F12)
+    "joomla-blog/en-263253/counter-removed",
+    # no byline (Joomla blog: info block, F12)
+    "joomla-blog/es-159013/byline-removed",
+    # dateline before the first word (Joomla blog: info block, F12)
+    "joomla-blog/fr-212649/dateline",
+    # attribution line with the licence words removed (Joomla blog: info block, F12)
+    "joomla-blog/fr-212649/licence-words-removed",
+    # link back to another TC article (Joomla blog: info block, F12)
+    "joomla-blog/en-263253/wrong-back-link",
+    # digest layout as pasted (Joomla blog: info block, F12)
+    "joomla-blog/en-263253/as-pasted",
+    "joomla-blog/fr-212649/as-pasted",
+    "joomla-blog/fr-209538/as-pasted",
+    "joomla-blog/es-159013/as-pasted",
+    "joomla-blog/es-113886/as-pasted",
 })
 KNOWN_WRONG = KNOWN_WRONG | RED_TEAM_WRONG
 

@@ -72,6 +72,8 @@ LAYOUTS = {layout.name: layout for layout in (
     Layout("joomla-cassiopeia", "joomla-cassiopeia.html", "joomla"),
     Layout("drupal7-bartik", "drupal7-bartik.html", "drupal"),
     Layout("blogger-simple", "blogger-simple.html", "blogger"),
+    Layout("joomla-blog", "joomla-blog.html", "digest"),
+    Layout("blogger-home", "blogger-home.html", "digest"),
 )}
 
 
