@@ -831,6 +831,30 @@ def hidden_copy_stylesheet(slots: Slots, o: Original) -> Slots:
     return article_of(slots, visible + "\n" + hidden)
 
 
+def newspaper_source_box(slots: Slots, o: Original) -> Slots:
+    """The attribution line removed, The Conversation credited only in Newspaper's own
+    "Source" box (the theme's post setting, printed in the article's footer as
+    div.td-post-source-via): the original is linked, the licence is not stated."""
+    line = find(ATTRIBUTION, slots.article, "attribution line").group()
+    box = ('<div class="td-post-source-via "><div class="td-post-small-box"><span>SOURCE</span>'
+           f'<a rel="nofollow" href="{o.article.url}">The Conversation</a></div></div>')
+    return dataclasses.replace(slots, article=slots.article.replace(line, "", 1), after=box)
+
+
+def hidden_copy_class(classes: str) -> Apply:
+    """An altered article shown, the exact text beside it in an element that the site's
+    framework hides by a utility class: Bootstrap 5's d-none (Cassiopeia's CSS, an external
+    stylesheet), or Elementor's three per-screen classes together (hidden on every screen;
+    the rules inlined in the page's <style>)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        visible = edited_word(slots, o).article
+        hidden = f'<div class="{classes}">' + _text_only(o.code) + "</div>"
+        return article_of(slots, visible + "\n" + hidden)
+
+    return apply
+
+
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
 
 
@@ -978,4 +1002,11 @@ EDITS = {e.name: e for e in (
     _e("note-after-body", "paragraph appended at the end", note_after_body),
     _e("hidden-copy-stylesheet", "hidden compliant copy beside an altered one",
        hidden_copy_stylesheet),
+    _e("hidden-copy-utility-class", "hidden compliant copy beside an altered one",
+       hidden_copy_class("d-none")),
+    _e("hidden-copy-all-screens", "hidden compliant copy beside an altered one",
+       hidden_copy_class("elementor-hidden-desktop elementor-hidden-tablet "
+                         "elementor-hidden-mobile")),
+    _e("newspaper-source-box", "no attribution line: the theme's Source box links the original",
+       newspaper_source_box),
 )}
