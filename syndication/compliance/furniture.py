@@ -5,8 +5,10 @@ of the original's text (docs/compliance.md#publisher-boxes)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from .htmltext import fold_name, key, tag_name
 
@@ -23,22 +25,26 @@ BOX_TAGS = {
 }
 # Class and id words of boxes as CMSs and their plugins write them. Ads: Ad Inserter
 # (code-block-N), Advanced Ads (advads-…), AdSense (ins.adsbygoogle), WP QUADS, Mediavine,
-# AdThrive, Ezoic, Google Publisher Tags, Taboola, Outbrain; newsletters: Mailchimp for WP
+# AdThrive, Ezoic, Google Publisher Tags, Taboola, Outbrain, tagDiv Newspaper's td-a-rec,
+# Joomla's mod-banners; newsletters: Mailchimp for WP
 # (mc4wp-form), Mailchimp's embed (mc_embed_signup), Ghost's signup card, Substack's
 # subscription widget, Jetpack and Newspack, MailPoet, ConvertKit; related posts: Jetpack
-# (jp-relatedposts), YARPP, Contextual Related Posts (crp_related), themes' related-posts.
+# (jp-relatedposts), YARPP, Contextual Related Posts (crp_related), themes' related-posts;
+# call-out boxes (Kadence's infobox) linking elsewhere.
 _BOX_NAMES = (
     ("advertisement", r"ad|ads|advert\w*|advads\w*|adsbygoogle|adslot|adunit|ad-?slot|"
                       r"ad-?unit|ad-?container|ad-?wrap\w*|ad-?label|ad-?inline|code-block|"
                       r"code-block-\d+|quads\w*|mv-ad-box|adthrive\w*|ezoic\w*|gpt-ad|dfp\w*|"
-                      r"google-ad\w*|sponsor\w*|taboola\w*|outbrain\w*|trc_related\w*"),
+                      r"google-ad\w*|sponsor\w*|taboola\w*|outbrain\w*|trc_related\w*|adsense\w*|"
+                      r"adspot\w*|td-a-rec\w*|banners?|bannergroup|banneritem"),
     ("newsletter sign-up", r"newsletters?\w*|subscribe\w*|subscriptions?\w*|sign-?up\w*|"
                            r"opt-?in\w*|mc4wp\w*|mc_embed_signup\w*|mailchimp\w*|mailpoet\w*|"
                            r"convertkit\w*|ck_form\w*|kg-signup-card\w*|email-capture\w*"),
     ("related links", r"related\w*|jp-relatedposts\w*|yarpp\w*|crp_related\w*|"
                       r"also-read|read-also|see-also|more-stories|recommended\w*|"
                       r"you-may-like|inline-related"),
-    ("promotion", r"promo\w*|cta-box|call-to-action|donate-box|donation\w*"),
+    ("promotion", r"promo\w*|cta-box|call-to-action|donate-box|donation\w*|\w*infobox\w*|"
+                  r"info-box\w*"),
     ("embed", r"wp-block-embed\w*|embed-container|social-embed"),
 )
 # One pattern, a group per kind: one search per element.
@@ -151,6 +157,7 @@ class Furniture:
         self.original = original
         self._runs: set[tuple[str, ...]] | None = None
         self._joined: str | None = None
+        self._known: dict[_Element, bool] = {}  # is_box's answers
         self._boxes: list[_Element] | None = None
 
     def _carries_original(self, words: Sequence[str]) -> bool:
@@ -172,6 +179,13 @@ class Furniture:
     def is_box(self, el: _Element) -> bool:
         """Whether ``el`` is a box that is furniture (markup, and none of the original's
         text)."""
+        known = self._known.get(el)
+        if known is not None:
+            return known
+        self._known[el] = found = self._is_box(el)
+        return found
+
+    def _is_box(self, el: _Element) -> bool:
         start, end = self.rep.at.get(el, (0, 0))
         # box_kind reads a box's first words and whether it has more than a label's: no
         # need to copy a wrapper's thousands
@@ -210,3 +224,17 @@ class Furniture:
             if end > start:
                 out.append((start, end))
         return out
+
+
+class Around:
+    """What stands around an article and is not its text: the page's chrome (a set of
+    elements) and the publisher's boxes, asked element by element (only the few that the
+    article's span holds outside its words are)."""
+
+    def __init__(self, chrome: Container[_Element], furniture: Furniture):
+        self.chrome = chrome
+        self.furniture = furniture
+
+    def __contains__(self, el: object) -> bool:
+        return el in self.chrome or (isinstance(el, etree._Element)
+                                     and self.furniture.is_box(el))
