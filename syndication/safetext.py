@@ -11,10 +11,15 @@ from urllib.parse import urlsplit
 # Also refused, though XML allows them: C1 controls and DEL (XML 1.0 §2.2 "discouraged"; a
 # terminal obeys them) and the Unicode non-characters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of
 # every plane (discouraged too; libxml2 refuses U+FFFE/U+FFFF when it writes a feed).
-_NONCHARACTERS = "".join(
-    f"\\U{(plane << 16) | 0xFFFE:08x}\\U{(plane << 16) | 0xFFFF:08x}" for plane in range(17))
+_BMP_FORBIDDEN = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+_ASTRAL_NONCHARACTERS = "".join(chr((plane << 16) | low) for plane in range(1, 17)
+                                for low in (0xFFFE, 0xFFFF))
+# Written for speed, the same set: one class re scans fast (the BMP's characters and a single
+# astral range), each match confirmed by a look-behind. A class listing the 32 astral
+# non-characters one by one is tested range by range at every character, 13 times slower
+# (0.7 ms on a 20 KB article, twice per article per run).
 FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]")
+    f"[{_BMP_FORBIDDEN}\U0001fffe-\U0010ffff](?<=[{_BMP_FORBIDDEN}{_ASTRAL_NONCHARACTERS}])")
 # A numeric character reference in HTML (the semicolon is optional in HTML5): the content
 # of an Atom entry is HTML, so "&amp;#xFFFF;" in the feed is U+FFFF once the HTML is read.
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
