@@ -622,7 +622,8 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
 def _safe_html(scope: Scope, rep: Page) -> Finding:
     if rep.plain:
         return Finding("safe-html", None, "not checked: plain text")
-    suspects = set(_SAFE_HTML_SUSPECTS(rep.root, ascii=_PRINTABLE_ASCII))
+    selected = _SAFE_HTML_SUSPECTS(rep.root, ascii=_PRINTABLE_ASCII)
+    suspects = set(selected) if isinstance(selected, list) else set()
     problems: list[str] = []
     for el in scope.judged if suspects else ():
         if el not in suspects:
