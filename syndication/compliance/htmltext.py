@@ -16,9 +16,9 @@ from lxml.etree import HTMLParser, XPath, _Element
 
 from ..tokens import _WORD, fold_name, join_words, key, normalise, words
 
-__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "Text", "decode", "extract", "fold_name", "join_words",
-           "key", "looks_like_html", "normalise", "parse_fragment", "parse_page", "tag_name",
-           "text_of", "words"]
+__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "Text", "attribute_values", "decode", "extract",
+           "fold_name", "join_words", "key", "looks_like_html", "normalise", "parse_fragment",
+           "parse_page", "tag_name", "text_of", "words"]
 
 # Elements whose edges separate words even when the markup has no whitespace there.
 BLOCK_TAGS = frozenset(
@@ -117,6 +117,15 @@ def _string_value() -> XPath:
 def text_of(el: _Element) -> str:
     """All the text inside ``el`` (not its tail), as a reader sees it."""
     return str(_string_value()(el))
+
+
+def attribute_values(select: XPath, root: _Element) -> list[etree._ElementUnicodeResult]:
+    """The attribute values an XPath ``select`` (``…/@name``) finds under ``root``, each
+    knowing its element (``getparent()``) and its name (``attrname``)."""
+    found = select(root)
+    if not isinstance(found, list):
+        return []
+    return [v for v in found if isinstance(v, etree._ElementUnicodeResult)]
 
 
 #: Text pieces already tokenised: piece -> (its tokens, it starts with a word character,
