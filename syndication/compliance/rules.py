@@ -31,7 +31,16 @@ from .content import (
     image_key,
     image_src,
 )
-from .htmltext import fold_name, join_words, key, normalise, tag_name, text_of, words
+from .htmltext import (
+    attribute_values,
+    fold_name,
+    join_words,
+    key,
+    normalise,
+    tag_name,
+    text_of,
+    words,
+)
 from .locate import CC_LICENCE, CREDIT_NAMES, Scope, locate
 from .original import Original, prepare
 from .page import Page, block_of, read
@@ -63,19 +72,18 @@ UNSAFE_TAGS = frozenset("script iframe object embed applet form frame frameset b
 # Where these stand in a feed entry is what its rules read (links, images, embeds).
 LOCATED = UNSAFE_TAGS | {"a", "img"}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcset", "xlink:href")
-# The elements where safe-html can find a problem, selected by libxml2 in one pass rather than
-# by reading every attribute in Python: unsafe elements, on* attributes, and URL attributes
-# whose value might read as javascript: or vbscript: (_javascript_url): one that says "script"
-# once whitespace is taken out, or holds a character outside printable ASCII, which NFKC may
-# fold into it (a full-width "ｓｃｒｉｐｔ").
-_SAFE_HTML_SUSPECTS = etree.XPath(
+# Where safe-html can find a problem, selected by libxml2 rather than by reading every
+# attribute in Python: unsafe elements, elements with an on* attribute, and the values of URL
+# attributes (each read in Python only when it might be javascript: or vbscript:, see
+# _may_be_script).
+_UNSAFE_ELEMENTS = etree.XPath(
     "descendant-or-self::*[" + " or ".join(f"self::{t}" for t in sorted(UNSAFE_TAGS)) + "]"
-    " | descendant-or-self::*[@*[starts-with(translate(name(), 'ON', 'on'), 'on')]]"
-    " | descendant-or-self::*[@*[" + " or ".join(f"name() = '{a}'" for a in URL_ATTRIBUTES)
-    + "][contains(translate(., 'SCRIPT \t\n\r', 'script'), 'script')"
-    " or translate(., $ascii, '') != '']]"
-)
-_PRINTABLE_ASCII = "".join(map(chr, range(0x20, 0x7F))) + "\t\n\r"
+    " | descendant-or-self::*[@*[starts-with(translate(name(), 'ON', 'on'), 'on')]]")
+_URL_VALUES = etree.XPath(
+    "descendant-or-self::*/@*[" + " or ".join(f"name() = '{a}'" for a in URL_ATTRIBUTES) + "]")
+# What a javascript: or vbscript: URL says, whitespace and case aside; a value holding a
+# character outside ASCII is read too, as NFKC may fold it into these (a full-width "ｓ").
+_SCRIPTISH = re.compile(r"s\s*c\s*r\s*i\s*p\s*t", re.IGNORECASE)
 
 LICENCE_PHRASES = ("creative commons",)
 # What an extract's link to the rest says, per language (docs/compliance.md#rule-unaltered-text:
@@ -622,8 +630,7 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
 def _safe_html(scope: Scope, rep: Page) -> Finding:
     if rep.plain:
         return Finding("safe-html", None, "not checked: plain text")
-    selected = _SAFE_HTML_SUSPECTS(rep.root, ascii=_PRINTABLE_ASCII)
-    suspects = set(selected) if isinstance(selected, list) else set()
+    suspects = _suspects(rep.root)
     problems: list[str] = []
     for el in scope.judged if suspects else ():
         if el not in suspects:
@@ -645,6 +652,22 @@ def _safe_html(scope: Scope, rep: Page) -> Finding:
     if problems:
         return Finding("safe-html", False, "unsafe markup: " + "; ".join(problems))
     return Finding("safe-html", True, "no script, embed, form, event handler or javascript: URL")
+
+
+def _suspects(root: _Element) -> set[object]:
+    """A superset of the elements where _safe_html finds a problem."""
+    found: set[object] = set()
+    unsafe = _UNSAFE_ELEMENTS(root)
+    if isinstance(unsafe, list):
+        found.update(unsafe)
+    for value in attribute_values(_URL_VALUES, root):
+        if _may_be_script(value):
+            found.add(value.getparent())
+    return found
+
+
+def _may_be_script(value: str) -> bool:
+    return not value.isascii() or _SCRIPTISH.search(value) is not None
 
 
 def _where(rep: Page, el: _Element) -> str:
