@@ -24,7 +24,7 @@ from .compliance.content import (
     is_disclosure,
     removal_reason,
 )
-from .compliance.htmltext import attribute_values, parse_fragment, text_of
+from .compliance.htmltext import parse_fragment, text_of
 from .conversation import ATTRIBUTION, TC_HOME
 from .models import LICENCE_URL, Article, RemovedImage, Republication
 from .safetext import PUBLISHED_SCHEMES, SRCSET_ATTRIBUTES, URL_ATTRIBUTES, safe_srcset, safe_url
@@ -70,8 +70,6 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = set(PUBLISHED_SCHEMES)
 # The URL attributes in ALLOWED_ATTRIBUTES that make_links_absolute resolved (not srcset).
 LINK_ATTRIBUTES = ("href", "src", "cite")
-# Their values, found by libxml2: each knows its element (getparent) and name (attrname).
-_LINK_VALUES = etree.XPath(" | ".join(f"descendant-or-self::*/@{a}" for a in LINK_ATTRIBUTES))
 _HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -270,13 +268,16 @@ def _absolute_links(root: _Element, base: str) -> None:
     them against the article's URL. Only the URL attributes the sanitiser keeps are read
     (lxml's make_links_absolute would parse every link attribute and style, then nh3 drops
     most of them); absolute URLs stay as the source wrote them."""
-    for value in attribute_values(_LINK_VALUES, root):
-        url = value.strip()
-        if not _HAS_SCHEME.match(url):
-            url = urljoin(base, url)
-        element, name = value.getparent(), value.attrname
-        if url != value and element is not None and name is not None:
-            element.set(name, url)
+    for el in root.iter():
+        for attr in LINK_ATTRIBUTES:
+            value = el.get(attr)
+            if value is None:
+                continue
+            url = value.strip()
+            if not _HAS_SCHEME.match(url):
+                url = urljoin(base, url)
+            if url != value:
+                el.set(attr, url)
 
 
 def _serialise_children(root: _Element) -> str:

@@ -22,7 +22,6 @@ __all__ = [
     "EVERY",
     "SKIP_TAGS",
     "Text",
-    "attribute_values",
     "decode",
     "extract",
     "fold_name",
@@ -134,15 +133,6 @@ def _string_value() -> XPath:
 def text_of(el: _Element) -> str:
     """All the text inside ``el`` (not its tail), as a reader sees it."""
     return str(_string_value()(el))
-
-
-def attribute_values(select: XPath, root: _Element) -> list[etree._ElementUnicodeResult]:
-    """The attribute values an XPath ``select`` (``…/@name``) finds under ``root``, each
-    knowing its element (``getparent()``) and its name (``attrname``)."""
-    found = select(root)
-    if not isinstance(found, list):
-        return []
-    return [v for v in found if isinstance(v, etree._ElementUnicodeResult)]
 
 
 #: Runs of text already tokenised: run -> (its tokens, it starts with a word character, it
