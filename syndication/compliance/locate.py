@@ -39,6 +39,7 @@ class Scope:
     judged: tuple[_Element, ...] = ()  # safe-html looks at these
     images: tuple[_Element, ...] = ()  # images kept in the article
     page_images: tuple[_Element, ...] = ()  # every image of the page
+    chrome: frozenset[_Element] = frozenset()  # the page's chrome elements (see _chrome)
 
 
 def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -> Scope:
@@ -108,6 +109,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
         judged=tuple(judged),
         images=tuple(images),
         page_images=tuple(img for img in rep.root.iter("img") if not looks_like_counter(img)),
+        chrome=frozenset(chrome_elements),
     )
 
 

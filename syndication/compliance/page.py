@@ -51,8 +51,11 @@ def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
     # A page is judged by where its elements stand, so all are located, and by what a reader
     # sees: hidden text is no text. A feed entry is judged whole (our sanitiser keeps no
     # style or hidden attribute), and only its links, images and embeds need a place.
-    text = extract(root, EVERY if page else located, known=known,
-                   hidden=Hidden(root) if page else None)
+    # A feed entry's top-level blocks are located too: words around the article are judged
+    # block by block (span.added_words).
+    text = extract(root, EVERY if page else located,
+                   () if page else [el for el in root if isinstance(el.tag, str)],
+                   known=known, hidden=Hidden(root) if page else None)
     return Page(root, text.words, text.spans, plain, complete=page)
 
 

@@ -5,6 +5,7 @@ rule."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ from ..conversation import (
     tc_article_id,
 )
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
-from .compare import MAX_TRACKED, Alignment, align
+from .compare import MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
     LAZY_ATTRIBUTES,
     CounterTag,
@@ -31,6 +32,7 @@ from .content import (
     image_key,
     image_src,
 )
+from .furniture import Furniture
 from .htmltext import (
     fold_name,
     join_words,
@@ -43,6 +45,7 @@ from .htmltext import (
 from .locate import CC_LICENCE, CREDIT_NAMES, Scope, locate
 from .original import Original, prepare
 from .page import Page, block_of, read
+from .span import added_words
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -112,8 +115,8 @@ def check(
     """
     orig = original if isinstance(original, Original) else prepare(original)
     rep = read(html, page=False, plain=False, located=LOCATED, known=orig.pieces)
-    scope = locate(rep, _align(orig, rep), orig.article.article_id, whole=True)
-    return _verdict(rep, scope, orig, title=title, page=False)
+    scope = locate(rep, _align(orig, rep, None), orig.article.article_id, whole=True)
+    return _verdict(rep, scope, orig, None, title=title, page=False)
 
 
 def check_page(
@@ -137,16 +140,41 @@ def check_page(
     n = orig.article.article_id if orig is not None else article_id
     rep = read(html, page=True, plain=plain, located=LOCATED,
                known=orig.pieces if orig is not None else None)
-    scope = locate(rep, _align(orig, rep), n, whole=False)
-    return _verdict(rep, scope, orig, title=title, page=True)
+    furniture = Furniture(rep, orig.text.words if orig is not None else None)
+    scope = locate(rep, _align(orig, rep, furniture), n, whole=False)
+    return _verdict(rep, scope, orig, furniture, title=title, page=True)
 
 
-def _align(orig: Original | None, rep: Page) -> Alignment | None:
-    return align(orig.text.words, orig.removable, rep.words) if orig is not None else None
+def _align(orig: Original | None, rep: Page, furniture: Furniture | None) -> Alignment | None:
+    """The original's text aligned with the republication's. On a page whose text differs,
+    again without the publisher's boxes (an ad, a newsletter sign-up, "Related" links
+    between paragraphs: docs/compliance.md#publisher-boxes), their tokens set aside: an
+    unaltered page with boxes pays for one alignment, like one without."""
+    if orig is None:
+        return None
+    alignment = align(orig.text.words, orig.removable, rep.words)
+    if furniture is None or not alignment.found or (
+            not alignment.differences and alignment.cut is None):
+        return alignment
+    spans = furniture.spans()
+    if not spans:
+        return alignment
+    kept: list[int] = []
+    at = 0
+    for start, end in spans:
+        kept.extend(range(at, start))
+        at = max(at, end)
+    kept.extend(range(at, len(rep.words)))
+    words = rep.words
+    again = align(orig.text.words, orig.removable, tuple(words[k] for k in kept))
+    # back to the page's token indices
+    start = kept[again.start] if again.start < len(kept) else len(words)
+    end = kept[again.end - 1] + 1 if again.end > again.start else start
+    return dataclasses.replace(again, start=start, end=end)
 
 
-def _verdict(rep: Page, scope: Scope, orig: Original | None, *,
-             title: str | None, page: bool) -> Verdict:
+def _verdict(rep: Page, scope: Scope, orig: Original | None, furniture: Furniture | None,
+             *, title: str | None, page: bool) -> Verdict:
     article = orig.article if orig is not None else None
     authors = _byline_names(scope) if article is None else [a.name for a in article.authors]
     findings = (
@@ -158,8 +186,8 @@ def _verdict(rep: Page, scope: Scope, orig: Original | None, *,
         _page_counter(scope, rep),
         _unaltered_text(orig, scope, rep),
         _unaltered_title(article, title, rep if page and not rep.plain else None, scope),
-        _images(orig, authors, scope, rep),
-        _safe_html(scope, rep),
+        _images(orig, authors, scope, rep, furniture),
+        _safe_html(scope, rep, furniture),
     )
     return Verdict(article_id=scope.n, findings=findings)
 
@@ -440,13 +468,18 @@ def _unaltered_text(orig: Original | None, scope: Scope, rep: Page) -> Finding:
     if not alignment.found:
         return Finding("unaltered-text", False,
                        "the article's text was not found in the republication")
-    if alignment.differences:
-        more = alignment.total - len(alignment.differences)
+    added = added_words(rep, alignment.start, alignment.end, orig.article, scope.chrome,
+                        after=alignment.cut is None, original=orig.text.words)
+    if alignment.differences or added:
+        said = [*(a.describe() for a in added if a.before),
+                *(d.describe() for d in alignment.differences),
+                *(a.describe() for a in added if not a.before)]
+        total = alignment.total + len(added)
+        more = total - min(len(said), MAX_DIFFERENCES)
         tail = f"; and {more} more difference{'s' if more > 1 else ''}" if more > 0 else ""
         if alignment.total >= MAX_TRACKED:
             tail = f"; and more (comparison stopped after {MAX_TRACKED} differences)"
-        return Finding("unaltered-text", False,
-                       "; ".join(d.describe() for d in alignment.differences) + tail)
+        return Finding("unaltered-text", False, "; ".join(said[:MAX_DIFFERENCES]) + tail)
     cut = alignment.cut
     carried = orig.length
     if cut is None:
@@ -580,7 +613,7 @@ def _titles(root: _Element) -> list[tuple[str, str]]:
 
 
 def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
-            rep: Page) -> Finding:
+            rep: Page, furniture: Furniture | None) -> Finding:
     if rep.plain:
         return Finding("images", None, "not checked: plain text carries no image")
     # The credit test reads authors' names only: without the original, the byline's.
@@ -589,7 +622,11 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
     problems = []
     unreusable = {i.key: i for i in (orig.images if orig else ()) if not i.reusable}
     judged = set()
+    boxed = 0
     for img in scope.images:
+        if furniture is not None and furniture.box_of(img) is not None:
+            boxed += 1  # the publisher's ad or box, not the article's (unless it is the
+            continue    # original's unlicensed image: page_images below)
         judged.add(img)
         src = image_src(img)
         known = unreusable.get(image_key(src)) if src else None
@@ -612,14 +649,15 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
         if img not in judged and known is not None:
             problems.append(f"{_short(src)} (outside the article): the original's image, "
                             f"{known.reason}")
+    aside = (f" ({boxed} in the publisher's boxes, not the article's)" if boxed else "")
     if problems:
         return Finding("images", False, "not licensed for reuse: " + "; ".join(problems))
     if not kept:
-        return Finding("images", True, "no image kept")
-    return Finding("images", True, f"{len(kept)} reusable: " + "; ".join(kept))
+        return Finding("images", True, "no image kept" + aside)
+    return Finding("images", True, f"{len(kept)} reusable: " + "; ".join(kept) + aside)
 
 
-def _safe_html(scope: Scope, rep: Page) -> Finding:
+def _safe_html(scope: Scope, rep: Page, furniture: Furniture | None) -> Finding:
     if rep.plain:
         return Finding("safe-html", None, "not checked: plain text")
     suspects = _suspects(rep.root)
@@ -630,6 +668,9 @@ def _safe_html(scope: Scope, rep: Page) -> Finding:
         tag = tag_name(el)
         if not tag:
             continue
+        if furniture is not None and (tag in UNSAFE_TAGS or el.attrib) and _unsafe(el) \
+                and furniture.box_of(el) is not None:
+            continue  # the publisher's ad or sign-up form, as its sidebar's: not the article
         if tag in UNSAFE_TAGS:
             src = el.get("src") or el.get("action") or el.get("data") or ""
             problems.append(f"<{tag}{' ' + _short(src, 60) if src else ''}> {_where(rep, el)}")
@@ -661,6 +702,17 @@ def _suspects(root: _Element) -> set[_Element]:
 
 def _may_be_script(value: str) -> bool:
     return not value.isascii() or _SCRIPTISH.search(value) is not None
+
+
+def _unsafe(el: _Element) -> bool:
+    """Whether safe-html would name ``el`` (the box test is asked only then)."""
+    if tag_name(el) in UNSAFE_TAGS:
+        return True
+    for attr, value in el.attrib.items():
+        name = str(attr).lower()
+        if name.startswith("on") or (name in URL_ATTRIBUTES and _javascript_url(str(value))):
+            return True
+    return False
 
 
 def _where(rep: Page, el: _Element) -> str:

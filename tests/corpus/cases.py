@@ -229,24 +229,8 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "digest/es-113886/as-pasted",
     # theme class on <body>
     "digest/en-263253/body-classes",
-    # ad between paragraphs
-    "wp-generatepress/en-263253/ad-between-paragraphs",
-    "wp-oceanwp/es-113886/ad-between-paragraphs",
-    "wp-twentytwentyfour/fr-212649/ad-between-paragraphs",
-    "amp-reader/en-263253/ad-between-paragraphs",
-    # publisher's newsletter box between paragraphs
-    "wp-twentytwentyone/fr-212649/newsletter-box",
-    "ghost-casper/en-263253/newsletter-box",
-    "wp-twentytwentyfive/es-113886/newsletter-box",
     # "Related" box between paragraphs
-    "wp-astra/fr-209538/related-box",
-    "drupal-olivero/en-263253/related-box",
-    "wp-twentytwentyfour/es-159013/related-box",
     "digest/fr-212649/related-box",
-    # link to another TC article beside the right back link
-    "wp-generatepress/en-263253/related-tc-article",
-    "wp-twentytwentyfive/fr-209538/related-tc-article",
-    "newsletter/es-113886/related-tc-article",
     # house style: block editor markup
     "digest/es-159013/gutenberg-blocks",
     # house style: figures as block editor image blocks
@@ -259,9 +243,7 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "ghost-casper/es-159013/ghost-image-cards",
     # edited word
     "wp-twentytwentyone/en-263253/edited-word",
-    "ghost-casper/fr-209538/edited-word",
     "amp-reader/es-113886/edited-word",
-    "plain-text/es-159013/edited-word",
     "digest/fr-209538/edited-word",
     # rewritten headline, original in <title>/og:title
     "digest/es-113886/rewritten-headline",
@@ -273,23 +255,9 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "wp-twentytwentyfour/fr-212649/edited-hyphenated-word",
     "newsletter/es-159013/edited-hyphenated-word",
     # dateline before the first word
-    "wp-astra/en-263253/dateline",
-    "wp-oceanwp/fr-212649/dateline",
-    "wp-twentytwentyfive/es-113886/dateline",
-    "plain-text/fr-209538/dateline",
     # intro paragraph before the article
-    "wp-generatepress/en-263253/intro-paragraph",
-    "drupal-olivero/fr-209538/intro-paragraph",
-    "wp-twentytwentyfour/es-159013/intro-paragraph",
     # sentence appended at the end
-    "wp-twentytwentyone/fr-212649/appended-sentence",
-    "ghost-casper/en-263253/appended-sentence",
-    "newsletter/es-113886/appended-sentence",
-    "plain-text/en-263253/appended-sentence",
     # paragraph appended at the end
-    "wp-astra/es-159013/appended-paragraph",
-    "wp-twentytwentyfive/en-263253/appended-paragraph",
-    "amp-reader/fr-209538/appended-paragraph",
     # author's name misspelt
     "wp-generatepress/en-263253/near-miss-name",
     "wp-oceanwp/fr-212649/near-miss-name",

@@ -1,0 +1,191 @@
+"""Pure: the article's whole span in a republication (docs/compliance.md#the-articles-span):
+the element its words stand in, and the publisher's words there before the original's first
+word or after its last (a dateline, an editor's note, a sentence or paragraph appended),
+told apart from the credit and furniture that belong around an article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from ..conversation import ATTRIBUTION_PHRASES, TC_URL_IN_TEXT, is_tc_url
+from ..models import Article
+from .htmltext import BLOCK_TAGS, join_words, key, tag_name, text_of
+from .locate import CC_LICENCE, CREDIT_NAMES
+from .page import Page
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+# Blocks that hold text, not other blocks: an article of one paragraph is judged within the
+# element around that paragraph, where an added paragraph would stand.
+_TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre li dd dt figcaption figure "
+                         "address summary".split())
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A heading after the article of this level or higher starts another piece (a digest's next
+# republication): the article's span ends there.
+_PIECE_LEVEL = 2
+# A plain-text signature starts with "-- " on its own line (RFC 3676, 4.3): the letter's
+# footer, not the article's.
+_SIGNATURE = re.compile(r"^\s*--(?:\s|$)")
+_CREDIT_PHRASES = (*(key(p) for ps in ATTRIBUTION_PHRASES.values() for p in ps),
+                   "creative commons")
+EXCERPT_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """Words of the publisher inside the article's span, outside the original's words."""
+
+    before: bool  # True: before the original's first word; False: after its last
+    words: tuple[str, ...]  # the words added
+    near: tuple[str, ...]  # the original's words they stand next to, as the page has them
+
+    def describe(self) -> str:
+        added = _clip(join_words(self.words))
+        if self.before:
+            return f"before the first words “{join_words(self.near)}…”: “{added}” was added"
+        return f"after the last words “…{join_words(self.near)}”: “{added}” was added"
+
+
+def added_words(rep: Page, start: int, end: int, article: Article,
+                chrome: Set[_Element], *, after: bool = True,
+                original: Sequence[str] = ()) -> tuple[Added, ...]:
+    """The publisher's words inside the article's span, around ``rep.words[start:end]`` (the
+    original's words as aligned): within the element holding them (their container), after
+    the heading that heads the article and before the next piece's heading. Not counted:
+    the page's chrome, credit boxes, figures, blocks crediting the article (a link to The
+    Conversation or the licence, an author's name or institution, the attribution line's
+    words), the headline, a plain-text signature, and words of the original itself.
+    ``after`` False: the end is not judged (the republication stops early: a Cut says so).
+    """
+    words = rep.words
+    if not words or end <= start:
+        return ()
+    spans = rep.at
+    # A feed entry is nothing but the republication: its span is the whole entry.
+    container = _container(rep, start, end) if rep.complete else rep.root
+    c_start, c_end = spans.get(container, (0, len(words)))
+    lo, hi = c_start, c_end
+    title = key(article.title)
+    boundaries: set[int] = set()
+    skipped: list[tuple[int, int]] = []  # furniture's token ranges
+    anchors: list[int] = []  # where credit links stand
+    for el in container.iter():
+        span = spans.get(el)
+        tag = tag_name(el)
+        if span is None or not tag:
+            continue
+        s, e = span
+        if tag in BLOCK_TAGS:
+            boundaries.update(span)
+        if tag == "a":
+            href = (el.get("href") or "").strip()
+            if is_tc_url(href) or CC_LICENCE.search(href):
+                anchors.append(s)
+        if (s < end and e > start) or e <= s:
+            continue  # holds words of the article, or none
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if (tag in _HEADINGS or (tag in _TEXT_BLOCKS and key(text_of(el)) == title)) and (
+                not CREDIT_NAMES.search(names)):
+            if e <= start:
+                lo = max(lo, e)  # the headline, or a piece before the article's
+            elif s >= end and int(tag[1:] if tag in _HEADINGS else "1") <= _PIECE_LEVEL:
+                hi = min(hi, s)  # the next piece
+            continue
+        if s >= end and _SIGNATURE.match(text_of(el)):
+            hi = min(hi, s)
+            continue
+        if el in chrome or CREDIT_NAMES.search(names) or tag in ("figure", "figcaption"):
+            skipped.append(span)
+    keys = _credit_keys(article)
+    joined = " " + " ".join(original) + " " if original else ""
+    found: list[Added] = []
+    regions = [(lo, start, True)] + ([(end, hi, False)] if after else [])
+    for a, b, before in regions:
+        for s, e in _runs(a, b, boundaries, skipped):
+            run = words[s:e]
+            if any(s <= p < e for p in anchors) or _credits(run, keys, title):
+                continue
+            if joined and f" {' '.join(run)} " in joined:
+                continue  # the original's own words (a disclosure not carried in order)
+            near = words[start:start + EXCERPT_WORDS] if before else words[
+                max(start, end - EXCERPT_WORDS):end]
+            found.append(Added(before, tuple(run), tuple(near)))
+    return tuple(found)
+
+
+
+def _container(rep: Page, start: int, end: int) -> _Element:
+    """The element the article's words stand in: the innermost holding its first and last
+    word, widened past a lone text block (an article of one paragraph)."""
+    first = last = rep.root
+    for el in rep.root.iter():
+        span = rep.at.get(el)
+        if span is None or not tag_name(el):
+            continue
+        s, e = span
+        if s <= start < e:
+            first = el
+        if s <= end - 1 < e:
+            last = el
+    ancestors = {id(a) for a in (last, *last.iterancestors())}
+    common = next((a for a in (first, *first.iterancestors()) if id(a) in ancestors), rep.root)
+    while common is not rep.root and (tag_name(common) in _TEXT_BLOCKS
+                                      or tag_name(common) not in BLOCK_TAGS | {"body"}):
+        parent = common.getparent()
+        if parent is None:
+            break
+        common = parent
+    return common
+
+
+def _runs(a: int, b: int, boundaries: set[int], skipped: Sequence[tuple[int, int]]
+          ) -> list[tuple[int, int]]:
+    """The token ranges of [a, b) outside ``skipped``, cut at block boundaries."""
+    if b <= a:
+        return []
+    out = bytearray(b - a)
+    for s, e in skipped:
+        s, e = max(s, a), min(e, b)
+        if e > s:
+            out[s - a:e - a] = b"\x01" * (e - s)
+    cuts = sorted(p for p in boundaries if a < p < b)
+    runs: list[tuple[int, int]] = []
+    edges = [a, *cuts, b]
+    for s, e in pairwise(edges):
+        p = s
+        while p < e:
+            if out[p - a]:
+                p += 1
+                continue
+            q = p
+            while q < e and not out[q - a]:
+                q += 1
+            runs.append((p, q))
+            p = q
+    return runs
+
+
+def _credit_keys(article: Article) -> tuple[str, ...]:
+    people = [key(a.name) for a in article.authors if a.name]
+    places = [key(a.institution) for a in article.authors if a.institution]
+    return tuple(k for k in (*people, *places, *_CREDIT_PHRASES) if k)
+
+
+def _credits(run: Sequence[str], keys: Sequence[str], title: str) -> bool:
+    """A run of words that credits the article: an author or institution named, the
+    attribution line's or the licence's words, The Conversation's address, the headline."""
+    text = " " + key(" ".join(run)) + " "
+    if title and text.strip() == title:
+        return True
+    if TC_URL_IN_TEXT.search(join_words(run).replace(" ", "")):
+        return True
+    return any(f" {k} " in text for k in keys)
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,200 @@
+"""The article's whole span (docs/compliance.md#the-articles-span): a publisher's words inside
+the article, before its first word or after its last, fail `unaltered-text` and are named;
+the page's furniture and the article's credit around it never count. Pages are built in
+memory from our own republication of the recorded samples; no article text is edited on
+disk."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from syndication.compliance import check, check_page
+from syndication.models import Article, Verdict
+from syndication.republish import republish
+
+from .corpus.layouts import as_text
+from .pages import sub, third_party_page
+
+
+def explain(verdict: Verdict) -> str:
+    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
+
+
+def page_of(article: Article, body: str) -> str:
+    return third_party_page(body, title=article.title, author=article.authors[0].name)
+
+
+def first_paragraph(html: str) -> str:
+    """The opening tag and first words of the article's first paragraph (after the byline)."""
+    m = re.search(r"</p>\s*(<p>)", html)
+    assert m is not None
+    return html[m.start(1):m.start(1) + 40]
+
+
+def last_paragraph_end(html: str) -> int:
+    """Where the article's last paragraph closes: before the counter."""
+    counter = html.index('<img src="https://counter.theconversation.com')
+    return html.rindex("</p>", 0, counter)
+
+
+@pytest.fixture(scope="module")
+def en(env_article: Article) -> tuple[Article, str]:
+    return env_article, republish(env_article).html
+
+
+@pytest.fixture(scope="module")
+def fr(fr_articles: tuple[Article, ...]) -> tuple[Article, str]:
+    return fr_articles[0], republish(fr_articles[0]).html
+
+
+def before_text(html: str, added: str) -> str:
+    opening = first_paragraph(html)
+    return sub(html, opening, added + opening)
+
+
+def glued_before(html: str, added: str) -> str:
+    opening = first_paragraph(html)
+    return sub(html, opening, "<p>" + added + opening[3:])
+
+
+def glued_after(html: str, added: str) -> str:
+    at = last_paragraph_end(html)
+    return html[:at] + added + html[at:]
+
+
+def after_text(html: str, added: str) -> str:
+    at = last_paragraph_end(html) + len("</p>")
+    return html[:at] + added + html[at:]
+
+
+def at_end(html: str, added: str) -> str:
+    return html + added
+
+
+# (what the publisher did, how the words are placed, the words, a word the evidence names)
+ADDED = [
+    ("a dateline in its own paragraph", before_text, "<p>WASHINGTON (AP) —</p>", "WASHINGTON"),
+    ("a dateline glued to the first paragraph", glued_before, "LONDON — ", "LONDON"),
+    ("an editor's note before the article", before_text,
+     "<p><strong>Editor’s note:</strong> this piece answers a question from our readers.</p>",
+     "Editor's note"),
+    ("a kicker in a <div>", before_text, '<div class="kicker">Ocean week</div>', "Ocean week"),
+    ("a sentence appended to the last paragraph", glued_after,
+     " Local divers can join the count next spring.", "join the count"),
+    ("a paragraph appended after the last", after_text,
+     "<p>Have a question about the ocean? Write to us.</p>", "Write to us"),
+    ("an update note after the attribution line", at_end,
+     "<p><em>This article was updated on 3 October to correct a date.</em></p>",
+     "was updated on 3 October"),
+    ("a list of links appended", after_text,
+     "<ul><li>More in our ocean series</li><li>Our reporting on the harbour</li></ul>",
+     "ocean series"),
+]
+
+
+@pytest.mark.parametrize(("what", "place", "added", "named"), ADDED, ids=[a[0] for a in ADDED])
+def test_words_added_around_the_article_fail_and_are_named(
+    en: tuple[Article, str], what: str, place: object, added: str, named: str
+) -> None:
+    article, html = en
+    assert callable(place)
+    verdict = check_page(page_of(article, place(html, added)), article)
+    assert [f.rule for f in verdict.failed] == ["unaltered-text"], explain(verdict)
+    detail = verdict.finding("unaltered-text").detail
+    assert named in detail and "was added" in detail, detail
+
+
+def test_a_translators_note_in_french_fails(fr: tuple[Article, str]) -> None:
+    article, html = fr
+    page = page_of(article, after_text(html, "<p><em>Traduit de l’anglais par Marie Dupont."
+                                             "</em></p>"))
+    verdict = check_page(page, article)
+    assert [f.rule for f in verdict.failed] == ["unaltered-text"], explain(verdict)
+    assert "Traduit de l'anglais par Marie Dupont" in verdict.finding("unaltered-text").detail
+
+
+def test_a_feed_entry_with_an_intro_fails(en: tuple[Article, str]) -> None:
+    article, html = en
+    verdict = check(before_text(html, "<p>Our pick of the week.</p>"), article,
+                    title=article.title)
+    assert [f.rule for f in verdict.failed] == ["unaltered-text"], explain(verdict)
+    assert "Our pick of the week" in verdict.finding("unaltered-text").detail
+
+
+def test_plain_text_with_a_dateline_fails(en: tuple[Article, str]) -> None:
+    article, html = en
+    text = article.title + "\n\n" + as_text(glued_before(html, "NEW YORK - "))
+    verdict = check_page(text, article, plain=True)
+    assert [f.rule for f in verdict.failed] == ["unaltered-text"], explain(verdict)
+    assert "NEW YORK" in verdict.finding("unaltered-text").detail
+
+
+# --- the page around the article is not the article ----------------------------------------
+
+STANDFIRST = ('<header class="entry-header"><h1 class="entry-title">{title}</h1>'
+              '<p class="entry-summary">Our pick this week: what happened to the sea stars.</p>')
+
+
+def test_a_standfirst_in_the_header_outside_the_body_passes(en: tuple[Article, str]) -> None:
+    """A publisher's summary in the post's header, outside the article's body, is the page's
+    (like its headline area), not words put into the article."""
+    article, html = en
+    page = page_of(article, html)
+    page = re.sub(r'<header class="entry-header"><h1 class="entry-title">(.*?)</h1>',
+                  lambda m: STANDFIRST.format(title=m.group(1)), page, count=1)
+    assert "Our pick this week" in page
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
+
+
+@pytest.mark.parametrize("furniture", [
+    # Jetpack's sharing buttons and likes inside the post's content, after the article
+    '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3>'
+    '<ul><li><a href="/share?x">Facebook</a></li><li><a href="/share?y">Email</a></li></ul></div>',
+    # an author box after the article, inside the content
+    '<div class="author-box"><h4>About the author</h4><p>Rebecca Vega Thurber studies '
+    'corals and sea stars.</p></div>',
+    # a figure of the publisher's, judged by the images rule, not as words
+    '<figure><img src="https://example.org/diver.jpg" alt=""><figcaption>Divers at work. '
+    'Photo: the newsroom, CC BY 4.0</figcaption></figure>',
+], ids=["sharing buttons", "author box", "publisher's figure"])
+def test_furniture_inside_the_content_is_not_added_text(
+    en: tuple[Article, str], furniture: str
+) -> None:
+    article, html = en
+    verdict = check_page(page_of(article, at_end(html, furniture)), article)
+    assert verdict.finding("unaltered-text").ok, explain(verdict)
+
+
+def test_the_byline_and_attribution_moved_around_pass(en: tuple[Article, str]) -> None:
+    """The pasted code's credit in another order (byline after the article, attribution
+    before it) is the article's credit, not added words."""
+    article, html = en
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.DOTALL)
+    line = re.search(r'<p class="tc-attribution">.*?</p>', html, re.DOTALL)
+    assert byline is not None and line is not None
+    moved = html.replace(byline.group(), "").replace(line.group(), "")
+    verdict = check_page(page_of(article, line.group() + moved + byline.group()), article)
+    assert verdict.compliant, explain(verdict)
+
+
+def test_a_digest_intro_before_the_articles_headline_passes(en: tuple[Article, str]) -> None:
+    """In a page of several pieces, what stands before the heading that heads the article
+    (the page's intro, another piece) is not the article's."""
+    article, html = en
+    body = ("<p>Two pieces our readers asked about this week, republished from partners.</p>"
+            f"<h2>{article.title}</h2>" + html)
+    page = sub(page_of(article, body), '<h1 class="entry-title">', '<h1 class="x">')
+    verdict = check_page(page, article)
+    assert verdict.finding("unaltered-text").ok, explain(verdict)
+
+
+def test_plain_text_with_a_signature_passes(en: tuple[Article, str]) -> None:
+    article, html = en
+    text = (article.title + "\n\n" + as_text(html)
+            + "\n\n-- \nYou get this letter because you subscribed at example.org.")
+    verdict = check_page(text, article, plain=True)
+    assert verdict.finding("unaltered-text").ok, explain(verdict)
+    assert not verdict.failed, explain(verdict)
