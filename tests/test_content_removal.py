@@ -5,10 +5,12 @@ and of the corpus's layouts, is held to this here."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from syndication.compliance import prepare
 from syndication.compliance.content import REMOVABLE_TAGS, removal_reason
 from syndication.compliance.htmltext import parse_fragment, parse_page
 from syndication.models import Article
@@ -46,3 +48,16 @@ def test_no_reason_outside_removable_tags_in_articles(
             elif reason is not None:
                 reasons.append(reason)
     assert any(r.startswith("image") for r in reasons)  # the samples hold removable figures
+
+
+def test_a_range_two_removable_elements_share_has_the_innermost_reason(
+    env_article: Article,
+) -> None:
+    """A figure holding only a video: both may go, over the same words; the video says why."""
+    html = ("<p>Words before the figure, enough of them to anchor.</p><figure><video>"
+            "<p>A transcript of the video.</p></video></figure><p>And words after it.</p>")
+    original = prepare(replace(env_article, content=html))
+    (start, (end, reason)), = original.removable.items()
+    assert original.text.words[start:end] == ("A", "transcript", "of", "the", "video", ".")
+    assert reason == "embed <video>"
+    assert {0, start, end, len(original.text.words)} <= original.boundaries

@@ -52,6 +52,8 @@ class Text:
     words: tuple[str, ...]
     # word index range [start, end) of each element extract() was asked about
     spans: dict[_Element, tuple[int, int]]
+    # word index of each block element's start and end, in document order
+    edges: tuple[int, ...] = ()
 
 
 def decode(data: bytes, content_type: str | None = None) -> str:
@@ -203,6 +205,7 @@ def _read(text: str, markers: tuple[str, str, str], chosen: Iterator[_Element],
     markers come in the order of ``chosen`` (document order)."""
     start, _end, edge = markers  # the rest are ends
     words: list[str] = []
+    edges: list[int] = []
     starts: dict[_Element, int] = {}
     ends: dict[_Element, int] = {}  # in the order elements end: that of spans
     open_: list[_Element] = []
@@ -214,6 +217,7 @@ def _read(text: str, markers: tuple[str, str, str], chosen: Iterator[_Element],
     for k, run in enumerate(_splitter(*markers).split(text)):
         if k % 2:  # a marker
             if run == edge:  # a block's edge: no word goes on across it
+                edges.append(len(words))
                 for el in waiting:
                     starts[el] = len(words)
                 waiting.clear()
@@ -253,7 +257,7 @@ def _read(text: str, markers: tuple[str, str, str], chosen: Iterator[_Element],
         in_word = last
     for el in waiting:
         starts[el] = len(words)
-    return Text(tuple(words), {el: (starts[el], e) for el, e in ends.items()})
+    return Text(tuple(words), {el: (starts[el], e) for el, e in ends.items()}, tuple(edges))
 
 
 def _markers(root: _Element) -> tuple[str, str, str]:

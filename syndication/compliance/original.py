@@ -17,7 +17,7 @@ from .content import (
     is_disclosure,
     removal_reason,
 )
-from .htmltext import BLOCK_TAGS, Pieces, Text, extract, parse_fragment
+from .htmltext import Pieces, Text, extract, parse_fragment
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -66,20 +66,19 @@ def prepare(article: Article, root: _Element | None = None) -> Original:
         if reason is not None:
             reasons[el] = reason
     pieces: Pieces = {}
-    # Links are placed too, though only blocks and removable elements count here: the text
-    # is then read in the runs a republication's is (page.read places its links), and the
-    # check finds them tokenised in ``pieces``.
-    text = extract(root, BLOCK_TAGS | {"a"}, reasons, keep=pieces)
+    # Links are placed too, though they do not count here: the text is then read in the runs
+    # a republication's is (page.read places its links), and the check finds them tokenised
+    # in ``pieces``.
+    text = extract(root, {"a"}, reasons, keep=pieces)
     removable: dict[int, tuple[int, str]] = {}
-    boundaries: set[int] = set()
+    boundaries = set(text.edges)  # where each block starts and ends
+    # In the order elements end: of two with one range, the innermost's reason is given.
     for el, (start, end) in text.spans.items():
         reason = reasons.get(el)
-        if reason is None and el.tag not in BLOCK_TAGS:
+        if reason is None:
             continue  # a link
         boundaries.update((start, end))
-        if reason is not None and end > start and (
-            start not in removable or removable[start][0] < end
-        ):
+        if end > start and (start not in removable or removable[start][0] < end):
             removable[start] = (end, reason)
     images = []
     for img in root.iter("img"):
