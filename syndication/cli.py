@@ -466,9 +466,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"Serving {directory.resolve()} on {server_url(server)} (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM/SIGHUP (Stopped): one line, at once
+        _say(f"syndication serve: stopped by {e.name if isinstance(e, Stopped) else 'Ctrl-C'}")
+        return 128 + e.signum if isinstance(e, Stopped) else EXIT_INTERRUPTED
     finally:
+        # The connections still open are left to their daemon threads, which end with the
+        # process: nothing waits for a slow or silent client.
         server.server_close()
     return EXIT_OK
 

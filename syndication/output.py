@@ -1,14 +1,17 @@
 """The output folder: the files a run writes there (every feed in every format, the shipped
-images, the index page) and how they are written: atomically, and not at all when the bytes
-would not change, so that ETags and conditional GETs keep working. Light on purpose: a run
+images, the index page) and how they are written: atomically, not at all when the bytes
+would not change (so that ETags and conditional GETs keep working), and never over a file
+syndication did not write (README "The output folder is shared"). Light on purpose: a run
 with nothing new writes through it without loading the renderers (publish, index)."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -35,6 +38,19 @@ LOGO_FILE = "logo.png"  # 288 x 144: an Atom logo SHOULD be 2:1 (RFC 4287 §4.2.
 #: this mark are ever deleted as leftovers, so a user's own ``.feed.atom.bak.tmp`` is safe.
 TEMP_MARK = "syndication-"
 TEMP_SUFFIX = ".tmp"
+#: Where every file syndication writes points at it: the generator of the feeds, the
+#: ``about`` of each JSON item's licence, the index page's footer.
+GENERATOR_URI = "https://pypi.org/project/syndication/"
+#: What every version's files carry before their first entry, by extension: how a file that
+#: syndication wrote is told from a user's own when no state database remembers writing it
+#: (written by 0.1, or the state file deleted). JSON feeds carry it in their items only.
+_MARKS = {
+    ".atom": (b'<generator uri="' + GENERATOR_URI.encode() + b'"',),
+    ".rss": (b"<generator>syndication</generator>",
+             b'xmlns:creativeCommons="http://backend.userland.com/creativeCommonsRssModule"'),
+    ".html": (b'Made with <a href="' + GENERATOR_URI.encode() + b'">syndication</a>',),
+}
+_FIRST_ENTRY = {".atom": b"<entry", ".rss": b"<item"}
 
 
 def shipped_assets(site: SiteConfig) -> dict[str, bytes]:
@@ -45,20 +61,61 @@ def shipped_assets(site: SiteConfig) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in names}
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
+def file_digest(data: bytes) -> str:
+    """What the state database records of a file written (SHA-256, hex)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def carries_mark(name: str, data: bytes) -> bool:
+    """Whether ``data``, found in the output folder as ``name``, is a file syndication wrote:
+    a feed or index page with its generator mark, a JSON feed whose items carry its licence
+    object, or a shipped image as shipped. A user's own file of the same name is not."""
+    suffix = Path(name).suffix.lower()
+    if name in (ICON_FILE, LOGO_FILE):
+        return data == (resources.files("syndication") / "static" / name).read_bytes()
+    if suffix == ".json":
+        return _json_marked(data)
+    marks = _MARKS.get(suffix)
+    if marks is None:
+        return False
+    head = data.split(_FIRST_ENTRY[suffix], 1)[0] if suffix in _FIRST_ENTRY else data
+    return all(mark in head for mark in marks)
+
+
+def _json_marked(data: bytes) -> bool:
+    try:
+        doc = json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    items = doc.get("items") if isinstance(doc, dict) else None
+    return isinstance(items, list) and any(
+        isinstance(item, dict) and isinstance(item.get("_license"), dict)
+        and item["_license"].get("about") == GENERATOR_URI for item in items)
+
+
+def write_if_changed(path: Path, data: bytes,
+                     ours: Callable[[bytes], bool] | None = None) -> bool:
     """Write ``data`` to ``path`` atomically unless the file already holds exactly that.
 
     True when the file was written. A reader (or a web server) sees the old file or the new
     one, never a part; on any failure the old file stays and PublishError names the path.
+    ``ours(old bytes)`` tells whether a different file found there is syndication's to
+    replace; when it is not, PublishError says so and the file is left as it is.
     """
     existed = True
     try:
-        if path.read_bytes() == data:
-            return False
+        old = path.read_bytes()
     except FileNotFoundError:
         existed = False
     except OSError as e:
         raise PublishError(path, f"cannot read ({e.strerror})") from e
+    else:
+        if old == data:
+            return False
+        if ours is not None and not ours(old):
+            raise PublishError(path, "a file syndication did not write is there; it was left "
+                               "as it is: move it out of the output folder (or give the "
+                               "output its own folder) and the next run writes ours")
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ rule is published, and nothing already published is lost."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import tempfile
@@ -44,6 +45,8 @@ from .output import (
     FORMATS,
     INDEX_FILE,
     RENDER_VERSION,
+    carries_mark,
+    file_digest,
     remove_stale_temps,
     shipped_assets,
     write_if_changed,
@@ -510,6 +513,7 @@ def _publish(
     unchanged: list[str] = []
     failed: list[str] = []
     out = config.site.output_dir
+    owner = str(config.path)
 
     def write(path: Path, make: Callable[[], bytes], digest: str | None = None) -> None:
         if digest is not None and _still_as_written(store, path, digest):
@@ -526,7 +530,7 @@ def _publish(
             failed.append(message)
             return
         try:
-            changed = write_if_changed(path, data)
+            changed = write_if_changed(path, data, partial(_ours, store, path))
             stat = path.stat()
         except (PublishError, OSError) as e:
             message = str(e) if isinstance(e, PublishError) else f"{path}: {e.strerror or e}"
@@ -534,6 +538,7 @@ def _publish(
             log.error("%s", message)
             failed.append(message)
             return
+        store.own_output_file(str(path), file_digest(data), owner)
         if digest is not None:
             store.save_feed_file(str(path), digest, stat.st_size, stat.st_mtime_ns)
         (written if changed else unchanged).append(str(path))
@@ -585,8 +590,56 @@ def _publish(
         return render_index(config.site, listings, refused)
 
     write(out / INDEX_FILE, index, _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
+    _remove_unwritten(store, owner, out, {*names, *assets, INDEX_FILE})
     windows = {n for _feed, keys, _why in listing_keys for n, _digest, _updated in keys}
     return written, unchanged, failed, windows
+
+
+def _ours(store: Store, path: Path, found: bytes) -> bool:
+    """Whether the file ``found`` at ``path`` is syndication's to replace: what this state
+    last wrote there, a file written before that record existed (schema 8) and untouched
+    since, or one that carries syndication's mark (written by 0.1, or the state file
+    deleted since). Anything else is a user's own file."""
+    if store.output_file(str(path)) == file_digest(found):
+        return True
+    written = store.feed_file(str(path))
+    if written is not None:
+        with contextlib.suppress(OSError):
+            stat = path.stat()
+            if (stat.st_size, stat.st_mtime_ns) == written[1:]:
+                return True
+    return carries_mark(path.name, found)
+
+
+def _remove_unwritten(store: Store, owner: str, out: Path, names: set[str]) -> None:
+    """Remove the files this config's runs wrote in ``out`` that no run writes any more (a
+    [[feed]] removed or renamed, a shipped image replaced by [site] icon or logo), only while
+    they hold exactly what was written: a file changed or replaced since is left alone."""
+    for name, sha256 in store.output_files(owner):
+        path = Path(name)
+        if path.parent != out or path.name in names:
+            continue  # another output folder is not this run's to clean
+        try:
+            found = path.read_bytes()
+        except FileNotFoundError:
+            store.disown_output_file(name)
+            continue
+        except OSError as e:
+            log.warning("%s: cannot read it to remove it (%s)", path, e.strerror or e)
+            continue
+        if file_digest(found) != sha256:
+            log.info("%s: no [[feed]] writes it any more, but it changed since it was "
+                     "written: left as it is", path)
+            store.disown_output_file(name)
+            continue
+        try:
+            path.unlink()
+        except OSError as e:
+            log.warning("%s: no [[feed]] writes it any more, but it cannot be removed (%s)",
+                        path, e.strerror or e)
+            continue
+        store.disown_output_file(name)
+        log.info("removed %s: no [[feed]] or image of this config writes it any more", path)
 
 
 def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, ...]:

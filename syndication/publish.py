@@ -19,13 +19,12 @@ from ._version import __version__
 from .config import FeedConfig, SiteConfig
 from .conversation import ENTRY_ID, TC_HOME
 from .models import LICENCE_NAME, LICENCE_URL, Author, FeedEntry
-from .output import FORMATS, ICON_FILE, LOGO_FILE
+from .output import FORMATS, GENERATOR_URI, ICON_FILE, LOGO_FILE
 from .safetext import safe_url
 from .wording import CREDIT, feed_words
 
 CC_RSS_NS = "http://backend.userland.com/creativeCommonsRssModule"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-GENERATOR_URI = "https://pypi.org/project/syndication/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # An empty feed still needs an <updated>: the date it was first written (render's
 # ``since``), kept so that its bytes stay the same; never "now". This only when none is

@@ -10,7 +10,10 @@ import hashlib
 import io
 import logging
 import mimetypes
+import socket
+import sys
 import threading
+import time
 from datetime import UTC, datetime
 from functools import partial
 from http import HTTPStatus
@@ -28,6 +31,7 @@ DEFAULT_HOST = "127.0.0.1"  # this machine only, unless --bind says otherwise
 DEFAULT_PORT = 8000  # the demo's links point here unless `demo --port` says otherwise
 IDLE_TIMEOUT = 10.0  # seconds a connection may stay silent (idle keep-alive, half-sent)
 MAX_CONNECTIONS = 64  # connections served at once; more are closed at once
+FULL_SAID_EVERY = 60.0  # seconds between two warnings that MAX_CONNECTIONS are open
 # Our files are UTF-8: say so, so that no client guesses (RFC 7303 §3.2 for the XML types).
 CONTENT_TYPES = {
     **{f".{fmt}": f"{media_type}; charset=utf-8" for fmt, media_type in FORMATS.items()},
@@ -129,15 +133,25 @@ class CappedHTTPServer(ThreadingHTTPServer):
     closed at once, so a flood of connections cannot take every thread and all memory."""
 
     daemon_threads = True
+    # The kernel's queue of connections not yet accepted: socketserver's 5 made a burst of
+    # connections (a reader refreshing every feed, or a flood) wait a second each for a
+    # retransmitted SYN; the system's maximum lets the cap above decide instead.
+    request_queue_size = socket.SOMAXCONN
 
     def __init__(self, *args: Any, **kwargs: Any):
         self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self._full_said = -FULL_SAID_EVERY
         super().__init__(*args, **kwargs)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
-            log.warning("%s: more than %d connections open: closed", client_address[0],
-                        MAX_CONNECTIONS)
+            # Said once a minute at most: a flood of connections is not a flood of lines.
+            said = time.monotonic() - self._full_said < FULL_SAID_EVERY
+            (log.debug if said else log.warning)(
+                "%s: more than %d connections open: new ones are closed until some end",
+                client_address[0], MAX_CONNECTIONS)
+            if not said:
+                self._full_said = time.monotonic()
             self.shutdown_request(request)
             return
         try:
@@ -151,6 +165,15 @@ class CappedHTTPServer(ThreadingHTTPServer):
             super().process_request_thread(request, client_address)
         finally:
             self._slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """One line, not socketserver's traceback on stderr: a client that hangs up or stays
+        silent is an everyday event (debug); anything else is said once (an error)."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            log.debug("%s: %s", client_address[0], error)
+        else:
+            log.error("%s: %s: %s", client_address[0], type(error).__name__, error)
 
 
 def make_server(directory: Path, host: str = DEFAULT_HOST,

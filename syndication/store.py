@@ -151,6 +151,16 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE articles SET findings = (SELECT json_group_array(json(f.value))
         FROM json_each(articles.findings) f WHERE json_extract(f.value, '$[1]') IS NOT 1);
     """,
+    # 8: the files a run wrote in the output folder, so that it replaces or removes only
+    # those (README "The output folder is shared"); files written before are adopted by
+    # their feed_files row or their generator mark (output.carries_mark).
+    """
+    CREATE TABLE output_files (
+        path   TEXT PRIMARY KEY,         -- the file, as the config names it
+        sha256 TEXT NOT NULL,            -- of the bytes written (or found identical)
+        config TEXT NOT NULL             -- the config file whose run wrote it
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _REPACKED = 7  # a file made before this schema is rewritten once (VACUUM) by _migrate
@@ -722,6 +732,34 @@ class Store:
         )
 
     def forget_feed_file(self, path: str) -> None:
+        self.db.execute("DELETE FROM feed_files WHERE path = ?", (path,))
+
+    # --- output files: what a run wrote in the output folder -----------------------------
+
+    def output_file(self, path: str) -> str | None:
+        """The SHA-256 of what was last written (or found identical) at ``path``."""
+        row = self.db.execute("SELECT sha256 FROM output_files WHERE path = ?",
+                              (path,)).fetchone()
+        return str(row[0]) if row else None
+
+    def own_output_file(self, path: str, sha256: str, config: str) -> None:
+        self.db.execute(
+            "INSERT INTO output_files (path, sha256, config) VALUES (?, ?, ?) "
+            "ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, "
+            "config = excluded.config "
+            "WHERE sha256 != excluded.sha256 OR config != excluded.config",
+            (path, sha256, config),
+        )
+
+    def output_files(self, config: str) -> list[tuple[str, str]]:
+        """(path, SHA-256) of every file the runs of ``config`` wrote and still own."""
+        rows = self.db.execute("SELECT path, sha256 FROM output_files WHERE config = ? "
+                               "ORDER BY path", (config,))
+        return [(str(p), str(h)) for p, h in rows]
+
+    def disown_output_file(self, path: str) -> None:
+        """Forget ``path``: removed, or no file of ours any more."""
+        self.db.execute("DELETE FROM output_files WHERE path = ?", (path,))
         self.db.execute("DELETE FROM feed_files WHERE path = ?", (path,))
 
     # --- hosts (fetch.HostMemory) -------------------------------------------------------

@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -294,6 +295,63 @@ def test_idle_and_half_sent_connections_do_not_make_serve_unreachable(served) ->
     finally:
         for s in held:
             s.close()
+
+
+@pytest.mark.parametrize(("signum", "status", "name"), [
+    (signal.SIGTERM, 143, "SIGTERM"), (signal.SIGINT, 130, "Ctrl-C"), (signal.SIGHUP, 129,
+                                                                      "SIGHUP")])
+def test_serve_stops_at_once_under_load(tmp_path, signum: int, status: int, name: str) -> None:
+    """A signal stops `serve` while every connection slot is taken by clients that are idle,
+    half-sent or never read their answer, and others keep connecting and hanging up: one
+    line, 128 + the signal's number, and no waiting for any client (before the first of the
+    silent connections would time out)."""
+    from syndication.serve import IDLE_TIMEOUT, MAX_CONNECTIONS
+
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    (folder / "index.html").write_bytes(b"<!DOCTYPE html><title>feeds</title>" + b"x" * 500_000)
+    proc = subprocess.Popen([sys.executable, "-m", "syndication", "serve", "--port", "0",
+                             "--dir", str(folder)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+    try:
+        url = next(w for w in proc.stdout.readline().split() if w.startswith("http://"))
+        host, port = url.removeprefix("http://").rstrip("/").split(":")
+        address = (host, int(port))
+        for i in range(MAX_CONNECTIONS * 2):
+            s = socket.create_connection(address, timeout=5)
+            s.sendall([b"", b"GET /index.html HTTP/1.1\r\nHost: x\r\n",  # idle, half-sent,
+                       b"GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n"][i % 3])  # unread
+            held.append(s)
+
+        def hammer() -> None:  # connect, ask, hang up mid-answer: a broken pipe on its side
+            while not stop.is_set():
+                with contextlib.suppress(OSError), socket.create_connection(address, 2) as c:
+                    c.sendall(b"GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n")
+                    c.recv(100)
+
+        load = [threading.Thread(target=hammer, daemon=True) for _ in range(4)]
+        for t in load:
+            t.start()
+        time.sleep(1)
+        assert proc.poll() is None
+        started = time.monotonic()
+        proc.send_signal(signum)
+        _out, err = proc.communicate(timeout=IDLE_TIMEOUT * 3)
+        assert time.monotonic() - started < IDLE_TIMEOUT  # it waited for no silent client
+    finally:
+        stop.set()
+        for s in held:
+            s.close()
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == status, err
+    lines = err.splitlines()
+    assert lines[-1] == f"syndication serve: stopped by {name}", err
+    # besides it, at most the one warning that every slot is taken: no traceback, no flood
+    assert len(lines) <= 2 and "Traceback" not in err, err
 
 
 def _retrying_get(served, deadline: float) -> tuple[int, bytes]:

@@ -62,12 +62,12 @@ def _published(config: Config) -> dict[str, bytes]:
 
 
 def _rows(config: Config) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table of the state database, in a stable order; but feed_files
-    and runs, which name the output folder's paths."""
+    """Every row of every table of the state database, in a stable order; but feed_files,
+    output_files and runs, which name the output folder's paths."""
     with sqlite3.connect(config.site.state_file) as db:
         tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = "
                                            "'table' ORDER BY name")
-                  if t not in ("feed_files", "runs")]
+                  if t not in ("feed_files", "output_files", "runs")]
         return {t: sorted(db.execute(f'SELECT * FROM "{t}"').fetchall(),  # noqa: S608 -- names from sqlite_master
                           key=repr)
                 for t in tables}

@@ -34,7 +34,6 @@ from .content import (
 )
 from .furniture import Furniture
 from .htmltext import (
-    attribute_values,
     fold_name,
     join_words,
     key,
@@ -75,17 +74,10 @@ UNSAFE_TAGS = frozenset("script iframe object embed applet form frame frameset b
 # Where these stand in a feed entry is what its rules read (links, images, embeds).
 LOCATED = UNSAFE_TAGS | {"a", "img"}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcset", "xlink:href")
-# Where safe-html can find a problem, selected by libxml2 rather than by reading every
-# attribute in Python: unsafe elements, elements with an on* attribute, and the values of URL
-# attributes (each read in Python only when it might be javascript: or vbscript:, see
-# _may_be_script).
-_UNSAFE_ELEMENTS = etree.XPath(
-    "descendant-or-self::*[" + " or ".join(f"self::{t}" for t in sorted(UNSAFE_TAGS)) + "]"
-    " | descendant-or-self::*[@*[starts-with(translate(name(), 'ON', 'on'), 'on')]]")
-_URL_VALUES = etree.XPath(
-    "descendant-or-self::*/@*[" + " or ".join(f"name() = '{a}'" for a in URL_ATTRIBUTES) + "]")
-# What a javascript: or vbscript: URL says, whitespace and case aside; a value holding a
-# character outside ASCII is read too, as NFKC may fold it into these (a full-width "ｓ").
+URL_ATTRIBUTE_SET = frozenset(URL_ATTRIBUTES)
+# What a javascript: or vbscript: URL says, whitespace and case aside (_javascript_url
+# reads further only a value that says it; or holds a character outside ASCII, which NFKC
+# may fold into it: a full-width "ｓ").
 _SCRIPTISH = re.compile(r"s\s*c\s*r\s*i\s*p\s*t", re.IGNORECASE)
 
 LICENCE_PHRASES = ("creative commons",)
@@ -695,15 +687,16 @@ def _safe_html(scope: Scope, rep: Page, furniture: Furniture | None) -> Finding:
     return Finding("safe-html", True, "no script, embed, form, event handler or javascript: URL")
 
 
-def _suspects(root: _Element) -> set[object]:
-    """A superset of the elements where _safe_html finds a problem."""
-    found: set[object] = set()
-    unsafe = _UNSAFE_ELEMENTS(root)
-    if isinstance(unsafe, list):
-        found.update(unsafe)
-    for value in attribute_values(_URL_VALUES, root):
-        if _may_be_script(value):
-            found.add(value.getparent())
+def _suspects(root: _Element) -> set[_Element]:
+    """A superset of the elements where _safe_html finds a problem, found without reading
+    every URL: unsafe elements (libxml2 finds them by tag), on* attributes, and URL
+    attributes that might say javascript: or vbscript:."""
+    found = set(root.iter(*UNSAFE_TAGS))
+    for el in root.iter(etree.Element):
+        for name, value in el.items():
+            low = str(name).lower()
+            if low.startswith("on") or (low in URL_ATTRIBUTE_SET and _may_be_script(str(value))):
+                found.add(el)
     return found
 
 
