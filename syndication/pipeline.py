@@ -10,6 +10,7 @@ import logging
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -36,9 +37,11 @@ from .models import (
     ArticleReport,
     Built,
     FeedEntry,
+    Fetched,
     Outcome,
     Processed,
     RunReport,
+    SourceFeed,
     SourceReport,
 )
 from .output import (
@@ -208,9 +211,18 @@ def _run(
     articles: dict[int, ArticleReport] = {}
     total = len(config.sources) + len(config.feeds)
     _decide_members(config, store, clock)
-    for url in config.sources:
-        feeds = [f for f in config.feeds if url in f.sources]
-        sources.append(_source(url, feeds, store, fetcher, articles, clock, steps))
+    urls = config.sources
+    ahead: dict[int, _Read] = {}
+    for k, url in enumerate(urls):
+        read = ahead.pop(k, None) or _read_source(url, _feeds_of(config, url), store, fetcher,
+                                                  clock, steps)
+        # With workers, the next source is read and handed to them before this one's answers
+        # are awaited: they work on it while this process writes this one, instead of
+        # waiting for its fetch and parse.
+        if steps.pool is not None and k + 1 < len(urls):
+            ahead[k + 1] = _read_source(urls[k + 1], _feeds_of(config, urls[k + 1]), store,
+                                        fetcher, clock, steps)
+        sources.append(_source(read, store, articles, clock, steps))
         if progress:
             progress(len(sources), total, url)
     for refused in _missing_extracts(config, store, clock, steps):
@@ -249,17 +261,26 @@ def _run(
     return report
 
 
-def _source(
-    url: str,
-    feeds: list[FeedConfig],
-    store: Store,
-    fetcher: Fetcher,
-    articles: dict[int, ArticleReport],
-    clock: Clock,
-    steps: _Steps,
-) -> SourceReport:
-    """Fetch one source and process its articles; its validators are saved in the same
-    transaction as its articles, so a crash means the next run fetches it again."""
+@dataclass(frozen=True)
+class _Read:
+    """A source as fetched and parsed, before anything of it is written: its feed, or why it
+    could not be read; and the plans its articles were handed to the article step with."""
+
+    url: str
+    feeds: list[FeedConfig]  # the [[feed]]s reading it
+    fetched: Fetched | None = None  # None when the fetch failed
+    feed: SourceFeed | None = None  # None when it failed, or answered 304
+    error: str | None = None  # FetchError or ParseError
+    # what the store held of its articles and the plans made from that, when it was read
+    stored: dict[int, Stored] = field(default_factory=dict)
+    plans: dict[int, Plan] = field(default_factory=dict)
+
+
+def _read_source(url: str, feeds: list[FeedConfig], store: Store, fetcher: Fetcher,
+                 clock: Clock, steps: _Steps) -> _Read:
+    """Fetch and parse one source, plan its articles from what the store holds now, and hand
+    what the plans ask to build to the article step (to worker processes, when there is
+    enough). Writes nothing: _source does, in the sources' order."""
     state = store.source(url)
     try:
         fetched = fetcher.get(
@@ -268,31 +289,54 @@ def _source(
             last_modified=state.last_modified if state else None,
         )
         if fetched.not_modified:
-            with store.transaction():
-                store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
-            log.debug("%s: not modified", url)
-            return SourceReport(url=url, ok=True, not_modified=True)
+            return _Read(url, feeds, fetched)
         from .source import parse_feed
 
         feed = parse_feed(fetched.body, url, now=clock())
     except (FetchError, ParseError) as e:
+        return _Read(url, feeds, error=str(e))
+    wanted = [(article, _selecting(feeds, article)) for article in feed.articles]
+    stored = store.stored_states([a.article_id for a in feed.articles])
+    plans = {a.article_id: plan(a, stored.get(a.article_id), _extract_counts(selecting))
+             for a, selecting in wanted if selecting}
+    steps.ahead([(a, plans[a.article_id], selecting) for a, selecting in wanted
+                 if selecting and _needs_step(plans[a.article_id])])
+    return _Read(url, feeds, fetched, feed, stored=stored, plans=plans)
+
+
+def _source(
+    read: _Read,
+    store: Store,
+    articles: dict[int, ArticleReport],
+    clock: Clock,
+    steps: _Steps,
+) -> SourceReport:
+    """Process one source's articles, as read by _read_source; its validators are saved in
+    the same transaction as its articles, so a crash means the next run fetches it again."""
+    url, feeds, fetched, feed = read.url, read.feeds, read.fetched, read.feed
+    if fetched is None or feed is None:
+        if fetched is not None:  # 304
+            with store.transaction():
+                store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
+            log.debug("%s: not modified", url)
+            return SourceReport(url=url, ok=True, not_modified=True)
+        error = read.error or "not read"
         with store.transaction():
-            store.source_failed(url, clock(), str(e))
-        log.error("%s", e)
-        return SourceReport(url=url, ok=False, error=str(e))
+            store.source_failed(url, clock(), error)
+        log.error("%s", error)
+        return SourceReport(url=url, ok=False, error=error)
     for problem in feed.problems:
         log.warning("%s: %s", url, problem)
     not_selected = 0
     with store.transaction():
         wanted = [(article, _selecting(feeds, article)) for article in feed.articles]
         stored = store.stored_states([a.article_id for a in feed.articles])
-        plans = {a.article_id: plan(a, stored.get(a.article_id), _extract_counts(selecting))
+        # The plans made when the source was read stand where the store still holds what it
+        # held then; an earlier source of this run may have stored the same article since.
+        plans = {a.article_id: read.plans[a.article_id]
+                 if stored.get(a.article_id) == read.stored.get(a.article_id)
+                 else plan(a, stored.get(a.article_id), _extract_counts(selecting))
                  for a, selecting in wanted if selecting}
-        # What the plans ask to build goes to the article step now, all at once (to worker
-        # processes, when there is enough); the answers are taken below, in the feed's
-        # order, and the store is written from here only.
-        steps.ahead([(a, plans[a.article_id], selecting) for a, selecting in wanted
-                     if selecting and _needs_step(plans[a.article_id])])
         for article, selecting in wanted:
             n = article.article_id
             kept = n in stored
@@ -318,6 +362,10 @@ def _source(
         url=url, ok=True, entries=len(feed.articles), problems=feed.problems,
         not_selected=not_selected,
     )
+
+
+def _feeds_of(config: Config, url: str) -> list[FeedConfig]:
+    return [f for f in config.feeds if url in f.sources]
 
 
 def _selecting(feeds: list[FeedConfig], article: Article) -> list[tuple[FeedConfig, str]]:
@@ -416,8 +464,9 @@ class _Steps:
 
     def run(self, article: Article, wanted: Plan,
             selecting: Sequence[tuple[FeedConfig, str]] = ()) -> Processed:
-        """The article step's answer: from the workers if it was started there, else made
-        now. A worker that died running it is this article's error."""
+        """The article step's answer: from the workers once any were started (where it is
+        run now if it was not handed to them, or was with a plan that changed since), else
+        made here. A worker that died running it is this article's error."""
         args = _step_args(article, wanted, selecting)
         if self.pool is None:
             from .step import process

@@ -19,6 +19,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -50,19 +51,29 @@ def default_jobs() -> int:
 
 class Pool(Generic[T]):
     """``submit(key, *args)`` hands a call of ``target`` to the workers, ``take(key, *args)``
-    returns its answer (waiting for it), or makes the call in this process when it was never
-    submitted. ``jobs`` = 1: every call in this process, no worker is ever started.
+    returns its answer (waiting for it); a call never submitted is made by ``take``, in a
+    worker once any was asked for, else in this process. ``jobs`` = 1: every call in this
+    process, no worker is ever started.
 
     ``target`` names a module-level function, "package.module:function", that returns its
     failures as results. Its module is imported once by the fork server (every worker has
-    it), and in this process only if a call is made here."""
+    it), and in this process only if a call is made here.
+
+    The workers start in a thread of their own: the fork server imports the step's modules
+    before it answers (a few hundred milliseconds), and meanwhile the caller goes on
+    (fetching and parsing the next source) instead of waiting for it; the calls submitted
+    until then are handed on as soon as the workers are up."""
 
     def __init__(self, target: str, jobs: int) -> None:
         self.target = target
         self.jobs = jobs
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: ProcessPoolExecutor | None = None  # set by the starting thread
         self._alone: ProcessPoolExecutor | None = None  # one worker, after a death
         self._pending: dict[Hashable, Future[T]] = {}
+        self._lock = threading.Lock()  # guards _pool and _queued against the starter
+        self._queued: deque[tuple[Future[T], tuple[Any, ...]]] = deque()
+        self._starter: threading.Thread | None = None
+        self._used = False
 
     @property
     def parallel(self) -> bool:
@@ -70,26 +81,39 @@ class Pool(Generic[T]):
 
     @property
     def started(self) -> bool:
-        return self._pool is not None
+        """Whether workers were ever asked for (they may still be starting)."""
+        return self._used
 
     def start(self) -> None:
-        """Start the fork server and the workers now, so that they are ready by the first
-        submit (their start overlaps what the caller does meanwhile)."""
-        if self.parallel and self._pool is None:
-            self._pool = self._executor(self.jobs)
+        """Start the fork server and the workers, in a thread: this returns at once."""
+        if self.parallel and self._starter is None:
+            self._used = True
+            self._starter = threading.Thread(target=self._start, name="start-workers",
+                                             daemon=True)
+            self._starter.start()
 
     def submit(self, key: Hashable, *args: Any) -> None:
         """Hand the call ``target(*args)`` to a worker; ``take(key)`` collects it. A key
         submitted twice is computed once."""
         if not self.parallel or key in self._pending:
             return
-        self.start()
-        assert self._pool is not None
-        self._pending[key] = self._pool.submit(_call, self.target, *args)
+        future: Future[T] = Future()
+        self._pending[key] = future
+        with self._lock:
+            pool = self._pool
+            if pool is None:
+                self._queued.append((future, args))
+        if pool is None:
+            self.start()
+        else:
+            self._forward(pool, future, args)
 
     def take(self, key: Hashable, *args: Any) -> T:
-        """The answer of the call submitted as ``key``; ``target(*args)`` made here when none
-        was. Raises WorkerDied when the worker running it died."""
+        """The answer of the call submitted as ``key``; when none was, ``target(*args)`` made
+        now (in a worker if any was started). Raises WorkerDied when the worker running it
+        died."""
+        if key not in self._pending and self.started:
+            self.submit(key, *args)
         future = self._pending.pop(key, None)
         if future is None:
             fn: Callable[..., T] = _resolve(self.target)
@@ -105,16 +129,58 @@ class Pool(Generic[T]):
     def close(self) -> None:
         """Stop the workers (calls not taken are dropped)."""
         self._pending.clear()
+        if self._starter is not None:
+            self._starter.join()
         for pool in (self._pool, self._alone):
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
         self._pool = self._alone = None
+        self._starter = None
 
     def __enter__(self) -> Pool[T]:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _start(self) -> None:
+        """In the starting thread: start the workers, then hand them the calls queued
+        meanwhile, in their order. A failure to start fails those calls (with
+        BrokenProcessPool: each is run again, alone)."""
+        try:
+            pool = self._executor(self.jobs)
+        except Exception as e:  # no fork server could be started (no /dev/shm, say)
+            pool = None
+            error = e
+        while True:
+            with self._lock:
+                if not self._queued:
+                    self._pool = pool
+                    return
+                future, args = self._queued.popleft()
+            if pool is None:
+                future.set_exception(BrokenProcessPool(f"no worker could be started: {error}"))
+            else:
+                self._forward(pool, future, args)  # the first one waits for the fork server
+
+    def _forward(self, pool: ProcessPoolExecutor, future: Future[T],
+                 args: tuple[Any, ...]) -> None:
+        """Submit the call to ``pool``; its answer, or failure, becomes ``future``'s."""
+        try:
+            inner = pool.submit(_call, self.target, *args)
+        except (BrokenProcessPool, RuntimeError) as e:  # broken, or shut down meanwhile
+            future.set_exception(BrokenProcessPool(str(e)))
+            return
+
+        def done(inner: Future[Any]) -> None:
+            if inner.cancelled():
+                future.set_exception(BrokenProcessPool("cancelled with its pool"))
+            elif (error := inner.exception()) is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(inner.result())
+
+        inner.add_done_callback(done)
 
     def _executor(self, workers: int) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
@@ -123,9 +189,12 @@ class Pool(Generic[T]):
                                    initializer=_watch_parent)
 
     def _discard_pool(self) -> None:
+        if self._starter is not None:
+            self._starter.join()
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None  # the next submit starts a new one
+        self._pool = None  # the next submit starts a new one
+        self._starter = None
 
     def _run_alone(self, args: tuple[Any, ...]) -> T:
         if self._alone is None:

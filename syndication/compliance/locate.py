@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..conversation import is_tc_url
+from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from .compare import Alignment
-from .content import iter_counters, looks_like_counter
+from .content import find_counters, iter_counters, looks_like_counter
 from .htmltext import BLOCK_TAGS, key, tag_name
 from .page import Page, block_of, inside
 
@@ -32,6 +32,7 @@ class Scope:
 
     n: int | None  # the article id
     alignment: Alignment | None  # None without the original
+    heading: _Element | None  # the heading that heads the article in a page (heading_of)
     credit: str  # key() string of the tokens where bylines and credits are looked for
     body_words: Sequence[str]  # the article's own tokens (a name there is not a credit)
     links: tuple[_Element, ...] = ()  # <a> in the credit region
@@ -67,9 +68,10 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
                   if _credit_href(a.get("href") or "") and not is_chrome(a)),
                 *(img for img, _k in iter_counters(rep.root) if not is_chrome(img))]
 
+    heading = None if whole else heading_of(rep, alignment)
     if article is not None:
         s, e = article
-        lo, hi = (0, m) if whole else (max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW))
+        lo, hi = (0, m) if whole else _section(rep, heading, s, e, n)
         credit_words = [w for p, w in enumerate(words[lo:s], lo) if not chrome[p]]
         credit_words.append("|")
         credit_words += [w for p, w in enumerate(words[e:hi], e) if not chrome[p]]
@@ -84,7 +86,10 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
         if whole:
             judged = list(rep.root.iter())
         else:
-            blocks = {block_of(el) for el in credit_anchors() if in_credit(el)}
+            # a credit anchor's paragraph is judged; not a block reaching out of the
+            # article's section (a counter standing directly in a digest's content <div>)
+            blocks = {_block_within(rep, el, lo, hi) for el in credit_anchors()
+                      if in_credit(el)}
             judged = [el for el in rep.root.iter()
                       if s <= rep.pos(el) <= e or any(inside(el, b) for b in blocks)]
         images = [img for img in rep.root.iter("img")
@@ -102,6 +107,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
     return Scope(
         n=n,
         alignment=alignment,
+        heading=heading,
         credit=" " + key(" ".join(credit_words)) + " ",
         body_words=body_words,
         links=tuple(links),
@@ -111,6 +117,138 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
         page_images=tuple(img for img in rep.root.iter("img") if not looks_like_counter(img)),
         chrome=frozenset(chrome_elements),
     )
+
+
+# The heading that heads the article ends at most this many tokens before its first word:
+# between them a byline of five authors with roles and institutions (about 150 tokens).
+HEADLINE_GAP = 300
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def heading_of(rep: Page, alignment: Alignment | None) -> _Element | None:
+    """The heading that heads the article (docs/compliance.md#the-article-on-a-page): the
+    last visible heading ending before the article's first word, at most HEADLINE_GAP tokens
+    before it, that is not an author box's (a digest page: the <h2> of the republication the
+    original's text matches, not the page's <h1>). Without the article placed, the page's
+    first visible <h1>."""
+    if alignment is None or not alignment.found:
+        return next((h for h in rep.root.iter("h1") if _shown(rep, h)), None)
+    start = alignment.start
+    best: _Element | None = None
+    best_end = -1
+    for h in rep.root.iter(*HEADING_TAGS):
+        span = rep.at.get(h)
+        if span is None or span[1] <= span[0] or in_credit_box(h):
+            continue  # no words a reader sees, or an author's name in a byline box
+        if span[1] <= start and start - span[1] <= HEADLINE_GAP and span[1] > best_end:
+            best, best_end = h, span[1]
+    return best
+
+
+def in_credit_box(el: _Element) -> bool:
+    """A heading of an author box (<h4 class="author-name">): a name, not the headline."""
+    for box in (el, *list(el.iterancestors())[:3]):
+        if CREDIT_NAMES.search(f"{box.get('class') or ''} {box.get('id') or ''}"):
+            return True
+    return False
+
+
+def _shown(rep: Page, el: _Element) -> bool:
+    span = rep.at.get(el)
+    return span is not None and span[1] > span[0]
+
+
+def _section(rep: Page, heading: _Element | None, s: int, e: int,
+             n: int | None) -> tuple[int, int]:
+    """The token range of the article's own section of a page (s, e: its words): at most
+    CREDIT_WINDOW tokens around it, and never into another piece of the page
+    (docs/compliance.md#digests). A page may carry several republications (a digest, a
+    front page, a newsletter): their credit is not this article's. The section ends
+
+    - before, after another republication's credit (its counter or its attribution line:
+      both name an article other than this one), and, when a heading of the article's rank
+      or higher heads another piece before it, at the article's heading, or at a byline
+      standing just above that heading;
+    - after, at the next heading of the article's rank or higher (an author box's heading
+      excepted), or at another republication's credit."""
+    m = len(rep.words)
+    lo, hi = max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW)
+    for el in _foreign_credit(rep, n):
+        start, end = rep.at.get(el, (0, 0))
+        block = rep.at.get(block_of(el), (start, end))
+        if not (block[0] < e and block[1] > s):  # its paragraph, unless the article's too
+            start, end = block
+        if end <= s:
+            lo = max(lo, end)
+        elif start >= e:
+            hi = min(hi, start)
+    if heading is None:
+        return lo, hi
+    rank = HEADING_TAGS.index(tag_name(heading))
+    top = rep.at.get(heading, (s, s))[0]
+    for h in rep.root.iter(*HEADING_TAGS[:rank + 1]):
+        span = rep.at.get(h)
+        if h is heading or span is None or span[1] <= span[0] or in_credit_box(h):
+            continue
+        if span[1] <= top:  # another piece at the article's level before it
+            lo = max(lo, _above_heading(rep, heading))
+        elif span[0] >= e:
+            hi = min(hi, span[0])
+    return lo, hi
+
+
+def _above_heading(rep: Page, heading: _Element) -> int:
+    """Where the article's header starts: its heading, or the byline just above it (the
+    blocks right before the heading, or before the header holding it, that name the
+    authors: a link to a profile, or a class saying byline or author)."""
+    first = heading
+    for el in (heading, *heading.iterancestors()):
+        moved = False
+        for sibling in el.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str) or not _is_byline(sibling):
+                break
+            first, moved = sibling, True
+        parent = el.getparent()
+        if moved or parent is None or tag_name(parent) not in ("header", "hgroup"):
+            break
+    return rep.at.get(first, (0, 0))[0]
+
+
+def _is_byline(el: _Element) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(CREDIT_NAMES.search(names)) or any(
+        is_profile_url(a.get("href") or "") for a in el.iter("a"))
+
+
+def _block_within(rep: Page, el: _Element, lo: int, hi: int) -> _Element:
+    """``el``'s block when it lies within tokens lo..hi, else ``el`` alone."""
+    block = block_of(el)
+    start, end = rep.at.get(block, (lo, hi))
+    return block if lo <= start and end <= hi else el
+
+
+def _foreign_credit(rep: Page, n: int | None) -> list[_Element]:
+    """Other republications' credit on the page: for an article k other than n that the page
+    both counts (a counter for k) and credits (an attribution line linking k and The
+    Conversation's home), that counter and that line's link. A
+    counter for k alone is this article's wrong counter; a link to k alone, its wrong link
+    back or a related article: both are this article's defects, not another's credit."""
+    if n is None:
+        return []
+    counted: dict[int, list[_Element]] = {}
+    for tag in find_counters(rep.root):
+        if tag.n != n:
+            counted.setdefault(tag.n, []).append(tag.el)
+    if not counted:
+        return []
+    found = []
+    for a in rep.root.iter("a"):
+        k = tc_article_id(a.get("href") or "")
+        if k is None or k not in counted:
+            continue
+        if any(is_tc_home(b.get("href") or "") for b in block_of(a).iter("a")):
+            found += [a, *counted[k]]
+    return found
 
 
 # Class or id words of a page's chrome: what surrounds an article on any site.

@@ -42,7 +42,7 @@ from .htmltext import (
     text_of,
     words,
 )
-from .locate import CC_LICENCE, CREDIT_NAMES, Scope, locate
+from .locate import CC_LICENCE, Scope, locate
 from .original import Original, prepare
 from .page import Page, block_of, read
 from .span import added_words
@@ -520,10 +520,6 @@ def _read_more(rep: Page, scope: Scope, end: int) -> str | None:
     return None
 
 
-# The heading that heads the article ends at most this many tokens before its first word:
-# between them a byline of five authors with roles and institutions (about 150 tokens).
-HEADLINE_GAP = 300
-HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # What may follow the headline in <title> or og:title: the site's name after a separator
 # (" | Site", " – Site", " - Site", " · Site", " : Site"); dashes are folded to "-".
 TITLE_SEPARATORS = frozenset("|-·•:/")
@@ -543,7 +539,7 @@ def _unaltered_title(article: Article | None, title: str | None, rep: Page | Non
     if rep is None:
         return Finding("unaltered-title", None, "not checked: the republication's headline "
                        "is not known")
-    heading = _heading(rep, scope)
+    heading = scope.heading
     if heading is not None:
         text = " ".join(text_of(heading).split())
         where = f"<{tag_name(heading)}>"
@@ -566,39 +562,6 @@ def _unaltered_title(article: Article | None, title: str | None, rep: Page | Non
     return Finding("unaltered-title", False,
                    f"headline ({where}) “{' '.join(text.split())}” is not the original "
                    f"“{article.title}”")
-
-
-def _heading(rep: Page, scope: Scope) -> _Element | None:
-    """The heading that heads the article: the last visible heading ending before the
-    article's first word, at most HEADLINE_GAP tokens before it (a digest page: the heading
-    of the republication the original's text matches, not the page's <h1>). Without the
-    article placed, the page's first visible <h1>."""
-    alignment = scope.alignment
-    if alignment is None or not alignment.found:
-        return next((h for h in rep.root.iter("h1") if _shown(rep, h)), None)
-    start = alignment.start
-    best: _Element | None = None
-    best_end = -1
-    for h in rep.root.iter(*HEADING_TAGS):
-        span = rep.at.get(h)
-        if span is None or span[1] <= span[0] or _in_credit_box(h):
-            continue  # no words a reader sees, or an author's name in a byline box
-        if span[1] <= start and start - span[1] <= HEADLINE_GAP and span[1] > best_end:
-            best, best_end = h, span[1]
-    return best
-
-
-def _in_credit_box(el: _Element) -> bool:
-    """A heading of an author box (<h4 class="author-name">): a name, not the headline."""
-    for box in (el, *list(el.iterancestors())[:3]):
-        if CREDIT_NAMES.search(f"{box.get('class') or ''} {box.get('id') or ''}"):
-            return True
-    return False
-
-
-def _shown(rep: Page, el: _Element) -> bool:
-    span = rep.at.get(el)
-    return span is not None and span[1] > span[0]
 
 
 def _titles(root: _Element) -> list[tuple[str, str]]:

@@ -221,18 +221,9 @@ CASES: tuple[Case, ...] = (
 # the cases it makes right (run `python -m tests.corpus` to see which). At the end this set
 # must be empty.
 KNOWN_WRONG: frozenset[str] = frozenset({
-    # digest layout as pasted
-    "digest/en-263253/as-pasted",
-    "digest/fr-212649/as-pasted",
-    "digest/fr-209538/as-pasted",
-    "digest/es-159013/as-pasted",
-    "digest/es-113886/as-pasted",
     # theme class on <body>
-    "digest/en-263253/body-classes",
     # "Related" box between paragraphs
-    "digest/fr-212649/related-box",
     # house style: block editor markup
-    "digest/es-159013/gutenberg-blocks",
     # house style: figures as block editor image blocks
     "wp-twentytwentyfour/en-263253/block-editor-images",
     "wp-twentytwentyfive/fr-212649/block-editor-images",
@@ -244,12 +235,9 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     # edited word
     "wp-twentytwentyone/en-263253/edited-word",
     "amp-reader/es-113886/edited-word",
-    "digest/fr-209538/edited-word",
     # rewritten headline, original in <title>/og:title
-    "digest/es-113886/rewritten-headline",
     # missing counter
     # no byline
-    "digest/es-159013/byline-removed",
     # edited word, hyphenated
     "wp-oceanwp/en-263253/edited-hyphenated-word",
     "wp-twentytwentyfour/fr-212649/edited-hyphenated-word",
