@@ -6,10 +6,10 @@ A "word" here is a token: a run of letters and digits, or one punctuation mark."
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, islice
+from itertools import chain
 
 import lxml.html
 from lxml import etree
@@ -143,16 +143,19 @@ Pieces = dict[str, tuple[tuple[str, ...], bool, bool]]
 
 #: ``tags`` of extract() that gives every element its range.
 EVERY = "*"
-# Attributes flagging for the stylesheet the elements extract() was handed (``marked``,
-# ``hidden``), taken off again at once. The HTML parser lower-cases attribute names: no
-# parsed page carries these.
-_MARKED, _HIDDEN = "SyndicationMarked", "SyndicationHidden"
+# What the elements extract() was handed (``marked``, ``hidden``) are renamed to while the
+# stylesheet reads the tree, so that it tells them by name (a template testing a flag
+# attribute would be tried on every element, at the cost of an XPath predicate each): no
+# parsed page has such a tag, as the HTML parser lower-cases tags.
+_CHOSEN, _CHOSEN_BLOCK = "SyndicationChosen", "SyndicationChosenBlock"
+_UNREAD, _UNREAD_CHOSEN = "SyndicationUnread", "SyndicationUnreadChosen"
 # What the stylesheet writes where a chosen element starts, where it ends, and at a block's
-# edges: three of the Unicode non-characters, which no text we read should hold
-# (safetext.FORBIDDEN); a text that holds them anyway gets three characters it does not
-# hold, from the private use planes.
-_MARKERS = (chr(0xFDD0), chr(0xFDD1), chr(0xFDD2))
-_SPARE_MARKERS = (range(0xFDD3, 0xFDF0), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+# edges: a marker character, then one of these. The marker is a Unicode non-character, which
+# no text we read should hold (safetext.FORBIDDEN); a text that holds it anyway gets another
+# character it does not hold, from the private use planes.
+_MARKER = chr(0xFDD0)
+_SPARE_MARKERS = (range(0xFDD1, 0xFDF0), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+_START, _END, _EDGE = "(", ")", "|"
 
 
 def extract(root: _Element, tags: Collection[str] = (), marked: Collection[_Element] = (),
@@ -184,26 +187,43 @@ def extract(root: _Element, tags: Collection[str] = (), marked: Collection[_Elem
         chosen = root.iter(*tags) if tags else ()
     if unread:  # a skipped element's content is not read: no place, no range
         chosen = [el for el in chosen if el not in unread]
-    markers = _markers(root)
-    flags = [(el, _MARKED) for el in marked] + [(el, _HIDDEN) for el in hiding]
-    for el, flag in flags:
-        el.set(flag, "")
+    marker = _marker(root)
+    renamed = _renamed(marked, hiding, every, tags)
     try:
-        text = str(_stylesheet(None if every else frozenset(tags), *markers)(root))
+        for el, _tag, name in renamed:
+            el.tag = name
+        text = str(_stylesheet(None if every else frozenset(tags), marker)(root))
     finally:
-        for el, flag in flags:
-            del el.attrib[flag]
+        for el, tag, _name in renamed:
+            el.tag = tag
     tokenised: Pieces = keep if keep is not None else {}
     if known:
         tokenised.update(known)
-    return _read(normalise(text), markers, iter(chosen), tokenised)
+    return _read(normalise(text), marker, iter(chosen), tokenised)
 
 
-def _read(text: str, markers: tuple[str, str, str], chosen: Iterator[_Element],
-          tokenised: Pieces) -> Text:
+def _renamed(marked: Collection[_Element], hiding: Sequence[_Element], every: bool,
+             tags: Collection[str]) -> list[tuple[_Element, str, str]]:
+    """(element, its tag, the name the stylesheet knows it by) for each element handed to
+    extract(): a hidden one is not read, and still has a place if it is chosen too."""
+    out = []
+    for el in hiding:
+        chosen = every or el.tag in tags or el in marked
+        out.append((el, str(el.tag), _UNREAD_CHOSEN if chosen else _UNREAD))
+    hid = set(hiding)
+    for el in marked:
+        if el in hid:
+            continue
+        tag = str(el.tag)
+        name = (_UNREAD_CHOSEN if tag in SKIP_TAGS else
+                _CHOSEN_BLOCK if tag in BLOCK_TAGS else _CHOSEN)
+        out.append((el, tag, name))
+    return out
+
+
+def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces) -> Text:
     """Tokens of the stylesheet's ``text``, and the range of each chosen element, whose
     markers come in the order of ``chosen`` (document order)."""
-    start, _end, edge = markers  # the rest are ends
     words: list[str] = []
     edges: list[int] = []
     starts: dict[_Element, int] = {}
@@ -214,15 +234,17 @@ def _read(text: str, markers: tuple[str, str, str], chosen: Iterator[_Element],
     # next one, as the next run will say.
     in_word = False
     waiting: list[_Element] = []
-    for k, run in enumerate(_splitter(*markers).split(text)):
-        if k % 2:  # a marker
-            if run == edge:  # a block's edge: no word goes on across it
+    runs = text.split(marker)
+    for k, run in enumerate(runs):
+        if k:  # after a marker: what it marks, then the run up to the next one
+            kind, run = run[0], run[1:]
+            if kind == _EDGE:  # a block's edge: no word goes on across it
                 edges.append(len(words))
                 for el in waiting:
                     starts[el] = len(words)
                 waiting.clear()
                 in_word = False
-            elif run == start:
+            elif kind == _START:
                 el = next(chosen)
                 open_.append(el)
                 if in_word:
@@ -231,7 +253,6 @@ def _read(text: str, markers: tuple[str, str, str], chosen: Iterator[_Element],
                     starts[el] = len(words)
             else:
                 ends[open_.pop()] = len(words)
-            continue
         if not run:
             continue
         found = tokenised.get(run)
@@ -260,31 +281,24 @@ def _read(text: str, markers: tuple[str, str, str], chosen: Iterator[_Element],
     return Text(tuple(words), {el: (starts[el], e) for el, e in ends.items()}, tuple(edges))
 
 
-def _markers(root: _Element) -> tuple[str, str, str]:
-    """Three characters the text of ``root`` does not hold, to mark where elements start and
-    end, and blocks' edges."""
+def _marker(root: _Element) -> str:
+    """A character the text of ``root`` does not hold, to mark places in it."""
     plain = etree.tostring(root, method="text", encoding="unicode", with_tail=False)
-    if not any(c in plain for c in _MARKERS):
-        return _MARKERS
+    if _MARKER not in plain:
+        return _MARKER
     held = set(plain)
-    spare = map(chr, chain.from_iterable(_SPARE_MARKERS))
-    free = list(islice((c for c in spare if c not in held), 3))
-    if len(free) < 3:  # a text of a hundred thousand private characters
-        raise ValueError("the text holds every Unicode non-character and private use character")
-    return free[0], free[1], free[2]
+    for c in map(chr, chain.from_iterable(_SPARE_MARKERS)):
+        if c not in held:
+            return c
+    raise ValueError("the text holds every Unicode non-character and private use character")
 
 
 @cache
-def _splitter(start: str, end: str, edge: str) -> re.Pattern[str]:
-    return re.compile(f"([{start}{end}{edge}])")
-
-
-@cache
-def _stylesheet(tags: frozenset[str] | None, start: str, end: str, edge: str) -> XSLT:
+def _stylesheet(tags: frozenset[str] | None, marker: str) -> XSLT:
     """The stylesheet writing out the text of a tree as extract() reads it: nothing of the
-    SKIP_TAGS and hidden elements, ``edge`` at each BLOCK_TAGS element's edges, and ``start``
-    and ``end`` around each chosen element (its tag in ``tags``, None: every element; or
-    flagged as marked)."""
+    SKIP_TAGS and hidden elements, ``marker`` and _EDGE at each BLOCK_TAGS element's edges,
+    and ``marker`` with _START and _END around each chosen element (its tag in ``tags``,
+    None: every element; or renamed by _renamed)."""
 
     def text(s: str) -> str:
         return f"<xsl:text>{s}</xsl:text>"
@@ -292,27 +306,20 @@ def _stylesheet(tags: frozenset[str] | None, start: str, end: str, edge: str) ->
     def names(tags: Iterable[str]) -> str:
         return "|".join(sorted(tags))
 
+    start, end, edge = marker + _START, marker + _END, marker + _EDGE
     inner = "<xsl:apply-templates/>"
     chosen, block = text(start) + inner + text(end), text(edge) + inner + text(edge)
     chosen_block = text(edge + start) + inner + text(end + edge)
-    is_chosen = "true()" if tags is None else " or ".join(
-        [f"@{_MARKED}", *(f"self::{t}" for t in sorted(tags))])
-    is_block = " or ".join(f"self::{t}" for t in sorted(BLOCK_TAGS))
-    templates = [
-        (f"{names(SKIP_TAGS)}|*[@{_HIDDEN}]", 5,
-         f'<xsl:if test="{is_chosen}">{text(start + end)}</xsl:if>'),
-        (names(BLOCK_TAGS), 2, block),
-    ]
-    if tags is None:
-        templates += [(names(BLOCK_TAGS), 4, chosen_block), ("*", 3, chosen)]
-    else:
-        templates.append((f"*[@{_MARKED}]", 4, f'<xsl:choose><xsl:when test="{is_block}">'
-                          f"{chosen_block}</xsl:when><xsl:otherwise>{chosen}</xsl:otherwise>"
-                          "</xsl:choose>"))
-        if tags & BLOCK_TAGS:
-            templates.append((names(tags & BLOCK_TAGS), 3, chosen_block))
-        if tags - BLOCK_TAGS:
-            templates.append((names(tags - BLOCK_TAGS), 3, chosen))
+    place = text(start + end)  # a place, no words
+    every = tags is None
+    tags = frozenset() if tags is None else tags
+    templates = [(names(SKIP_TAGS | {_UNREAD_CHOSEN} if every else
+                        SKIP_TAGS & tags | {_UNREAD_CHOSEN}), 6, place),
+                 (names(SKIP_TAGS - tags | {_UNREAD}), 5, ""),
+                 (names(BLOCK_TAGS | {_CHOSEN_BLOCK} if every else
+                        BLOCK_TAGS & tags | {_CHOSEN_BLOCK}), 4, chosen_block),
+                 ("*" if every else names(tags - BLOCK_TAGS - SKIP_TAGS | {_CHOSEN}), 3, chosen),
+                 (names(BLOCK_TAGS), 2, block)]
     return etree.XSLT(etree.fromstring(
         '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
         '<xsl:output method="text" encoding="UTF-8"/>'
