@@ -141,6 +141,8 @@ def text_of(el: _Element) -> str:
 #: ends with one). An original's, kept to read its republication, which repeats them.
 Pieces = dict[str, tuple[tuple[str, ...], bool, bool]]
 
+_NOTHING: tuple[tuple[str, ...], bool, bool] = ((), False, False)  # a run normalised to ""
+
 #: ``tags`` of extract() that gives every element its range.
 EVERY = "*"
 # What the elements extract() was handed (``marked``, ``hidden``) are renamed to while the
@@ -171,8 +173,8 @@ def extract(root: _Element, tags: Collection[str] = (), marked: Collection[_Elem
     ``wo<em>rd</em>``, is read whole). A range starts at the first token ending after its
     start (a word cut by it belongs to it) and ends before the first token starting at or
     after its end. Runs found in ``known`` are not tokenised again; ``keep``, when given,
-    receives every run's tokens. The text is normalised as a whole: an accent that opens an
-    inline element joins the letter before it, as on screen."""
+    receives every run's tokens. The text is normalised across inline markup: an accent
+    that opens an inline element joins the letter before it, as on screen."""
     every = tags == EVERY
     hiding = [el for el in root.iter(etree.Element) if hidden(el)] if hidden else []
     skipped = [*root.iter(*SKIP_TAGS), *hiding]
@@ -199,7 +201,7 @@ def extract(root: _Element, tags: Collection[str] = (), marked: Collection[_Elem
     tokenised: Pieces = keep if keep is not None else {}
     if known:
         tokenised.update(known)
-    return _read(normalise(text), marker, iter(chosen), tokenised)
+    return _read(text, marker, iter(chosen), tokenised)
 
 
 def _renamed(marked: Collection[_Element], hiding: Sequence[_Element], every: bool,
@@ -257,8 +259,14 @@ def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces)
             continue
         found = tokenised.get(run)
         if found is None:
-            found = (tuple(_tokens(run)), _is_word_char(run[0]), _is_word_char(run[-1]))
+            # Normalised run by run: what a marker parts never joins (it is a character
+            # of its own that nothing composes with), so this is the whole text's NFKC.
+            norm = normalise(run)
+            found = ((tuple(_tokens(norm)), _is_word_char(norm[0]), _is_word_char(norm[-1]))
+                     if norm else _NOTHING)
             tokenised[run] = found
+        if found is _NOTHING:  # nothing a reader sees (a soft hyphen): a word goes on
+            continue
         tokens, first, last = found
         if not tokens:  # spaces: no word goes on across them
             for el in waiting:
