@@ -17,24 +17,9 @@ from lxml.etree import XSLT, HTMLParser, XPath, _Element
 
 from ..tokens import _WORD, fold_name, join_words, key, normalise, words
 
-__all__ = [
-    "BLOCK_TAGS",
-    "EVERY",
-    "SKIP_TAGS",
-    "Text",
-    "decode",
-    "extract",
-    "fold_name",
-    "join_words",
-    "key",
-    "looks_like_html",
-    "normalise",
-    "parse_fragment",
-    "parse_page",
-    "tag_name",
-    "text_of",
-    "words",
-]
+__all__ = ["BLOCK_TAGS", "EVERY", "SKIP_TAGS", "Text", "extract", "fold_name", "join_words",
+           "key", "looks_like_html", "normalise", "parse_fragment", "parse_page", "tag_name",
+           "text_of", "words"]
 
 # Elements whose edges separate words even when the markup has no whitespace there.
 BLOCK_TAGS = frozenset(
@@ -54,25 +39,6 @@ class Text:
     spans: dict[_Element, tuple[int, int]]
     # word index of each block element's start and end, in document order
     edges: tuple[int, ...] = ()
-
-
-def decode(data: bytes, content_type: str | None = None) -> str:
-    """Bytes of a page -> text: the charset the server declared, else what the document
-    says (BOM, <meta charset>), else a guess (bs4's UnicodeDammit, made for this)."""
-    # Imported here, the one deferral of this package: bs4 costs about 100 ms of imports
-    # (benchmarks/run.py, check PAGE row) and only pages read from outside need it; a run
-    # never decodes page bytes.
-    from bs4 import UnicodeDammit
-
-    declared = []
-    if content_type:
-        m = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
-        if m:
-            declared.append(m.group(1))
-    dammit = UnicodeDammit(data, known_definite_encodings=declared, is_html=True)
-    if dammit.unicode_markup is None:
-        return data.decode("utf-8", "replace")
-    return str(dammit.unicode_markup)
 
 
 _HTML_TAG = re.compile(
