@@ -59,6 +59,28 @@ def with_entry_text(data: bytes, old: bytes, new: bytes) -> bytes:
     return head + entry + rest.replace(old, new, 1)
 
 
+# --- article ids --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", [
+    "99999999999999999999999",  # beyond SQLite's INTEGER: it failed the whole source
+    "9223372036854775808",  # 2**63
+    "0", "0212649",  # no article 0, no leading zero
+    "\u0663",  # an Arabic-Indic 3: a digit to \d, not an id
+    "\uff12\uff11\uff12\uff16\uff14\uff19",  # 212649 in full-width digits
+])
+def test_an_id_that_is_not_an_article_id_refuses_the_entry(bad: str) -> None:
+    """The first French entry claims a strange id, in its <id> and its link alike."""
+    first = str(FR_IDS[0]).encode()
+    head, entry, rest = FR_BOTH.partition(b"<entry>")
+    own, end, others = rest.partition(b"</entry>")
+    own = own.replace(b"article/" + first, b"article/" + bad.encode()).replace(
+        b"-" + first, b"-" + bad.encode())
+    feed = parse_feed(head + entry + own + end + others, URL)
+    assert [a.article_id for a in feed.articles] == [FR_IDS[1]]
+    assert len(feed.problems) == 1 and "no article id" in feed.problems[0]
+
+
 # --- characters XML 1.0 forbids -----------------------------------------------------------
 
 
@@ -173,6 +195,11 @@ def test_without_a_clock_parsing_stays_pure() -> None:
     "https://evil.example/how-sea-star-263253", "https://theconversation.com.evil.example/x-263253",
     "https://eviltheconversation.com/x-263253", "https://theconversation.co/x-263253",
     "https://theconversation.com/how-sea-star-263254",  # another article
+    # whitespace a browser strips or splits on: what is published must be what was vetted
+    "https://theconversation.com\t/how-sea-star-263253",
+    "https://theconversation.com/how-sea-star-263253\n/x",
+    "https://theconversation.com/how-sea-star-263253 onmouseover=alert(1)",
+    "https://theconversation.com/how-sea\u00a0star-263253",
     "https://theconversation.com/how-sea-star", "https://user:pw@theconversation.com/x-263253",
     "https://theconversation.com:8443/x-263253", "//theconversation.com/x-263253",
     "https://theconversation.com/x\u0085-263253",
@@ -237,8 +264,17 @@ def test_safe_urls(url: str) -> None:
     ("https://bob:s3cret@example.org/a.atom", "https://bob:***@example.org/a.atom"),
     ("fetch http://:tok@host/x failed", "fetch http://:***@host/x failed"),
     ("HTTPS://u:p%40ss@h/", "HTTPS://u:***@h/"),
-    ("https://bob@example.org/", "https://bob@example.org/"),  # no password: nothing to hide
+    # a bare user is as often a token (GitHub, GitLab, many APIs) as a name: hidden too
+    ("https://bob@example.org/", "https://***@example.org/"),
+    ("fetch https://ghp_16C7e42F292c6912E7710c838347Ae178B4a@h.example/f.atom: HTTP 500",
+     "fetch https://***@h.example/f.atom: HTTP 500"),
+    ("https://h.example/f.atom?api_key=abc123&lang=fr", "https://h.example/f.atom?api_key=***&lang=fr"),
+    ("https://h.example/f?x=1&access_token=ya29.A0&sig=Zm9v#top",
+     "https://h.example/f?x=1&access_token=***&sig=***#top"),
+    ("https://h.example/f?Password=p%40ss;SessionId=42", "https://h.example/f?Password=***;SessionId=***"),
+    ("https://h.example/f?page=2&sort=date", "https://h.example/f?page=2&sort=date"),
     ("mailto:a@b.example", "mailto:a@b.example"),
+    ("an e-mail a@b.example and key=value", "an e-mail a@b.example and key=value"),
 ])
 def test_passwords_are_redacted(text: str, shown: str) -> None:
     assert redact(text) == shown

@@ -71,7 +71,10 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
     heading = None if whole else heading_of(rep, alignment)
     if article is not None:
         s, e = article
-        lo, hi = (0, m) if whole else _section(rep, heading, s, e, n)
+        # Where the page stops carrying the original (a copy reworded from there on), the
+        # rest of the article stands between the match and the attribution: as far again.
+        rest = alignment.cut.missing if alignment is not None and alignment.cut else 0
+        lo, hi = (0, m) if whole else _section(rep, heading, s, e, n, rest)
         credit_words = [w for p, w in enumerate(words[lo:s], lo) if not chrome[p]]
         credit_words.append("|")
         credit_words += [w for p, w in enumerate(words[e:hi], e) if not chrome[p]]
@@ -159,9 +162,10 @@ def _shown(rep: Page, el: _Element) -> bool:
 
 
 def _section(rep: Page, heading: _Element | None, s: int, e: int,
-             n: int | None) -> tuple[int, int]:
+             n: int | None, rest: int = 0) -> tuple[int, int]:
     """The token range of the article's own section of a page (s, e: its words): at most
-    CREDIT_WINDOW tokens around it, and never into another piece of the page
+    CREDIT_WINDOW tokens around it (and ``rest`` more after it: the words of the original
+    a copy reworded from some point on did not carry), and never into another piece of the page
     (docs/compliance.md#digests). A page may carry several republications (a digest, a
     front page, a newsletter): their credit is not this article's. The section ends
 
@@ -172,7 +176,7 @@ def _section(rep: Page, heading: _Element | None, s: int, e: int,
     - after, at the next heading of the article's rank or higher (an author box's heading
       excepted), or at another republication's credit."""
     m = len(rep.words)
-    lo, hi = max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW)
+    lo, hi = max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW + rest)
     for el in _foreign_credit(rep, n):
         start, end = rep.at.get(el, (0, 0))
         block = rep.at.get(block_of(el), (start, end))
