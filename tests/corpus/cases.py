@@ -221,6 +221,16 @@ RED_TEAM: tuple[Case, ...] = (
     fails(NPR, EN, "newspaper-source-box", "licence-notice"),
     fails(NPR, FR1, "newspaper-source-box", "licence-notice"),
     fails(NPR, ES1, "newspaper-source-box", "licence-notice"),
+    fails(KAD, EN, "intro-naming-author", "unaltered-text"),
+    fails(D7, FR1, "intro-naming-author", "unaltered-text"),
+    fails(BLG, ES2, "intro-naming-author", "unaltered-text"),
+    fails(TT1, FR2, "intro-naming-author", "unaltered-text"),
+    fails(NPR, EN, "appended-with-credit", "unaltered-text"),
+    fails(JOO, FR2, "appended-with-credit", "unaltered-text"),
+    fails(GHO, ES1, "appended-with-credit", "unaltered-text"),
+    fails(KAD, FR1, "licence-words-reworded", "licence-notice"),
+    fails(BLG, EN, "licence-words-reworded", "licence-notice"),
+    fails(TT4, EN, "licence-words-reworded", "licence-notice"),
     _case(KAD, FR2, "deep-nesting", NOT_CHECKABLE),
     # digests in other CMSs' markup: a Joomla category blog (the article's HTML a sibling of its
     # title and info block), a Blogger home page (one date header above both posts, h3 titles)
@@ -515,6 +525,15 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # hidden compliant copy beside an altered one (a framework's utility class, F14)
     "joomla-cassiopeia/fr-209538/hidden-copy-utility-class",
     "joomla-cassiopeia/en-263253/hidden-copy-utility-class",
+    # intro paragraph before the article (it names the author: taken for credit, F15)
+    "wp-kadence/en-263253/intro-naming-author",
+    "drupal7-bartik/fr-212649/intro-naming-author",
+    "blogger-simple/es-113886/intro-naming-author",
+    "wp-twentytwentyone/fr-209538/intro-naming-author",
+    # paragraph appended at the end (it names The Conversation: taken for credit, F15)
+    "wp-newspaper/en-263253/appended-with-credit",
+    "joomla-cassiopeia/fr-209538/appended-with-credit",
+    "ghost-casper/es-159013/appended-with-credit",
 })
 KNOWN_WRONG = KNOWN_WRONG | RED_TEAM_WRONG
 

@@ -855,6 +855,57 @@ def hidden_copy_class(classes: str) -> Apply:
     return apply
 
 
+# The publisher's words that name the author or The Conversation (an editor's note, a
+# thank-you line merged with a note of their own), per language.
+CREDITING_NOTES = {
+    "en": ("Editor’s note: {name} of {institution} wrote this piece, which our readers asked"
+           " about at last week’s meeting.",
+           "This article was originally published on The Conversation; we will keep following"
+           " this story for our readers."),
+    "fr": ("Note de la rédaction : {name} ({institution}) a écrit cet article, sur lequel nos"
+           " lecteurs nous ont interrogés.",
+           "Cet article a été initialement publié sur The Conversation ; nous continuerons à"
+           " suivre ce sujet pour nos lecteurs."),
+    "es": ("Nota de la redacción: {name} ({institution}) escribió este artículo, sobre el que"
+           " nos preguntaron nuestros lectores.",
+           "Este artículo fue publicado originalmente en The Conversation; seguiremos"
+           " informando sobre este tema a nuestros lectores."),
+}
+# The attribution line reworded without the licence (other wordings than WORDS' no-licence).
+NO_LICENCE_REWORDED = {
+    "en": 'This article first appeared on <a href="{url}">The Conversation</a>.',
+    "fr": 'Cet article est paru sur <a href="{url}">The Conversation</a>.',
+}
+
+
+def intro_naming_author(slots: Slots, o: Original) -> Slots:
+    """An editor's note before the article that names its author and institution: the
+    publisher's words all the same."""
+    author = o.article.authors[0]
+    note = CREDITING_NOTES[o.lang][0].format(name=author.name, institution=author.institution)
+    first = body_paragraphs(slots.article)[0]
+    code = slots.article
+    return article_of(slots, code[:first.start()] + f"<p><em>{escape(note)}</em></p>\n"
+                      + code[first.start():])
+
+
+def appended_with_credit(slots: Slots, o: Original) -> Slots:
+    """A paragraph after the article's last one that thanks The Conversation in its
+    attribution words and adds the publisher's own sentence."""
+    code = slots.article
+    last = body_paragraphs(code)[-1]
+    note = escape(CREDITING_NOTES[o.lang][1])
+    return article_of(slots, code[:last.end()] + f"\n<p>{note}</p>" + code[last.end():])
+
+
+def licence_words_reworded(slots: Slots, o: Original) -> Slots:
+    """The attribution line reworded ("This article first appeared on The Conversation."),
+    the licence gone."""
+    line = find(ATTRIBUTION, slots.article, "attribution line").group()
+    new = "<p>" + NO_LICENCE_REWORDED[o.lang].format(url=o.article.url) + "</p>"
+    return article_of(slots, slots.article.replace(line, new, 1))
+
+
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
 
 
@@ -1007,6 +1058,10 @@ EDITS = {e.name: e for e in (
     _e("hidden-copy-all-screens", "hidden compliant copy beside an altered one",
        hidden_copy_class("elementor-hidden-desktop elementor-hidden-tablet "
                          "elementor-hidden-mobile")),
+    _e("intro-naming-author", "intro paragraph before the article", intro_naming_author),
+    _e("appended-with-credit", "paragraph appended at the end", appended_with_credit),
+    _e("licence-words-reworded", "attribution line with the licence words removed",
+       licence_words_reworded),
     _e("newspaper-source-box", "no attribution line: the theme's Source box links the original",
        newspaper_source_box),
 )}
