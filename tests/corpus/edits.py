@@ -719,21 +719,27 @@ def kadence_infobox(slots: Slots, o: Original) -> Slots:
     return article_of(slots, after_paragraph(slots.article, 1, box))
 
 
+def _figure_parts(html: str) -> tuple[str, str, str]:
+    """A pasted <figure>'s image address and alt text (escaped) and its caption's inner HTML
+    (words and links, credit included), for re-marking it the way a CMS stores figures."""
+    figure = lxml.html.fragment_fromstring(html)
+    img = next(figure.iter("img"))
+    caption = figure.find(".//figcaption")
+    inner = ""
+    if caption is not None:
+        inner = (caption.text or "").strip() + " ".join(
+            lxml.html.tostring(child, encoding="unicode", with_tail=False).strip()
+            for child in caption)
+    return escape(img.get("src") or ""), escape(img.get("alt") or ""), inner
+
+
 def blogger_caption_tables(slots: Slots, o: Original) -> Slots:
     """Figures as Blogger's editor stores a captioned image: table.tr-caption-container with
     the linked image in one cell and the caption (its words and links, credit included) in
     td.tr-caption; the image keeps its address."""
 
     def table(m: re.Match[str]) -> str:
-        figure = lxml.html.fragment_fromstring(m.group())
-        img = next(figure.iter("img"))
-        src, alt = escape(img.get("src") or ""), escape(img.get("alt") or "")
-        caption = figure.find(".//figcaption")
-        inner = ""
-        if caption is not None:
-            inner = " ".join(lxml.html.tostring(child, encoding="unicode",
-                                                with_tail=False).strip() for child in caption)
-            inner = (caption.text or "").strip() + inner
+        src, alt, inner = _figure_parts(m.group())
         return ('<table align="center" cellpadding="0" cellspacing="0" '
                 'class="tr-caption-container" style="margin-left: auto; margin-right: auto;">'
                 '<tbody><tr><td style="text-align: center;"><a href="' + src + '" '
@@ -764,15 +770,7 @@ def wp_classic_captions(slots: Slots, o: Original) -> Slots:
     p.wp-caption-text holding the caption's words and links, credit included."""
 
     def caption(m: re.Match[str]) -> str:
-        figure = lxml.html.fragment_fromstring(m.group())
-        img = next(figure.iter("img"))
-        src, alt = escape(img.get("src") or ""), escape(img.get("alt") or "")
-        cap = figure.find(".//figcaption")
-        inner = ""
-        if cap is not None:
-            inner = (cap.text or "").strip() + " ".join(
-                lxml.html.tostring(child, encoding="unicode", with_tail=False).strip()
-                for child in cap)
+        src, alt, inner = _figure_parts(m.group())
         return ('<div id="attachment_5521" style="width: 764px" class="wp-caption aligncenter">'
                 f'<a href="{src}"><img aria-describedby="caption-attachment-5521" '
                 f'decoding="async" class="size-large wp-image-5521" src="{src}" alt="{alt}" '
