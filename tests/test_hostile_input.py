@@ -380,8 +380,8 @@ def test_index_renders_a_finding_quoting_control_characters(site, capsys) -> Non
     assert drive(config, capsys).status == 0
     with Store(site.state) as store:
         states = store.articles()
-    quoting = [replace(s, status=Outcome.REFUSED, reason="unaltered-text: \x1b[2J\x07\uffff",
-                       findings=(Finding("unaltered-text", False, "quotes '\x1b]0;x\x07'"),))
+    quoting = [s._replace(status=Outcome.REFUSED, reason="unaltered-text: \x1b[2J\x07\uffff",
+                          findings=(Finding("unaltered-text", False, "quotes '\x1b]0;x\x07'"),))
                for s in states]
     page = render_index(config.site, [], quoting)
     assert b"\x1b" not in page and b"\x07" not in page and "\uffff".encode() not in page

@@ -194,9 +194,11 @@ def is_placeholder(img: _Element) -> bool:
 
 
 # Class words of the element holding a picture and its caption where it is no <figure>:
-# WordPress's classic div.wp-caption, themes' and page builders' image wrappers.
+# WordPress's classic div.wp-caption, Blogger's table.tr-caption-container, themes' and page
+# builders' image wrappers.
 _CAPTIONED = ("wp-caption", "caption", "figure", "image-card", "kg-card", "media", "photo")
-_CONTAINER_LEVELS = 3
+# Blogger's caption table: img < a < td < tr < tbody < table.tr-caption-container.
+_CONTAINER_LEVELS = 6
 
 
 def image_container(img: _Element) -> _Element | None:
@@ -286,8 +288,8 @@ def _caption_credit(container: _Element, authors: Iterable[Author]) -> ImageCred
     unless an agency is named with no Creative Commons licence."""
     caption = container.find(".//figcaption")
     if caption is None:
-        caption = _first_with_class(container, "caption") or _first_with_class(
-            container, "wp-caption-text")
+        caption = next((el for el in container.iter() if el is not container and any(
+            "caption" in c for c in _classes(el))), None)
     if caption is None:
         return ImageCredit("", None, False, "no credit")
     credit = " ".join(normalise(text_of(caption)).split())

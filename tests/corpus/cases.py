@@ -446,24 +446,12 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     "wp-hello-elementor/fr-209538/elementor-form",
     "wp-hello-elementor/es-113886/elementor-form",
     "wp-hello-elementor/en-263253/elementor-form",
-    "wp-kadence/en-263253/kadence-infobox",
-    "wp-kadence/fr-209538/kadence-infobox",
-    "wp-kadence/es-159013/kadence-infobox",
     # byline in per-screen widgets (one hidden per screen)
     "wp-hello-elementor/en-263253/elementor-responsive-byline",
     "wp-hello-elementor/fr-212649/elementor-responsive-byline",
     "wp-hello-elementor/es-159013/elementor-responsive-byline",
     # ad between paragraphs
-    "wp-newspaper/en-263253/newspaper-inline-ad",
-    "wp-newspaper/fr-212649/newspaper-inline-ad",
-    "wp-newspaper/es-159013/newspaper-inline-ad",
-    "wp-newspaper/fr-209538/newspaper-inline-ad",
-    "joomla-cassiopeia/en-263253/joomla-banner",
-    "joomla-cassiopeia/fr-212649/joomla-banner",
-    "joomla-cassiopeia/es-113886/joomla-banner",
     # house style: figures as Blogger caption tables
-    "blogger-simple/en-263253/blogger-caption-tables",
-    "blogger-simple/fr-212649/blogger-caption-tables",
     # no heading: the headline in <title> with a site suffix
     "blogger-simple/es-159013/headline-only-in-title",
     "drupal7-bartik/en-263253/headline-only-in-title",
