@@ -77,12 +77,14 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     anchors: list[int] = []  # where credit links stand
     for el in container.iter():
         span = spans.get(el)
-        if span is None:
+        if span is None:  # most elements of a feed entry: only some have a place
             continue
         s, e = span
         if s >= start and e <= end:
             continue  # within the article: most elements, none of them around it
         tag = tag_name(el)
+        if not tag:
+            continue
         if tag in BLOCK_TAGS:
             boundaries.update(span)
         if tag == "a" and (s < start or s >= end):
