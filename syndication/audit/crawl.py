@@ -321,7 +321,7 @@ def _found_in(text: str, *, plain: bool) -> tuple[ArticleRef | None, str] | None
     ref = identify(text, plain=plain)
     if ref is not None:
         return ref, ref.how
-    said = f" {key(text if plain else text_of(parse_page(text)))} "
+    said = f" {key(text if plain else text_of(parse_page(text, partial=True)))} "
     if any(f" {phrase} " in said for phrase in _ATTRIBUTION_KEYS):
         return None, "its attribution line (it names no article: judged without the original)"
     return None

@@ -5,6 +5,7 @@ database, no clock. Its face:
 - ``prepare(article)``: an original read once, to judge any number of republications;
 - ``check(html, original)``: a feed entry's HTML, judged whole;
 - ``check_page(html, original)``: a page that republishes the article among other things;
+- ``not_checkable(n, document, cut)``: the verdict on a document the HTML parser cut;
 - ``RULES``: the rule ids, in the order of a verdict's findings.
 
 Inside: ``conversation`` (every fact about The Conversation), ``htmltext`` (HTML -> the
@@ -16,6 +17,6 @@ and its credit stand in a page), ``original`` (an original prepared), ``rules`` 
 from __future__ import annotations
 
 from .original import Original, prepare
-from .rules import RULES, check, check_page
+from .rules import RULES, check, check_page, not_checkable
 
-__all__ = ["RULES", "Original", "check", "check_page", "prepare"]
+__all__ = ["RULES", "Original", "check", "check_page", "not_checkable", "prepare"]

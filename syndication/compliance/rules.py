@@ -20,6 +20,7 @@ from ..conversation import (
     is_tc_home,
     tc_article_id,
 )
+from ..errors import DocumentCut
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
 from .compare import MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
@@ -98,8 +99,15 @@ def check(
     ``title`` is the republication's headline when it has one apart from the HTML (a feed
     entry's title); without it `unaltered-title` is reported as not checked.
     """
-    orig = original if isinstance(original, Original) else prepare(original)
-    rep = read(html, page=False, plain=False, located=LOCATED, known=orig.pieces)
+    n = original.article_id if isinstance(original, Article) else original.article.article_id
+    try:
+        orig = original if isinstance(original, Original) else prepare(original)
+    except DocumentCut as e:
+        return not_checkable(n, "the original", e)
+    try:
+        rep = read(html, page=False, plain=False, located=LOCATED, known=orig.pieces)
+    except DocumentCut as e:
+        return not_checkable(n, "the republication", e)
     scope = locate(rep, _align(orig, rep, None), orig.article.article_id, whole=True)
     return _verdict(rep, scope, orig, None, title=title, page=False)
 
@@ -120,14 +128,29 @@ def check_page(
     rules that need it are reported as not checked (ok None), never as passed. ``plain``:
     the page is plain text, checked as text only.
     """
-    orig = (original if isinstance(original, Original) or original is None
-            else prepare(original))
-    n = orig.article.article_id if orig is not None else article_id
-    rep = read(html, page=True, plain=plain, located=LOCATED,
-               known=orig.pieces if orig is not None else None)
+    n = (original.article_id if isinstance(original, Article) else
+         original.article.article_id if original is not None else article_id)
+    try:
+        orig = (original if isinstance(original, Original) or original is None
+                else prepare(original))
+    except DocumentCut as e:
+        return not_checkable(n, "the original", e)
+    try:
+        rep = read(html, page=True, plain=plain, located=LOCATED,
+                   known=orig.pieces if orig is not None else None)
+    except DocumentCut as e:
+        return not_checkable(n, "the page", e)
     furniture = Furniture(rep, orig.text.words if orig is not None else None)
     scope = locate(rep, _align(orig, rep, furniture), n, whole=False)
     return _verdict(rep, scope, orig, furniture, title=title, page=True)
+
+
+def not_checkable(n: int | None, document: str, cut: DocumentCut) -> Verdict:
+    """The verdict when the HTML parser cut ``document`` (the page, the republication, the
+    original; docs/compliance.md#deep-nesting): no rule can be judged on a truncated tree,
+    and none is reported as passed."""
+    what = f"not checked: {document} cannot be read whole: {cut.reason}"
+    return Verdict(article_id=n, findings=tuple(Finding(rule, None, what) for rule in RULES))
 
 
 def _align(orig: Original | None, rep: Page, furniture: Furniture | None) -> Alignment | None:
@@ -323,6 +346,14 @@ def _source_link(scope: Scope, rep: Page) -> Finding:
         if k is not None and href not in seen:
             seen.append(href)
     other = f"; it links other articles only: {', '.join(seen[:3])}" if seen else ""
+    # The attribution line (the block linking The Conversation's home) names the link back.
+    back = next((a for a in scope.links if tc_article_id(a.get("href") or "") is not None
+                 and any(is_tc_home(b.get("href") or "") for b in block_of(a).iter("a"))),
+                None)
+    if back is not None:
+        return Finding("source-link", False,
+                       f"the link back to the original links another article: "
+                       f"{(back.get('href') or '').strip()} (the original is article {n})")
     return Finding("source-link", False,
                    f"no link to the original article {n} on The Conversation{other}")
 

@@ -255,9 +255,6 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     # hidden compliant copy beside an altered one
     # credit only in hidden markup
     # nesting deeper than the parser's limit
-    "wp-twentytwentyone/en-263253/deep-nesting",
-    "ghost-casper/fr-212649/deep-nesting",
-    "drupal-olivero/es-159013/deep-nesting",
 })
 
 
