@@ -44,9 +44,9 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 def run(config: Config) -> RunReport:
     """Fetch, check and publish everything ``config`` names (see ``pipeline.run``)."""
-    # The one deferred import outside the pipeline and the CLI: every command imports this
-    # package, and `syndication check` or `serve` must not load what a run needs (requests,
-    # sqlite3, filelock): tests/test_lazy_imports.py measures which libraries they load.
+    # Deferred: every command imports this package, and `syndication check` or `serve` must
+    # not load what a run needs (requests, sqlite3, filelock):
+    # tests/test_lazy_imports.py::test_importing_the_package_loads_no_run_machinery.
     from .pipeline import run as _run
 
     return _run(config)

@@ -32,6 +32,8 @@ from .models import RunReport
 from .safetext import printable
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from .config import FetchConfig
 
 log = logging.getLogger("syndication")
@@ -164,16 +166,24 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
         raise
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's own messages (usage errors quote the arguments as given) with control
+    characters escaped, as every other line (add_subparsers makes its parsers this class)."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(printable(message) if message else message, file)
+
+
 def build_parser() -> argparse.ArgumentParser:
     # -v is accepted before and after the command; SUPPRESS keeps the command's parser from
     # resetting a count given before it ("syndication -vv run"). No set_defaults here: the
     # parsers share this action, so a default would reach the command's parser too.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "-v", "--verbose", action="count", default=argparse.SUPPRESS,
         help="-v: a summary of what was done; -vv: every step",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="syndication",
         description="Licence-compliant RSS and Atom feeds of The Conversation's Creative "
         "Commons articles.",
@@ -399,7 +409,7 @@ def _progress_bar(total: int) -> Iterator[Progress | None]:
         def progress(done: int, total_now: int, what: str) -> None:
             if total_now != bar.total:  # a stage whose size is known only once it starts
                 bar.reset(total=total_now)
-            bar.set_postfix_str(what[-40:], refresh=False)
+            bar.set_postfix_str(printable(what[-40:]), refresh=False)  # a URL, a name
             bar.update(done - bar.n)
 
         yield progress
@@ -420,7 +430,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     port = DEMO_PORT if args.port is None else args.port
     if not 1 <= port <= 65535:
-        print(f"syndication: --port {port}: must be 1-65535", file=sys.stderr)
+        _say(f"syndication: --port {port}: must be 1-65535")
         return EXIT_USAGE
     output: Path = args.output.resolve()
     report = run_demo(output, port)
@@ -454,12 +464,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         directory = load_config(args.config).site.output_dir
     if not directory.is_dir():
-        print(f"syndication: {directory}: no such directory (run `syndication run` or "
-              "`syndication demo` first, or name the folder with --dir)", file=sys.stderr)
+        _say(f"syndication: {directory}: no such directory (run `syndication run` or "
+              "`syndication demo` first, or name the folder with --dir)")
         return EXIT_USAGE
     port = DEFAULT_PORT if args.port is None else args.port
     if not 0 <= port <= 65535:
-        print(f"syndication: --port {port}: must be 0-65535", file=sys.stderr)
+        _say(f"syndication: --port {port}: must be 0-65535")
         return EXIT_USAGE
     server = make_server(directory.resolve(), args.bind or DEFAULT_HOST, port)
     # One line on stdout, flushed: scripts (and the tests) read the address from it.
@@ -534,7 +544,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _check_error(as_json: bool, message: str) -> int:
     """An input or usage error of ``check``: one line on stderr, and with --json the same
     as ``{"error": …}`` on stdout, so a script reading stdout always gets JSON."""
-    print(f"syndication check: {message}", file=sys.stderr)
+    _say(f"syndication check: {message}")
     if as_json:
         print(json.dumps({"error": message}, ensure_ascii=False))
     return EXIT_USAGE
@@ -562,7 +572,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
                                conversation_url=args.conversation_url or TC_HOME,
                                state=args.state, progress=progress)
     except StorageError as e:  # --state names something that is no audit state database
-        print(f"syndication audit: {e}", file=sys.stderr)
+        _say(f"syndication audit: {e}")
         return EXIT_NOTHING_JUDGED
     status = exit_status(report)
     if args.report is not None:
@@ -575,7 +585,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         for line in table(report, _marks()):
             print(line)
     if status == EXIT_NOTHING_JUDGED:
-        print(f"syndication audit: {nothing_judged(report)}", file=sys.stderr)
+        _say(f"syndication audit: {nothing_judged(report)}")
     return status
 
 

@@ -18,6 +18,7 @@ from ._version import __version__
 from .conversation import ARTICLE_REF
 from .errors import ConfigError
 from .models import Selection
+from .safetext import FORBIDDEN
 from .urls import host_of
 
 #: Environment variable naming the config file when --config is not given.
@@ -161,6 +162,7 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
     """Validate an already-decoded config; ``file`` is named in errors and anchors paths."""
     v = _Validator(file)
     v.only(data, "", {"site", "fetch", "feed", "run"})
+    _no_forbidden_characters(v, data, "")
     site_t = v.table(data, "site", required=True)
     fetch_t = v.table(data, "fetch", required=False)
     run_t = v.table(data, "run", required=False)
@@ -339,6 +341,25 @@ def _not_a_system_folder(v: _Validator, folder: Path) -> None:
     if resolved in SYSTEM_FOLDERS or resolved in (home, home.parent):
         v.fail("site.output_dir", f"{str(folder)!r} is {str(resolved)!r}, a system or home "
                "folder: give a folder of its own, e.g. ~/feeds or /var/www/feeds")
+
+
+def _no_forbidden_characters(v: _Validator, value: object, where: str) -> None:
+    """Every string of the file ends up in the feeds, the index page or a terminal line: a
+    character XML 1.0 forbids (a TOML escape such as "\\u0007" or "\\uFFFF") would make
+    every feed unwritable on every run, so it is refused here, naming the key."""
+    if isinstance(value, str):
+        m = FORBIDDEN.search(value)
+        if m is not None:
+            v.fail(where, f"holds U+{ord(m.group()):04X} at character {m.start() + 1}, a control "
+                   "character or one XML 1.0 forbids: remove it")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            dotted = f"{where}.{key}" if where else str(key)
+            _no_forbidden_characters(v, key, dotted)
+            _no_forbidden_characters(v, item, dotted)
+    elif isinstance(value, list):
+        for j, item in enumerate(value):
+            _no_forbidden_characters(v, item, f"{where}[{j}]")
 
 
 class _Validator:

@@ -42,6 +42,9 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Statuses whose Retry-After we obey (RFC 9110 §10.2.3; RFC 6585 §4 for 429).
 RETRY_AFTER_STATUSES = frozenset({429, 503})
+# The longest Retry-After obeyed: a day. A longer one (a mistake, or 10**20 seconds, or the
+# year 9999) would leave a source unread for good; a request a day stays polite.
+MAX_RETRY_AFTER = 24 * 3600.0
 # RFC 9309 §2.4: a cached robots.txt SHOULD NOT be used for more than 24 hours, unless the
 # file is unreachable; then we keep using the old copy for up to 30 days.
 ROBOTS_TTL = timedelta(days=1)
@@ -427,19 +430,22 @@ def _policy(record: RobotsRecord) -> _Policy:
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:
     """Seconds to wait from a Retry-After header (RFC 9110 §10.2.3): delay-seconds or an
-    HTTP-date. None when absent or unreadable; a date in the past is 0."""
+    HTTP-date. None when absent or unreadable; a date in the past is 0; at most
+    MAX_RETRY_AFTER, however far the header points."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:  # "-0000" or no zone: HTTP-dates are always GMT
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - now).total_seconds())
+    if value.isascii() and value.isdigit():
+        seconds = float(value)
+    else:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if when.tzinfo is None:  # "-0000" or no zone: HTTP-dates are always GMT
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - now).total_seconds()
+    return min(max(0.0, seconds), MAX_RETRY_AFTER)
 
 
 

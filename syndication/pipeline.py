@@ -29,6 +29,7 @@ from .errors import (
     ParseError,
     PathError,
     PublishError,
+    StorageError,
     SyndicationError,
 )
 from .fetch import Fetcher
@@ -295,6 +296,11 @@ def _read_source(url: str, feeds: list[FeedConfig], store: Store, fetcher: Fetch
         feed = parse_feed(fetched.body, url, now=clock())
     except (FetchError, ParseError) as e:
         return _Read(url, feeds, error=str(e))
+    except StorageError:
+        raise  # the state database: no other source can be recorded either
+    except Exception as e:  # a bug or an answer no check foresaw: this source only
+        log.debug("%s", url, exc_info=True)
+        return _Read(url, feeds, error=f"{url}: could not be read ({type(e).__name__}: {e})")
     wanted = [(article, _selecting(feeds, article)) for article in feed.articles]
     stored = store.stored_states([a.article_id for a in feed.articles])
     plans = {a.article_id: plan(a, stored.get(a.article_id), _extract_counts(selecting))
@@ -724,7 +730,8 @@ def _why_empty(feed: FeedConfig, sources: dict[str, SourceState]) -> str:
     never = [u for u in feed.sources if u not in sources or sources[u].last_success is None]
     if never:
         state = sources.get(never[0])
-        error = state.last_error if state and state.last_error else "not fetched yet"
+        # the page is public: a password or token in the source's URL is not (safetext)
+        error = redact(state.last_error) if state and state.last_error else "not fetched yet"
         return (f"{count(len(never), 'source')} of this feed could not be read yet "
                 f"({error}).")
     if feed.selection.selects:

@@ -117,14 +117,30 @@ def _decode_refs(text: str) -> str:
 
 # --- secrets and terminals -------------------------------------------------------------
 
-# scheme://user:password@host -> scheme://user:***@host; also a bare user@ is kept as is.
-_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^/@\s:]*):([^/@\s]*)@")
+# scheme://user:password@host -> scheme://user:***@host, and scheme://token@host ->
+# scheme://***@host: a bare userinfo is as often a token (https://ghp_…@host) as a name.
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^/@\s:]*)(:[^/@\s]*)?@")
+# A query parameter whose name says it carries a secret: ?api_key=…, &token=…, &sig=…
+_SECRET_PARAM = re.compile(
+    r"(?i)([?&;][\w.-]*?(?:pass(?:word|wd)?|secret|token|api[_-]?key|access[_-]?key|auth(?!or)"
+    r"|sig(?:nature)?|session(?:id)?|credential)[\w.-]*=)[^&;#\s\"'<>]+")
 
 
 def redact(text: str) -> str:
-    """``text`` with the password of every URL in it replaced by "***"
-    (https://user:secret@host/ -> https://user:***@host/): for logs, the terminal, status."""
-    return _USERINFO.sub(r"\1\2:***@", text) if "@" in text else text
+    """``text`` with the secrets of every URL in it replaced by "***": the password
+    (https://user:secret@host/ -> https://user:***@host/), a token given as the user
+    (https://***@host/), the value of a query parameter named as a secret (?api_key=***).
+    For logs, the terminal, `status`, and the index page."""
+    if "@" in text:
+        text = _USERINFO.sub(_hide_userinfo, text)
+    if "=" in text:
+        text = _SECRET_PARAM.sub(r"\1***", text)
+    return text
+
+
+def _hide_userinfo(m: re.Match[str]) -> str:
+    scheme, user, password = m.groups()
+    return f"{scheme}{user}:***@" if password is not None else f"{scheme}***@"
 
 
 # Control characters, DEL, C1, and the bidirectional overrides that reorder what follows

@@ -215,7 +215,7 @@ def link_problem(url: str, article_id: int) -> str | None:
     """Why ``url`` may not be published as the link of article N, or None when it may: it
     must be an https URL of The Conversation whose path names the same article id
     (docs/compliance.md#rule-source-link). Never javascript:, data: or another site."""
-    if forbidden_character(url) is not None or url != url.strip():
+    if forbidden_character(url) is not None or any(c.isspace() for c in url):
         return f"link {url!r} holds characters a URL may not"
     try:
         parts = urlsplit(url)

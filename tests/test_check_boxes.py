@@ -141,6 +141,29 @@ def test_a_publishers_box_between_paragraphs_passes(us: tuple[Article, str], nam
     assert verdict.compliant, explain(verdict)
 
 
+@pytest.mark.parametrize("name", ["ad-inserter-adsense", "advanced-ads-image", "mc4wp-form",
+                                  "jetpack-related", "plain-related-line", "labelled-ad-fr"])
+@pytest.mark.parametrize("where", ["before the first paragraph", "after the last paragraph"])
+def test_a_box_at_either_end_of_the_article_is_no_added_text(
+    us: tuple[Article, str], name: str, where: str
+) -> None:
+    """Plugins put boxes above the post's text and after it too (Jetpack's related posts
+    after the content): the article's span is judged, and a box there adds no words."""
+    article, html = us
+    ends = [m.end() for m in _PARAGRAPH_END.finditer(html)]
+    first_body = html.index("<p>", ends[0])  # after the byline
+    at = first_body if where.startswith("before") else _last_body_end(html)
+    body = html[:at] + BOXES[name] + html[at:]
+    verdict = check_page(page(article, body), article)
+    assert verdict.compliant, explain(verdict)
+
+
+def _last_body_end(html: str) -> int:
+    """The end of the article's last paragraph: before the counter image."""
+    counter = html.index("counter.theconversation.com")
+    return html.rindex("</p>", 0, counter) + len("</p>")
+
+
 def test_an_image_in_a_box_is_named_as_the_publishers_not_judged(
     us: tuple[Article, str]
 ) -> None:

@@ -108,7 +108,7 @@ CASES: list[tuple[str, str, Change, str, bool, str]] = [
                          r'href="https://www.flickr.com[^"]*">Sung Ming Whang/Flickr</a>, '
                          r'<a class="license" href="[^"]*">CC BY</a></span>)(\s*</figcaption>'
                          r"\s*</figure>)", r"\1\3<p>\2</p>"),
-     "images", False, "no credit"),
+     "images", False, "without its credit beside it"),
     ("photographer-image-kept", "us", lambda h, a: restore_figure(h, a, 1),
      "images", False, "Brandon Doheny"),
     ("second-photographer-image-kept", "us", lambda h, a: restore_figure(h, a, 3),

@@ -485,6 +485,53 @@ def test_retry_after_beyond_max_wait_leaves_the_host_alone_until_then(site, caps
     assert {k.split(".")[0]: v for k, v in all_feed_ids(site.out).items()} == AFTER_ENV_FAULT
 
 
+@pytest.mark.parametrize("retry_after", ["99999999999999999999", "10000000000000",
+                                         "Fri, 31 Dec 9999 23:59:59 GMT",
+                                         "Fri, 31 Dec 9999 23:59:59 -2359"])
+def test_a_retry_after_at_the_end_of_time_is_a_day(site, capsys, retry_after):
+    """Such a Retry-After stopped the whole run (OverflowError), or left the host alone
+    until the year 9999: now it is one line, and the host is asked again a day later."""
+    clock = Clock()
+    assert drive(site.config(), capsys, clock=clock).status == 0
+    site.normal()
+    site.fault(FR_PATH, status(503, {"Retry-After": retry_after}))
+    faulty = drive(site.config(), capsys, clock=clock)
+    assert faulty.status == 1 and len(faulty.lines) == 1, faulty.stderr
+    assert re.search(r"HTTP 503, Retry-After 86400 s is more than max_wait 30 s: 127\.0\.0\.1 "
+                     r"is left alone until", faulty.stderr)
+    assert [s.ok for s in faulty.report.sources] == [True, False]  # the run went on
+    site.normal()
+    clock.now += timedelta(days=1, minutes=1)
+    assert drive(site.config(), capsys, clock=clock).status == 0
+    assert {k.split(".")[0]: v for k, v in all_feed_ids(site.out).items()} == AFTER_ENV_FAULT
+
+
+def test_an_unforeseen_error_in_one_source_stops_only_that_source(site, capsys, monkeypatch):
+    """A bug, or an answer no check foresaw, while reading one source: that source fails
+    with one line, every other source is read and every feed written (before, it stopped
+    the whole run: an OverflowError from a Retry-After did)."""
+    from syndication import source
+
+    real = source.parse_feed
+
+    def parse(body, url, **kwargs):
+        if "fr/" in url:
+            raise OverflowError("date value out of range")
+        return real(body, url, **kwargs)
+
+    assert drive(site.config(), capsys).status == 0
+    site.normal()
+    monkeypatch.setattr(source, "parse_feed", parse)
+    faulty = drive(site.config(), capsys)
+    assert faulty.status == 1 and len(faulty.lines) == 1, faulty.stderr
+    assert re.search(r"fr/environnement/articles\.atom: could not be read \(OverflowError: "
+                     r"date value out of range\)$", faulty.lines[0])
+    assert [s.ok for s in faulty.report.sources] == [True, False]
+    monkeypatch.setattr(source, "parse_feed", real)
+    assert drive(site.config(), capsys).status == 0
+    assert {k.split(".")[0]: v for k, v in all_feed_ids(site.out).items()} == AFTER_ENV_FAULT
+
+
 def test_robots_unreachable_on_first_run_disallows_everything(site, capsys):
     site.normal()
     site.fault("/robots.txt", status(503))

@@ -296,6 +296,14 @@ def test_retry_after_beyond_max_wait_leaves_the_host_alone_across_runs(server, m
         ("Tue, 30 Sep 2025 12:00:00 GMT", 0.0),  # in the past
         ("-5", None),
         ("soon", None),
+        ("٣", None),  # an Arabic-Indic digit is a digit to str.isdigit, not to HTTP
+        # beyond a day is a day: a source is never left alone for good (issue 10)
+        ("86401", 86400.0),
+        ("99999999999999999999", 86400.0),
+        ("9" * 400, 86400.0),
+        ("Fri, 31 Dec 9999 23:59:59 GMT", 86400.0),
+        ("Fri, 31 Dec 9999 23:59:59 -2359", 86400.0),
+        ("Mon, 01 Jan 0001 00:00:00 +1400", 0.0),
         ("", None),
         (None, None),
     ],

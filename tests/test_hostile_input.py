@@ -170,6 +170,11 @@ def test_without_a_clock_parsing_stays_pure() -> None:
     "https://evil.example/how-sea-star-263253", "https://theconversation.com.evil.example/x-263253",
     "https://eviltheconversation.com/x-263253", "https://theconversation.co/x-263253",
     "https://theconversation.com/how-sea-star-263254",  # another article
+    # whitespace a browser strips or splits on: what is published must be what was vetted
+    "https://theconversation.com\t/how-sea-star-263253",
+    "https://theconversation.com/how-sea-star-263253\n/x",
+    "https://theconversation.com/how-sea-star-263253 onmouseover=alert(1)",
+    "https://theconversation.com/how-sea\u00a0star-263253",
     "https://theconversation.com/how-sea-star", "https://user:pw@theconversation.com/x-263253",
     "https://theconversation.com:8443/x-263253", "//theconversation.com/x-263253",
     "https://theconversation.com/x\u0085-263253",
@@ -234,8 +239,17 @@ def test_safe_urls(url: str) -> None:
     ("https://bob:s3cret@example.org/a.atom", "https://bob:***@example.org/a.atom"),
     ("fetch http://:tok@host/x failed", "fetch http://:***@host/x failed"),
     ("HTTPS://u:p%40ss@h/", "HTTPS://u:***@h/"),
-    ("https://bob@example.org/", "https://bob@example.org/"),  # no password: nothing to hide
+    # a bare user is as often a token (GitHub, GitLab, many APIs) as a name: hidden too
+    ("https://bob@example.org/", "https://***@example.org/"),
+    ("fetch https://ghp_16C7e42F292c6912E7710c838347Ae178B4a@h.example/f.atom: HTTP 500",
+     "fetch https://***@h.example/f.atom: HTTP 500"),
+    ("https://h.example/f.atom?api_key=abc123&lang=fr", "https://h.example/f.atom?api_key=***&lang=fr"),
+    ("https://h.example/f?x=1&access_token=ya29.A0&sig=Zm9v#top",
+     "https://h.example/f?x=1&access_token=***&sig=***#top"),
+    ("https://h.example/f?Password=p%40ss;SessionId=42", "https://h.example/f?Password=***;SessionId=***"),
+    ("https://h.example/f?page=2&sort=date", "https://h.example/f?page=2&sort=date"),
     ("mailto:a@b.example", "mailto:a@b.example"),
+    ("an e-mail a@b.example and key=value", "an e-mail a@b.example and key=value"),
 ])
 def test_passwords_are_redacted(text: str, shown: str) -> None:
     assert redact(text) == shown

@@ -58,6 +58,18 @@ def main_exit(tmp_path: Path, data: bytes, capsys) -> tuple[int, str]:
     (edit('output_dir = "out"', 'output_dir = "/usr/../var"').encode(), "system or home folder"),
     (edit('output_dir = "out"', f'output_dir = "{Path.home()}"').encode(),
      "system or home folder"),
+    # a character no feed may hold, as a TOML escape: every feed unwritable on every run
+    (edit('title = "Test publisher"', r'title = "Test \u0007 publisher"').encode(),
+     "site.title: holds U+0007 at character 6"),
+    (edit('title = "Environment"', r'title = "Env\uFFFFironment"').encode(),
+     "feed[0].title: holds U+FFFF"),
+    (edit('title = "Environment"', 'title = "Environment"\ndescription = "a \\u001b[2J b"')
+     .encode(), "feed[0].description: holds U+001B"),
+    (edit('max_entries = 50', 'max_entries = 50\nlanguage = "en\\u0085"').encode(),
+     "feed[0].language: holds U+0085"),
+    (edit('user_agent = "', 'user_agent = "\\uFDD0').encode(), "fetch.user_agent: holds U+FDD0"),
+    (edit('articles.atom"]', 'articles.atom\\u0000"]').encode(),
+     "feed[0].sources[0]: holds U+0000"),
 ])
 def test_configuration_errors_are_exit_2_in_one_line(tmp_path, capsys, data: bytes,
                                                      says: str) -> None:
@@ -181,18 +193,28 @@ def test_signals_stop_a_run_in_one_line_and_the_next_run_completes(site, signum:
 # --- passwords and terminals ----------------------------------------------------------------
 
 
-def test_a_password_in_a_source_url_is_never_shown(site, capsys) -> None:
+@pytest.mark.parametrize(("secret", "shown"), [
+    ("reader:hunter2@", "reader:***@"),
+    ("ghp_16C7e42F292c6912E7710c838347Ae178B4a@", "***@"),  # a token given as the user
+])
+def test_a_password_in_a_source_url_is_never_shown(site, capsys, secret: str,
+                                                   shown: str) -> None:
+    """Not in a line, not by `status`, and not on the index page, which is public and
+    says why a feed is still empty (its sources' errors, which name their URL)."""
     path = site.config_path()
-    secret_url = site.env_url.replace("http://", "http://reader:hunter2@")
+    hidden = secret.split(":")[-1].rstrip("@")
+    secret_url = site.env_url.replace("http://", f"http://{secret}") + "?api_key=k3y"
     path.write_text(path.read_text().replace(site.env_url, secret_url))
     site.fault(ENV_PATH, Reply(handler=lambda h: (h.send_response(500), h.send_header(
         "Content-Length", "0"), h.end_headers())))
     status = cli.main(["-v", "run", "--config", str(path)])
     err = capsys.readouterr().err
-    assert status == 1 and "reader:***@" in err and "hunter2" not in err
+    assert status == 1 and shown in err and hidden not in err and "api_key=***" in err
     cli.main(["status", "--config", str(path)])
     out = capsys.readouterr().out
-    assert "hunter2" not in out
+    assert hidden not in out and "k3y" not in out
+    page = (site.out / "index.html").read_text()
+    assert shown in page and hidden not in page and "k3y" not in page
 
 
 def test_control_characters_never_reach_the_terminal(site, capsys) -> None:
@@ -208,6 +230,29 @@ def test_control_characters_never_reach_the_terminal(site, capsys) -> None:
             assert char not in out, (command, char)
     cli.main(["report", "--config", str(path)])
     assert "\\x1b]0;owned\\x07" in capsys.readouterr().out
+
+
+HOSTILE = "\x1b]0;owned\x07\x1b[2J\u202e"
+
+
+@pytest.mark.parametrize("args", [
+    ["check", f"http://127.0.0.1:9/{HOSTILE}"],  # the error line quotes the URL
+    ["check", "a", "b", HOSTILE],  # argparse quotes what it did not expect
+    ["check", "--json", "a", "b", HOSTILE],
+    ["serve", "--dir", f"/nonexistent/{HOSTILE}"],
+    ["run", "--config", f"/nonexistent/{HOSTILE}.toml"],
+    ["audit", f"/nonexistent/{HOSTILE}"],
+])
+def test_no_stderr_line_reaches_the_terminal_raw(args: list[str]) -> None:
+    """Every line a command writes on stderr, whoever wrote it (a command, argparse), has
+    its control characters escaped."""
+    done = subprocess.run([sys.executable, "-m", "syndication", *args], capture_output=True,
+                          cwd=ROOT, timeout=60, check=False, stdin=subprocess.DEVNULL)
+    assert done.returncode != 0 and done.stderr, done
+    for stream in (done.stderr, done.stdout):
+        for char in ("\x1b", "\x07", "\u202e"):
+            assert char.encode() not in stream, (args, char, stream)
+    assert b"\\x1b" in done.stderr + done.stdout
 
 
 def test_log_lines_are_escaped(capsys) -> None:

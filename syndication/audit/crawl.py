@@ -31,7 +31,8 @@ from ..compliance.command import (
     original_from,
     read_file,
 )
-from ..compliance.htmltext import decode, key, looks_like_html, parse_page, text_of
+from ..compliance.encoding import decode
+from ..compliance.htmltext import key, looks_like_html, parse_page, text_of
 from ..config import FetchConfig
 from ..conversation import ATTRIBUTION_PHRASES, TC_HOME
 from ..errors import FetchError, InputError, ParseError

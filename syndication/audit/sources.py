@@ -11,7 +11,8 @@ import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
 
-from ..compliance.htmltext import decode, looks_like_html
+from ..compliance.encoding import decode
+from ..compliance.htmltext import looks_like_html
 from ..errors import ParseError
 from ..source import parse_xml
 from .records import Candidate, Listing

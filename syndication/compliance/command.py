@@ -26,7 +26,8 @@ from ..source import looks_like_atom, parse_article_page, parse_feed
 from ..urls import full_origin, host_of
 from .compare import align
 from .content import iter_counters
-from .htmltext import decode, looks_like_html, parse_page
+from .encoding import decode
+from .htmltext import looks_like_html, parse_page
 from .original import Original, prepare
 from .page import block_of, read
 from .rules import LOCATED, check_page, not_checkable
@@ -209,7 +210,8 @@ class _Fetcher:
 
     def get(self, url: str, *, accept: str) -> Fetched:
         if self.fetcher is None:
-            # The one deferred import here, for the start-up the docstring names.
+            # Deferred for a check of files (the docstring):
+            # tests/test_lazy_imports.py::test_checking_files_loads_no_http_library.
             from ..fetch import Fetcher
 
             self.fetcher = Fetcher(self.config, self.hosts, allowed_origins=_origins(self.urls))

@@ -18,7 +18,7 @@ from ..conversation import (
     is_tc_url,
 )
 from ..models import Author
-from .htmltext import fold_name, normalise, tag_name, text_of
+from .htmltext import fold_name, key, normalise, tag_name, text_of
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -40,14 +40,31 @@ REUSABLE_LICENCE_WORDS = (
 )
 
 
+# Credits naming an agency or a stock library: no licence for republishers unless a Creative
+# Commons licence is stated beside it (docs/the-conversation.md#figures-and-credits). Read in
+# a caption without The Conversation's markup (house style), where credit and caption mix.
+AGENCY_WORDS = (
+    "getty images", "shutterstock", "ap photo", "associated press", "reuters", "afp",
+    "epa-efe", "epa", "aap", "alamy", "istock", "agence france-presse", "bloomberg",
+    "nurphoto", "sipa", "dpa", "anadolu", "xinhua",
+)
+# A licence written as words where the caption's link was lost: "CC BY", "CC BY-SA 4.0",
+# "CC0", "Creative Commons"; compared on key() strings.
+CC_WORDS = (" cc by ", " cc by - ", " cc0 ", " cc 0 ", " creative commons ")
+
+
 @dataclass(frozen=True, slots=True)
 class ImageCredit:
     """What a figure's credit says about reuse (docs/compliance.md#rule-images)."""
 
-    credit: str  # visible text of span.attribution ("" when there is none)
+    credit: str  # visible text of the credit: span.attribution, else the caption ("" if none)
     licence_url: str | None  # href of a.license, when it points at creativecommons.org
     reusable: bool  # True: may be republished with the article
     reason: str  # why, in a few words
+    # key() of each part of the credit (source, licence): what a republication must keep
+    # beside the picture, in whatever markup
+    parts: tuple[str, ...] = ()
+    licence_label: str = ""  # key() of the licence link's words ("cc by"), one of parts
 
 
 # The tags a counter is written with: <img>, and on AMP pages <amp-pixel> (AMP forbids
@@ -114,6 +131,12 @@ def looks_like_counter(img: _Element) -> bool:
     return counter_tag(img) is not None
 
 
+def is_picture(img: _Element) -> bool:
+    """An image a reader sees as a picture: not a counter in any form, not a lazy loader's
+    placeholder (docs/compliance.md#rule-images)."""
+    return not looks_like_counter(img) and not is_placeholder(img)
+
+
 def iter_counters(root: _Element) -> Iterator[tuple[_Element, int]]:
     """Every counter under ``root`` that its page loads as written (src), with its id."""
     for el in root.iter(*COUNTER_TAGS):
@@ -137,9 +160,58 @@ def image_key(src: str) -> str:
     return src.split("?", 1)[0].split("#", 1)[0].strip()
 
 
+# The tags a picture is shown with: <img> (also inside <picture>), and on AMP pages <amp-img>.
+IMAGE_TAGS = ("img", "amp-img")
+# Where lazy loaders and responsive markup put a picture's URL besides src.
+_IMAGE_URL_ATTRIBUTES = (*LAZY_ATTRIBUTES, "data-ll-src", "data-lazyload", "data-echo",
+                         "data-orig-src", "data-pagespeed-lazy-src", "data-actualsrc")
+_SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
+
+
 def image_src(img: _Element) -> str:
-    """The image's URL, from src or, for lazy-loaded images, data-src."""
-    return (img.get("src") or img.get("data-src") or img.get("data-lazy-src") or "").strip()
+    """The picture's URL: src, unless that is a placeholder (a ``data:`` URL) or empty, when
+    a lazy loader's attribute or the first srcset candidate says it; "" when none does (a
+    placeholder alone is no picture)."""
+    src = (img.get("src") or "").strip()
+    if src and not src.lower().startswith("data:"):
+        return src
+    for attr in _IMAGE_URL_ATTRIBUTES:
+        value = (img.get(attr) or "").strip()
+        if value and not value.lower().startswith("data:"):
+            return value
+    for attr in _SRCSET_ATTRIBUTES:
+        first = (img.get(attr) or "").strip().split(",")[0].split()
+        if first and not first[0].lower().startswith("data:"):
+            return first[0]
+    return ""
+
+
+def is_placeholder(img: _Element) -> bool:
+    """A lazy loader's stand-in (an SVG or GIF ``data:`` URL with no picture's URL beside
+    it): it shows nothing of its own (docs/compliance.md#rule-images)."""
+    src = (img.get("src") or "").strip().lower()
+    return src.startswith(("data:image/svg", "data:image/gif")) and not image_src(img)
+
+
+# Class words of the element holding a picture and its caption where it is no <figure>:
+# WordPress's classic div.wp-caption, themes' and page builders' image wrappers.
+_CAPTIONED = ("wp-caption", "caption", "figure", "image-card", "kg-card", "media", "photo")
+_CONTAINER_LEVELS = 3
+
+
+def image_container(img: _Element) -> _Element | None:
+    """The element that holds the picture with its caption and credit: its <figure>, else
+    a close wrapper whose class says so (``div.wp-caption``), else None."""
+    figure = next(img.iterancestors("figure"), None)
+    if figure is not None:
+        return figure
+    for level, el in enumerate(img.iterancestors()):
+        if level >= _CONTAINER_LEVELS:
+            break
+        names = (el.get("class") or "").lower()
+        if any(word in names for word in _CAPTIONED):
+            return el
+    return None
 
 
 # A promo is a short note; a longer block linking a newsletter is the author's text.
@@ -180,25 +252,99 @@ def is_embed(el: _Element) -> bool:
 
 def figure_credit(figure: _Element, authors: Iterable[Author]) -> ImageCredit:
     """Decide whether the image of ``figure`` may be republished
-    (docs/compliance.md#rule-images)."""
+    (docs/compliance.md#rule-images). The Conversation's markup (span.attribution with
+    a.license) is read as it writes it; a caption in another markup (a house style that
+    dropped the classes, a theme's own caption) is read by its words and links."""
     attribution = _first_with_class(figure, "attribution")
     if attribution is None:
-        return ImageCredit("", None, False, "no credit")
+        if any(tag_name(el) == "span" for el in _with_class(figure, "caption")):
+            return ImageCredit("", None, False, "no credit")  # The Conversation's, uncredited
+        return _caption_credit(figure, authors)
     credit = " ".join(normalise(text_of(attribution)).split())
+    parts = _parts(attribution)
     for el in attribution.iter():
         if "license" not in _classes(el) and "licence" not in _classes(el):
             continue
         href = (el.get("href") or "").strip()
         if "creativecommons.org/" in href:
-            return ImageCredit(credit, href, True, f"licensed {text_of(el).strip() or href}")
+            return ImageCredit(credit, href, True, f"licensed {text_of(el).strip() or href}",
+                               parts, key(text_of(el)))
         label = fold_name(text_of(el))
         if label and any(label.startswith(w) for w in REUSABLE_LICENCE_WORDS):
-            return ImageCredit(credit, None, True, f"credited {text_of(el).strip()!r}")
+            return ImageCredit(credit, None, True, f"credited {text_of(el).strip()!r}", parts)
     folded = fold_name(credit)
+    for author in authors:
+        if author.name and fold_name(author.name) in folded:
+            return ImageCredit(credit, None, True, f"credited to the author {author.name}",
+                               parts)
+    return ImageCredit(credit, None, False, "no licence in its credit", parts)
+
+
+def _caption_credit(container: _Element, authors: Iterable[Author]) -> ImageCredit:
+    """A credit read from a caption without The Conversation's markup: a Creative Commons
+    link or its name in words, "Author provided" (and its equivalents), or an author's name,
+    unless an agency is named with no Creative Commons licence."""
+    caption = container.find(".//figcaption")
+    if caption is None:
+        caption = _first_with_class(container, "caption") or _first_with_class(
+            container, "wp-caption-text")
+    if caption is None:
+        return ImageCredit("", None, False, "no credit")
+    credit = " ".join(normalise(text_of(caption)).split())
+    if not credit:
+        return ImageCredit("", None, False, "no credit")
+    for a in caption.iter("a"):
+        href = (a.get("href") or "").strip()
+        if "creativecommons.org/" in href:
+            return ImageCredit(credit, href, True, f"licensed {text_of(a).strip() or href}")
+    said = f" {key(credit)} "
+    if any(w in said for w in CC_WORDS):
+        return ImageCredit(credit, None, True, "licensed Creative Commons (in words)")
+    folded = fold_name(credit)
+    for words in REUSABLE_LICENCE_WORDS:
+        if f" {key(words)} " in said:
+            return ImageCredit(credit, None, True, f"credited {words!r}")
+    agency = next((w for w in AGENCY_WORDS if f" {key(w)} " in said), None)
+    if agency is not None:
+        return ImageCredit(credit, None, False, f"an agency's picture ({agency}), no licence")
     for author in authors:
         if author.name and fold_name(author.name) in folded:
             return ImageCredit(credit, None, True, f"credited to the author {author.name}")
     return ImageCredit(credit, None, False, "no licence in its credit")
+
+
+def _parts(attribution: _Element) -> tuple[str, ...]:
+    """The parts of a credit a republication keeps: each linked or spanned piece (source,
+    licence) as key() text, or the whole credit when it has no pieces."""
+    pieces = [key(text_of(el)) for el in attribution if tag_name(el)]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        whole = key(text_of(attribution))
+        return (whole,) if whole else ()
+    return tuple(pieces)
+
+
+def credit_kept(container: _Element, credit: ImageCredit) -> bool:
+    """Whether ``container`` (a picture's figure or wrapper on a republication) still shows
+    the original's credit ``credit``: each of its parts in words, a licence part also as a
+    link to the same licence."""
+    said = f" {key(text_of(container))} "
+    links = {_licence_path(a.get("href") or "") for a in container.iter("a")}
+    licence = _licence_path(credit.licence_url) if credit.licence_url else None
+    for part in credit.parts:
+        if f" {part} " in said:
+            continue
+        if licence is not None and part == credit.licence_label and licence in links:
+            continue  # the licence linked under other words
+        return False
+    return True
+
+
+def _licence_path(url: str) -> str:
+    """A licence URL without scheme, host spelling or trailing slash."""
+    low = url.strip().lower()
+    at = low.find("creativecommons.org/")
+    return low[at:].rstrip("/") if at >= 0 else low
 
 
 def removal_reason(el: _Element, authors: Iterable[Author]) -> str | None:
@@ -243,10 +389,13 @@ def figure_embed(figure: _Element) -> _Element | None:
 
 
 def _first_with_class(root: _Element, cls: str) -> _Element | None:
+    return next(_with_class(root, cls), None)
+
+
+def _with_class(root: _Element, cls: str) -> Iterator[_Element]:
     for el in root.iter():
         if cls in _classes(el):
-            return el
-    return None
+            yield el
 
 
 def _classes(el: _Element) -> list[str]:

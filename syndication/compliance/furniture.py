@@ -41,10 +41,12 @@ _BOX_NAMES = (
     ("promotion", r"promo\w*|cta-box|call-to-action|donate-box|donation\w*"),
     ("embed", r"wp-block-embed\w*|embed-container|social-embed"),
 )
-_BOX_WORDS = {
-    kind: re.compile(rf"(?:^|[\s_-])(?:{names})(?:$|[\s_-])", re.IGNORECASE)
-    for kind, names in _BOX_NAMES
-}
+# One pattern, a group per kind: one search per element.
+_BOX_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:" + "|".join(f"(?P<k{i}>{names})" for i, (_k, names) in
+                                  enumerate(_BOX_NAMES)) + r")(?:$|[\s_-])",
+    re.IGNORECASE)
+_KIND_OF_GROUP = {f"k{i}": kind for i, (kind, _n) in enumerate(_BOX_NAMES)}
 # What an aria-label, a role description or a box's first words say it is: ads and related
 # reading as sites label them, in the editions' languages and a few more.
 _LABELS = {
@@ -96,11 +98,11 @@ def box_kind(el: _Element, words: Sequence[str] = ()) -> str | None:
 
 def _named(el: _Element) -> str | None:
     """The kind its class, id, role or aria-label names."""
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if names.strip():
-        for kind, pattern in _BOX_WORDS.items():
-            if pattern.search(names):
-                return kind
+    cls, ident = el.get("class"), el.get("id")
+    if cls or ident:
+        m = _BOX_WORDS.search(f"{cls or ''} {ident or ''}")
+        if m is not None and m.lastgroup is not None:
+            return _KIND_OF_GROUP[m.lastgroup]
     label = el.get("aria-label") or el.get("aria-roledescription") or el.get("data-label")
     if label:
         said = f" {key(label)} "
@@ -167,15 +169,15 @@ class Furniture:
         runs, k = self._runs, ORIGINAL_RUN
         return any(tuple(words[i:i + k]) in runs for i in range(len(words) - k + 1))
 
-    def _words(self, el: _Element) -> Sequence[str]:
-        start, end = self.rep.at.get(el, (0, 0))
-        return self.rep.words[start:end]
-
     def is_box(self, el: _Element) -> bool:
         """Whether ``el`` is a box that is furniture (markup, and none of the original's
         text)."""
-        words = self._words(el)
-        return box_kind(el, words) is not None and not self._carries_original(words)
+        start, end = self.rep.at.get(el, (0, 0))
+        # box_kind reads a box's first words and whether it has more than a label's: no
+        # need to copy a wrapper's thousands
+        head = self.rep.words[start:min(end, start + LABELLED_BOX_WORDS + 1)]
+        return box_kind(el, head) is not None and not self._carries_original(
+            self.rep.words[start:end])
 
     def box_of(self, el: _Element) -> _Element | None:
         """The outermost furniture box holding ``el`` (or ``el`` itself), if any."""

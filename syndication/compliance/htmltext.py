@@ -17,7 +17,7 @@ from lxml.etree import HTMLParser, XPath, _Element
 from ..errors import DocumentCut
 from ..tokens import _WORD, fold_name, join_words, key, normalise, words
 
-__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "Text", "decode", "extract", "fold_name", "join_words",
+__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "Text", "extract", "fold_name", "join_words",
            "key", "looks_like_html", "normalise", "parse_fragment", "parse_page", "tag_name",
            "text_of", "words"]
 
@@ -37,25 +37,6 @@ class Text:
     words: tuple[str, ...]
     # word index range [start, end) of each element the ``mark`` callback picked
     spans: dict[Hashable, tuple[int, int]]
-
-
-def decode(data: bytes, content_type: str | None = None) -> str:
-    """Bytes of a page -> text: the charset the server declared, else what the document
-    says (BOM, <meta charset>), else a guess (bs4's UnicodeDammit, made for this)."""
-    # Imported here, the one deferral of this package: bs4 costs about 100 ms of imports
-    # (benchmarks/run.py, check PAGE row) and only pages read from outside need it; a run
-    # never decodes page bytes.
-    from bs4 import UnicodeDammit
-
-    declared = []
-    if content_type:
-        m = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
-        if m:
-            declared.append(m.group(1))
-    dammit = UnicodeDammit(data, known_definite_encodings=declared, is_html=True)
-    if dammit.unicode_markup is None:
-        return data.decode("utf-8", "replace")
-    return str(dammit.unicode_markup)
 
 
 _HTML_TAG = re.compile(

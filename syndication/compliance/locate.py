@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from .compare import Alignment
-from .content import find_counters, iter_counters, looks_like_counter
+from .content import IMAGE_TAGS, find_counters, is_picture, iter_counters
 from .htmltext import BLOCK_TAGS, key, tag_name
 from .page import Page, block_of, inside
 
@@ -92,8 +92,8 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
                       if in_credit(el)}
             judged = [el for el in rep.root.iter()
                       if s <= rep.pos(el) <= e or any(inside(el, b) for b in blocks)]
-        images = [img for img in rep.root.iter("img")
-                  if (whole or s <= rep.pos(img) <= e) and not looks_like_counter(img)]
+        images = [img for img in rep.root.iter(*IMAGE_TAGS)
+                  if (whole or s <= rep.pos(img) <= e) and is_picture(img)]
     else:
         container = rep.root if whole else _container(rep, credit_anchors())
         start, end = rep.at.get(container, (0, m))
@@ -103,7 +103,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
         links = [a for a in rep.root.iter("a") if a in within and not is_chrome(a)]
         body_links = []
         judged = list(container.iter())
-        images = [img for img in container.iter("img") if not looks_like_counter(img)]
+        images = [img for img in container.iter(*IMAGE_TAGS) if is_picture(img)]
     return Scope(
         n=n,
         alignment=alignment,
@@ -114,7 +114,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
         body_links=tuple(body_links),
         judged=tuple(judged),
         images=tuple(images),
-        page_images=tuple(img for img in rep.root.iter("img") if not looks_like_counter(img)),
+        page_images=tuple(img for img in rep.root.iter(*IMAGE_TAGS) if is_picture(img)),
         chrome=frozenset(chrome_elements),
     )
 

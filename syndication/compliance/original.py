@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING
 
 from ..models import Article
 from .content import (
+    IMAGE_TAGS,
+    ImageCredit,
     counter_id,
     figure_credit,
     image_key,
     image_src,
     is_disclosure,
+    is_placeholder,
     removal_reason,
 )
 from .htmltext import BLOCK_TAGS, Pieces, Text, extract, parse_fragment, tag_name
@@ -29,6 +32,7 @@ class OriginalImage:
     src: str
     reusable: bool
     reason: str  # why (not) reusable, with the credit
+    credit: ImageCredit | None = None  # its figure's credit, which a republication keeps
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +83,8 @@ def prepare(article: Article, root: _Element | None = None) -> Original:
         ):
             removable[start] = (end, reason)
     images = []
-    for img in root.iter("img"):
-        if counter_id(img) is not None:
+    for img in root.iter(*IMAGE_TAGS):
+        if counter_id(img) is not None or is_placeholder(img):
             continue
         src = image_src(img)
         figure = next(img.iterancestors("figure"), None)
@@ -89,7 +93,7 @@ def prepare(article: Article, root: _Element | None = None) -> Original:
             continue
         credit = figure_credit(figure, article.authors)
         reason = credit.reason + (f" ({credit.credit})" if credit.credit else "")
-        images.append(OriginalImage(image_key(src), src, credit.reusable, reason))
+        images.append(OriginalImage(image_key(src), src, credit.reusable, reason, credit))
     # Tokens outside the removable ranges (element ranges nest or are disjoint).
     covered = reach = 0
     for start in sorted(removable):

@@ -26,15 +26,17 @@ from .compare import MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
     LAZY_ATTRIBUTES,
     CounterTag,
+    credit_kept,
     figure_credit,
     find_counters,
+    image_container,
     image_key,
     image_src,
 )
 from .furniture import Furniture
 from .htmltext import fold_name, join_words, key, normalise, tag_name, text_of, words
 from .locate import CC_LICENCE, Scope, locate
-from .original import Original, prepare
+from .original import Original, OriginalImage, prepare
 from .page import Page, block_of, read
 from .span import added_words
 
@@ -192,7 +194,7 @@ def _verdict(rep: Page, scope: Scope, orig: Original | None, furniture: Furnitur
         _source_link(scope, rep),
         _licence_notice(scope, rep.plain),
         _page_counter(scope, rep),
-        _unaltered_text(orig, scope, rep),
+        _unaltered_text(orig, scope, rep, furniture),
         _unaltered_title(article, title, rep if page and not rep.plain else None, scope),
         _images(orig, authors, scope, rep, furniture),
         _safe_html(scope, rep, furniture),
@@ -476,7 +478,8 @@ def _counter_label(src: str) -> str:
     return query or src
 
 
-def _unaltered_text(orig: Original | None, scope: Scope, rep: Page) -> Finding:
+def _unaltered_text(orig: Original | None, scope: Scope, rep: Page,
+                    furniture: Furniture | None) -> Finding:
     alignment = scope.alignment
     if orig is None or alignment is None:
         return Finding("unaltered-text", None, "not checked: comparing the text needs the "
@@ -484,7 +487,10 @@ def _unaltered_text(orig: Original | None, scope: Scope, rep: Page) -> Finding:
     if not alignment.found:
         return Finding("unaltered-text", False,
                        "the article's text was not found in the republication")
-    added = added_words(rep, alignment.start, alignment.end, orig.article, scope.chrome,
+    # the publisher's boxes are furniture, like the page's chrome
+    # (docs/compliance.md#publisher-boxes)
+    around = scope.chrome if furniture is None else scope.chrome | set(furniture.boxes())
+    added = added_words(rep, alignment.start, alignment.end, orig.article, around,
                         after=alignment.cut is None, original=orig.text.words)
     if alignment.differences or added:
         said = [*(a.describe() for a in added if a.before),
@@ -593,13 +599,17 @@ def _titles(root: _Element) -> list[tuple[str, str]]:
 
 def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
             rep: Page, furniture: Furniture | None) -> Finding:
+    """docs/compliance.md#rule-images: a picture of the original is judged by the original's
+    credit, which must stay beside it (in any markup); another picture by its own caption."""
     if rep.plain:
         return Finding("images", None, "not checked: plain text carries no image")
     # The credit test reads authors' names only: without the original, the byline's.
     people = [Author(name=a, role=None, institution=None, profile_url=None) for a in authors]
-    kept = []
-    problems = []
-    unreusable = {i.key: i for i in (orig.images if orig else ()) if not i.reusable}
+    kept: dict[str, str] = {}  # by picture: a lazy image and its <noscript> copy are one
+    problems: dict[str, str] = {}
+    originals: dict[str, OriginalImage] = {}
+    for image in orig.images if orig else ():
+        originals.setdefault(image.key, image)
     judged = set()
     boxed = 0
     for img in scope.images:
@@ -608,32 +618,41 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
             continue    # original's unlicensed image: page_images below)
         judged.add(img)
         src = image_src(img)
-        known = unreusable.get(image_key(src)) if src else None
-        if known is not None:
-            problems.append(f"{_short(src)}: the original's image, {known.reason}")
-            continue
-        figure = next(img.iterancestors("figure"), None)
-        if figure is None:
-            problems.append(f"{_short(src or '(no src)')} has no credit")
-            continue
-        credit = figure_credit(figure, people)
-        if credit.reusable:
-            kept.append(f"{_short(src or '(no src)')} ({credit.reason})")
+        label = _short(src or "(no src)")
+        picture = image_key(src) if src else f"#{len(judged)}"
+        known = originals.get(image_key(src)) if src else None
+        container = image_container(img)
+        if known is not None and not known.reusable:
+            problems[picture] = f"{_short(src)}: the original's image, {known.reason}"
+        elif known is not None and known.credit is not None:
+            if container is not None and credit_kept(container, known.credit):
+                kept[picture] = f"{label} ({known.credit.reason})"
+            else:
+                problems[picture] = (f"{label}: the original's image without its credit "
+                                     f"beside it (“{known.credit.credit}”)")
+        elif container is None:
+            problems[picture] = f"{label} has no credit"
         else:
-            problems.append(f"{_short(src or '(no src)')}: {credit.reason}"
-                            + (f" ({credit.credit})" if credit.credit else ""))
+            credit = figure_credit(container, people)
+            if credit.reusable:
+                kept[picture] = f"{label} ({credit.reason})"
+            else:
+                problems[picture] = (f"{label}: {credit.reason}"
+                                     + (f" ({_clip(credit.credit)})" if credit.credit else ""))
     for img in scope.page_images:  # the original's unlicensed images anywhere on the page
         src = image_src(img)
-        known = unreusable.get(image_key(src)) if src else None
-        if img not in judged and known is not None:
-            problems.append(f"{_short(src)} (outside the article): the original's image, "
-                            f"{known.reason}")
+        known = originals.get(image_key(src)) if src else None
+        if img not in judged and known is not None and not known.reusable:
+            problems.setdefault(image_key(src), f"{_short(src)} (outside the article): the "
+                                f"original's image, {known.reason}")
     aside = (f" ({boxed} in the publisher's boxes, not the article's)" if boxed else "")
     if problems:
-        return Finding("images", False, "not licensed for reuse: " + "; ".join(problems))
+        return Finding("images", False,
+                       "not licensed for reuse: " + "; ".join(problems.values()))
     if not kept:
         return Finding("images", True, "no image kept" + aside)
-    return Finding("images", True, f"{len(kept)} reusable: " + "; ".join(kept) + aside)
+    return Finding("images", True,
+                   f"{len(kept)} reusable: " + "; ".join(kept.values()) + aside)
 
 
 def _safe_html(scope: Scope, rep: Page, furniture: Furniture | None) -> Finding:

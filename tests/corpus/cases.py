@@ -224,14 +224,6 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     # theme class on <body>
     # "Related" box between paragraphs
     # house style: block editor markup
-    # house style: figures as block editor image blocks
-    "wp-twentytwentyfour/en-263253/block-editor-images",
-    "wp-twentytwentyfive/fr-212649/block-editor-images",
-    "wp-twentytwentyone/es-113886/block-editor-images",
-    # house style: figures as Ghost image cards
-    "ghost-casper/en-263253/ghost-image-cards",
-    "ghost-casper/fr-212649/ghost-image-cards",
-    "ghost-casper/es-159013/ghost-image-cards",
     # edited word
     "wp-twentytwentyone/en-263253/edited-word",
     "amp-reader/es-113886/edited-word",
@@ -250,8 +242,6 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     "wp-generatepress/en-263253/near-miss-name",
     "wp-oceanwp/fr-212649/near-miss-name",
     "newsletter/es-113886/near-miss-name",
-    # unlicensed image kept
-    "amp-reader/en-263253/getty-image-kept",
     # hidden compliant copy beside an altered one
     # credit only in hidden markup
     # nesting deeper than the parser's limit
