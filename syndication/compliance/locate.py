@@ -34,6 +34,7 @@ class Scope:
     alignment: Alignment | None  # None without the original
     heading: _Element | None  # the heading that heads the article in a page (heading_of)
     credit: str  # key() string of the tokens where bylines and credits are looked for
+    credit_words: tuple[str, ...]  # those tokens as the page has them (evidence quotes them)
     body_words: Sequence[str]  # the article's own tokens (a name there is not a credit)
     links: tuple[_Element, ...] = ()  # <a> in the credit region
     body_links: tuple[_Element, ...] = ()  # <a> in the article
@@ -109,6 +110,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
         alignment=alignment,
         heading=heading,
         credit=" " + key(" ".join(credit_words)) + " ",
+        credit_words=tuple(credit_words),
         body_words=body_words,
         links=tuple(links),
         body_links=tuple(body_links),

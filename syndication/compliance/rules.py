@@ -36,6 +36,7 @@ from .content import (
 from .furniture import Furniture
 from .htmltext import fold_name, join_words, key, normalise, tag_name, text_of, words
 from .locate import CC_LICENCE, Scope, locate
+from .names import near_miss
 from .original import Original, OriginalImage, prepare
 from .page import Page, block_of, read
 from .span import added_words
@@ -244,7 +245,10 @@ def _author_credit(article: Article | None, scope: Scope, plain: bool) -> Findin
         if name not in scope.credit:
             body = f" {key(' '.join(scope.body_words))} "
             where = " (named only in the article's text)" if name in body else ""
-            problems.append(f"{author.name} is not named in the byline or credit{where}")
+            others = [a.name for a in article.authors if a is not author]
+            miss = near_miss(author.name, scope.credit_words, others)
+            said = f": {miss.describe(author.name)}" if miss is not None else ""
+            problems.append(f"{author.name} is not named in the byline or credit{where}{said}")
             continue
         if author.profile_url and _profile_key(author.profile_url) not in profiles:
             if plain:

@@ -239,9 +239,6 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     # sentence appended at the end
     # paragraph appended at the end
     # author's name misspelt
-    "wp-generatepress/en-263253/near-miss-name",
-    "wp-oceanwp/fr-212649/near-miss-name",
-    "newsletter/es-113886/near-miss-name",
     # hidden compliant copy beside an altered one
     # credit only in hidden markup
     # nesting deeper than the parser's limit
