@@ -144,7 +144,8 @@ def check_page(
     except DocumentCut as e:
         return not_checkable(n, "the page", e)
     furniture = Furniture(rep, orig.text.words if orig is not None else None)
-    scope = locate(rep, _align(orig, rep, furniture), n, whole=False)
+    scope = locate(rep, _align(orig, rep, furniture), n, whole=False,
+                   title=orig.article.title if orig is not None else None)
     return _verdict(rep, scope, orig, furniture, title=title, page=True)
 
 
@@ -573,12 +574,14 @@ def _unaltered_title(article: Article | None, title: str | None, rep: Page | Non
             return Finding("unaltered-title", True, f"{where} “{text}”")
         return Finding("unaltered-title", False,
                        f"headline ({where}) “{text}” is not the original “{article.title}”")
-    # No heading heads the article: the page's title, with the site's name after it.
+    # No heading heads the article: the page's title, with the site's name after it (or
+    # before it, as a letter's subject line gives it: "The Friday Letter: Headline").
     candidates = _titles(rep.root)
     for where, text in candidates:
         got = [w.casefold() for w in words(text)]
         k = len(want)
-        if got == want or (got[:k] == want and got[k] in TITLE_SEPARATORS):
+        if got == want or (got[:k] == want and got[k] in TITLE_SEPARATORS) or (
+                k < len(got) and got[-k:] == want and got[-k - 1] in TITLE_SEPARATORS):
             return Finding("unaltered-title", True, f"{where} “{' '.join(text.split())}”")
     if not candidates:
         return Finding("unaltered-title", None,
