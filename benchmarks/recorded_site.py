@@ -13,10 +13,10 @@ How the site is built (nothing of an article's text is changed):
   (ten minutes apart, newest first). Each substitution is asserted to happen exactly once, and
   ``verify`` parses every built feed back and compares each article's content with its template's.
 - Sources are feeds of 25 entries, the size of The Conversation's own feeds
-(docs/the-conversation.md#atom-feeds): N =
-  500 gives 20 sources. A source is English (every third one, copies of 263253) or French
-  (alternating 212649 and 209538), with its sample's feed header, as an edition's section
-  feed is in one language.
+  (docs/the-conversation.md#atom-feeds): N = 500 gives 20 sources. The real-size mix: a
+  source is English (four in five, copies of 263253, 22 KB) or French (four entries of
+  212649, 19 KB, to one of 209538, 5 KB), with its sample's feed header, as an edition's
+  section feed is in one language.
 - For morss, which fetches each entry's page to make a full-text feed, every source has a
   twin whose entry links point at the same server, and each article URL there answers with
   its template's page: the recorded French article pages byte for byte, and for 263253 (no

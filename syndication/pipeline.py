@@ -78,6 +78,8 @@ FEED_FORMATS = tuple(FORMATS)  # atom, rss, json
 INDEX_REFUSED = 50
 # The article step, as the pool names it (its workers import it by name).
 STEP = "syndication.step:process"
+# Rendering one feed file, which the workers do too once they were started.
+RENDER = "syndication.publish:render"
 # Articles one source brings to the step before a run starts worker processes: below it
 # (the common cron run: a handful of new articles) the step runs here, and the run pays
 # nothing for a pool (starting one costs about as much CPU as 30 articles' steps).
@@ -229,7 +231,7 @@ def _run(
     for refused in _missing_extracts(config, store, clock, steps):
         articles[refused.article_id] = refused
     written, unchanged, failed, windows = _publish(config, store, progress, len(sources),
-                                                   total)
+                                                   total, steps)
     pruned = store.prune(windows, clock() - timedelta(days=config.site.keep_days))
     if pruned:
         log.info("retention: %s checked over %s ago and in no feed's window lost their "
@@ -272,6 +274,8 @@ class _Read:
     fetched: Fetched | None = None  # None when the fetch failed
     feed: SourceFeed | None = None  # None when it failed, or answered 304
     error: str | None = None  # FetchError or ParseError
+    # its articles, each with the feeds that take it and why
+    wanted: list[tuple[Article, list[tuple[FeedConfig, str]]]] = field(default_factory=list)
     # what the store held of its articles and the plans made from that, when it was read
     stored: dict[int, Stored] = field(default_factory=dict)
     plans: dict[int, Plan] = field(default_factory=dict)
@@ -307,7 +311,7 @@ def _read_source(url: str, feeds: list[FeedConfig], store: Store, fetcher: Fetch
              for a, selecting in wanted if selecting}
     steps.ahead([(a, plans[a.article_id], selecting) for a, selecting in wanted
                  if selecting and _needs_step(plans[a.article_id])])
-    return _Read(url, feeds, fetched, feed, stored=stored, plans=plans)
+    return _Read(url, feeds, fetched, feed, wanted=wanted, stored=stored, plans=plans)
 
 
 def _source(
@@ -334,8 +338,8 @@ def _source(
     for problem in feed.problems:
         log.warning("%s: %s", url, problem)
     not_selected = 0
+    wanted = read.wanted
     with store.transaction():
-        wanted = [(article, _selecting(feeds, article)) for article in feed.articles]
         stored = store.stored_states([a.article_id for a in feed.articles])
         # The plans made when the source was read stand where the store still holds what it
         # held then; an earlier source of this run may have stored the same article since.
@@ -463,7 +467,7 @@ class _Steps:
             if jobs == 1 or in_worker():  # in_worker: a script without a __main__ guard
                 self.jobs = 1
                 return
-            self.pool = Pool(STEP, jobs)
+            self.pool = Pool(STEP, jobs, preload=(RENDER.split(":")[0],))
         for article, wanted, selecting in work:
             args = _step_args(article, wanted, selecting)
             self.pool.submit(_step_key(article, wanted, args), *args)
@@ -487,6 +491,33 @@ class _Steps:
             return Processed(None, tuple(Built(Outcome.ERROR, paragraphs=p, reason=f"extract of "
                                                f"{p} paragraphs {error.reason}")
                                          for p in wanted.extracts))
+
+    def render_ahead(self, fmt: str, config: Config, feed: FeedConfig,
+                     entries: Callable[[], tuple[FeedEntry, ...]], since: datetime | None
+                     ) -> Callable[[], bytes]:
+        """Hand the rendering of one feed file to the workers now; returns how to take its
+        bytes. Rendered here instead when its entries cannot be read now (it fails again
+        then, and is reported as that file's failure) or its worker died."""
+        from .pool import WorkerDied
+
+        assert self.pool is not None
+        pool = self.pool
+        here = partial(_render, fmt, config, feed, entries, since)
+        try:
+            loaded = entries()
+        except Exception:  # reported by _publish's write(), when ``here`` fails again
+            return here
+        key = ("render", feed.name, fmt)
+        pool.call(RENDER, key, fmt, config.site, feed, loaded, since)
+
+        def take() -> bytes:
+            try:
+                data: bytes = pool.answer(key)
+            except WorkerDied:
+                return here()
+            return data
+
+        return take
 
     def close(self) -> None:
         if self.pool is not None:
@@ -555,7 +586,8 @@ def _missing_extracts(config: Config, store: Store, clock: Clock,
 
 
 def _publish(
-    config: Config, store: Store, progress: Progress | None, done: int, total: int
+    config: Config, store: Store, progress: Progress | None, done: int, total: int,
+    steps: _Steps,
 ) -> tuple[list[str], list[str], list[str], set[int]]:
     """Write every feed in every format, the images they point at and the index page;
     returns the files written, unchanged and failed, and the articles in the feeds.
@@ -608,7 +640,8 @@ def _publish(
 
     listing_keys = []
     sources = {s.url: s for s in store.sources()}
-    for feed in config.feeds:
+
+    def files_of(feed: FeedConfig) -> _FeedFiles:
         # What a feed is made of, told by its entries' ids, content hashes and dates, read
         # without their HTML; the entries themselves are read only to render, one feed at a
         # time (memory stays that of one feed, however many there are).
@@ -617,15 +650,29 @@ def _publish(
         # a feed with no entry is dated by its first write, and the index page says why
         state = store.feed_state(feed.name)
         since = state[1] if state else None
-        why = "" if keys else _why_empty(feed, sources)
-        listing_keys.append((feed, keys, why))
         entries = _once(partial(_publishable, partial(store.feed_entries, feed.name,
                                                       feed.max_entries,
                                                       paragraphs=paragraphs)))
+        files = _FeedFiles(keys, "" if keys else _why_empty(feed, sources))
         for fmt in FEED_FORMATS:
-            write(out / f"{feed.name}.{fmt}",
-                  partial(_render, fmt, config, feed, entries, since),
-                  _inputs_digest(config, fmt, (feed, keys, since)))
+            path = out / f"{feed.name}.{fmt}"
+            digest = _inputs_digest(config, fmt, (feed, keys, since))
+            make: Callable[[], bytes] = partial(_render, fmt, config, feed, entries, since)
+            # With workers (a run with enough new articles started them), the file is
+            # rendered there, while this process writes the feed before it.
+            if steps.pool is not None and not _still_as_written(store, path, digest):
+                make = steps.render_ahead(fmt, config, feed, entries, since)
+            files.files.append((path, make, digest))
+        return files
+
+    ahead: dict[int, _FeedFiles] = {}
+    for k, feed in enumerate(config.feeds):
+        files = ahead.pop(k, None) or files_of(feed)
+        if steps.pool is not None and k + 1 < len(config.feeds):
+            ahead[k + 1] = files_of(config.feeds[k + 1])
+        listing_keys.append((feed, files.keys, files.why))
+        for path, make, digest in files.files:
+            write(path, make, digest)
         done += 1
         if progress:
             progress(done, total, feed.name)
@@ -695,6 +742,16 @@ def _remove_unwritten(store: Store, owner: str, out: Path, names: set[str]) -> N
             continue
         store.disown_output_file(name)
         log.info("removed %s: no [[feed]] or image of this config writes it any more", path)
+
+
+@dataclass
+class _FeedFiles:
+    """One feed's files to write: what they are rendered from, and how."""
+
+    keys: tuple[tuple[int, str, str], ...]  # Store.feed_keys: its entries, without HTML
+    why: str  # why it is empty ("" when it is not), for the index page
+    # each file's path, how its bytes are made, and the digest of its inputs
+    files: list[tuple[Path, Callable[[], bytes], str]] = field(default_factory=list)
 
 
 def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, ...]:

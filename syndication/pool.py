@@ -20,7 +20,7 @@ import multiprocessing.connection
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
@@ -57,21 +57,23 @@ class Pool(Generic[T]):
 
     ``target`` names a module-level function, "package.module:function", that returns its
     failures as results. Its module is imported once by the fork server (every worker has
-    it), and in this process only if a call is made here.
+    it), and in this process only if a call is made here; so are the modules ``preload``
+    names, whose functions ``call`` hands to the workers too.
 
     The workers start in a thread of their own: the fork server imports the step's modules
     before it answers (a few hundred milliseconds), and meanwhile the caller goes on
     (fetching and parsing the next source) instead of waiting for it; the calls submitted
     until then are handed on as soon as the workers are up."""
 
-    def __init__(self, target: str, jobs: int) -> None:
+    def __init__(self, target: str, jobs: int, preload: Sequence[str] = ()) -> None:
         self.target = target
         self.jobs = jobs
+        self.preload = tuple(preload)
         self._pool: ProcessPoolExecutor | None = None  # set by the starting thread
         self._alone: ProcessPoolExecutor | None = None  # one worker, after a death
-        self._pending: dict[Hashable, Future[T]] = {}
+        self._pending: dict[Hashable, tuple[Future[Any], str, tuple[Any, ...]]] = {}
         self._lock = threading.Lock()  # guards _pool and _queued against the starter
-        self._queued: deque[tuple[Future[T], tuple[Any, ...]]] = deque()
+        self._queued: deque[tuple[Future[Any], str, tuple[Any, ...]]] = deque()
         self._starter: threading.Thread | None = None
         self._used = False
 
@@ -95,36 +97,47 @@ class Pool(Generic[T]):
     def submit(self, key: Hashable, *args: Any) -> None:
         """Hand the call ``target(*args)`` to a worker; ``take(key)`` collects it. A key
         submitted twice is computed once."""
+        self.call(self.target, key, *args)
+
+    def call(self, target: str, key: Hashable, *args: Any) -> None:
+        """Hand the call ``target(*args)`` to a worker (``target`` "module:function", its
+        module in ``preload``); ``take(key)`` or ``answer(key)`` collects it."""
         if not self.parallel or key in self._pending:
             return
-        future: Future[T] = Future()
-        self._pending[key] = future
+        future: Future[Any] = Future()
+        self._pending[key] = (future, target, args)
         with self._lock:
             pool = self._pool
             if pool is None:
-                self._queued.append((future, args))
+                self._queued.append((future, target, args))
         if pool is None:
             self.start()
         else:
-            self._forward(pool, future, args)
+            self._forward(pool, future, target, args)
 
     def take(self, key: Hashable, *args: Any) -> T:
         """The answer of the call submitted as ``key``; when none was, ``target(*args)`` made
         now (in a worker if any was started). Raises WorkerDied when the worker running it
         died."""
-        if key not in self._pending and self.started:
+        if key not in self._pending:
+            if not self.started:
+                fn: Callable[..., T] = _resolve(self.target)
+                return fn(*args)
             self.submit(key, *args)
-        future = self._pending.pop(key, None)
-        if future is None:
-            fn: Callable[..., T] = _resolve(self.target)
-            return fn(*args)
+        answer: T = self.answer(key)
+        return answer
+
+    def answer(self, key: Hashable) -> Any:
+        """The answer of the call handed to the workers as ``key`` (KeyError if none was).
+        Raises what the call raised, and WorkerDied when the worker running it died."""
+        future, target, args = self._pending.pop(key)
         try:
             return future.result()
         except BrokenProcessPool:
             # Every call in flight fails with the pool, not only the one that killed its
             # worker: each of them is run again, alone, and only a second death is its own.
             self._discard_pool()
-            return self._run_alone(args)
+            return self._run_alone(target, args)
 
     def close(self) -> None:
         """Stop the workers (calls not taken are dropped)."""
@@ -157,17 +170,17 @@ class Pool(Generic[T]):
                 if not self._queued:
                     self._pool = pool
                     return
-                future, args = self._queued.popleft()
+                future, target, args = self._queued.popleft()
             if pool is None:
                 future.set_exception(BrokenProcessPool(f"no worker could be started: {error}"))
-            else:
-                self._forward(pool, future, args)  # the first one waits for the fork server
+            else:  # the first one waits for the fork server
+                self._forward(pool, future, target, args)
 
-    def _forward(self, pool: ProcessPoolExecutor, future: Future[T],
+    def _forward(self, pool: ProcessPoolExecutor, future: Future[Any], target: str,
                  args: tuple[Any, ...]) -> None:
         """Submit the call to ``pool``; its answer, or failure, becomes ``future``'s."""
         try:
-            inner = pool.submit(_call, self.target, *args)
+            inner = pool.submit(_call, target, *args)
         except (BrokenProcessPool, RuntimeError) as e:  # broken, or shut down meanwhile
             future.set_exception(BrokenProcessPool(str(e)))
             return
@@ -184,7 +197,7 @@ class Pool(Generic[T]):
 
     def _executor(self, workers: int) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([self.target.split(":")[0]])
+        context.set_forkserver_preload([self.target.split(":")[0], *self.preload])
         return ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                    initializer=_watch_parent)
 
@@ -196,12 +209,11 @@ class Pool(Generic[T]):
         self._pool = None  # the next submit starts a new one
         self._starter = None
 
-    def _run_alone(self, args: tuple[Any, ...]) -> T:
+    def _run_alone(self, target: str, args: tuple[Any, ...]) -> Any:
         if self._alone is None:
             self._alone = self._executor(1)
         try:
-            answer: T = self._alone.submit(_call, self.target, *args).result()
-            return answer
+            return self._alone.submit(_call, target, *args).result()
         except BrokenProcessPool as e:
             self._alone.shutdown(wait=False, cancel_futures=True)
             self._alone = None

@@ -29,7 +29,7 @@ from .conversation import (
 )
 from .errors import DocumentCut, ParseError
 from .models import Article, Author, SourceFeed
-from .safetext import forbidden_character
+from .safetext import FORBIDDEN, forbidden_character
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FOAF_HOMEPAGE = "{http://xmlns.com/foaf/0.1/}homepage"
@@ -249,12 +249,21 @@ def _homepage(author: ET.Element) -> str | None:
     return _text(author, "uri")
 
 
+_HTML_TYPES = ("html", "text/html", "xhtml")  # the Atom text constructs that are HTML
+
+
 def _refuse_forbidden(entry: ET.Element) -> None:
     """Refuse an entry holding a character XML 1.0 forbids, in any text or attribute, or, in
     its HTML (content, summary), as a character reference: published, it would make every
     feed holding it unreadable, and it may not be removed (the text is not ours to change)."""
+    # Every text and attribute value scanned at once (in C): when no character is found,
+    # only the HTML holding character references is read place by place.
+    clean = FORBIDDEN.search("".join(
+        [*entry.itertext(), *(v for el in entry.iter() for v in el.attrib.values())])) is None
     for el in entry.iter():
-        html = el.get("type") in ("html", "text/html", "xhtml")
+        html = el.get("type") in _HTML_TYPES
+        if clean and not (html and el.text and "&#" in el.text):
+            continue
         places = [(_local(el.tag), el.text, html)]
         places += [(f"{_local(el.tag)} {_local(k)}", v, False) for k, v in el.attrib.items()]
         for where, text, as_html in places:

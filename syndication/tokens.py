@@ -27,8 +27,8 @@ _FOLD_RE = re.compile("[" + "".join(_FOLD) + "]")
 _WORD = re.compile(r"\w+|[^\w\s]")
 _WORD_CHAR = re.compile(r"\w")
 # No space before these when tokens are joined back into an excerpt; none after the openers.
-_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"…/-")  # "-": "Ocasio-Cortez" stays whole
-_NO_SPACE_AFTER = frozenset("([{'\"-/")
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"…/")
+_NO_SPACE_AFTER = frozenset("([{'\"/")
 
 
 def normalise(text: str) -> str:
@@ -48,15 +48,38 @@ def words(text: str) -> list[str]:
 
 
 def join_words(tokens: Iterable[str]) -> str:
-    """Tokens back into readable text for evidence: "la ( Madrid ) ," -> "la (Madrid),"."""
+    """Tokens back into readable text for evidence: "la ( Madrid ) ," -> "la (Madrid),".
+    A hyphen between two words joins them ("Ocasio-Cortez", "covid-19"); after a mark or at
+    an edge it is a dash, spaced ("Calif. - Before"). Double quotes open and close in turn."""
+    seq = list(tokens)
     out: list[str] = []
     glue = True
-    for t in tokens:
+    quotes = 0  # double quotes so far: an even count opens the next one
+    for k, t in enumerate(seq):
+        if t == '"':
+            opening = quotes % 2 == 0
+            quotes += 1
+            if out and opening and not glue:
+                out.append(" ")
+            out.append(t)
+            glue = opening
+            continue
+        if t == "-":
+            joins = 0 < k < len(seq) - 1 and _is_word(seq[k - 1]) and _is_word(seq[k + 1])
+            if out and not joins:
+                out.append(" ")
+            out.append(t)
+            glue = joins
+            continue
         if out and not glue and t not in _NO_SPACE_BEFORE:
             out.append(" ")
         out.append(t)
         glue = t in _NO_SPACE_AFTER
     return "".join(out)
+
+
+def _is_word(token: str) -> bool:
+    return token[:1].isalnum()
 
 
 def key(text: str) -> str:

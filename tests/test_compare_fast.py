@@ -25,7 +25,9 @@ from syndication.compliance.compare import (
     _agreement,
     _carries,
     _context,
+    _following,
     _Grams,
+    _head,
     _jump,
     _resync,
     align,
@@ -89,11 +91,17 @@ def reference_align(
     start_i, start_j = anchor
     differences: list[Difference] = []
     total = 0
+    i, j = start_i, start_j
     missing = unremovable(source, removable, 0, start_i)
     if missing:
-        differences.append(Difference(0, tuple(missing), (), ()))
-        total = 1
-    i, j = start_i, start_j
+        head = _head(source, removable, republished, start_i, start_j)
+        if head is not None:
+            i, j = 0, head
+            start_j = head
+        else:
+            differences.append(Difference(0, tuple(missing), (), (),
+                                          _following(source, removable, start_i)))
+            total = 1
     cut = None
     while i < n:
         span = removable.get(i)
@@ -110,13 +118,15 @@ def reference_align(
         if found is None:
             rest = unremovable(source, removable, i, n)
             if rest:
-                cut = Cut(i, len(rest), _context(source, i), tuple(rest[:EXCERPT_WORDS]))
+                cut = Cut(i, len(rest), _context(source, i, removable),
+                          tuple(rest[:EXCERPT_WORDS]))
             break
         di, dj = found
         total += 1
         if len(differences) < MAX_DIFFERENCES:
             differences.append(Difference(i, tuple(unremovable(source, removable, i, di)),
-                                          tuple(republished[j:dj]), _context(source, i)))
+                                          tuple(republished[j:dj]), _context(source, i, removable),
+                                          _following(source, removable, di)))
         i, j = di, dj
         if total >= MAX_TRACKED:
             break

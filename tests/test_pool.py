@@ -87,15 +87,34 @@ def submitted(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return keys
 
 
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The keys of the feed files handed to worker processes to render."""
+    keys: list[object] = []
+    real = syndication.pool.Pool.call
+
+    def spy(self: syndication.pool.Pool[Any], target: str, key: object, *args: Any) -> None:
+        if target == pipeline.RENDER:
+            keys.append(key)
+        real(self, target, key, *args)
+
+    monkeypatch.setattr(syndication.pool.Pool, "call", spy)
+    return keys
+
+
 def test_workers_publish_what_one_process_publishes(
-    server: LoopbackServer, make_config: ConfigFactory, tmp_path: Path, submitted: list[object]
+    server: LoopbackServer, make_config: ConfigFactory, tmp_path: Path, submitted: list[object],
+    rendered: list[object],
 ) -> None:
     config = _site(server, make_config)
     serial = run(config, clock=Clock(), sleep=lambda s: None, jobs=1)
-    assert submitted == []
+    assert submitted == [] and rendered == []
     pooled_config = _elsewhere(config, tmp_path / "pooled")
     pooled = run(pooled_config, clock=Clock(), sleep=lambda s: None, jobs=2)
     assert len(submitted) == 60  # every article went to a worker
+    # …and every feed file too: three feeds (en, fr, extracts) in three formats
+    assert sorted(rendered) == sorted(("render", f, fmt) for f in ("en", "fr", "extracts")
+                                      for fmt in pipeline.FEED_FORMATS)
     assert serial.ok and pooled.ok
     assert serial.outcome_counts() == {Outcome.PUBLISHED: 60}
     assert [(a.article_id, a.outcome, a.reason) for a in pooled.articles] == \
@@ -103,6 +122,29 @@ def test_workers_publish_what_one_process_publishes(
     assert _published(pooled_config) == _published(config)
     assert _rows(pooled_config) == _rows(config)
     assert len(_published(config)["extracts.json"]) > 0
+
+
+def test_an_article_two_sources_carry_is_processed_once_as_in_one_process(
+    server: LoopbackServer, make_config: ConfigFactory, tmp_path: Path, submitted: list[object]
+) -> None:
+    # With workers, the second source is read (and its articles handed to them) before the
+    # first one's are stored: the plan made then for an article both carry is stale by the
+    # time it is taken, and must be made again, as one process makes it.
+    shared = copies(FR_FEED, 30, 4_000_000)
+    first = server.serve("/fr/sciences/articles.atom", shared)
+    second = server.serve("/fr/environnement/articles.atom", shared)
+    config = make_config({"sciences": [first], "environnement": [second]},
+                         extra=EXTRACT_FEED.format(url=second))
+    serial = run(config, clock=Clock(), sleep=lambda s: None, jobs=1)
+    pooled_config = _elsewhere(config, tmp_path / "pooled")
+    pooled = run(pooled_config, clock=Clock(), sleep=lambda s: None, jobs=2)
+    assert serial.ok and pooled.ok
+    assert len(submitted) > 30  # the second source's stale plans went to the workers too
+    assert [(a.article_id, a.outcome, a.reason) for a in pooled.articles] == \
+        [(a.article_id, a.outcome, a.reason) for a in serial.articles]
+    assert len(pooled.articles) == 30
+    assert _published(pooled_config) == _published(config)
+    assert _rows(pooled_config) == _rows(config)
 
 
 def test_a_killed_worker_is_its_articles_error_and_the_run_goes_on(

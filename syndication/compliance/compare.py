@@ -28,6 +28,7 @@ JUMP_REPUBLISHED = 3000
 MAX_DIFFERENCES = 3  # differences reported as evidence; the first one already fails the rule
 MAX_TRACKED = 50  # past this many differences the text is plainly not the original's: stop
 EXCERPT_WORDS = 8  # tokens of context in evidence
+FOLLOWING_WORDS = 5  # tokens of context after a difference: what it stands before
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +39,70 @@ class Difference:
     removed: tuple[str, ...]  # the original's tokens missing here
     added: tuple[str, ...]  # the republication's tokens in their place
     before: tuple[str, ...]  # a few tokens of context preceding, from the original
+    after: tuple[str, ...] = ()  # a few tokens of context following, from the original
 
     def describe(self) -> str:
-        lead = join_words(self.before)
-        lead = f"after “…{lead}”: " if lead else "at the start: "
-        gone, new = _clip(join_words(self.removed)), _clip(join_words(self.added))
-        if self.removed and self.added:
-            return f"{lead}“{gone}” became “{new}”"
-        if self.removed:
-            return f"{lead}“{gone}” is missing"
-        return f"{lead}“{new}” was added"
+        """The difference in words, between the original's words around it: "after “…which
+        are” and before “kelp eaters…”: “voracious” became “hungry”". A word joined by a
+        hyphen or an apostrophe is quoted whole ("covid-19" became "covid-20")."""
+        before, removed, added, after = _whole(self.before, self.removed, self.added,
+                                               self.after)
+        before, after = _words_edge(before, start=True), _words_edge(after, start=False)
+        lead = f"after “…{join_words(before)}”" if before else "at the start"
+        if after:
+            lead += f" and before “{join_words(after)}…”"
+        gone, new = _clip(join_words(removed)), _clip(join_words(added))
+        if removed and added:
+            return f"{lead}: “{gone}” became “{new}”"
+        if removed:
+            return f"{lead}: “{gone}” is missing"
+        return f"{lead}: “{new}” was added"
+
+
+# Tokens that join two words into one: "Ocasio-Cortez", "covid-19", "l'article".
+JOINERS = frozenset("-'")
+
+
+def _is_word(token: str) -> bool:
+    return token[:1].isalnum()
+
+
+def _whole(before: tuple[str, ...], removed: tuple[str, ...], added: tuple[str, ...],
+           after: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The difference widened to whole words: context tokens joined to its edges by a
+    hyphen or an apostrophe move into both sides ("now-" + "depleted" -> "now-depleted")."""
+    def first() -> bool:  # either side opens with a joiner
+        return any(side[:1] and side[0] in JOINERS for side in (removed, added))
+
+    def last() -> bool:
+        return any(side[-1:] and side[-1] in JOINERS for side in (removed, added))
+
+    while before and ((before[-1] in JOINERS and len(before) > 1 and _is_word(before[-2]))
+                      or (first() and _is_word(before[-1]))):
+        removed, added, before = (before[-1], *removed), (before[-1], *added), before[:-1]
+    while after and ((after[0] in JOINERS and len(after) > 1 and _is_word(after[1]))
+                     or (last() and _is_word(after[0]))):
+        removed, added, after = (*removed, after[0]), (*added, after[0]), after[1:]
+    return before, removed, added, after
+
+
+def _words_edge(context: tuple[str, ...], *, start: bool) -> tuple[str, ...]:
+    """Context that opens on a word, and closes on a word (``start`` False: what follows a
+    difference) or not on a comma (what precedes it), so that no quote is glued to a comma:
+    "…which are" rather than "…, which are"; "kelp eaters…" rather than "eaters,…"."""
+    k = 0
+    while k < len(context) and not _is_word(context[k]):
+        k += 1
+    context = context[k:]
+    if start:
+        while context and context[-1] in ",;":
+            context = context[:-1]
+        return context
+    k = len(context)  # a word whose hyphen or apostrophe the context cuts is left out too
+    while k > 0 and (not _is_word(context[k - 1])
+                     or (k < len(context) and context[k] in JOINERS)):
+        k -= 1
+    return context[:k]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,11 +198,17 @@ def align(
     start_i, start_j = anchor
     differences: list[Difference] = []
     total = 0
+    i, j = start_i, start_j
     missing = unremovable(source, removable, 0, start_i)
     if missing:  # words of the original before the first run found, and not removable
-        differences.append(Difference(0, tuple(missing), (), ()))
-        total = 1
-    i, j = start_i, start_j
+        head = _head(source, removable, republished, start_i, start_j)
+        if head is not None:  # its beginning is there, edited: compared from it
+            i, j = 0, head
+            start_j = head
+        else:
+            differences.append(Difference(0, tuple(missing), (), (),
+                                          _following(source, removable, start_i)))
+            total = 1
     cut = None
     stops = sorted(removable)  # a run of tokens up to the next removable range: one comparison
     while i < n:
@@ -171,21 +232,69 @@ def align(
         if found is None:  # they never agree again: the rest of the original is not here
             rest = unremovable(source, removable, i, n)
             if rest:
-                cut = Cut(i, len(rest), _context(source, i), tuple(rest[:EXCERPT_WORDS]))
+                cut = Cut(i, len(rest), _context(source, i, removable),
+                          tuple(rest[:EXCERPT_WORDS]))
             break
         di, dj = found
         total += 1
         if len(differences) < MAX_DIFFERENCES:
             differences.append(Difference(i, tuple(unremovable(source, removable, i, di)),
-                                          tuple(republished[j:dj]), _context(source, i)))
+                                          tuple(republished[j:dj]), _context(source, i, removable),
+                                          _following(source, removable, di)))
         i, j = di, dj
         if total >= MAX_TRACKED:
             break
     return Alignment(start_j, j, tuple(differences), total, True, cut)
 
 
-def _context(source: Sequence[str], i: int) -> tuple[str, ...]:
-    return tuple(source[max(0, i - EXCERPT_WORDS):i])
+def _context(source: Sequence[str], i: int,
+             removable: dict[int, tuple[int, str]] | None = None) -> tuple[str, ...]:
+    """The EXCERPT_WORDS tokens before source[i], those of removable ranges left out (a
+    figure's caption the republication need not carry is no context)."""
+    if not removable:
+        return tuple(source[max(0, i - EXCERPT_WORDS):i])
+    out: list[str] = []
+    p = i - 1
+    while p >= 0 and len(out) < EXCERPT_WORDS:
+        inside = next((s for s, (e, _why) in removable.items() if s <= p < e), None)
+        if inside is not None:
+            p = inside - 1
+            continue
+        out.append(source[p])
+        p -= 1
+    return tuple(reversed(out))
+
+
+def _following(source: Sequence[str], removable: dict[int, tuple[int, str]],
+               i: int) -> tuple[str, ...]:
+    """The FOLLOWING_WORDS tokens from source[i] on, those of removable ranges left out."""
+    return tuple(unremovable(source, removable, i, min(len(source), i + 4 * FOLLOWING_WORDS))
+                 [:FOLLOWING_WORDS])
+
+
+# How far into the original the search for its edited beginning looks: the first words may
+# be changed, the rest of the beginning must be there.
+HEAD_SHIFT = 3
+HEAD_SLACK = 10  # an edited beginning may be this many tokens longer than the original's
+
+
+def _head(source: Sequence[str], removable: dict[int, tuple[int, str]],
+          republished: Sequence[str], start_i: int, start_j: int) -> int | None:
+    """Where the republication's version of the original's beginning starts, when the first
+    run found (source[start_i], republished[start_j]) is past it: two of the original's first
+    words (from one of its first HEAD_SHIFT, removable ranges aside) found just before
+    start_j, as far before it as they stand before start_i in the original, give or take
+    HEAD_SLACK tokens; the tokens before them are taken as the edited first words. None
+    when the beginning is not there (it was cut, or reworded beyond recognition)."""
+    head = unremovable(source, removable, 0, start_i)
+    for shift in range(min(HEAD_SHIFT, len(head) - 1)):
+        pair = tuple(head[shift:shift + 2])
+        distance = len(head) - shift  # tokens from the pair to start_i in the original
+        lo = max(0, start_j - distance - HEAD_SLACK)
+        for p in range(start_j - 1, lo - 1, -1):
+            if p - shift >= 0 and tuple(republished[p:p + 2]) == pair:
+                return p - shift
+    return None
 
 
 def _carries(source: Sequence[str], republished: Sequence[str], i: int, end: int, j: int) -> bool:

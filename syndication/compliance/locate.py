@@ -83,7 +83,10 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
     heading = None if whole else heading_of(rep, alignment, heads_nothing)
     if article is not None:
         s, e = article
-        lo, hi = (0, m) if whole else _section(rep, heading, s, e, foreign, is_chrome)
+        # Where the page stops carrying the original (a copy reworded from there on), the
+        # rest of the article stands between the match and the attribution: as far again.
+        rest = alignment.cut.missing if alignment is not None and alignment.cut else 0
+        lo, hi = (0, m) if whole else _section(rep, heading, s, e, foreign, is_chrome, rest)
         credit_words = [w for p, w in enumerate(words[lo:s], lo) if not chrome[p]]
         credit_words.append("|")
         credit_words += [w for p, w in enumerate(words[e:hi], e) if not chrome[p]]
@@ -176,10 +179,11 @@ def _shown(rep: Page, el: _Element) -> bool:
 
 def _section(rep: Page, heading: _Element | None, s: int, e: int,
              foreign: Sequence[tuple[int, int]],
-             is_chrome: Callable[[_Element], bool]) -> tuple[int, int]:
+             is_chrome: Callable[[_Element], bool], rest: int = 0) -> tuple[int, int]:
     """The token range of the article's own section of a page (s, e: its words): at most
-    CREDIT_WINDOW tokens around it, and never into another piece of the page
-    (docs/compliance.md#digests). A page may carry several republications (a digest, a
+    CREDIT_WINDOW tokens around it (and ``rest`` more after it: the words of the original
+    a copy reworded from some point on did not carry), and never into another piece of the
+    page (docs/compliance.md#digests). A page may carry several republications (a digest, a
     front page, a newsletter): their credit is not this article's. The section ends
 
     - before, after another republication's credit (``foreign``: its counter or its
@@ -191,7 +195,7 @@ def _section(rep: Page, heading: _Element | None, s: int, e: int,
       excepted), or at another republication's credit.
     Headings of the page's chrome bound nothing."""
     m = len(rep.words)
-    lo, hi = max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW)
+    lo, hi = max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW + rest)
     for start, end in foreign:
         if end <= s:
             lo = max(lo, end)

@@ -496,30 +496,33 @@ def _unaltered_text(orig: Original | None, scope: Scope, rep: Page,
     # (docs/compliance.md#publisher-boxes)
     around = scope.chrome if furniture is None else scope.chrome | set(furniture.boxes())
     added = added_words(rep, alignment.start, alignment.end, orig.article, around,
-                        after=alignment.cut is None, original=orig.text.words)
-    if alignment.differences or added:
-        said = [*(a.describe() for a in added if a.before),
-                *(d.describe() for d in alignment.differences),
-                *(a.describe() for a in added if not a.before)]
-        total = alignment.total + len(added)
+                        original=orig.text.words)
+    cut = alignment.cut
+    carried = orig.length
+    stopped, link = None, None  # what is said of a cut; an extract's link to the rest
+    if cut is not None:
+        stopped = f"the text stops after “…{join_words(cut.before)}”: the rest " \
+                  f"({cut.missing} words, from “{_clip(join_words(cut.rest))}…”) is missing"
+        if cut.at not in orig.boundaries:
+            stopped += " (cut inside a paragraph)"
+        elif (link := _read_more(rep, scope, alignment.end)) is None:
+            stopped += " and no “Read the full article” link to the original follows"
+        else:
+            stopped = None
+    said = [*(a.describe() for a in added if a.before),
+            *(d.describe() for d in alignment.differences),
+            *([stopped] if stopped else []),
+            *(a.describe() for a in added if not a.before)]
+    if said:
+        total = alignment.total + len(added) + (1 if stopped else 0)
         more = total - min(len(said), MAX_DIFFERENCES)
         tail = f"; and {more} more difference{'s' if more > 1 else ''}" if more > 0 else ""
         if alignment.total >= MAX_TRACKED:
             tail = f"; and more (comparison stopped after {MAX_TRACKED} differences)"
         return Finding("unaltered-text", False, "; ".join(said[:MAX_DIFFERENCES]) + tail)
-    cut = alignment.cut
-    carried = orig.length
-    if cut is None:
+    if cut is None or link is None:
         return Finding("unaltered-text", True,
                        f"the text is the original's, word for word ({carried} words)")
-    lead = f"the text stops after “…{join_words(cut.before)}”: the rest ({cut.missing} " \
-           f"words, from “{_clip(join_words(cut.rest))}…”) is missing"
-    if cut.at not in orig.boundaries:
-        return Finding("unaltered-text", False, lead + " (cut inside a paragraph)")
-    link = _read_more(rep, scope, alignment.end)
-    if link is None:
-        return Finding("unaltered-text", False,
-                       lead + " and no “Read the full article” link to the original follows")
     return Finding(
         "unaltered-text", True,
         f"an extract: the first {carried - cut.missing} of {carried} words, unaltered, up to "

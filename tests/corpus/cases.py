@@ -225,15 +225,10 @@ KNOWN_WRONG: frozenset[str] = frozenset({
     # "Related" box between paragraphs
     # house style: block editor markup
     # edited word
-    "wp-twentytwentyone/en-263253/edited-word",
-    "amp-reader/es-113886/edited-word",
     # rewritten headline, original in <title>/og:title
     # missing counter
     # no byline
     # edited word, hyphenated
-    "wp-oceanwp/en-263253/edited-hyphenated-word",
-    "wp-twentytwentyfour/fr-212649/edited-hyphenated-word",
-    "newsletter/es-159013/edited-hyphenated-word",
     # dateline before the first word
     # intro paragraph before the article
     # sentence appended at the end
