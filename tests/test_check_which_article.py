@@ -14,7 +14,11 @@ from pathlib import Path
 import pytest
 
 from syndication.compliance import RULES, check, check_page, prepare
-from syndication.compliance.command import check_republication, find_article_id
+from syndication.compliance.command import (
+    check_republication,
+    choose_original,
+    find_article_id,
+)
 from syndication.compliance.htmltext import parse_fragment, parse_page
 from syndication.config import FETCH_DEFAULTS
 from syndication.errors import DocumentCut, InputError
@@ -171,3 +175,12 @@ def test_an_entry_nested_past_the_limit_is_refused_never_published(
     verdict = check(nested(republish(article).html, 300), prepare(article))
     assert not verdict.compliant and not verdict.failed
     assert "the republication cannot be read whole" in verdict.finding("licence").detail
+
+
+def test_an_entry_the_parser_cut_is_never_chosen(fr_articles: tuple[Article, ...]) -> None:
+    """Among a feed's entries, one nested past the limit is compared with nothing."""
+    article, other = fr_articles
+    deep = replace(other, content=nested(other.content, 300))
+    page = third_party_page(republish(article).html, title=article.title, author="a reader")
+    assert choose_original(page, [deep, article]) is article
+    assert choose_original(page, [deep]) is None

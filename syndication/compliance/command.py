@@ -318,7 +318,10 @@ def choose_original(html: str, articles: Sequence[Article]) -> Article | None:
     best: tuple[int, int] | None = None
     chosen = None
     for article in articles:
-        orig = prepare(article)
+        try:
+            orig = prepare(article)
+        except DocumentCut:
+            continue  # an entry the parser cut is compared with nothing, never chosen
         alignment = align(orig.text.words, orig.removable, rep.words)
         if not alignment.found:
             continue
