@@ -264,3 +264,24 @@ def test_a_byline_above_the_heading_outside_its_cell_is_credit(three: list[Artic
 </table></body></html>"""
     verdict = check_page(page, article)
     assert verdict.compliant, explain(verdict)
+
+
+# --- without the original: the page's own article, its neighbours left alone ---------------
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_without_the_original_no_rule_fails_on_a_page_with_several(three: list[Article],
+                                                                   shape: str) -> None:
+    page = SHAPES[shape](pieces_of(three))
+    verdict = check_page(page, None, article_id=three[0].article_id)
+    assert not verdict.failed, explain(verdict)
+    assert verdict.finding("page-counter").ok is True
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_without_the_original_a_missing_counter_is_still_missing(three: list[Article],
+                                                                 shape: str) -> None:
+    pieces = pieces_of(three)
+    pieces[0] = (pieces[0][0], _without_counter(pieces[0][1]))
+    verdict = check_page(SHAPES[shape](pieces), None, article_id=three[0].article_id)
+    assert [f.rule for f in verdict.failed] == ["page-counter"], explain(verdict)

@@ -41,6 +41,8 @@ class Scope:
     judged: tuple[_Element, ...] = ()  # safe-html looks at these
     images: tuple[_Element, ...] = ()  # images kept in the article
     page_images: tuple[_Element, ...] = ()  # every image of the page
+    # other republications' counters and attribution links (a digest's other pieces)
+    neighbours: tuple[_Element, ...] = ()
     chrome: frozenset[_Element] = frozenset()  # the page's chrome elements (see _chrome)
 
 
@@ -70,7 +72,8 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
                   if _credit_href(a.get("href") or "") and not is_chrome(a)),
                 *(img for img, _k in iter_counters(rep.root) if not is_chrome(img))]
 
-    foreign = [] if whole else _foreign_ranges(rep, n, article)
+    neighbours = () if whole else tuple(_foreign_credit(rep, n))
+    foreign = _foreign_ranges(rep, neighbours, article)
     first = article[0] if article is not None else 0
 
     def heads_nothing(h: _Element) -> bool:
@@ -123,6 +126,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         n=n,
         alignment=alignment,
         heading=heading,
+        neighbours=neighbours,
         credit=" " + key(" ".join(credit_words)) + " ",
         credit_words=tuple(credit_words),
         body_words=body_words,
@@ -240,13 +244,13 @@ def _is_byline(el: _Element) -> bool:
         is_profile_url(a.get("href") or "") for a in el.iter("a"))
 
 
-def _foreign_ranges(rep: Page, n: int | None,
+def _foreign_ranges(rep: Page, neighbours: Sequence[_Element],
                     article: tuple[int, int] | None) -> list[tuple[int, int]]:
     """The token ranges of other republications' credit (_foreign_credit): each element's
     paragraph, unless that holds the article's words too (then the element alone)."""
     s, e = article if article is not None else (0, 0)
     ranges = []
-    for el in _foreign_credit(rep, n):
+    for el in neighbours:
         own = rep.at.get(el, (0, 0))
         block = rep.at.get(block_of(el), own)
         ranges.append(own if block[0] < e and block[1] > s else block)
@@ -336,12 +340,14 @@ def _chrome(rep: Page, article: tuple[int, int] | None) -> tuple[bytearray, set[
     class or id says navigation, sidebar, comments, sharing, newsletter or ads. Returns a flag
     per token and the chrome elements: a name or a licence link there is no credit.
 
-    Never chrome: an element holding words of the article (``article``, its token range):
+    Never chrome: an element holding words of the article (``article``, its token range;
+    without the original, an element holding a page counter):
     a theme's layout class on <body> or a wrapper (has-sidebar, showing-comments,
     layout-one-sidebar) names what is beside the article, not the article; and a box whose
     class names the authors or the credit (an author box in an <aside> or a widget)."""
     flags = bytearray(len(rep.words) + 1)
     found: set[_Element] = set()
+    counters = [] if article is not None else [t.el for t in find_counters(rep.root)]
     for el in rep.root.iter():
         tag = tag_name(el)
         if not tag or el is rep.root:
@@ -356,6 +362,8 @@ def _chrome(rep: Page, article: tuple[int, int] | None) -> tuple[bytearray, set[
         start, end = rep.at.get(el, (0, 0))
         if article is not None and start < article[1] and end > article[0]:
             continue
+        if article is None and counters and any(inside(c, el) for c in counters):
+            continue  # without the original: the element holding the page counter holds it
         found.add(el)
         if end > start:
             flags[start:end] = b"\x01" * (end - start)

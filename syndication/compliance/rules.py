@@ -420,7 +420,8 @@ def _page_counter(scope: Scope, rep: Page) -> Finding:
     loaded = [t for t in tags if t.how == "src" and not t.noscript]
     mine = [t for t in loaded if t.n == n]
     judged = set(scope.judged)
-    others = [t for t in loaded if t.n != n and t.el in judged]
+    neighbours = set(scope.neighbours)  # another republication's own counter
+    others = [t for t in loaded if t.n != n and t.el in judged and t.el not in neighbours]
     # A lazy counter is loaded (late) only where a loader can run: a page with a script.
     loader = any(True for _ in rep.root.iter("script"))
     lazy = [t for t in tags if t.how == "lazy" and not t.noscript and t.n == n]
