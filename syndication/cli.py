@@ -45,6 +45,7 @@ EXIT_USAGE = 2  # bad configuration or arguments
 EXIT_UNCHECKED = 3  # `check`: no rule failed, but some could not be checked
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT); SIGTERM 143, SIGHUP 129
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; try again later
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: stdout's reader went away (`| head`), as a shell says
 
 Command = Callable[[argparse.Namespace], int]
 Progress = Callable[[int, int, str], None]
@@ -85,6 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SyndicationError as e:
             _say(f"syndication: {e}")
             return EXIT_FAILURES
+        except BrokenPipeError:  # `syndication report | head`: the reader has all it wanted
+            _quiet_stdout()
+            return EXIT_BROKEN_PIPE
         except OSError as e:  # the machine (a full disk, a read-only folder): one line
             _say(f"syndication: {e}")
             return EXIT_FAILURES
@@ -95,6 +99,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             _say("syndication: interrupted; what was done so far is kept")
             return EXIT_INTERRUPTED
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush of what could not
+    be written does not fail again ("Exception ignored … BrokenPipeError") at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _say(line: str) -> None:
@@ -590,10 +603,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _write_report(path: Path, html: str) -> None:
-    """Write the audit's HTML report whole or not at all (a temporary file renamed)."""
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(html, encoding="utf-8")
-    temp.replace(path)
+    """Write the audit's HTML report whole or not at all, as the feeds are written: a
+    temporary file of a name only syndication makes, renamed (a user's own
+    ``.report.html.tmp`` beside it is never overwritten)."""
+    from .output import write_if_changed
+
+    write_if_changed(path, html.encode("utf-8"))
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -322,7 +322,7 @@ def _articles(v: _Validator, raw: Mapping[str, Any], dotted: str) -> tuple[int, 
         if not m:
             v.fail(f"{dotted}[{j}]", f"{item!r} is neither an article id nor an article URL "
                    "ending in -{id} (https://theconversation.com/{slug}-{id})")
-        ids.append(int(m.group(1) or item.strip()))
+        ids.append(int(m.group(1) or m.group(2)))
     return tuple(dict.fromkeys(ids))
 
 

@@ -40,10 +40,13 @@ def is_tc_url(href: str) -> bool:
 
 #: An entry's id: tag:theconversation.com,2011:article/N (docs/the-conversation.md#entry-shape).
 ENTRY_ID = "tag:theconversation.com,2011:article/{}"
-_ENTRY_ID_RE = re.compile(r"article/(\d+)\s*$")
+# An article id: ASCII digits (\d would take "٣", an Arabic-Indic 3, for article 3), no
+# leading zero, at most 18 of them (SQLite's INTEGER holds below 2**63; ids are six digits).
+_ID = r"([1-9][0-9]{0,17})"
+_ENTRY_ID_RE = re.compile(rf"article/{_ID}\s*$")
 # https://theconversation.com/some-slug-263253 -> 263253: the id ends the canonical slug
 # (docs/the-conversation.md#article-pages); an article's URL has no edition prefix.
-_URL_ID_RE = re.compile(r"-(\d+)/?(?:[?#].*)?$")
+_URL_ID_RE = re.compile(rf"-{_ID}/?(?:[?#].*)?$")
 # The Conversation's paths that are not articles, though some end in "-{digits}".
 _NOT_ARTICLE = re.compile(
     r"^/(?:profiles|institutions|topics|columns|[a-z-]+/(?:topics|columns))/")
@@ -53,7 +56,7 @@ TC_URL_IN_TEXT = re.compile(
 
 
 #: An article named by its id ("263253") or its URL ("https://theconversation.com/{slug}-{id}").
-ARTICLE_REF = re.compile(r"^(?:\d+|https?://\S+-(\d+)/?)$")
+ARTICLE_REF = re.compile(rf"^(?:{_ID}|https?://\S+-{_ID}/?)$")
 
 
 def article_id_from_entry_id(entry_id: str) -> int | None:

@@ -573,9 +573,12 @@ def _missing_extracts(config: Config, store: Store, clock: Clock,
         pending = store.without_extract(feed.name, feed.max_entries, feed.paragraphs)
         if not pending:
             continue
+        plans = [(article, Plan(digest, check=False, extracts=(feed.paragraphs,)))
+                 for article, digest in pending]
+        # all of them handed to the article step at once, as a source's articles are
+        steps.ahead([(article, wanted, ()) for article, wanted in plans])
         with store.transaction():
-            for article, digest in pending:
-                wanted = Plan(digest, check=False, extracts=(feed.paragraphs,))
+            for article, wanted in plans:
                 done = steps.run(article, wanted)
                 _log_step(article, done)
                 intent = decide(article, None, wanted, None, done.extracts, clock())

@@ -56,6 +56,28 @@ def with_entry_text(data: bytes, old: bytes, new: bytes) -> bytes:
     return head + entry + rest.replace(old, new, 1)
 
 
+# --- article ids --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", [
+    "99999999999999999999999",  # beyond SQLite's INTEGER: it failed the whole source
+    "9223372036854775808",  # 2**63
+    "0", "0212649",  # no article 0, no leading zero
+    "\u0663",  # an Arabic-Indic 3: a digit to \d, not an id
+    "\uff12\uff11\uff12\uff16\uff14\uff19",  # 212649 in full-width digits
+])
+def test_an_id_that_is_not_an_article_id_refuses_the_entry(bad: str) -> None:
+    """The first French entry claims a strange id, in its <id> and its link alike."""
+    first = str(FR_IDS[0]).encode()
+    head, entry, rest = FR_BOTH.partition(b"<entry>")
+    own, end, others = rest.partition(b"</entry>")
+    own = own.replace(b"article/" + first, b"article/" + bad.encode()).replace(
+        b"-" + first, b"-" + bad.encode())
+    feed = parse_feed(head + entry + own + end + others, URL)
+    assert [a.article_id for a in feed.articles] == [FR_IDS[1]]
+    assert len(feed.problems) == 1 and "no article id" in feed.problems[0]
+
+
 # --- characters XML 1.0 forbids -----------------------------------------------------------
 
 

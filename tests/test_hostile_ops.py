@@ -190,6 +190,24 @@ def test_signals_stop_a_run_in_one_line_and_the_next_run_completes(site, signum:
     assert all(ids for name, ids in all_feed_ids(site.out).items() if name.startswith("env"))
 
 
+@pytest.mark.parametrize("command", [["report"], ["report", "--refused"], ["status"]])
+def test_a_reader_that_went_away_is_no_error(site, capsys, command: list[str]) -> None:
+    """`syndication report | head`: once head has what it wants, the command stops in
+    silence with 141 (128 + SIGPIPE, as a shell says of a process SIGPIPE stopped), not
+    "[Errno 32] Broken pipe" and exit 1, nor the interpreter's "Exception ignored"."""
+    site.normal()
+    assert drive(site.config(), capsys).status == 0
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line
+    try:
+        done = subprocess.run([sys.executable, "-m", "syndication", *command, "--config",
+                               str(site.config_path())], stdout=write, stderr=subprocess.PIPE,
+                              cwd=ROOT, timeout=60, check=False)
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (141, b"")
+
+
 # --- passwords and terminals ----------------------------------------------------------------
 
 

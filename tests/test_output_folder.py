@@ -236,3 +236,16 @@ def test_write_if_changed_leaves_a_file_that_is_not_ours(tmp_path: Path) -> None
 ])
 def test_what_does_not_carry_the_mark(name: str, data: bytes) -> None:
     assert not carries_mark(name, data)
+
+
+def test_the_audit_report_never_overwrites_a_users_temporary_file(tmp_path: Path) -> None:
+    """`audit --report FILE` is written as the feeds are: whole, through a temporary file
+    of a name only syndication makes (it used ``.FILE.tmp``, a name anyone may use)."""
+    from syndication.cli import _write_report
+
+    mine = tmp_path / ".report.html.tmp"
+    mine.write_bytes(b"mine")
+    _write_report(tmp_path / "report.html", "<!DOCTYPE html><title>audit</title>")
+    assert mine.read_bytes() == b"mine"
+    assert (tmp_path / "report.html").read_text() == "<!DOCTYPE html><title>audit</title>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".report.html.tmp", "report.html"]

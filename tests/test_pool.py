@@ -147,6 +147,28 @@ def test_an_article_two_sources_carry_is_processed_once_as_in_one_process(
     assert _rows(pooled_config) == _rows(config)
 
 
+def test_extracts_of_stored_articles_are_built_by_workers_as_in_one_process(
+    server: LoopbackServer, make_config: ConfigFactory, tmp_path: Path, submitted: list[object]
+) -> None:
+    # A feed switched to extract mode while its source answers 304: the extracts of the
+    # articles already stored are built all at once, by workers when there are enough.
+    fr = server.serve("/fr/sciences/articles.atom", copies(FR_FEED, 30, 5_000_000))
+    serial = make_config({"fr": [fr]})
+    pooled = _elsewhere(serial, tmp_path / "pooled")
+    for config in (serial, pooled):
+        run(config, clock=Clock(), sleep=lambda s: None, jobs=1)
+    assert submitted == []
+    serial = make_config({"fr": [fr]}, extra=EXTRACT_FEED.format(url=fr))
+    shutil.copy(serial.path, pooled.path)
+    pooled = load_config(pooled.path)
+    run(serial, clock=Clock(), sleep=lambda s: None, jobs=1)
+    run(pooled, clock=Clock(), sleep=lambda s: None, jobs=2)
+    assert len(submitted) == 30
+    assert len(json.loads(_published(pooled)["extracts.json"])["items"]) == 30
+    assert _published(pooled) == _published(serial)
+    assert _rows(pooled) == _rows(serial)
+
+
 def test_a_killed_worker_is_its_articles_error_and_the_run_goes_on(
     server: LoopbackServer, make_config: ConfigFactory, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, submitted: list[object]

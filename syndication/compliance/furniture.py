@@ -5,8 +5,10 @@ of the original's text (docs/compliance.md#publisher-boxes)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from .htmltext import fold_name, key, tag_name
 
@@ -151,6 +153,7 @@ class Furniture:
         self.original = original
         self._runs: set[tuple[str, ...]] | None = None
         self._joined: str | None = None
+        self._known: dict[_Element, bool] = {}  # is_box's answers
         self._boxes: list[_Element] | None = None
 
     def _carries_original(self, words: Sequence[str]) -> bool:
@@ -172,6 +175,13 @@ class Furniture:
     def is_box(self, el: _Element) -> bool:
         """Whether ``el`` is a box that is furniture (markup, and none of the original's
         text)."""
+        known = self._known.get(el)
+        if known is not None:
+            return known
+        self._known[el] = found = self._is_box(el)
+        return found
+
+    def _is_box(self, el: _Element) -> bool:
         start, end = self.rep.at.get(el, (0, 0))
         # box_kind reads a box's first words and whether it has more than a label's: no
         # need to copy a wrapper's thousands
@@ -210,3 +220,17 @@ class Furniture:
             if end > start:
                 out.append((start, end))
         return out
+
+
+class Around:
+    """What stands around an article and is not its text: the page's chrome (a set of
+    elements) and the publisher's boxes, asked element by element (only the few that the
+    article's span holds outside its words are)."""
+
+    def __init__(self, chrome: Container[_Element], furniture: Furniture):
+        self.chrome = chrome
+        self.furniture = furniture
+
+    def __contains__(self, el: object) -> bool:
+        return el in self.chrome or (isinstance(el, etree._Element)
+                                     and self.furniture.is_box(el))

@@ -33,7 +33,7 @@ from .content import (
     image_key,
     image_src,
 )
-from .furniture import Furniture
+from .furniture import Around, Furniture
 from .htmltext import fold_name, join_words, key, normalise, tag_name, text_of, words
 from .locate import CC_LICENCE, Scope, locate
 from .names import near_miss
@@ -495,7 +495,7 @@ def _unaltered_text(orig: Original | None, scope: Scope, rep: Page,
                        "the article's text was not found in the republication")
     # the publisher's boxes are furniture, like the page's chrome
     # (docs/compliance.md#publisher-boxes)
-    around = scope.chrome if furniture is None else scope.chrome | set(furniture.boxes())
+    around = scope.chrome if furniture is None else Around(scope.chrome, furniture)
     added = added_words(rep, alignment.start, alignment.end, orig.article, around,
                         original=orig.text.words)
     cut = alignment.cut

@@ -6,7 +6,7 @@ told apart from the credit and furniture that belong around an article."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -52,7 +52,7 @@ class Added:
 
 
 def added_words(rep: Page, start: int, end: int, article: Article,
-                chrome: Set[_Element], *, after: bool = True,
+                chrome: Container[_Element], *, after: bool = True,
                 original: Sequence[str] = ()) -> tuple[Added, ...]:
     """The publisher's words inside the article's span, around ``rep.words[start:end]`` (the
     original's words as aligned): within the element holding them (their container), after

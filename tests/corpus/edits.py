@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -588,6 +589,272 @@ def deep_nesting(slots: Slots, o: Original) -> Slots:
     return article_of(slots, "<div>" * depth + slots.article + "</div>" * depth)
 
 
+# --- a CMS's own markup (the red team's layouts: Elementor, Newspaper, Kadence, Joomla,
+# Blogger, Drupal 7) ---------------------------------------------------------------------------
+
+
+def _parts(code: str) -> tuple[str, str, str]:
+    """The code in three: what stands before the first body paragraph (the byline, when the
+    code opens with it), the body up to its last words, and the rest (counter, disclosure,
+    attribution line; the Spanish code's byline)."""
+    start = body_paragraphs(code)[0].start()
+    end = body_end(code)
+    return code[:start], code[start:end], code[end:]
+
+
+def _widget(name: str, inner: str, extra: str = "") -> str:
+    """An Elementor widget as its widget base prints it (before_render): the wrapper's
+    classes, data-id, data-element_type and data-widget_type, and the widget container."""
+    wid = f"{zlib.crc32((name + extra + inner[:200]).encode()) & 0xfffffff:07x}"
+    return (f'<div class="elementor-element elementor-element-{wid}{extra} elementor-widget '
+            f'elementor-widget-{name}" data-id="{wid}" data-element_type="widget" '
+            f'data-widget_type="{name}.default"><div class="elementor-widget-container">\n'
+            f"{inner}\n</div></div>")
+
+
+def _elementor_post(*widgets: str) -> str:
+    """A post built with Elementor: the post content widget renders the post's own Elementor
+    document (div[data-elementor-type=wp-post]) with one container of widgets."""
+    inner = "\n".join(widgets)
+    return ('<div data-elementor-type="wp-post" data-elementor-id="4410" class="elementor '
+            'elementor-4410" data-elementor-post-type="post">\n<div class="elementor-element '
+            'elementor-element-8c7d6e5 e-flex e-con-boxed e-con e-parent" data-id="8c7d6e5" '
+            'data-element_type="container"><div class="e-con-inner">\n'
+            f"{inner}\n</div></div>\n</div>")
+
+
+def elementor_widgets(intro: bool = False, appended: bool = False) -> Apply:
+    """The code split into Elementor widgets, as an editor building the post with Elementor
+    pastes it: the byline in a Text Editor widget, the body in another, the counter and the
+    attribution line in an HTML widget (the Text Editor's TinyMCE would touch the counter).
+    ``intro``/``appended``: the publisher's note in a Text Editor widget of its own before
+    or after the body's (defects: words added to the article)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        head, body, tail = _parts(slots.article)
+        widgets = []
+        if head.strip():
+            widgets.append(_widget("text-editor", head.strip()))
+        if intro:
+            widgets.append(_widget("text-editor", f"<p><em>{words(o)['intro']}</em></p>"))
+        widgets.append(_widget("text-editor", body.strip()))
+        if appended:
+            widgets.append(_widget("text-editor", f"<p>{words(o)['appended'].strip()}</p>"))
+        widgets.append(_widget("html", tail.strip()))
+        return article_of(slots, _elementor_post(*widgets))
+
+    return apply
+
+
+def elementor_form_between(slots: Slots, o: Original) -> Slots:
+    """A newsletter sign-up made with Elementor Pro's Form widget between two Text Editor
+    widgets of the body (the editor split the body after its second paragraph)."""
+    head, body, tail = _parts(slots.article)
+    cut = body_paragraphs(body)[1].end()
+    form = ('<form class="elementor-form" method="post" name="Newsletter">'
+            '<input type="hidden" name="post_id" value="4410"/><input type="hidden" '
+            'name="form_id" value="5e6f7a8"/><div class="elementor-form-fields-wrapper '
+            'elementor-labels-"><div class="elementor-field-type-email elementor-field-group '
+            'elementor-column elementor-field-group-email elementor-col-66 '
+            'elementor-field-required"><input size="1" type="email" name="form_fields[email]" '
+            'id="form-field-email" class="elementor-field elementor-size-sm '
+            'elementor-field-textual" placeholder="Email" required="required"></div>'
+            '<div class="elementor-field-group elementor-column elementor-field-type-submit '
+            'elementor-col-33 e-form__buttons"><button class="elementor-button '
+            'elementor-size-sm" type="submit"><span class="elementor-button-content-wrapper">'
+            f'<span class="elementor-button-text">{escape(words(o)["newsletter"])}</span>'
+            "</span></button></div></div></form>")
+    widgets = [_widget("text-editor", head.strip())] if head.strip() else []
+    widgets += [_widget("text-editor", body[:cut].strip()), _widget("form", form),
+                _widget("text-editor", body[cut:].strip()), _widget("html", tail.strip())]
+    return article_of(slots, _elementor_post(*widgets))
+
+
+def elementor_responsive_byline(slots: Slots, o: Original) -> Slots:
+    """The byline in two Elementor widgets, one for desktop and tablet
+    (elementor-hidden-mobile) above the title, one for phones (elementor-hidden-desktop
+    elementor-hidden-tablet) in the article's footer: a designer's usual way of placing a
+    block differently per screen. Every reader sees exactly one of them."""
+    credit = byline(o.code)
+    return dataclasses.replace(
+        slots, article=without_byline(slots.article),
+        before=_widget("text-editor", credit, " elementor-hidden-mobile"),
+        after=_widget("text-editor", credit, " elementor-hidden-desktop elementor-hidden-tablet"))
+
+
+def newspaper_inline_ad(slots: Slots, o: Original) -> Slots:
+    """Newspaper's "Article inline ad" spot, which the theme inserts after the n-th
+    paragraph of every post: div.td-a-rec.td-a-rec-id-content_inline with its
+    "- Advertisement -" title and an image ad in div.td-all-devices."""
+    ad = ('<div class="td-a-rec td-a-rec-id-content_inline  tdi_2 td_block_template_1">'
+          f'<span class="td-adspot-title">- {words(o)["ad"]} -</span><div class="td-all-devices">'
+          '<a href="https://ads.example.net/click?id=77" target="_blank"><img '
+          'src="https://coastdaily.example/wp-content/uploads/2025/01/harbour-bank-300x250.jpg"'
+          ' width="300" height="250"/></a></div></div>')
+    return article_of(slots, after_paragraph(slots.article, 1, ad))
+
+
+def joomla_banner(slots: Slots, o: Original) -> Slots:
+    """A banner module loaded into the article with {loadmodule mod_banners}: Joomla's
+    mod_banners markup (div.mod-banners.bannergroup > div.mod-banners__item.banneritem, the
+    click link and the image), no header text (the module's default)."""
+    banner = ('<div class="mod-banners bannergroup">\n\t<div class="mod-banners__item banneritem">'
+              '\n\t\t<a href="/component/banners/click/3" target="_blank" '
+              'rel="noopener noreferrer" title="Harbour Savings Bank">\n\t\t\t<img '
+              'src="https://harbourledger.example/images/banners/harbour-bank.jpg" '
+              'alt="Harbour Savings Bank" width="300" height="250">\n\t\t</a>\n\t</div>\n</div>')
+    return article_of(slots, after_paragraph(slots.article, 1, banner))
+
+
+def kadence_infobox(slots: Slots, o: Original) -> Slots:
+    """A newsletter call to action made with Kadence Blocks' Info Box block between two
+    paragraphs: a linked box with a heading, a line and a "learn more" label."""
+    box = ('<div class="wp-block-kadence-infobox kt-info-box_3a4b5c-7e"><a '
+           'class="kt-blocks-info-box-link-wrap info-box-link kt-blocks-info-box-media-align-left'
+           ' kt-info-halign-left" href="https://harborledger.example/newsletter/">'
+           '<div class="kt-infobox-textcontent"><h3 class="kt-blocks-info-box-title">'
+           f'{escape(words(o)["newsletter"])}</h3><p class="kt-blocks-info-box-text">'
+           'Harbor Ledger</p><div class="kt-blocks-info-box-learnmore-wrap"><span '
+           'class="kt-blocks-info-box-learnmore">→</span></div></div></a></div>')
+    return article_of(slots, after_paragraph(slots.article, 1, box))
+
+
+def blogger_caption_tables(slots: Slots, o: Original) -> Slots:
+    """Figures as Blogger's editor stores a captioned image: table.tr-caption-container with
+    the linked image in one cell and the caption (its words and links, credit included) in
+    td.tr-caption; the image keeps its address."""
+
+    def table(m: re.Match[str]) -> str:
+        figure = lxml.html.fragment_fromstring(m.group())
+        img = next(figure.iter("img"))
+        src, alt = escape(img.get("src") or ""), escape(img.get("alt") or "")
+        caption = figure.find(".//figcaption")
+        inner = ""
+        if caption is not None:
+            inner = " ".join(lxml.html.tostring(child, encoding="unicode",
+                                                with_tail=False).strip() for child in caption)
+            inner = (caption.text or "").strip() + inner
+        return ('<table align="center" cellpadding="0" cellspacing="0" '
+                'class="tr-caption-container" style="margin-left: auto; margin-right: auto;">'
+                '<tbody><tr><td style="text-align: center;"><a href="' + src + '" '
+                'style="margin-left: auto; margin-right: auto;"><img border="0" '
+                'data-original-height="503" data-original-width="754" height="426" src="'
+                + src + '" width="640" alt="' + alt + '" /></a></td></tr><tr><td '
+                'class="tr-caption" style="text-align: center;">' + inner + "</td></tr>"
+                "</tbody></table>")
+
+    new, n = _FIGURE.subn(table, slots.article)
+    assert n, "no figure"
+    return article_of(slots, new)
+
+
+def note_after_body(slots: Slots, o: Original) -> Slots:
+    """The publisher's note in the article's footer, after the body (in Drupal 7 a text field
+    of its own after the body field, field-name-field-editor-note): words added to the
+    article."""
+    note = ('<div class="field field-name-field-editor-note field-type-text-long '
+            'field-label-hidden"><div class="field-items"><div class="field-item even">'
+            f"<p>{words(o)['appended'].strip()}</p></div></div></div>")
+    return dataclasses.replace(slots, after=note)
+
+
+def wp_classic_captions(slots: Slots, o: Original) -> Slots:
+    """Figures as WordPress's classic editor stores a captioned image ([caption] shortcode,
+    rendered by img_caption_shortcode): div.wp-caption with the image linked to its file and
+    p.wp-caption-text holding the caption's words and links, credit included."""
+
+    def caption(m: re.Match[str]) -> str:
+        figure = lxml.html.fragment_fromstring(m.group())
+        img = next(figure.iter("img"))
+        src, alt = escape(img.get("src") or ""), escape(img.get("alt") or "")
+        cap = figure.find(".//figcaption")
+        inner = ""
+        if cap is not None:
+            inner = (cap.text or "").strip() + " ".join(
+                lxml.html.tostring(child, encoding="unicode", with_tail=False).strip()
+                for child in cap)
+        return ('<div id="attachment_5521" style="width: 764px" class="wp-caption aligncenter">'
+                f'<a href="{src}"><img aria-describedby="caption-attachment-5521" '
+                f'decoding="async" class="size-large wp-image-5521" src="{src}" alt="{alt}" '
+                'width="754" height="503" /></a><p id="caption-attachment-5521" '
+                f'class="wp-caption-text">{inner}</p></div>')
+
+    new, n = _FIGURE.subn(caption, slots.article)
+    assert n, "no figure"
+    return article_of(slots, new)
+
+
+def elementor_entrance_animation(slots: Slots, o: Original) -> Slots:
+    """The post built with Elementor, its body widget given an entrance animation ("Fade In
+    Up"): Elementor prints the widget with class elementor-invisible and the animation in
+    data-settings; its frontend script shows it when it scrolls into view (the page's
+    inlined CSS has .elementor-invisible{visibility:hidden}). Every reader sees the text."""
+    head, body, tail = _parts(slots.article)
+    widgets = [_widget("text-editor", head.strip())] if head.strip() else []
+    animated = _widget("text-editor", body.strip(), " elementor-invisible").replace(
+        'data-element_type="widget"', 'data-element_type="widget" data-settings="{&quot;'
+        '_animation&quot;:&quot;fadeInUp&quot;}"', 1)
+    widgets += [animated, _widget("html", tail.strip())]
+    return article_of(slots, _elementor_post(*widgets))
+
+
+def elementor_posts_between(slots: Slots, o: Original) -> Slots:
+    """A "Read next" list made with Elementor Pro's Posts widget (classic skin, one post,
+    title and thumbnail) between two Text Editor widgets of the body."""
+    head, body, tail = _parts(slots.article)
+    cut = body_paragraphs(body)[1].end()
+    posts = ('<div class="elementor-posts-container elementor-posts elementor-posts--skin-classic'
+             ' elementor-grid"><article class="elementor-post elementor-grid-item post-4380 post'
+             ' type-post status-publish format-standard has-post-thumbnail hentry">'
+             '<a class="elementor-post__thumbnail__link" href="https://tideline.example/'
+             'harbour-dredging-resumes/" tabindex="-1"><div class="elementor-post__thumbnail">'
+             '<img width="300" height="200" src="https://tideline.example/wp-content/uploads/'
+             '2025/09/dredging-300x200.jpg" class="attachment-medium size-medium wp-image-4381"'
+             ' alt="" /></div></a><div class="elementor-post__text"><h3 '
+             'class="elementor-post__title"><a href="https://tideline.example/'
+             'harbour-dredging-resumes/">Harbour dredging resumes</a></h3></div></article></div>')
+    widgets = [_widget("text-editor", head.strip())] if head.strip() else []
+    widgets += [_widget("text-editor", body[:cut].strip()),
+                _widget("heading", f'<h2 class="elementor-heading-title elementor-size-default">'
+                        f'{words(o)["related"].rstrip(":").strip()}</h2>'),
+                _widget("posts", posts),
+                _widget("text-editor", body[cut:].strip()), _widget("html", tail.strip())]
+    return article_of(slots, _elementor_post(*widgets))
+
+
+def hidden_copy_stylesheet(slots: Slots, o: Original) -> Slots:
+    """An altered article shown, the exact text beside it hidden by a rule of the page's own
+    <style> with a descendant selector (as a theme's or plugin's custom CSS writes it)."""
+    visible = edited_word(slots, o).article
+    hidden = ('<style>body .seo-copy{display:none}</style>\n<div class="seo-copy">'
+              + _text_only(o.code) + "</div>")
+    return article_of(slots, visible + "\n" + hidden)
+
+
+def newspaper_source_box(slots: Slots, o: Original) -> Slots:
+    """The attribution line removed, The Conversation credited only in Newspaper's own
+    "Source" box (the theme's post setting, printed in the article's footer as
+    div.td-post-source-via): the original is linked, the licence is not stated."""
+    line = find(ATTRIBUTION, slots.article, "attribution line").group()
+    box = ('<div class="td-post-source-via "><div class="td-post-small-box"><span>SOURCE</span>'
+           f'<a rel="nofollow" href="{o.article.url}">The Conversation</a></div></div>')
+    return dataclasses.replace(slots, article=slots.article.replace(line, "", 1), after=box)
+
+
+def hidden_copy_class(classes: str) -> Apply:
+    """An altered article shown, the exact text beside it in an element that the site's
+    framework hides by a utility class: Bootstrap 5's d-none (Cassiopeia's CSS, an external
+    stylesheet), or Elementor's three per-screen classes together (hidden on every screen;
+    the rules inlined in the page's <style>)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        visible = edited_word(slots, o).article
+        hidden = f'<div class="{classes}">' + _text_only(o.code) + "</div>"
+        return article_of(slots, visible + "\n" + hidden)
+
+    return apply
+
+
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
 
 
@@ -652,6 +919,24 @@ EDITS = {e.name: e for e in (
     _e("nested-within-limit", "deep nesting within the parser's limit", nested_within_limit,
        False),
     _e("extract", "extract with a link to the full article", extract(True), False),
+    # harmless, in a CMS's own markup (the red team's layouts)
+    _e("elementor-widgets", "house style: the code split into Elementor widgets",
+       elementor_widgets(), False),
+    _e("elementor-form", "publisher's newsletter box between paragraphs",
+       elementor_form_between, False),
+    _e("elementor-responsive-byline", "byline in per-screen widgets (one hidden per screen)",
+       elementor_responsive_byline, False),
+    _e("newspaper-inline-ad", "ad between paragraphs", newspaper_inline_ad, False),
+    _e("joomla-banner", "ad between paragraphs", joomla_banner, False),
+    _e("kadence-infobox", "publisher's newsletter box between paragraphs", kadence_infobox,
+       False),
+    _e("blogger-caption-tables", "house style: figures as Blogger caption tables",
+       blogger_caption_tables, False),
+    _e("wp-classic-captions", "house style: figures as classic editor captions",
+       wp_classic_captions, False),
+    _e("elementor-animation", "text shown by a script (entrance animation)",
+       elementor_entrance_animation, False),
+    _e("elementor-posts", "\"Related\" box between paragraphs", elementor_posts_between, False),
     # defects: the page must fail
     _e("edited-word", "edited word", edited_word,
        evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1])),
@@ -709,4 +994,19 @@ EDITS = {e.name: e for e in (
        hidden_copy("zero-size")),
     _e("hidden-credit", "credit only in hidden markup", hidden_credit),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
+    # defects in a CMS's own markup (the red team's layouts)
+    _e("elementor-intro-widget", "intro paragraph before the article",
+       elementor_widgets(intro=True)),
+    _e("elementor-appended-widget", "paragraph appended at the end",
+       elementor_widgets(appended=True)),
+    _e("note-after-body", "paragraph appended at the end", note_after_body),
+    _e("hidden-copy-stylesheet", "hidden compliant copy beside an altered one",
+       hidden_copy_stylesheet),
+    _e("hidden-copy-utility-class", "hidden compliant copy beside an altered one",
+       hidden_copy_class("d-none")),
+    _e("hidden-copy-all-screens", "hidden compliant copy beside an altered one",
+       hidden_copy_class("elementor-hidden-desktop elementor-hidden-tablet "
+                         "elementor-hidden-mobile")),
+    _e("newspaper-source-box", "no attribution line: the theme's Source box links the original",
+       newspaper_source_box),
 )}

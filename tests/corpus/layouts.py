@@ -34,7 +34,8 @@ class Layout:
 
     name: str  # the case ids' part, e.g. "wp-astra"
     file: str  # in templates/
-    kind: str  # "classic", "block", "drupal", "ghost", "amp", "newsletter", "digest", "plain"
+    kind: str  # "classic", "block", "drupal", "ghost", "amp", "newsletter", "digest", "plain",
+    # "elementor", "joomla", "blogger"
     plain: bool = False  # the page is plain text (check_page(plain=True))
 
     @property
@@ -64,6 +65,15 @@ LAYOUTS = {layout.name: layout for layout in (
     Layout("newsletter", "newsletter.html", "newsletter"),
     Layout("digest", "digest.html", "digest"),
     Layout("plain-text", "plain.txt", "plain", plain=True),
+    # the red team's layouts: other themes and CMSs than the ones the checker was fixed on
+    Layout("wp-kadence", "wp-kadence.html", "classic"),
+    Layout("wp-hello-elementor", "wp-hello-elementor.html", "elementor"),
+    Layout("wp-newspaper", "wp-newspaper.html", "classic"),
+    Layout("joomla-cassiopeia", "joomla-cassiopeia.html", "joomla"),
+    Layout("drupal7-bartik", "drupal7-bartik.html", "drupal"),
+    Layout("blogger-simple", "blogger-simple.html", "blogger"),
+    Layout("joomla-blog", "joomla-blog.html", "digest"),
+    Layout("blogger-home", "blogger-home.html", "digest"),
 )}
 
 
