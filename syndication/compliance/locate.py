@@ -77,10 +77,10 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
     first = article[0] if article is not None else 0
 
     def heads_nothing(h: _Element) -> bool:
-        """The chrome's heading, the site's name, or one another republication's credit
-        follows (that republication's own heading or subheading)."""
+        """A heading of the page's navigation, the site's name, or one another
+        republication's credit follows (that republication's own heading or subheading)."""
         end = rep.at.get(h, (0, 0))[1]
-        return is_chrome(h) or _names_the_site(rep, h, title) or any(
+        return _in_navigation(rep, h, first) or _names_the_site(rep, h, title) or any(
             end <= f_end <= first for _f_start, f_end in foreign)
 
     heading = None if whole else heading_of(rep, alignment, heads_nothing)
@@ -89,7 +89,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         # Where the page stops carrying the original (a copy reworded from there on), the
         # rest of the article stands between the match and the attribution: as far again.
         rest = alignment.cut.missing if alignment is not None and alignment.cut else 0
-        lo, hi = (0, m) if whole else _section(rep, heading, s, e, foreign, is_chrome, rest)
+        lo, hi = (0, m) if whole else _section(rep, heading, s, e, foreign, rest)
         credit_words = [w for p, w in enumerate(words[lo:s], lo) if not chrome[p]]
         credit_words.append("|")
         credit_words += [w for p, w in enumerate(words[e:hi], e) if not chrome[p]]
@@ -182,8 +182,7 @@ def _shown(rep: Page, el: _Element) -> bool:
 
 
 def _section(rep: Page, heading: _Element | None, s: int, e: int,
-             foreign: Sequence[tuple[int, int]],
-             is_chrome: Callable[[_Element], bool], rest: int = 0) -> tuple[int, int]:
+             foreign: Sequence[tuple[int, int]], rest: int = 0) -> tuple[int, int]:
     """The token range of the article's own section of a page (s, e: its words): at most
     CREDIT_WINDOW tokens around it (and ``rest`` more after it: the words of the original
     a copy reworded from some point on did not carry), and never into another piece of the
@@ -197,7 +196,7 @@ def _section(rep: Page, heading: _Element | None, s: int, e: int,
       digest's pieces, or a letter's masthead, heads no piece);
     - after, at the next heading of the article's level or higher (an author box's heading
       excepted), or at another republication's credit.
-    Headings of the page's chrome bound nothing."""
+    Headings of the page's navigation bound nothing."""
     m = len(rep.words)
     lo, hi = max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW + rest)
     for start, end in foreign:
@@ -212,7 +211,7 @@ def _section(rep: Page, heading: _Element | None, s: int, e: int,
     for h in rep.root.iter(*HEADING_TAGS[:rank + 1]):
         span = rep.at.get(h)
         if (h is heading or span is None or span[1] <= span[0] or in_credit_box(h)
-                or is_chrome(h)):
+                or _in_navigation(rep, h, s)):
             continue
         if span[1] <= top and tag_name(h) == tag_name(heading):  # a piece of its rank before
             lo = max(lo, _above_heading(rep, heading))
@@ -255,6 +254,28 @@ def _foreign_ranges(rep: Page, neighbours: Sequence[_Element],
         block = rep.at.get(block_of(el), own)
         ranges.append(own if block[0] < e and block[1] > s else block)
     return ranges
+
+
+# Class or id words of a page's navigation and asides: a heading there heads no article.
+# Narrower than _CHROME_NAMES: page builders (Elementor) call every block a "widget", the
+# post's title too.
+_NAVIGATION = re.compile(r"(?:^|[\s_-])(?:breadcrumbs?|menu|navbar|navigation|sidebar|"
+                         r"comments?)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _in_navigation(rep: Page, h: _Element, first: int) -> bool:
+    """Whether heading ``h`` stands in a <nav> or <aside>, or a breadcrumb, menu, sidebar or
+    comments box (a breadcrumb's hidden "Breadcrumb" heading, a sidebar's "Recent posts").
+    An element holding the article's first word (``first``) is the article's, whatever its
+    class (<body class="has-main-navigation">): the search stops there."""
+    for el in h.iterancestors():
+        span = rep.at.get(el)
+        if span is not None and span[0] <= first < span[1]:
+            return False
+        if tag_name(el) in ("nav", "aside") or _NAVIGATION.search(
+                f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+    return False
 
 
 def _names_the_site(rep: Page, heading: _Element, title: str | None) -> bool:
