@@ -184,3 +184,54 @@ def test_without_a_heading_the_title_with_a_site_suffix_is_the_headline(
     assert verdict.compliant, explain(verdict)
     reworded = page.replace(f"<title>{article.title}", "<title>Sea stars, gone")
     assert failed(check_page(reworded, article)) == ["unaltered-title"]
+
+
+# --- page builders call every block a "widget": the byline's block is no chrome -------------
+
+BUILDER_BLOCKS = [
+    # Elementor: a Text Editor widget
+    '<div class="elementor-element elementor-widget elementor-widget-text-editor">'
+    '<div class="elementor-widget-container">{byline}</div></div>',
+    # Divi: a Text module
+    '<div class="et_pb_module et_pb_text et_pb_text_0"><div class="et_pb_text_inner">'
+    '{byline}</div></div>',
+    # WPBakery: a Text Block
+    '<div class="wpb_text_column wpb_content_element"><div class="wpb_wrapper">{byline}'
+    '</div></div>',
+    # SiteOrigin Page Builder: an Editor widget in a panel
+    '<div class="so-panel widget widget_sow-editor"><div class="so-widget-sow-editor">'
+    '{byline}</div></div>',
+    # Beaver Builder: a Text Editor module
+    '<div class="fl-module fl-module-rich-text"><div class="fl-module-content">{byline}'
+    '</div></div>',
+]
+
+
+@pytest.mark.parametrize("block", BUILDER_BLOCKS)
+def test_a_byline_in_a_page_builder_block_is_credit(us: tuple[Article, str], block: str) -> None:
+    article, html = us
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
+    assert byline is not None
+    page = page_of(article, html.replace(byline.group(), ""))
+    page = sub(page, '<article class="post">',
+               '<article class="post">' + block.format(byline=byline.group()))
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
+
+
+@pytest.mark.parametrize("region", [
+    '<div id="secondary" class="widget-area"><section class="widget widget_text">{byline}'
+    "</section></div>",
+    '<div class="footer-widgets"><div class="widget">{byline}</div></div>',
+    '<div id="sidebar-1"><div class="widget widget_block">{byline}</div></div>',
+])
+def test_a_sidebar_widget_naming_the_author_is_still_no_credit(
+    us: tuple[Article, str], region: str
+) -> None:
+    article, html = us
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
+    assert byline is not None
+    page = page_of(article, html.replace(byline.group(), ""))
+    page = sub(page, "</article>", "</article>" + region.format(byline=byline.group()))
+    verdict = check_page(page, article)
+    assert "author-credit" in failed(verdict), explain(verdict)

@@ -338,9 +338,14 @@ def _foreign_credit(rep: Page, n: int | None) -> list[_Element]:
     return found
 
 
-# Class or id words of a page's chrome: what surrounds an article on any site.
+# Class or id words of a page's chrome: what surrounds an article on any site. A lone
+# "widget" is no such word: page builders (Elementor's elementor-widget, SiteOrigin's
+# so-panel widget) call every block of the post a widget, the byline's too; a site's widget
+# region says so in the plural or as an area (footer-widgets, widget-area), and a sidebar
+# widget stands in an <aside> or a sidebar.
 _CHROME_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:comments?|comment-list|discussion|sidebar|widgets?|related|share|sharing|"
+    r"(?:^|[\s_-])(?:comments?|comment-list|discussion|sidebar|widgets|widget-areas?|related|"
+    r"share|sharing|"
     r"social|menu|navbar|navigation|newsletter|subscribe|advert\w*|ads?|promo\w*|cookies?|"
     r"breadcrumbs?|site-footer|site-header|masthead)(?:$|[\s_-])",
     re.IGNORECASE,

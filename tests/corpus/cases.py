@@ -433,14 +433,7 @@ KNOWN_WRONG: frozenset[str] = frozenset({
 # says why each is wrong. CHECKER HELPERS: delete a line here when your fix makes it right.
 RED_TEAM_WRONG: frozenset[str] = frozenset({
     # house style: the code split into Elementor widgets
-    "wp-hello-elementor/en-263253/elementor-widgets",
-    "wp-hello-elementor/fr-212649/elementor-widgets",
-    "wp-hello-elementor/es-159013/elementor-widgets",
-    "wp-hello-elementor/es-113886/elementor-widgets",
     # publisher's newsletter box between paragraphs
-    "wp-hello-elementor/fr-209538/elementor-form",
-    "wp-hello-elementor/es-113886/elementor-form",
-    "wp-hello-elementor/en-263253/elementor-form",
     # byline in per-screen widgets (one hidden per screen)
     "wp-hello-elementor/en-263253/elementor-responsive-byline",
     "wp-hello-elementor/fr-212649/elementor-responsive-byline",
@@ -450,8 +443,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # no heading: the headline in <title> with a site suffix
     "blogger-simple/es-159013/headline-only-in-title",
     # intro paragraph before the article
-    "wp-hello-elementor/en-263253/elementor-intro-widget",
-    "wp-hello-elementor/fr-209538/elementor-intro-widget",
     "wp-hello-elementor/es-113886/elementor-intro-widget",
     # paragraph appended at the end
     "wp-hello-elementor/en-263253/elementor-appended-widget",
