@@ -483,11 +483,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     "wp-hello-elementor/en-263253/elementor-posts",
     "wp-hello-elementor/fr-209538/elementor-posts",
     "wp-hello-elementor/es-159013/elementor-posts",
-    # hidden compliant copy beside an altered one
-    "wp-kadence/en-263253/hidden-copy-stylesheet",
-    "joomla-cassiopeia/fr-212649/hidden-copy-stylesheet",
-    "blogger-simple/es-159013/hidden-copy-stylesheet",
-    "drupal7-bartik/es-113886/hidden-copy-stylesheet",
     # theme class on <body> (Joomla blog: info block, F12)
     "joomla-blog/en-263253/body-classes",
     # house style: block editor markup (Joomla blog: info block, F12)
@@ -512,9 +507,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     "joomla-blog/fr-209538/as-pasted",
     "joomla-blog/es-159013/as-pasted",
     "joomla-blog/es-113886/as-pasted",
-    # hidden compliant copy beside an altered one (a framework's utility class, F14)
-    "joomla-cassiopeia/fr-209538/hidden-copy-utility-class",
-    "joomla-cassiopeia/en-263253/hidden-copy-utility-class",
 })
 KNOWN_WRONG = KNOWN_WRONG | RED_TEAM_WRONG
 
