@@ -55,6 +55,15 @@ PROGRESS_DELAY = 1.0  # seconds before the bar appears: quick runs show none
 def console() -> int:
     """The ``syndication`` command and ``python -m syndication``: main(), then a quick exit."""
     status = main()
+    if status > 128 and _workers_left():
+        # Stopped by a signal while a worker thread waits on the network (audit reads hosts
+        # in parallel): it ends only at its timeout, and the interpreter would wait for it.
+        # The command has closed what it opened; SQLite's journal keeps a state database
+        # whole whatever the worker had in flight. So the process ends now.
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(status)
     # Everything the command opened is closed by now (state database, connections, lock,
     # files; log handlers are flushed at exit as usual). What remains is the interpreter's
     # teardown, whose garbage collections walk every object of the loaded libraries for
@@ -63,6 +72,12 @@ def console() -> int:
     # a library call too, and a process that goes on must keep collecting.
     gc.freeze()
     return status
+
+
+def _workers_left() -> bool:
+    """Whether a thread the interpreter waits for at exit is still running."""
+    return any(t.is_alive() and not t.daemon and t is not threading.main_thread()
+               for t in threading.enumerate())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,11 +9,10 @@ import logging
 import math
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from types import TracebackType
-from typing import Protocol
+from typing import NamedTuple, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -84,8 +83,7 @@ class MemoryHostState:
         self._not_before[host] = until
 
 
-@dataclass(frozen=True, slots=True)
-class _Answer:
+class _Answer(NamedTuple):
     """One HTTP exchange, read: the body only for 200."""
 
     url: str  # the URL this answer came from (after the hops so far)
@@ -94,8 +92,7 @@ class _Answer:
     body: bytes
 
 
-@dataclass(frozen=True, slots=True)
-class _Policy:
+class _Policy(NamedTuple):
     """A host's robots.txt rules, or "disallow everything" with the reason."""
 
     rules: Protego | None  # None: robots.txt unreachable, nothing may be fetched (§2.3.1.4)

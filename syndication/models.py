@@ -2,21 +2,25 @@
 store -> publish): the original article (Author, Article, SourceFeed), its republication
 (RemovedImage, Republication), the checker's verdict (Finding, Verdict), its feed entry
 (FeedEntry), and what a run reports. Nothing here does I/O; every datetime is
-timezone-aware."""
+timezone-aware.
+The records of the public API (those ``syndication`` exports, and the reports inside
+RunReport) are frozen dataclasses; those only our stages exchange are NamedTuples, as
+lemon24/reader's intents are: as immutable, and a fifth of a dataclass's cost to define, paid
+by every start-up (a run where every source answers 304: benchmarks/run.py)."""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 #: The licence every republished article carries (docs/compliance.md#rule-licence-notice).
 LICENCE_URL = "https://creativecommons.org/licenses/by-nd/4.0/"
 LICENCE_NAME = "CC BY-ND 4.0"
 
 
-@dataclass(frozen=True, slots=True)
-class Fetched:
+class Fetched(NamedTuple):
     """One HTTP answer, as fetch.py hands it on: a full body (200) or "not modified" (304)."""
 
     url: str  # the URL asked for
@@ -32,8 +36,7 @@ class Fetched:
         return self.status == 304
 
 
-@dataclass(frozen=True, slots=True)
-class RobotsRecord:
+class RobotsRecord(NamedTuple):
     """A host's robots.txt as last fetched (RFC 9309), kept in the state database for a day."""
 
     origin: str  # scheme://host[:port] the file governs, e.g. https://theconversation.com
@@ -103,8 +106,7 @@ class Article:
     source_kind: str = "atom"
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFeed:
+class SourceFeed(NamedTuple):
     """A parsed Atom feed of The Conversation."""
 
     url: str  # where it was fetched from
@@ -115,8 +117,7 @@ class SourceFeed:
     problems: tuple[str, ...] = ()  # entries skipped, each with the reason
 
 
-@dataclass(frozen=True, slots=True)
-class RemovedImage:
+class RemovedImage(NamedTuple):
     """An image republish removed because its credit grants no reuse
     (docs/compliance.md#rule-images)."""
 
@@ -125,8 +126,7 @@ class RemovedImage:
     reason: str  # why it went, e.g. "no licence in its credit"
 
 
-@dataclass(frozen=True, slots=True)
-class Republication:
+class Republication(NamedTuple):
     """The compliant republication of one article: what our feeds carry as entry content."""
 
     article_id: int  # the Article it was built from
@@ -135,8 +135,7 @@ class Republication:
     mode: str = "full"  # "full" or "extract"
 
 
-@dataclass(frozen=True, slots=True)
-class FeedEntry:
+class FeedEntry(NamedTuple):
     """One published article as the feeds carry it (read back from the state database)."""
 
     article_id: int  # N: the entry id is tag:theconversation.com,2011:article/N
@@ -222,8 +221,7 @@ class ArticleReport:
     withdrawn: bool = False  # REFUSED now, published before: taken out of the feeds
 
 
-@dataclass(frozen=True, slots=True)
-class Built:
+class Built(NamedTuple):
     """A republication (whole article, or an extract of ``paragraphs``) and its verdict, as
     the article step (step.py) built it; ERROR when republish or check raised."""
 
@@ -235,8 +233,7 @@ class Built:
     paragraphs: int | None = None  # None: the whole article
 
 
-@dataclass(frozen=True, slots=True)
-class Processed:
+class Processed(NamedTuple):
     """One article through the article step (step.py), in this process or a worker's: what
     the pipeline's decision (update.decide) reads."""
 

@@ -17,13 +17,14 @@ from lxml import etree
 from lxml.etree import _Element
 
 from .compliance.content import (
+    REMOVABLE_TAGS,
     counter_id,
     figure_credit,
     figure_image,
     is_disclosure,
     removal_reason,
 )
-from .compliance.htmltext import parse_fragment, tag_name, text_of
+from .compliance.htmltext import parse_fragment, text_of
 from .conversation import ATTRIBUTION, TC_HOME
 from .models import LICENCE_URL, Article, RemovedImage, Republication
 from .safetext import PUBLISHED_SCHEMES, SRCSET_ATTRIBUTES, URL_ATTRIBUTES, safe_srcset, safe_url
@@ -178,27 +179,26 @@ def _remove_disallowed(root: _Element, article: Article) -> tuple[RemovedImage, 
     embeds, scripts, promos, and figures whose image is not licensed for reuse, caption included;
     and images outside any figure, which have no credit at all. The counter stays as it is."""
     removed: list[RemovedImage] = []
-
-    def walk(parent: _Element, in_figure: bool) -> None:
-        for el in list(parent):
-            tag = tag_name(el)
-            if not tag:
-                continue
-            reason = removal_reason(el, article.authors)
-            if reason is None and tag == "img" and not in_figure and counter_id(el) is None:
-                reason = "image without a credit"
-            if reason is None:
-                walk(el, in_figure or tag == "figure")  # noqa: F821 -- until the del below
-                continue
-            img = el if tag == "img" else figure_image(el) if tag == "figure" else None
-            if img is not None:
-                credit = figure_credit(el, article.authors).credit if tag == "figure" else ""
-                removed.append(RemovedImage(src=img.get("src") or "", credit=credit,
-                                            reason=reason))
-            _drop(el)
-
-    walk(root, False)
-    del walk  # a closure calling itself is a reference cycle: broken now (htmltext.extract)
+    gone: set[_Element] = set()
+    # In document order, each element before what it holds; one inside a removed element
+    # went with it.
+    for el in list(root.iterdescendants(*REMOVABLE_TAGS, "img")):
+        if gone and any(a in gone for a in el.iterancestors()):
+            continue
+        tag = el.tag
+        reason = removal_reason(el, article.authors) if tag in REMOVABLE_TAGS else None
+        if (reason is None and tag == "img" and counter_id(el) is None
+                and next(el.iterancestors("figure"), None) is None):
+            reason = "image without a credit"
+        if reason is None:
+            continue
+        img = el if tag == "img" else figure_image(el) if tag == "figure" else None
+        if img is not None:
+            credit = figure_credit(el, article.authors).credit if tag == "figure" else ""
+            removed.append(RemovedImage(src=img.get("src") or "", credit=credit,
+                                        reason=reason))
+        _drop(el)
+        gone.add(el)
     _drop_empty(root)
     return tuple(removed)
 

@@ -62,6 +62,11 @@ SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 # What browsers strip or ignore inside a URL before reading its scheme ("java\tscript:").
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# A web URL that needs no closer look: printable ASCII (no control, invisible or forbidden
+# character, no space), a lower-case http(s) scheme and a plain host. safe_url() would read
+# the same scheme and find a host; most URLs of an article are such, and are judged here
+# without its character scans.
+_PLAIN_WEB_URL = re.compile(r"(https?)://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#][!-~]*)?")
 
 
 def url_scheme(url: str) -> str | None:
@@ -76,11 +81,19 @@ def url_scheme(url: str) -> str | None:
 def safe_url(url: str, schemes: frozenset[str] = PUBLISHED_SCHEMES) -> bool:
     """Whether ``url`` may be published in a link or a source attribute: an absolute URL with
     one of ``schemes`` and a host (mailto: excepted), or a relative one with no scheme."""
+    plain = _PLAIN_WEB_URL.fullmatch(url)
+    if plain is not None and plain.group(1) in schemes:
+        return True
+    return _safe_url_read(url, schemes)
+
+
+def _safe_url_read(url: str, schemes: frozenset[str]) -> bool:
+    """safe_url() for any URL: read as a browser reads it."""
     if forbidden_character(url) is not None:
         return False
     scheme = url_scheme(url)
     if scheme is None:
-        return not url.strip().startswith("//") or safe_url("https:" + url.strip(), schemes)
+        return not url.strip().startswith("//") or _safe_url_read("https:" + url.strip(), schemes)
     if scheme not in schemes:
         return False
     if scheme == "mailto":

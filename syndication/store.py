@@ -10,11 +10,10 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from . import utc
 from .errors import PathError, StorageError
@@ -168,8 +167,7 @@ MAX_RUN_FAILURES = 50  # failure lines kept per run for `syndication status`
 KEEP_RUNS = 100  # runs kept for `syndication status` (two days of half-hourly runs)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceState:
+class SourceState(NamedTuple):
     """What the database remembers of one source feed."""
 
     url: str
@@ -180,8 +178,7 @@ class SourceState:
     last_error: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class RunRecord:
+class RunRecord(NamedTuple):
     """One finished run, as `syndication status` shows it."""
 
     started: datetime
@@ -190,8 +187,7 @@ class RunRecord:
     summary: dict[str, Any]  # the counts record_run wrote (JSON)
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleState:
+class ArticleState(NamedTuple):
     """One article's last verdict, as kept in the database."""
 
     article_id: int
@@ -204,8 +200,7 @@ class ArticleState:
     last_checked: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class ExtractState:
+class ExtractState(NamedTuple):
     """One extract's last verdict (an extract-mode feed's version of an article)."""
 
     article_id: int

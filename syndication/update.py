@@ -9,8 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
+from types import MappingProxyType
+from typing import NamedTuple
 
 from .models import Article, ArticleReport, Built, Finding, Outcome
 
@@ -22,8 +24,7 @@ FORMAT_VERSION = 4  # 3: the sanitiser checks every URL attribute (issue 10); 4:
 # every language (content.is_promo, issue 9: the French "Abonnez-vous" plug was kept)
 
 
-@dataclass(frozen=True, slots=True)
-class Stored:
+class Stored(NamedTuple):
     """What the store kept of an article from earlier runs: enough to decide, without its
     original or republication (which retention may have dropped)."""
 
@@ -33,12 +34,11 @@ class Stored:
     status: Outcome  # its verdict: published, refused or error
     updated: datetime  # its feed entry's updated date (never goes back)
     # paragraphs -> content hash of the version each kept extract was built from
-    extracts: Mapping[int, str] = field(default_factory=dict)
+    extracts: Mapping[int, str] = MappingProxyType({})
     pruned: bool = False  # retention dropped its original and republication
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """What must be built for an article in this run."""
 
     digest: str  # content_hash() of the article as the source gives it now
@@ -46,8 +46,7 @@ class Plan:
     extracts: tuple[int, ...]  # paragraph counts of extracts to build and check
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleWrite:
+class ArticleWrite(NamedTuple):
     """An article's new row: its version (dated as its feed entry), hashes and verdict."""
 
     article: Article  # ``updated`` is the entry's (entry_updated())
@@ -59,8 +58,7 @@ class ArticleWrite:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class ExtractWrite:
+class ExtractWrite(NamedTuple):
     """An extract's new row."""
 
     article_id: int
@@ -72,8 +70,7 @@ class ExtractWrite:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Intent:
+class Intent(NamedTuple):
     """Everything a run does to the store for one article, and what it reports."""
 
     report: ArticleReport

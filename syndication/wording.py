@@ -5,15 +5,14 @@ English for any other), and counts in the English messages of the command line (
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .models import LICENCE_NAME, LICENCE_URL
 
 CREDIT = "The Conversation"  # a name: never translated
 
 
-@dataclass(frozen=True, slots=True)
-class FeedWords:
+class FeedWords(NamedTuple):
     """A feed's own strings in one language."""
 
     # appended to a description that does not credit The Conversation; {home} is filled with

@@ -278,6 +278,13 @@ def test_the_originals_unlicensed_image_in_a_box_still_fails(env_article: Articl
     ('<div id="mc_embed_signup"><form><input type="email"></form></div>', "newsletter sign-up"),
     ('<div class="crp_related"><ul><li><a href="/x">X</a></li></ul></div>', "related links"),
     ("<p>Advertisement</p>", "advertisement"),
+    ('<div class="td-a-rec td-a-rec-id-content_inline"><span class="td-adspot-title">- '
+     'Advertisement -</span><a href="/x"><img src="/b.jpg"></a></div>', "advertisement"),
+    ('<div class="mod-banners bannergroup"><div class="mod-banners__item banneritem"><a '
+     'href="/component/banners/click/3"><img src="/b.jpg" alt="Bank"></a></div></div>',
+     "advertisement"),
+    ('<div class="wp-block-kadence-infobox kt-info-box_3a4b"><a href="/newsletter/"><h3>Get '
+     "our briefing</h3></a></div>", "promotion"),
     ('<p>À lire aussi : <a href="/x">Le port</a></p>', "related links"),
     ('<p>Baca juga: <a href="/x">Pelabuhan</a></p>', "related links"),
 ])

@@ -62,6 +62,13 @@ STYLES: dict[str, Style] = {
         f'srcset="{src}&amp;fm=webp 754w"><img class="lazyload" data-srcset="{src} 754w" '
         f'alt="{alt}"></picture><figcaption><span>{cap}</span> <small>{credit}</small>'
         f"</figcaption></figure>"),
+    # Blogger's caption table.
+    "blogger-table": lambda src, alt, cap, credit: (
+        f'<table align="center" cellpadding="0" cellspacing="0" class="tr-caption-container">'
+        f'<tbody><tr><td style="text-align: center;"><a href="{src}" style="margin-left: auto;">'
+        f'<img border="0" src="{src}" alt="{alt}" width="640"></a></td></tr><tr><td '
+        f'class="tr-caption" style="text-align: center;">{cap} {credit}</td></tr></tbody>'
+        f"</table>"),
     # An AMP page: <amp-img>.
     "amp-img": lambda src, alt, cap, credit: (
         f'<figure class="amp-wp-inline-5e4"><amp-img src="{src}" alt="{alt}" width="754" '

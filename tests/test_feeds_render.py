@@ -37,7 +37,7 @@ def _entry(article: Article, **changes: object) -> FeedEntry:
         authors=article.authors, categories=article.categories, language=article.language,
         rights=article.rights, html=republish(article).html,
     )
-    return replace(entry, **changes)  # type: ignore[arg-type]
+    return entry._replace(**changes)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +138,7 @@ def test_an_empty_feed_is_valid_and_dated_never_now(fmt: str) -> None:
 
 
 def test_the_feed_updated_is_the_newest_entry_updated(entries: tuple[FeedEntry, ...]) -> None:
-    later = replace(entries[2], updated=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
+    later = entries[2]._replace(updated=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
     parsed = feedparser.parse(render("atom", SITE, FEED, (*entries[:2], later)))
     assert parsed.feed.updated == "2026-01-02T03:04:05+00:00"
 

@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -20,8 +21,10 @@ from syndication.models import FeedEntry, Finding, Outcome
 from syndication.publish import render
 from syndication.republish import sanitise
 from syndication.safetext import (
+    _PLAIN_WEB_URL,
     FORBIDDEN,
     URL_ATTRIBUTES,
+    _safe_url_read,
     forbidden_character,
     printable,
     redact,
@@ -377,8 +380,8 @@ def test_index_renders_a_finding_quoting_control_characters(site, capsys) -> Non
     assert drive(config, capsys).status == 0
     with Store(site.state) as store:
         states = store.articles()
-    quoting = [replace(s, status=Outcome.REFUSED, reason="unaltered-text: \x1b[2J\x07\uffff",
-                       findings=(Finding("unaltered-text", False, "quotes '\x1b]0;x\x07'"),))
+    quoting = [s._replace(status=Outcome.REFUSED, reason="unaltered-text: \x1b[2J\x07\uffff",
+                          findings=(Finding("unaltered-text", False, "quotes '\x1b]0;x\x07'"),))
                for s in states]
     page = render_index(config.site, [], quoting)
     assert b"\x1b" not in page and b"\x07" not in page and "\uffff".encode() not in page
@@ -399,3 +402,27 @@ def test_publish_never_writes_an_unsafe_author_link(make_config, env_article,
         data = render(fmt, config.site, config.feeds[0], [entry])
         assert profile.encode() not in data, fmt
         assert author.name.encode() in data, fmt  # the credit stays, without the link
+
+
+def test_plain_web_urls_are_judged_as_read_in_full() -> None:
+    """safe_url's shortcut for plain http(s) URLs says what reading them in full says: every
+    URL of the recorded samples, and near misses of each part the shortcut looks at."""
+    data = Path(__file__).parent / "data" / "tc-samples"
+    urls = {m.group(1) for path in data.iterdir() if path.suffix in (".html", ".atom")
+            for m in re.finditer(r'(?:href|src)="([^"]*)"', path.read_text("utf-8", "replace"))}
+    urls |= {
+        "https://./", "https://-/", "http://h:", "http://h:80", "https://h:8x/",
+        "https://h?x=javascript:alert(1)", "https://h#&#106;avascript:", "https://h/\\path",
+        "https://u:p@h/", "https://[::1]/", "https://h]/", "HTTPS://h/", "https:h",
+        "https://h/a b", "https://h/\u00e9", "https://h/\x7f", "https://h\t/", "ftp://h/",
+        "https://", "https:///path", "https://h.example/\u200b",
+    }
+    for schemes in (frozenset({"http", "https", "mailto"}), frozenset({"https"})):
+        shortcut = 0
+        for url in urls:
+            plain = _PLAIN_WEB_URL.fullmatch(url)
+            if plain is not None and plain.group(1) in schemes:
+                shortcut += 1
+                assert _safe_url_read(url, schemes), url
+            assert safe_url(url, schemes) == _safe_url_read(url, schemes), url
+        assert shortcut > 50  # the shortcut is taken, most URLs are plain

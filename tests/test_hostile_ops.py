@@ -190,6 +190,34 @@ def test_signals_stop_a_run_in_one_line_and_the_next_run_completes(site, signum:
     assert all(ids for name, ids in all_feed_ids(site.out).items() if name.startswith("env"))
 
 
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.parametrize("command", ["check", "audit"])
+def test_a_signal_stops_a_command_waiting_on_a_silent_server(command: str, signum: int,
+                                                            status: int) -> None:
+    """`check` and `audit` (whose hosts are read by worker threads) stopped while a server
+    accepts the connection and never answers: one line and 128 + N at once, not when the
+    request times out (20 s, then its retries) and the interpreter has joined the worker."""
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/some-article-263253"
+        proc = subprocess.Popen([sys.executable, "-m", "syndication", command, url],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                cwd=ROOT)
+        try:
+            waiting, _ = silent.accept()  # the command's request has arrived: it now waits
+            with waiting:
+                time.sleep(0.5)
+                started = time.monotonic()
+                proc.send_signal(signum)
+                _out, err = proc.communicate(timeout=60)
+                assert time.monotonic() - started < 15  # well before the fetch timeout
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+    assert proc.returncode == status, err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err, err
+
+
 @pytest.mark.parametrize("command", [["report"], ["report", "--refused"], ["status"]])
 def test_a_reader_that_went_away_is_no_error(site, capsys, command: list[str]) -> None:
     """`syndication report | head`: once head has what it wants, the command stops in

@@ -109,7 +109,7 @@ def test_decide_unchanged_writes_nothing(env_article: Article) -> None:
 def test_decide_new_extract_of_an_unchanged_article_is_written(env_article: Article) -> None:
     stored = stored_of(env_article, Outcome.PUBLISHED)
     p = plan(env_article, stored, [3])
-    extract = dataclasses.replace(PASSED, paragraphs=3)
+    extract = PASSED._replace(paragraphs=3)
     intent = decide(env_article, stored, p, None, (extract,), NOW)
     assert intent.report.outcome is Outcome.UNCHANGED and intent.article is None
     (write,) = intent.extracts
@@ -120,7 +120,7 @@ def test_decide_new_extract_of_an_unchanged_article_is_written(env_article: Arti
 def test_decide_refused_extract_is_stored_and_reported(env_article: Article) -> None:
     stored = stored_of(env_article, Outcome.PUBLISHED)
     p = plan(env_article, stored, [3])
-    extract = dataclasses.replace(REFUSED, paragraphs=3, reason="extract of 3 paragraphs: x")
+    extract = REFUSED._replace(paragraphs=3, reason="extract of 3 paragraphs: x")
     intent = decide(env_article, stored, p, None, (extract,), NOW)
     assert intent.report.outcome is Outcome.REFUSED
     assert intent.report.failed_rules == ("page-counter",)
@@ -129,7 +129,7 @@ def test_decide_refused_extract_is_stored_and_reported(env_article: Article) -> 
 
 def test_decide_extract_that_failed_to_build_is_an_error(env_article: Article) -> None:
     p = plan(env_article, None, [3])
-    extract = dataclasses.replace(FAILED, paragraphs=3)
+    extract = FAILED._replace(paragraphs=3)
     intent = decide(env_article, None, p, PASSED, (extract,), NOW)
     assert intent.report.outcome is Outcome.ERROR
     assert intent.article is not None and intent.article.status is Outcome.PUBLISHED

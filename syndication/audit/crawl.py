@@ -121,8 +121,13 @@ class Hosts:
                  tb: TracebackType | None) -> None:
         with self._lock:
             pools = list(self._pools.values())
+        # Ctrl-C or a signal: what is queued is cancelled and nothing waits for a request
+        # in flight (it ends at its timeout; the command exits before, cli.console).
+        stopped = isinstance(exc, KeyboardInterrupt)
         for pool in pools:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=not stopped, cancel_futures=True)
+        if stopped:
+            return
         for fetcher in self._fetchers.values():
             fetcher.close()
 

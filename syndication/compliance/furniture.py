@@ -25,22 +25,26 @@ BOX_TAGS = {
 }
 # Class and id words of boxes as CMSs and their plugins write them. Ads: Ad Inserter
 # (code-block-N), Advanced Ads (advads-…), AdSense (ins.adsbygoogle), WP QUADS, Mediavine,
-# AdThrive, Ezoic, Google Publisher Tags, Taboola, Outbrain; newsletters: Mailchimp for WP
+# AdThrive, Ezoic, Google Publisher Tags, Taboola, Outbrain, tagDiv Newspaper's td-a-rec,
+# Joomla's mod-banners; newsletters: Mailchimp for WP
 # (mc4wp-form), Mailchimp's embed (mc_embed_signup), Ghost's signup card, Substack's
 # subscription widget, Jetpack and Newspack, MailPoet, ConvertKit; related posts: Jetpack
-# (jp-relatedposts), YARPP, Contextual Related Posts (crp_related), themes' related-posts.
+# (jp-relatedposts), YARPP, Contextual Related Posts (crp_related), themes' related-posts;
+# call-out boxes (Kadence's infobox) linking elsewhere.
 _BOX_NAMES = (
     ("advertisement", r"ad|ads|advert\w*|advads\w*|adsbygoogle|adslot|adunit|ad-?slot|"
                       r"ad-?unit|ad-?container|ad-?wrap\w*|ad-?label|ad-?inline|code-block|"
                       r"code-block-\d+|quads\w*|mv-ad-box|adthrive\w*|ezoic\w*|gpt-ad|dfp\w*|"
-                      r"google-ad\w*|sponsor\w*|taboola\w*|outbrain\w*|trc_related\w*"),
+                      r"google-ad\w*|sponsor\w*|taboola\w*|outbrain\w*|trc_related\w*|adsense\w*|"
+                      r"adspot\w*|td-a-rec\w*|banners?|bannergroup|banneritem"),
     ("newsletter sign-up", r"newsletters?\w*|subscribe\w*|subscriptions?\w*|sign-?up\w*|"
                            r"opt-?in\w*|mc4wp\w*|mc_embed_signup\w*|mailchimp\w*|mailpoet\w*|"
                            r"convertkit\w*|ck_form\w*|kg-signup-card\w*|email-capture\w*"),
     ("related links", r"related\w*|jp-relatedposts\w*|yarpp\w*|crp_related\w*|"
                       r"also-read|read-also|see-also|more-stories|recommended\w*|"
                       r"you-may-like|inline-related"),
-    ("promotion", r"promo\w*|cta-box|call-to-action|donate-box|donation\w*"),
+    ("promotion", r"promo\w*|cta-box|call-to-action|donate-box|donation\w*|\w*infobox\w*|"
+                  r"info-box\w*"),
     ("embed", r"wp-block-embed\w*|embed-container|social-embed"),
 )
 # One pattern, a group per kind: one search per element.

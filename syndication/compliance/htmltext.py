@@ -6,17 +6,18 @@ A "word" here is a token: a run of letters and digits, or one punctuation mark."
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import lxml.html
 from lxml import etree
-from lxml.etree import HTMLParser, XPath, _Element
+from lxml.etree import XSLT, HTMLParser, XPath, _Element
 
 from ..tokens import _WORD, fold_name, join_words, key, normalise, words
 
-__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "Text", "extract", "fold_name", "join_words",
+__all__ = ["BLOCK_TAGS", "EVERY", "SKIP_TAGS", "Text", "extract", "fold_name", "join_words",
            "key", "looks_like_html", "normalise", "parse_fragment", "parse_page", "tag_name",
            "text_of", "words"]
 
@@ -34,8 +35,10 @@ class Text:
     """The words of an HTML tree and where chosen elements' words lie among them."""
 
     words: tuple[str, ...]
-    # word index range [start, end) of each element the ``mark`` callback picked
-    spans: dict[Hashable, tuple[int, int]]
+    # word index range [start, end) of each element extract() was asked about
+    spans: dict[_Element, tuple[int, int]]
+    # word index of each block element's start and end, in document order
+    edges: tuple[int, ...] = ()
 
 
 _HTML_TAG = re.compile(
@@ -100,52 +103,146 @@ def text_of(el: _Element) -> str:
     return str(_string_value()(el))
 
 
-#: Text pieces already tokenised: piece -> (its tokens, it starts with a word character,
-#: it ends with one). An original's, kept to read its republication, which repeats them.
+#: Runs of text already tokenised: run -> (its tokens, it starts with a word character, it
+#: ends with one). An original's, kept to read its republication, which repeats them.
 Pieces = dict[str, tuple[tuple[str, ...], bool, bool]]
-_NOTHING: tuple[tuple[str, ...], bool, bool] = ((), False, False)  # normalised to ""
+
+_NOTHING: tuple[tuple[str, ...], bool, bool] = ((), False, False)  # a run normalised to ""
+
+#: ``tags`` of extract() that gives every element its range.
+EVERY = "*"
+# What the elements extract() was handed (``marked``, ``hidden``) are renamed to while the
+# stylesheet reads the tree, so that it tells them by name (a template testing a flag
+# attribute would be tried on every element, at the cost of an XPath predicate each): no
+# parsed page has such a tag, as the HTML parser lower-cases tags.
+_CHOSEN, _CHOSEN_BLOCK = "SyndicationChosen", "SyndicationChosenBlock"
+_UNREAD, _UNREAD_CHOSEN = "SyndicationUnread", "SyndicationUnreadChosen"
+# What the stylesheet writes where a chosen element starts, where it ends, and at a block's
+# edges: a marker character, then one of these. The marker is a Unicode non-character, which
+# no text we read should hold (safetext.FORBIDDEN); a text that holds it anyway gets another
+# character it does not hold, from the private use planes.
+_MARKER = chr(0xFDD0)
+_SPARE_MARKERS = (range(0xFDD1, 0xFDF0), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+_START, _END, _EDGE = "(", ")", "|"
 
 
-def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None = None,
-            known: Pieces | None = None, *, keep: Pieces | None = None,
+def extract(root: _Element, tags: Collection[str] = (), marked: Collection[_Element] = (),
+            *, known: Pieces | None = None, keep: Pieces | None = None,
             hidden: Callable[[_Element], bool] | None = None) -> Text:
-    """Words of ``root``; for each element where ``mark`` returns a key, its word range.
+    """Words of ``root``, and the word range of each element whose tag is in ``tags``
+    (EVERY: all of them) or that is in ``marked``. An element ``hidden`` says a reader does
+    not see has no words (as a script), only a place.
 
-    Text is tokenised piece by piece (an element's text, a tail) as the tree is walked, a
-    word that runs on from one piece into the next (``wo<em>rd</em>``) joined back. A range
-    starts at the first token ending after its start (a word cut by it belongs to it) and
-    ends before the first token starting at or after its end. Pieces found in ``known`` are
-    not tokenised again; ``keep``, when given, receives every piece's tokens. An element
-    ``hidden`` says a reader does not see has no words (as a script), only a place."""
-    words: list[str] = []
-    starts: dict[Hashable, int] = {}
-    ends: dict[Hashable, int] = {}  # in the order elements end: that of spans
+    libxml2 reads the text: an XSLT stylesheet writes it out with a marker at each block's
+    edges and where each chosen element starts and ends. Python reads what lies
+    between markers, a whole run at a time (a word that runs on across an inline element,
+    ``wo<em>rd</em>``, is read whole). A range starts at the first token ending after its
+    start (a word cut by it belongs to it) and ends before the first token starting at or
+    after its end. Runs found in ``known`` are not tokenised again; ``keep``, when given,
+    receives every run's tokens. The text is normalised across inline markup: an accent
+    that opens an inline element joins the letter before it, as on screen."""
+    every = tags == EVERY
+    hiding = [el for el in root.iter(etree.Element) if hidden(el)] if hidden else []
+    skipped = [*root.iter(*SKIP_TAGS), *hiding]
+    unread = {d for el in skipped for d in el.iterdescendants()} if skipped else set()
+    chosen: Iterable[_Element]
+    if every:
+        chosen = root.iter(etree.Element)
+    elif marked:
+        wanted = frozenset(tags)
+        chosen = [el for el in root.iter(etree.Element) if el.tag in wanted or el in marked]
+    else:
+        chosen = root.iter(*tags) if tags else ()
+    if unread:  # a skipped element's content is not read: no place, no range
+        chosen = [el for el in chosen if el not in unread]
+    marker = _marker(root)
+    renamed = _renamed(marked, hiding, every, tags)
+    try:
+        for el, _tag, name in renamed:
+            el.tag = name
+        text = str(_stylesheet(None if every else frozenset(tags), marker)(root))
+    finally:
+        for el, tag, _name in renamed:
+            el.tag = tag
     tokenised: Pieces = keep if keep is not None else {}
     if known:
         tokenised.update(known)
-    # The text so far ends inside a word, which a piece starting with a word character
-    # goes on with. ``waiting``: marked elements starting there, whose first token is
-    # that word or the next one, as the next piece will say.
-    in_word = False
-    waiting: list[Hashable] = []
+    return _read(text, marker, iter(chosen), tokenised)
 
-    def text(piece: str) -> None:
-        nonlocal in_word
-        found = tokenised.get(piece)
+
+def _renamed(marked: Collection[_Element], hiding: Sequence[_Element], every: bool,
+             tags: Collection[str]) -> list[tuple[_Element, str, str]]:
+    """(element, its tag, the name the stylesheet knows it by) for each element handed to
+    extract(): a hidden one is not read, and still has a place if it is chosen too."""
+    out = []
+    for el in hiding:
+        chosen = every or el.tag in tags or el in marked
+        out.append((el, str(el.tag), _UNREAD_CHOSEN if chosen else _UNREAD))
+    hid = set(hiding)
+    for el in marked:
+        if el in hid:
+            continue
+        tag = str(el.tag)
+        name = (_UNREAD_CHOSEN if tag in SKIP_TAGS else
+                _CHOSEN_BLOCK if tag in BLOCK_TAGS else _CHOSEN)
+        out.append((el, tag, name))
+    return out
+
+
+def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces) -> Text:
+    """Tokens of the stylesheet's ``text``, and the range of each chosen element, whose
+    markers come in the order of ``chosen`` (document order)."""
+    words: list[str] = []
+    edges: list[int] = []
+    starts: dict[_Element, int] = {}
+    ends: dict[_Element, int] = {}  # in the order elements end: that of spans
+    open_: list[_Element] = []
+    # The text so far ends inside a word, which a run starting with a word character goes
+    # on with. ``waiting``: elements starting there, whose first token is that word or the
+    # next one, as the next run will say.
+    in_word = False
+    waiting: list[_Element] = []
+    runs = text.split(marker)
+    for k, run in enumerate(runs):
+        if k:  # after a marker: what it marks, then the run up to the next one
+            kind, run = run[0], run[1:]
+            if kind == _EDGE:  # a block's edge: no word goes on across it
+                edges.append(len(words))
+                for el in waiting:
+                    starts[el] = len(words)
+                waiting.clear()
+                in_word = False
+            elif kind == _START:
+                el = next(chosen)
+                open_.append(el)
+                if in_word:
+                    waiting.append(el)
+                else:
+                    starts[el] = len(words)
+            else:
+                ends[open_.pop()] = len(words)
+        if not run:
+            continue
+        found = tokenised.get(run)
         if found is None:
-            norm = normalise(piece)  # piece by piece: most pass NFKC's quick check
+            # Normalised run by run: what a marker parts never joins (it is a character
+            # of its own that nothing composes with), so this is the whole text's NFKC.
+            norm = normalise(run)
             found = ((tuple(_tokens(norm)), _is_word_char(norm[0]), _is_word_char(norm[-1]))
                      if norm else _NOTHING)
-            tokenised[piece] = found
+            tokenised[run] = found
         if found is _NOTHING:  # nothing a reader sees (a soft hyphen): a word goes on
-            return
+            continue
         tokens, first, last = found
-        if not tokens:  # spaces
-            stop()
-            return
+        if not tokens:  # spaces: no word goes on across them
+            for el in waiting:
+                starts[el] = len(words)
+            waiting.clear()
+            in_word = False
+            continue
         joined = in_word and first
-        for mark_key in waiting:
-            starts[mark_key] = len(words) - joined
+        for el in waiting:
+            starts[el] = len(words) - joined
         waiting.clear()
         if joined:
             words[-1] += tokens[0]
@@ -153,50 +250,56 @@ def extract(root: _Element, mark: Callable[[_Element], Hashable | None] | None =
         else:
             words.extend(tokens)
         in_word = last
+    for el in waiting:
+        starts[el] = len(words)
+    return Text(tuple(words), {el: (starts[el], e) for el, e in ends.items()}, tuple(edges))
 
-    def stop() -> None:  # a space or a block's edge: no word goes on across it
-        nonlocal in_word
-        for mark_key in waiting:
-            starts[mark_key] = len(words)
-        waiting.clear()
-        in_word = False
 
-    def walk(el: _Element) -> None:
-        raw: object = el.tag
-        if not isinstance(raw, str):  # comments, processing instructions
-            return
-        tag = raw.lower()
-        key = mark(el) if mark is not None else None
-        # no words, but a place: where a script stands matters
-        skip = tag in SKIP_TAGS or (hidden is not None and hidden(el))
-        block = not skip and tag in BLOCK_TAGS
-        if block:
-            stop()
-        if key is not None:
-            if in_word:
-                waiting.append(key)
-            else:
-                starts[key] = len(words)
-        if not skip:
-            s = el.text
-            if s:
-                text(s)
-            for child in el:
-                walk(child)  # noqa: F821 -- bound until the walk is over (del below)
-                s = child.tail
-                if s:
-                    text(s)
-        if key is not None:
-            ends[key] = len(words)
-        if block:
-            stop()
+def _marker(root: _Element) -> str:
+    """A character the text of ``root`` does not hold, to mark places in it."""
+    plain = etree.tostring(root, method="text", encoding="unicode", with_tail=False)
+    if _MARKER not in plain:
+        return _MARKER
+    held = set(plain)
+    for c in map(chr, chain.from_iterable(_SPARE_MARKERS)):
+        if c not in held:
+            return c
+    raise ValueError("the text holds every Unicode non-character and private use character")
 
-    walk(root)
-    stop()
-    # walk() calls itself through its closure: a reference cycle that would keep this
-    # call's lists and pieces alive until the garbage collector came by. Broken here.
-    del walk
-    return Text(tuple(words), {key: (starts[key], end) for key, end in ends.items()})
+
+@cache
+def _stylesheet(tags: frozenset[str] | None, marker: str) -> XSLT:
+    """The stylesheet writing out the text of a tree as extract() reads it: nothing of the
+    SKIP_TAGS and hidden elements, ``marker`` and _EDGE at each BLOCK_TAGS element's edges,
+    and ``marker`` with _START and _END around each chosen element (its tag in ``tags``,
+    None: every element; or renamed by _renamed)."""
+
+    def text(s: str) -> str:
+        return f"<xsl:text>{s}</xsl:text>"
+
+    def names(tags: Iterable[str]) -> str:
+        return "|".join(sorted(tags))
+
+    start, end, edge = marker + _START, marker + _END, marker + _EDGE
+    inner = "<xsl:apply-templates/>"
+    chosen, block = text(start) + inner + text(end), text(edge) + inner + text(edge)
+    chosen_block = text(edge + start) + inner + text(end + edge)
+    place = text(start + end)  # a place, no words
+    every = tags is None
+    tags = frozenset() if tags is None else tags
+    templates = [(names(SKIP_TAGS | {_UNREAD_CHOSEN} if every else
+                        SKIP_TAGS & tags | {_UNREAD_CHOSEN}), 6, place),
+                 (names(SKIP_TAGS - tags | {_UNREAD}), 5, ""),
+                 (names(BLOCK_TAGS | {_CHOSEN_BLOCK} if every else
+                        BLOCK_TAGS & tags | {_CHOSEN_BLOCK}), 4, chosen_block),
+                 ("*" if every else names(tags - BLOCK_TAGS - SKIP_TAGS | {_CHOSEN}), 3, chosen),
+                 (names(BLOCK_TAGS), 2, block)]
+    return etree.XSLT(etree.fromstring(
+        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:output method="text" encoding="UTF-8"/>'
+        + "".join(f'<xsl:template match="{match}" priority="{priority}">{body}'
+                  "</xsl:template>" for match, priority, body in templates)
+        + "</xsl:stylesheet>"))
 
 
 def _is_word_char(c: str) -> bool:

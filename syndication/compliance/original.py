@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..models import Article
 from .content import (
     IMAGE_TAGS,
+    REMOVABLE_TAGS,
     ImageCredit,
     counter_id,
     figure_credit,
@@ -19,7 +20,7 @@ from .content import (
     is_placeholder,
     removal_reason,
 )
-from .htmltext import BLOCK_TAGS, Pieces, Text, extract, parse_fragment, tag_name
+from .htmltext import Pieces, Text, extract, parse_fragment
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -58,9 +59,9 @@ def prepare(article: Article, root: _Element | None = None) -> Original:
     """
     if root is None:
         root = parse_fragment(article.content)
+    # Asked of the elements it can name a reason for, the article's root included.
     reasons: dict[_Element, str] = {}
-
-    def mark(el: _Element) -> _Element | None:
+    for el in root.iter(*REMOVABLE_TAGS):
         reason = removal_reason(el, article.authors)
         if reason is None and is_disclosure(el):
             # The Conversation's own republish code leaves the disclosure out (the recorded
@@ -68,19 +69,20 @@ def prepare(article: Article, root: _Element | None = None) -> Original:
             reason = "the disclosure statement"
         if reason is not None:
             reasons[el] = reason
-            return el
-        return el if tag_name(el) in BLOCK_TAGS else None
-
     pieces: Pieces = {}
-    text = extract(root, mark, keep=pieces)
+    # Links are placed too, though they do not count here: the text is then read in the runs
+    # a republication's is (page.read places its links), and the check finds them tokenised
+    # in ``pieces``.
+    text = extract(root, {"a"}, reasons, keep=pieces)
     removable: dict[int, tuple[int, str]] = {}
-    boundaries: set[int] = set()
+    boundaries = set(text.edges)  # where each block starts and ends
+    # In the order elements end: of two with one range, the innermost's reason is given.
     for el, (start, end) in text.spans.items():
+        reason = reasons.get(el)
+        if reason is None:
+            continue  # a link
         boundaries.update((start, end))
-        reason = reasons.get(el)  # type: ignore[call-overload]
-        if reason is not None and end > start and (
-            start not in removable or removable[start][0] < end
-        ):
+        if end > start and (start not in removable or removable[start][0] < end):
             removable[start] = (end, reason)
     images = []
     for img in root.iter(*IMAGE_TAGS):

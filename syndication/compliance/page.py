@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING
 
-from .htmltext import BLOCK_TAGS, Pieces, extract, parse_fragment, parse_page, tag_name
+from .htmltext import BLOCK_TAGS, EVERY, Pieces, extract, parse_fragment, parse_page, tag_name
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -36,7 +36,7 @@ class Page:
         if self.complete:
             return 0
         if not self._every:  # a feed entry's other elements: evidence for a rare failure
-            self._every.update(extract(self.root, lambda e: e).spans)  # type: ignore[arg-type]
+            self._every.update(extract(self.root, EVERY).spans)
         return self._every.get(el, (0, 0))[0]
 
 
@@ -54,10 +54,10 @@ def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
     # style or hidden attribute), and only its links, images and embeds need a place.
     # A feed entry's top-level blocks are located too: words around the article are judged
     # block by block (span.added_words).
-    text = extract(root, (lambda el: el) if page else
-                   (lambda el: el if tag_name(el) in located or el.getparent() is root
-                    else None), known, hidden=Hidden(root) if page else None)
-    return Page(root, text.words, text.spans, plain, complete=page)  # type: ignore[arg-type]
+    text = extract(root, EVERY if page else located,
+                   () if page else [el for el in root if isinstance(el.tag, str)],
+                   known=known, hidden=Hidden(root) if page else None)
+    return Page(root, text.words, text.spans, plain, complete=page)
 
 
 # Declarations that hide an element from a reader: not displayed, invisible, transparent,

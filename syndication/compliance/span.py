@@ -76,8 +76,10 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     anchors: list[int] = []  # where credit links stand
     for el in container.iter():
         span = spans.get(el)
+        if span is None:  # most elements of a feed entry: only some have a place
+            continue
         tag = tag_name(el)
-        if span is None or not tag:
+        if not tag:
             continue
         s, e = span
         if tag in BLOCK_TAGS:

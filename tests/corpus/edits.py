@@ -719,21 +719,27 @@ def kadence_infobox(slots: Slots, o: Original) -> Slots:
     return article_of(slots, after_paragraph(slots.article, 1, box))
 
 
+def _figure_parts(html: str) -> tuple[str, str, str]:
+    """A pasted <figure>'s image address and alt text (escaped) and its caption's inner HTML
+    (words and links, credit included), for re-marking it the way a CMS stores figures."""
+    figure = lxml.html.fragment_fromstring(html)
+    img = next(figure.iter("img"))
+    caption = figure.find(".//figcaption")
+    inner = ""
+    if caption is not None:
+        inner = (caption.text or "").strip() + " ".join(
+            lxml.html.tostring(child, encoding="unicode", with_tail=False).strip()
+            for child in caption)
+    return escape(img.get("src") or ""), escape(img.get("alt") or ""), inner
+
+
 def blogger_caption_tables(slots: Slots, o: Original) -> Slots:
     """Figures as Blogger's editor stores a captioned image: table.tr-caption-container with
     the linked image in one cell and the caption (its words and links, credit included) in
     td.tr-caption; the image keeps its address."""
 
     def table(m: re.Match[str]) -> str:
-        figure = lxml.html.fragment_fromstring(m.group())
-        img = next(figure.iter("img"))
-        src, alt = escape(img.get("src") or ""), escape(img.get("alt") or "")
-        caption = figure.find(".//figcaption")
-        inner = ""
-        if caption is not None:
-            inner = " ".join(lxml.html.tostring(child, encoding="unicode",
-                                                with_tail=False).strip() for child in caption)
-            inner = (caption.text or "").strip() + inner
+        src, alt, inner = _figure_parts(m.group())
         return ('<table align="center" cellpadding="0" cellspacing="0" '
                 'class="tr-caption-container" style="margin-left: auto; margin-right: auto;">'
                 '<tbody><tr><td style="text-align: center;"><a href="' + src + '" '
@@ -764,15 +770,7 @@ def wp_classic_captions(slots: Slots, o: Original) -> Slots:
     p.wp-caption-text holding the caption's words and links, credit included."""
 
     def caption(m: re.Match[str]) -> str:
-        figure = lxml.html.fragment_fromstring(m.group())
-        img = next(figure.iter("img"))
-        src, alt = escape(img.get("src") or ""), escape(img.get("alt") or "")
-        cap = figure.find(".//figcaption")
-        inner = ""
-        if cap is not None:
-            inner = (cap.text or "").strip() + " ".join(
-                lxml.html.tostring(child, encoding="unicode", with_tail=False).strip()
-                for child in cap)
+        src, alt, inner = _figure_parts(m.group())
         return ('<div id="attachment_5521" style="width: 764px" class="wp-caption aligncenter">'
                 f'<a href="{src}"><img aria-describedby="caption-attachment-5521" '
                 f'decoding="async" class="size-large wp-image-5521" src="{src}" alt="{alt}" '
@@ -853,6 +851,57 @@ def hidden_copy_class(classes: str) -> Apply:
         return article_of(slots, visible + "\n" + hidden)
 
     return apply
+
+
+# The publisher's words that name the author or The Conversation (an editor's note, a
+# thank-you line merged with a note of their own), per language.
+CREDITING_NOTES = {
+    "en": ("Editor’s note: {name} of {institution} wrote this piece, which our readers asked"
+           " about at last week’s meeting.",
+           "This article was originally published on The Conversation; we will keep following"
+           " this story for our readers."),
+    "fr": ("Note de la rédaction : {name} ({institution}) a écrit cet article, sur lequel nos"
+           " lecteurs nous ont interrogés.",
+           "Cet article a été initialement publié sur The Conversation ; nous continuerons à"
+           " suivre ce sujet pour nos lecteurs."),
+    "es": ("Nota de la redacción: {name} ({institution}) escribió este artículo, sobre el que"
+           " nos preguntaron nuestros lectores.",
+           "Este artículo fue publicado originalmente en The Conversation; seguiremos"
+           " informando sobre este tema a nuestros lectores."),
+}
+# The attribution line reworded without the licence (other wordings than WORDS' no-licence).
+NO_LICENCE_REWORDED = {
+    "en": 'This article first appeared on <a href="{url}">The Conversation</a>.',
+    "fr": 'Cet article est paru sur <a href="{url}">The Conversation</a>.',
+}
+
+
+def intro_naming_author(slots: Slots, o: Original) -> Slots:
+    """An editor's note before the article that names its author and institution: the
+    publisher's words all the same."""
+    author = o.article.authors[0]
+    note = CREDITING_NOTES[o.lang][0].format(name=author.name, institution=author.institution)
+    first = body_paragraphs(slots.article)[0]
+    code = slots.article
+    return article_of(slots, code[:first.start()] + f"<p><em>{escape(note)}</em></p>\n"
+                      + code[first.start():])
+
+
+def appended_with_credit(slots: Slots, o: Original) -> Slots:
+    """A paragraph after the article's last one that thanks The Conversation in its
+    attribution words and adds the publisher's own sentence."""
+    code = slots.article
+    last = body_paragraphs(code)[-1]
+    note = escape(CREDITING_NOTES[o.lang][1])
+    return article_of(slots, code[:last.end()] + f"\n<p>{note}</p>" + code[last.end():])
+
+
+def licence_words_reworded(slots: Slots, o: Original) -> Slots:
+    """The attribution line reworded ("This article first appeared on The Conversation."),
+    the licence gone."""
+    line = find(ATTRIBUTION, slots.article, "attribution line").group()
+    new = "<p>" + NO_LICENCE_REWORDED[o.lang].format(url=o.article.url) + "</p>"
+    return article_of(slots, slots.article.replace(line, new, 1))
 
 
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
@@ -1007,6 +1056,10 @@ EDITS = {e.name: e for e in (
     _e("hidden-copy-all-screens", "hidden compliant copy beside an altered one",
        hidden_copy_class("elementor-hidden-desktop elementor-hidden-tablet "
                          "elementor-hidden-mobile")),
+    _e("intro-naming-author", "intro paragraph before the article", intro_naming_author),
+    _e("appended-with-credit", "paragraph appended at the end", appended_with_credit),
+    _e("licence-words-reworded", "attribution line with the licence words removed",
+       licence_words_reworded),
     _e("newspaper-source-box", "no attribution line: the theme's Source box links the original",
        newspaper_source_box),
 )}
