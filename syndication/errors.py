@@ -63,6 +63,17 @@ class ParseError(SyndicationError):
         super().__init__(f"{url}: {message}")
 
 
+class DocumentCut(SyndicationError):
+    """The HTML parser stopped before the end of a document (its elements nested deeper than
+    the parser's limit, a text larger than its buffer): the tree it gives is a truncated
+    document, so nothing read from it can be judged or published
+    (docs/compliance.md#deep-nesting). ``reason`` says why, as a clause."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
 class InputError(SyndicationError):
     """Something given on the command line cannot be used: an unreadable file, a page with no
     article of The Conversation in it, an original that does not hold the article."""

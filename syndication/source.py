@@ -27,7 +27,7 @@ from .conversation import (
     article_id_from_url,
     is_tc_host,
 )
-from .errors import ParseError
+from .errors import DocumentCut, ParseError
 from .models import Article, Author, SourceFeed
 from .safetext import FORBIDDEN, forbidden_character
 
@@ -337,7 +337,10 @@ def parse_article_page(html: str, url: str) -> Article:
     disclosure statement as ``<p class="fine-print">`` (docs/the-conversation.md#entry-content).
     Pages state no licence: ``rights`` is None and ``source_kind`` "page". Raises ParseError
     naming ``url``."""
-    doc = parse_page(html)
+    try:
+        doc = parse_page(html)
+    except DocumentCut as e:
+        raise ParseError(url, f"cannot be read whole: {e.reason}") from e
     canonical = _first(doc, '//link[@rel="canonical"]/@href') or _meta(doc, "og:url") or url
     n = article_id_from_url(canonical) or article_id_from_url(url)
     if n is None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import traceback
 from collections.abc import Sequence
 
-from .compliance import Original, check, prepare
+from .compliance import Original, check, not_checkable, prepare
 from .compliance.htmltext import parse_fragment
+from .errors import DocumentCut
 from .models import Article, Built, Finding, Outcome, Processed, RemovedImage
 from .republish import republish
 from .selection import selected
@@ -50,6 +51,11 @@ def _whole(article: Article, taken: Sequence[str]
         original = prepare(article, root)
         republication = republish(article, root=root)
         verdict = check(republication.html, original, title=article.title)
+    except DocumentCut as e:  # never republish what the parser read only in part
+        verdict = not_checkable(article.article_id, "the original", e)
+        return (Built(Outcome.REFUSED, None, (*verdict.findings, selection),
+                      reason=verdict.reason, failed_rules=tuple(f.rule for f in verdict.refusing)),
+                None, (), "")
     except Exception as e:  # a bug or an input no rule foresaw: this article only
         return (Built(Outcome.ERROR, reason=f"could not be processed: {type(e).__name__}: {e}"),
                 None, (), traceback.format_exc())
@@ -81,6 +87,13 @@ def _extracts(article: Article, counts: Sequence[int],
                 original = prepare(article)
             extract = republish(article, mode="extract", paragraphs=paragraphs)
             verdict = check(extract.html, original, title=article.title)
+        except DocumentCut as e:  # as in _whole: refused, never published
+            verdict = not_checkable(article.article_id, "the original", e)
+            out.append(Built(Outcome.REFUSED, None, verdict.findings,
+                             reason=f"extract of {paragraphs} paragraphs: {verdict.reason}",
+                             failed_rules=tuple(f.rule for f in verdict.refusing),
+                             paragraphs=paragraphs))
+            continue
         except Exception as e:  # as in _whole: this extract only
             out.append(Built(Outcome.ERROR, reason=f"extract of {paragraphs} paragraphs "
                              f"could not be processed: {type(e).__name__}: {e}",

@@ -90,7 +90,7 @@ CASES: list[tuple[str, str, Change, str, bool, str]] = [
      "source-link", True, "utm_source"),
     ("link-to-another-article", "us",
      lambda h, a: sub(h, f'href="{a.url}"', 'href="https://theconversation.com/other-1234"'),
-     "source-link", False, "it links other articles only: https://theconversation.com/other-1234"),
+     "source-link", False, "links another article: https://theconversation.com/other-1234"),
     # licence-notice
     ("licence-named-without-link", "us",
      lambda h, a: sub_re(h, r'<a rel="license" href="[^"]*">(Creative Commons license)</a>',

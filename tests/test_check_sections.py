@@ -213,3 +213,75 @@ def test_a_byline_above_a_digest_pieces_heading_is_its_credit(three: list[Articl
                f'<h2 class="wp-block-heading">{escape(pieces[1][0])}</h2>')
     verdict = check_page(page, three[1])
     assert verdict.compliant, explain(verdict)
+
+
+# --- the headline: the article's own heading, never the site's or the chrome's -------------
+
+
+def single(article: Article, *, head: str, above: str, heading: str) -> str:
+    """One republication under whatever the page puts above it."""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">{head}</head><body>
+{above}<div class="post">{heading}{republish(article).html}</div></body></html>"""
+
+
+@pytest.mark.parametrize(("head", "above"), [
+    # a letter's masthead, its name before the headline in the subject line
+    ("<title>The Riverside Letter: {t}</title>", "<h1>The Riverside Letter</h1><p>Issue 41."
+     " The piece we liked best this week.</p>"),
+    # a theme's site title, named by og:site_name
+    ('<title>{t} | Riverside Courier</title><meta property="og:site_name" '
+     'content="Riverside Courier">', '<h1 class="site-title">Riverside Courier</h1>'),
+    # a breadcrumb's hidden heading in the navigation
+    ("<title>{t} – Riverside Courier</title>",
+     '<nav class="breadcrumb"><h2 class="visually-hidden">Breadcrumb</h2><a href="/">Home'
+     "</a></nav>"),
+])
+def test_without_its_own_heading_the_page_title_gives_the_headline(
+    three: list[Article], head: str, above: str
+) -> None:
+    """The site's name or the chrome's heading above the article is not its headline: the
+    page's title is read, with the site's name before or after the headline."""
+    article = three[0]
+    page = single(article, head=head.format(t=escape(article.title)), above=above,
+                  heading="")
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
+    assert "<title>" in verdict.finding("unaltered-title").detail
+    reworded = page.replace(escape(article.title), "Sea stars, gone", 1)
+    assert failed(check_page(reworded, article)) == ["unaltered-title"]
+
+
+def test_a_byline_above_the_heading_outside_its_cell_is_credit(three: list[Article]) -> None:
+    """A letter's byline row above the piece's cell, below the letter's masthead."""
+    article = three[1]
+    code = republish(article).html
+    byline = re.search(r'<p class="tc-byline">.*?</p>', code, re.S)
+    assert byline is not None
+    page = f"""<!DOCTYPE html><html><head><title>Letter</title></head><body><table>
+<tr><td><h1>The Riverside Letter</h1><p>Issue 41.</p></td></tr>
+<tr><td>{byline.group()}</td></tr>
+<tr><td><h2>{escape(article.title)}</h2>{code.replace(byline.group(), "", 1)}</td></tr>
+</table></body></html>"""
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
+
+
+# --- without the original: the page's own article, its neighbours left alone ---------------
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_without_the_original_no_rule_fails_on_a_page_with_several(three: list[Article],
+                                                                   shape: str) -> None:
+    page = SHAPES[shape](pieces_of(three))
+    verdict = check_page(page, None, article_id=three[0].article_id)
+    assert not verdict.failed, explain(verdict)
+    assert verdict.finding("page-counter").ok is True
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_without_the_original_a_missing_counter_is_still_missing(three: list[Article],
+                                                                 shape: str) -> None:
+    pieces = pieces_of(three)
+    pieces[0] = (pieces[0][0], _without_counter(pieces[0][1]))
+    verdict = check_page(SHAPES[shape](pieces), None, article_id=three[0].article_id)
+    assert [f.rule for f in verdict.failed] == ["page-counter"], explain(verdict)

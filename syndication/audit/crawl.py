@@ -35,7 +35,7 @@ from ..compliance.encoding import decode
 from ..compliance.htmltext import key, looks_like_html, parse_page, text_of
 from ..config import FetchConfig
 from ..conversation import ATTRIBUTION_PHRASES, TC_HOME
-from ..errors import FetchError, InputError, ParseError
+from ..errors import DocumentCut, FetchError, InputError, ParseError
 from ..fetch import Fetcher
 from ..models import Fetched, Verdict
 from ..urls import host_of, origin_of
@@ -327,7 +327,7 @@ def _found_in(text: str, *, plain: bool) -> tuple[ArticleRef | None, str] | None
     ref = identify(text, plain=plain)
     if ref is not None:
         return ref, ref.how
-    said = f" {key(text if plain else text_of(parse_page(text)))} "
+    said = f" {key(text if plain else text_of(parse_page(text, partial=True)))} "
     if any(f" {phrase} " in said for phrase in _ATTRIBUTION_KEYS):
         return None, "its attribution line (it names no article: judged without the original)"
     return None
@@ -431,9 +431,11 @@ class _Source:
                        decode(fetched.body, fetched.content_type), fetched.content_type)
         try:
             article = original_from(doc, page.text, page.ref)
+            return prepare(article), fetched.final_url, ""
         except (InputError, ParseError) as e:
             return None, fetched.final_url, f"the original could not be read: {e}"
-        return prepare(article), fetched.final_url, ""
+        except DocumentCut as e:  # the page or the original: judged not checkable
+            return None, fetched.final_url, f"cannot be read whole: {e.reason}"
 
 
 def _judge(page: _Page, original: Original | None, where: str | None,

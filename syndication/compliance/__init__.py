@@ -5,17 +5,19 @@ database, no clock. Its face:
 - ``prepare(article)``: an original read once, to judge any number of republications;
 - ``check(html, original)``: a feed entry's HTML, judged whole;
 - ``check_page(html, original)``: a page that republishes the article among other things;
+- ``not_checkable(n, document, cut)``: the verdict on a document the HTML parser cut;
 - ``RULES``: the rule ids, in the order of a verdict's findings.
 
 Inside: ``conversation`` (every fact about The Conversation), ``htmltext`` (HTML -> the
 words a reader sees), ``content`` (the parts of an article's HTML), ``page`` (a
 republication parsed once), ``compare`` (aligning two texts), ``locate`` (where the article
-and its credit stand in a page), ``original`` (an original prepared), ``rules`` (each rule);
+and its credit stand in a page), ``names`` (an author's name against a page's: near misses),
+``original`` (an original prepared), ``rules`` (each rule);
 ``command`` is the ``syndication check`` command's own module (fetching is not pure)."""
 
 from __future__ import annotations
 
 from .original import Original, prepare
-from .rules import RULES, check, check_page
+from .rules import RULES, check, check_page, not_checkable
 
-__all__ = ["RULES", "Original", "check", "check_page", "prepare"]
+__all__ = ["RULES", "Original", "check", "check_page", "not_checkable", "prepare"]

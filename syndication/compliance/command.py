@@ -20,7 +20,7 @@ from ..conversation import (
     is_tc_host,
     tc_article_id,
 )
-from ..errors import FetchError, InputError, ParseError, ResponseTooLargeError
+from ..errors import DocumentCut, FetchError, InputError, ParseError, ResponseTooLargeError
 from ..models import Article, Fetched, Verdict
 from ..source import looks_like_atom, parse_article_page, parse_feed
 from ..urls import full_origin, host_of
@@ -30,7 +30,7 @@ from .encoding import decode
 from .htmltext import looks_like_html, parse_page
 from .original import Original, prepare
 from .page import block_of, read
-from .rules import LOCATED, check_page
+from .rules import LOCATED, check_page, not_checkable
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -86,20 +86,31 @@ def check_republication(
         ref = identify(doc.text, plain=plain)
         source: Article | None = None
         where: str | None = None
+        cut: DocumentCut | None = None  # the parser cut the page: not checkable
         if not use_original:
-            if ref is None:
+            if ref is None and (cut := _cut(doc.text, plain)) is None:
                 raise InputError(f"{page}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article)")
         elif original is not None:
-            source = original_from(_read_original(original, fetcher), doc.text, ref)
             where = original
+            try:
+                source = original_from(_read_original(original, fetcher), doc.text, ref)
+            except DocumentCut as e:  # no entry's text can be looked for in a cut page
+                cut = e
         else:
-            if ref is None:
+            if ref is None and (cut := _cut(doc.text, plain)) is None:
                 raise InputError(f"{page}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article): give --original")
-            where = article_url(ref, conversation_url)
-            source = original_from(_read_original(where, fetcher), doc.text, ref)
-    verdict = judge(doc.text, page, source, plain=plain)
+            if ref is not None:
+                where = article_url(ref, conversation_url)
+                source = original_from(_read_original(where, fetcher), doc.text, ref)
+    if cut is not None:
+        verdict = not_checkable(ref.article_id if ref else None, "the page", cut)
+    else:
+        verdict = judge(doc.text, page, source, plain=plain)
+    if source is not None and (ref is None or ref.article_id != source.article_id):
+        links = f"; the page's own link names article {ref.article_id}" if ref else ""
+        ref = ArticleRef(source.article_id, f"the original given{links}", source.url)
     return PageCheck(page=page, plain=plain, article=ref, original=where, verdict=verdict)
 
 
@@ -145,22 +156,35 @@ def original_from(doc: Document, page_text: str, ref: ArticleRef | None) -> Arti
             feed = parse_feed(doc.data, doc.where)
         except ParseError as e:  # malformed or hostile XML given as the original: input
             raise InputError(f"{e} (the original given is not a usable Atom feed)") from e
-        if ref is not None:
-            for article in feed.articles:
-                if article.article_id == ref.article_id:
-                    return article
-            raise InputError(f"{doc.where}: the feed has no entry for article "
-                             f"{ref.article_id} (it holds "
-                             f"{', '.join(str(a.article_id) for a in feed.articles) or 'none'})")
-        chosen = choose_original(page_text, feed.articles)
-        if chosen is None:
-            raise InputError(f"{doc.where}: no entry of the feed is the article on the page")
-        return chosen
+        return _entry_of(doc.where, feed.articles, page_text, ref)
     try:
         return parse_article_page(doc.text, doc.where)
     except ParseError as e:
         raise InputError(f"{e} (an original is an Atom feed holding the entry, or an "
                          "article page of The Conversation)") from e
+
+
+def _entry_of(where: str, entries: Sequence[Article], page_text: str,
+              ref: ArticleRef | None) -> Article:
+    """The feed's entry the page republishes: the one whose text the page carries, whatever
+    the page links (a link to another article of The Conversation, a wrong link back: that
+    is for `source-link` to judge, docs/compliance.md#which-article). The entry the page's
+    link names is tried first (most pages link their own article, and one entry is read
+    sooner than all); when the text matches no entry, that entry is judged all the same.
+    Raises DocumentCut when the parser cut the page (no text can be looked for in it)."""
+    linked = next((a for a in entries if ref and a.article_id == ref.article_id), None)
+    if linked is not None and choose_original(page_text, [linked]) is not None:
+        return linked
+    chosen = choose_original(page_text, [a for a in entries if a is not linked])
+    if chosen is not None:
+        return chosen
+    if linked is not None:
+        return linked
+    if ref is not None:
+        raise InputError(f"{where}: the feed has no entry for article {ref.article_id}, nor "
+                         "one whose text the page carries (it holds "
+                         f"{', '.join(str(a.article_id) for a in entries) or 'none'})")
+    raise InputError(f"{where}: no entry of the feed is the article on the page")
 
 
 def article_url(ref: ArticleRef, conversation_url: str) -> str:
@@ -252,6 +276,18 @@ def _too_large(where: str, cap: int) -> str:
             "in a config file given with --config)")
 
 
+def _cut(text: str, plain: bool) -> DocumentCut | None:
+    """Why the parser cut the page, or None: asked only when the page names no article (a
+    cut page may have lost its link and counter with its text)."""
+    if plain:
+        return None
+    try:
+        parse_page(text)
+    except DocumentCut as e:
+        return e
+    return None
+
+
 def _is_plain(doc: Document) -> bool:
     if doc.content_type and doc.content_type.split(";")[0].strip().lower() == "text/plain":
         return True
@@ -282,7 +318,10 @@ def choose_original(html: str, articles: Sequence[Article]) -> Article | None:
     best: tuple[int, int] | None = None
     chosen = None
     for article in articles:
-        orig = prepare(article)
+        try:
+            orig = prepare(article)
+        except DocumentCut:
+            continue  # an entry the parser cut is compared with nothing, never chosen
         alignment = align(orig.text.words, orig.removable, rep.words)
         if not alignment.found:
             continue
@@ -309,7 +348,7 @@ def find_article_id(html: str) -> ArticleRef | None:
     original, else from its page counter, else from its last link to an article of The
     Conversation. The link comes first because the counter is what page-counter judges: a
     counter for another article must not make the page about that article."""
-    root = parse_page(html)
+    root = parse_page(html, partial=True)  # a page cut by the parser: check_page says so
     counters = [k for _img, k in iter_counters(root)]
     linked = [(a, n) for a in root.iter("a") if (n := tc_article_id(a.get("href") or ""))]
     for a, n in linked:  # the attribution line links The Conversation's home as well

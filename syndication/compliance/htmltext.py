@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 from lxml.etree import XSLT, HTMLParser, XPath, _Element
 
+from ..errors import DocumentCut
 from ..tokens import _WORD, fold_name, join_words, key, normalise, words
 
 __all__ = ["BLOCK_TAGS", "EVERY", "SKIP_TAGS", "Text", "extract", "fold_name", "join_words",
@@ -51,19 +52,24 @@ def looks_like_html(text: str) -> bool:
     return _HTML_TAG.search(text[:65536]) is not None
 
 
-@cache
 def _parser() -> HTMLParser:
     """libxml2's HTML parser with lxml.html's options, but plain etree elements: lxml.html's
     own element classes are chosen by a Python callback for every element touched, a tenth
-    of the time of reading an article."""
+    of the time of reading an article. A new one per parse (under a microsecond): its error
+    log then says whether this parse, in this thread, read its document whole."""
     return etree.HTMLParser()
 
 
-def parse_fragment(html: str) -> _Element:
+def parse_fragment(html: str, *, partial: bool = False) -> _Element:
     """Parse an HTML fragment into a tree under one <div> (lxml, one parse), as
-    lxml.html.fragment_fromstring(html, create_parent="div") does."""
+    lxml.html.fragment_fromstring(html, create_parent="div") does. Raises DocumentCut when
+    the parser stopped before the end (see _read_whole), unless ``partial``: what it read
+    is enough (a glance for an article id)."""
     # the leading text, if any, then the elements (lxml-stubs types the list as elements)
-    parts: list[object] = list(lxml.html.fragments_fromstring(html or " ", parser=_parser()))
+    parser = _parser()
+    parts: list[object] = list(lxml.html.fragments_fromstring(html or " ", parser=parser))
+    if not partial:
+        _read_whole(parser)
     root = etree.Element("div")
     lead = parts[0] if parts else None
     if isinstance(lead, str):
@@ -75,15 +81,38 @@ def parse_fragment(html: str) -> _Element:
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
-def parse_page(html: str) -> _Element:
+def parse_page(html: str, *, partial: bool = False) -> _Element:
     """Parse a whole page (or a fragment) as a document: <html> with <head> and <body>.
+    Raises DocumentCut when the parser stopped before the end, unless ``partial``.
 
     An XML declaration is dropped first: lxml refuses one in an already decoded string."""
     html = _XML_DECLARATION.sub("", html, count=1)
     if not html.strip():
         html = "<html><body></body></html>"
-    root: _Element = lxml.html.document_fromstring(html)
+    parser = lxml.html.HTMLParser()  # one per parse: its error log is this parse's alone
+    root: _Element = lxml.html.document_fromstring(html, parser=parser)
+    if not partial:
+        _read_whole(parser)
     return root
+
+
+_DEPTH = re.compile(r"depth in document: (\d+)", re.IGNORECASE)
+
+
+def _read_whole(parser: HTMLParser) -> None:
+    """Raise DocumentCut when ``parser`` stopped before the end of what it was given: libxml2
+    logs a fatal error when a resource limit ends the parse (elements nested deeper than its
+    limit, 256 levels without XML_PARSE_HUGE; a text node past its buffer) and returns the
+    tree read so far, silently (docs/compliance.md#deep-nesting). The limit is read from the
+    parser's message, not assumed."""
+    for error in parser.error_log:
+        if error.level_name != "FATAL":
+            continue
+        m = _DEPTH.search(error.message)
+        if m:
+            raise DocumentCut(f"its elements are nested deeper than the HTML parser's limit "
+                              f"({m.group(1)} levels), where the parser stops")
+        raise DocumentCut(f"the HTML parser stopped before its end ({error.message.strip()})")
 
 
 def tag_name(el: _Element) -> str:

@@ -5,14 +5,14 @@ bylines, attribution and counter are looked for, without the page's chrome."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from .compare import Alignment
 from .content import IMAGE_TAGS, find_counters, is_picture, iter_counters
-from .htmltext import BLOCK_TAGS, key, tag_name
+from .htmltext import BLOCK_TAGS, key, tag_name, text_of
 from .page import Page, block_of, inside
 
 if TYPE_CHECKING:
@@ -34,16 +34,20 @@ class Scope:
     alignment: Alignment | None  # None without the original
     heading: _Element | None  # the heading that heads the article in a page (heading_of)
     credit: str  # key() string of the tokens where bylines and credits are looked for
+    credit_words: tuple[str, ...]  # those tokens as the page has them (evidence quotes them)
     body_words: Sequence[str]  # the article's own tokens (a name there is not a credit)
     links: tuple[_Element, ...] = ()  # <a> in the credit region
     body_links: tuple[_Element, ...] = ()  # <a> in the article
     judged: tuple[_Element, ...] = ()  # safe-html looks at these
     images: tuple[_Element, ...] = ()  # images kept in the article
     page_images: tuple[_Element, ...] = ()  # every image of the page
+    # other republications' counters and attribution links (a digest's other pieces)
+    neighbours: tuple[_Element, ...] = ()
     chrome: frozenset[_Element] = frozenset()  # the page's chrome elements (see _chrome)
 
 
-def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -> Scope:
+def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
+           title: str | None = None) -> Scope:
     """Where the article stands in the republication (``alignment`` of the original's text
     with it, None without the original), and the credit region around it.
 
@@ -68,13 +72,24 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
                   if _credit_href(a.get("href") or "") and not is_chrome(a)),
                 *(img for img, _k in iter_counters(rep.root) if not is_chrome(img))]
 
-    heading = None if whole else heading_of(rep, alignment)
+    neighbours = () if whole else tuple(_foreign_credit(rep, n))
+    foreign = _foreign_ranges(rep, neighbours, article)
+    first = article[0] if article is not None else 0
+
+    def heads_nothing(h: _Element) -> bool:
+        """A heading of the page's navigation, the site's name, or one another
+        republication's credit follows (that republication's own heading or subheading)."""
+        end = rep.at.get(h, (0, 0))[1]
+        return _in_navigation(rep, h, first) or _names_the_site(rep, h, title) or any(
+            end <= f_end <= first for _f_start, f_end in foreign)
+
+    heading = None if whole else heading_of(rep, alignment, heads_nothing)
     if article is not None:
         s, e = article
         # Where the page stops carrying the original (a copy reworded from there on), the
         # rest of the article stands between the match and the attribution: as far again.
         rest = alignment.cut.missing if alignment is not None and alignment.cut else 0
-        lo, hi = (0, m) if whole else _section(rep, heading, s, e, n, rest)
+        lo, hi = (0, m) if whole else _section(rep, heading, s, e, foreign, rest)
         credit_words = [w for p, w in enumerate(words[lo:s], lo) if not chrome[p]]
         credit_words.append("|")
         credit_words += [w for p, w in enumerate(words[e:hi], e) if not chrome[p]]
@@ -111,7 +126,9 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool) -
         n=n,
         alignment=alignment,
         heading=heading,
+        neighbours=neighbours,
         credit=" " + key(" ".join(credit_words)) + " ",
+        credit_words=tuple(credit_words),
         body_words=body_words,
         links=tuple(links),
         body_links=tuple(body_links),
@@ -128,14 +145,16 @@ HEADLINE_GAP = 300
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def heading_of(rep: Page, alignment: Alignment | None) -> _Element | None:
+def heading_of(rep: Page, alignment: Alignment | None,
+               skip: Callable[[_Element], bool] = lambda h: False) -> _Element | None:
     """The heading that heads the article (docs/compliance.md#the-article-on-a-page): the
     last visible heading ending before the article's first word, at most HEADLINE_GAP tokens
     before it, that is not an author box's (a digest page: the <h2> of the republication the
     original's text matches, not the page's <h1>). Without the article placed, the page's
-    first visible <h1>."""
+    first visible <h1>. ``skip``: headings that head no article (the page's chrome, the site's
+    name, another republication's)."""
     if alignment is None or not alignment.found:
-        return next((h for h in rep.root.iter("h1") if _shown(rep, h)), None)
+        return next((h for h in rep.root.iter("h1") if _shown(rep, h) and not skip(h)), None)
     start = alignment.start
     best: _Element | None = None
     best_end = -1
@@ -143,7 +162,8 @@ def heading_of(rep: Page, alignment: Alignment | None) -> _Element | None:
         span = rep.at.get(h)
         if span is None or span[1] <= span[0] or in_credit_box(h):
             continue  # no words a reader sees, or an author's name in a byline box
-        if span[1] <= start and start - span[1] <= HEADLINE_GAP and span[1] > best_end:
+        if span[1] <= start and start - span[1] <= HEADLINE_GAP and span[1] > best_end and (
+                not skip(h)):
             best, best_end = h, span[1]
     return best
 
@@ -162,26 +182,24 @@ def _shown(rep: Page, el: _Element) -> bool:
 
 
 def _section(rep: Page, heading: _Element | None, s: int, e: int,
-             n: int | None, rest: int = 0) -> tuple[int, int]:
+             foreign: Sequence[tuple[int, int]], rest: int = 0) -> tuple[int, int]:
     """The token range of the article's own section of a page (s, e: its words): at most
     CREDIT_WINDOW tokens around it (and ``rest`` more after it: the words of the original
-    a copy reworded from some point on did not carry), and never into another piece of the page
-    (docs/compliance.md#digests). A page may carry several republications (a digest, a
+    a copy reworded from some point on did not carry), and never into another piece of the
+    page (docs/compliance.md#digests). A page may carry several republications (a digest, a
     front page, a newsletter): their credit is not this article's. The section ends
 
-    - before, after another republication's credit (its counter or its attribution line:
-      both name an article other than this one), and, when a heading of the article's rank
-      or higher heads another piece before it, at the article's heading, or at a byline
-      standing just above that heading;
-    - after, at the next heading of the article's rank or higher (an author box's heading
-      excepted), or at another republication's credit."""
+    - before, after another republication's credit (``foreign``: its counter or its
+      attribution line, both naming an article other than this one), and, when a heading of
+      the article's own level heads another piece before it, at the article's heading, or
+      at a byline standing just above that heading (a page's title of a higher level above a
+      digest's pieces, or a letter's masthead, heads no piece);
+    - after, at the next heading of the article's level or higher (an author box's heading
+      excepted), or at another republication's credit.
+    Headings of the page's navigation bound nothing."""
     m = len(rep.words)
     lo, hi = max(0, s - CREDIT_WINDOW), min(m, e + CREDIT_WINDOW + rest)
-    for el in _foreign_credit(rep, n):
-        start, end = rep.at.get(el, (0, 0))
-        block = rep.at.get(block_of(el), (start, end))
-        if not (block[0] < e and block[1] > s):  # its paragraph, unless the article's too
-            start, end = block
+    for start, end in foreign:
         if end <= s:
             lo = max(lo, end)
         elif start >= e:
@@ -192,9 +210,10 @@ def _section(rep: Page, heading: _Element | None, s: int, e: int,
     top = rep.at.get(heading, (s, s))[0]
     for h in rep.root.iter(*HEADING_TAGS[:rank + 1]):
         span = rep.at.get(h)
-        if h is heading or span is None or span[1] <= span[0] or in_credit_box(h):
+        if (h is heading or span is None or span[1] <= span[0] or in_credit_box(h)
+                or _in_navigation(rep, h, s)):
             continue
-        if span[1] <= top:  # another piece at the article's level before it
+        if span[1] <= top and tag_name(h) == tag_name(heading):  # a piece of its rank before
             lo = max(lo, _above_heading(rep, heading))
         elif span[0] >= e:
             hi = min(hi, span[0])
@@ -222,6 +241,70 @@ def _is_byline(el: _Element) -> bool:
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
     return bool(CREDIT_NAMES.search(names)) or any(
         is_profile_url(a.get("href") or "") for a in el.iter("a"))
+
+
+def _foreign_ranges(rep: Page, neighbours: Sequence[_Element],
+                    article: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The token ranges of other republications' credit (_foreign_credit): each element's
+    paragraph, unless that holds the article's words too (then the element alone)."""
+    s, e = article if article is not None else (0, 0)
+    ranges = []
+    for el in neighbours:
+        own = rep.at.get(el, (0, 0))
+        block = rep.at.get(block_of(el), own)
+        ranges.append(own if block[0] < e and block[1] > s else block)
+    return ranges
+
+
+# Class or id words of a page's navigation and asides: a heading there heads no article.
+# Narrower than _CHROME_NAMES: page builders (Elementor) call every block a "widget", the
+# post's title too.
+_NAVIGATION = re.compile(r"(?:^|[\s_-])(?:breadcrumbs?|menu|navbar|navigation|sidebar|"
+                         r"comments?)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _in_navigation(rep: Page, h: _Element, first: int) -> bool:
+    """Whether heading ``h`` stands in a <nav> or <aside>, or a breadcrumb, menu, sidebar or
+    comments box (a breadcrumb's hidden "Breadcrumb" heading, a sidebar's "Recent posts").
+    An element holding the article's first word (``first``) is the article's, whatever its
+    class (<body class="has-main-navigation">): the search stops there."""
+    for el in h.iterancestors():
+        span = rep.at.get(el)
+        if span is not None and span[0] <= first < span[1]:
+            return False
+        if tag_name(el) in ("nav", "aside") or _NAVIGATION.search(
+                f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+    return False
+
+
+def _names_the_site(rep: Page, heading: _Element, title: str | None) -> bool:
+    """Whether ``heading`` gives the site's name (a letter's masthead, a theme's site title),
+    not a headline: og:site_name or application-name says so, or <title> or og:title holds
+    it beside the original's headline ("The Friday Letter: Headline", "Headline | Site")."""
+    said = key(text_of(heading))
+    if not said:
+        return False
+    names = set()
+    for meta in rep.root.iter("meta"):
+        if {meta.get("property"), meta.get("name")} & {"og:site_name", "application-name"}:
+            names.add(key(meta.get("content") or ""))
+        elif title and {meta.get("property"), meta.get("name")} & {"og:title"}:
+            names.update(_beside_title(meta.get("content") or "", title))
+    if title:
+        for t in rep.root.iter("title"):
+            names.update(_beside_title(text_of(t), title))
+    return said in names
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:/]\s+|:\s+")
+
+
+def _beside_title(text: str, title: str) -> list[str]:
+    """The other parts of a page title that holds the headline among separators."""
+    parts = [key(p) for p in _TITLE_SEPARATOR.split(text)]
+    want = key(title)
+    return [p for p in parts if p and p != want] if want in parts else []
 
 
 def _block_within(rep: Page, el: _Element, lo: int, hi: int) -> _Element:
@@ -278,12 +361,14 @@ def _chrome(rep: Page, article: tuple[int, int] | None) -> tuple[bytearray, set[
     class or id says navigation, sidebar, comments, sharing, newsletter or ads. Returns a flag
     per token and the chrome elements: a name or a licence link there is no credit.
 
-    Never chrome: an element holding words of the article (``article``, its token range):
+    Never chrome: an element holding words of the article (``article``, its token range;
+    without the original, an element holding a page counter):
     a theme's layout class on <body> or a wrapper (has-sidebar, showing-comments,
     layout-one-sidebar) names what is beside the article, not the article; and a box whose
     class names the authors or the credit (an author box in an <aside> or a widget)."""
     flags = bytearray(len(rep.words) + 1)
     found: set[_Element] = set()
+    counters = [] if article is not None else [t.el for t in find_counters(rep.root)]
     for el in rep.root.iter():
         tag = tag_name(el)
         if not tag or el is rep.root:
@@ -298,6 +383,8 @@ def _chrome(rep: Page, article: tuple[int, int] | None) -> tuple[bytearray, set[
         start, end = rep.at.get(el, (0, 0))
         if article is not None and start < article[1] and end > article[0]:
             continue
+        if article is None and counters and any(inside(c, el) for c in counters):
+            continue  # without the original: the element holding the page counter holds it
         found.add(el)
         if end > start:
             flags[start:end] = b"\x01" * (end - start)

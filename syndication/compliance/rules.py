@@ -22,6 +22,7 @@ from ..conversation import (
     is_tc_home,
     tc_article_id,
 )
+from ..errors import DocumentCut
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
 from .compare import MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
@@ -45,6 +46,7 @@ from .htmltext import (
     words,
 )
 from .locate import CC_LICENCE, Scope, locate
+from .names import near_miss
 from .original import Original, OriginalImage, prepare
 from .page import Page, block_of, read
 from .span import added_words
@@ -111,8 +113,15 @@ def check(
     ``title`` is the republication's headline when it has one apart from the HTML (a feed
     entry's title); without it `unaltered-title` is reported as not checked.
     """
-    orig = original if isinstance(original, Original) else prepare(original)
-    rep = read(html, page=False, plain=False, located=LOCATED, known=orig.pieces)
+    n = original.article_id if isinstance(original, Article) else original.article.article_id
+    try:
+        orig = original if isinstance(original, Original) else prepare(original)
+    except DocumentCut as e:
+        return not_checkable(n, "the original", e)
+    try:
+        rep = read(html, page=False, plain=False, located=LOCATED, known=orig.pieces)
+    except DocumentCut as e:
+        return not_checkable(n, "the republication", e)
     scope = locate(rep, _align(orig, rep, None), orig.article.article_id, whole=True)
     return _verdict(rep, scope, orig, None, title=title, page=False)
 
@@ -133,14 +142,30 @@ def check_page(
     rules that need it are reported as not checked (ok None), never as passed. ``plain``:
     the page is plain text, checked as text only.
     """
-    orig = (original if isinstance(original, Original) or original is None
-            else prepare(original))
-    n = orig.article.article_id if orig is not None else article_id
-    rep = read(html, page=True, plain=plain, located=LOCATED,
-               known=orig.pieces if orig is not None else None)
+    n = (original.article_id if isinstance(original, Article) else
+         original.article.article_id if original is not None else article_id)
+    try:
+        orig = (original if isinstance(original, Original) or original is None
+                else prepare(original))
+    except DocumentCut as e:
+        return not_checkable(n, "the original", e)
+    try:
+        rep = read(html, page=True, plain=plain, located=LOCATED,
+                   known=orig.pieces if orig is not None else None)
+    except DocumentCut as e:
+        return not_checkable(n, "the page", e)
     furniture = Furniture(rep, orig.text.words if orig is not None else None)
-    scope = locate(rep, _align(orig, rep, furniture), n, whole=False)
+    scope = locate(rep, _align(orig, rep, furniture), n, whole=False,
+                   title=orig.article.title if orig is not None else None)
     return _verdict(rep, scope, orig, furniture, title=title, page=True)
+
+
+def not_checkable(n: int | None, document: str, cut: DocumentCut) -> Verdict:
+    """The verdict when the HTML parser cut ``document`` (the page, the republication, the
+    original; docs/compliance.md#deep-nesting): no rule can be judged on a truncated tree,
+    and none is reported as passed."""
+    what = f"not checked: {document} cannot be read whole: {cut.reason}"
+    return Verdict(article_id=n, findings=tuple(Finding(rule, None, what) for rule in RULES))
 
 
 def _align(orig: Original | None, rep: Page, furniture: Furniture | None) -> Alignment | None:
@@ -232,7 +257,10 @@ def _author_credit(article: Article | None, scope: Scope, plain: bool) -> Findin
         if name not in scope.credit:
             body = f" {key(' '.join(scope.body_words))} "
             where = " (named only in the article's text)" if name in body else ""
-            problems.append(f"{author.name} is not named in the byline or credit{where}")
+            others = [a.name for a in article.authors if a is not author]
+            miss = near_miss(author.name, scope.credit_words, others)
+            said = f": {miss.describe(author.name)}" if miss is not None else ""
+            problems.append(f"{author.name} is not named in the byline or credit{where}{said}")
             continue
         if author.profile_url and _profile_key(author.profile_url) not in profiles:
             if plain:
@@ -336,6 +364,14 @@ def _source_link(scope: Scope, rep: Page) -> Finding:
         if k is not None and href not in seen:
             seen.append(href)
     other = f"; it links other articles only: {', '.join(seen[:3])}" if seen else ""
+    # The attribution line (the block linking The Conversation's home) names the link back.
+    back = next((a for a in scope.links if tc_article_id(a.get("href") or "") is not None
+                 and any(is_tc_home(b.get("href") or "") for b in block_of(a).iter("a"))),
+                None)
+    if back is not None:
+        return Finding("source-link", False,
+                       f"the link back to the original links another article: "
+                       f"{(back.get('href') or '').strip()} (the original is article {n})")
     return Finding("source-link", False,
                    f"no link to the original article {n} on The Conversation{other}")
 
@@ -395,7 +431,8 @@ def _page_counter(scope: Scope, rep: Page) -> Finding:
     loaded = [t for t in tags if t.how == "src" and not t.noscript]
     mine = [t for t in loaded if t.n == n]
     judged = set(scope.judged)
-    others = [t for t in loaded if t.n != n and t.el in judged]
+    neighbours = set(scope.neighbours)  # another republication's own counter
+    others = [t for t in loaded if t.n != n and t.el in judged and t.el not in neighbours]
     # A lazy counter is loaded (late) only where a loader can run: a page with a script.
     loader = any(True for _ in rep.root.iter("script"))
     lazy = [t for t in tags if t.how == "lazy" and not t.noscript and t.n == n]
@@ -552,12 +589,14 @@ def _unaltered_title(article: Article | None, title: str | None, rep: Page | Non
             return Finding("unaltered-title", True, f"{where} “{text}”")
         return Finding("unaltered-title", False,
                        f"headline ({where}) “{text}” is not the original “{article.title}”")
-    # No heading heads the article: the page's title, with the site's name after it.
+    # No heading heads the article: the page's title, with the site's name after it (or
+    # before it, as a letter's subject line gives it: "The Friday Letter: Headline").
     candidates = _titles(rep.root)
     for where, text in candidates:
         got = [w.casefold() for w in words(text)]
         k = len(want)
-        if got == want or (got[:k] == want and got[k] in TITLE_SEPARATORS):
+        if got == want or (got[:k] == want and got[k] in TITLE_SEPARATORS) or (
+                k < len(got) and got[-k:] == want and got[-k - 1] in TITLE_SEPARATORS):
             return Finding("unaltered-title", True, f"{where} “{' '.join(text.split())}”")
     if not candidates:
         return Finding("unaltered-title", None,
