@@ -11,6 +11,7 @@ import pytest
 
 from syndication.config import Config, load_config
 from syndication.models import Article
+from syndication.republish import republish
 from syndication.source import parse_feed
 
 from .server import LoopbackServer
@@ -42,6 +43,18 @@ def env_article() -> Article:
 def fr_articles() -> tuple[Article, ...]:
     """The two articles of the built French feed (212649, then 209538)."""
     return parse_feed(FR_FEED.read_bytes(), "https://theconversation.com/fr/articles.atom").articles
+
+
+@pytest.fixture(scope="session")
+def en_republished(env_article: Article) -> tuple[Article, str]:
+    """Article 263253 and our own republication of it (byline, body, counter, attribution)."""
+    return env_article, republish(env_article).html
+
+
+@pytest.fixture(scope="session")
+def fr_republished(fr_articles: tuple[Article, ...]) -> tuple[Article, str]:
+    """French article 212649 and our own republication of it."""
+    return fr_articles[0], republish(fr_articles[0]).html
 
 
 ConfigFactory = Callable[..., Config]

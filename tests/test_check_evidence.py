@@ -11,7 +11,6 @@ import pytest
 
 from syndication.compliance import check_page
 from syndication.models import Article, Verdict
-from syndication.republish import republish
 from syndication.tokens import join_words, words
 
 from .pages import sub, third_party_page
@@ -19,16 +18,6 @@ from .pages import sub, third_party_page
 
 def explain(verdict: Verdict) -> str:
     return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
-
-
-@pytest.fixture(scope="module")
-def en(env_article: Article) -> tuple[Article, str]:
-    return env_article, republish(env_article).html
-
-
-@pytest.fixture(scope="module")
-def fr(fr_articles: tuple[Article, ...]) -> tuple[Article, str]:
-    return fr_articles[0], republish(fr_articles[0]).html
 
 
 def text_detail(article: Article, html: str) -> str:
@@ -63,17 +52,17 @@ EDITS = [
 
 @pytest.mark.parametrize(("old", "new", "quoted"), EDITS, ids=[e[1] for e in EDITS])
 def test_an_edit_is_quoted_whole_between_the_words_around_it(
-    en: tuple[Article, str], old: str, new: str, quoted: list[str]
+    en_republished: tuple[Article, str], old: str, new: str, quoted: list[str]
 ) -> None:
-    article, html = en
+    article, html = en_republished
     detail = text_detail(article, sub(html, old, new))
     for q in quoted:
         assert q in detail, detail
     assert not re.search(r"“[,;]|,”", detail), detail
 
 
-def test_a_french_compound_and_elision_stay_whole(fr: tuple[Article, str]) -> None:
-    article, html = fr
+def test_a_french_compound_and_elision_stay_whole(fr_republished: tuple[Article, str]) -> None:
+    article, html = fr_republished
     detail = text_detail(article, sub(html, "batteries lithium-ion", "batteries lithium-fer"))
     assert "“lithium-ion” became “lithium-fer”" in detail, detail
     elided = re.search(r"\b(l’)(\w{5,})", article.content)
@@ -82,10 +71,12 @@ def test_a_french_compound_and_elision_stay_whole(fr: tuple[Article, str]) -> No
     assert f"“l'{elided.group(2)}” became “l'autre”" in detail, detail
 
 
-def test_a_first_word_changed_says_what_stands_in_its_place(en: tuple[Article, str]) -> None:
+def test_a_first_word_changed_says_what_stands_in_its_place(
+    en_republished: tuple[Article, str]
+) -> None:
     """The very first word: what replaced it is the publisher's, before the first word
     matched; the original's word is missing."""
-    article, html = en
+    article, html = en_republished
     detail = text_detail(article, sub(html, "<p>Before 2013, divers", "<p>After 2013, divers"))
     assert "“After” was added" in detail and "“Before” is missing" in detail, detail
 
@@ -95,9 +86,9 @@ def test_a_first_word_changed_says_what_stands_in_its_place(en: tuple[Article, s
     ("coast’s", "coast's"),  # a straight apostrophe
 ])
 def test_typography_inside_a_compound_is_no_edit(
-    en: tuple[Article, str], typography: tuple[str, str]
+    en_republished: tuple[Article, str], typography: tuple[str, str]
 ) -> None:
-    article, html = en
+    article, html = en_republished
     page = third_party_page(sub(html, *typography), title=article.title,
                             author=article.authors[0].name)
     verdict = check_page(page, article)
@@ -116,11 +107,11 @@ def test_tokens_are_joined_back_as_a_reader_wrote_them(text: str, shown: str) ->
 
 
 def test_the_attribution_after_a_reworded_remainder_is_still_credit(
-    en: tuple[Article, str]
+    en_republished: tuple[Article, str]
 ) -> None:
     """A copy reworded from a third of the way on: the match ends early, more than the
     credit window before the attribution line, which still credits the article."""
-    article, html = en
+    article, html = en_republished
     blocks = list(re.finditer(r"<(p|h2)>.*?</\1>", html, re.DOTALL))
     reworded = html
     for m in reversed(blocks[len(blocks) // 3:]):

@@ -12,7 +12,6 @@ import pytest
 
 from syndication.compliance import check, check_page
 from syndication.models import Article, Verdict
-from syndication.republish import republish
 
 from .corpus.layouts import as_text
 from .pages import sub, third_party_page
@@ -37,16 +36,6 @@ def last_paragraph_end(html: str) -> int:
     """Where the article's last paragraph closes: before the counter."""
     counter = html.index('<img src="https://counter.theconversation.com')
     return html.rindex("</p>", 0, counter)
-
-
-@pytest.fixture(scope="module")
-def en(env_article: Article) -> tuple[Article, str]:
-    return env_article, republish(env_article).html
-
-
-@pytest.fixture(scope="module")
-def fr(fr_articles: tuple[Article, ...]) -> tuple[Article, str]:
-    return fr_articles[0], republish(fr_articles[0]).html
 
 
 def before_text(html: str, added: str) -> str:
@@ -96,9 +85,9 @@ ADDED = [
 
 @pytest.mark.parametrize(("what", "place", "added", "named"), ADDED, ids=[a[0] for a in ADDED])
 def test_words_added_around_the_article_fail_and_are_named(
-    en: tuple[Article, str], what: str, place: object, added: str, named: str
+    en_republished: tuple[Article, str], what: str, place: object, added: str, named: str
 ) -> None:
-    article, html = en
+    article, html = en_republished
     assert callable(place)
     verdict = check_page(page_of(article, place(html, added)), article)
     assert [f.rule for f in verdict.failed] == ["unaltered-text"], explain(verdict)
@@ -106,8 +95,8 @@ def test_words_added_around_the_article_fail_and_are_named(
     assert named in detail and "was added" in detail, detail
 
 
-def test_a_translators_note_in_french_fails(fr: tuple[Article, str]) -> None:
-    article, html = fr
+def test_a_translators_note_in_french_fails(fr_republished: tuple[Article, str]) -> None:
+    article, html = fr_republished
     page = page_of(article, after_text(html, "<p><em>Traduit de l’anglais par Marie Dupont."
                                              "</em></p>"))
     verdict = check_page(page, article)
@@ -115,16 +104,16 @@ def test_a_translators_note_in_french_fails(fr: tuple[Article, str]) -> None:
     assert "Traduit de l'anglais par Marie Dupont" in verdict.finding("unaltered-text").detail
 
 
-def test_a_feed_entry_with_an_intro_fails(en: tuple[Article, str]) -> None:
-    article, html = en
+def test_a_feed_entry_with_an_intro_fails(en_republished: tuple[Article, str]) -> None:
+    article, html = en_republished
     verdict = check(before_text(html, "<p>Our pick of the week.</p>"), article,
                     title=article.title)
     assert [f.rule for f in verdict.failed] == ["unaltered-text"], explain(verdict)
     assert "Our pick of the week" in verdict.finding("unaltered-text").detail
 
 
-def test_plain_text_with_a_dateline_fails(en: tuple[Article, str]) -> None:
-    article, html = en
+def test_plain_text_with_a_dateline_fails(en_republished: tuple[Article, str]) -> None:
+    article, html = en_republished
     text = article.title + "\n\n" + as_text(glued_before(html, "NEW YORK - "))
     verdict = check_page(text, article, plain=True)
     assert [f.rule for f in verdict.failed] == ["unaltered-text"], explain(verdict)
@@ -137,10 +126,12 @@ STANDFIRST = ('<header class="entry-header"><h1 class="entry-title">{title}</h1>
               '<p class="entry-summary">Our pick this week: what happened to the sea stars.</p>')
 
 
-def test_a_standfirst_in_the_header_outside_the_body_passes(en: tuple[Article, str]) -> None:
+def test_a_standfirst_in_the_header_outside_the_body_passes(
+    en_republished: tuple[Article, str]
+) -> None:
     """A publisher's summary in the post's header, outside the article's body, is the page's
     (like its headline area), not words put into the article."""
-    article, html = en
+    article, html = en_republished
     page = page_of(article, html)
     page = re.sub(r'<header class="entry-header"><h1 class="entry-title">(.*?)</h1>',
                   lambda m: STANDFIRST.format(title=m.group(1)), page, count=1)
@@ -161,17 +152,17 @@ def test_a_standfirst_in_the_header_outside_the_body_passes(en: tuple[Article, s
     'Photo: the newsroom, CC BY 4.0</figcaption></figure>',
 ], ids=["sharing buttons", "author box", "publisher's figure"])
 def test_furniture_inside_the_content_is_not_added_text(
-    en: tuple[Article, str], furniture: str
+    en_republished: tuple[Article, str], furniture: str
 ) -> None:
-    article, html = en
+    article, html = en_republished
     verdict = check_page(page_of(article, at_end(html, furniture)), article)
     assert verdict.finding("unaltered-text").ok, explain(verdict)
 
 
-def test_the_byline_and_attribution_moved_around_pass(en: tuple[Article, str]) -> None:
+def test_the_byline_and_attribution_moved_around_pass(en_republished: tuple[Article, str]) -> None:
     """The pasted code's credit in another order (byline after the article, attribution
     before it) is the article's credit, not added words."""
-    article, html = en
+    article, html = en_republished
     byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.DOTALL)
     line = re.search(r'<p class="tc-attribution">.*?</p>', html, re.DOTALL)
     assert byline is not None and line is not None
@@ -180,10 +171,12 @@ def test_the_byline_and_attribution_moved_around_pass(en: tuple[Article, str]) -
     assert verdict.compliant, explain(verdict)
 
 
-def test_a_digest_intro_before_the_articles_headline_passes(en: tuple[Article, str]) -> None:
+def test_a_digest_intro_before_the_articles_headline_passes(
+    en_republished: tuple[Article, str]
+) -> None:
     """In a page of several pieces, what stands before the heading that heads the article
     (the page's intro, another piece) is not the article's."""
-    article, html = en
+    article, html = en_republished
     body = ("<p>Two pieces our readers asked about this week, republished from partners.</p>"
             f"<h2>{article.title}</h2>" + html)
     page = sub(page_of(article, body), '<h1 class="entry-title">', '<h1 class="x">')
@@ -191,8 +184,8 @@ def test_a_digest_intro_before_the_articles_headline_passes(en: tuple[Article, s
     assert verdict.finding("unaltered-text").ok, explain(verdict)
 
 
-def test_plain_text_with_a_signature_passes(en: tuple[Article, str]) -> None:
-    article, html = en
+def test_plain_text_with_a_signature_passes(en_republished: tuple[Article, str]) -> None:
+    article, html = en_republished
     text = (article.title + "\n\n" + as_text(html)
             + "\n\n-- \nYou get this letter because you subscribed at example.org.")
     verdict = check_page(text, article, plain=True)

@@ -5,15 +5,15 @@ told apart from the credit and furniture that belong around an article."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..conversation import ATTRIBUTION_PHRASES, TC_URL_IN_TEXT, is_tc_url
+from ..conversation import ATTRIBUTION_PHRASES, is_tc_url
 from ..models import Article
-from .htmltext import BLOCK_TAGS, join_words, key, tag_name, text_of
+from .htmltext import BLOCK_TAGS, join_words, key, tag_name
+from .htmltext import words as words_of
 from .locate import CC_LICENCE, CREDIT_NAMES
 from .page import Page
 
@@ -29,8 +29,8 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # republication): the article's span ends there.
 _PIECE_LEVEL = 2
 # A plain-text signature starts with "-- " on its own line (RFC 3676, 4.3): the letter's
-# footer, not the article's.
-_SIGNATURE = re.compile(r"^\s*--(?:\s|$)")
+# footer, not the article's. Its tokens.
+_SIGNATURE = ("-", "-")
 _CREDIT_PHRASES = (*(key(p) for ps in ATTRIBUTION_PHRASES.values() for p in ps),
                    "creative commons")
 EXCERPT_WORDS = 6
@@ -71,6 +71,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     c_start, c_end = spans.get(container, (0, len(words)))
     lo, hi = c_start, c_end
     title = key(article.title)
+    title_words = words_of(article.title)
     boundaries: set[int] = set()
     skipped: list[tuple[int, int]] = []  # furniture's token ranges
     anchors: list[int] = []  # where credit links stand
@@ -78,33 +79,36 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         span = spans.get(el)
         if span is None:  # most elements of a feed entry: only some have a place
             continue
+        s, e = span
+        if s >= start and e <= end:
+            continue  # within the article: most elements, none of them around it
         tag = tag_name(el)
         if not tag:
             continue
-        s, e = span
         if tag in BLOCK_TAGS:
             boundaries.update(span)
-        if tag == "a":
+        if tag == "a" and (s < start or s >= end):
             href = (el.get("href") or "").strip()
             if is_tc_url(href) or CC_LICENCE.search(href):
                 anchors.append(s)
         if (s < end and e > start) or e <= s:
             continue  # holds words of the article, or none
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if (tag in _HEADINGS or (tag in _TEXT_BLOCKS and key(text_of(el)) == title)) and (
+        if (tag in _HEADINGS or (tag in _TEXT_BLOCKS and e - s == len(title_words)
+                                 and key(" ".join(words[s:e])) == title)) and (
                 not CREDIT_NAMES.search(names)):
             if e <= start:
                 lo = max(lo, e)  # the headline, or a piece before the article's
             elif s >= end and int(tag[1:] if tag in _HEADINGS else "1") <= _PIECE_LEVEL:
                 hi = min(hi, s)  # the next piece
             continue
-        if s >= end and _SIGNATURE.match(text_of(el)):
+        if s >= end and words[s:s + 2] == _SIGNATURE:
             hi = min(hi, s)
             continue
         if el in chrome or CREDIT_NAMES.search(names) or tag in ("figure", "figcaption"):
             skipped.append(span)
     keys = _credit_keys(article)
-    joined = " " + " ".join(original) + " " if original else ""
+    joined = ""  # the original's tokens, joined when a run is to be looked for in them
     found: list[Added] = []
     regions = [(lo, start, True)] + ([(end, hi, False)] if after else [])
     for a, b, before in regions:
@@ -112,6 +116,8 @@ def added_words(rep: Page, start: int, end: int, article: Article,
             run = words[s:e]
             if any(s <= p < e for p in anchors) or _credits(run, keys, title):
                 continue
+            if original and not joined:
+                joined = " " + " ".join(original) + " "
             if joined and f" {' '.join(run)} " in joined:
                 continue  # the original's own words (a disclosure not carried in order)
             near = words[start:start + EXCERPT_WORDS] if before else words[
@@ -124,16 +130,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
 def _container(rep: Page, start: int, end: int) -> _Element:
     """The element the article's words stand in: the innermost holding its first and last
     word, widened past a lone text block (an article of one paragraph)."""
-    first = last = rep.root
-    for el in rep.root.iter():
-        span = rep.at.get(el)
-        if span is None or not tag_name(el):
-            continue
-        s, e = span
-        if s <= start < e:
-            first = el
-        if s <= end - 1 < e:
-            last = el
+    first, last = _innermost(rep, start), _innermost(rep, end - 1)
     ancestors = {id(a) for a in (last, *last.iterancestors())}
     common = next((a for a in (first, *first.iterancestors()) if id(a) in ancestors), rep.root)
     while common is not rep.root and (tag_name(common) in _TEXT_BLOCKS
@@ -143,6 +140,20 @@ def _container(rep: Page, start: int, end: int) -> _Element:
             break
         common = parent
     return common
+
+
+def _innermost(rep: Page, token: int) -> _Element:
+    """The deepest element holding ``token``, found by descending the tree (element ranges
+    nest): a few children looked at per level, not every element of the page."""
+    el = rep.root
+    while True:
+        for child in el:
+            span = rep.at.get(child)
+            if span is not None and span[0] <= token < span[1] and tag_name(child):
+                el = child
+                break
+        else:
+            return el
 
 
 def _runs(a: int, b: int, boundaries: set[int], skipped: Sequence[tuple[int, int]]
@@ -184,8 +195,11 @@ def _credits(run: Sequence[str], keys: Sequence[str], title: str) -> bool:
     text = " " + key(" ".join(run)) + " "
     if title and text.strip() == title:
         return True
-    if TC_URL_IN_TEXT.search(join_words(run).replace(" ", "")):
-        return True
+    # The Conversation's address written out (a plain-text letter's links): its tokens
+    # "theconversation . com", found without rebuilding the text.
+    for k, token in enumerate(run):
+        if token.casefold() == "theconversation" and tuple(run[k + 1:k + 3]) == (".", "com"):
+            return True
     return any(f" {k} " in text for k in keys)
 
 

@@ -285,6 +285,7 @@ CASES: tuple[Case, ...] = (
     ok(NEWS, ES2, "related-tc-article"),
     ok(TT1, FR1, "tc-promo-removed"), ok(GHO, FR1, "tc-promo-removed"),
     ok(AMP, FR1, "tc-promo-removed"), ok(TXT, FR1, "tc-promo-removed"),
+    ok(TT4, FR1, "tc-promo-kept"), ok(TXT, FR1, "tc-promo-kept"),
     ok(AST, EN, "straight-typography"), ok(OWP, FR1, "straight-typography"),
     ok(TT4, ES1, "straight-typography"),
     ok(TT4, EN, "gutenberg-blocks"), ok(TT5, FR2, "gutenberg-blocks"),

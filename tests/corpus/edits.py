@@ -12,8 +12,11 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 
 import lxml.html
+
+from syndication.compliance.content import is_promo
 
 from .layouts import Slots
 from .originals import Original
@@ -206,7 +209,6 @@ RELATED = ('<p class="related-link"><strong>{related}</strong> <a href="{site}/2
 RELATED_TC = '<p class="related-link"><strong>{related}</strong> <a href="{other}">' \
              'How kelp forests recover after a marine heatwave</a></p>'
 
-_TC_PROMO = re.compile(r"<p>\[<em>Plus de 85 000 lecteurs.*?</p>\s*", re.DOTALL)
 
 
 def headline_only_in_title(slots: Slots, o: Original) -> Slots:
@@ -229,11 +231,39 @@ def nested_within_limit(slots: Slots, o: Original) -> Slots:
     return article_of(slots, "<div>" * depth + slots.article + "</div>" * depth)
 
 
+def tc_promos(o: Original) -> list[tuple[str, str]]:
+    """The Conversation's promos of the original as recorded (the blocks republish removes,
+    content.is_promo), each with the paragraph that precedes it in the original."""
+    blocks = list(re.finditer(r"<p\b.*?</p>", o.article.content, re.DOTALL))
+    found = []
+    for prev, m in pairwise(blocks):
+        if is_promo(lxml.html.fragment_fromstring(m.group())):
+            found.append((m.group(), prev.group()))
+    assert found, "the original has no promo"
+    return found
+
+
+def with_tc_promos(code: str, o: Original) -> str:
+    """The code as The Conversation's own share package gives it: the original's promos in
+    their places (our republish step leaves them out)."""
+    for promo, prev in tc_promos(o):
+        if promo not in code:
+            code = sub(code, prev, prev + "\n\n" + promo)
+    return code
+
+
+def tc_promo_kept(slots: Slots, o: Original) -> Slots:
+    """The promos left in, as pasted with The Conversation's code: carried word for word."""
+    return article_of(slots, with_tc_promos(slots.article, o))
+
+
 def tc_promo_removed(slots: Slots, o: Original) -> Slots:
-    """The Conversation's own newsletter plug taken out, as many publishers do. The original
-    carries it; the pasted code may (republish keeps it today) or may not."""
-    assert "Abonnez-vous aujourd" in o.article.content, "the original has no promo"
-    return article_of(slots, _TC_PROMO.sub("", slots.article))
+    """The Conversation's newsletter plug taken out of its code by the editor, who leaves an
+    empty paragraph where it stood (what the block editor keeps of a cleared paragraph)."""
+    code = with_tc_promos(slots.article, o)
+    for promo, _prev in tc_promos(o):
+        code = sub(code, promo, "<p>&nbsp;</p>")
+    return article_of(slots, code)
 
 
 def straight_typography(slots: Slots, o: Original) -> Slots:
@@ -952,6 +982,7 @@ EDITS = {e.name: e for e in (
     _e("related-tc-article", "link to another TC article beside the right back link",
        between_paragraphs(RELATED_TC), False),
     _e("tc-promo-removed", "The Conversation's promo removed", tc_promo_removed, False),
+    _e("tc-promo-kept", "The Conversation's promo kept", tc_promo_kept, False),
     _e("straight-typography", "house style: typography", straight_typography, False),
     _e("gutenberg-blocks", "house style: block editor markup", gutenberg_blocks, False),
     _e("links-new-tab", "house style: links open in a new tab", links_open_new_tab, False),
