@@ -463,11 +463,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     "wp-hello-elementor/en-263253/elementor-posts",
     "wp-hello-elementor/fr-209538/elementor-posts",
     "wp-hello-elementor/es-159013/elementor-posts",
-    # hidden compliant copy beside an altered one
-    "wp-kadence/en-263253/hidden-copy-stylesheet",
-    "joomla-cassiopeia/fr-212649/hidden-copy-stylesheet",
-    "blogger-simple/es-159013/hidden-copy-stylesheet",
-    "drupal7-bartik/es-113886/hidden-copy-stylesheet",
     # theme class on <body> (Joomla blog: info block, F12)
     "joomla-blog/en-263253/body-classes",
     # house style: block editor markup (Joomla blog: info block, F12)
@@ -492,9 +487,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     "joomla-blog/fr-209538/as-pasted",
     "joomla-blog/es-159013/as-pasted",
     "joomla-blog/es-113886/as-pasted",
-    # hidden compliant copy beside an altered one (a framework's utility class, F14)
-    "joomla-cassiopeia/fr-209538/hidden-copy-utility-class",
-    "joomla-cassiopeia/en-263253/hidden-copy-utility-class",
     # intro paragraph before the article (it names the author: taken for credit, F15)
     "wp-kadence/en-263253/intro-naming-author",
     "drupal7-bartik/fr-212649/intro-naming-author",
