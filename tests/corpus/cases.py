@@ -435,9 +435,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # house style: the code split into Elementor widgets
     # publisher's newsletter box between paragraphs
     # byline in per-screen widgets (one hidden per screen)
-    "wp-hello-elementor/en-263253/elementor-responsive-byline",
-    "wp-hello-elementor/fr-212649/elementor-responsive-byline",
-    "wp-hello-elementor/es-159013/elementor-responsive-byline",
     # ad between paragraphs
     # house style: figures as Blogger caption tables
     # no heading: the headline in <title> with a site suffix
@@ -456,9 +453,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # author's name misspelt
     # nesting deeper than the parser's limit
     # text shown by a script (entrance animation)
-    "wp-hello-elementor/en-263253/elementor-animation",
-    "wp-hello-elementor/fr-212649/elementor-animation",
-    "wp-hello-elementor/es-113886/elementor-animation",
     # "Related" box between paragraphs
     "wp-hello-elementor/en-263253/elementor-posts",
     "wp-hello-elementor/fr-209538/elementor-posts",
