@@ -477,30 +477,8 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     "joomla-cassiopeia/fr-212649/hidden-copy-stylesheet",
     "blogger-simple/es-159013/hidden-copy-stylesheet",
     "drupal7-bartik/es-113886/hidden-copy-stylesheet",
-    # theme class on <body> (Joomla blog: info block, F12)
-    "joomla-blog/en-263253/body-classes",
-    # house style: block editor markup (Joomla blog: info block, F12)
-    "joomla-blog/es-159013/gutenberg-blocks",
-    # byline above the headline (Joomla blog: info block, F12)
+    # byline above the headline, in a wrapper on a digest (Joomla blog, F13)
     "joomla-blog/fr-209538/byline-above-headline",
-    # rewritten headline, original in <title>/og:title (Joomla blog: info block, F12)
-    "joomla-blog/es-113886/rewritten-headline",
-    # missing counter (Joomla blog: info block, F12)
-    "joomla-blog/en-263253/counter-removed",
-    # no byline (Joomla blog: info block, F12)
-    "joomla-blog/es-159013/byline-removed",
-    # dateline before the first word (Joomla blog: info block, F12)
-    "joomla-blog/fr-212649/dateline",
-    # attribution line with the licence words removed (Joomla blog: info block, F12)
-    "joomla-blog/fr-212649/licence-words-removed",
-    # link back to another TC article (Joomla blog: info block, F12)
-    "joomla-blog/en-263253/wrong-back-link",
-    # digest layout as pasted (Joomla blog: info block, F12)
-    "joomla-blog/en-263253/as-pasted",
-    "joomla-blog/fr-212649/as-pasted",
-    "joomla-blog/fr-209538/as-pasted",
-    "joomla-blog/es-159013/as-pasted",
-    "joomla-blog/es-113886/as-pasted",
     # hidden compliant copy beside an altered one (a framework's utility class, F14)
     "joomla-cassiopeia/fr-209538/hidden-copy-utility-class",
     "joomla-cassiopeia/en-263253/hidden-copy-utility-class",
