@@ -4,6 +4,7 @@ the tokens a reader sees and where each element stands among them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING
@@ -61,53 +62,288 @@ def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
 
 # Declarations that hide an element from a reader: not displayed, invisible, transparent,
 # or a box of no size whose overflow is hidden (docs/compliance.md#hidden-text).
-_HIDING = re.compile(r"display:none|visibility:(?:hidden|collapse)|opacity:0(?:\.0*)?(?:;|$)|"
-                     r"font-size:0(?:px|em|rem|%)?(?:;|$)")
-_ZERO = re.compile(r"(?:^|;)(?:max-)?(?:width|height):0(?:px|em|rem|%)?(?:;|$)")
-# A rule of a page's <style> whose selectors are plain classes (".x", "div.x"): the only
-# kind judged, the others need a browser's cascade.
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_CLASS_SELECTOR = re.compile(r"^[a-z0-9]*\.([\w-]+)$", re.IGNORECASE)
+_NOT_DISPLAYED = re.compile(r"display:none|font-size:0(?:px|em|rem|%)?(?:;|$|!)")
+_FADED = re.compile(r"visibility:(?:hidden|collapse)|opacity:0(?:\.0*)?(?:;|$|!)")
+_ZERO = re.compile(r"(?:^|;)(?:max-)?(?:width|height):0(?:px|em|rem|%)?(?:;|$|!)")
+
+# How a declaration block hides: not at all, by taking the box away, or by fading it (what
+# an entrance animation does until its script reveals the element).
+_SHOWN, _GONE, _FADE = 0, 1, 2
+
+# Classes that well-known frameworks hide with their own (external) stylesheets, which the
+# checker does not fetch: Bootstrap (d-none, invisible, visually-hidden, sr-only, hidden, hide),
+# Tailwind (hidden, invisible, sr-only), Bulma (is-hidden, is-invisible, is-sr-only),
+# Foundation (hide, invisible, show-for-sr), WordPress (screen-reader-text), Drupal
+# (visually-hidden, element-invisible, element-hidden), Joomla 4+ (visually-hidden).
+# The screen-reader-only ones are read aloud but never seen: a credit there is no visible
+# credit (docs/compliance.md#hidden-text).
+_UTILITY_HIDING = frozenset({
+    "d-none", "hidden", "hide", "is-hidden", "invisible", "is-invisible", "visually-hidden",
+    "sr-only", "is-sr-only", "show-for-sr", "screen-reader-text", "element-invisible",
+    "element-hidden",
+})
+# A class that shows the element again on some screen (Bootstrap d-md-block, Tailwind
+# md:block): the utility class then hides it only on small screens.
+_SHOWN_ON_SOME_SCREEN = re.compile(
+    r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)\w|(?:sm|md|lg|xl|2xl):(?:block|inline|flex|grid|"
+    r"table|contents|visible|not-sr-only)|visible-(?:xs|sm|md|lg)|show-for-)")
+# Per-screen hiding classes whose family, all present together, hides on every screen
+# (Elementor's default breakpoints; Bootstrap 3's four sizes).
+_PER_SCREEN_FAMILIES = (
+    frozenset({"elementor-hidden-desktop", "elementor-hidden-tablet", "elementor-hidden-mobile"}),
+    frozenset({"hidden-xs", "hidden-sm", "hidden-md", "hidden-lg"}),
+)
+# Marks of an element an animation script reveals as it scrolls into view, after its CSS
+# faded it (visibility:hidden or opacity:0): Elementor (elementor-invisible with an
+# "_animation" in data-settings), AOS (data-aos), WOW.js (wow), animate.css (animate__*),
+# Divi (et_animated, et-waypoint), sal.js (data-sal).
+_ANIMATED_CLASS = re.compile(r"^(?:wow|animate__\w+|et_animated|et-waypoint|"
+                             r"elementor-invisible)$")
+
+
+def _how_hidden(style: str) -> int:
+    compact = "".join(style.split()).lower()
+    if not compact:
+        return _SHOWN
+    if _NOT_DISPLAYED.search(compact) or (
+            _ZERO.search(compact) and "overflow:hidden" in compact):
+        return _GONE
+    return _FADE if _FADED.search(compact) else _SHOWN
 
 
 def _hides(style: str) -> bool:
-    compact = "".join(style.split()).lower()
-    if not compact:
-        return False
-    return bool(_HIDING.search(compact)) or (
-        bool(_ZERO.search(compact)) and "overflow:hidden" in compact)
+    return _how_hidden(style) != _SHOWN
+
+
+def _animated(el: _Element) -> bool:
+    attrib = el.attrib
+    if "data-aos" in attrib or "data-sal" in attrib:
+        return True
+    if "animation" in (attrib.get("data-settings") or ""):
+        return True
+    return any(_ANIMATED_CLASS.match(name) for name in (attrib.get("class") or "").split())
+
+
+# A compound selector's simple parts: tag, .class, #id, [attribute], [attribute=value].
+_SIMPLE = re.compile(r"""(?P<tag>^[a-z][\w-]*|^\*)|\.(?P<cls>[\w-]+)|\#(?P<id>[\w-]+)|
+    \[\s*(?P<attr>[\w:-]+)\s*(?:(?P<op>[~|^$*]?=)\s*(?P<val>"[^"]*"|'[^']*'|[^\]\s]*)\s*
+    (?:[is]\s*)?)?\]""", re.IGNORECASE | re.VERBOSE)
+_COMBINATOR = re.compile(r"\s*([>+~])\s*|\s+")
+# Pseudo-classes a rule still applies under for a reader at rest (:not(...) is dropped:
+# matching more is safe, hiding matters only when another copy is shown).
+_NOT = re.compile(r":not\([^()]*\)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Compound:
+    tag: str | None
+    classes: frozenset[str]
+    ids: frozenset[str]
+    attrs: tuple[tuple[str, str | None, str], ...]  # name, operator, value
+
+    def matches(self, el: _Element) -> bool:
+        if self.tag and self.tag != tag_name(el):
+            return False
+        attrib = el.attrib
+        if self.classes and not self.classes <= set((attrib.get("class") or "").split()):
+            return False
+        if self.ids and attrib.get("id") not in self.ids:
+            return False
+        for name, op, value in self.attrs:
+            have = attrib.get(name)
+            if have is None:
+                return False
+            if (op == "=" and have != value) or (op == "~=" and value not in have.split()):
+                return False
+        return True
+
+
+def _compound(text: str) -> _Compound | None:
+    """A compound selector read, or None where it holds what a reader at rest may not match
+    (:hover, :focus, ::before…) or what is not understood."""
+    text = _NOT.sub("", text)
+    tag, classes, ids, attrs, at = None, set(), set(), [], 0
+    for m in _SIMPLE.finditer(text):
+        if m.start() != at:
+            return None
+        at = m.end()
+        if m.group("tag"):
+            tag = None if m.group("tag") == "*" else m.group("tag").lower()
+        elif m.group("cls"):
+            classes.add(m.group("cls"))
+        elif m.group("id"):
+            ids.add(m.group("id"))
+        else:
+            attrs.append((m.group("attr").lower(), m.group("op"),
+                          (m.group("val") or "").strip("\"'")))
+    if at != len(text) or not text:
+        return None
+    return _Compound(tag, frozenset(classes), frozenset(ids), tuple(attrs))
+
+
+@dataclass(frozen=True, slots=True)
+class _Selector:
+    """A selector read right to left: its subject, then (combinator, compound) outwards.
+    Sibling combinators are not followed (over-approximation: the rest must still match)."""
+
+    subject: _Compound
+    outer: tuple[tuple[str, _Compound], ...]
+
+    def matches(self, el: _Element) -> bool:
+        if not self.subject.matches(el):
+            return False
+        at: _Element | None = el
+        for combinator, compound in self.outer:
+            if combinator in "+~":
+                continue
+            assert at is not None
+            if combinator == ">":
+                at = at.getparent()
+                if at is None or not compound.matches(at):
+                    return False
+            else:
+                at = next((a for a in at.iterancestors() if compound.matches(a)), None)
+                if at is None:
+                    return False
+        return True
+
+
+def _selector(text: str) -> _Selector | None:
+    parts = _COMBINATOR.split(text.strip())
+    # split gives compound, combinator-or-None, compound, …
+    compounds = [_compound(p) for p in parts[::2]]
+    if not compounds or any(c is None for c in compounds):
+        return None
+    combinators = [c or " " for c in parts[1::2]]
+    subject, *rest = reversed(compounds)
+    assert subject is not None
+    return _Selector(subject, tuple(zip(reversed(combinators), rest,  # type: ignore[arg-type]
+                                               strict=True)))
+
+
+# The at-rules whose blocks hold style rules: @media, @supports and @container only under
+# their condition, @layer always. The others (@font-face, @keyframes, @page…) hold none.
+_CONDITIONAL = ("@media", "@supports", "@container")
+_WIDTH = re.compile(r"\(\s*(min|max)-width\s*:\s*([\d.]+)(px|em|rem)\s*\)")
+
+
+def _widths(conditions: tuple[str, ...]) -> tuple[float, float] | None:
+    """The screen widths (px) a rule nested in these at-rules applies at, or None where the
+    condition is not only about width on a screen (a print sheet, :hover devices, @supports):
+    such a rule is not taken as hiding."""
+    low, high = 0.0, float("inf")
+    for condition in conditions:
+        if not condition.startswith("@media"):
+            return None
+        query = condition[len("@media"):].strip().lower()
+        rest = _WIDTH.sub("", query)
+        if "," in query or re.sub(r"\b(?:only|screen|all|and)\b|\s", "", rest):
+            return None
+        for kind, number, unit in _WIDTH.findall(query):
+            px = float(number) * (1 if unit == "px" else 16)
+            low, high = (max(low, px), high) if kind == "min" else (low, min(high, px))
+    return low, high
+
+
+def _covers_every_width(ranges: list[tuple[float, float]]) -> bool:
+    reached = 0.0
+    for low, high in sorted(ranges):
+        if low > reached + 1:  # 767px then 768px: no screen between
+            return False
+        reached = max(reached, high)
+    return reached == float("inf")
+
+
+def _style_rules(css: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """The style rules of a stylesheet: (selectors, declarations, enclosing conditions)."""
+    stack: list[str | None] = []  # a block's condition, "" for @layer, None for a skipped one
+    at = 0
+    while True:
+        brace = re.compile(r"[{}]").search(css, at)
+        if brace is None:
+            return
+        if brace.group() == "}":
+            if stack:
+                stack.pop()
+            at = brace.end()
+            continue
+        prelude = css[at:brace.start()].rsplit(";", 1)[-1].strip()  # after @import …;
+        skipping = any(s is None for s in stack)
+        if prelude.startswith("@"):
+            name = prelude.split(None, 1)[0].split("(", 1)[0].lower()
+            stack.append(prelude if name in _CONDITIONAL else "" if name == "@layer" else None)
+            at = brace.end()
+            continue
+        end = css.find("}", brace.end())
+        if end == -1:
+            return
+        if not skipping:
+            yield prelude, css[brace.end():end], tuple(s for s in stack if s)
+        at = end + 1
+
+
+def _key(subject: _Compound) -> str:
+    if subject.classes:
+        return "." + min(subject.classes)
+    if subject.ids:
+        return "#" + min(subject.ids)
+    return subject.tag or "*"
 
 
 class Hidden:
     """Whether a reader sees an element: the hidden attribute, aria-hidden="true", an inline
-    style that hides it, or a class a <style> of the page hides with a plain rule."""
+    style that hides it, a rule of the page's own <style> that hides it on every screen, or
+    a framework's well-known hiding class; an element an animation script reveals is seen
+    (docs/compliance.md#hidden-text)."""
 
     def __init__(self, root: _Element):
-        self.classes: set[str] = set()
+        # each hiding rule: its selector, how it hides, the widths it applies at (None: all),
+        # filed under its subject's first class (".x"), id ("#x"), tag, or "*"
+        self.rules: dict[str, list[tuple[_Selector, int, tuple[float, float] | None]]] = {}
         for style in root.iter("style"):
             css = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)
-            for selectors, body in _RULE.findall(css):
-                if not _hides(body):
+            for selectors, body, conditions in _style_rules(css):
+                how = _how_hidden(body)
+                if how == _SHOWN:
                     continue
-                for selector in selectors.split(","):
-                    m = _CLASS_SELECTOR.match(selector.strip())
-                    if m:
-                        self.classes.add(m.group(1))
+                widths = _widths(conditions) if conditions else None
+                if conditions and widths is None:
+                    continue
+                for text in selectors.split(","):
+                    selector = _selector(text)
+                    if selector is not None:
+                        self.rules.setdefault(_key(selector.subject), []).append(
+                            (selector, how, widths))
 
     def __call__(self, el: _Element) -> bool:
         attrib = el.attrib
-        if not attrib:
-            return False
         if "hidden" in attrib or (attrib.get("aria-hidden") or "").strip().lower() == "true":
             return True
         style = attrib.get("style")
         if style and _hides(style):
             return True
-        if self.classes:
-            names = attrib.get("class")
-            if names and not self.classes.isdisjoint(names.split()):
+        names = set((attrib.get("class") or "").split())
+        if names & _UTILITY_HIDING and not any(_SHOWN_ON_SOME_SCREEN.match(n) for n in names):
+            return not (names & _UTILITY_HIDING <= {"invisible", "is-invisible"}
+                        and _animated(el))
+        if any(family <= names for family in _PER_SCREEN_FAMILIES):
+            return True
+        if not self.rules:
+            return False
+        keys = [f".{n}" for n in names] + [f"#{attrib.get('id')}", tag_name(el), "*"]
+        faded, some_widths = False, []
+        for selector, how, widths in (r for k in keys for r in self.rules.get(k, ())):
+            if not selector.matches(el):
+                continue
+            if widths is not None:
+                some_widths.append(widths)
+            elif how == _GONE:
                 return True
-        return False
+            else:
+                faded = True
+        if faded and not _animated(el):
+            return True
+        return bool(some_widths) and _covers_every_width(some_widths)
 
 
 def block_of(el: _Element) -> _Element:

@@ -472,16 +472,8 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     "wp-hello-elementor/en-263253/elementor-posts",
     "wp-hello-elementor/fr-209538/elementor-posts",
     "wp-hello-elementor/es-159013/elementor-posts",
-    # hidden compliant copy beside an altered one
-    "wp-kadence/en-263253/hidden-copy-stylesheet",
-    "joomla-cassiopeia/fr-212649/hidden-copy-stylesheet",
-    "blogger-simple/es-159013/hidden-copy-stylesheet",
-    "drupal7-bartik/es-113886/hidden-copy-stylesheet",
     # byline above the headline, in a wrapper on a digest (Joomla blog, F13)
     "joomla-blog/fr-209538/byline-above-headline",
-    # hidden compliant copy beside an altered one (a framework's utility class, F14)
-    "joomla-cassiopeia/fr-209538/hidden-copy-utility-class",
-    "joomla-cassiopeia/en-263253/hidden-copy-utility-class",
     # intro paragraph before the article (it names the author: taken for credit, F15)
     "wp-kadence/en-263253/intro-naming-author",
     "drupal7-bartik/fr-212649/intro-naming-author",

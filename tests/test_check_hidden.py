@@ -1,0 +1,173 @@
+"""What a reader sees (docs/compliance.md#hidden-text): page.Hidden on the ways real pages
+hide text — a page's own CSS with any selector, rules for some screens only, a framework's
+utility classes from stylesheets not fetched, and text an animation script reveals — each
+kind tried both ways, on small pages and on our own republication of a recorded sample
+inside a made-up site (tests/pages.py), built in memory."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from syndication.compliance import check_page
+from syndication.compliance.htmltext import parse_page
+from syndication.compliance.page import Hidden
+from syndication.models import Article
+
+from .test_check_pages import _edited, explain, failed, page_of, us  # noqa: F401
+
+
+def hidden(css: str, body: str) -> bool:
+    """Whether the element with id="t" in ``body`` is hidden, under a <style> of ``css``."""
+    root = parse_page(f"<html><head><style>{css}</style></head><body>{body}</body></html>")
+    el = root.find(".//*[@id='t']")
+    assert el is not None
+    return Hidden(root)(el)
+
+
+# --- any selector of the page's own <style>: its last compound matched ---------------------
+
+@pytest.mark.parametrize(("css", "body"), [
+    ("body .seo-copy{display:none}", '<div class="seo-copy" id="t">x</div>'),
+    (".entry-content > .x {display: none}", '<div class="entry-content"><p class="x" id="t">'),
+    ("div.a.b{opacity:0}", '<div class="b a" id="t">x</div>'),
+    ("#t{visibility:hidden}", '<p id="t">x</p>'),
+    ("[data-copy]{display:none}", '<p id="t" data-copy="1">x</p>'),
+    ('p[lang="en"]{font-size:0}', '<p id="t" lang="en">x</p>'),
+    ("@layer theme{.x{display:none}}", '<p class="x" id="t">x</p>'),
+    (".x:not(.y){display:none}", '<p class="x" id="t">x</p>'),
+    ("@import url(a.css);.x{display:none}", '<p class="x" id="t">x</p>'),
+    ("h2 ~ .x{display:none}", '<p class="x" id="t">x</p>'),
+])
+def test_a_rule_with_any_selector_hides_the_element_it_names(css: str, body: str) -> None:
+    assert hidden(css, body)
+
+
+@pytest.mark.parametrize(("css", "body"), [
+    (".a > .b{display:none}", '<div class="c"><p class="b" id="t">x</p></div>'),
+    (".home .entry-title{display:none}", '<h1 class="entry-title" id="t">x</h1>'),
+    ("div.a.b{display:none}", '<div class="a" id="t">x</div>'),
+    ('p[lang="fr"]{display:none}', '<p id="t" lang="en">x</p>'),
+    (".x:hover{display:none}", '<p class="x" id="t">x</p>'),
+    (".x::before{display:none}", '<p class="x" id="t">x</p>'),
+    ("@keyframes in{0%{opacity:0}}.x{color:red}", '<p class="x" id="t">x</p>'),
+    (".x{display:block;opacity:0.9}", '<p class="x" id="t">x</p>'),
+])
+def test_a_rule_that_does_not_name_the_element_hides_nothing(css: str, body: str) -> None:
+    assert not hidden(css, body)
+
+
+# --- rules for some screens: hidden only when hidden on every screen -----------------------
+
+ELEMENTOR = ("@media (max-width:767px){.elementor-hidden-mobile{display:none}}"
+             "@media (min-width:768px) and (max-width:1024px){.elementor-hidden-tablet"
+             "{display:none}}@media (min-width:1025px){.elementor-hidden-desktop{display:none}}")
+
+
+@pytest.mark.parametrize("classes", [
+    "elementor-hidden-mobile", "elementor-hidden-desktop elementor-hidden-tablet"])
+def test_an_element_hidden_on_some_screens_is_seen(classes: str) -> None:
+    assert not hidden(ELEMENTOR, f'<div class="{classes}" id="t">x</div>')
+    assert not hidden("@media print{.x{display:none}}", '<p class="x" id="t">x</p>')
+    assert not hidden("@supports (display:grid){.x{display:none}}", '<p class="x" id="t">')
+    assert not hidden("@media (orientation:portrait){.x{display:none}}",
+                      '<p class="x" id="t">x</p>')
+
+
+def test_an_element_hidden_on_every_screen_is_hidden() -> None:
+    every = "elementor-hidden-desktop elementor-hidden-tablet elementor-hidden-mobile"
+    assert hidden(ELEMENTOR, f'<div class="{every}" id="t">x</div>')
+    assert hidden("", f'<div class="{every}" id="t">x</div>')  # Elementor's CSS not inlined
+    assert hidden("@media screen and (max-width:40em){.x{display:none}}"
+                  "@media (min-width:640px){.x{display:none}}", '<p class="x" id="t">x</p>')
+
+
+# --- a framework's utility hiding classes (its stylesheet is not fetched) ------------------
+
+@pytest.mark.parametrize("name", ["d-none", "hidden", "hide", "is-hidden", "invisible",
+                                  "visually-hidden", "sr-only", "screen-reader-text",
+                                  "element-invisible"])
+def test_a_framework_hiding_class_hides(name: str) -> None:
+    assert hidden("", f'<div class="copy {name}" id="t">x</div>')
+
+
+@pytest.mark.parametrize("classes", ["d-none d-md-block", "hidden lg:block", "d-block",
+                                     "hidden-text", "sr-only-focusable"])
+def test_a_class_shown_on_some_screen_or_merely_alike_is_seen(classes: str) -> None:
+    assert not hidden("", f'<div class="{classes}" id="t">x</div>')
+
+
+# --- text an animation script reveals -------------------------------------------------------
+
+@pytest.mark.parametrize(("css", "body"), [
+    (".elementor-invisible{visibility:hidden}",
+     '<div class="elementor-widget elementor-invisible" data-settings='
+     '\'{"_animation":"fadeInUp"}\' id="t">x</div>'),
+    ("[data-aos]{opacity:0}", '<div data-aos="fade-up" id="t">x</div>'),
+    (".wow{visibility:hidden}", '<div class="wow fadeIn" id="t">x</div>'),
+    (".fade{opacity:0}", '<div class="fade animate__animated animate__fadeIn" id="t">x</div>'),
+    (".et_animated{opacity:0}", '<div class="et_pb_text et_animated" id="t">x</div>'),
+    ("", '<div class="invisible wow" id="t">x</div>'),
+])
+def test_an_element_a_script_reveals_is_seen(css: str, body: str) -> None:
+    assert not hidden(css, body)
+
+
+@pytest.mark.parametrize(("css", "body"), [
+    (".seo{opacity:0}", '<div class="seo" id="t">x</div>'),  # no animation: faded for good
+    (".wow{display:none}", '<div class="wow" id="t">x</div>'),  # taken away, not faded
+    ("", '<div class="wow" style="opacity:0" id="t">x</div>'),  # inline: no script's class
+    ("", '<div class="d-none wow" id="t">x</div>'),
+])
+def test_an_animation_mark_does_not_show_what_is_hidden_for_good(css: str, body: str) -> None:
+    assert hidden(css, body)
+
+
+# --- on a page: a hidden exact copy never covers an altered one shown -----------------------
+
+COPIES = [
+    ("<style>body .seo-copy{display:none}</style>", "seo-copy"),
+    ("<style>.entry-content > [data-copy] {display:none}</style>", 'x" data-copy="1'),
+    ("", "d-none"),
+    ("", "screen-reader-text"),
+    ("", "elementor-hidden-desktop elementor-hidden-tablet elementor-hidden-mobile"),
+    (f"<style>{ELEMENTOR}</style>",
+     "elementor-hidden-desktop elementor-hidden-tablet elementor-hidden-mobile"),
+]
+
+
+@pytest.mark.parametrize(("style", "classes"), COPIES)
+def test_a_copy_hidden_by_css_or_a_framework_class_is_not_the_article(
+        us: tuple[Article, str], style: str, classes: str) -> None:  # noqa: F811
+    article, html = us
+    page = page_of(article, _edited(html) + f'<div class="{classes}">{html}</div>')
+    page = page.replace("</head>", style + "</head>", 1)
+    verdict = check_page(page, article)
+    assert "unaltered-text" in failed(verdict), explain(verdict)
+
+
+def test_a_byline_for_screen_readers_only_is_no_credit(
+        us: tuple[Article, str]) -> None:  # noqa: F811
+    article, html = us
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
+    assert byline is not None
+    page = page_of(article, html.replace(byline.group(), f'<div class="sr-only">{byline.group()}'
+                                         "</div>"))
+    verdict = check_page(page, article)
+    assert failed(verdict) == ["author-credit"], explain(verdict)
+
+
+def test_a_byline_per_screen_and_an_animated_body_are_what_readers_see(
+        us: tuple[Article, str]) -> None:  # noqa: F811
+    article, html = us
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
+    assert byline is not None
+    shown = (f'<div class="elementor-hidden-mobile">{byline.group()}</div>'
+             f'<div class="wow fadeInUp">{html.replace(byline.group(), "")}</div>'
+             f'<div class="elementor-hidden-desktop elementor-hidden-tablet">{byline.group()}'
+             "</div>")
+    page = page_of(article, shown).replace(
+        "</head>", f"<style>{ELEMENTOR}.wow{{visibility:hidden}}</style></head>", 1)
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
