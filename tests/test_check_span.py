@@ -191,3 +191,74 @@ def test_plain_text_with_a_signature_passes(en_republished: tuple[Article, str])
     verdict = check_page(text, article, plain=True)
     assert verdict.finding("unaltered-text").ok, explain(verdict)
     assert not verdict.failed, explain(verdict)
+
+
+# --- a CMS's post meta beside the article (docs/compliance.md#the-articles-span) ------------
+
+POST_PAGE = ('<!doctype html><html lang="en"><head><title>{title} - Harbour Ledger</title>'
+             '</head><body><header class="site-header"><a href="/">Harbour Ledger</a></header>'
+             '<main><article class="post type-post">'
+             '<h1 class="entry-title">{title}</h1>{meta}{body}</article></main></body></html>')
+
+POST_META = [
+    ("a WordPress entry-meta with <time>",
+     '<div class="entry-meta"><span class="posted-on">Posted on <a href="/2025/10/02/">'
+     '<time class="entry-date published" datetime="2025-10-02T08:00:00+00:00">October 2, '
+     '2025</time></a></span><span class="byline"> by <span class="author vcard">'
+     '<a class="url fn n" href="/author/editor/">Editor</a></span></span></div>'),
+    ("a Newspaper-style meta row with an itemprop author",
+     '<div class="td-module-meta-info"><div class="td-post-author-name">By <a href="/a/ed/" '
+     'itemprop="author">Harbour Desk</a> - </div><span class="td-post-date">'
+     '<time datetime="2025-10-02">2 October 2025</time></span>'
+     '<div class="td-post-views"><span>214</span></div></div>'),
+    ("a list of label: value items, no <time>",
+     '<ul class="post-details"><li>Category: Environment</li><li>Reading time: 4 min</li>'
+     '<li>Comments: 3</li></ul>'),
+    ("a French dl with a schema.org date",
+     '<dl class="infos"><dt>Détails</dt><dd>Rédigé par : Rédaction</dd>'
+     '<dd><span itemprop="datePublished">Publié le 2 octobre 2025</span></dd></dl>'),
+]
+
+
+def post_page(article: Article, meta: str, body: str) -> str:
+    return POST_PAGE.format(title=article.title, meta=meta, body=body)
+
+
+@pytest.mark.parametrize(("what", "meta"), POST_META, ids=[m[0] for m in POST_META])
+def test_a_cms_post_meta_block_beside_the_body_passes(
+    en_republished: tuple[Article, str], what: str, meta: str
+) -> None:
+    """The CMS's own author/date/category block between the headline and the article's
+    HTML, a sibling with no wrapper, is the page's post metadata, not words added."""
+    article, html = en_republished
+    verdict = check_page(post_page(article, meta, html), article)
+    assert verdict.compliant, explain(verdict)
+
+
+BESIDE_META = [
+    ("a dateline after the meta block", '<p>PARIS —</p>', "PARIS"),
+    ("a meta block carrying an added sentence",
+     '<div class="entry-meta"><time datetime="2025-10-02">2 October 2025</time> '
+     '<span class="note">Updated: the council has since answered our questions.</span></div>',
+     "the council has since answered"),
+    ("a label: value list carrying an editor's line",
+     '<ul class="post-details"><li>Category: Environment</li>'
+     '<li>Why we chose it: our readers asked about the divers last week.</li></ul>',
+     "our readers asked"),
+    ("a <time> inside an intro paragraph",
+     '<p>On <time datetime="2025-10-02">2 October</time> our readers asked us what became '
+     'of the sea stars, so we republish this piece.</p>', "our readers asked"),
+]
+
+
+@pytest.mark.parametrize(("what", "added", "named"), BESIDE_META,
+                         ids=[b[0] for b in BESIDE_META])
+def test_added_words_beside_a_post_meta_block_fail(
+    en_republished: tuple[Article, str], what: str, added: str, named: str
+) -> None:
+    article, html = en_republished
+    meta = POST_META[0][1]
+    verdict = check_page(post_page(article, meta + added, html), article)
+    assert [f.rule for f in verdict.failed] == ["unaltered-text"], explain(verdict)
+    detail = verdict.finding("unaltered-text").detail
+    assert named in detail and "was added" in detail, detail

@@ -5,6 +5,7 @@ told apart from the credit and furniture that belong around an article."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..conversation import ATTRIBUTION_PHRASES, is_tc_url
 from ..models import Article
-from .htmltext import BLOCK_TAGS, join_words, key, tag_name
+from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name
 from .htmltext import words as words_of
 from .locate import CC_LICENCE, CREDIT_NAMES
 from .page import Page
@@ -34,6 +35,16 @@ _SIGNATURE = ("-", "-")
 _CREDIT_PHRASES = (*(key(p) for ps in ATTRIBUTION_PHRASES.values() for p in ps),
                    "creative commons")
 EXCERPT_WORDS = 6
+# A CMS's own post meta (author, date, category, hits: Joomla's dl.article-info, a WordPress
+# theme's entry-meta) is short: a block longer than this many tokens is never taken for it.
+_META_TOKENS = 60
+# Elements whose text is post metadata by markup: <time>, schema.org's date and author props.
+_META_PROP = re.compile(r"^(?:date\w*|author|creator|publisher)$", re.I)
+# A piece of a meta block is a label or a value ("Written by:", "Hits: 214", "4 min read"):
+# at most this many words, and no sentence.
+_META_PIECE_WORDS = 5
+_LABELLED = re.compile(r"^\W*\w[\w .'’-]{0,24}:\s*\S")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +116,8 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         if s >= end and words[s:s + 2] == _SIGNATURE:
             hi = min(hi, s)
             continue
-        if el in chrome or CREDIT_NAMES.search(names) or tag in ("figure", "figcaption"):
+        if (el in chrome or CREDIT_NAMES.search(names) or tag in ("figure", "figcaption")
+                or (tag in BLOCK_TAGS and e - s <= _META_TOKENS and _post_meta(el))):
             skipped.append(span)
     keys = _credit_keys(article)
     joined = ""  # the original's tokens, joined when a run is to be looked for in them
@@ -125,6 +137,59 @@ def added_words(rep: Page, start: int, end: int, article: Article,
             found.append(Added(before, tuple(run), tuple(near)))
     return tuple(found)
 
+
+
+def _post_meta(block: _Element) -> bool:
+    """A block that is wholly a CMS's post metadata (docs/compliance.md#the-articles-span):
+    it holds a ``<time>`` or a schema.org date/author, or is a list of "Label: value" items,
+    and every piece of it (cut at blocks and at those marked elements) is a short label or
+    value, no sentence. Known by structure, not by any theme's class."""
+    pieces: list[tuple[str, bool]] = []  # (text, marked as metadata)
+    current: list[str] = []
+
+    def cut() -> None:
+        if current:
+            pieces.append(("".join(current), False))
+            current.clear()
+
+    def walk(el: _Element) -> None:  # the element's own text; its tail is its parent's
+        tag = tag_name(el)
+        if tag in SKIP_TAGS or not tag:
+            return
+        if tag == "time" or _META_PROP.match(el.get("itemprop") or ""):
+            cut()
+            pieces.append((_text(el), True))
+            return
+        if tag in BLOCK_TAGS:
+            cut()
+        current.append(el.text or "")
+        for child in el:
+            walk(child)
+            current.append(child.tail or "")
+        if tag in BLOCK_TAGS:
+            cut()
+
+    walk(block)
+    cut()
+    texts = [(t, marked) for t, marked in pieces if _words(t)]
+    if not texts:
+        return False
+    items = [el for el in block if tag_name(el) in ("li", "dt", "dd")]
+    listed = tag_name(block) in ("dl", "ul", "ol") and any(
+        _LABELLED.match(_text(el).strip()) for el in items)
+    if not listed and not any(marked for _, marked in texts):
+        return False
+    return all(_words(t) <= _META_PIECE_WORDS + (3 if marked else 0)
+               and not (_words(t) >= 3 and _SENTENCE_END.search(t)) for t, marked in texts)
+
+
+def _text(el: _Element) -> str:
+    return "".join(t for t in el.itertext() if isinstance(t, str))
+
+
+def _words(text: str) -> int:
+    """How many words ``text`` has (punctuation tokens are no words)."""
+    return sum(1 for w in words_of(text) if any(c.isalnum() for c in w))
 
 
 def _container(rep: Page, start: int, end: int) -> _Element:

@@ -457,30 +457,8 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     "wp-hello-elementor/en-263253/elementor-posts",
     "wp-hello-elementor/fr-209538/elementor-posts",
     "wp-hello-elementor/es-159013/elementor-posts",
-    # theme class on <body> (Joomla blog: info block, F12)
-    "joomla-blog/en-263253/body-classes",
-    # house style: block editor markup (Joomla blog: info block, F12)
-    "joomla-blog/es-159013/gutenberg-blocks",
-    # byline above the headline (Joomla blog: info block, F12)
+    # byline above the headline, in a wrapper on a digest (Joomla blog, F13)
     "joomla-blog/fr-209538/byline-above-headline",
-    # rewritten headline, original in <title>/og:title (Joomla blog: info block, F12)
-    "joomla-blog/es-113886/rewritten-headline",
-    # missing counter (Joomla blog: info block, F12)
-    "joomla-blog/en-263253/counter-removed",
-    # no byline (Joomla blog: info block, F12)
-    "joomla-blog/es-159013/byline-removed",
-    # dateline before the first word (Joomla blog: info block, F12)
-    "joomla-blog/fr-212649/dateline",
-    # attribution line with the licence words removed (Joomla blog: info block, F12)
-    "joomla-blog/fr-212649/licence-words-removed",
-    # link back to another TC article (Joomla blog: info block, F12)
-    "joomla-blog/en-263253/wrong-back-link",
-    # digest layout as pasted (Joomla blog: info block, F12)
-    "joomla-blog/en-263253/as-pasted",
-    "joomla-blog/fr-212649/as-pasted",
-    "joomla-blog/fr-209538/as-pasted",
-    "joomla-blog/es-159013/as-pasted",
-    "joomla-blog/es-113886/as-pasted",
     # intro paragraph before the article (it names the author: taken for credit, F15)
     "wp-kadence/en-263253/intro-naming-author",
     "drupal7-bartik/fr-212649/intro-naming-author",
