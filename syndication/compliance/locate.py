@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from lxml.etree import XPath
+
 from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from .compare import Alignment
 from .content import IMAGE_TAGS, find_counters, is_picture, iter_counters
@@ -83,7 +85,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         return _in_navigation(rep, h, first) or _names_the_site(rep, h, title) or any(
             end <= f_end <= first for _f_start, f_end in foreign)
 
-    heading = None if whole else heading_of(rep, alignment, heads_nothing)
+    heading = None if whole else heading_of(rep, alignment, heads_nothing, is_chrome)
     if article is not None:
         s, e = article
         # Where the page stops carrying the original (a copy reworded from there on), the
@@ -146,26 +148,168 @@ HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def heading_of(rep: Page, alignment: Alignment | None,
-               skip: Callable[[_Element], bool] = lambda h: False) -> _Element | None:
+               skip: Callable[[_Element], bool] = lambda h: False,
+               chrome: Callable[[_Element], bool] = lambda el: False) -> _Element | None:
     """The heading that heads the article (docs/compliance.md#the-article-on-a-page): the
-    last visible heading ending before the article's first word, at most HEADLINE_GAP tokens
-    before it, that is not an author box's (a digest page: the <h2> of the republication the
-    original's text matches, not the page's <h1>). Without the article placed, the page's
-    first visible <h1>. ``skip``: headings that head no article (the page's chrome, the site's
-    name, another republication's)."""
+    nearest visible heading ending before the article's first word, at most HEADLINE_GAP
+    tokens before it, that heads the article and nothing else (a digest page: the <h2> of the
+    republication the original's text matches, not the page's <h1>). Without the article
+    placed, the page's first visible <h1>.
+
+    Passed over on the way up: an author box's heading, the page's chrome (``chrome``: a
+    sidebar's "Recent content", a menu's hidden heading), ``skip`` (the site's name, another
+    republication's heading), a heading of another post, a heading over a list of links (a
+    "Trending" block without a class saying so). The search stops, leaving the page's
+    <title> to give the headline (None), at a heading that heads a group of posts (a date
+    header, an archive's "Latest news" over several posts) and at an empty heading slot
+    (<h3 class="post-title"></h3>): past it only a heading of the slot's own header counts,
+    never one farther up."""
     if alignment is None or not alignment.found:
         return next((h for h in rep.root.iter("h1") if _shown(rep, h) and not skip(h)), None)
     start = alignment.start
-    best: _Element | None = None
-    best_end = -1
+    before = []
     for h in rep.root.iter(*HEADING_TAGS):
         span = rep.at.get(h)
-        if span is None or span[1] <= span[0] or in_credit_box(h):
-            continue  # no words a reader sees, or an author's name in a byline box
-        if span[1] <= start and start - span[1] <= HEADLINE_GAP and span[1] > best_end and (
-                not skip(h)):
-            best, best_end = h, span[1]
-    return best
+        if span is not None and span[1] <= start and start - span[1] <= HEADLINE_GAP:
+            before.append(h)
+    slot: _Element | None = None  # an empty heading slot: the article's heading, missing
+    dates: list[tuple[int, int, int]] | None = None
+    for h in reversed(before):  # the nearest first
+        if in_credit_box(h) or chrome(h) or skip(h):
+            continue  # an author's name in a byline box, the chrome's, the site's name
+        if not _shown(rep, h):
+            if slot is None and not text_of(h).strip():
+                slot = h  # hidden headings have words, but none a reader sees: passed over
+            continue
+        if slot is not None and not inside(h, _parent(slot)):
+            return None
+        piece = _piece(rep, h, start, chrome)
+        if piece == _GROUP:
+            return None
+        if piece == _OTHER or _heads_links(rep, h, start):
+            continue
+        if dates is None:
+            dates = _dates(rep.root)
+        if _is_date(text_of(h), dates):
+            return None  # a date header over the day's posts (Blogger's h2.date-header)
+        return h
+    return None
+
+
+def _parent(el: _Element) -> _Element:
+    parent = el.getparent()
+    return el if parent is None else parent
+
+
+# What a heading heads, seen from the posts the page marks (_ITEM): the article's own post,
+# another post, or a group of posts.
+_OWN, _OTHER, _GROUP = 0, 1, 2
+# A post as pages mark it: <article>, a schema.org posting (microdata or RDFa), microformats'
+# h-entry/hentry. Not schema.org's Blog or WebPage, which hold posts.
+_ITEM_TYPE = re.compile(r"(?:Article|BlogPosting|Posting|CreativeWork|Report|sioc:Item)\b")
+_ITEM_CLASS = re.compile(r"(?:^|\s)h-?entry(?:$|\s)")
+
+
+def _is_item(el: _Element) -> bool:
+    return tag_name(el) == "article" or bool(
+        _ITEM_TYPE.search(f"{el.get('itemtype') or ''} {el.get('typeof') or ''}")
+        or _ITEM_CLASS.search(el.get("class") or ""))
+
+
+def _piece(rep: Page, h: _Element, start: int, chrome: Callable[[_Element], bool]) -> int:
+    """Whether heading ``h`` heads the post holding the article's first word (``start``),
+    another post (``h`` stands in a post that does not hold the article: the post before it
+    on a blog's front page), or a group: outside the article's post, over a part of the page
+    that holds other posts as well (Blogger's date header over the day's posts, an
+    archive's or a category's heading over its list). Pages that mark no post: its own."""
+    top = next((a for a in h.iterancestors() if _holds(rep, a, start)), None)
+    if top is None or _is_item(top):
+        return _OWN
+    for a in h.iterancestors():
+        if a is top:
+            break
+        if _is_item(a):
+            return _OTHER
+    # the article's post: the outermost post below ``top`` holding the article's first word
+    post: _Element | None = None
+    down: _Element | None = top
+    while down is not None and post is None:
+        down = next((c for c in down if isinstance(c.tag, str) and _holds(rep, c, start)),
+                    None)
+        if down is not None and _is_item(down):
+            post = down
+    if post is None:
+        return _OWN
+    for other in top.iter():
+        if (other is not post and isinstance(other.tag, str) and _is_item(other)
+                and _shown(rep, other) and not inside(other, post) and not chrome(other)
+                and not inside(post, other)):
+            return _GROUP
+    return _OWN
+
+
+def _holds(rep: Page, el: _Element, p: int) -> bool:
+    span = rep.at.get(el)
+    return span is not None and span[0] <= p < span[1]
+
+
+def _heads_links(rep: Page, h: _Element, start: int) -> bool:
+    """Whether ``h`` heads a list of links to other pages ("Trending", "Recent content", a
+    sidebar's block whatever its class): in the part of the page that holds ``h`` and not
+    the article, every word after the heading is the text of a link, two links at least,
+    of several words each on average (the titles of other posts, not a post's category)."""
+    branch = h
+    for a in h.iterancestors():
+        if _holds(rep, a, start):
+            break
+        branch = a
+    if branch is h:
+        return False
+    h_end = rep.at.get(h, (0, 0))[1]
+    b_end = rep.at.get(branch, (0, 0))[1]
+    if b_end <= h_end:
+        return False
+    linked, count, last = 0, 0, h_end
+    for a in branch.iter("a"):
+        span = rep.at.get(a)
+        if span is None or span[0] < last or span[1] <= span[0]:
+            continue  # before the heading, inside a link counted, or no words
+        linked += span[1] - span[0]
+        count += 1
+        last = span[1]
+    return count >= 2 and linked == b_end - h_end and linked >= 3 * count
+
+
+# A date in a page's machine-readable markup: <time datetime>, <abbr title>, a meta's
+# content (article:published_time, itemprop datePublished, RDFa dc:date).
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_NUMBER = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+
+
+_DATE_VALUES = XPath("//@datetime | //abbr/@title | //@content")
+
+
+def _dates(root: _Element) -> list[tuple[int, int, int]]:
+    found = []
+    values = _DATE_VALUES(root)
+    for value in values if isinstance(values, list) else ():
+        m = _ISO_DATE.search(str(value))
+        if m:
+            found.append((int(m[1]), int(m[2]), int(m[3])))
+    return found
+
+
+def _is_date(text: str, dates: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether a heading's text is a date the page gives in its markup: its numbers are
+    that date's year and day (and month), in any language's words ("Thursday, October 2,
+    2025", "jueves, 2 de octubre de 2025", "02/10/2025"): at most two longer words beside
+    them (a day's and a month's name)."""
+    numbers = {int(n) for n in _NUMBER.findall(text)}
+    if not numbers or len(_LETTERS.findall(text)) > 2:
+        return False
+    return any(year in numbers and day in numbers and numbers <= {year, month, day}
+               for year, month, day in dates)
 
 
 def in_credit_box(el: _Element) -> bool:
@@ -222,9 +366,13 @@ def _section(rep: Page, heading: _Element | None, s: int, e: int,
 
 def _above_heading(rep: Page, heading: _Element) -> int:
     """Where the article's header starts: its heading, or the byline just above it (the
-    blocks right before the heading, or before the header holding it, that name the
-    authors: a link to a profile, or a class saying byline or author)."""
+    blocks right before the heading, or before the header or wrapper holding it, that name
+    the authors: a link to a profile, or a class saying byline or author). A wrapper is any
+    element whose only words are the heading's (Joomla's page-header, a block editor's
+    group, a page builder's heading widget): it adds nothing, so the byline may stand above
+    it as well as above the heading."""
     first = heading
+    own = rep.at.get(heading)
     for el in (heading, *heading.iterancestors()):
         moved = False
         for sibling in el.itersiblings(preceding=True):
@@ -232,7 +380,8 @@ def _above_heading(rep: Page, heading: _Element) -> int:
                 break
             first, moved = sibling, True
         parent = el.getparent()
-        if moved or parent is None or tag_name(parent) not in ("header", "hgroup"):
+        if moved or parent is None or not (
+                tag_name(parent) in ("header", "hgroup") or rep.at.get(parent) == own):
             break
     return rep.at.get(first, (0, 0))[0]
 

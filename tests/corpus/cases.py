@@ -437,8 +437,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # byline in per-screen widgets (one hidden per screen)
     # ad between paragraphs
     # house style: figures as Blogger caption tables
-    # no heading: the headline in <title> with a site suffix
-    "blogger-simple/es-159013/headline-only-in-title",
     # intro paragraph before the article
     "wp-hello-elementor/es-113886/elementor-intro-widget",
     # paragraph appended at the end
@@ -457,8 +455,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     "wp-hello-elementor/en-263253/elementor-posts",
     "wp-hello-elementor/fr-209538/elementor-posts",
     "wp-hello-elementor/es-159013/elementor-posts",
-    # byline above the headline, in a wrapper on a digest (Joomla blog, F13)
-    "joomla-blog/fr-209538/byline-above-headline",
     # intro paragraph before the article (it names the author: taken for credit, F15)
     "wp-kadence/en-263253/intro-naming-author",
     "drupal7-bartik/fr-212649/intro-naming-author",
