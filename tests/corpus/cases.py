@@ -454,9 +454,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # nesting deeper than the parser's limit
     # text shown by a script (entrance animation)
     # "Related" box between paragraphs
-    "wp-hello-elementor/en-263253/elementor-posts",
-    "wp-hello-elementor/fr-209538/elementor-posts",
-    "wp-hello-elementor/es-159013/elementor-posts",
     # byline above the headline, in a wrapper on a digest (Joomla blog, F13)
     "joomla-blog/fr-209538/byline-above-headline",
     # intro paragraph before the article (it names the author: taken for credit, F15)
