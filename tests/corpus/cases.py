@@ -591,9 +591,6 @@ RED_TEAM_2_WRONG: frozenset[str] = frozenset({
     "squarespace-71/en-263253/rewritten-headline",
     "squarespace-71/es-113886/rewritten-headline",
     # "Related" box between paragraphs: other builders' post lists (F17, F10's cause)
-    "squarespace-71/en-263253/squarespace-summary",
-    "squarespace-71/fr-212649/squarespace-summary",
-    "squarespace-71/es-159013/squarespace-summary",
     "wp-divi/en-263253/divi-blog-module",
     "wp-divi/fr-212649/divi-blog-module",
     "wp-divi/es-113886/divi-blog-module",
