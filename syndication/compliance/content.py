@@ -95,6 +95,12 @@ def counter_id(img: _Element) -> int | None:
 def counter_tag(el: _Element) -> CounterTag | None:
     """The counter ``el`` carries (an <img> or <amp-pixel>), in whatever form, or None."""
     src = (el.get("src") or "").strip()
+    values = (src, *(el.get(a) or "" for a in LAZY_ATTRIBUTES), el.get("srcset") or "")
+    # Every form holds the word "counter", percent-encoded at worst: most images are
+    # pictures, and this answers for them without a pattern.
+    joined = " ".join(values)
+    if "counter" not in joined.lower() and "%" not in joined:
+        return None
     n = counter_article_id(src)
     how, url = "src", src
     if n is None:
@@ -105,7 +111,7 @@ def counter_tag(el: _Element) -> CounterTag | None:
                 how, url = "lazy", value
                 break
     if n is None:
-        for value in (src, *(el.get(a) or "" for a in LAZY_ATTRIBUTES), el.get("srcset") or ""):
+        for value in values:
             m = COUNTER_INSIDE_RE.search(unquote(value))
             if m:
                 n, how, url = int(m.group(1)), "proxied", value.strip()
