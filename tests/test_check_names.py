@@ -5,11 +5,13 @@ name, or the name without accents or in capitals (compared as the rule compares)
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from syndication.compliance import check_page
-from syndication.compliance.names import near_miss
-from syndication.models import Article
+from syndication.compliance.names import name_key, near_miss
+from syndication.models import Article, Verdict
 from syndication.republish import republish
 from syndication.tokens import words
 
@@ -86,3 +88,92 @@ def test_a_byline_without_accents_or_in_capitals_still_passes(
         code = sub(republish(article).html, f">{name}</a>", f">{written}</a>")
         page = third_party_page(code, title=article.title, author="a reader")
         assert check_page(page, article).compliant, written
+
+
+# --- one name, written with other typography (docs/compliance.md#author-credit) -------------
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("Matthew T. Hughes", "Matthew T Hughes"),  # the initial's full stop left out
+    ("Matthew T Hughes", "Matthew T. Hughes"),  # and added
+    ("M.T. Hughes", "M T Hughes"),
+    ("M. T. Hughes", "M.T. Hughes"),
+    ("Conor O’Brien", "Conor O'Brien"),  # curly and straight apostrophes
+    ("Antonio Miranda-Escalada", "Antonio Miranda–Escalada"),  # hyphen and en dash
+    ("Antonio Miranda-Escalada", "Antonio\u00a0Miranda\u2011Escalada"),  # no-break space, hyphen
+])
+def test_a_name_in_other_typography_is_the_name(name: str, written: str) -> None:
+    credit = words(f"By {written}, University of Leeds")
+    assert name_key(name) == name_key(written)
+    assert f" {name_key(name)} " in f" {name_key(' '.join(credit))} "
+    assert near_miss(name, credit) is None
+
+
+@pytest.mark.parametrize(("name", "written", "how"), [
+    ("Matthew T. Hughes", "Mathew T Hughes", "a doubled letter written once"),
+    ("Matthew T Hughes", "Matthew T. Hugues", "a letter changed"),
+    ("Matthew T. Hughes", "Matthew R. Hughes", "a letter changed"),  # another initial
+])
+def test_a_misspelt_name_is_named_whatever_its_initials_full_stop(
+        name: str, written: str, how: str) -> None:
+    miss = near_miss(name, words(f"Par {written}, MIT. Lire l’article original."))
+    assert miss is not None
+    assert (miss.found, miss.how) == (written, how)
+
+
+def _byline_written(article: Article, name: str, written: str) -> Verdict:
+    code = sub(republish(article).html, f">{name}</a>", f">{written}</a>")
+    return check_page(third_party_page(code, title=article.title, author="a reader"), article)
+
+
+@pytest.mark.parametrize("written", ["Matthew T Hughes", "Matthew&nbsp;T.&nbsp;Hughes",
+                                     "MATTHEW T HUGHES"])
+def test_an_initial_without_its_full_stop_credits_the_author_and_institution(
+    fr_articles: tuple[Article, ...], written: str
+) -> None:
+    article = fr_articles[0]  # its second author is "Matthew T. Hughes"
+    verdict = _byline_written(article, "Matthew T. Hughes", written)
+    assert verdict.compliant, [f.detail for f in verdict.failed]
+    assert "Matthew T. Hughes (Massachusetts Institute of Technology (MIT))" in (
+        verdict.finding("institution-credit").detail)
+
+
+def test_an_initial_with_a_full_stop_credits_an_author_written_without(
+    fr_articles: tuple[Article, ...]
+) -> None:
+    """The reverse: the source writes "Matthew T Hughes" (the original's record renamed in
+    memory; the article's text is untouched), the byline "Matthew T. Hughes"."""
+    recorded = fr_articles[0]
+    authors = tuple(dataclasses.replace(a, name="Matthew T Hughes") if a.name.endswith("Hughes")
+                    else a for a in recorded.authors)
+    article = dataclasses.replace(recorded, authors=authors)
+    code = republish(recorded).html  # the byline as the recorded source writes it
+    page = third_party_page(code, title=article.title, author="a reader")
+    verdict = check_page(page, article)
+    assert verdict.compliant, [f.detail for f in verdict.failed]
+
+
+@pytest.mark.parametrize(("written", "how"), [
+    ("Mathew T Hughes", "a doubled letter written once"),
+    ("Matthew T. Hugues", "a letter changed"),
+])
+def test_a_misspelt_initialled_name_fails_naming_the_near_miss(
+    fr_articles: tuple[Article, ...], written: str, how: str
+) -> None:
+    verdict = _byline_written(fr_articles[0], "Matthew T. Hughes", written)
+    assert [f.rule for f in verdict.failed] == ["author-credit"]
+    assert (f"“{written}” is not “Matthew T. Hughes” ({how})"
+            in verdict.finding("author-credit").detail)
+
+
+def test_a_double_barrelled_name_with_an_en_dash_credits_the_author(
+    en_republished: tuple[Article, str]
+) -> None:
+    """A name with a hyphen written with an en dash, and one with a curly apostrophe written
+    straight: the recorded author renamed in memory (the article's text is untouched)."""
+    recorded, _ = en_republished
+    for name, written in (("Rebecca Vega-Thurber", "Rebecca Vega–Thurber"),
+                          ("Rebecca O’Thurber", "Rebecca O'Thurber")):
+        author = dataclasses.replace(recorded.authors[0], name=name)
+        article = dataclasses.replace(recorded, authors=(author,))
+        verdict = _byline_written(article, name, written)
+        assert verdict.compliant, (written, [f.detail for f in verdict.failed])

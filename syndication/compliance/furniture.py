@@ -1,16 +1,22 @@
 """Pure: a publisher's own boxes inside a republished article (ads, newsletter sign-ups,
-"Related" links), recognised by how CMSs mark them, and furniture only where they carry none
-of the original's text (docs/compliance.md#publisher-boxes)."""
+"Related" links, lists of the publisher's posts), recognised by how CMSs mark them or, for a
+list of posts, by what it is made of, and furniture only where they carry none of the
+original's text (docs/compliance.md#publisher-boxes)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Iterator, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .htmltext import fold_name, key, tag_name
+from ..conversation import is_tc_host
+from ..urls import host_of
+from .htmltext import BLOCK_TAGS, fold_name, key, tag_name
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -84,6 +90,26 @@ LABELLED_BOX_WORDS = 40
 # judged as text, not furniture.
 ORIGINAL_RUN = 5
 
+# A list of the publisher's posts ("Read next", "Related", "Latest", "More from …": Elementor's
+# Posts widget, the block editor's Latest Posts and Query Loop, Jetpack, YARPP, a theme's
+# related posts, a Drupal view, Ghost's read-more cards) is known by what it is made of, not
+# by its class (docs/compliance.md#publisher-boxes): links to the publisher's own pages,
+# with or without thumbnails, and beside them only short pieces (a date, an author, "5 min
+# read", a label). It is short: a block of more tokens than this is never taken for one.
+POST_LIST_TOKENS = 300
+# What a list of posts never holds: a script, a frame, a form, a caption (a captioned
+# picture is the article's), nor an image served by The Conversation (the original's).
+_NOT_IN_POST_LIST = frozenset(
+    "script iframe frame object embed applet form input button select textarea figcaption "
+    "video audio".split())
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+# The kind a list of posts is reported as (like a "Related" box's).
+POSTS = "related links"
+# A piece of a list beside its links: at most a label's words, and no sentence.
+_SENTENCE_MARKS = frozenset(".!?…")
+# Where a page says its own address: <link rel=…>, og:url, <base>, <a rel="home">.
+_OWN_RELS = frozenset({"canonical", "shortlink", "home", "alternate"})
+
 
 def box_kind(el: _Element, words: Sequence[str] = ()) -> str | None:
     """What box ``el`` is by its markup ("advertisement", "newsletter sign-up", "related
@@ -147,6 +173,20 @@ def _labelled(el: _Element, words: Sequence[str]) -> str | None:
     return None
 
 
+def _is_word(token: str) -> bool:
+    return any(c.isalnum() for c in token)
+
+
+def _is_label(tokens: Sequence[str]) -> bool:
+    """Whether ``tokens`` are a box's label and nothing else ("Related:", "— Lire aussi —")."""
+    said = key(" ".join(t for t in tokens if _is_word(t)))
+    return any(said in keys for keys in _LABEL_KEYS.values())
+
+
+def _site(host: str) -> str:
+    return host[4:] if host.startswith("www.") else host
+
+
 class Furniture:
     """The publisher's boxes of a page (page.py read it), each furniture only when it
     carries no run of ORIGINAL_RUN tokens of ``original`` (the original's tokens; None
@@ -159,6 +199,7 @@ class Furniture:
         self._joined: str | None = None
         self._known: dict[_Element, bool] = {}  # is_box's answers
         self._boxes: list[_Element] | None = None
+        self._hosts: frozenset[str] | None = None  # the publisher's own hosts
 
     def _carries_original(self, words: Sequence[str]) -> bool:
         """Whether ``words`` hold a run of ORIGINAL_RUN tokens of the original, or, shorter
@@ -167,9 +208,7 @@ class Furniture:
         if self.original is None:
             return False
         if 3 <= len(words) < ORIGINAL_RUN:
-            if self._joined is None:
-                self._joined = " " + " ".join(self.original) + " "
-            return " " + " ".join(words) + " " in self._joined
+            return self._in_original(words)
         if self._runs is None:
             o, k = self.original, ORIGINAL_RUN
             self._runs = {tuple(o[i:i + k]) for i in range(len(o) - k + 1)}
@@ -190,8 +229,140 @@ class Furniture:
         # box_kind reads a box's first words and whether it has more than a label's: no
         # need to copy a wrapper's thousands
         head = self.rep.words[start:min(end, start + LABELLED_BOX_WORDS + 1)]
-        return box_kind(el, head) is not None and not self._carries_original(
-            self.rep.words[start:end])
+        if box_kind(el, head) is None and not self._lists_posts(el, start, end) \
+                and not self._heads_a_list(el, start, end):
+            return False
+        return not self._carries_original(self.rep.words[start:end])
+
+    # --- a list of the publisher's posts, by structure -----------------------------------
+
+    def _lists_posts(self, el: _Element, start: int, end: int) -> bool:
+        """Whether ``el`` is a list of the publisher's posts by what it holds: links, every
+        one to the publisher's own pages (relative, or to the page's own host), at least one
+        with words (a title); beside them only short pieces that are no sentence (a date, an
+        author, a label), the words in the links' blocks the links' own (a paragraph of prose
+        around a link is text); nothing of _NOT_IN_POST_LIST."""
+        if end - start > POST_LIST_TOKENS or tag_name(el) not in BLOCK_TAGS:
+            return False
+        links: list[tuple[int, int]] = []
+        for a in el.iter("a"):  # the quick no: most blocks hold no link of the publisher's
+            href = (a.get("href") or "").strip()
+            if href and not self._own(href):
+                return False
+            span = self.rep.at.get(a)
+            if href and span is not None and span[1] > span[0]:
+                links.append(span)
+        if not links:
+            return False
+        marks = bytearray(end - start)  # 1: in a link; 2: a date or an author's mark-up
+        cuts = {start, end}
+        for d in el.iterdescendants():
+            tag = tag_name(d)
+            if tag in _NOT_IN_POST_LIST or (tag == "img" and is_tc_host(
+                    host_of(d.get("src") or ""))):
+                return False
+            span = self.rep.at.get(d)
+            if span is None or not tag:
+                continue
+            if tag == "time" or d.get("itemprop") in ("datePublished", "author", "dateModified"):
+                marks[span[0] - start:span[1] - start] = b"\x02" * (span[1] - span[0])
+            elif tag in BLOCK_TAGS:
+                cuts.update(span)
+        for s, e in links:
+            marks[s - start:e - start] = b"\x01" * (e - s)
+        linked = plain = 0
+        words = self.rep.words
+        for s, e in pairwise(sorted(cuts)):
+            piece = [words[k] for k in range(s, e) if not marks[k - start]]
+            said = [w for w in piece if _is_word(w)]
+            in_link = sum(1 for k in range(s, e) if marks[k - start] == 1 and _is_word(words[k]))
+            linked += in_link
+            plain += len(said)
+            if not said:
+                continue
+            sentence = piece[-1] in _SENTENCE_MARKS
+            if 1 in marks[s - start:e - start]:
+                # beside a link in one block: a label ("Related:"), or one word ("By")
+                if not (_is_label(piece) or (len(said) == 1 and not sentence)):
+                    return False
+            elif len(said) > LABEL_WORDS or (sentence and len(said) >= 3):
+                return False
+        return linked > 0 and plain <= 2 * linked + LABEL_WORDS
+
+    def _heads_a_list(self, el: _Element, start: int, end: int) -> bool:
+        """Whether ``el`` is the heading of the list of posts right after it ("Related", "More
+        from Tideline", in a heading or a builder's heading widget): a few words, all in one
+        heading, no sentence, and a list of posts (by structure or by its "related" markup)
+        as its next sibling."""
+        if not 0 < end - start <= LABEL_WORDS + 2:
+            return False
+        if tag_name(el) not in _HEADINGS and not any(
+                self.rep.at.get(h) == (start, end) for h in el.iterdescendants(*_HEADINGS)):
+            return False
+        if (el.tail or "").strip():
+            return False
+        after = el.getnext()
+        while after is not None and not tag_name(after):
+            after = after.getnext()
+        if after is None:
+            return False
+        words = self.rep.words[start:end]
+        if words[-1] in _SENTENCE_MARKS or sum(map(_is_word, words)) > LABEL_WORDS:
+            return False
+        if not _is_label(words) and self._in_original(words):
+            return False  # a subheading of the original's, before an ad
+        a_start, a_end = self.rep.at.get(after, (0, 0))
+        return self.is_box(after) and (
+            self._lists_posts(after, a_start, a_end) or box_kind(after, self.rep.words[
+                a_start:min(a_end, a_start + LABELLED_BOX_WORDS + 1)]) == POSTS)
+
+    def _in_original(self, words: Sequence[str]) -> bool:
+        """Whether ``words`` occur, in a row, in the original."""
+        if self.original is None:
+            return False
+        if self._joined is None:
+            self._joined = " " + " ".join(self.original) + " "
+        return " " + " ".join(words) + " " in self._joined
+
+    def _own(self, href: str) -> bool:
+        """Whether ``href`` leads to the publisher's own pages: relative, a fragment, or an
+        http(s) address on the page's own host (never The Conversation's)."""
+        try:
+            parts = urlsplit(href)
+        except ValueError:
+            return False
+        if not parts.scheme and not parts.netloc:
+            return True
+        if parts.scheme.lower() not in ("http", "https", ""):
+            return False  # mailto:, javascript:, tel:
+        host = _site(host_of(href))
+        if not host or is_tc_host(host):
+            return False
+        return host in self.own_hosts()
+
+    def own_hosts(self) -> frozenset[str]:
+        """The hosts the page says are its own: its canonical address, og:url, <base>, its
+        "home" links and feeds, and the host most of its navigation's and header's links lead
+        to (without www.)."""
+        if self._hosts is None:
+            root = self.rep.root
+            said = [link.get("href") for link in root.iter("link")
+                    if _OWN_RELS & set((link.get("rel") or "").lower().split())]
+            said += [m.get("content") for m in root.iter("meta")
+                     if (m.get("property") or m.get("name")) == "og:url"]
+            said += [b.get("href") for b in root.iter("base")]
+            said += [a.get("href") for a in root.iter("a")
+                     if "home" in (a.get("rel") or "").lower().split()]
+            hosts = {_site(host_of(h)) for h in said if h}
+            nav = Counter(_site(host_of(a.get("href") or ""))
+                          for n in root.iter("nav", "header") for a in n.iter("a"))
+            nav.pop("", None)
+            for host in [h for h in nav if is_tc_host(h)]:
+                del nav[host]
+            if nav:
+                hosts.add(nav.most_common(1)[0][0])
+            self._hosts = frozenset(h for h in hosts if h and not is_tc_host(h))
+        return self._hosts
 
     def box_of(self, el: _Element) -> _Element | None:
         """The outermost furniture box holding ``el`` (or ``el`` itself), if any."""

@@ -1,6 +1,7 @@
-"""Pure: an author's name against the names a page gives, for `author-credit`'s evidence: a
-near miss found in the credit ("Rebeca Vega Thurber" for "Rebecca Vega Thurber") is named,
-with its kind (docs/compliance.md#author-credit)."""
+"""Pure: an author's name against the names a page gives (docs/compliance.md#author-credit):
+names compared as names (an initial with or without its full stop is one name), and for
+`author-credit`'s evidence a near miss found in the credit ("Rebeca Vega Thurber" for
+"Rebecca Vega Thurber") named, with its kind."""
 
 from __future__ import annotations
 
@@ -8,6 +9,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .htmltext import join_words, key
+
+
+def name_tokens(tokens: Sequence[str]) -> list[str]:
+    """Folded tokens (``key``'s) compared as names: an initial's full stop dropped, so that
+    "Matthew T. Hughes" and "Matthew T Hughes" (or "M.T. Hughes" and "M T Hughes") are one
+    name. Other typography is folded by ``key`` already: non-breaking spaces, curly and
+    straight apostrophes ("O’Brien"), hyphens and dashes ("Miranda‑Escalada")."""
+    out: list[str] = []
+    for t in tokens:
+        if not _initials_stop(out, t):
+            out.append(t)
+    return out
+
+
+def _initials_stop(before: Sequence[str], mark: str) -> bool:
+    """Whether ``mark`` is the full stop of an initial: "." after a lone letter."""
+    return mark == "." and bool(before) and len(before[-1]) == 1 and before[-1].isalpha()
+
+
+def name_key(text: str) -> str:
+    """``key(text)`` compared as names (``name_tokens``): for names and institutions, and
+    for the credit they are looked for in (``f" {name_key} " in f" {credit} "``)."""
+    return " ".join(name_tokens(key(text).split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +51,17 @@ def near_miss(name: str, credit: Sequence[str], others: Sequence[str] = ()) -> N
     neighbours swapped) or gives its words in another order ("Gascó Luis", "Gascó, Luis").
     Case and accents aside, as the rule compares names; never another author's name
     (``others``)."""
-    want = key(name).split()
+    want = name_tokens(key(name).split())
     if not want:
         return None
-    taken = {key(o) for o in others}
-    folded = [(i, k) for i, w in enumerate(credit) if (k := key(w))]
+    taken = {name_key(o) for o in others}
+    folded: list[tuple[int, str]] = []  # (where the page has it, as compared)
+    kept: list[str] = []
+    for i, w in enumerate(credit):
+        k = key(w)
+        if k and not _initials_stop(kept, k):
+            folded.append((i, k))
+            kept.append(k)
     names = [(i, k) for i, k in folded if k not in (",", ";")]  # "Gascó, Luis"
     for run in (folded, names):
         for j in range(len(run) - len(want) + 1):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -46,7 +46,7 @@ from .htmltext import (
     words,
 )
 from .locate import CC_LICENCE, Scope, locate
-from .names import near_miss
+from .names import name_key, name_tokens, near_miss
 from .original import Original, OriginalImage, prepare
 from .page import Page, block_of, read
 from .span import added_words
@@ -252,9 +252,10 @@ def _author_credit(article: Article | None, scope: Scope, plain: bool) -> Findin
     problems = []
     profiles = {_profile_key(a.get("href") or ""): a for a in scope.links}
     unlinked = []
+    credit, as_name = _credit_for_names(article, scope)
     for author in article.authors:
-        name = f" {key(author.name)} "
-        if name not in scope.credit:
+        name = f" {as_name(author.name)} "
+        if name not in credit:
             body = f" {key(' '.join(scope.body_words))} "
             where = " (named only in the article's text)" if name in body else ""
             others = [a.name for a in article.authors if a is not author]
@@ -287,16 +288,17 @@ def _institution_credit(article: Article | None, scope: Scope) -> Finding:
                        "original")
     problems = []
     credited = []
-    names = [key(a.name) for a in article.authors]
+    credit, as_name = _credit_for_names(article, scope)
+    names = [as_name(a.name) for a in article.authors]
     for k, author in enumerate(article.authors):
         if not author.institution:
             continue
         name = f" {names[k]} "
-        if name not in scope.credit:
+        if name not in credit:
             continue  # an author not credited at all is author-credit's failure
         others = [f" {other} " for other in names if other != names[k]]
-        wanted = _institution_keys(author.institution)
-        if _beside(scope.credit, name, wanted, others):
+        wanted = _institution_keys(author.institution, as_name)
+        if _beside(credit, name, wanted, others):
             credited.append(f"{author.name} ({author.institution})")
         else:
             problems.append(f"{author.institution} is not named beside {author.name}")
@@ -308,10 +310,20 @@ def _institution_credit(article: Article | None, scope: Scope) -> Finding:
     return Finding("institution-credit", True, "credited: " + ", ".join(credited))
 
 
-def _institution_keys(institution: str) -> tuple[str, ...]:
+def _credit_for_names(article: Article, scope: Scope) -> tuple[str, Callable[[str], str]]:
+    """The credit to look for the authors' names in, and how a name is written to be looked
+    for: as the page writes it (``key``) when every name is found so, which is the common
+    case and costs nothing more; else both compared as names (``names.name_key``: "Matthew
+    T Hughes" credits "Matthew T. Hughes", and the reverse)."""
+    if all(f" {key(a.name)} " in scope.credit for a in article.authors):
+        return scope.credit, key
+    return f" {' '.join(name_tokens(scope.credit.split()))} ", name_key
+
+
+def _institution_keys(institution: str, as_name: Callable[[str], str]) -> tuple[str, ...]:
     """The institution as the source spells it, and without a trailing "(ABBR)"."""
-    full = key(institution)
-    short = key(re.sub(r"\s*\([^)]*\)\s*$", "", institution))
+    full = as_name(institution)
+    short = as_name(re.sub(r"\s*\([^)]*\)\s*$", "", institution))
     return tuple(dict.fromkeys(k for k in (full, short) if k))
 
 

@@ -934,6 +934,222 @@ def licence_words_reworded(slots: Slots, o: Original) -> Slots:
     return article_of(slots, slots.article.replace(line, new, 1))
 
 
+# --- the second red team's edits: other platforms' own markup --------------------------------
+# Hugo with PaperMod, Squarespace 7.1 and Divi (layouts hugo-papermod, squarespace-71, wp-divi):
+# each follows the platform's markup as its templates and pages print it (see each template's
+# note). Harmless ones must pass; the notes in a block of their own are defects.
+
+# PaperMod's i18n/<lang>.yaml "toc" string.
+TOC_LABEL = {"en": "Table of Contents", "fr": "Table des matières", "es": "Tabla de Contenidos"}
+
+
+def _heading_id(text: str) -> str:
+    """Goldmark's automatic heading id (Hugo's default, autoHeadingIDType "github"): lower
+    case, punctuation dropped, spaces as hyphens."""
+    kept = "".join(c for c in text.lower() if c.isalnum() or c in " -_")
+    return kept.replace(" ", "-")
+
+
+def hugo_markdown_toc(slots: Slots, o: Original) -> Slots:
+    """The subheadings written as Markdown ("## …") when the editor moved the code into the
+    post's .md file: Goldmark gives each an id, PaperMod's anchored_headings partial appends
+    a hidden "#" anchor to it, and with ShowToc the toc partial lists them in a closed
+    <details class="toc"> between the post's header and its content."""
+    items: list[tuple[str, str]] = []
+
+    def anchored(m: re.Match[str]) -> str:
+        text = re.sub(r"<[^>]+>", "", m.group(1))
+        slug = _heading_id(text)
+        items.append((slug, text))
+        return (f'<h2 id="{slug}">{m.group(1)}<a hidden class="anchor" aria-hidden="true" '
+                f'href="#{slug}">#</a></h2>')
+
+    code = re.sub(r"<h2>(.*?)</h2>", anchored, slots.article)
+    assert items, "no subheading"
+    links = "".join(f'<li>\n<a href="#{slug}" aria-label="{text}">{text}</a>\n</li>'
+                    for slug, text in items)
+    toc = (f'<details class="toc">\n<summary accesskey="c" title="(Alt + C)">\n<span '
+           f'class="title">{TOC_LABEL[o.lang]}</span>\n</summary>\n<div class="inner"><ul>\n'
+           f"{links}</ul>\n</div>\n</details>")
+    return dataclasses.replace(slots, article=code, lead=toc)
+
+
+def _sqs_block(kind: str, inner: str, n: int) -> str:
+    """A Squarespace LayoutEngine block: a Text block (html, block type 2, its words in
+    div.sqs-html-content) or a Code block (code, block type 23)."""
+    block_id = f"block-yui_3_17_2_1_1759392000000_{4410 + n}"
+    if kind == "html":
+        inner = re.sub(r"<p>", '<p class="" style="white-space:pre-wrap;">', inner)
+        return (f'<div class="sqs-block html-block sqs-block-html" data-block-type="2" '
+                f'id="{block_id}"><div class="sqs-block-content">\n<div class="sqs-html-content">'
+                f"\n{inner}\n</div>\n</div></div>")
+    return (f'<div class="sqs-block code-block sqs-block-code" data-block-type="23" '
+            f'id="{block_id}"><div class="sqs-block-content">\n{inner}\n</div></div>')
+
+
+SQS_NEWSLETTER = (
+    '<div class="sqs-block newsletter-block sqs-block-newsletter" data-block-type="51" '
+    'id="block-yui_3_17_2_1_1759392000000_5120"><div class="sqs-block-content"><div '
+    'class="newsletter-form-wrapper newsletter-form-wrapper--layoutFloat '
+    'newsletter-form-wrapper--alignCenter"><form class="newsletter-form" data-form-id='
+    '"651a7f0c2b1e5a1c3d4e5f70" autocomplete="on" method="POST" novalidate><header '
+    'class="newsletter-form-header"><h2 class="newsletter-form-header-title">{newsletter}</h2>'
+    '<div class="newsletter-form-header-description"><p>Sign up with your email address to '
+    'receive news and updates.</p></div></header><div class="newsletter-form-body"><div '
+    'class="newsletter-form-fields-wrapper form-fields"><div class="newsletter-form-field-wrapper '
+    'form-item field email required"><label class="newsletter-form-field-label title" '
+    'for="email-yui_3_17_2_1">Email Address</label><input id="email-yui_3_17_2_1" '
+    'class="newsletter-form-field-element field-element" name="email" type="email" '
+    'spellcheck="false" placeholder="Email Address"></div></div><div '
+    'class="newsletter-form-button-wrapper submit-wrapper"><button class="newsletter-form-button '
+    'sqs-system-button sqs-editable-button-layout sqs-button-element--primary" type="submit" '
+    'value="Sign Up"><span class="newsletter-form-button-label">Sign Up</span></button></div>'
+    '</div><div class="newsletter-form-footnote"><p>We respect your privacy.</p></div>'
+    '<div class="hidden form-submission-text">Thank you!</div></form></div></div></div>')
+SQS_SUMMARY = (
+    '<div class="sqs-block summary-v2-block sqs-block-summary-v2" data-block-type="55" '
+    'id="block-yui_3_17_2_1_1759392000000_5530"><div class="sqs-block-content"><div '
+    'class="summary-block-wrapper summary-block-collection-type-blog-basic-grid '
+    'summary-block-setting-design-carousel summary-block-setting-text-size-medium" '
+    'data-controller="SummaryCarousel"><div class="summary-block-header"><h3 '
+    'class="summary-heading"><span class="summary-heading-text">{related}</span></h3></div>'
+    '<div class="summary-item-list-container sqs-gallery-container"><div '
+    'class="summary-item-list"><div class="summary-item summary-item-record-type-text '
+    'sqs-gallery-design-carousel-slide summary-item-has-thumbnail"><div '
+    'class="summary-thumbnail-outer-container"><a href="/journal/harbour-dredging-resumes" '
+    'class="summary-thumbnail-container sqs-gallery-image-container"><div '
+    'class="summary-thumbnail img-wrapper"><img data-src="https://images.squarespace-cdn.com/'
+    'content/v1/651a7f0c/dredging.jpg" data-image-dimensions="1500x1000" '
+    'alt="Harbour dredging resumes" class="summary-thumbnail-image" '
+    'src="https://images.squarespace-cdn.com/content/v1/651a7f0c/dredging.jpg?format=500w">'
+    '</div></a></div><div class="summary-content sqs-gallery-meta-container"><div '
+    'class="summary-title"><a href="/journal/harbour-dredging-resumes" '
+    'class="summary-title-link">Harbour dredging resumes</a></div><div class="summary-metadata-'
+    'container summary-metadata-container--below-content"><div class="summary-metadata '
+    'summary-metadata--primary"><time class="summary-metadata-item summary-metadata-item--date"'
+    ' datetime="2025-09-28">Sep 28, 2025</time></div></div></div></div></div></div></div>'
+    '</div></div>')
+
+
+def _closed_parts(code: str) -> tuple[str, str, str]:
+    """_parts, the body's last paragraph closed in the body's block (not in the next)."""
+    head, body, tail = _parts(code)
+    if tail.lstrip().startswith("</p>"):
+        body, tail = body + "</p>", tail.lstrip()[len("</p>"):]
+    return head, body, tail
+
+
+def squarespace_blocks(box: str = "", intro: bool = False, appended: bool = False) -> Apply:
+    """The post laid out in Squarespace blocks, as editors lay out a republished piece: the
+    byline typed into a Text block, the body pasted into a Code block, the counter, disclosure
+    and attribution line in a Code block of their own at the end (Squarespace's advice for
+    tracking pixels). ``box``: a Squarespace block between two Code blocks of the body;
+    ``intro``/``appended``: the publisher's note in a Text block before or after the body's
+    (defects)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        head, body, tail = _closed_parts(slots.article)
+        blocks = []
+        if head.strip():
+            blocks.append(_sqs_block("html", head.strip(), 0))
+        if intro:
+            blocks.append(_sqs_block("html", f"<p><em>{words(o)['intro']}</em></p>", 1))
+        if box:
+            cut = body_paragraphs(body)[1].end()
+            blocks += [_sqs_block("code", body[:cut].strip(), 2),
+                       box.format(newsletter=words(o)["newsletter"],
+                                  related=words(o)["related"].rstrip(":").strip()),
+                       _sqs_block("code", body[cut:].strip(), 3)]
+        else:
+            blocks.append(_sqs_block("code", body.strip(), 2))
+        if appended:
+            blocks.append(_sqs_block("html", f"<p>{words(o)['appended'].strip()}</p>", 4))
+        blocks.append(_sqs_block("code", tail.strip(), 5))
+        return article_of(slots, "\n".join(blocks))
+
+    return apply
+
+
+def _divi_text(n: int, inner: str, extra: str = "") -> str:
+    return (f'<div class="et_pb_module et_pb_text et_pb_text_{n}{extra}  et_pb_text_align_left '
+            f'et_pb_bg_layout_light">\n<div class="et_pb_text_inner">{inner}</div>\n</div>')
+
+
+def _divi_code(n: int, inner: str) -> str:
+    return (f'<div class="et_pb_module et_pb_code et_pb_code_{n}">\n<div class="et_pb_code_inner">'
+            f"{inner}</div>\n</div>")
+
+
+def _divi_section(*modules: str) -> str:
+    """A Divi Builder section of one full-width row and column holding ``modules``."""
+    return ('<div class="et_pb_section et_pb_section_0 et_section_regular">\n<div class="et_pb_row'
+            ' et_pb_row_0">\n<div class="et_pb_column et_pb_column_4_4 et_pb_column_0  '
+            'et_pb_css_mix_blend_mode_passthrough et-last-child">\n' + "\n".join(modules)
+            + "\n</div>\n</div>\n</div>")
+
+
+DIVI_CTA = ('<div class="et_pb_module et_pb_promo et_pb_promo_0 et_pb_text_align_center '
+            'et_pb_bg_layout_dark"><div class="et_pb_promo_description"><h2 '
+            'class="et_pb_module_header">{newsletter}</h2><div><p>Every Friday, the week on the '
+            'bay.</p></div></div><div class="et_pb_button_wrapper"><a class="et_pb_button '
+            'et_pb_promo_button" href="{site}/newsletter/">Sign up</a></div></div>')
+DIVI_BLOG = ('<div class="et_pb_module et_pb_blog_0 et_pb_blog_grid_wrapper et_pb_bg_layout_light">'
+             '<div class="et_pb_blog_grid clearfix "><div class="et_pb_ajax_pagination_container">'
+             '<div class="et_pb_salvattore_content" data-columns="3"><div class="column size-1of3">'
+             '<article id="post-4380" class="et_pb_post clearfix et_pb_blog_item_0_0 post-4380 '
+             'post type-post status-publish format-standard has-post-thumbnail hentry '
+             'category-science"><div class="et_pb_image_container"><a href="{site}/2025/09/28/'
+             'harbour-dredging-resumes/" class="entry-featured-image-url"><img decoding="async" '
+             'src="{site}/wp-content/uploads/2025/09/dredging-400x250.jpg" alt="Harbour dredging '
+             'resumes" class="" width="400" height="250" /></a></div><h2 class="entry-title"><a '
+             'href="{site}/2025/09/28/harbour-dredging-resumes/">Harbour dredging resumes</a>'
+             '</h2><p class="post-meta"><span class="published">Sep 28, 2025</span></p><div '
+             'class="post-content"><div class="post-content-inner"><p>The dredger returns to the '
+             'inner harbour on Monday.</p></div></div></article></div></div></div></div></div>')
+# Divi's entrance animation as its static CSS (inlined by a caching plugin) and its script's
+# data give it: the module is transparent until the script animates it in.
+DIVI_ANIMATION_CSS = ("<style>.et_animated{opacity:0;animation-duration:1s;"
+                      "animation-fill-mode:both!important}</style>")
+
+
+def divi_modules(box: str = "", intro: bool = False, appended: bool = False,
+                 animated: bool = False) -> Apply:
+    """The post laid out in Divi Builder modules: the byline in a Text module, the body in
+    another, the counter, disclosure and attribution line in a Code module (the Text module's
+    editor would touch the counter). ``box``: a module between two Text modules of the body
+    (a heading Text module above a Blog module); ``intro``/``appended``: the publisher's note
+    in a Text module of its own (defects); ``animated``: the body's module with Divi's
+    entrance animation."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        head, body, tail = _closed_parts(slots.article)
+        modules = []
+        if head.strip():
+            modules.append(_divi_text(0, head.strip()))
+        if intro:
+            modules.append(_divi_text(1, f"<p><em>{words(o)['intro']}</em></p>"))
+        extra = " et_animated" if animated else ""
+        if box:
+            cut = body_paragraphs(body)[1].end()
+            html = box.format(newsletter=words(o)["newsletter"], site=SITE)
+            if "et_pb_blog" in box:
+                label = words(o)["related"].rstrip(":").strip()
+                html = _divi_text(3, f"<h3>{label}</h3>") + "\n" + html
+            modules += [_divi_text(2, body[:cut].strip(), extra), html,
+                        _divi_text(4, body[cut:].strip(), extra)]
+        else:
+            modules.append(_divi_text(2, body.strip(), extra))
+        if appended:
+            modules.append(_divi_text(5, f"<p>{words(o)['appended'].strip()}</p>"))
+        modules.append(_divi_code(0, tail.strip()))
+        section = _divi_section(*modules)
+        if animated:
+            section = section + "\n" + DIVI_ANIMATION_CSS
+        return article_of(slots, section)
+
+    return apply
+
+
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
 
 
@@ -1093,4 +1309,26 @@ EDITS = {e.name: e for e in (
        licence_words_reworded),
     _e("newspaper-source-box", "no attribution line: the theme's Source box links the original",
        newspaper_source_box),
+    # the second red team's: other platforms' own markup (Hugo PaperMod, Squarespace, Divi)
+    _e("hugo-markdown-toc", "house style: Markdown subheadings with a table of contents",
+       hugo_markdown_toc, False),
+    _e("squarespace-blocks", "house style: the code split into Squarespace blocks",
+       squarespace_blocks(), False),
+    _e("squarespace-newsletter", "publisher's newsletter box between paragraphs",
+       squarespace_blocks(box=SQS_NEWSLETTER), False),
+    _e("squarespace-summary", "\"Related\" box between paragraphs",
+       squarespace_blocks(box=SQS_SUMMARY), False),
+    _e("divi-modules", "house style: the code split into Divi modules", divi_modules(), False),
+    _e("divi-cta", "publisher's newsletter box between paragraphs", divi_modules(box=DIVI_CTA),
+       False),
+    _e("divi-blog-module", "\"Related\" box between paragraphs", divi_modules(box=DIVI_BLOG),
+       False),
+    _e("divi-animation", "text shown by a script (entrance animation)",
+       divi_modules(animated=True), False),
+    _e("squarespace-intro-block", "intro paragraph before the article",
+       squarespace_blocks(intro=True)),
+    _e("squarespace-appended-block", "paragraph appended at the end",
+       squarespace_blocks(appended=True)),
+    _e("divi-intro-module", "intro paragraph before the article", divi_modules(intro=True)),
+    _e("divi-appended-module", "paragraph appended at the end", divi_modules(appended=True)),
 )}

@@ -9,6 +9,8 @@ are filled here, in memory:
   {{before}}          something placed above the headline (a byline moved there)
   {{after}}           something placed in the article's footer (an author box)
   {{body_class}}      classes added to <body>, with a leading space
+  {{lead}}            something between the article's header and its body (a table of
+                      contents), in the layouts that have the slot
   {{other}}, {{other_headline}}   a digest's other republication
 """
 
@@ -35,8 +37,13 @@ class Layout:
     name: str  # the case ids' part, e.g. "wp-astra"
     file: str  # in templates/
     kind: str  # "classic", "block", "drupal", "ghost", "amp", "newsletter", "digest", "plain",
-    # "elementor", "joomla", "blogger"
+    # "elementor", "joomla", "blogger", "static", "squarespace", "divi"
     plain: bool = False  # the page is plain text (check_page(plain=True))
+    # A page builder's block that the pasted code goes into ("{code}" is the code), unless an
+    # edit lays the post out in the platform's blocks itself: its markup then starts with
+    # ``blocks``.
+    wrap: str = "{code}"
+    blocks: str = ""
 
     @property
     def text(self) -> str:
@@ -51,6 +58,22 @@ def _read(file: str) -> str:
                        if not line.startswith("##"))
     return text
 
+
+# Squarespace: the code in one Code block (a Text block strips the counter's <img>); block ids
+# are the editor's yui ids.
+SQS_CODE_BLOCK = ('<div class="sqs-block code-block sqs-block-code" data-block-type="23" '
+                  'id="block-yui_3_17_2_1_1759392000000_4410"><div class="sqs-block-content">'
+                  "\n{code}\n</div></div>")
+# Divi: the code in one Text module of a one-column section, as the Divi Builder saves a post
+# made of a single Text module.
+DIVI_TEXT_SECTION = (
+    '<div class="et_pb_section et_pb_section_0 et_section_regular">\n'
+    '<div class="et_pb_row et_pb_row_0">\n'
+    '<div class="et_pb_column et_pb_column_4_4 et_pb_column_0  '
+    'et_pb_css_mix_blend_mode_passthrough et-last-child">\n'
+    '<div class="et_pb_module et_pb_text et_pb_text_0  et_pb_text_align_left '
+    'et_pb_bg_layout_light">\n<div class="et_pb_text_inner">{code}</div>\n</div>\n'
+    "</div>\n</div>\n</div>")
 
 LAYOUTS = {layout.name: layout for layout in (
     Layout("wp-twentytwentyone", "wp-twentytwentyone.html", "classic"),
@@ -74,6 +97,12 @@ LAYOUTS = {layout.name: layout for layout in (
     Layout("blogger-simple", "blogger-simple.html", "blogger"),
     Layout("joomla-blog", "joomla-blog.html", "digest"),
     Layout("blogger-home", "blogger-home.html", "digest"),
+    # the second red team's layouts (held out from the checker's fixes of F1-F15)
+    Layout("hugo-papermod", "hugo-papermod.html", "static"),
+    Layout("squarespace-71", "squarespace-71.html", "squarespace",
+           wrap=SQS_CODE_BLOCK, blocks='<div class="sqs-block '),
+    Layout("wp-divi", "wp-divi.html", "divi", wrap=DIVI_TEXT_SECTION,
+           blocks='<div class="et_pb_section '),
 )}
 
 
@@ -88,6 +117,7 @@ class Slots:
     before: str = ""
     after: str = ""
     body_class: str = ""
+    lead: str = ""
     other: str = ""
     other_headline: str = ""
 
@@ -105,18 +135,27 @@ def fill(layout: Layout, slots: Slots) -> str:
         "lang": slots.lang,
         "head_title": quote(slots.head_title),
         "headline": quote(slots.headline),
-        "article": render(slots.article),
+        "article": render(in_blocks(layout, slots.article)),
         "before": render(slots.before),
         "after": render(slots.after),
         "body_class": slots.body_class,
+        "lead": render(slots.lead),
         "other": render(slots.other),
         "other_headline": quote(slots.other_headline),
     }
     page = layout.text
+    assert not slots.lead or "{{lead}}" in page, f"no lead slot in {layout.file}"
     for name, value in values.items():
         page = page.replace("{{" + name + "}}", value)
     assert "{{" not in page, f"unfilled slot in {layout.file}"
     return page
+
+
+def in_blocks(layout: Layout, code: str) -> str:
+    """The code in the layout's block, unless it is laid out in the platform's blocks."""
+    if layout.blocks and code.lstrip().startswith(layout.blocks):
+        return code
+    return layout.wrap.replace("{code}", code)
 
 
 def _identity(text: str) -> str:
