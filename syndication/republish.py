@@ -18,11 +18,10 @@ from lxml.etree import _Element
 
 from .compliance.content import (
     REMOVABLE_TAGS,
+    Removals,
     counter_id,
-    figure_credit,
     figure_image,
     is_disclosure,
-    removal_reason,
 )
 from .compliance.htmltext import parse_fragment, text_of
 from .conversation import ATTRIBUTION, TC_HOME
@@ -79,20 +78,23 @@ def language_of(article: Article) -> str:
 
 
 def republish(article: Article, *, mode: str = "full", paragraphs: int = 3,
-              root: _Element | None = None) -> Republication:
+              root: _Element | None = None, removals: Removals | None = None
+              ) -> Republication:
     """Build the republication of ``article``: byline, cleaned body, attribution. With
     ``mode="extract"``, only the body's first ``paragraphs`` paragraphs, then a link to the
     whole article on The Conversation, the counter and the attribution.
 
     ``root`` is ``parse_fragment(article.content)`` when the caller has it already; it is
-    changed here (removals, absolute links), so pass one that is not needed afterwards."""
+    changed here (removals, absolute links), so pass one that is not needed afterwards.
+    ``removals``: what is known of its elements already (original.prepare's)."""
     if mode not in ("full", "extract"):
         raise ValueError(f"unknown republication mode {mode!r}")
     if root is None:
         root = parse_fragment(article.content)
-    _absolute_links(root, article.url)
-    _load_lazy_images(root)
-    removed = _remove_disallowed(root, article)
+    if removals is None:
+        removals = Removals(article.authors)
+    removals.forget([*_absolute_links(root, article.url), *_load_lazy_images(root)])
+    removed = _remove_disallowed(root, removals)
     if mode == "extract":
         counters = [img for img in root.iter("img") if counter_id(img) is not None]
         counter = "".join(lxml.html.tostring(img, encoding="unicode", with_tail=False)
@@ -174,7 +176,7 @@ def attribution_html(article: Article) -> str:
     return f'\n<p class="{ATTRIBUTION_CLASS}">{line}</p>'
 
 
-def _remove_disallowed(root: _Element, article: Article) -> tuple[RemovedImage, ...]:
+def _remove_disallowed(root: _Element, removals: Removals) -> tuple[RemovedImage, ...]:
     """Take out what docs/compliance.md#rules allows and requires to go (content.removal_reason):
     embeds, scripts, promos, and figures whose image is not licensed for reuse, caption included;
     and images outside any figure, which have no credit at all. The counter stays as it is."""
@@ -186,7 +188,7 @@ def _remove_disallowed(root: _Element, article: Article) -> tuple[RemovedImage, 
         if gone and any(a in gone for a in el.iterancestors()):
             continue
         tag = el.tag
-        reason = removal_reason(el, article.authors) if tag in REMOVABLE_TAGS else None
+        reason = removals.reason(el) if tag in REMOVABLE_TAGS else None
         if (reason is None and tag == "img" and counter_id(el) is None
                 and next(el.iterancestors("figure"), None) is None):
             reason = "image without a credit"
@@ -194,7 +196,7 @@ def _remove_disallowed(root: _Element, article: Article) -> tuple[RemovedImage, 
             continue
         img = el if tag == "img" else figure_image(el) if tag == "figure" else None
         if img is not None:
-            credit = figure_credit(el, article.authors).credit if tag == "figure" else ""
+            credit = removals.credit(el).credit if tag == "figure" else ""
             removed.append(RemovedImage(src=img.get("src") or "", credit=credit,
                                         reason=reason))
         _drop(el)
@@ -226,10 +228,11 @@ def _keep_paragraphs(root: _Element, count: int) -> None:
         el = parent
 
 
-def _load_lazy_images(root: _Element) -> None:
+def _load_lazy_images(root: _Element) -> list[_Element]:
     """Lazy-loaded images (``data-src`` only, as in pages saved from a browser) get a real
     ``src``: feed readers run no script. Counters are left as they are: page-counter judges
-    them, and a lazy counter is a defect to report, not to mend."""
+    them, and a lazy counter is a defect to report, not to mend. Returns the images changed."""
+    changed = []
     for img in root.iter("img", "source"):
         if img.get("src") or counter_id(img) is not None:
             continue
@@ -237,6 +240,8 @@ def _load_lazy_images(root: _Element) -> None:
             value = img.get(lazy)
             if value and not img.get(real):
                 img.set(real, value)
+                changed.append(img)
+    return changed
 
 
 def _drop(el: _Element) -> None:
@@ -263,11 +268,13 @@ def _drop_empty(root: _Element) -> None:
             _drop(el)
 
 
-def _absolute_links(root: _Element, base: str) -> None:
+def _absolute_links(root: _Element, base: str) -> list[_Element]:
     """Relative URLs would resolve against the reader's feed, not The Conversation: resolve
     them against the article's URL. Only the URL attributes the sanitiser keeps are read
     (lxml's make_links_absolute would parse every link attribute and style, then nh3 drops
-    most of them); absolute URLs stay as the source wrote them."""
+    most of them); absolute URLs stay as the source wrote them. Returns the elements
+    changed."""
+    changed = []
     for el in root.iter():
         for attr in LINK_ATTRIBUTES:
             value = el.get(attr)
@@ -278,6 +285,8 @@ def _absolute_links(root: _Element, base: str) -> None:
                 url = urljoin(base, url)
             if url != value:
                 el.set(attr, url)
+                changed.append(el)
+    return changed
 
 
 def _serialise_children(root: _Element) -> str:

@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Sequence
 
 from .compliance import Original, check, not_checkable, prepare
+from .compliance.content import Removals
 from .compliance.htmltext import parse_fragment
 from .errors import DocumentCut
 from .models import Article, Built, Finding, Outcome, Processed, RemovedImage
@@ -48,8 +49,9 @@ def _whole(article: Article, taken: Sequence[str]
     try:
         # One parse of the original: prepare() reads the tree, then republish() changes it.
         root = parse_fragment(article.content)
-        original = prepare(article, root)
-        republication = republish(article, root=root)
+        removals = Removals(article.authors)  # asked of the same elements by both
+        original = prepare(article, root, removals)
+        republication = republish(article, root=root, removals=removals)
         verdict = check(republication.html, original, title=article.title)
     except DocumentCut as e:  # never republish what the parser read only in part
         verdict = not_checkable(article.article_id, "the original", e)

@@ -4,7 +4,7 @@ page counter."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -362,13 +362,15 @@ def _licence_path(url: str) -> str:
     return low[at:].rstrip("/") if at >= 0 else low
 
 
-def removal_reason(el: _Element, authors: Iterable[Author]) -> str | None:
+def removal_reason(el: _Element, authors: Iterable[Author], *,
+                   credit_of: Callable[[_Element], ImageCredit] | None = None) -> str | None:
     """Why ``el`` may (and must) be left out of a republication, or None when it stays.
 
     The rules (docs/compliance.md#rule-unaltered-text) allow exactly these removals: embeds,
     scripts and promos, and figures whose image is not licensed for reuse, caption included.
     republish.py removes them and the checker forgives their absence, so both ask this one
-    function, about the elements of REMOVABLE_TAGS only.
+    function, about the elements of REMOVABLE_TAGS only. ``credit_of``: figure_credit() of a
+    figure with ``authors``, when the caller has it already (Removals).
     """
     tag = tag_name(el)
     if not tag:
@@ -382,10 +384,45 @@ def removal_reason(el: _Element, authors: Iterable[Author]) -> str | None:
         embed = figure_embed(el)
         if embed is not None:
             return f"figure holding an embed <{tag_name(embed)}>"
-        credit = figure_credit(el, authors)
+        credit = figure_credit(el, authors) if credit_of is None else credit_of(el)
         if not credit.reusable:
             return f"image: {credit.reason}" + (f" ({credit.credit})" if credit.credit else "")
     return None
+
+
+class Removals:
+    """removal_reason() and figure_credit() of one tree's elements for one article's authors,
+    each worked out once: the article step asks both of the same tree while preparing the
+    original (original.prepare) and again while republishing it (republish). Both read
+    nothing but the element and what it holds, so what changes an element must forget() it."""
+
+    def __init__(self, authors: Iterable[Author]):
+        self.authors = tuple(authors)
+        self._reasons: dict[_Element, str | None] = {}
+        self._credits: dict[_Element, ImageCredit] = {}
+
+    def reason(self, el: _Element) -> str | None:
+        """removal_reason(el, authors)."""
+        try:
+            return self._reasons[el]
+        except KeyError:
+            reason = self._reasons[el] = removal_reason(el, self.authors, credit_of=self.credit)
+            return reason
+
+    def credit(self, figure: _Element) -> ImageCredit:
+        """figure_credit(figure, authors)."""
+        try:
+            return self._credits[figure]
+        except KeyError:
+            credit = self._credits[figure] = figure_credit(figure, self.authors)
+            return credit
+
+    def forget(self, changed: Iterable[_Element]) -> None:
+        """``changed`` and what holds them are asked again: their answer may be another."""
+        for el in changed:
+            for e in (el, *el.iterancestors()):
+                self._reasons.pop(e, None)
+                self._credits.pop(e, None)
 
 
 def figure_image(figure: _Element) -> _Element | None:

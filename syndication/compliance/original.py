@@ -12,13 +12,12 @@ from .content import (
     IMAGE_TAGS,
     REMOVABLE_TAGS,
     ImageCredit,
+    Removals,
     counter_id,
-    figure_credit,
     image_key,
     image_src,
     is_disclosure,
     is_placeholder,
-    removal_reason,
 )
 from .htmltext import Pieces, Text, extract, parse_fragment
 
@@ -50,19 +49,23 @@ class Original:
     pieces: Pieces = field(default_factory=dict, repr=False, compare=False)
 
 
-def prepare(article: Article, root: _Element | None = None) -> Original:
+def prepare(article: Article, root: _Element | None = None,
+            removals: Removals | None = None) -> Original:
     """Parse the original once and note what a republication may leave out
     (docs/compliance.md#rule-unaltered-text).
 
     ``root`` is ``parse_fragment(article.content)`` when the caller has it already (the
-    pipeline shares one parse with republish); it is only read here.
+    pipeline shares one parse with republish); it is only read here. ``removals``: what is
+    known of its elements (the article step shares it with republish).
     """
     if root is None:
         root = parse_fragment(article.content)
+    if removals is None:
+        removals = Removals(article.authors)
     # Asked of the elements it can name a reason for, the article's root included.
     reasons: dict[_Element, str] = {}
     for el in root.iter(*REMOVABLE_TAGS):
-        reason = removal_reason(el, article.authors)
+        reason = removals.reason(el)
         if reason is None and is_disclosure(el):
             # The Conversation's own republish code leaves the disclosure out (the recorded
             # tc-republished-basic-es-*.html carry none): omitting it is not an edit.
@@ -93,7 +96,7 @@ def prepare(article: Article, root: _Element | None = None) -> Original:
         if figure is None:
             images.append(OriginalImage(image_key(src), src, False, "no credit"))
             continue
-        credit = figure_credit(figure, article.authors)
+        credit = removals.credit(figure)
         reason = credit.reason + (f" ({credit.credit})" if credit.credit else "")
         images.append(OriginalImage(image_key(src), src, credit.reusable, reason, credit))
     # Tokens outside the removable ranges (element ranges nest or are disjoint).
