@@ -1150,6 +1150,65 @@ def divi_modules(box: str = "", intro: bool = False, appended: bool = False,
     return apply
 
 
+# --- the third red team's edits: Ghost's own cards (layout ghost-source) -------------------
+# Ghost's editor (Koenig) renders its cards as the theme's stylesheet styles them
+# (TryGhost/Source assets/css: kg-callout-card, kg-bookmark-card, kg-header-card); the pasted
+# code stays one HTML card, the publisher's cards sit before, between or after it.
+
+
+def _ghost_callout(text: str) -> str:
+    return ('<div class="kg-card kg-callout-card kg-callout-card-accent">'
+            '<div class="kg-callout-emoji">📰</div>'
+            f'<div class="kg-callout-text">{text}</div></div>')
+
+
+def ghost_bookmark_between(slots: Slots, o: Original) -> Slots:
+    """A bookmark card between paragraphs pointing at the publisher's own post (Ghost's
+    "related" link: title, description, site name, thumbnail)."""
+    card = ('<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" '
+            f'href="{SITE}/ferry-timetable/"><div class="kg-bookmark-content">'
+            '<div class="kg-bookmark-title">The winter ferry timetable starts on Monday</div>'
+            '<div class="kg-bookmark-description">Two evening crossings are dropped until '
+            'March.</div><div class="kg-bookmark-metadata"><img class="kg-bookmark-icon" '
+            f'src="{SITE}/favicon.png" alt=""><span class="kg-bookmark-author">Harbour Light'
+            '</span><span class="kg-bookmark-publisher">Harbour Light Desk</span></div></div>'
+            f'<div class="kg-bookmark-thumbnail"><img src="{SITE}/content/images/ferry.jpg" '
+            'alt="" onerror="this.style.display = \'none\'"></div></a></figure>')
+    return article_of(slots, after_paragraph(slots.article, 1, card))
+
+
+def ghost_header_card_newsletter(slots: Slots, o: Original) -> Slots:
+    """A header card between paragraphs inviting readers to the publisher's newsletter."""
+    card = ('<div class="kg-card kg-header-card kg-width-full kg-size-small kg-style-dark" '
+            'data-kg-background-image="" style=""><h2 class="kg-header-card-header" '
+            f'id="newsletter">{words(o)["newsletter"]}</h2><a href="#/portal/signup" '
+            'class="kg-header-card-button">Subscribe</a></div>')
+    return article_of(slots, after_paragraph(slots.article, 2, card))
+
+
+def ghost_callout(where: str, crediting: bool = False) -> Apply:
+    """The publisher's note in a callout card of its own: before the pasted code, after it,
+    or in the post's custom excerpt (p.gh-article-excerpt in the header, another field).
+    ``crediting``: the note names the author and institution (before) or thanks The
+    Conversation (after)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        author = o.article.authors[0]
+        if where == "after":
+            note = (escape(CREDITING_NOTES[o.lang][1]) if crediting
+                    else words(o)["appended"].strip())
+            return article_of(slots, slots.article + "\n" + _ghost_callout(note))
+        note = (escape(CREDITING_NOTES[o.lang][0].format(
+            name=author.name, institution=author.institution)) if crediting
+            else words(o)["intro"])
+        if where == "excerpt":
+            return dataclasses.replace(
+                slots, lead=f'<p class="gh-article-excerpt is-body">{note}</p>')
+        return article_of(slots, _ghost_callout(note) + "\n" + slots.article)
+
+    return apply
+
+
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
 
 
@@ -1331,4 +1390,18 @@ EDITS = {e.name: e for e in (
        squarespace_blocks(appended=True)),
     _e("divi-intro-module", "intro paragraph before the article", divi_modules(intro=True)),
     _e("divi-appended-module", "paragraph appended at the end", divi_modules(appended=True)),
+    # the third red team's: Ghost's own cards (layout ghost-source)
+    _e("ghost-bookmark-card", "\"Related\" box between paragraphs", ghost_bookmark_between,
+       False),
+    _e("ghost-header-card", "publisher's newsletter box between paragraphs",
+       ghost_header_card_newsletter, False),
+    _e("ghost-callout-before", "intro paragraph before the article", ghost_callout("before")),
+    _e("ghost-callout-after", "paragraph appended at the end", ghost_callout("after")),
+    _e("ghost-excerpt-note", "intro paragraph before the article", ghost_callout("excerpt")),
+    _e("ghost-callout-naming-author", "intro paragraph before the article",
+       ghost_callout("before", crediting=True)),
+    _e("ghost-callout-credit-after", "paragraph appended at the end",
+       ghost_callout("after", crediting=True)),
+    _e("ghost-excerpt-naming-author", "intro paragraph before the article",
+       ghost_callout("excerpt", crediting=True)),
 )}

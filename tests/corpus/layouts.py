@@ -103,6 +103,8 @@ LAYOUTS = {layout.name: layout for layout in (
            wrap=SQS_CODE_BLOCK, blocks='<div class="sqs-block '),
     Layout("wp-divi", "wp-divi.html", "divi", wrap=DIVI_TEXT_SECTION,
            blocks='<div class="et_pb_section '),
+    # the third red team's layout (held out from the fixes of F5/F18, F15/F19, F10/F17, F16)
+    Layout("ghost-source", "ghost-source.html", "ghost"),
 )}
 
 
