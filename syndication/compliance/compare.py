@@ -308,11 +308,24 @@ def _anchor(source: Sequence[str], republished: Sequence[str],
     index in the republication). Of its first few places, the one followed by the longest
     agreement wins, so that a teaser of the first paragraph above the article is passed by."""
     k = grams.k
-    for i in range(len(source) - k + 1):
-        if i == FAST_ANCHOR_TRIES:
+    # The republication's tokens, once a run is missed (an original opening on a figure its
+    # republication leaves out): a run holding a token not among them is passed by unsearched.
+    held: frozenset[str] | None = None
+    i = 0
+    while i <= len(source) - k:
+        gram = tuple(source[i:i + k])
+        if held is not None:
+            absent = next((p for p in range(k - 1, -1, -1) if gram[p] not in held), -1)
+            if absent >= 0:  # no run holding that token occurs: try the first past it
+                i += absent + 1
+                continue
+        if i >= FAST_ANCHOR_TRIES:
             grams.at  # noqa: B018 -- many runs missing: index the republication once
-        places = grams.places(tuple(source[i:i + k]), ANCHOR_CANDIDATES)
+        places = grams.places(gram, ANCHOR_CANDIDATES)
         if not places:
+            if held is None:
+                held = frozenset(republished)
+            i += 1
             continue
         best, best_run = places[0], -1
         for j in places:
