@@ -81,7 +81,8 @@ CHECK_FILES = """
 import json, sys
 from syndication.cli import main
 status = main(["check", sys.argv[1], "--original", sys.argv[2], "--json"])
-print(json.dumps(sorted(m for m in ("requests", "urllib3", "http.client", "sqlite3", "feedgen")
+print(json.dumps(sorted(m for m in ("requests", "urllib3", "http.client", "sqlite3", "feedgen",
+                                    "bs4")
                         if m in sys.modules)), file=sys.stderr)
 """
 
