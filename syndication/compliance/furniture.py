@@ -1,7 +1,7 @@
 """Pure: a publisher's own boxes inside a republished article (ads, newsletter sign-ups,
 "Related" links, lists of the publisher's posts), recognised by how CMSs mark them or, for a
-list of posts, by what it is made of, and furniture only where they carry none of the
-original's text (docs/compliance.md#publisher-boxes)."""
+list of posts, a link card or a newsletter box, by what it is made of, and furniture only
+where they carry none of the original's text (docs/compliance.md#publisher-boxes)."""
 
 from __future__ import annotations
 
@@ -83,6 +83,10 @@ _BOX_CONTENT = frozenset(
     "a form input button select iframe ins script img picture amp-img amp-ad amp-embed svg "
     "video".split())
 LABEL_WORDS = 6
+# A box's code beside it in the wrapper its software pastes (a script, a style sheet): the
+# box's, in a wrapper of at most this many parts.
+_BOX_CODE = frozenset("script style link noscript".split())
+WRAPPED_PARTS = 4
 # A box with no class that says what it is by its first words ("Related: <a>…</a>") is one
 # short block: a longer one is text.
 LABELLED_BOX_WORDS = 40
@@ -254,9 +258,30 @@ class Furniture:
         head = self.rep.words[start:min(end, start + LABELLED_BOX_WORDS + 1)]
         if box_kind(el, head) is None and not self._lists_posts(el, start, end) \
                 and not self._heads_a_list(el, start, end) \
-                and not self._invites_to_sign_up(el, start, end):
+                and not self._invites_to_sign_up(el, start, end) \
+                and not self._wraps_a_box(el):
             return False
         return not self._carries_original(self.rep.words[start:end])
+
+    def _wraps_a_box(self, el: _Element) -> bool:
+        """Whether ``el`` holds a box and the box's scripts, nothing else: the wrapper a
+        sign-up or ad's code comes in (Mailchimp's embed: ``div#mc_embed_shell`` around the
+        form and its validation script)."""
+        if (el.text or "").strip() or tag_name(el) not in BLOCK_TAGS:
+            return False
+        children = [c for c in el if tag_name(c)]
+        if len(children) > WRAPPED_PARTS or not any(
+                tag_name(c) in _BOX_CODE for c in children):
+            return False
+        boxes = 0
+        for child in children:
+            if (child.tail or "").strip():
+                return False
+            if tag_name(child) not in _BOX_CODE:
+                if not self.is_box(child):
+                    return False
+                boxes += 1
+        return boxes > 0
 
     # --- a list of the publisher's posts, by structure -----------------------------------
 
@@ -309,11 +334,16 @@ class Furniture:
             if not said:
                 continue
             sentence = piece[-1] in _SENTENCE_MARKS
-            if 1 in marks[s - start:e - start]:
-                # beside a link in one block: a label ("Related:"), or one word ("By")
+            first_link = marks.find(1, s - start, e - start)
+            prosaic = len(said) > LABEL_WORDS or (sentence and len(said) >= 3)
+            if first_link >= 0 and (not prosaic or any(
+                    _is_word(words[k]) and not marks[k - start]
+                    for k in range(first_link + start, e))):
+                # beside a link in one block: a label ("Related:"), or one word ("By"); prose
+                # only before its links (an excerpt and its "Read more")
                 if not (_is_label(piece) or (len(said) == 1 and not sentence)):
                     return False
-            elif len(said) > LABEL_WORDS or (sentence and len(said) >= 3):
+            elif prosaic:
                 prose.append((s, e, len(said)))
                 continue
             plain += len(said)
@@ -387,7 +417,7 @@ class Furniture:
 
     def _invites_to_sign_up(self, el: _Element, start: int, end: int) -> bool:
         """Whether ``el`` is a newsletter box by what it is: a heading or a sentence or two
-        (SIGN_UP_WORDS at most) before one call to action that stands on its own (nothing
+        (SIGN_UP_WORDS at most), if any, before one call to action that stands on its own (nothing
         but its words between the blocks around it: a button, not a link in a sentence) and
         leads to a sign-up (_signs_up), at most a label's words after it, and no other words
         in a link or button."""
@@ -403,7 +433,7 @@ class Furniture:
         c_start, c_end = at[calls[0]]
         before = sum(map(_is_word, words[start:c_start]))
         after = sum(map(_is_word, words[c_end:end]))
-        if not 0 < before <= SIGN_UP_WORDS or after > LABEL_WORDS:
+        if before > SIGN_UP_WORDS or after > LABEL_WORDS:
             return False
         # on its own: the blocks around it start where it starts and end where it ends
         cuts = {start, end}

@@ -1174,10 +1174,11 @@ def ghost_bookmark_between(slots: Slots, o: Original) -> Slots:
             '<div class="kg-bookmark-title">The winter ferry timetable starts on Monday</div>'
             '<div class="kg-bookmark-description">Two evening crossings are dropped until '
             'March.</div><div class="kg-bookmark-metadata"><img class="kg-bookmark-icon" '
-            f'src="{GHOST_SOURCE_SITE}/favicon.png" alt=""><span class="kg-bookmark-author">Harbour Light'
-            '</span><span class="kg-bookmark-publisher">Harbour Light Desk</span></div></div>'
-            f'<div class="kg-bookmark-thumbnail"><img src="{GHOST_SOURCE_SITE}/content/images/ferry.jpg" '
-            'alt="" onerror="this.style.display = \'none\'"></div></a></figure>')
+            f'src="{GHOST_SOURCE_SITE}/favicon.png" alt=""><span class="kg-bookmark-author">'
+            'Harbour Light</span><span class="kg-bookmark-publisher">Harbour Light Desk</span>'
+            '</div></div><div class="kg-bookmark-thumbnail"><img '
+            f'src="{GHOST_SOURCE_SITE}/content/images/ferry.jpg" alt="" '
+            'onerror="this.style.display = \'none\'"></div></a></figure>')
     return article_of(slots, after_paragraph(slots.article, 1, card))
 
 
