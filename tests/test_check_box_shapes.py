@@ -164,6 +164,14 @@ SIGN_UPS = {
         'wp-block-buttons-is-layout-flex"><div class="wp-block-button"><a class="wp-block-'
         f'button__link wp-element-button" href="{SITE}/newsletter/">Sign up</a></div></div>'
         "</div></div>"),
+    # Two blocks of their own: a Heading block, then a Buttons block linking the site's
+    # Mailchimp hosted sign-up form.
+    "wp-heading-then-buttons": (
+        '<h3 class="wp-block-heading">Subscribe to our newsletter</h3><div class="wp-block-'
+        'buttons is-layout-flex wp-block-buttons-is-layout-flex"><div class="wp-block-button">'
+        '<a class="wp-block-button__link wp-element-button" href="https://harbourtown.us21.'
+        'list-manage.com/subscribe?u=5f1e2d3c4b5a69788796a5b4c&amp;id=0a1b2c3d4e">Sign up'
+        "</a></div></div>"),
     # Substack's "Subscribe now" button (ButtonCreateButton) alone between paragraphs.
     "substack-subscribe-button": (
         '<p class="button-wrapper" data-attrs="{&quot;url&quot;:&quot;https://harbourtown.'
@@ -326,6 +334,11 @@ NOT_BOXES = {
         f'<div class="wp-block-group"><h3><a href="{POST}">Tide pools reopen</a></h3><p>Our '
         'newsroom disagrees with this article.</p><ul><li><a href="/2025/09/harbour-plan/">'
         "Council votes on the harbour plan</a></li></ul></div>"),
+    # a paragraph of the publisher's above a sign-up button of its own
+    "paragraph-then-button": (
+        "<p>Editor’s note: the rangers disagree with this article.</p><div class="
+        '"wp-block-buttons"><div class="wp-block-button"><a class="wp-block-button__link" '
+        'href="/newsletter/">Sign up</a></div></div>'),
     # a sentence before a post's title, not under it
     "sentence-before-title": (
         '<div class="wp-block-group"><p>Our newsroom disagrees with this article.</p><h3><a '

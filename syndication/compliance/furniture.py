@@ -117,6 +117,7 @@ _NOT_IN_POST_LIST = frozenset(
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 # The kind a list of posts is reported as (like a "Related" box's).
 POSTS = "related links"
+_SIGN_UP = "newsletter sign-up"
 # A piece of a list beside its links: at most a label's words, and no sentence.
 _SENTENCE_MARKS = frozenset(".!?…")
 # Where a page says its own address: <link rel=…>, og:url, <base>, <a rel="home">.
@@ -402,10 +403,10 @@ class Furniture:
         return not unmarked or len(under) > 1
 
     def _heads_a_list(self, el: _Element, start: int, end: int) -> bool:
-        """Whether ``el`` is the heading of the list of posts right after it ("Related", "More
-        from Tideline", in a heading or a builder's heading widget): a few words, all in one
-        heading, no sentence, and a list of posts (by structure or by its "related" markup)
-        as its next sibling."""
+        """Whether ``el`` is the heading of the list of posts or the newsletter box right
+        after it ("Related", "More from Tideline", "Our newsletter", in a heading or a
+        builder's heading widget): a few words, all in one heading, no sentence, and a list
+        of posts or a sign-up (by structure or by its markup) as its next sibling."""
         if not 0 < end - start <= LABEL_WORDS + 2:
             return False
         if tag_name(el) not in _HEADINGS and not any(
@@ -425,8 +426,10 @@ class Furniture:
             return False  # a subheading of the original's, before an ad
         a_start, a_end = self.rep.at.get(after, (0, 0))
         return self.is_box(after) and (
-            self._lists_posts(after, a_start, a_end) or box_kind(after, self.rep.words[
-                a_start:min(a_end, a_start + LABELLED_BOX_WORDS + 1)]) == POSTS)
+            self._lists_posts(after, a_start, a_end)
+            or self._invites_to_sign_up(after, a_start, a_end)
+            or box_kind(after, self.rep.words[a_start:min(
+                a_end, a_start + LABELLED_BOX_WORDS + 1)]) in (POSTS, _SIGN_UP))
 
     # --- a newsletter box, by structure ---------------------------------------------------
 
@@ -479,7 +482,7 @@ class Furniture:
                 return True
         said = key(" ".join(self.rep.words[slice(*self.rep.at[call])]))
         return any(said == k or said.startswith(k + " ")
-                   for k in _LABEL_KEYS["newsletter sign-up"])
+                   for k in _LABEL_KEYS[_SIGN_UP])
 
     def _in_original(self, words: Sequence[str]) -> bool:
         """Whether ``words`` occur, in a row, in the original."""
