@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from urllib.parse import urljoin, urlsplit
 
 from ._version import __version__
-from .conversation import ARTICLE_REF
+from .conversation import ARTICLE_REF, TC_HOME
 from .errors import ConfigError
 from .models import Selection
 from .safetext import FORBIDDEN
@@ -321,7 +321,7 @@ def _articles(v: _Validator, raw: Mapping[str, Any], dotted: str) -> tuple[int, 
         m = ARTICLE_REF.match(item.strip())
         if not m:
             v.fail(f"{dotted}[{j}]", f"{item!r} is neither an article id nor an article URL "
-                   "ending in -{id} (https://theconversation.com/{slug}-{id})")
+                   f"ending in -{{id}} ({TC_HOME}/{{slug}}-{{id}})")
         ids.append(int(m.group(1) or m.group(2)))
     return tuple(dict.fromkeys(ids))
 
