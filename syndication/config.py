@@ -12,14 +12,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
-from urllib.parse import urljoin, urlsplit
 
 from ._version import __version__
 from .conversation import ARTICLE_REF, TC_HOME
 from .errors import ConfigError
 from .models import Selection
 from .safetext import FORBIDDEN
-from .urls import host_of
+from .urls import host_of, is_web_url, joined
 
 #: Environment variable naming the config file when --config is not given.
 CONFIG_ENV = "SYNDICATION_CONFIG"
@@ -171,8 +170,7 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
     v.only(site_t, "site", {"title", "base_url", "output_dir", "state_file", "icon", "logo",
                             "keep_days"})
     base_url = v.get(site_t, "site.base_url", str, required=True)
-    parts = urlsplit(base_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if not is_web_url(base_url):
         v.fail("site.base_url", f"must be an absolute http(s) URL, got {base_url!r}")
     if not base_url.endswith("/"):
         base_url += "/"
@@ -258,8 +256,7 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
         key = f"{where}.sources[{j}]"
         if not isinstance(url, str):
             v.fail(key, "must be a string")
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        if not is_web_url(url):
             v.fail(key, f"must be an absolute http(s) URL, got {url!r}")
     title = v.get(raw, f"{where}.title", str, required=True, nonempty=True)
     mode = v.get(raw, f"{where}.mode", str, default="full")
@@ -300,9 +297,8 @@ def _image_url(v: _Validator, table: Mapping[str, Any], dotted: str, base_url: s
     value: str | None = v.get(table, dotted, str, default=None, nonempty=True)
     if value is None:
         return None
-    url = urljoin(base_url, value.strip())
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+    url = joined(base_url, value) or value
+    if not is_web_url(url) or any(c.isspace() for c in url):
         v.fail(dotted, f"must be an http(s) URL or a path under base_url, got {value!r}")
     return url
 
