@@ -25,9 +25,11 @@ CONFIG_ENV = "SYNDICATION_CONFIG"
 DEFAULT_CONFIG = "config.toml"
 # A feed name becomes a file name in output_dir: no separators, no "..", nothing hidden.
 _FEED_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
-MODES = ("full", "extract")
+MODES = ("full", "extract")  # [[feed]] mode; the first is the default
 MAX_JOBS = 256  # [run] jobs and --jobs: more processes than this is a typo
 KEEP_DAYS = 30  # [site] keep_days by default: a month of originals, beyond every feed's window
+MAX_ENTRIES = 50  # [[feed]] max_entries by default
+PARAGRAPHS = 3  # [[feed]] paragraphs by default: an extract's length
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,7 @@ class SiteConfig:
     # [site] keep_days: an article last checked longer ago than this and in no feed's window
     # keeps its id, verdict, dates and hashes but loses its original and republication
     # (README, Retention)
-    keep_days: int = 30
+    keep_days: int = KEEP_DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +88,8 @@ class FeedConfig:
     max_entries: int  # [[feed]] max_entries: newest entries kept in the feed
     description: str  # [[feed]] description: the feed's subtitle ("": the credit alone)
     language: str | None = None  # [[feed]] language, e.g. "en"; default: the entries' own
-    mode: str = "full"  # [[feed]] mode: "full" articles, or "extract" (first paragraphs)
-    paragraphs: int = 3  # [[feed]] paragraphs: how many an extract carries
+    mode: str = MODES[0]  # [[feed]] mode: "full" articles, or "extract" (first paragraphs)
+    paragraphs: int = PARAGRAPHS  # [[feed]] paragraphs: how many an extract carries
     # [[feed]] keywords, exclude_keywords, authors, articles: what the feed takes
     selection: Selection = field(default_factory=Selection)
     # [[feed]] permission: the written permission relied on to take a whole edition unselected
@@ -198,7 +200,7 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         v.fail("fetch.user_agent", "must be printable ASCII (it is sent as an HTTP header)")
     if "http" not in user_agent and "@" not in user_agent:
         v.fail("fetch.user_agent", "must carry a contact URL or address, e.g. "
-               "'syndication/0.1 (+https://example.org/contact)' "
+               "'syndication (+https://example.org/contact)' "
                "(docs/the-conversation.md#robots-and-manners)")
     d = FETCH_DEFAULTS
     fetch = FetchConfig(
@@ -259,13 +261,14 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
         if not is_web_url(url):
             v.fail(key, f"must be an absolute http(s) URL, got {url!r}")
     title = v.get(raw, f"{where}.title", str, required=True, nonempty=True)
-    mode = v.get(raw, f"{where}.mode", str, default="full")
+    mode = v.get(raw, f"{where}.mode", str, default=MODES[0])
     if mode not in MODES:
         v.fail(f"{where}.mode", f'must be "full" or "extract", got {mode!r}')
     if "paragraphs" in raw and mode != "extract":
         v.fail(f"{where}.paragraphs", 'only used with mode = "extract" (the first paragraphs '
                "of each article, then a link to the rest)")
-    paragraphs = int(v.number(raw, f"{where}.paragraphs", default=3, minimum=1, integer=True))
+    paragraphs = int(v.number(raw, f"{where}.paragraphs", default=PARAGRAPHS, minimum=1,
+                                integer=True))
     permission = v.get(raw, f"{where}.permission", str, default=None, nonempty=True)
     if permission is not None and not permission.strip():
         v.fail(f"{where}.permission", "must say what permission you hold")
@@ -273,7 +276,7 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
         name=name,
         title=title,
         sources=tuple(dict.fromkeys(sources)),
-        max_entries=int(v.number(raw, f"{where}.max_entries", default=50, minimum=1,
+        max_entries=int(v.number(raw, f"{where}.max_entries", default=MAX_ENTRIES, minimum=1,
                                  integer=True)),
         # none: the feed's subtitle is the credit alone, in its language (publish.subtitle)
         description=v.get(raw, f"{where}.description", str, default=""),
