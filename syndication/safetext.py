@@ -5,8 +5,7 @@ and text made safe to print on a terminal. Every stage asks here; nothing here d
 from __future__ import annotations
 
 import re
-
-from .urls import host_of
+from urllib.parse import urlsplit
 
 # XML 1.0 §2.2 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
 # Also refused, though XML allows them: C1 controls and DEL (XML 1.0 §2.2 "discouraged"; a
@@ -99,7 +98,10 @@ def _safe_url_read(url: str, schemes: frozenset[str]) -> bool:
         return False
     if scheme == "mailto":
         return True
-    return bool(host_of(url))
+    try:
+        return bool(urlsplit(url.strip()).hostname)
+    except ValueError:  # a bad port or IPv6 literal
+        return False
 
 
 def safe_srcset(value: str, schemes: frozenset[str] = PUBLISHED_SCHEMES) -> bool:
