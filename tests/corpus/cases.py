@@ -38,6 +38,9 @@ JBL, BHM = "joomla-blog", "blogger-home"  # two republications on one page
 PAP, SQS, DIV = "hugo-papermod", "squarespace-71", "wp-divi"
 # The third red team's layout (held out from the fixes of F5/F18, F15/F19, F10/F17, F16, F7/F13).
 GSR = "ghost-source"
+# The fourth red team's layouts (held out from the fixes of F5/F18/F22, F15/F19, F17/F20/F21,
+# F16).
+AVA, WFL = "wp-avada", "webflow-cms"
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,6 +417,67 @@ RED_TEAM_3: tuple[Case, ...] = (
 )
 
 
+# The fourth red team's cases: WordPress with Avada 7 and its builder's elements (Text Block,
+# Code Block, Alert, Tagline Box, Title + Recent Posts, the about-author box), and a Webflow
+# CMS template page with its bound fields (summary, a second Rich Text field, the authors'
+# Collection list), custom code embeds, forms and conditional visibility.
+RED_TEAM_4: tuple[Case, ...] = (
+    # --- must pass ---------------------------------------------------------------------------
+    ok(AVA, EN, "avada-elements"), ok(AVA, FR1, "avada-elements"),
+    ok(AVA, ES2, "avada-elements"),
+    ok(AVA, EN, "avada-tagline-box"), ok(AVA, FR2, "avada-tagline-box"),
+    ok(AVA, ES1, "avada-tagline-box"),
+    ok(AVA, EN, "avada-recent-posts"), ok(AVA, FR1, "avada-recent-posts"),
+    ok(AVA, ES2, "avada-recent-posts"),
+    ok(AVA, EN, "avada-author-box"), ok(AVA, FR1, "avada-author-box"),
+    ok(AVA, ES2, "avada-author-box"),
+    ok(AVA, FR2, "headline-only-in-title"), ok(AVA, ES1, "body-classes"),
+    ok(WFL, EN, "webflow-form-after-body"), ok(WFL, FR1, "webflow-form-after-body"),
+    ok(WFL, ES2, "webflow-form-after-body"),
+    ok(WFL, EN, "webflow-sponsor-figure"), ok(WFL, FR2, "webflow-sponsor-figure"),
+    ok(WFL, ES1, "webflow-sponsor-figure"),
+    ok(WFL, EN, "webflow-author-list"), ok(WFL, FR1, "webflow-author-list"),
+    ok(WFL, ES2, "webflow-author-list"),
+    ok(WFL, EN, "webflow-empty-image-field"), ok(WFL, FR2, "webflow-empty-image-field"),
+    ok(WFL, ES1, "webflow-empty-image-field"),
+    ok(WFL, FR2, "related-box"), ok(WFL, ES1, "headline-only-in-title"),
+    ok(WFL, FR1, "tc-promo-removed"),
+    # --- must fail ---------------------------------------------------------------------------
+    fails(AVA, EN, "avada-alert-note", "unaltered-text"),
+    fails(AVA, FR1, "avada-alert-note", "unaltered-text"),
+    fails(AVA, ES1, "avada-alert-note", "unaltered-text"),
+    fails(AVA, EN, "avada-alert-naming-author", "unaltered-text"),
+    fails(AVA, FR2, "avada-alert-naming-author", "unaltered-text"),
+    fails(AVA, ES2, "avada-note-after", "unaltered-text"),
+    fails(AVA, FR1, "avada-note-after", "unaltered-text"),
+    fails(AVA, EN, "avada-credit-after", "unaltered-text"),
+    fails(AVA, ES1, "avada-credit-after", "unaltered-text"),
+    fails(AVA, EN, "rewritten-headline", "unaltered-title"),
+    fails(AVA, ES2, "rewritten-headline", "unaltered-title"),
+    fails(AVA, FR1, "byline-removed", "author-credit"),
+    fails(AVA, FR1, "dropped-author", "author-credit"),
+    fails(AVA, ES1, "counter-lazy-plugin", "page-counter"),
+    fails(AVA, EN, "hidden-copy-display-none", "unaltered-text"),
+    fails(AVA, FR2, "dateline", "unaltered-text"),
+    fails(WFL, EN, "webflow-summary-note", "unaltered-text"),
+    fails(WFL, FR1, "webflow-summary-note", "unaltered-text"),
+    fails(WFL, ES2, "webflow-summary-note", "unaltered-text"),
+    fails(WFL, EN, "webflow-summary-naming-author", "unaltered-text"),
+    fails(WFL, FR2, "webflow-summary-naming-author", "unaltered-text"),
+    fails(WFL, FR1, "webflow-note-field", "unaltered-text"),
+    fails(WFL, ES1, "webflow-note-field", "unaltered-text"),
+    fails(WFL, EN, "webflow-note-credit-field", "unaltered-text"),
+    fails(WFL, ES2, "webflow-note-credit-field", "unaltered-text"),
+    fails(WFL, EN, "hidden-copy-condition", "unaltered-text"),
+    fails(WFL, FR1, "hidden-copy-condition", "unaltered-text"),
+    fails(WFL, FR2, "rewritten-headline", "unaltered-title"),
+    fails(WFL, ES1, "byline-removed", "author-credit"),
+    fails(WFL, EN, "counter-removed", "page-counter"),
+    fails(WFL, FR1, "licence-words-reworded", "licence-notice"),
+    fails(WFL, ES2, "edited-word", "unaltered-text"),
+)
+
+
 CASES: tuple[Case, ...] = (
     # Every layout with every original's code pasted as it comes: compliant (plain text:
     # nothing fails, but counter, images and markup cannot be checked).
@@ -563,6 +627,7 @@ CASES: tuple[Case, ...] = (
     *RED_TEAM,
     *RED_TEAM_2,
     *RED_TEAM_3,
+    *RED_TEAM_4,
 )
 
 # Cases the checker judges wrongly today, under the kind each stands for: marked
