@@ -432,6 +432,8 @@ RED_TEAM_4: tuple[Case, ...] = (
     ok(AVA, EN, "avada-author-box"), ok(AVA, FR1, "avada-author-box"),
     ok(AVA, ES2, "avada-author-box"),
     ok(AVA, FR2, "headline-only-in-title"), ok(AVA, ES1, "body-classes"),
+    ok(AVA, FR2, "aside-author-box"), ok(AVA, EN, "ad-between-paragraphs"),
+    ok(WFL, ES2, "byline-above-headline"),
     ok(WFL, EN, "webflow-form-after-body"), ok(WFL, FR1, "webflow-form-after-body"),
     ok(WFL, ES2, "webflow-form-after-body"),
     ok(WFL, EN, "webflow-sponsor-figure"), ok(WFL, FR2, "webflow-sponsor-figure"),
@@ -459,6 +461,9 @@ RED_TEAM_4: tuple[Case, ...] = (
     fails(AVA, ES1, "counter-lazy-plugin", "page-counter"),
     fails(AVA, EN, "hidden-copy-display-none", "unaltered-text"),
     fails(AVA, FR2, "dateline", "unaltered-text"),
+    fails(AVA, ES2, "intro-naming-author", "unaltered-text"),
+    fails(AVA, EN, "licence-words-removed", "licence-notice"),
+    fails(WFL, FR1, "appended-with-credit", "unaltered-text"),
     fails(WFL, EN, "webflow-summary-note", "unaltered-text"),
     fails(WFL, FR1, "webflow-summary-note", "unaltered-text"),
     fails(WFL, ES2, "webflow-summary-note", "unaltered-text"),
@@ -737,7 +742,55 @@ RED_TEAM_3_WRONG: frozenset[str] = frozenset({
     "ghost-source/en-263253/ghost-excerpt-naming-author",
     "ghost-source/fr-209538/ghost-excerpt-naming-author",
 })
-KNOWN_WRONG = KNOWN_WRONG | RED_TEAM_WRONG | RED_TEAM_2_WRONG | RED_TEAM_3_WRONG
+# The fourth red team's cases judged wrongly (red-team-findings.md, F23-): Avada 7 and a
+# Webflow CMS template, held out from every fix. CHECKER HELPERS: delete a line here when your
+# fix makes it right.
+RED_TEAM_4_WRONG: frozenset[str] = frozenset({
+    # publisher's newsletter box between paragraphs: Avada's Tagline Box (heading, line and
+    # two "Sign up" buttons to the publisher's newsletter page, F23)
+    "wp-avada/en-263253/avada-tagline-box",
+    "wp-avada/fr-209538/avada-tagline-box",
+    "wp-avada/es-159013/avada-tagline-box",
+    # "Related" box between paragraphs: Avada's Recent Posts element with its excerpt (F24,
+    # F17's Divi cause)
+    "wp-avada/en-263253/avada-recent-posts",
+    "wp-avada/fr-212649/avada-recent-posts",
+    "wp-avada/es-113886/avada-recent-posts",
+    # ad between paragraphs: a Rich Text image linking the sponsor, captioned with its label
+    # (F25)
+    "webflow-cms/en-263253/webflow-sponsor-figure",
+    "webflow-cms/fr-209538/webflow-sponsor-figure",
+    "webflow-cms/es-159013/webflow-sponsor-figure",
+    # empty image field of the CMS template: <img src=""> taken for an uncredited image (F26)
+    "webflow-cms/es-159013/webflow-empty-image-field",
+    # intro paragraph / paragraph appended, in an Avada element of its own: an Alert before
+    # the body's Text Block, a Text Block after the Code Block (F27, F5/F18's cause)
+    "wp-avada/es-159013/avada-alert-note",
+    "wp-avada/es-113886/avada-note-after",
+    "wp-avada/en-263253/avada-credit-after",
+    "wp-avada/es-159013/avada-credit-after",
+    # intro paragraph before the article, in the CMS's Summary field between the header and
+    # the body (F28, F22's cause)
+    "webflow-cms/en-263253/webflow-summary-note",
+    "webflow-cms/fr-212649/webflow-summary-note",
+    "webflow-cms/es-113886/webflow-summary-note",
+    "webflow-cms/en-263253/webflow-summary-naming-author",
+    "webflow-cms/fr-209538/webflow-summary-naming-author",
+    # paragraph appended at the end, in a second Rich Text field after the body (F28, F5's)
+    "webflow-cms/fr-212649/webflow-note-field",
+    "webflow-cms/es-159013/webflow-note-field",
+    "webflow-cms/en-263253/webflow-note-credit-field",
+    "webflow-cms/es-113886/webflow-note-credit-field",
+    # added words naming the author or The Conversation taken for credit (F29, F15/F19's)
+    "wp-avada/es-113886/intro-naming-author",
+    "webflow-cms/fr-212649/appended-with-credit",
+    # hidden compliant copy: Webflow's conditional-visibility class, hidden by the site's
+    # stylesheet: the hidden copy is judged, the wrong rules fail (F30, F14's cause)
+    "webflow-cms/en-263253/hidden-copy-condition",
+    "webflow-cms/fr-212649/hidden-copy-condition",
+})
+KNOWN_WRONG = (KNOWN_WRONG | RED_TEAM_WRONG | RED_TEAM_2_WRONG | RED_TEAM_3_WRONG
+               | RED_TEAM_4_WRONG)
 
 
 def check_table() -> None:
