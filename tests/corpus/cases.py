@@ -742,8 +742,6 @@ RED_TEAM_4_WRONG: frozenset[str] = frozenset({
     "webflow-cms/en-263253/webflow-sponsor-figure",
     "webflow-cms/fr-209538/webflow-sponsor-figure",
     "webflow-cms/es-159013/webflow-sponsor-figure",
-    # empty image field of the CMS template: <img src=""> taken for an uncredited image (F26)
-    "webflow-cms/es-159013/webflow-empty-image-field",
     # intro paragraph / paragraph appended, in an Avada element of its own: an Alert before
     # the body's Text Block, a Text Block after the Code Block (F27, F5/F18's cause)
     "wp-avada/es-159013/avada-alert-note",
