@@ -661,8 +661,9 @@ KNOWN_WRONG: frozenset[str] = frozenset({
 
 
 # The red team's cases the checker judges wrongly today (strict xfails like KNOWN_WRONG, and
-# part of it): other themes' and CMSs' instances of issue 9's kinds. /work/redteam-findings.md
-# says why each is wrong. CHECKER HELPERS: delete a line here when your fix makes it right.
+# part of it): other themes' and CMSs' instances of issue 9's kinds.
+# tests/corpus/red-team-findings.md says why each is wrong. CHECKER HELPERS: delete a line
+# here when your fix makes it right.
 RED_TEAM_WRONG: frozenset[str] = frozenset({
     # house style: the code split into Elementor widgets
     # publisher's newsletter box between paragraphs
