@@ -220,7 +220,18 @@ SIGN_UPS = {
         "'EMAIL';ftypes[0]='merge';}(jQuery));var $mcj = jQuery.noConflict(true);</script></div>"),
 }
 
-HARMLESS = LINK_CARDS | EXCERPT_LISTS | SIGN_UPS
+# A sponsor's banner placed as a linked picture captioned with the ad label alone.
+ADS = {
+    # The block editor's Image block, linked to the sponsor, its caption the label (French).
+    "wp-image-sponsor-fr": (
+        '<figure class="wp-block-image size-full"><a href="https://ads.example.net/click?id=41"'
+        ' target="_blank" rel="noreferrer noopener sponsored"><img decoding="async" width="728"'
+        f' height="90" src="{SITE}/wp-content/uploads/2025/09/banque-728x90.png" alt="Banque du'
+        ' port" class="wp-image-4521"/></a><figcaption class="wp-element-caption">Publicité'
+        "</figcaption></figure>"),
+}
+
+HARMLESS = LINK_CARDS | EXCERPT_LISTS | SIGN_UPS | ADS
 
 
 @pytest.mark.parametrize("name", sorted(HARMLESS))
@@ -373,3 +384,15 @@ def test_the_publishers_prose_beside_a_box_shape_is_added_text(
     verdict = check_page(on_site(article, between_paragraphs(html, NOT_BOXES[name])), article)
     assert "unaltered-text" in {f.rule for f in verdict.failed}, explain(verdict)
     assert "was added" in verdict.finding("unaltered-text").detail
+
+
+def test_the_originals_picture_captioned_as_an_ad_is_no_box(env_article: Article) -> None:
+    """The original's lead picture, linked elsewhere, its caption and credit replaced by
+    "Advertisement": no ad box, so the picture without its credit fails."""
+    img = re.search(r'<img[^>]*src="([^"]+)"', env_article.content)
+    assert img is not None and "theconversation" in img.group(1)
+    html = republish(env_article).html
+    box = (f'<figure><a href="https://ads.example.net/click?id=41"><img src="{img.group(1)}" '
+           'alt=""></a><figcaption>Advertisement</figcaption></figure>')
+    verdict = check_page(on_site(env_article, between_paragraphs(html, box)), env_article)
+    assert "images" in {f.rule for f in verdict.failed}, explain(verdict)

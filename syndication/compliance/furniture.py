@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..conversation import is_tc_host
 from ..urls import host_of
+from .content import IMAGE_TAGS, image_src
 from .htmltext import BLOCK_TAGS, fold_name, key, tag_name
 
 if TYPE_CHECKING:
@@ -182,7 +183,11 @@ def _holds_box_content(el: _Element, words: Sequence[str]) -> bool:
 
 def _labelled(el: _Element, words: Sequence[str]) -> str | None:
     """A short block without box markup that its first words name: "Advertisement" alone,
-    or "Related: <a>a title</a>" (a link to the rest)."""
+    or "Related: <a>a title</a>" (a link to the rest); or a linked picture captioned with the
+    label alone (a sponsor's banner placed as an image in a rich-text field), not one of The
+    Conversation's pictures."""
+    if tag_name(el) == "figure" and words:
+        return _labelled_picture(el, words)
     if tag_name(el) not in ("p", "div", "section") or not words:
         return None
     if len(words) > LABELLED_BOX_WORDS or fold_name(words[0]) not in _LABEL_FIRST:
@@ -199,6 +204,15 @@ def _labelled(el: _Element, words: Sequence[str]) -> str | None:
                 if linked:
                     return kind
     return None
+
+
+def _labelled_picture(el: _Element, words: Sequence[str]) -> str | None:
+    if len(words) > LABEL_WORDS or not any(True for _ in el.iter("a")):
+        return None
+    if any(is_tc_host(host_of(image_src(img))) for img in el.iter(*IMAGE_TAGS)):
+        return None
+    said = key(" ".join(words))
+    return next((kind for kind, keys in _LABEL_KEYS.items() if said in keys), None)
 
 
 def _is_word(token: str) -> bool:

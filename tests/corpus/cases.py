@@ -728,11 +728,6 @@ RED_TEAM_3_WRONG: frozenset[str] = frozenset({
 # Webflow CMS template, held out from every fix. CHECKER HELPERS: delete a line here when your
 # fix makes it right.
 RED_TEAM_4_WRONG: frozenset[str] = frozenset({
-    # ad between paragraphs: a Rich Text image linking the sponsor, captioned with its label
-    # (F25)
-    "webflow-cms/en-263253/webflow-sponsor-figure",
-    "webflow-cms/fr-209538/webflow-sponsor-figure",
-    "webflow-cms/es-159013/webflow-sponsor-figure",
     # intro paragraph / paragraph appended, in an Avada element of its own: an Alert before
     # the body's Text Block, a Text Block after the Code Block (F27, F5/F18's cause)
     "wp-avada/es-159013/avada-alert-note",
