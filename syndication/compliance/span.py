@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..conversation import ATTRIBUTION_PHRASES, is_tc_url
 from ..models import Article
-from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name
+from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
 from .htmltext import words as words_of
 from .locate import CC_LICENCE, CREDIT_NAMES, CREDIT_WINDOW, is_item
 from .page import Page, inside
@@ -90,12 +90,13 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     spans = rep.at
     # A feed entry is nothing but the republication: its span is the whole entry.
     body = _container(rep, start, end) if rep.complete else rep.root
-    post = _post(body, heading) if rep.complete else body
+    title = key(article.title)
+    headline = heading if heading is not None and key(text_of(heading)) == title else None
+    post = _post(body, headline) if rep.complete else body
     b_start, b_end = spans.get(body, (0, len(words)))
     lo, hi = spans.get(post, (b_start, b_end))
     # Outside its body, the post's blocks stand near the article: a far block is the page's.
     lo, hi = max(lo, min(b_start, start - POST_WINDOW)), min(hi, max(b_end, end + POST_WINDOW))
-    title = key(article.title)
     title_words = words_of(article.title)
     boundaries: set[int] = set()
     skipped: list[tuple[int, int]] = []  # furniture's token ranges
@@ -158,14 +159,15 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     return tuple(found)
 
 
-def _post(body: _Element, heading: _Element | None) -> _Element:
+def _post(body: _Element, headline: _Element | None) -> _Element:
     """The article's post: the nearest element around its body that the page marks as a
-    post (an <article>, a schema.org posting, an h-entry), or that holds the heading heading
-    it, or the page's <main>; else the body alone. Its CMS fields, widgets or modules (an
-    excerpt under the headline, a note after the body) read as the article's."""
+    post (an <article>, a schema.org posting, an h-entry) or as its <main>, or that holds
+    its headline (the heading heading it, with the original's headline in it); else the
+    body alone. Its CMS fields, widgets or modules (an excerpt under the headline, a note
+    after the body) read as the article's."""
     for el in (body, *body.iterancestors()):
         if (is_item(el) or tag_name(el) == "main" or el.get("role") == "main"
-                or (heading is not None and inside(heading, el))):
+                or (headline is not None and inside(headline, el))):
             return el
     return body
 
