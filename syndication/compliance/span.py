@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..conversation import ATTRIBUTION_PHRASES, is_tc_url
 from ..models import Article
+from .content import IMAGE_TAGS, image_container, is_picture
 from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
 from .htmltext import words as words_of
 from .locate import CC_LICENCE, CREDIT_NAMES, CREDIT_WINDOW, is_item
@@ -41,8 +42,16 @@ POST_WINDOW = CREDIT_WINDOW
 # A CMS's own post meta (author, date, category, hits: Joomla's dl.article-info, a WordPress
 # theme's entry-meta) is short: a block longer than this many tokens is never taken for it.
 _META_TOKENS = 60
-# Elements whose text is post metadata by markup: <time>, schema.org's date and author props.
-_META_PROP = re.compile(r"^(?:date\w*|author|creator|publisher)$", re.I)
+# A picture's caption and credit, in a wrapper that says so (content.image_container), are
+# the picture's (judged by the images rule): a wrapper of more tokens holds more than that.
+_CAPTION_TOKENS = 100
+# Elements whose text is post metadata by markup: <time>; a date or an author as microdata
+# (itemprop="datePublished") or RDFa (property="dc:date", "schema:author") say; links whose
+# rel is one of HTML's link types for a post's author, tags and permalink (rel="author",
+# "tag", "bookmark"; WordPress writes rel="category tag").
+_META_PROP = re.compile(r"^(?:\w+:)?(?:date\w*|author|creator|publisher|created|modified|issued)$",
+                        re.I)
+_META_REL = frozenset({"author", "tag", "category", "bookmark"})
 # A piece of a meta block is a label or a value ("Written by:", "Hits: 214", "4 min read"):
 # at most this many words, and no sentence.
 _META_PIECE_WORDS = 5
@@ -120,6 +129,12 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                 anchors.append(s)
             elif not b_start <= s < b_end:
                 linked.append(span)
+        if tag in IMAGE_TAGS and is_picture(el):
+            box = image_container(el)  # a picture with its caption, not in a <figure>
+            at = spans.get(box) if box is not None else None
+            if at is not None and (at[0] >= end or at[1] <= start) and \
+                    at[1] - at[0] <= _CAPTION_TOKENS:
+                skipped.append(at)
         if (s < end and e > start) or e <= s:
             continue  # holds words of the article, or none
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
@@ -211,7 +226,7 @@ def _post_meta(block: _Element) -> bool:
         tag = tag_name(el)
         if tag in SKIP_TAGS or not tag:
             return
-        if tag == "time" or _META_PROP.match(el.get("itemprop") or ""):
+        if tag == "time" or _is_meta(el):
             cut()
             pieces.append((_text(el), True))
             return
@@ -236,6 +251,13 @@ def _post_meta(block: _Element) -> bool:
         return False
     return all(_words(t) <= _META_PIECE_WORDS + (3 if marked else 0)
                and not (_words(t) >= 3 and _SENTENCE_END.search(t)) for t, marked in texts)
+
+
+def _is_meta(el: _Element) -> bool:
+    """Whether ``el``'s markup says it is a post's date, author or tag (_META_PROP, _META_REL)."""
+    props = f"{el.get('itemprop') or ''} {el.get('property') or ''}".split()
+    return any(_META_PROP.match(p) for p in props) or (
+        tag_name(el) == "a" and not _META_REL.isdisjoint((el.get("rel") or "").lower().split()))
 
 
 def _text(el: _Element) -> str:
