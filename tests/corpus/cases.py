@@ -600,16 +600,7 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # ad between paragraphs
     # house style: figures as Blogger caption tables
     # intro paragraph before the article
-    "wp-hello-elementor/es-113886/elementor-intro-widget",
     # paragraph appended at the end
-    "wp-hello-elementor/en-263253/elementor-appended-widget",
-    "wp-hello-elementor/fr-212649/elementor-appended-widget",
-    "wp-hello-elementor/es-159013/elementor-appended-widget",
-    "drupal7-bartik/en-263253/note-after-body",
-    "drupal7-bartik/fr-212649/note-after-body",
-    "joomla-cassiopeia/es-113886/note-after-body",
-    "wp-kadence/fr-209538/note-after-body",
-    "blogger-simple/en-263253/note-after-body",
     # author's name misspelt
     # nesting deeper than the parser's limit
     # text shown by a script (entrance animation)
@@ -636,16 +627,6 @@ RED_TEAM_2_WRONG: frozenset[str] = frozenset({
     "wp-divi/en-263253/divi-blog-module",
     "wp-divi/fr-212649/divi-blog-module",
     "wp-divi/es-113886/divi-blog-module",
-    # intro paragraph before the article, in a block of its own (F18, F5's cause)
-    "squarespace-71/es-159013/squarespace-intro-block",
-    "wp-divi/es-113886/divi-intro-module",
-    # paragraph appended at the end, in a block of its own (F18, F5's cause)
-    "squarespace-71/en-263253/squarespace-appended-block",
-    "squarespace-71/fr-212649/squarespace-appended-block",
-    "squarespace-71/es-113886/squarespace-appended-block",
-    "wp-divi/fr-209538/divi-appended-module",
-    "wp-divi/es-159013/divi-appended-module",
-    "wp-divi/en-263253/divi-appended-module",
     # intro paragraph / appended paragraph naming the author or The Conversation (F19, F15's)
     "hugo-papermod/fr-209538/intro-naming-author",
     "squarespace-71/en-263253/appended-with-credit",
@@ -665,10 +646,7 @@ RED_TEAM_3_WRONG: frozenset[str] = frozenset({
     "ghost-source/fr-209538/ghost-header-card",
     "ghost-source/es-159013/ghost-header-card",
     # intro paragraph before the article, in the post's custom excerpt (the header's
-    # p.gh-article-excerpt, another CMS field): not judged (F22, F5/F18's cause)
-    "ghost-source/en-263253/ghost-excerpt-note",
-    "ghost-source/fr-212649/ghost-excerpt-note",
-    "ghost-source/es-159013/ghost-excerpt-note",
+    # p.gh-article-excerpt): it names the author, taken for credit (F19)
     "ghost-source/en-263253/ghost-excerpt-naming-author",
     "ghost-source/fr-209538/ghost-excerpt-naming-author",
 })
