@@ -148,7 +148,10 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         if s >= end and words[s:s + 2] == _SIGNATURE:
             hi = min(hi, s)
             continue
-        if (el in chrome or credit_box(rep, el) or tag in ("figure", "figcaption")
+        # a box holding the headline is the post's header, whatever it looks like: its
+        # parts are judged one by one
+        boxed = el in chrome and (headline is None or not inside(headline, el))
+        if (boxed or credit_box(rep, el) or tag in ("figure", "figcaption")
                 or (tag in BLOCK_TAGS and e - s <= _META_TOKENS and _post_meta(el))):
             skipped.append(span)
     boundaries.update((b_start, b_end))
