@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..conversation import ATTRIBUTION_PHRASES, is_tc_url
+from ..conversation import ATTRIBUTION_PHRASES, TC_HOST, is_tc_url
 from ..models import Article
 from .content import IMAGE_TAGS, image_container, is_picture
 from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
@@ -333,6 +333,10 @@ def _credit_keys(article: Article) -> tuple[str, ...]:
     return tuple(k for k in (*people, *places, *_CREDIT_PHRASES) if k)
 
 
+# TC_HOST as the text's tokens: "theconversation", ".", "com".
+_HOST_TOKENS = TC_HOST.partition(".")
+
+
 def _credits(run: Sequence[str], keys: Sequence[str], title: str) -> bool:
     """A run of words that credits the article: an author or institution named, the
     attribution line's or the licence's words, The Conversation's address, the headline."""
@@ -342,7 +346,8 @@ def _credits(run: Sequence[str], keys: Sequence[str], title: str) -> bool:
     # The Conversation's address written out (a plain-text letter's links): its tokens
     # "theconversation . com", found without rebuilding the text.
     for k, token in enumerate(run):
-        if token.casefold() == "theconversation" and tuple(run[k + 1:k + 3]) == (".", "com"):
+        if (token.casefold() == _HOST_TOKENS[0]
+                and tuple(t.casefold() for t in run[k + 1:k + 3]) == _HOST_TOKENS[1:]):
             return True
     return any(f" {k} " in text for k in keys)
 
