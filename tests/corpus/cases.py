@@ -723,22 +723,15 @@ RED_TEAM_4_WRONG: frozenset[str] = frozenset({
     "webflow-cms/es-159013/webflow-sponsor-figure",
     # empty image field of the CMS template: <img src=""> taken for an uncredited image (F26)
     "webflow-cms/es-159013/webflow-empty-image-field",
-    # intro paragraph / paragraph appended, in an Avada element of its own: an Alert before
-    # the body's Text Block, a Text Block after the Code Block (F27, F5/F18's cause)
-    "wp-avada/es-159013/avada-alert-note",
-    "wp-avada/es-113886/avada-note-after",
+    # paragraph appended, in an Avada element of its own after the Code Block, thanking The
+    # Conversation: read since F27's fix, taken for credit (F29)
     "wp-avada/en-263253/avada-credit-after",
     "wp-avada/es-159013/avada-credit-after",
-    # intro paragraph before the article, in the CMS's Summary field between the header and
-    # the body (F28, F22's cause)
-    "webflow-cms/en-263253/webflow-summary-note",
-    "webflow-cms/fr-212649/webflow-summary-note",
-    "webflow-cms/es-113886/webflow-summary-note",
+    # intro paragraph in the CMS's Summary field naming the author, and a second Rich Text
+    # field after the body crediting The Conversation: read since F28's fix, taken for
+    # credit (F29)
     "webflow-cms/en-263253/webflow-summary-naming-author",
     "webflow-cms/fr-209538/webflow-summary-naming-author",
-    # paragraph appended at the end, in a second Rich Text field after the body (F28, F5's)
-    "webflow-cms/fr-212649/webflow-note-field",
-    "webflow-cms/es-159013/webflow-note-field",
     "webflow-cms/en-263253/webflow-note-credit-field",
     "webflow-cms/es-113886/webflow-note-credit-field",
     # added words naming the author or The Conversation taken for credit (F29, F15/F19's)
