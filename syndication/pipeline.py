@@ -55,7 +55,7 @@ from .output import (
     shipped_assets,
     write_if_changed,
 )
-from .safetext import FORBIDDEN, redact
+from .safetext import redact, search_forbidden
 from .selection import admits, selective
 from .store import SourceState, Store
 from .update import Intent, Plan, Stored, decide, plan
@@ -767,7 +767,7 @@ def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, 
     for e in load():
         fields = (e.title, e.summary or "", e.html, e.rights or "", *e.categories,
                   *(a.name for a in e.authors))
-        if any(FORBIDDEN.search(f) for f in fields):
+        if any(search_forbidden(f) for f in fields):
             problem: str | None = "it holds a character XML 1.0 forbids"
         else:
             problem = link_problem(e.url, e.article_id)
