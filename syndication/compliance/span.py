@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..conversation import ATTRIBUTION_PHRASES, is_tc_url
+from ..conversation import ATTRIBUTION_PHRASES, TC_HOST, is_tc_url
 from ..models import Article
 from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name
 from .htmltext import words as words_of
-from .locate import CC_LICENCE, CREDIT_NAMES
+from .locate import CC_LICENCE, credit_box
 from .page import Page
 
 if TYPE_CHECKING:
@@ -104,10 +104,9 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                 anchors.append(s)
         if (s < end and e > start) or e <= s:
             continue  # holds words of the article, or none
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
         if (tag in _HEADINGS or (tag in _TEXT_BLOCKS and e - s == len(title_words)
                                  and key(" ".join(words[s:e])) == title)) and (
-                not CREDIT_NAMES.search(names)):
+                not credit_box(rep, el)):
             if e <= start:
                 lo = max(lo, e)  # the headline, or a piece before the article's
             elif s >= end and int(tag[1:] if tag in _HEADINGS else "1") <= _PIECE_LEVEL:
@@ -116,7 +115,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         if s >= end and words[s:s + 2] == _SIGNATURE:
             hi = min(hi, s)
             continue
-        if (el in chrome or CREDIT_NAMES.search(names) or tag in ("figure", "figcaption")
+        if (el in chrome or credit_box(rep, el) or tag in ("figure", "figcaption")
                 or (tag in BLOCK_TAGS and e - s <= _META_TOKENS and _post_meta(el))):
             skipped.append(span)
     keys = _credit_keys(article)
@@ -254,6 +253,10 @@ def _credit_keys(article: Article) -> tuple[str, ...]:
     return tuple(k for k in (*people, *places, *_CREDIT_PHRASES) if k)
 
 
+# TC_HOST as the text's tokens: "theconversation", ".", "com".
+_HOST_TOKENS = TC_HOST.partition(".")
+
+
 def _credits(run: Sequence[str], keys: Sequence[str], title: str) -> bool:
     """A run of words that credits the article: an author or institution named, the
     attribution line's or the licence's words, The Conversation's address, the headline."""
@@ -263,7 +266,8 @@ def _credits(run: Sequence[str], keys: Sequence[str], title: str) -> bool:
     # The Conversation's address written out (a plain-text letter's links): its tokens
     # "theconversation . com", found without rebuilding the text.
     for k, token in enumerate(run):
-        if token.casefold() == "theconversation" and tuple(run[k + 1:k + 3]) == (".", "com"):
+        if (token.casefold() == _HOST_TOKENS[0]
+                and tuple(t.casefold() for t in run[k + 1:k + 3]) == _HOST_TOKENS[1:]):
             return True
     return any(f" {k} " in text for k in keys)
 
