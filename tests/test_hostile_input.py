@@ -27,10 +27,10 @@ from syndication.safetext import (
     _safe_url_read,
     forbidden_character,
     printable,
-    search_forbidden,
     redact,
     safe_srcset,
     safe_url,
+    search_forbidden,
 )
 from syndication.source import link_problem, parse_feed, sane_date
 from syndication.store import Store
