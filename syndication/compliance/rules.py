@@ -27,7 +27,6 @@ from ..errors import DocumentCut
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
 from .compare import MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
-    LAZY_ATTRIBUTES,
     CounterTag,
     credit_kept,
     figure_credit,
@@ -486,11 +485,14 @@ def _no_counter(n: int, tags: Sequence[CounterTag], lazy: Sequence[CounterTag],
     """Why no counter loads with the page: say what was found instead."""
     if lazy:
         t = lazy[0]
-        attr = next((a for a in LAZY_ATTRIBUTES if (t.el.get(a) or "").strip() == t.url), "")
+        if tag_name(t.el) == "amp-img":
+            return (f"the counter is an <amp-img> ({t.url}): AMP loads it only when a reader "
+                    "comes near it, so not every view is counted; AMP counts a view with "
+                    "<amp-pixel>")
         placeholder = _short(t.el.get("src") or "no src", 40)
         later = ("a script loads it only when a reader scrolls to it" if loader else
                  "no script on the page loads it")
-        return (f"the counter is lazy-loaded: {t.url} is in {attr} behind a placeholder "
+        return (f"the counter is lazy-loaded: {t.url} is in {t.where} behind a placeholder "
                 f"({placeholder}); {later}, so views are not counted")
     proxied = [t for t in tags if t.how == "proxied" and t.n == n]
     if proxied:
