@@ -321,9 +321,10 @@ def in_credit_box(rep: Page, el: _Element, article: tuple[int, int] | None) -> b
                for box in (el, *list(el.iterancestors())[:3]))
 
 
-# A credit box is short: a byline, or an author box with a name, a photo and a line or two of
-# biography for each author (five authors with roles and institutions take about 150 tokens).
-CREDIT_BOX_TOKENS = 150
+# A credit box is short: a byline, or an author box with a name, a photo and a few lines of
+# biography for each author; no longer than the credit region on either side of the article
+# (a name farther from the article is no credit anyway).
+CREDIT_BOX_TOKENS = CREDIT_WINDOW
 
 
 def credit_box(rep: Page, el: _Element, article: tuple[int, int] | None = None) -> bool:
