@@ -471,6 +471,7 @@ class _Steps:
         for article, wanted, selecting in work:
             args = _step_args(article, wanted, selecting)
             self.pool.submit(_step_key(article, wanted, args), *args)
+        self.pool.flush()  # in batches: one message each way for several articles
 
     def run(self, article: Article, wanted: Plan,
             selecting: Sequence[tuple[FeedConfig, str]] = ()) -> Processed:
