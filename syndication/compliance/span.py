@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..conversation import ATTRIBUTION_PHRASES, is_tc_url
+from ..conversation import is_tc_url
 from ..models import Article
+from .credit import credit_of, is_credit
 from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name
 from .htmltext import words as words_of
 from .locate import CC_LICENCE, CREDIT_NAMES
@@ -32,8 +33,6 @@ _PIECE_LEVEL = 2
 # A plain-text signature starts with "-- " on its own line (RFC 3676, 4.3): the letter's
 # footer, not the article's. Its tokens.
 _SIGNATURE = ("-", "-")
-_CREDIT_PHRASES = (*(key(p) for ps in ATTRIBUTION_PHRASES.values() for p in ps),
-                   "creative commons")
 EXCERPT_WORDS = 6
 # A CMS's own post meta (author, date, category, hits: Joomla's dl.article-info, a WordPress
 # theme's entry-meta) is short: a block longer than this many tokens is never taken for it.
@@ -85,7 +84,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     title_words = words_of(article.title)
     boundaries: set[int] = set()
     skipped: list[tuple[int, int]] = []  # furniture's token ranges
-    anchors: list[int] = []  # where credit links stand
+    links: list[tuple[int, int]] = []  # where credit links stand: their words credit
     for el in container.iter():
         span = spans.get(el)
         if span is None:  # most elements of a feed entry: only some have a place
@@ -101,7 +100,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         if tag == "a" and (s < start or s >= end):
             href = (el.get("href") or "").strip()
             if is_tc_url(href) or CC_LICENCE.search(href):
-                anchors.append(s)
+                links.append(span)
         if (s < end and e > start) or e <= s:
             continue  # holds words of the article, or none
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
@@ -119,14 +118,15 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         if (el in chrome or CREDIT_NAMES.search(names) or tag in ("figure", "figcaption")
                 or (tag in BLOCK_TAGS and e - s <= _META_TOKENS and _post_meta(el))):
             skipped.append(span)
-    keys = _credit_keys(article)
+    credit = credit_of(article)
     joined = ""  # the original's tokens, joined when a run is to be looked for in them
     found: list[Added] = []
     regions = [(lo, start, True)] + ([(end, hi, False)] if after else [])
     for a, b, before in regions:
         for s, e in _runs(a, b, boundaries, skipped):
             run = words[s:e]
-            if any(s <= p < e for p in anchors) or _credits(run, keys, title):
+            linked = [any(a <= p < b for a, b in links) for p in range(s, e)]
+            if is_credit(run, linked, credit):
                 continue
             if original and not joined:
                 joined = " " + " ".join(original) + " "
@@ -246,26 +246,6 @@ def _runs(a: int, b: int, boundaries: set[int], skipped: Sequence[tuple[int, int
             runs.append((p, q))
             p = q
     return runs
-
-
-def _credit_keys(article: Article) -> tuple[str, ...]:
-    people = [key(a.name) for a in article.authors if a.name]
-    places = [key(a.institution) for a in article.authors if a.institution]
-    return tuple(k for k in (*people, *places, *_CREDIT_PHRASES) if k)
-
-
-def _credits(run: Sequence[str], keys: Sequence[str], title: str) -> bool:
-    """A run of words that credits the article: an author or institution named, the
-    attribution line's or the licence's words, The Conversation's address, the headline."""
-    text = " " + key(" ".join(run)) + " "
-    if title and text.strip() == title:
-        return True
-    # The Conversation's address written out (a plain-text letter's links): its tokens
-    # "theconversation . com", found without rebuilding the text.
-    for k, token in enumerate(run):
-        if token.casefold() == "theconversation" and tuple(run[k + 1:k + 3]) == (".", "com"):
-            return True
-    return any(f" {k} " in text for k in keys)
 
 
 def _clip(text: str, limit: int = 160) -> str:

@@ -614,15 +614,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # nesting deeper than the parser's limit
     # text shown by a script (entrance animation)
     # "Related" box between paragraphs
-    # intro paragraph before the article (it names the author: taken for credit, F15)
-    "wp-kadence/en-263253/intro-naming-author",
-    "drupal7-bartik/fr-212649/intro-naming-author",
-    "blogger-simple/es-113886/intro-naming-author",
-    "wp-twentytwentyone/fr-209538/intro-naming-author",
-    # paragraph appended at the end (it names The Conversation: taken for credit, F15)
-    "wp-newspaper/en-263253/appended-with-credit",
-    "joomla-cassiopeia/fr-209538/appended-with-credit",
-    "ghost-casper/es-159013/appended-with-credit",
 })
 # The second red team's cases judged wrongly (red-team-findings.md, F16-): on layouts and
 # blocks no fix was made on. CHECKER HELPERS: delete a line here when your fix makes it right.
@@ -646,9 +637,6 @@ RED_TEAM_2_WRONG: frozenset[str] = frozenset({
     "wp-divi/fr-209538/divi-appended-module",
     "wp-divi/es-159013/divi-appended-module",
     "wp-divi/en-263253/divi-appended-module",
-    # intro paragraph / appended paragraph naming the author or The Conversation (F19, F15's)
-    "hugo-papermod/fr-209538/intro-naming-author",
-    "squarespace-71/en-263253/appended-with-credit",
 })
 # The third red team's cases judged wrongly (red-team-findings.md, F20-): Ghost's Source
 # theme and its cards, held out from every fix. CHECKER HELPERS: delete a line here when your

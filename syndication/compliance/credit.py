@@ -1,0 +1,156 @@
+"""Pure: whether a block of words around an article is its credit, known by its shape
+(docs/compliance.md#the-articles-span): every word of it credits the article (the authors'
+names, roles and institutions, The Conversation, the licence, the headline, the attribution
+line's words) or joins and labels those (by, and, of, "Author:", "republished from"); a
+block that names the author or The Conversation but says anything else is the publisher's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..conversation import ATTRIBUTION, ATTRIBUTION_PHRASES, DISCLOSURE_HEADINGS
+from ..models import Article
+from ..tokens import key
+
+# Words that join and label a credit, folded (no case, no accents), in the languages of The
+# Conversation's editions (en, fr, es, pt, id). Only these may stand beside the credit's own
+# words: an editor's note, a thank-you or a summary has words of its own ("wrote", "piece",
+# "thank", "readers") and is the publisher's text.
+_JOINERS = frozenset("""
+    a an the of at and in on from under with via is are was were its their this these
+    de d du des la le les l a au aux et en sur sous dans depuis est sont cet cette ces
+    del el los las y e un una con desde bajo es son este esta estos
+    do da dos das no na em o os as um uma sob com foi sao
+    dan di dari ke ini oleh pada dengan
+""".split())
+# Labels of a byline or an author box ("By", "Author:", "Par", "Escrito por", "About the
+# authors") and words of a line saying where the article was first published and under what
+# licence, as republishers word it beside The Conversation's own line ("first appeared on",
+# "published with permission", "Source:").
+_LABELS = frozenset("""
+    by author authors written about contributor contributors source courtesy
+    republished published originally first appeared initially reprinted reproduced
+    permission licence license licensed licenses licences read original article full
+    par auteur auteurs autrice autrices ecrit ecrite redige redigee propos
+    republie republiee publie publiee initialement paru parue premiere fois reproduit
+    autorisation lire complet originale
+    por autor autores autora autoras escrito escrita sobre fuente cortesia
+    republicado publicado originalmente aparecio primero primera vez reproducido permiso
+    licencia lea leer articulo completo
+    fonte cortesia artigo republicada publicada originalmente apareceu primeiro
+    licenca leia completo
+    penulis tentang sumber diterbitkan ulang pertama kali terbit izin lisensi baca artikel
+    aslinya asli selengkapnya dipublikasikan
+""".split())
+# Multi-word labels: an editor's note that says nothing but the credit is credit; the licence
+# written short (CC BY-ND 4.0).
+_LABEL_PHRASES = (
+    "editor's note", "editors' note", "editor note", "note de la redaction",
+    "nota de la redaccion", "nota do editor", "nota da redacao", "catatan redaksi",
+    "4.0",
+)
+# Names that credit whole, whatever the article: The Conversation, the licence written short.
+_NAMED = ("The Conversation", "Creative Commons", "CC BY-ND", "CC-BY-ND", "BY-ND")
+# Hosts whose addresses written out are credit (a plain-text letter's links).
+_CREDIT_HOSTS = (("theconversation", ".", "com"), ("creativecommons", ".", "org"))
+# Marks that continue a URL written out in plain text when a word follows them.
+_URL_MARKS = frozenset("-./_~%?=&#+")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(key(text).split())
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(t for t in key(text).split() if any(c.isalnum() for c in t))
+
+
+# The attribution line in every edition's language, its openings, and The Conversation's
+# disclosure headings: each of their words may stand in a credit.
+_TC_WORDS = _words(" ".join((*(_TAGS.sub(" ", line) for line in ATTRIBUTION.values()),
+                             *(p for ps in ATTRIBUTION_PHRASES.values() for p in ps),
+                             *DISCLOSURE_HEADINGS)))
+_GLUE = _JOINERS | _LABELS | _TC_WORDS
+_GLUE_PHRASES = tuple(_phrase(p) for p in _LABEL_PHRASES)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """What credits one article: phrases that name a credit whole (each author's name, role
+    and institution, the headline, The Conversation, the licence) and single words a credit
+    may hold once one of those stands in it (each word of the authors' credit: "Santa
+    Barbara" beside the full name)."""
+
+    names: tuple[tuple[str, ...], ...]  # folded tokens, longest first
+    words: frozenset[str]  # folded words of the authors' names, roles and institutions
+
+
+def credit_of(article: Article) -> Credit:
+    """The credit facts of ``article``: its authors (name, role, institution) and headline."""
+    texts = [article.title, *_NAMED]
+    for a in article.authors:
+        texts += [a.name, a.institution or "", a.role or ""]
+        texts += re.split(r"[;,]", a.role or "")
+    names = {p for t in texts if (p := _phrase(t))}
+    people = " ".join(" ".join((a.name, a.institution or "", a.role or ""))
+                      for a in article.authors)
+    return Credit(tuple(sorted(names, key=len, reverse=True)), _words(people))
+
+
+def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit) -> bool:
+    """Whether the words ``run`` (a block's tokens; ``linked``: which stand in a link to The
+    Conversation or the licence) are nothing but credit: something credits the article whole
+    (a name, an institution, The Conversation, the licence, the headline, a credit link or
+    address), and every other word is a word of the authors' credit or a joining or
+    labelling word; or the block holds labels and joining words only ("By", "and"). A
+    thank-you, an editor's note, a summary that names the author or The Conversation has
+    words of its own and is not credit; nor is a dateline that happens to be an
+    institution's city."""
+    tokens: list[str] = []
+    covered: list[bool] = []
+    for t, in_link in zip(run, linked, strict=True):
+        for folded in key(t).split():
+            tokens.append(folded)
+            covered.append(in_link)
+    named = any(covered)
+    for phrases, naming in ((credit.names, True), (_GLUE_PHRASES, False)):
+        for phrase in phrases:
+            width, first = len(phrase), phrase[0]
+            for k in range(len(tokens) - width + 1):
+                if tokens[k] == first and tuple(tokens[k:k + width]) == phrase:
+                    covered[k:k + width] = [True] * width
+                    named = named or naming
+    named = _cover_addresses(tokens, covered) or named
+    rest = [t for k, t in enumerate(tokens)
+            if not covered[k] and any(c.isalnum() for c in t) and t not in _GLUE]
+    return all(t in credit.words for t in rest) and (named or not rest)
+
+
+def _cover_addresses(tokens: list[str], covered: list[bool]) -> bool:
+    """Mark the tokens of The Conversation's or the licence's addresses written out
+    ("https://theconversation.com/how-sea-star-…-263253", "creativecommons.org/licenses/…"):
+    from the scheme or host on, word after word joined by a URL's marks. Whether any."""
+    n, found = len(tokens), False
+    for k in range(n):
+        if tuple(tokens[k:k + 3]) not in _CREDIT_HOSTS:
+            continue
+        start = k
+        if start >= 4 and tokens[start - 4] in ("http", "https") and tokens[
+                start - 3:start] == [":", "/", "/"]:
+            start -= 4
+        elif start >= 2 and tokens[start - 2] == "www" and tokens[start - 1] == ".":
+            start -= 2
+        end = k + 3
+        while end < n:
+            if tokens[end] in _URL_MARKS and end + 1 < n and tokens[end + 1].isalnum():
+                end += 2
+            elif tokens[end] == "/":
+                end += 1
+            else:
+                break
+        covered[start:end] = [True] * (end - start)
+        found = True
+    return found
