@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..conversation import ATTRIBUTION, ATTRIBUTION_PHRASES, DISCLOSURE_HEADINGS
+from ..conversation import ATTRIBUTION, ATTRIBUTION_PHRASES, DISCLOSURE_HEADINGS, EDITION_NAMES
 from ..models import Article
 from ..tokens import key
 
@@ -19,30 +19,31 @@ from ..tokens import key
 # words: an editor's note, a thank-you or a summary has words of its own ("wrote", "piece",
 # "thank", "readers") and is the publisher's text.
 _JOINERS = frozenset("""
-    a an the of at and in on from under with via is are was were its their this these
-    de d du des la le les l a au aux et en sur sous dans depuis est sont cet cette ces
-    del el los las y e un una con desde bajo es son este esta estos
+    a an the of at and in on from under with via is are was were has have had been its
+    their this these
+    de d du des la le les l a au aux et en sur sous dans depuis est sont ete cet cette ces
+    del el los las y e un una con desde bajo es son fue se ha han sido este esta estos
     do da dos das no na em o os as um uma sob com foi sao
-    dan di dari ke ini oleh pada dengan
+    dan di dari ke ini oleh pada dengan telah
 """.split())
 # Labels of a byline or an author box ("By", "Author:", "Par", "Escrito por", "About the
 # authors") and words of a line saying where the article was first published and under what
 # licence, as republishers word it beside The Conversation's own line ("first appeared on",
-# "published with permission", "Source:").
+# "published with permission", "in partnership with", "Source:").
 _LABELS = frozenset("""
     by author authors written about contributor contributors source courtesy
     republished published originally first appeared initially reprinted reproduced
-    permission licence license licensed licenses licences read original article full
+    permission partnership licence license licensed licenses licences read original
+    article piece story text version full
     par auteur auteurs autrice autrices ecrit ecrite redige redigee propos
-    republie republiee publie publiee initialement paru parue premiere fois reproduit
-    autorisation lire complet originale
+    republie republiee publie publiee initialement paru parue premiere fois abord
+    reproduit autorisation partenariat issu lire complet originale texte
     por autor autores autora autoras escrito escrita sobre fuente cortesia
-    republicado publicado originalmente aparecio primero primera vez reproducido permiso
-    licencia lea leer articulo completo
-    fonte cortesia artigo republicada publicada originalmente apareceu primeiro
-    licenca leia completo
-    penulis tentang sumber diterbitkan ulang pertama kali terbit izin lisensi baca artikel
-    aslinya asli selengkapnya dipublikasikan
+    republicado publicado publico originalmente aparecio primero primera vez reproducido
+    permiso colaboracion alianza licencia lea leer articulo completo texto version
+    fonte artigo republicada publicada apareceu parceria licenca leia versao
+    penulis tentang sumber diterbitkan ulang pertama kali terbit izin kerja sama lisensi
+    baca artikel aslinya asli selengkapnya dipublikasikan tulisan
 """.split())
 # Multi-word labels: an editor's note that says nothing but the credit is credit; the licence
 # written short (CC BY-ND 4.0).
@@ -52,7 +53,8 @@ _LABEL_PHRASES = (
     "4.0",
 )
 # Names that credit whole, whatever the article: The Conversation, the licence written short.
-_NAMED = ("The Conversation", "Creative Commons", "CC BY-ND", "CC-BY-ND", "BY-ND")
+_NAMED = ("The Conversation", *(f"The Conversation {e}" for e in EDITION_NAMES),
+          "Creative Commons", "CC BY-ND", "CC-BY-ND", "BY-ND")
 # Hosts whose addresses written out are credit (a plain-text letter's links).
 _CREDIT_HOSTS = (("theconversation", ".", "com"), ("creativecommons", ".", "org"))
 # Marks that continue a URL written out in plain text when a word follows them.
@@ -94,10 +96,13 @@ def credit_of(article: Article) -> Credit:
     for a in article.authors:
         texts += [a.name, a.institution or "", a.role or ""]
         texts += re.split(r"[;,]", a.role or "")
+        texts += a.name.split()[-1:]  # the surname names the author too ("A. Souza")
     names = {p for t in texts if (p := _phrase(t))}
     people = " ".join(" ".join((a.name, a.institution or "", a.role or ""))
                       for a in article.authors)
-    return Credit(tuple(sorted(names, key=len, reverse=True)), _words(people))
+    words = _words(people)
+    initials = {w[0] for a in article.authors for w in _words(a.name)}
+    return Credit(tuple(sorted(names, key=len, reverse=True)), words | initials)
 
 
 def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit) -> bool:
