@@ -1,7 +1,7 @@
 """Pure: the article's whole span in a republication (docs/compliance.md#the-articles-span):
 the element its words stand in, and the publisher's words there before the original's first
 word or after its last (a dateline, an editor's note, a sentence or paragraph appended),
-told apart from the credit and furniture that belong around an article."""
+told apart from the credit (credit.py) and furniture that belong around an article."""
 
 from __future__ import annotations
 
@@ -67,9 +67,9 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     """The publisher's words inside the article's span, around ``rep.words[start:end]`` (the
     original's words as aligned): within the element holding them (their container), after
     the heading that heads the article and before the next piece's heading. Not counted:
-    the page's chrome, credit boxes, figures, blocks crediting the article (a link to The
-    Conversation or the licence, an author's name or institution, the attribution line's
-    words), the headline, a plain-text signature, and words of the original itself.
+    the page's chrome, credit boxes, figures, blocks that are nothing but the article's
+    credit (credit.is_credit: a byline, the attribution line, a "republished from" line),
+    the headline, a plain-text signature, and words of the original itself.
     ``after`` False: the end is not judged (the republication stops early: a Cut says so).
     """
     words = rep.words
