@@ -110,6 +110,10 @@ NOT_CREDIT: list[tuple[str, str, Place, Callable[[Original], str], str]] = [
     ("a thank-you with The Conversation linked", "en-263253", after,
      lambda o: '<p><a href="https://theconversation.com">The Conversation</a> kindly let us '
                "republish this story, which our readers asked about.</p>", "kindly let us"),
+    ("a thank-you linking The Conversation and the original", "en-263253", at_end,
+     lambda o: '<p>We thank <a href="https://theconversation.com/us">The Conversation</a> for '
+               f'letting us share <a href="{o.article.url}">this article</a> with our '
+               "readers.</p>", "We thank The Conversation"),
     ("'X wrote this piece for The Conversation'", "en-263253", before,
      lambda o: "<p>Rebecca Vega Thurber wrote this piece for The Conversation.</p>",
      "wrote this piece"),

@@ -60,6 +60,10 @@ _CREDIT_HOSTS = (("theconversation", ".", "com"), ("creativecommons", ".", "org"
 # Marks that continue a URL written out in plain text when a word follows them.
 _URL_MARKS = frozenset("-./_~%?=&#+")
 _TAGS = re.compile(r"<[^>]+>")
+#: The attribution line in a language not known here ("Dieser Artikel erschien zuerst bei
+#: The Conversation. Originalartikel lesen.") is known by its links (The Conversation's home
+#: and the original) and this many words at most beside them: the official lines have 5 to 9.
+FOREIGN_LINE_WORDS = 6
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -105,7 +109,8 @@ def credit_of(article: Article) -> Credit:
     return Credit(tuple(sorted(names, key=len, reverse=True)), words | initials)
 
 
-def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit) -> bool:
+def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit, *,
+              attribution: bool = False) -> bool:
     """Whether the words ``run`` (a block's tokens; ``linked``: which stand in a link to The
     Conversation or the licence) are nothing but credit: something credits the article whole
     (a name, an institution, The Conversation, the licence, the headline, a credit link or
@@ -113,7 +118,12 @@ def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit) -> boo
     labelling word; or the block holds labels and joining words only ("By", "and"). A
     thank-you, an editor's note, a summary that names the author or The Conversation has
     words of its own and is not credit; nor is a dateline that happens to be an
-    institution's city."""
+    institution's city. ``attribution``: the block links both The Conversation's home and
+    the original, as the attribution line does; with at most FOREIGN_LINE_WORDS words
+    outside its links it is that line in a language not known here."""
+    if attribution and sum(1 for t, in_link in zip(run, linked, strict=True)
+                           if not in_link and _is_word(t)) <= FOREIGN_LINE_WORDS:
+        return True
     tokens: list[str] = []
     covered: list[bool] = []
     for t, in_link in zip(run, linked, strict=True):
@@ -129,9 +139,12 @@ def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit) -> boo
                     covered[k:k + width] = [True] * width
                     named = named or naming
     named = _cover_addresses(tokens, covered) or named
-    rest = [t for k, t in enumerate(tokens)
-            if not covered[k] and any(c.isalnum() for c in t) and t not in _GLUE]
+    rest = [t for k, t in enumerate(tokens) if not covered[k] and _is_word(t) and t not in _GLUE]
     return all(t in credit.words for t in rest) and (named or not rest)
+
+
+def _is_word(token: str) -> bool:
+    return any(c.isalnum() for c in token)
 
 
 def _cover_addresses(tokens: list[str], covered: list[bool]) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..conversation import is_tc_url
+from ..conversation import is_tc_home, is_tc_url, tc_article_id
 from ..models import Article
 from .credit import credit_of, is_credit
 from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name
@@ -84,7 +84,9 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     title_words = words_of(article.title)
     boundaries: set[int] = set()
     skipped: list[tuple[int, int]] = []  # furniture's token ranges
-    links: list[tuple[int, int]] = []  # where credit links stand: their words credit
+    # where credit links stand (their words credit) and what they link: "home" (The
+    # Conversation's or an edition's home), "original" (the article), "" (a profile, the licence)
+    links: list[tuple[int, int, str]] = []
     for el in container.iter():
         span = spans.get(el)
         if span is None:  # most elements of a feed entry: only some have a place
@@ -100,7 +102,9 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         if tag == "a" and (s < start or s >= end):
             href = (el.get("href") or "").strip()
             if is_tc_url(href) or CC_LICENCE.search(href):
-                links.append(span)
+                kind = ("home" if is_tc_home(href) else
+                        "original" if tc_article_id(href) == article.article_id else "")
+                links.append((s, e, kind))
         if (s < end and e > start) or e <= s:
             continue  # holds words of the article, or none
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
@@ -125,8 +129,9 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     for a, b, before in regions:
         for s, e in _runs(a, b, boundaries, skipped):
             run = words[s:e]
-            linked = [any(a <= p < b for a, b in links) for p in range(s, e)]
-            if is_credit(run, linked, credit):
+            linked = [any(a <= p < b for a, b, _ in links) for p in range(s, e)]
+            kinds = {kind for a, _, kind in links if s <= a < e}
+            if is_credit(run, linked, credit, attribution={"home", "original"} <= kinds):
                 continue
             if original and not joined:
                 joined = " " + " ".join(original) + " "
