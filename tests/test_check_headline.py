@@ -1,11 +1,12 @@
 """Which heading heads a republished article on a page, and where its header starts
-(issue 9; tests/corpus/red-team-findings.md F7, F13). Pages of other layouts than the corpus's
-templates, built in memory around our own republication of the recorded samples (no article
-text is edited): a post without a heading of its own under a date header, a section's heading
-over several posts, a "Trending" block before the content in source order, an empty title
-slot; a byline above a heading that sits in a wrapper, on a page with another piece before
-it. Each kind both ways: the page's title gives the headline when no heading heads the
-article, and a real heading rewritten still fails."""
+(issue 9; tests/corpus/red-team-findings.md F7, F13, F16). Pages of other layouts than the
+corpus's templates, built in memory around our own republication of the recorded samples (no
+article text is edited): a post without a heading of its own under a date header, a section's
+heading over several posts, a "Trending" block before the content in source order, an empty
+title slot; a byline above a heading that sits in a wrapper, on a page with another piece
+before it; a post whose wrapper names its author, categories or tags in its classes. Each
+kind both ways: the page's title gives the headline when no heading heads the article, and a
+real heading rewritten still fails."""
 
 from __future__ import annotations
 
@@ -249,3 +250,67 @@ def test_a_byline_above_the_wrapped_heading_of_another_piece_is_not_credit(
     verdict = check_page(digest(pieces, wrapper), second)
     assert failed(verdict) == ["author-credit"], explain(verdict)
 
+
+
+# --- a post's labels printed as its classes make no author box (F16) ----------------------
+
+# The post's wrapper names its author, categories and tags in its classes: the headline and
+# the body stand inside it, so its heading is the headline, not an author box's name.
+LABELLED_POSTS = {
+    # WordPress's post_class() on <article> (category-<slug>, tag-<slug>, hentry)
+    "wp article": ('<article id="post-12" class="post-12 post type-post status-publish '
+                   'format-standard hentry category-credits tag-author-interviews">'
+                   '<header class="entry-header"><h1 class="entry-title">{h}</h1></header>'
+                   '<div class="entry-content">{code}</div></article>', "<h1>"),
+    # an older theme's post_class() on a <div>
+    "wp div": ('<div id="post-7" class="post-7 post hentry category-bio"><h2 class="entry-title">'
+               '{h}</h2><div class="entry">{code}</div></div>', "<h2>"),
+    # a theme printing the author's slug on <body> (body_class), the heading right under it
+    "body class": ('<h1 class="title">{h}</h1>{code}', "<h1>"),
+    # a Tumblr-style theme: no post markup, the author's slug on the post's <div>
+    "tumblr div": ('<div class="post text author-harbour-desk"><div class="post-title">'
+                   '<h2>{h}</h2></div><div class="post-body">{code}</div></div>', "<h2>"),
+}
+
+
+def labelled(article: Article, shape: str, headline: str) -> str:
+    html = page(article, LABELLED_POSTS[shape][0].format(h=escape(headline),
+                                                        code=republish(article).html))
+    if shape == "body class":
+        html = html.replace("<body>", '<body class="single single-post author-harbour-desk">')
+    return html
+
+
+@pytest.mark.parametrize("shape", LABELLED_POSTS)
+def test_a_post_labelled_with_its_author_or_tags_keeps_its_headline(
+    articles: list[Article], shape: str
+) -> None:
+    """The heading is judged as the headline (not the page's og:title), both ways."""
+    article = articles[1]
+    tag = LABELLED_POSTS[shape][1]
+    verdict = check_page(labelled(article, shape, article.title), article)
+    assert verdict.compliant, explain(verdict)
+    assert verdict.finding("unaltered-title").detail.startswith(tag), explain(verdict)
+    verdict = check_page(labelled(article, shape, "Canicule : nos machines flanchent"),
+                         article)
+    assert failed(verdict) == ["unaltered-title"], explain(verdict)
+    assert "Canicule : nos machines flanchent" in verdict.finding("unaltered-title").detail
+
+
+def test_an_author_box_heading_between_headline_and_body_is_still_passed_over(
+    articles: list[Article],
+) -> None:
+    """A real author box (short, none of the article's words) stays a credit box: its
+    heading, nearer the body than the headline, is not taken for the headline."""
+    article = articles[0]
+    box = ('<div class="author-box"><h4 class="author-title">Harbour Desk</h4>'
+           "<p>Our newsroom picks the stories worth sharing.</p></div>")
+    body = ('<main><article class="post hentry author-harbour-desk"><header class="entry-header">'
+            '<h1 class="entry-title">{h}</h1>' + box + '</header><div class="entry-content">'
+            + republish(article).html + "</div></article></main>")
+    verdict = check_page(page(article, body.format(h=escape(article.title))), article)
+    assert verdict.compliant, explain(verdict)
+    assert verdict.finding("unaltered-title").detail.startswith("<h1>"), explain(verdict)
+    verdict = check_page(page(article, body.format(h="Sea stars, gone")), article)
+    assert failed(verdict) == ["unaltered-title"], explain(verdict)
+    assert "Sea stars, gone" in verdict.finding("unaltered-title").detail

@@ -167,6 +167,7 @@ def heading_of(rep: Page, alignment: Alignment | None,
     if alignment is None or not alignment.found:
         return next((h for h in rep.root.iter("h1") if _shown(rep, h) and not skip(h)), None)
     start = alignment.start
+    article = (start, alignment.end)
     before = []
     for h in rep.root.iter(*HEADING_TAGS):
         span = rep.at.get(h)
@@ -175,7 +176,7 @@ def heading_of(rep: Page, alignment: Alignment | None,
     slot: _Element | None = None  # an empty heading slot: the article's heading, missing
     dates: list[tuple[int, int, int]] | None = None
     for h in reversed(before):  # the nearest first
-        if in_credit_box(h) or chrome(h) or skip(h):
+        if in_credit_box(rep, h, article) or chrome(h) or skip(h):
             continue  # an author's name in a byline box, the chrome's, the site's name
         if not _shown(rep, h):
             if slot is None and not text_of(h).strip():
@@ -312,12 +313,40 @@ def _is_date(text: str, dates: Sequence[tuple[int, int, int]]) -> bool:
                for year, month, day in dates)
 
 
-def in_credit_box(el: _Element) -> bool:
-    """A heading of an author box (<h4 class="author-name">): a name, not the headline."""
-    for box in (el, *list(el.iterancestors())[:3]):
-        if CREDIT_NAMES.search(f"{box.get('class') or ''} {box.get('id') or ''}"):
-            return True
-    return False
+def in_credit_box(rep: Page, el: _Element, article: tuple[int, int] | None) -> bool:
+    """A heading of an author box (<h4 class="author-name">, the heading of a
+    div.author-box): a name, not the headline. The heading or one of its three nearest
+    ancestors is a credit box (credit_box)."""
+    return any(credit_box(rep, box, article)
+               for box in (el, *list(el.iterancestors())[:3]))
+
+
+# A credit box is short: a byline, or an author box with a name, a photo and a line or two of
+# biography for each author (five authors with roles and institutions take about 150 tokens).
+CREDIT_BOX_TOKENS = 150
+
+
+def credit_box(rep: Page, el: _Element, article: tuple[int, int] | None = None) -> bool:
+    """Whether ``el`` is a box crediting the authors (docs/compliance.md#credit-boxes): its
+    class or id names the credit (CREDIT_NAMES: a byline, an author box, an <aside
+    class="author-bio">), and it has a box's shape: short (CREDIT_BOX_TOKENS), holding none
+    of the article's words (``article``, its token range), and not a post or the page.
+
+    CMSs print a post's labels as classes of the element wrapping it (Squarespace's
+    article.author-<slug>, WordPress's post_class category-<slug> and tag-<slug> on
+    article.hentry, body_class author-<slug>): such a class word names the post's author or
+    topic, and the post holding the headline and the body is no author box."""
+    if not CREDIT_NAMES.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        return False
+    if tag_name(el) in ("html", "body") or _is_item(el):
+        return False
+    span = rep.at.get(el)
+    if span is None:
+        return True  # a feed entry's element without words of its own in ``at``
+    start, end = span
+    if article is not None and start < article[1] and end > article[0]:
+        return False
+    return end - start <= CREDIT_BOX_TOKENS
 
 
 def _shown(rep: Page, el: _Element) -> bool:
@@ -354,8 +383,8 @@ def _section(rep: Page, heading: _Element | None, s: int, e: int,
     top = rep.at.get(heading, (s, s))[0]
     for h in rep.root.iter(*HEADING_TAGS[:rank + 1]):
         span = rep.at.get(h)
-        if (h is heading or span is None or span[1] <= span[0] or in_credit_box(h)
-                or _in_navigation(rep, h, s)):
+        if (h is heading or span is None or span[1] <= span[0]
+                or in_credit_box(rep, h, (s, e)) or _in_navigation(rep, h, s)):
             continue
         if span[1] <= top and tag_name(h) == tag_name(heading):  # a piece of its rank before
             lo = max(lo, _above_heading(rep, heading))
@@ -376,7 +405,7 @@ def _above_heading(rep: Page, heading: _Element) -> int:
     for el in (heading, *heading.iterancestors()):
         moved = False
         for sibling in el.itersiblings(preceding=True):
-            if not isinstance(sibling.tag, str) or not _is_byline(sibling):
+            if not isinstance(sibling.tag, str) or not _is_byline(rep, sibling):
                 break
             first, moved = sibling, True
         parent = el.getparent()
@@ -386,9 +415,8 @@ def _above_heading(rep: Page, heading: _Element) -> int:
     return rep.at.get(first, (0, 0))[0]
 
 
-def _is_byline(el: _Element) -> bool:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(CREDIT_NAMES.search(names)) or any(
+def _is_byline(rep: Page, el: _Element) -> bool:
+    return credit_box(rep, el) or any(
         is_profile_url(a.get("href") or "") for a in el.iter("a"))
 
 
@@ -532,7 +560,7 @@ def _chrome(rep: Page, article: tuple[int, int] | None) -> tuple[bytearray, set[
             tag in ("nav", "aside")
             or (tag == "footer" and next(el.iterancestors("article"), None) is None)
             or _CHROME_NAMES.search(names)
-        ) or CREDIT_NAMES.search(names):
+        ) or credit_box(rep, el):
             continue
         start, end = rep.at.get(el, (0, 0))
         if article is not None and start < article[1] and end > article[0]:

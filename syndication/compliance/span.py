@@ -16,7 +16,7 @@ from ..models import Article
 from .credit import credit_of, is_credit
 from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name
 from .htmltext import words as words_of
-from .locate import CC_LICENCE, CREDIT_NAMES
+from .locate import CC_LICENCE, credit_box
 from .page import Page
 
 if TYPE_CHECKING:
@@ -107,10 +107,9 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                 links.append((s, e, kind))
         if (s < end and e > start) or e <= s:
             continue  # holds words of the article, or none
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
         if (tag in _HEADINGS or (tag in _TEXT_BLOCKS and e - s == len(title_words)
                                  and key(" ".join(words[s:e])) == title)) and (
-                not CREDIT_NAMES.search(names)):
+                not credit_box(rep, el)):
             if e <= start:
                 lo = max(lo, e)  # the headline, or a piece before the article's
             elif s >= end and int(tag[1:] if tag in _HEADINGS else "1") <= _PIECE_LEVEL:
@@ -119,7 +118,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         if s >= end and words[s:s + 2] == _SIGNATURE:
             hi = min(hi, s)
             continue
-        if (el in chrome or CREDIT_NAMES.search(names) or tag in ("figure", "figcaption")
+        if (el in chrome or credit_box(rep, el) or tag in ("figure", "figcaption")
                 or (tag in BLOCK_TAGS and e - s <= _META_TOKENS and _post_meta(el))):
             skipped.append(span)
     credit = credit_of(article)

@@ -618,11 +618,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
 # The second red team's cases judged wrongly (red-team-findings.md, F16-): on layouts and
 # blocks no fix was made on. CHECKER HELPERS: delete a line here when your fix makes it right.
 RED_TEAM_2_WRONG: frozenset[str] = frozenset({
-    # rewritten headline, original in <title>/og:title: Squarespace's author-<slug> class on
-    # the post's <article> makes its <h1> an "author box heading" (F16)
-    "squarespace-71/fr-212649/rewritten-headline",
-    "squarespace-71/en-263253/rewritten-headline",
-    "squarespace-71/es-113886/rewritten-headline",
     # "Related" box between paragraphs: other builders' post lists (F17, F10's cause)
     "wp-divi/en-263253/divi-blog-module",
     "wp-divi/fr-212649/divi-blog-module",
