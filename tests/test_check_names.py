@@ -177,3 +177,38 @@ def test_a_double_barrelled_name_with_an_en_dash_credits_the_author(
         article = dataclasses.replace(recorded, authors=(author,))
         verdict = _byline_written(article, name, written)
         assert verdict.compliant, (written, [f.detail for f in verdict.failed])
+
+
+# --- a near miss in how the name's words are joined (issue 9, "name the near-miss") --------
+
+@pytest.mark.parametrize(("name", "written", "how"), [
+    ("Rossella Di Sapia", "Rossella DiSapia", "a space left out"),
+    ("Alexandria Ocasio-Cortez", "Alexandria Ocasio Cortez", "a hyphen written as a space"),
+    ("Alexandria Ocasio-Cortez", "Alexandria OcasioCortez", "a hyphen left out"),
+    ("Jean Pierre Dupont", "Jean-Pierre Dupont", "a space written as a hyphen"),
+    ("Ana de la Cruz", "Ana Dela-Cruz", "its words joined or split otherwise"),
+])
+def test_a_name_joined_or_split_otherwise_is_named(name: str, written: str, how: str) -> None:
+    miss = near_miss(name, words(f"Por {written}, Universidad de Bolonia. Lea el original."))
+    assert miss is not None
+    assert (miss.found, miss.how) == (written, how)
+
+
+def test_other_words_with_the_names_letters_are_no_near_miss() -> None:
+    """Only the name's letters in order, hyphens and spaces aside: not a longer word, not a
+    co-author's name, not a word with a mark inside."""
+    assert near_miss("Ann Lee", words("By Ann Leeds, University of York")) is None
+    assert near_miss("Ann Lee", words("By AnnLee, York"), others=["AnnLee"]) is None
+    assert near_miss("Ann Lee", words("By Ann.Lee, York")) is None
+
+
+@pytest.mark.parametrize(("k", "name", "written", "how"), [
+    (0, "Srinivas Garimella", "Srinivas-Garimella", "a space written as a hyphen"),
+    (1, "Léa Beaumont", "LéaBeaumont", "a space left out"),
+])
+def test_a_byline_joined_otherwise_fails_naming_the_near_miss(
+    fr_articles: tuple[Article, ...], k: int, name: str, written: str, how: str
+) -> None:
+    verdict = _byline_written(fr_articles[k], name, written)
+    assert [f.rule for f in verdict.failed] == ["author-credit"]
+    assert f"“{written}” is not “{name}” ({how})" in verdict.finding("author-credit").detail

@@ -1,7 +1,7 @@
 """Pure: a publisher's own boxes inside a republished article (ads, newsletter sign-ups,
 "Related" links, lists of the publisher's posts), recognised by how CMSs mark them or, for a
-list of posts, by what it is made of, and furniture only where they carry none of the
-original's text (docs/compliance.md#publisher-boxes)."""
+list of posts, a link card or a newsletter box, by what it is made of, and furniture only
+where they carry none of the original's text (docs/compliance.md#publisher-boxes)."""
 
 from __future__ import annotations
 
@@ -72,7 +72,8 @@ _LABELS = {
                       "te puede interesar", "leia tambem", "leia mais", "veja tambem",
                       "baca juga", "lihat juga", "artikel terkait"),
     "newsletter sign-up": ("newsletter", "sign up", "subscribe", "inscrivez-vous",
-                           "suscribete", "assine", "berlangganan"),
+                           "abonnez-vous", "s'abonner", "suscribete", "suscribirse", "assine",
+                           "inscreva-se", "berlangganan"),
 }
 _LABEL_KEYS = {kind: tuple(key(w) for w in words) for kind, words in _LABELS.items()}
 _LABEL_FIRST = frozenset(k.split()[0] for keys in _LABEL_KEYS.values() for k in keys)
@@ -82,6 +83,10 @@ _BOX_CONTENT = frozenset(
     "a form input button select iframe ins script img picture amp-img amp-ad amp-embed svg "
     "video".split())
 LABEL_WORDS = 6
+# A box's code beside it in the wrapper its software pastes (a script, a style sheet): the
+# box's, in a wrapper of at most this many parts.
+_BOX_CODE = frozenset("script style link noscript".split())
+WRAPPED_PARTS = 4
 # A box with no class that says what it is by its first words ("Related: <a>…</a>") is one
 # short block: a longer one is text.
 LABELLED_BOX_WORDS = 40
@@ -95,8 +100,15 @@ ORIGINAL_RUN = 5
 # related posts, a Drupal view, Ghost's read-more cards) is known by what it is made of, not
 # by its class (docs/compliance.md#publisher-boxes): links to the publisher's own pages,
 # with or without thumbnails, and beside them only short pieces (a date, an author, "5 min
-# read", a label). It is short: a block of more tokens than this is never taken for one.
-POST_LIST_TOKENS = 300
+# read", a label). It is short: a block of more tokens than this is never taken for one (five
+# posts with an excerpt each).
+POST_LIST_TOKENS = 500
+# A list of posts may show each post's excerpt (Divi's Blog module, the Latest Posts block and
+# Elementor's Posts widget with excerpts, a Query Loop's Post Excerpt): prose of at most this
+# many words under the post's title link, in the post's own block, which carries a mark of a
+# post too (a thumbnail, a date, a second link: the author's, "Read more", or a short meta
+# line). WordPress's excerpt is 55 words by default.
+EXCERPT_WORDS = 60
 # What a list of posts never holds: a script, a frame, a form, a caption (a captioned
 # picture is the article's), nor an image served by The Conversation (the original's).
 _NOT_IN_POST_LIST = frozenset(
@@ -109,6 +121,21 @@ POSTS = "related links"
 _SENTENCE_MARKS = frozenset(".!?…")
 # Where a page says its own address: <link rel=…>, og:url, <base>, <a rel="home">.
 _OWN_RELS = frozenset({"canonical", "shortlink", "home", "alternate"})
+
+# A newsletter box is known by what it is, whatever its class: a heading or a sentence or two
+# (at most this many words) and one call to action, a link or button standing on its own (a
+# button, not a link inside a sentence), that leads to a sign-up (Ghost's header card and its
+# "#/portal/signup", the block editor's Heading and Buttons in a Group, Substack's
+# "/subscribe", a Mailchimp hosted form).
+SIGN_UP_WORDS = 30
+# What a sign-up's address says in its path, query or fragment (Ghost's portal, Substack's
+# /subscribe, Mailchimp's list-manage.com/subscribe, a site's /newsletter/ or /join/), in the
+# editions' languages; and the hosts of mailing-list services whose sign-up pages say nothing
+# in their path (Mailchimp's eepurl.com and mailchi.mp, Kit's ck.page).
+_SIGN_UP_TARGET = re.compile(
+    r"sign-?up|subscri\w*|newsletters?|portal|opt-?in|join|mailing-?list|abonn\w*|suscri\w*|"
+    r"inscri\w*|assin\w*|berlangganan|langganan", re.IGNORECASE)
+_LIST_HOSTS = ("eepurl.com", "mailchi.mp", "ck.page")
 
 
 def box_kind(el: _Element, words: Sequence[str] = ()) -> str | None:
@@ -230,9 +257,31 @@ class Furniture:
         # need to copy a wrapper's thousands
         head = self.rep.words[start:min(end, start + LABELLED_BOX_WORDS + 1)]
         if box_kind(el, head) is None and not self._lists_posts(el, start, end) \
-                and not self._heads_a_list(el, start, end):
+                and not self._heads_a_list(el, start, end) \
+                and not self._invites_to_sign_up(el, start, end) \
+                and not self._wraps_a_box(el):
             return False
         return not self._carries_original(self.rep.words[start:end])
+
+    def _wraps_a_box(self, el: _Element) -> bool:
+        """Whether ``el`` holds a box and the box's scripts, nothing else: the wrapper a
+        sign-up or ad's code comes in (Mailchimp's embed: ``div#mc_embed_shell`` around the
+        form and its validation script)."""
+        if (el.text or "").strip() or tag_name(el) not in BLOCK_TAGS:
+            return False
+        children = [c for c in el if tag_name(c)]
+        if len(children) > WRAPPED_PARTS or not any(
+                tag_name(c) in _BOX_CODE for c in children):
+            return False
+        boxes = 0
+        for child in children:
+            if (child.tail or "").strip():
+                return False
+            if tag_name(child) not in _BOX_CODE:
+                if not self.is_box(child):
+                    return False
+                boxes += 1
+        return boxes > 0
 
     # --- a list of the publisher's posts, by structure -----------------------------------
 
@@ -240,8 +289,9 @@ class Furniture:
         """Whether ``el`` is a list of the publisher's posts by what it holds: links, every
         one to the publisher's own pages (relative, or to the page's own host), at least one
         with words (a title); beside them only short pieces that are no sentence (a date, an
-        author, a label), the words in the links' blocks the links' own (a paragraph of prose
-        around a link is text); nothing of _NOT_IN_POST_LIST."""
+        author, a label), or a post's excerpt under its title (_excerpts); the words in the
+        links' blocks the links' own (a paragraph of prose around a link is text); nothing of
+        _NOT_IN_POST_LIST."""
         if end - start > POST_LIST_TOKENS or tag_name(el) not in BLOCK_TAGS:
             return False
         links: list[tuple[int, int]] = []
@@ -256,6 +306,7 @@ class Furniture:
             return False
         marks = bytearray(end - start)  # 1: in a link; 2: a date or an author's mark-up
         cuts = {start, end}
+        blocks: list[_Element] = []
         for d in el.iterdescendants():
             tag = tag_name(d)
             if tag in _NOT_IN_POST_LIST or (tag == "img" and is_tc_host(
@@ -268,26 +319,72 @@ class Furniture:
                 marks[span[0] - start:span[1] - start] = b"\x02" * (span[1] - span[0])
             elif tag in BLOCK_TAGS:
                 cuts.update(span)
+                blocks.append(d)
         for s, e in links:
             marks[s - start:e - start] = b"\x01" * (e - s)
         linked = plain = 0
         words = self.rep.words
+        prose: list[tuple[int, int, int]] = []  # pieces of prose: start, end, words
+        short: list[int] = []  # where the short pieces beside the links start
         for s, e in pairwise(sorted(cuts)):
             piece = [words[k] for k in range(s, e) if not marks[k - start]]
             said = [w for w in piece if _is_word(w)]
             in_link = sum(1 for k in range(s, e) if marks[k - start] == 1 and _is_word(words[k]))
             linked += in_link
-            plain += len(said)
             if not said:
                 continue
             sentence = piece[-1] in _SENTENCE_MARKS
-            if 1 in marks[s - start:e - start]:
-                # beside a link in one block: a label ("Related:"), or one word ("By")
+            first_link = marks.find(1, s - start, e - start)
+            prosaic = len(said) > LABEL_WORDS or (sentence and len(said) >= 3)
+            if first_link >= 0 and (not prosaic or any(
+                    _is_word(words[k]) and not marks[k - start]
+                    for k in range(first_link + start, e))):
+                # beside a link in one block: a label ("Related:"), or one word ("By"); prose
+                # only before its links (an excerpt and its "Read more")
                 if not (_is_label(piece) or (len(said) == 1 and not sentence)):
                     return False
-            elif len(said) > LABEL_WORDS or (sentence and len(said) >= 3):
+            elif prosaic:
+                prose.append((s, e, len(said)))
+                continue
+            plain += len(said)
+            short.append(s)
+        if not linked or plain > 2 * linked + LABEL_WORDS:
+            return False
+        return not prose or self._excerpts(el, blocks, links, prose, short)
+
+    def _excerpts(self, el: _Element, blocks: Sequence[_Element],
+                  links: Sequence[tuple[int, int]], prose: Sequence[tuple[int, int, int]],
+                  short: Sequence[int]) -> bool:
+        """Whether every piece of ``prose`` in the list ``el`` is a post's excerpt: in the
+        post's own block (the nearest block around it holding a link with words before it),
+        headed by that link (the post's title), EXCERPT_WORDS at most under one title, and
+        the post's block carrying a mark of a post besides the title: a picture, a date, a
+        second link or a short piece (a byline, a date as text). A sentence under a lone
+        link ("<h3><a>…</a></h3><p>…</p>") is the publisher's prose, not a post."""
+        at = self.rep.at
+        under: Counter[tuple[int, int]] = Counter()  # excerpt words under each title
+        for s, e, n in prose:
+            inner = [b for b in blocks if at[b][0] <= s and e <= at[b][1]]
+            item = inner[-1] if inner else el
+            while True:
+                i_start, i_end = at.get(item, (0, 0))
+                titles = [t for t in links if i_start <= t[0] and t[1] <= min(i_end, s)]
+                parent = item.getparent()
+                if titles or item is el or parent is None:
+                    break
+                item = parent
+            if not titles:
                 return False
-        return linked > 0 and plain <= 2 * linked + LABEL_WORDS
+            title = max(titles, key=lambda t: t[1])
+            under[title] += n
+            if under[title] > EXCERPT_WORDS:
+                return False
+            marked = (sum(1 for a in item.iter("a") if a.get("href")) > 1
+                      or any(True for _ in item.iter("img", "picture", "time"))
+                      or any(i_start <= k < i_end for k in short))
+            if not marked:
+                return False
+        return True
 
     def _heads_a_list(self, el: _Element, start: int, end: int) -> bool:
         """Whether ``el`` is the heading of the list of posts right after it ("Related", "More
@@ -315,6 +412,59 @@ class Furniture:
         return self.is_box(after) and (
             self._lists_posts(after, a_start, a_end) or box_kind(after, self.rep.words[
                 a_start:min(a_end, a_start + LABELLED_BOX_WORDS + 1)]) == POSTS)
+
+    # --- a newsletter box, by structure ---------------------------------------------------
+
+    def _invites_to_sign_up(self, el: _Element, start: int, end: int) -> bool:
+        """Whether ``el`` is a newsletter box by what it is: a heading or a sentence or two
+        (SIGN_UP_WORDS at most), if any, before one call to action that stands on its own (nothing
+        but its words between the blocks around it: a button, not a link in a sentence) and
+        leads to a sign-up (_signs_up), at most a label's words after it, and no other words
+        in a link or button."""
+        if tag_name(el) not in BLOCK_TAGS or tag_name(el) in _HEADINGS \
+                or end - start > 2 * SIGN_UP_WORDS:
+            return False
+        words = self.rep.words
+        at = self.rep.at
+        calls = [d for d in el.iterdescendants("a", "button")
+                 if (span := at.get(d)) is not None and any(map(_is_word, words[span[0]:span[1]]))]
+        if len(calls) != 1 or not self._signs_up(calls[0]):
+            return False
+        c_start, c_end = at[calls[0]]
+        before = sum(map(_is_word, words[start:c_start]))
+        after = sum(map(_is_word, words[c_end:end]))
+        if before > SIGN_UP_WORDS or after > LABEL_WORDS:
+            return False
+        # on its own: the blocks around it start where it starts and end where it ends
+        cuts = {start, end}
+        for d in el.iterdescendants():
+            if tag_name(d) in _NOT_IN_POST_LIST and tag_name(d) != "button":
+                return False
+            if tag_name(d) in BLOCK_TAGS and (span := at.get(d)) is not None:
+                cuts.update(span)
+        left = max(k for k in cuts if k <= c_start)
+        right = min(k for k in cuts if k >= c_end)
+        return not any(map(_is_word, words[left:c_start] + words[c_end:right]))
+
+    def _signs_up(self, call: _Element) -> bool:
+        """Whether a link or button leads to a sign-up: its address says so (_SIGN_UP_TARGET
+        in its path, query or fragment, or a mailing-list service's host), or its words are a
+        sign-up's ("Subscribe", "Sign up", "Abonnez-vous"). Never The Conversation's."""
+        href = (call.get("href") or "").strip()
+        if href:
+            try:
+                parts = urlsplit(href)
+            except ValueError:
+                return False
+            host = _site(host_of(href)) if parts.netloc else ""
+            if parts.scheme.lower() not in ("http", "https", "") or is_tc_host(host):
+                return False
+            if host.endswith(_LIST_HOSTS) or _SIGN_UP_TARGET.search(
+                    f"{parts.path} {parts.query} {parts.fragment}"):
+                return True
+        said = key(" ".join(self.rep.words[slice(*self.rep.at[call])]))
+        return any(said == k or said.startswith(k + " ")
+                   for k in _LABEL_KEYS["newsletter sign-up"])
 
     def _in_original(self, words: Sequence[str]) -> bool:
         """Whether ``words`` occur, in a row, in the original."""

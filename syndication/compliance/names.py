@@ -48,7 +48,8 @@ class NearMiss:
 def near_miss(name: str, credit: Sequence[str], others: Sequence[str] = ()) -> NearMiss | None:
     """The first run of ``credit`` tokens (as the page has them) that misspells ``name`` by
     one letter (missing, added, changed, a doubled letter written once or twice, two
-    neighbours swapped) or gives its words in another order ("Gascó Luis", "Gascó, Luis").
+    neighbours swapped), gives its words in another order ("Gascó Luis", "Gascó, Luis"), or
+    joins or splits them otherwise ("Rossella DiSapia", "Alexandria Ocasio Cortez").
     Case and accents aside, as the rule compares names; never another author's name
     (``others``)."""
     want = name_tokens(key(name).split())
@@ -72,7 +73,56 @@ def near_miss(name: str, credit: Sequence[str], others: Sequence[str] = ()) -> N
             how = _how(" ".join(want), " ".join(got), want, got)
             if how is not None:  # as the page writes it, from its first word to its last
                 return NearMiss(join_words(credit[window[0][0]:window[-1][0] + 1]), how)
+    # its words joined or split otherwise: "Rossella DiSapia", "Alexandria Ocasio Cortez"
+    for size in (len(want), len(want) - 1, len(want) + 1, len(want) - 2, len(want) + 2):
+        for j in range(len(folded) - size + 1 if size > 0 else 0):
+            window = folded[j:j + size]
+            got = [k for _i, k in window]
+            if " ".join(got) in taken:
+                continue
+            how = _how_joined(want, got)
+            if how is not None:
+                return NearMiss(join_words(credit[window[0][0]:window[-1][0] + 1]), how)
     return None
+
+
+_JOINS = {
+    ("-", " "): "a hyphen written as a space", ("-", ""): "a hyphen left out",
+    (" ", ""): "a space left out", (" ", "-"): "a space written as a hyphen",
+    ("", " "): "a space added", ("", "-"): "a hyphen added",
+}
+
+
+def _how_joined(want: list[str], got: list[str]) -> str | None:
+    """What differs when ``got`` has ``want``'s letters in order with other spaces or
+    hyphens between them (one difference: named; more: said so), or None."""
+    w, g = _separators(want), _separators(got)
+    if w is None or g is None or w[0] != g[0]:
+        return None
+    diff = [(a, b) for a, b in zip(w[1], g[1], strict=True) if a != b]
+    if not diff:
+        return None
+    return _JOINS[diff[0]] if len(diff) == 1 else "its words joined or split otherwise"
+
+
+def _separators(tokens: list[str]) -> tuple[str, tuple[str, ...]] | None:
+    """A name's letters, and what stands after each: "", " " or "-". None when a token is
+    neither a word nor a hyphen between two words."""
+    letters: list[str] = []
+    after: list[str] = []
+    for k, t in enumerate(tokens):
+        if t == "-":
+            if not 0 < k < len(tokens) - 1 or tokens[k - 1] == "-" or not after:
+                return None
+            after[-1] = "-"
+            continue
+        if not t.isalnum():
+            return None
+        if after and after[-1] == "":
+            after[-1] = " "
+        letters.append(t)
+        after += [""] * len(t)
+    return "".join(letters), tuple(after)
 
 
 def _how(want: str, got: str, want_words: list[str], got_words: list[str]) -> str | None:

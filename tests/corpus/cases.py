@@ -618,10 +618,6 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
 # The second red team's cases judged wrongly (red-team-findings.md, F16-): on layouts and
 # blocks no fix was made on. CHECKER HELPERS: delete a line here when your fix makes it right.
 RED_TEAM_2_WRONG: frozenset[str] = frozenset({
-    # "Related" box between paragraphs: other builders' post lists (F17, F10's cause)
-    "wp-divi/en-263253/divi-blog-module",
-    "wp-divi/fr-212649/divi-blog-module",
-    "wp-divi/es-113886/divi-blog-module",
     # intro paragraph before the article, in a block of its own (F18, F5's cause)
     "squarespace-71/es-159013/squarespace-intro-block",
     "wp-divi/es-113886/divi-intro-module",
@@ -637,16 +633,6 @@ RED_TEAM_2_WRONG: frozenset[str] = frozenset({
 # theme and its cards, held out from every fix. CHECKER HELPERS: delete a line here when your
 # fix makes it right.
 RED_TEAM_3_WRONG: frozenset[str] = frozenset({
-    # "Related" box between paragraphs: Ghost's bookmark card to the publisher's own post
-    # (no box word in its class; its thumbnail and onerror are the publisher's, F20)
-    "ghost-source/en-263253/ghost-bookmark-card",
-    "ghost-source/fr-212649/ghost-bookmark-card",
-    "ghost-source/es-113886/ghost-bookmark-card",
-    # publisher's newsletter box between paragraphs: Ghost's header card (heading and a
-    # Subscribe link to #/portal/signup, no box word in its class, F21)
-    "ghost-source/en-263253/ghost-header-card",
-    "ghost-source/fr-209538/ghost-header-card",
-    "ghost-source/es-159013/ghost-header-card",
     # intro paragraph before the article, in the post's custom excerpt (the header's
     # p.gh-article-excerpt, another CMS field): not judged (F22, F5/F18's cause)
     "ghost-source/en-263253/ghost-excerpt-note",
