@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from . import utc
 from ._version import __version__
+from .conversation import TC_HOME
 from .errors import (
     ConfigError,
     LockedError,
@@ -310,7 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
                    '"detail"}]} (ok and compliant are null for what was not checked), or '
                    '{"error"} on exit 2')
     p.add_argument("--conversation-url", metavar="URL", default=None,
-                   help="where to fetch originals from (default: https://theconversation.com;"
+                   help=f"where to fetch originals from (default: {TC_HOME};"
                    " a mirror, or a local server in tests)")
     p.add_argument("--config", metavar="PATH", default=None,
                    help="take [fetch] (User-Agent, timeouts, size cap) from this config file")
@@ -334,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print JSON Lines: one object per page (the shape of check --json, "
                    "plus url), then one summary object")
     p.add_argument("--conversation-url", metavar="URL", default=None,
-                   help="where to fetch originals from (default: https://theconversation.com;"
+                   help=f"where to fetch originals from (default: {TC_HOME};"
                    " a mirror, or a local server in tests)")
     p.add_argument("--report", metavar="FILE.html", type=Path, default=None,
                    help="also write one self-contained HTML page (works offline and with "
@@ -526,7 +527,6 @@ def _marks() -> tuple[str, str, str]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .compliance.command import check_republication, verdict_json
-    from .conversation import TC_HOME
     from .errors import FetchError, InputError
 
     try:
@@ -591,7 +591,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from .audit import run_audit
     from .audit.output import EXIT_NOTHING_JUDGED, exit_status, json_lines, nothing_judged, table
     from .audit.report import render_html
-    from .conversation import TC_HOME
 
     fetch_config = _fetch_config(args.config)
     try:

@@ -12,23 +12,24 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
-from urllib.parse import urljoin, urlsplit
 
 from ._version import __version__
-from .conversation import ARTICLE_REF
+from .conversation import ARTICLE_REF, TC_HOME
 from .errors import ConfigError
 from .models import Selection
 from .safetext import FORBIDDEN
-from .urls import host_of
+from .urls import host_of, is_web_url, joined
 
 #: Environment variable naming the config file when --config is not given.
 CONFIG_ENV = "SYNDICATION_CONFIG"
 DEFAULT_CONFIG = "config.toml"
 # A feed name becomes a file name in output_dir: no separators, no "..", nothing hidden.
 _FEED_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
-MODES = ("full", "extract")
+MODES = ("full", "extract")  # [[feed]] mode; the first is the default
 MAX_JOBS = 256  # [run] jobs and --jobs: more processes than this is a typo
 KEEP_DAYS = 30  # [site] keep_days by default: a month of originals, beyond every feed's window
+MAX_ENTRIES = 50  # [[feed]] max_entries by default
+PARAGRAPHS = 3  # [[feed]] paragraphs by default: an extract's length
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ class SiteConfig:
     # [site] keep_days: an article last checked longer ago than this and in no feed's window
     # keeps its id, verdict, dates and hashes but loses its original and republication
     # (README, Retention)
-    keep_days: int = 30
+    keep_days: int = KEEP_DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +88,8 @@ class FeedConfig:
     max_entries: int  # [[feed]] max_entries: newest entries kept in the feed
     description: str  # [[feed]] description: the feed's subtitle ("": the credit alone)
     language: str | None = None  # [[feed]] language, e.g. "en"; default: the entries' own
-    mode: str = "full"  # [[feed]] mode: "full" articles, or "extract" (first paragraphs)
-    paragraphs: int = 3  # [[feed]] paragraphs: how many an extract carries
+    mode: str = MODES[0]  # [[feed]] mode: "full" articles, or "extract" (first paragraphs)
+    paragraphs: int = PARAGRAPHS  # [[feed]] paragraphs: how many an extract carries
     # [[feed]] keywords, exclude_keywords, authors, articles: what the feed takes
     selection: Selection = field(default_factory=Selection)
     # [[feed]] permission: the written permission relied on to take a whole edition unselected
@@ -171,8 +172,7 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
     v.only(site_t, "site", {"title", "base_url", "output_dir", "state_file", "icon", "logo",
                             "keep_days"})
     base_url = v.get(site_t, "site.base_url", str, required=True)
-    parts = urlsplit(base_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if not is_web_url(base_url):
         v.fail("site.base_url", f"must be an absolute http(s) URL, got {base_url!r}")
     if not base_url.endswith("/"):
         base_url += "/"
@@ -200,7 +200,7 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         v.fail("fetch.user_agent", "must be printable ASCII (it is sent as an HTTP header)")
     if "http" not in user_agent and "@" not in user_agent:
         v.fail("fetch.user_agent", "must carry a contact URL or address, e.g. "
-               "'syndication/0.1 (+https://example.org/contact)' "
+               "'syndication (+https://example.org/contact)' "
                "(docs/the-conversation.md#robots-and-manners)")
     d = FETCH_DEFAULTS
     fetch = FetchConfig(
@@ -258,17 +258,17 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
         key = f"{where}.sources[{j}]"
         if not isinstance(url, str):
             v.fail(key, "must be a string")
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        if not is_web_url(url):
             v.fail(key, f"must be an absolute http(s) URL, got {url!r}")
     title = v.get(raw, f"{where}.title", str, required=True, nonempty=True)
-    mode = v.get(raw, f"{where}.mode", str, default="full")
+    mode = v.get(raw, f"{where}.mode", str, default=MODES[0])
     if mode not in MODES:
         v.fail(f"{where}.mode", f'must be "full" or "extract", got {mode!r}')
     if "paragraphs" in raw and mode != "extract":
         v.fail(f"{where}.paragraphs", 'only used with mode = "extract" (the first paragraphs '
                "of each article, then a link to the rest)")
-    paragraphs = int(v.number(raw, f"{where}.paragraphs", default=3, minimum=1, integer=True))
+    paragraphs = int(v.number(raw, f"{where}.paragraphs", default=PARAGRAPHS, minimum=1,
+                                integer=True))
     permission = v.get(raw, f"{where}.permission", str, default=None, nonempty=True)
     if permission is not None and not permission.strip():
         v.fail(f"{where}.permission", "must say what permission you hold")
@@ -276,7 +276,7 @@ def _feed(v: _Validator, raw: Any, where: str, seen: set[str]) -> FeedConfig:
         name=name,
         title=title,
         sources=tuple(dict.fromkeys(sources)),
-        max_entries=int(v.number(raw, f"{where}.max_entries", default=50, minimum=1,
+        max_entries=int(v.number(raw, f"{where}.max_entries", default=MAX_ENTRIES, minimum=1,
                                  integer=True)),
         # none: the feed's subtitle is the credit alone, in its language (publish.subtitle)
         description=v.get(raw, f"{where}.description", str, default=""),
@@ -300,9 +300,8 @@ def _image_url(v: _Validator, table: Mapping[str, Any], dotted: str, base_url: s
     value: str | None = v.get(table, dotted, str, default=None, nonempty=True)
     if value is None:
         return None
-    url = urljoin(base_url, value.strip())
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+    url = joined(base_url, value) or value
+    if not is_web_url(url) or any(c.isspace() for c in url):
         v.fail(dotted, f"must be an http(s) URL or a path under base_url, got {value!r}")
     return url
 
@@ -321,7 +320,7 @@ def _articles(v: _Validator, raw: Mapping[str, Any], dotted: str) -> tuple[int, 
         m = ARTICLE_REF.match(item.strip())
         if not m:
             v.fail(f"{dotted}[{j}]", f"{item!r} is neither an article id nor an article URL "
-                   "ending in -{id} (https://theconversation.com/{slug}-{id})")
+                   f"ending in -{{id}} ({TC_HOME}/{{slug}}-{{id}})")
         ids.append(int(m.group(1) or m.group(2)))
     return tuple(dict.fromkeys(ids))
 

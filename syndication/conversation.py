@@ -82,14 +82,21 @@ def tc_article_id(href: str) -> int | None:
     return article_id_from_url(path)
 
 
+#: The path of an author's profile page: /profiles/{slug}-{id}
+#: (docs/the-conversation.md#authors).
+PROFILE_PATH = "/profiles/"
+#: The path of an institution's page: /institutions/{slug}.
+INSTITUTION_PATH = "/institutions/"
+
+
 def is_profile_url(href: str) -> bool:
     """An author's profile page on The Conversation (/profiles/{slug}-{id})."""
-    return is_tc_url(href) and "/profiles/" in urlsplit(href.strip()).path
+    return is_tc_url(href) and PROFILE_PATH in urlsplit(href.strip()).path
 
 
 def is_institution_url(href: str) -> bool:
     """An institution's page on The Conversation (/institutions/{slug})."""
-    return is_tc_url(href) and "/institutions/" in urlsplit(href.strip()).path
+    return is_tc_url(href) and INSTITUTION_PATH in urlsplit(href.strip()).path
 
 
 # --- editions and languages ------------------------------------------------------------------

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import NamedTuple, Protocol
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 import urllib3.exceptions
@@ -29,7 +29,7 @@ from .errors import (
     RobotsDisallowedError,
 )
 from .models import Fetched, RobotsRecord
-from .urls import full_origin, host_of, origin_of
+from .urls import full_origin, host_of, joined, origin_of
 
 log = logging.getLogger(__name__)
 
@@ -225,7 +225,10 @@ class Fetcher:
             location = answer.headers.get("Location", "")
             if not location:
                 raise HTTPStatusError(url, answer.status, "redirect without Location")
-            current = urljoin(current, location)
+            target = joined(current, location)
+            if target is None:  # as in _exchange, where requests reads the Location first
+                raise FetchError(url, f"redirect to a URL that cannot be read: {location[:80]!r}")
+            current = target
             log.debug("%s: redirected to %s", url, current)
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
@@ -295,6 +298,10 @@ class Fetcher:
             raise _Transient(f"connection failed ({_reason(e)})") from e
         except requests.RequestException as e:
             raise FetchError(url, f"request failed ({_reason(e)})") from e
+        except ValueError as e:
+            # requests reads a redirect's Location even when it does not follow it, and
+            # urllib.parse raises on one it cannot split ("http://[bad/").
+            raise FetchError(url, f"redirect to a URL that cannot be read ({e})") from e
         finally:
             self._last_request[host] = self._clock()
         try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
-from .conversation import is_edition_feed
+from .conversation import PROFILE_PATH, is_edition_feed
 from .models import Author, Finding, Selection
 from .tokens import key
 
@@ -56,7 +56,7 @@ def _author_key(value: str) -> str:
     """An author named in the config: a profile URL compares by its path, a name by key()."""
 
     value = value.strip()
-    if "/profiles/" in value:
+    if PROFILE_PATH in value:
         return urlsplit(value).path.rstrip("/").lower()
     return key(value)
 

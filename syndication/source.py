@@ -25,7 +25,7 @@ from .conversation import (
     TC_HOST,
     article_id_from_entry_id,
     article_id_from_url,
-    is_tc_host,
+    is_tc_url,
 )
 from .errors import DocumentCut, ParseError
 from .models import Article, Author, SourceFeed
@@ -226,7 +226,7 @@ def link_problem(url: str, article_id: int) -> str | None:
         return f"link {url!r} is not an https URL"
     if parts.username is not None or parts.password is not None or port not in (None, 443):
         return f"link {url!r} names a user, a password or a port"
-    if not is_tc_host(parts.hostname or ""):
+    if not is_tc_url(url):
         return f"link {url!r} is not on The Conversation ({TC_HOST})"
     linked = article_id_from_url(url)
     if linked != article_id:

@@ -13,7 +13,7 @@ from .compliance import Original, check, not_checkable, prepare
 from .compliance.content import Removals
 from .compliance.htmltext import parse_fragment
 from .errors import DocumentCut
-from .models import Article, Built, Finding, Outcome, Processed, RemovedImage
+from .models import Article, Built, Finding, Outcome, Processed, RemovedImage, Verdict
 from .republish import republish
 from .selection import selected
 from .source import link_problem
@@ -44,8 +44,7 @@ def _whole(article: Article, taken: Sequence[str]
     selection = selected(taken)
     link = _source_link(article)
     if link is not None:  # never republished: its link would lead readers elsewhere
-        return Built(Outcome.REFUSED, None, (link, selection),
-                     reason=f"{link.rule}: {link.detail}", failed_rules=(link.rule,)), None, (), ""
+        return _refused(Verdict(article.article_id, (link,)), None, (link, selection)), None, (), ""
     try:
         # One parse of the original: prepare() reads the tree, then republish() changes it.
         root = parse_fragment(article.content)
@@ -55,9 +54,7 @@ def _whole(article: Article, taken: Sequence[str]
         verdict = check(republication.html, original, title=article.title)
     except DocumentCut as e:  # never republish what the parser read only in part
         verdict = not_checkable(article.article_id, "the original", e)
-        return (Built(Outcome.REFUSED, None, (*verdict.findings, selection),
-                      reason=verdict.reason, failed_rules=tuple(f.rule for f in verdict.refusing)),
-                None, (), "")
+        return _refused(verdict, None, (*verdict.findings, selection)), None, (), ""
     except Exception as e:  # a bug or an input no rule foresaw: this article only
         return (Built(Outcome.ERROR, reason=f"could not be processed: {type(e).__name__}: {e}"),
                 None, (), traceback.format_exc())
@@ -65,9 +62,8 @@ def _whole(article: Article, taken: Sequence[str]
     if verdict.compliant:
         return (Built(Outcome.PUBLISHED, republication.html, findings), original,
                 republication.removed, "")
-    return (Built(Outcome.REFUSED, republication.html, findings, reason=verdict.reason,
-                  failed_rules=tuple(f.rule for f in verdict.refusing)),
-            original, republication.removed, "")
+    return (_refused(verdict, republication.html, findings), original, republication.removed,
+            "")
 
 
 def _source_link(article: Article) -> Finding | None:
@@ -91,10 +87,7 @@ def _extracts(article: Article, counts: Sequence[int],
             verdict = check(extract.html, original, title=article.title)
         except DocumentCut as e:  # as in _whole: refused, never published
             verdict = not_checkable(article.article_id, "the original", e)
-            out.append(Built(Outcome.REFUSED, None, verdict.findings,
-                             reason=f"extract of {paragraphs} paragraphs: {verdict.reason}",
-                             failed_rules=tuple(f.rule for f in verdict.refusing),
-                             paragraphs=paragraphs))
+            out.append(_refused(verdict, None, verdict.findings, paragraphs))
             continue
         except Exception as e:  # as in _whole: this extract only
             out.append(Built(Outcome.ERROR, reason=f"extract of {paragraphs} paragraphs "
@@ -105,8 +98,15 @@ def _extracts(article: Article, counts: Sequence[int],
             out.append(Built(Outcome.PUBLISHED, extract.html, verdict.findings,
                              paragraphs=paragraphs))
             continue
-        out.append(Built(Outcome.REFUSED, extract.html, verdict.findings,
-                         reason=f"extract of {paragraphs} paragraphs: {verdict.reason}",
-                         failed_rules=tuple(f.rule for f in verdict.refusing),
-                         paragraphs=paragraphs))
+        out.append(_refused(verdict, extract.html, verdict.findings, paragraphs))
     return tuple(out)
+
+
+def _refused(verdict: Verdict, html: str | None, findings: tuple[Finding, ...],
+             paragraphs: int | None = None) -> Built:
+    """A republication kept out of the feeds, its reason and failed rules read off
+    ``verdict`` (Verdict.reason, Verdict.refusing): the one place a refusal is worded.
+    ``paragraphs``: an extract of that many, named in the reason."""
+    prefix = "" if paragraphs is None else f"extract of {paragraphs} paragraphs: "
+    return Built(Outcome.REFUSED, html, findings, reason=prefix + verdict.reason,
+                 failed_rules=tuple(f.rule for f in verdict.refusing), paragraphs=paragraphs)

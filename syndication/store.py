@@ -362,20 +362,16 @@ class Store:
 
     def source(self, url: str) -> SourceState | None:
         row = self.db.execute(
-            "SELECT url, etag, last_modified, last_attempt, last_success, last_error "
-            "FROM sources WHERE url = ?",
+            "SELECT " + _SOURCE_FIELDS + " FROM sources WHERE url = ?",  # noqa: S608 -- constant
             (url,),
         ).fetchone()
-        if row is None:
-            return None
-        return SourceState(row[0], row[1], row[2], _dt(row[3]), _dt(row[4]), row[5])
+        return None if row is None else _source_state(row)
 
     def sources(self) -> tuple[SourceState, ...]:
         rows = self.db.execute(
-            "SELECT url, etag, last_modified, last_attempt, last_success, last_error "
-            "FROM sources ORDER BY url"
+            "SELECT " + _SOURCE_FIELDS + " FROM sources ORDER BY url"  # noqa: S608 -- constant
         ).fetchall()
-        return tuple(SourceState(r[0], r[1], r[2], _dt(r[3]), _dt(r[4]), r[5]) for r in rows)
+        return tuple(_source_state(r) for r in rows)
 
     def source_succeeded(
         self, url: str, now: datetime, etag: str | None, last_modified: str | None
@@ -635,7 +631,7 @@ class Store:
         ).fetchall()
         return tuple(
             ExtractState(r[0], r[1], Outcome(r[2]), bool(r[3]),
-                         tuple(Finding(*f) for f in json.loads(r[4])), r[5])
+                         _findings_of(r[4]), r[5])
             for r in rows
         )
 
@@ -655,7 +651,7 @@ class Store:
                 url=r[2],
                 status=Outcome(r[3]),
                 content_hash=r[4],
-                findings=tuple(Finding(*f) for f in json.loads(r[5])),
+                findings=_findings_of(r[5]),
                 reason=r[6],
                 last_checked=_dt_required(r[7]),
             )
@@ -761,9 +757,10 @@ class Store:
 
     def robots(self, origin: str) -> RobotsRecord | None:
         row = self.db.execute(
-            "SELECT origin, fetched, status, body FROM robots WHERE origin = ?", (origin,)
+            "SELECT " + _ROBOTS_FIELDS + " FROM robots WHERE origin = ?",  # noqa: S608 -- constant
+            (origin,),
         ).fetchone()
-        return RobotsRecord(row[0], _dt_required(row[1]), row[2], row[3]) if row else None
+        return _robots_record(row) if row else None
 
     def save_robots(self, record: RobotsRecord) -> None:
         self.db.execute(
@@ -775,9 +772,9 @@ class Store:
 
     def robots_all(self) -> tuple[RobotsRecord, ...]:
         rows = self.db.execute(
-            "SELECT origin, fetched, status, body FROM robots ORDER BY origin"
+            "SELECT " + _ROBOTS_FIELDS + " FROM robots ORDER BY origin"  # noqa: S608 -- constant
         ).fetchall()
-        return tuple(RobotsRecord(r[0], _dt_required(r[1]), r[2], r[3]) for r in rows)
+        return tuple(_robots_record(r) for r in rows)
 
     def hosts_waiting(self, now: datetime) -> tuple[tuple[str, datetime], ...]:
         """Hosts that asked (Retry-After) not to be contacted before a time still to come."""
@@ -880,6 +877,26 @@ def _article_fields(row: Sequence[Any]) -> dict[str, Any]:
 def _findings(findings: Iterable[Finding]) -> str:
     """Findings as their column holds them: JSON [[rule, ok, detail]]."""
     return json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False)
+
+
+# A sources row and a robots row, decoded by _source_state and _robots_record alone.
+_SOURCE_FIELDS = "url, etag, last_modified, last_attempt, last_success, last_error"
+_ROBOTS_FIELDS = "origin, fetched, status, body"
+
+
+def _findings_of(column: str) -> tuple[Finding, ...]:
+    """The findings column (_findings) as records."""
+    return tuple(Finding(*f) for f in json.loads(column))
+
+
+def _source_state(row: Sequence[Any]) -> SourceState:
+    """A row selected with _SOURCE_FIELDS as its record."""
+    return SourceState(row[0], row[1], row[2], _dt(row[3]), _dt(row[4]), row[5])
+
+
+def _robots_record(row: Sequence[Any]) -> RobotsRecord:
+    """A row selected with _ROBOTS_FIELDS as its record."""
+    return RobotsRecord(row[0], _dt_required(row[1]), row[2], row[3])
 
 
 def _authors(column: str) -> tuple[Author, ...]:

@@ -1,10 +1,11 @@
-"""URL parts every stage reads the same way, in one place: a URL's host, and the origins
-robots.txt and the fetcher's host lists are keyed on. Pure, standard library only, so the
-fetcher, the config and the checker can all share it."""
+"""URL parts every stage reads the same way, in one place: a URL's host, whether it is an
+http(s) URL that can be fetched, a link read against its base, and the origins robots.txt and
+the fetcher's host lists are keyed on. None of them raises on a malformed URL. Pure, standard
+library only, so the fetcher, the config and the checker can all share it."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 
 def host_of(url: str) -> str:
@@ -16,22 +17,49 @@ def host_of(url: str) -> str:
         return ""
 
 
+def is_web_url(url: str) -> bool:
+    """Whether ``url`` is an absolute http(s) URL naming a host, that parses whole (brackets
+    closed, a port in range): what a source, a site's address or a page to fetch must be.
+    "http://[bad", "https://example.org:99999/" and "ftp://example.org/" are not; never
+    raises."""
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 -- read for its ValueError on a port out of range
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(host_of(url))
+
+
+def joined(base: str, href: str) -> str | None:
+    """``href`` read against ``base`` (a link, a redirect's Location, a sitemap's <loc>);
+    None when either cannot be parsed ("//[bad/" names no host): never raises."""
+    try:
+        return urljoin(base, href.strip())
+    except ValueError:
+        return None
+
+
 def origin_of(url: str) -> str:
-    """scheme://host[:port]: what one robots.txt governs (RFC 9309 §2.3)."""
-    parts = urlsplit(url)
+    """scheme://host[:port]: what one robots.txt governs (RFC 9309 §2.3); "" for a URL that
+    cannot be parsed."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return ""
     host = host_of(url)
-    netloc = f"{host}:{parts.port}" if parts.port else host
+    netloc = f"{host}:{port}" if port else host
     return f"{parts.scheme.lower()}://{netloc}"
 
 
 def full_origin(url: str) -> str:
     """scheme://host:port with the port always written (80/443 when the URL leaves it out):
     two URLs on one host but different ports are different servers."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
     try:
+        parts = urlsplit(url)
         port = parts.port
-    except ValueError:  # a port that is not a number, or out of range
+    except ValueError:  # brackets not closed; a port that is not a number, or out of range
         return ""
+    scheme = parts.scheme.lower()
     port = port or {"http": 80, "https": 443}.get(scheme)
     return f"{scheme}://{host_of(url)}:{port}"

@@ -335,3 +335,12 @@ def test_exit_status(pages: tuple[PageAudit, ...], unreadable: tuple[tuple[str, 
                      status: int) -> None:
     report = AuditReport(sources=(), pages=pages, skipped=0, unreadable=unreadable)
     assert exit_status(report) == status
+
+
+def test_a_malformed_source_url_is_named_not_a_crash() -> None:
+    """Brackets that do not close: nothing can be fetched, and it is not a file either."""
+    done = cli("audit", "http://[bad/sitemap.xml")
+    assert done.returncode == 2, done.stdout
+    assert "Traceback" not in done.stderr
+    assert ("http://[bad/sitemap.xml: not a URL that can be fetched (no host, or a malformed "
+            "one)") in done.stderr

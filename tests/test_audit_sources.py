@@ -86,9 +86,25 @@ def test_a_page_names_itself() -> None:
 
 
 def test_a_url_list_skips_comments_and_names_bad_lines() -> None:
-    listing = read_url_list(f"# mine\n{BASE}/a/\n\n  {BASE}/b/  \nnot a url\n", "@urls.txt")
+    listing = read_url_list(f"# mine\n{BASE}/a/\n\n  {BASE}/b/  \nnot a url\nhttp://[bad/x\n",
+                            "@urls.txt")
     assert [c.url for c in listing.candidates] == [f"{BASE}/a/", f"{BASE}/b/"]
-    assert listing.problems == ("line 5: 'not a url' is not an http(s) URL",)
+    assert listing.problems == ("line 5: 'not a url' is not an http(s) URL",
+                                "line 6: 'http://[bad/x' is not an http(s) URL")
+
+
+def test_a_malformed_link_or_loc_is_a_problem_not_a_crash() -> None:
+    """A link whose brackets do not close cannot even be joined to its base."""
+    sitemap = (f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               f"<url><loc>{BASE}/a/</loc></url><url><loc>http://[bad/</loc></url></urlset>")
+    listing = read_listing(sitemap.encode(), f"{BASE}/sitemap.xml")
+    assert [c.url for c in listing.candidates] == [f"{BASE}/a/"]
+    assert listing.problems == ("<url> 2: no http(s) URL in <loc>",)
+    rss = (f'<rss version="2.0"><channel><item><link>{BASE}/a/</link></item>'
+           "<item><link>//[bad/p</link></item></channel></rss>")
+    listing = read_listing(rss.encode(), f"{BASE}/feed/")
+    assert [c.url for c in listing.candidates] == [f"{BASE}/a/"]
+    assert listing.problems == ("'//[bad/p' is not an http(s) URL",)
 
 
 @pytest.mark.parametrize(("data", "message"), [

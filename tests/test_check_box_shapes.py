@@ -123,6 +123,20 @@ EXCERPT_LISTS = {
         ' harbour on Monday, a week later than planned.</p></div><a class="elementor-post__'
         f'read-more" href="{SITE}/harbour-dredging-resumes/" aria-label="Read more about '
         'Harbour dredging resumes" tabindex="-1">Read More »</a></div></article></div>'),
+    # A Drupal view of the latest articles, title and trimmed body ("Summary or trimmed")
+    # per row, nothing else.
+    "drupal-view-summaries": (
+        '<div class="views-element-container"><div class="view view-latest view-id-latest '
+        'view-display-id-block_1 js-view-dom-id-8e1d"><div class="view-content"><div class="'
+        'views-row"><div class="views-field views-field-title"><span class="field-content"><a'
+        ' href="/node/61" hreflang="en">Kayak club marks its 40th season</a></span></div><div'
+        ' class="views-field views-field-body"><div class="field-content"><p>Forty summers on,'
+        ' the club still launches from the old slipway every Saturday morning.</p></div></div>'
+        '</div><div class="views-row"><div class="views-field views-field-title"><span class="'
+        'field-content"><a href="/node/58" hreflang="en">Council votes on the harbour plan</a>'
+        '</span></div><div class="views-field views-field-body"><div class="field-content"><p>'
+        "Nine votes to four: the ferry pier will be rebuilt before the winter storms.</p></div>"
+        "</div></div></div></div></div>"),
 }
 
 # A newsletter box: a heading or a sentence, and one call to sign up.
@@ -150,6 +164,14 @@ SIGN_UPS = {
         'wp-block-buttons-is-layout-flex"><div class="wp-block-button"><a class="wp-block-'
         f'button__link wp-element-button" href="{SITE}/newsletter/">Sign up</a></div></div>'
         "</div></div>"),
+    # Two blocks of their own: a Heading block, then a Buttons block linking the site's
+    # Mailchimp hosted sign-up form.
+    "wp-heading-then-buttons": (
+        '<h3 class="wp-block-heading">Subscribe to our newsletter</h3><div class="wp-block-'
+        'buttons is-layout-flex wp-block-buttons-is-layout-flex"><div class="wp-block-button">'
+        '<a class="wp-block-button__link wp-element-button" href="https://harbourtown.us21.'
+        'list-manage.com/subscribe?u=5f1e2d3c4b5a69788796a5b4c&amp;id=0a1b2c3d4e">Sign up'
+        "</a></div></div>"),
     # Substack's "Subscribe now" button (ButtonCreateButton) alone between paragraphs.
     "substack-subscribe-button": (
         '<p class="button-wrapper" data-attrs="{&quot;url&quot;:&quot;https://harbourtown.'
@@ -303,6 +325,20 @@ NOT_BOXES = {
         'posts__post-excerpt">' + "Our reporters spent the summer on the shore and saw "
         "what this article does not say about the sea stars, the urchins and the kelp. " * 4
         + "</div></li></ul>"),
+    # a note linked whole to a page of the site: a sentence, not a post's title
+    "note-linked-whole": (
+        '<p><em><a href="/corrections/">Correction: an earlier version of this article '
+        "misnamed the harbour where the divers counted the sea stars.</a></em></p>"),
+    # a note under one post's title, another post listed after it
+    "note-under-one-of-two-titles": (
+        f'<div class="wp-block-group"><h3><a href="{POST}">Tide pools reopen</a></h3><p>Our '
+        'newsroom disagrees with this article.</p><ul><li><a href="/2025/09/harbour-plan/">'
+        "Council votes on the harbour plan</a></li></ul></div>"),
+    # a paragraph of the publisher's above a sign-up button of its own
+    "paragraph-then-button": (
+        "<p>Editor’s note: the rangers disagree with this article.</p><div class="
+        '"wp-block-buttons"><div class="wp-block-button"><a class="wp-block-button__link" '
+        'href="/newsletter/">Sign up</a></div></div>'),
     # a sentence before a post's title, not under it
     "sentence-before-title": (
         '<div class="wp-block-group"><p>Our newsroom disagrees with this article.</p><h3><a '

@@ -263,3 +263,12 @@ def test_allowed_origins() -> None:
     # An explicit port is its own origin, and is never upgraded.
     assert _origins(["http://example.org:8080/p"]) == {"http://example.org:8080"}
     assert _origins(["https://example.org/p"]) == {"https://example.org:443"}
+
+
+@pytest.mark.parametrize("url", ["http://[bad/page.html", "https://example.org:99999/p"])
+def test_a_malformed_page_url_is_one_line(url: str) -> None:
+    """Nothing is fetched, and no traceback: the URL cannot name a server."""
+    done = cli("check", url, "--no-original")
+    assert done.returncode == 2, done.stdout
+    assert one_line(done) == f"syndication check: {url}: not a URL that can be fetched (no " \
+        "host, or a malformed one)"

@@ -105,6 +105,16 @@ CASES = [
     ("source-not-url", edit('sources = ["https://theconversation.com/us/environment/'
                             'articles.atom"]', 'sources = ["theconversation.com/x.atom"]'),
      "feed[0].sources[0]", "must be an absolute http\\(s\\) URL"),
+    ("source-malformed", edit('sources = ["https://theconversation.com/us/environment/'
+                              'articles.atom"]', 'sources = ["https://[theconversation.com/x"]'),
+     "feed[0].sources[0]", "must be an absolute http\\(s\\) URL"),
+    ("source-port-out-of-range", edit('sources = ["https://theconversation.com/us/environment/'
+                                      'articles.atom"]',
+                                      'sources = ["https://theconversation.com:99999/x"]'),
+     "feed[0].sources[0]", "must be an absolute http\\(s\\) URL"),
+    ("base-url-malformed", edit('base_url = "https://example.org/feeds/"',
+                                'base_url = "https://[example.org/feeds/"'),
+     "site.base_url", "must be an absolute http\\(s\\) URL"),
     ("source-not-string", edit('sources = ["https://theconversation.com/us/environment/'
                                'articles.atom"]', "sources = [42]"),
      "feed[0].sources[0]", "must be a string"),

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from syndication.config import CONFIG_ENV, config_path, load_config
+from syndication.config import CONFIG_ENV, FETCH_DEFAULTS, config_path, load_config
 from syndication.errors import ConfigError
 
 ROOT = Path(__file__).parents[1]
@@ -98,3 +101,41 @@ def test_config_path_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
     assert config_path() == Path("/etc/syndication.toml")
     monkeypatch.delenv(CONFIG_ENV)
     assert config_path() == Path("config.toml")
+
+
+# "# key = value   # default": a default config.toml shows rather than sets (its own line).
+SHOWN_DEFAULT = re.compile(r"^# (\w+) = (.+?)\s+# default\b")
+
+
+def shown_defaults(text: str) -> dict[tuple[str, str], object]:
+    """(table, key) -> value of each default a config file shows in a commented line."""
+    shown: dict[tuple[str, str], object] = {}
+    table = ""
+    for line in text.splitlines():
+        if m := re.match(r"^\[\[?(\w+)\]\]?\s*$", line):
+            table = m.group(1)
+        elif m := SHOWN_DEFAULT.match(line):
+            shown[table, m.group(1)] = tomllib.loads(f"v = {m.group(2)}")["v"]
+    return shown
+
+
+def test_the_shipped_config_shows_the_defaults_config_py_applies() -> None:
+    """config.toml leaves the defaults out and shows each in a commented line: those lines say
+    what config.py applies (they are not a second copy that could drift from it)."""
+    text = (ROOT / "config.toml").read_text(encoding="utf-8")
+    shown = shown_defaults(text)
+    fetch_keys = {"min_interval", "timeout", "max_bytes", "retries", "backoff", "max_wait"}
+    assert {k for t, k in shown if t == "fetch"} == fetch_keys
+    assert {("site", "keep_days"), ("feed", "max_entries"), ("feed", "paragraphs")} <= set(shown)
+    config = load_config(ROOT / "config.toml")
+    section = {"site": config.site, "fetch": config.fetch, "feed": config.feeds[0]}
+    for (table, key), value in shown.items():
+        assert getattr(section[table], key) == value, (table, key)
+        assert type(getattr(section[table], key)) is type(value), (table, key)
+    assert config.fetch == replace(FETCH_DEFAULTS, user_agent=config.fetch.user_agent)
+
+
+def test_a_shown_default_that_drifted_is_caught() -> None:
+    shown = shown_defaults("[fetch]\n# timeout = 30.0   # default\n# note = 1  # not one\n")
+    assert shown == {("fetch", "timeout"): 30.0}
+    assert FETCH_DEFAULTS.timeout != shown["fetch", "timeout"]

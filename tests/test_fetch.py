@@ -458,6 +458,12 @@ def test_redirects_within_the_host_followed_and_bounded(server, make_fetcher):
         make_fetcher().get(server.url("/loop.atom"))
 
 
+def test_redirect_to_a_malformed_url_is_a_fetch_error(server, make_fetcher):
+    server.serve("/x.atom", b"", status=302, headers={"Location": "http://[bad/x.atom"})
+    with pytest.raises(FetchError, match=r"redirect to a URL that cannot be read"):
+        make_fetcher().get(server.url("/x.atom"))
+
+
 def test_conditional_get_answers_304(server, make_fetcher):
     server.serve("/x.atom", b"<feed/>")
     f = make_fetcher()

@@ -9,7 +9,7 @@ import pytest
 
 from syndication import utc
 from syndication.conversation import is_tc_url
-from syndication.urls import full_origin, host_of, origin_of
+from syndication.urls import full_origin, host_of, is_web_url, joined, origin_of
 
 from .conftest import ConfigFactory
 
@@ -27,12 +27,35 @@ def test_host_of(url: str, host: str) -> None:
     assert host_of(url) == host
 
 
+@pytest.mark.parametrize(("url", "web"), [
+    ("https://example.org/a", True),
+    (" HTTP://Example.org:8080/a ", True),
+    ("http://[::1]:8000/", True),
+    ("http://[bad/a", False),  # brackets not closed: urlsplit raises
+    ("https://example.org:99999/", False),  # port out of range: .port raises
+    ("https://example.org:x/", False),
+    ("https:///path-only", False),
+    ("ftp://example.org/a", False),
+    ("example.org/a", False),
+    ("", False),
+])
+def test_is_web_url_never_raises(url: str, web: bool) -> None:
+    assert is_web_url(url) is web
+
+
+def test_joined_reads_a_link_against_its_base_or_says_it_cannot() -> None:
+    assert joined("https://example.org/a/b", " ../c ") == "https://example.org/c"
+    assert joined("https://example.org/a/b", "//[bad/c") is None
+    assert joined("http://[bad/", "/c") is None
+
+
 def test_origins_keep_or_fill_the_port() -> None:
     assert origin_of("HTTPS://Example.org/robots.txt") == "https://example.org"
     assert origin_of("http://example.org:8080/x") == "http://example.org:8080"
     assert full_origin("https://example.org/x") == "https://example.org:443"
     assert full_origin("http://example.org/x") == "http://example.org:80"
     assert full_origin("http://example.org:99999/x") == ""
+    assert origin_of("http://example.org:99999/x") == origin_of("http://[bad/") == ""
 
 
 def test_the_config_and_the_checker_read_hosts_alike(make_config: ConfigFactory) -> None:

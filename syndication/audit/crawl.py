@@ -38,9 +38,9 @@ from ..conversation import ATTRIBUTION_PHRASES, TC_HOME
 from ..errors import DocumentCut, FetchError, InputError, ParseError
 from ..fetch import Fetcher
 from ..models import Fetched, Verdict
-from ..urls import host_of, origin_of
+from ..urls import host_of, is_web_url, origin_of
 from .records import AuditReport, Candidate, Listing, PageAudit, SourceOutcome, Standing
-from .sources import is_url, read_listing, read_url_list
+from .sources import read_listing, read_url_list
 from .state import AuditState, digest
 
 log = logging.getLogger(__name__)
@@ -233,7 +233,7 @@ def _listings(source: str, hosts: Hosts) -> list[Listing]:
 
 
 def _listing(where: str, hosts: Hosts) -> Listing:
-    if is_url(where):
+    if is_web_url(where):
         fetched = hosts.get(where, accept=ACCEPT_LISTING).result()
         return read_listing(fetched.body, where, fetched.content_type)
     return read_listing(read_file(where, hosts.config.max_bytes), where)
@@ -255,7 +255,7 @@ def _read_pages(
     futures: dict[Future[Fetched], Candidate] = {}
     done_now: list[tuple[Candidate, Fetched | Exception]] = []
     for c in candidates:
-        if is_url(c.url):
+        if is_web_url(c.url):
             futures[hosts.get(c.url, accept=ACCEPT_PAGE)] = c
         else:
             try:

@@ -9,12 +9,12 @@ import gzip
 import io
 import re
 import xml.etree.ElementTree as ET
-from urllib.parse import urljoin, urlsplit
 
 from ..compliance.encoding import decode
 from ..compliance.htmltext import looks_like_html
 from ..errors import ParseError
 from ..source import parse_xml
+from ..urls import is_web_url, joined
 from .records import Candidate, Listing
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -50,16 +50,11 @@ def read_url_list(text: str, where: str) -> Listing:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if not is_url(line):
+        if not is_web_url(line):
             problems.append(f"line {number}: {line[:80]!r} is not an http(s) URL")
             continue
         candidates.append(Candidate(url=line, source=where))
     return Listing(where, "url list", tuple(candidates), problems=tuple(problems))
-
-
-def is_url(text: str) -> bool:
-    parts = urlsplit(text)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def _looks_like_xml(data: bytes, content_type: str | None) -> bool:
@@ -166,9 +161,9 @@ def _locs(root: ET.Element, element: str, where: str) -> list[tuple[str, str]]:
     ns = SITEMAP if root.tag.startswith(SITEMAP) else ""
     out = []
     for i, el in enumerate(root.iter(f"{ns}{element}"), start=1):
-        loc = _text(el.find(f"{ns}loc"))
-        if loc and is_url(urljoin(where, loc)):
-            out.append((urljoin(where, loc), ""))
+        url = joined(where, _text(el.find(f"{ns}loc")) or "")
+        if url and is_web_url(url):
+            out.append((url, ""))
         else:
             out.append(("", f"<{element}> {i}: no http(s) URL in <loc>"))
     return out
@@ -178,7 +173,8 @@ def _candidate(link: str, where: str, content: str | None, title: str | None) ->
     # Full content only when the item carries more than a line: WordPress's "summary" feeds
     # put an excerpt in <description> and nothing in content:encoded.
     full = content if content and looks_like_html(content) else None
-    return Candidate(url=urljoin(where, link.strip()), source=where, entry_html=full,
+    # A link that cannot be read stays as written: _listing reports it.
+    return Candidate(url=joined(where, link) or link.strip(), source=where, entry_html=full,
                      entry_title=" ".join(title.split()) if full and title else None)
 
 
@@ -186,7 +182,7 @@ def _listing(where: str, kind: str, candidates: list[Candidate],
              problems: list[str]) -> Listing:
     kept = []
     for c in candidates:
-        if is_url(c.url):
+        if is_web_url(c.url):
             kept.append(c)
         else:
             problems.append(f"{c.url[:80]!r} is not an http(s) URL")

@@ -23,7 +23,7 @@ from ..conversation import (
 from ..errors import DocumentCut, FetchError, InputError, ParseError, ResponseTooLargeError
 from ..models import Article, Fetched, Verdict
 from ..source import looks_like_atom, parse_article_page, parse_feed
-from ..urls import full_origin, host_of
+from ..urls import full_origin, host_of, is_web_url
 from .compare import align
 from .content import iter_counters
 from .encoding import decode
@@ -78,7 +78,7 @@ def check_republication(
     ``use_original=False`` the rules that need the original are reported as not checked.
     Raises InputError or FetchError (one line each) when a document cannot be had.
     """
-    urls = [u for u in (page, original, conversation_url) if u and _is_url(u)]
+    urls = [u for u in (page, original, conversation_url) if u and is_web_url(u)]
     hosts = frozenset(h for h in map(host_of, urls) if h)
     with _Fetcher(fetch_config, hosts, urls) as fetcher:
         doc = _read(page, fetcher, ACCEPT_PAGE)
@@ -241,7 +241,7 @@ def _read(where: str, fetcher: _Fetcher, accept: str) -> Document:
     """A URL through the fetcher, or a file; both capped at ``max_bytes`` (a file is never
     read past the cap: a huge page is refused, not parsed)."""
     cap = fetcher.config.max_bytes
-    if _is_url(where):
+    if is_web_url(where):
         try:
             fetched = fetcher.get(where, accept=accept)
         except ResponseTooLargeError as e:
@@ -261,6 +261,9 @@ def read_file(where: str, cap: int) -> bytes:
         with Path(where).open("rb") as f:
             data = f.read(cap + 1)
     except FileNotFoundError as e:
+        if _is_url(where):  # not is_web_url, or it would have been fetched
+            raise InputError(f"{where}: not a URL that can be fetched (no host, or a "
+                             "malformed one)") from e
         raise InputError(f"{where}: no such file") from e
     except IsADirectoryError as e:
         raise InputError(f"{where}: is a folder, not a file") from e
@@ -295,7 +298,8 @@ def _is_plain(doc: Document) -> bool:
 
 
 def _is_url(where: str) -> bool:
-    return urlsplit(where).scheme in ("http", "https")
+    """Whether ``where`` is written as an http(s) URL, fetchable or not (is_web_url)."""
+    return where.strip().lower().startswith(("http://", "https://"))
 
 
 def _origins(urls: list[str]) -> frozenset[str]:

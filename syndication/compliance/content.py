@@ -13,6 +13,7 @@ from ..conversation import (
     COUNTER_INSIDE_RE,
     PROMO_LINK,
     SERIES_OPENINGS,
+    TC_HOST,
     TC_IMAGE_RE,
     counter_article_id,
     is_tc_url,
@@ -242,7 +243,7 @@ def is_promo(el: _Element) -> bool:
         return False
     # The links first: most blocks link elsewhere, and their text need not be read.
     plug = all(PROMO_LINK.match(h) for h in links)
-    if not plug and not all("theconversation.com" in h.lower() and is_tc_url(h) for h in links):
+    if not plug and not all(TC_HOST in h.lower() and is_tc_url(h) for h in links):
         return False
     text = text_of(el)
     if len(text.split()) > PROMO_MAX_WORDS:

@@ -10,9 +10,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..conversation import ATTRIBUTION, ATTRIBUTION_PHRASES, DISCLOSURE_HEADINGS, EDITION_NAMES
+from ..conversation import (
+    ATTRIBUTION,
+    ATTRIBUTION_PHRASES,
+    DISCLOSURE_HEADINGS,
+    EDITION_NAMES,
+    TC_HOST,
+)
 from ..models import Article
 from ..tokens import key
+from ..wording import CREDIT
 
 # Words that join and label a credit, folded (no case, no accents), in the languages of The
 # Conversation's editions (en, fr, es, pt, id). Only these may stand beside the credit's own
@@ -53,10 +60,10 @@ _LABEL_PHRASES = (
     "4.0",
 )
 # Names that credit whole, whatever the article: The Conversation, the licence written short.
-_NAMED = ("The Conversation", *(f"The Conversation {e}" for e in EDITION_NAMES),
+_NAMED = (CREDIT, *(f"{CREDIT} {e}" for e in EDITION_NAMES),
           "Creative Commons", "CC BY-ND", "CC-BY-ND", "BY-ND")
 # Hosts whose addresses written out are credit (a plain-text letter's links).
-_CREDIT_HOSTS = (("theconversation", ".", "com"), ("creativecommons", ".", "org"))
+_CREDIT_HOSTS = tuple(tuple(key(h).split()) for h in (TC_HOST, "creativecommons.org"))
 # Marks that continue a URL written out in plain text when a word follows them.
 _URL_MARKS = frozenset("-./_~%?=&#+")
 _TAGS = re.compile(r"<[^>]+>")

@@ -117,6 +117,7 @@ _NOT_IN_POST_LIST = frozenset(
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 # The kind a list of posts is reported as (like a "Related" box's).
 POSTS = "related links"
+_SIGN_UP = "newsletter sign-up"
 # A piece of a list beside its links: at most a label's words, and no sentence.
 _SENTENCE_MARKS = frozenset(".!?…")
 # Where a page says its own address: <link rel=…>, og:url, <base>, <a rel="home">.
@@ -294,14 +295,14 @@ class Furniture:
         _NOT_IN_POST_LIST."""
         if end - start > POST_LIST_TOKENS or tag_name(el) not in BLOCK_TAGS:
             return False
-        links: list[tuple[int, int]] = []
+        links: list[tuple[int, int, str]] = []  # the links with words: start, end, href
         for a in el.iter("a"):  # the quick no: most blocks hold no link of the publisher's
             href = (a.get("href") or "").strip()
             if href and not self._own(href):
                 return False
             span = self.rep.at.get(a)
             if href and span is not None and span[1] > span[0]:
-                links.append(span)
+                links.append((*span, href))
         if not links:
             return False
         marks = bytearray(end - start)  # 1: in a link; 2: a date or an author's mark-up
@@ -320,13 +321,19 @@ class Furniture:
             elif tag in BLOCK_TAGS:
                 cuts.update(span)
                 blocks.append(d)
-        for s, e in links:
-            marks[s - start:e - start] = b"\x01" * (e - s)
-        linked = plain = 0
         words = self.rep.words
+        ordered = sorted(cuts)
+        for s, e, _href in links:
+            marks[s - start:e - start] = b"\x01" * (e - s)
+            # a link of one piece is a title: a sentence linked whole ("Correction: an
+            # earlier version … misnamed the harbour.") is prose, not a post
+            if words[e - 1] == "." and sum(map(_is_word, words[s:e])) >= 3 \
+                    and not any(s < k < e for k in ordered):
+                return False
+        linked = plain = 0
         prose: list[tuple[int, int, int]] = []  # pieces of prose: start, end, words
         short: list[int] = []  # where the short pieces beside the links start
-        for s, e in pairwise(sorted(cuts)):
+        for s, e in pairwise(ordered):
             piece = [words[k] for k in range(s, e) if not marks[k - start]]
             said = [w for w in piece if _is_word(w)]
             in_link = sum(1 for k in range(s, e) if marks[k - start] == 1 and _is_word(words[k]))
@@ -353,16 +360,19 @@ class Furniture:
         return not prose or self._excerpts(el, blocks, links, prose, short)
 
     def _excerpts(self, el: _Element, blocks: Sequence[_Element],
-                  links: Sequence[tuple[int, int]], prose: Sequence[tuple[int, int, int]],
+                  links: Sequence[tuple[int, int, str]], prose: Sequence[tuple[int, int, int]],
                   short: Sequence[int]) -> bool:
         """Whether every piece of ``prose`` in the list ``el`` is a post's excerpt: in the
         post's own block (the nearest block around it holding a link with words before it),
         headed by that link (the post's title), EXCERPT_WORDS at most under one title, and
-        the post's block carrying a mark of a post besides the title: a picture, a date, a
-        second link or a short piece (a byline, a date as text). A sentence under a lone
-        link ("<h3><a>…</a></h3><p>…</p>") is the publisher's prose, not a post."""
+        the post carrying a mark of a post besides its title (in its block, before the next
+        link with words): a picture, a date, a second link (its thumbnail's, "Read more", an
+        author's) or a short piece (a byline, a date as text); unless several titles head an
+        excerpt each (a Drupal view's titles and summaries). A sentence under a lone link
+        ("<h3><a>…</a></h3><p>…</p>") is the publisher's prose, not a post."""
         at = self.rep.at
-        under: Counter[tuple[int, int]] = Counter()  # excerpt words under each title
+        under: Counter[tuple[int, int, str]] = Counter()  # excerpt words under each title
+        unmarked = False
         for s, e, n in prose:
             inner = [b for b in blocks if at[b][0] <= s and e <= at[b][1]]
             item = inner[-1] if inner else el
@@ -379,18 +389,24 @@ class Furniture:
             under[title] += n
             if under[title] > EXCERPT_WORDS:
                 return False
-            marked = (sum(1 for a in item.iter("a") if a.get("href")) > 1
-                      or any(True for _ in item.iter("img", "picture", "time"))
-                      or any(i_start <= k < i_end for k in short))
-            if not marked:
-                return False
-        return True
+            # the post: from its block's start to the next post's title (a link with words
+            # after the excerpt to another address than the title's "Read more")
+            post_end = min((t[0] for t in links if e <= t[0] < i_end and t[2] != title[2]),
+                           default=i_end)
+            marked = any(
+                i_start <= at.get(d, (-1, -1))[0] < post_end
+                and (tag_name(d) in ("img", "picture", "time")
+                     or (tag_name(d) == "a" and at.get(d) != title[:2] and d.get("href")))
+                for d in item.iter("a", "img", "picture", "time")
+            ) or any(i_start <= k < post_end for k in short)
+            unmarked = unmarked or not marked
+        return not unmarked or len(under) > 1
 
     def _heads_a_list(self, el: _Element, start: int, end: int) -> bool:
-        """Whether ``el`` is the heading of the list of posts right after it ("Related", "More
-        from Tideline", in a heading or a builder's heading widget): a few words, all in one
-        heading, no sentence, and a list of posts (by structure or by its "related" markup)
-        as its next sibling."""
+        """Whether ``el`` is the heading of the list of posts or the newsletter box right
+        after it ("Related", "More from Tideline", "Our newsletter", in a heading or a
+        builder's heading widget): a few words, all in one heading, no sentence, and a list
+        of posts or a sign-up (by structure or by its markup) as its next sibling."""
         if not 0 < end - start <= LABEL_WORDS + 2:
             return False
         if tag_name(el) not in _HEADINGS and not any(
@@ -410,8 +426,10 @@ class Furniture:
             return False  # a subheading of the original's, before an ad
         a_start, a_end = self.rep.at.get(after, (0, 0))
         return self.is_box(after) and (
-            self._lists_posts(after, a_start, a_end) or box_kind(after, self.rep.words[
-                a_start:min(a_end, a_start + LABELLED_BOX_WORDS + 1)]) == POSTS)
+            self._lists_posts(after, a_start, a_end)
+            or self._invites_to_sign_up(after, a_start, a_end)
+            or box_kind(after, self.rep.words[a_start:min(
+                a_end, a_start + LABELLED_BOX_WORDS + 1)]) in (POSTS, _SIGN_UP))
 
     # --- a newsletter box, by structure ---------------------------------------------------
 
@@ -464,7 +482,7 @@ class Furniture:
                 return True
         said = key(" ".join(self.rep.words[slice(*self.rep.at[call])]))
         return any(said == k or said.startswith(k + " ")
-                   for k in _LABEL_KEYS["newsletter sign-up"])
+                   for k in _LABEL_KEYS[_SIGN_UP])
 
     def _in_original(self, words: Sequence[str]) -> bool:
         """Whether ``words`` occur, in a row, in the original."""

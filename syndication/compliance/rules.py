@@ -18,6 +18,7 @@ from ..conversation import (
     LINES_WITHOUT_LICENCE,
     TC_LICENCE_LINK,
     TC_URL_IN_TEXT,
+    is_institution_url,
     is_profile_url,
     is_tc_home,
     tc_article_id,
@@ -281,7 +282,7 @@ def _author_credit(article: Article | None, scope: Scope, plain: bool) -> Findin
 def _institution_credit(article: Article | None, scope: Scope) -> Finding:
     if article is None:
         found = sorted({text_of(a).strip() for a in scope.links
-                        if "/institutions/" in (a.get("href") or "")} - {""})
+                        if is_institution_url(a.get("href") or "")} - {""})
         listed = ("names " + ", ".join(found) + "; ") if found else ""
         return Finding("institution-credit", None,
                        f"not checked: {listed}each author's institution is read from the "

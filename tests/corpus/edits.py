@@ -1214,6 +1214,223 @@ def ghost_callout(where: str, crediting: bool = False) -> Apply:
     return apply
 
 
+# --- the fourth red team's edits: Avada's builder elements and Webflow's CMS fields ----------
+# WordPress with Avada 7 (layout wp-avada): the Avada Builder's elements as its shortcode
+# classes print them (fusion-builder's shortcodes/fusion-*.php: Text Block fusion-text,
+# Code Block (its decoded code, no wrapper), Alert fusion-alert, Tagline Box
+# fusion-reading-box-container, Title fusion-title, Recent Posts fusion-recent-posts) and
+# Avada's about-author box (single.php). Webflow (layout webflow-cms): the CMS template's bound
+# fields (summary, a second Rich Text field), custom code embeds (w-embed), forms (w-form) and
+# Collection lists (w-dyn-list), as exported Webflow sites print them.
+
+
+def _avada_text(n: int, inner: str) -> str:
+    return f'<div class="fusion-text fusion-text-{n}">{inner}</div>'
+
+
+def _avada_container(n: int, *elements: str) -> str:
+    """An Avada Builder flex container of one full-width column holding ``elements``."""
+    return (f'<div class="fusion-fullwidth fullwidth-box fusion-builder-row-{n} '
+            'fusion-flex-container nonhundred-percent-fullwidth non-hundred-percent-height-'
+            'scrolling" style="--awb-border-radius-top-left:0px;--awb-flex-wrap:wrap;" >'
+            '<div class="fusion-builder-row fusion-row fusion-flex-align-items-flex-start '
+            'fusion-flex-content-wrap" style="max-width:1248px;">'
+            f'<div class="fusion-layout-column fusion_builder_column fusion-builder-column-{n} '
+            'fusion_builder_column_1_1 1_1 fusion-flex-column" style="--awb-bg-size:cover;'
+            '--awb-width-large:100%;"><div class="fusion-column-wrapper fusion-column-has-shadow '
+            'fusion-flex-justify-content-flex-start fusion-content-layout-column">'
+            + "\n".join(elements) + "</div></div></div></div>")
+
+
+def _avada_alert(text: str) -> str:
+    """Avada's Alert element (type "general", dismissable) holding ``text``."""
+    return ('<div class="fusion-alert alert general alert-info fusion-alert-left '
+            'awb-alert-native-link-color alert-dismissable awb-alert-close-boxed" role="alert">'
+            '<div class="fusion-alert-content-wrapper"><span class="alert-icon"><i '
+            'class="awb-icon-info-circle" aria-hidden="true"></i></span><span '
+            f'class="fusion-alert-content">{text}</span></div><button type="button" '
+            'class="close toggle-alert" data-dismiss="alert" aria-label="Close">&times;</button>'
+            "</div>")
+
+
+AVADA_TAGLINE = (
+    '<div class="fusion-reading-box-container reading-box-container-1" style="--awb-title-color:'
+    '#212934;--awb-margin-top:0px;--awb-margin-bottom:84px;"><div class="reading-box '
+    'reading-box-right" style="background-color:#f9f9fb;border-width:1px;border-color:#f2f3f5;'
+    'border-left-width:3px;border-left-color:#65bc7b;border-style:solid;"><a class="button '
+    'fusion-button button-default fusion-button-default-size button-large continue '
+    'continue-right" style="" target="_self" href="{site}/newsletter/"><span>Sign up</span></a>'
+    '<h2>{newsletter}</h2><div class="reading-box-description">Every Friday, the week on the '
+    'coast.</div><a class="button fusion-button button-default fusion-button-default-size '
+    'button-large continue mobile-button continue-right" style="" target="_self" '
+    'href="{site}/newsletter/"><span>Sign up</span></a></div></div>')
+AVADA_RECENT = (
+    '<div class="fusion-title title fusion-title-1 fusion-sep-none fusion-title-text '
+    'fusion-title-size-three"><h3 class="fusion-title-heading title-heading-left" '
+    'style="margin:0;">{related}</h3></div>'
+    '<div class="fusion-recent-posts fusion-recent-posts-1 avada-container '
+    'layout-thumbnails-on-side layout-columns-1"><section class="fusion-columns columns '
+    'fusion-columns-1 columns-1"><article class="post fusion-column column col col-lg-12 '
+    'col-md-12 col-sm-12"><div class="fusion-flexslider floated-slideshow '
+    'flexslider-hover-type-none"><ul class="slides"><li><a href="{site}/2025/09/28/'
+    'harbour-dredging-resumes/" aria-label="Harbour dredging resumes" class="hover-type-none">'
+    '<img src="{site}/wp-content/uploads/2025/09/dredging-66x66.jpg" alt="" width="66" '
+    'height="66" /></a></li></ul></div><div class="recent-posts-content"><h4 class="entry-title">'
+    '<a href="{site}/2025/09/28/harbour-dredging-resumes/">Harbour dredging resumes</a></h4>'
+    '<p class="meta"><span><span class="date">September 28th, 2025</span></span><span '
+    'class="fusion-inline-sep">|</span><span><a href="{site}/2025/09/28/harbour-dredging-resumes/'
+    '#respond">0 Comments</a></span></p><div class="excerpt-container">The dredger returns to '
+    'the inner harbour on Monday.</div></div></article></section></div>')
+
+
+def avada_elements(box: str = "", intro: str = "", appended: str = "") -> Apply:
+    """The post laid out in Avada Builder elements: the byline in a Text Block, the body in
+    another, the counter, disclosure and attribution line in a Code Block (printed as its code,
+    no wrapper). ``box``: elements between two Text Blocks of the body; ``intro``/``appended``:
+    the publisher's note before or after ("alert": in an Alert element; "alert-credit": an
+    Alert naming the author and institution; "text": in a Text Block after the Code Block)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        head, body, tail = _closed_parts(slots.article)
+        elements = []
+        if intro:
+            author = o.article.authors[0]
+            note = (escape(CREDITING_NOTES[o.lang][0].format(
+                name=author.name, institution=author.institution))
+                if intro == "alert-credit" else words(o)["intro"])
+            elements.append(_avada_alert(note))
+        if head.strip():
+            elements.append(_avada_text(1, head.strip()))
+        if box:
+            cut = body_paragraphs(body)[1].end()
+            elements += [_avada_text(2, body[:cut].strip()),
+                         box.format(site=SITE, newsletter=words(o)["newsletter"],
+                                    related=words(o)["related"].rstrip(":").strip()),
+                         _avada_text(3, body[cut:].strip())]
+        else:
+            elements.append(_avada_text(2, body.strip()))
+        elements.append(tail.strip())
+        if appended == "text":
+            elements.append(_avada_text(4, f"<p>{words(o)['appended'].strip()}</p>"))
+        elif appended == "text-credit":
+            elements.append(_avada_text(4, f"<p>{escape(CREDITING_NOTES[o.lang][1])}</p>"))
+        return article_of(slots, _avada_container(1, *elements))
+
+    return apply
+
+
+def avada_author_box(slots: Slots, o: Original) -> Slots:
+    """The byline taken out of the code and the authors credited in Avada's own about-author
+    box (single.php: "About the Author: <author link>", avatar, description), the post's
+    author set to The Conversation's author (a guest author): the description is the byline."""
+    first = o.article.authors[0]
+    box = ('<section class="about-author"><div class="fusion-title fusion-title-size-three '
+           'sep-double sep-solid" style="margin-top:0px;margin-bottom:31px;"><h3 '
+           'class="title-heading-left" style="margin:0;">About the Author: '
+           f'<a href="{first.profile_url}" title="Posts by {escape(first.name)}" rel="author">'
+           f'{escape(first.name)}</a></h3></div><div class="about-author-container"><div '
+           'class="avatar"><img alt="" src="https://secure.gravatar.com/avatar/0f1e2d3c4b5a?s=72'
+           '&amp;d=mm&amp;r=g" class="avatar avatar-72 photo" height="72" width="72" /></div>'
+           f'<div class="description">{byline(o.code)}</div></div></section>')
+    return dataclasses.replace(slots, article=without_byline(slots.article), after=box)
+
+
+def webflow_summary(crediting: bool = False) -> Apply:
+    """The publisher's note in the post's Summary field (a plain-text CMS field the template
+    binds to a paragraph under the title): words shown as the article's first."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        author = o.article.authors[0]
+        note = (escape(CREDITING_NOTES[o.lang][0].format(
+            name=author.name, institution=author.institution)) if crediting
+            else words(o)["intro"])
+        return dataclasses.replace(slots, lead=f'<p class="post-summary">{note}</p>')
+
+    return apply
+
+
+def webflow_note_field(crediting: bool = False) -> Apply:
+    """The publisher's note in a second Rich Text field the template shows after the body
+    (div.post-note.w-richtext): words added after the article."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        note = (escape(CREDITING_NOTES[o.lang][1]) if crediting
+                else words(o)["appended"].strip())
+        return dataclasses.replace(
+            slots, after=f'<div class="post-note w-richtext"><p>{note}</p></div>')
+
+    return apply
+
+
+WEBFLOW_FORM = (
+    '<div class="post-newsletter"><h3 class="post-newsletter-heading">{newsletter}</h3>'
+    '<div class="post-newsletter-form-block w-form"><form id="wf-form-Post-Newsletter" '
+    'name="wf-form-Post-Newsletter" data-name="Post Newsletter" method="get" '
+    'class="post-newsletter-form" data-wf-page-id="6650a1c2d3e4f5a6b7c8d9e0" '
+    'data-wf-element-id="9a8b7c6d-5e4f-3a2b-1c0d-e9f8a7b6c5d4"><input '
+    'class="post-newsletter-field w-input" maxlength="256" name="Email-2" data-name="Email 2" '
+    'placeholder="Your email address" type="email" id="Email-2" required=""/><input '
+    'type="submit" data-wait="Please wait..." class="post-newsletter-button w-button" '
+    'value="Subscribe"/></form><div class="w-form-done"><div>Thank you! Your submission has '
+    'been received!</div></div><div class="w-form-fail"><div>Oops! Something went wrong while '
+    "submitting the form.</div></div></div></div>")
+
+
+def webflow_form_after_body(slots: Slots, o: Original) -> Slots:
+    """A newsletter form block the template shows right after the post's body (a Webflow
+    form: the form, and its success and failure messages that the site's webflow.css hides
+    until the form is sent)."""
+    return dataclasses.replace(slots, after=WEBFLOW_FORM.format(
+        newsletter=words(o)["newsletter"]))
+
+
+def webflow_sponsor_figure(slots: Slots, o: Original) -> Slots:
+    """The code split into two custom code embeds of the Rich Text body, a sponsor's banner
+    between them as a Rich Text image (figure.w-richtext-figure-type-image, linked, its
+    caption a label)."""
+    code = slots.article
+    cut = body_paragraphs(code)[1].end()
+    figure = ('<figure class="w-richtext-align-center w-richtext-figure-type-image"><a '
+              'href="https://ads.example.net/click?id=41" target="_blank"><div><img '
+              'src="https://cdn.prod.website-files.com/6650a0b1c2d3e4f5a6b7c8d9/'
+              '6650d3f4a5b6c7d8e9f0a1b2_harbour-bank-600x200.jpg" loading="lazy" '
+              f'alt="Harbour Savings Bank"/></div></a><figcaption>{words(o)["ad"]}</figcaption>'
+              "</figure>")
+    return article_of(slots, f'<div class="w-embed">{code[:cut]}</div>{figure}'
+                      f'<div class="w-embed">{code[cut:]}</div>')
+
+
+def webflow_author_list(slots: Slots, o: Original) -> Slots:
+    """The byline taken out of the code and the authors credited in the template's "By" block
+    under the title: a Collection list of the post's Authors (a multi-reference field), each a card
+    linking the author's profile with their name and institution."""
+    items = "".join(
+        f'<div role="listitem" class="w-dyn-item"><a href="{a.profile_url}" '
+        'class="author-card w-inline-block"><div class="author-card-text"><div '
+        f'class="author-name">{escape(a.name)}</div><div class="author-institution">'
+        f"{escape(a.institution or '')}</div></div></a></div>" for a in o.article.authors)
+    box = ('<div class="post-authors"><div class="post-authors-label">'
+           f'{words(o)["by"]}</div><div class="w-dyn-list"><div role="list" '
+           f'class="post-authors-list w-dyn-items">{items}</div></div></div>')
+    return dataclasses.replace(slots, article=without_byline(slots.article), lead=box)
+
+
+def webflow_empty_image_field(slots: Slots, o: Original) -> Slots:
+    """The template's main image bound to the post's Main Image field, left empty: Webflow
+    prints the element all the same, with src="" and class w-dyn-bind-empty (which the
+    site's webflow.css hides): no image is shown."""
+    return dataclasses.replace(
+        slots, lead='<img alt="" loading="lazy" src="" class="post-main-image w-dyn-bind-empty"/>')
+
+
+def hidden_copy_condition(slots: Slots, o: Original) -> Slots:
+    """An altered article shown, the exact text beside it in an element Webflow's conditional
+    visibility hides (class w-condition-invisible, display:none in the site's webflow.css)."""
+    visible = edited_word(slots, o).article
+    hidden = '<div class="seo-copy w-condition-invisible">' + _text_only(o.code) + "</div>"
+    return article_of(slots, visible + "\n" + hidden)
+
+
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
 
 
@@ -1409,4 +1626,33 @@ EDITS = {e.name: e for e in (
        ghost_callout("after", crediting=True)),
     _e("ghost-excerpt-naming-author", "intro paragraph before the article",
        ghost_callout("excerpt", crediting=True)),
+    # the fourth red team's: Avada's builder elements, Webflow's CMS fields
+    _e("avada-elements", "house style: the code split into Avada Builder elements",
+       avada_elements(), False),
+    _e("avada-tagline-box", "publisher's newsletter box between paragraphs",
+       avada_elements(box=AVADA_TAGLINE), False),
+    _e("avada-recent-posts", "\"Related\" box between paragraphs",
+       avada_elements(box=AVADA_RECENT), False),
+    _e("avada-author-box", "author box in the article's footer", avada_author_box, False),
+    _e("avada-alert-note", "intro paragraph before the article", avada_elements(intro="alert")),
+    _e("avada-alert-naming-author", "intro paragraph before the article",
+       avada_elements(intro="alert-credit")),
+    _e("avada-note-after", "paragraph appended at the end", avada_elements(appended="text")),
+    _e("avada-credit-after", "paragraph appended at the end",
+       avada_elements(appended="text-credit")),
+    _e("webflow-form-after-body", "publisher's newsletter box after the article",
+       webflow_form_after_body, False),
+    _e("webflow-sponsor-figure", "ad between paragraphs", webflow_sponsor_figure, False),
+    _e("webflow-author-list", "byline in the CMS's author field under the headline",
+       webflow_author_list, False),
+    _e("webflow-empty-image-field", "empty image field of the CMS template",
+       webflow_empty_image_field, False),
+    _e("webflow-summary-note", "intro paragraph before the article", webflow_summary()),
+    _e("webflow-summary-naming-author", "intro paragraph before the article",
+       webflow_summary(crediting=True)),
+    _e("webflow-note-field", "paragraph appended at the end", webflow_note_field()),
+    _e("webflow-note-credit-field", "paragraph appended at the end",
+       webflow_note_field(crediting=True)),
+    _e("hidden-copy-condition", "hidden compliant copy beside an altered one",
+       hidden_copy_condition),
 )}

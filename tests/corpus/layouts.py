@@ -37,7 +37,7 @@ class Layout:
     name: str  # the case ids' part, e.g. "wp-astra"
     file: str  # in templates/
     kind: str  # "classic", "block", "drupal", "ghost", "amp", "newsletter", "digest", "plain",
-    # "elementor", "joomla", "blogger", "static", "squarespace", "divi"
+    # "elementor", "joomla", "blogger", "static", "squarespace", "divi", "avada", "webflow"
     plain: bool = False  # the page is plain text (check_page(plain=True))
     # A page builder's block that the pasted code goes into ("{code}" is the code), unless an
     # edit lays the post out in the platform's blocks itself: its markup then starts with
@@ -75,6 +75,27 @@ DIVI_TEXT_SECTION = (
     'et_pb_bg_layout_light">\n<div class="et_pb_text_inner">{code}</div>\n</div>\n'
     "</div>\n</div>\n</div>")
 
+# Avada: the code in one Text Block element of a one-column flex container, as the Avada
+# Builder saves a post made of one Text Block (fusion_builder_container > row > column >
+# fusion_text).
+AVADA_TEXT_CONTAINER = (
+    '<div class="fusion-fullwidth fullwidth-box fusion-builder-row-1 fusion-flex-container '
+    'nonhundred-percent-fullwidth non-hundred-percent-height-scrolling" style="--awb-border-'
+    'radius-top-left:0px;--awb-border-radius-top-right:0px;--awb-flex-wrap:wrap;" >'
+    '<div class="fusion-builder-row fusion-row fusion-flex-align-items-flex-start '
+    'fusion-flex-content-wrap" style="max-width:1248px;margin-left: calc(-4% / 2 );'
+    'margin-right: calc(-4% / 2 );">'
+    '<div class="fusion-layout-column fusion_builder_column fusion-builder-column-0 '
+    'fusion_builder_column_1_1 1_1 fusion-flex-column" style="--awb-bg-size:cover;'
+    '--awb-width-large:100%;--awb-margin-top-large:0px;--awb-spacing-right-large:1.92%;'
+    '--awb-margin-bottom-large:20px;--awb-spacing-left-large:1.92%;">'
+    '<div class="fusion-column-wrapper fusion-column-has-shadow fusion-flex-justify-content-'
+    'flex-start fusion-content-layout-column">'
+    '<div class="fusion-text fusion-text-1">{code}</div>'
+    "</div></div></div></div>")
+# Webflow: the code in a custom code embed inside the post's Rich Text field.
+WEBFLOW_EMBED = '<div class="w-embed">{code}</div>'
+
 LAYOUTS = {layout.name: layout for layout in (
     Layout("wp-twentytwentyone", "wp-twentytwentyone.html", "classic"),
     Layout("wp-astra", "wp-astra.html", "classic"),
@@ -105,6 +126,12 @@ LAYOUTS = {layout.name: layout for layout in (
            blocks='<div class="et_pb_section '),
     # the third red team's layout (held out from the fixes of F5/F18, F15/F19, F10/F17, F16)
     Layout("ghost-source", "ghost-source.html", "ghost"),
+    # the fourth red team's layouts (held out from the fixes of F5/F18/F22, F15/F19,
+    # F17/F20/F21, F16)
+    Layout("wp-avada", "wp-avada.html", "avada", wrap=AVADA_TEXT_CONTAINER,
+           blocks='<div class="fusion-fullwidth '),
+    Layout("webflow-cms", "webflow-cms.html", "webflow", wrap=WEBFLOW_EMBED,
+           blocks='<div class="w-embed'),
 )}
 
 
