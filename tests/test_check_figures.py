@@ -200,3 +200,44 @@ def test_a_lazy_loaders_placeholder_alone_is_no_picture(us: tuple[Article, str])
               'src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt=""></p>')
     verdict = check_page(page(article, between_paragraphs(html, spacer)), article)
     assert verdict.compliant, explain(verdict)
+
+
+# An image with no address shows nothing: a CMS's empty image field (Webflow prints
+# <img src="" class="w-dyn-bind-empty">, Ghost and WordPress themes an empty featured-image
+# slot), written before the article, where its first word stands, or inside it.
+EMPTY_FIELDS = [
+    '<img alt="" loading="lazy" src="" class="post-main-image">',
+    '<img src="  " alt="" class="featured-image">',
+    '<img alt="Main image" width="800" height="450">',
+    '<picture><source srcset="" type="image/webp"><img src="" alt=""></picture>',
+    '<amp-img src="" width="800" height="450" layout="responsive"></amp-img>',
+]
+
+
+@pytest.mark.parametrize("empty", EMPTY_FIELDS)
+@pytest.mark.parametrize("where", ["before", "inside"])
+def test_an_image_with_no_address_is_no_picture(us: tuple[Article, str], empty: str,
+                                                where: str) -> None:
+    article, html = us
+    body = empty + html if where == "before" else between_paragraphs(html, empty)
+    verdict = check_page(page(article, body), article)
+    assert verdict.compliant, explain(verdict)
+
+
+# The same slot with its picture's address anywhere a browser or a lazy loader takes it is a
+# picture, judged like any other: uncredited, it fails.
+ADDRESSED = [
+    f'<img src="" data-src="{SITE}/uploads/pier.jpg" alt="" class="lazyload">',
+    f'<img src="" data-lazy-src="{SITE}/uploads/pier.jpg" alt="">',
+    f'<img src="" srcset="{SITE}/uploads/pier-800.jpg 800w, {SITE}/uploads/pier.jpg 1600w">',
+    f'<picture><source srcset="{SITE}/uploads/pier.webp" type="image/webp"><img src="" '
+    'alt=""></picture>',
+]
+
+
+@pytest.mark.parametrize("addressed", ADDRESSED)
+def test_an_empty_src_beside_the_pictures_address_is_a_picture(us: tuple[Article, str],
+                                                                addressed: str) -> None:
+    article, html = us
+    verdict = check_page(page(article, between_paragraphs(html, addressed)), article)
+    assert verdict.finding("images").ok is False, explain(verdict)

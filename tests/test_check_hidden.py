@@ -87,13 +87,23 @@ def test_an_element_hidden_on_every_screen_is_hidden() -> None:
 
 @pytest.mark.parametrize("name", ["d-none", "hidden", "hide", "is-hidden", "invisible",
                                   "visually-hidden", "sr-only", "screen-reader-text",
-                                  "element-invisible"])
+                                  "element-invisible", "uk-hidden", "elementor-screen-only",
+                                  "w-condition-invisible", "w-dyn-bind-empty", "w-dyn-hide"])
 def test_a_framework_hiding_class_hides(name: str) -> None:
     assert hidden("", f'<div class="copy {name}" id="t">x</div>')
 
 
+@pytest.mark.parametrize("classes", [
+    "w-hidden-main w-hidden-medium w-hidden-small w-hidden-tiny",
+    "fusion-no-small-visibility fusion-no-medium-visibility fusion-no-large-visibility"])
+def test_a_builders_per_screen_classes_all_together_hide(classes: str) -> None:
+    assert hidden("", f'<div class="{classes}" id="t">x</div>')
+    assert not hidden("", f'<div class="{classes.rsplit(" ", 1)[0]}" id="t">x</div>')
+
+
 @pytest.mark.parametrize("classes", ["d-none d-md-block", "hidden lg:block", "d-block",
-                                     "hidden-text", "sr-only-focusable"])
+                                     "hidden-text", "sr-only-focusable", "w-condition",
+                                     "w-dyn-bind", "w-hidden-tiny"])
 def test_a_class_shown_on_some_screen_or_merely_alike_is_seen(classes: str) -> None:
     assert not hidden("", f'<div class="{classes}" id="t">x</div>')
 
@@ -131,6 +141,7 @@ COPIES = [
     ("<style>.entry-content > [data-copy] {display:none}</style>", 'x" data-copy="1'),
     ("", "d-none"),
     ("", "screen-reader-text"),
+    ("", "seo-copy w-condition-invisible"),
     ("", "elementor-hidden-desktop elementor-hidden-tablet elementor-hidden-mobile"),
     (f"<style>{ELEMENTOR}</style>",
      "elementor-hidden-desktop elementor-hidden-tablet elementor-hidden-mobile"),

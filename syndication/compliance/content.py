@@ -139,9 +139,9 @@ def looks_like_counter(img: _Element) -> bool:
 
 
 def is_picture(img: _Element) -> bool:
-    """An image a reader sees as a picture: not a counter in any form, not a lazy loader's
-    placeholder (docs/compliance.md#rule-images)."""
-    return not looks_like_counter(img) and not is_placeholder(img)
+    """An image a reader sees as a picture: one with an address to show, not a counter in
+    any form, not a lazy loader's placeholder (docs/compliance.md#rule-images)."""
+    return has_source(img) and not looks_like_counter(img) and not is_placeholder(img)
 
 
 def iter_counters(root: _Element) -> Iterator[tuple[_Element, int]]:
@@ -191,6 +191,20 @@ def image_src(img: _Element) -> str:
         if first and not first[0].lower().startswith("data:"):
             return first[0]
     return ""
+
+
+def has_source(img: _Element) -> bool:
+    """Whether the image names anything to show: a src, a srcset, a lazy loader's URL, or a
+    <source> of its <picture>. A CMS prints an empty image field as ``<img src="">``
+    (Webflow's w-dyn-bind-empty): the browser loads nothing and shows no picture."""
+    if any((img.get(a) or "").strip()
+           for a in ("src", *_SRCSET_ATTRIBUTES, *_IMAGE_URL_ATTRIBUTES)):
+        return True
+    # libxml2 reads <source> as a container: the <img> may stand inside it, in the <picture>
+    picture = next(img.iterancestors("picture"), None)
+    return picture is not None and any(
+        (source.get(a) or "").strip()
+        for source in picture.iter("source") for a in _SRCSET_ATTRIBUTES)
 
 
 def is_placeholder(img: _Element) -> bool:

@@ -70,28 +70,41 @@ _ZERO = re.compile(r"(?:^|;)(?:max-)?(?:width|height):0(?:px|em|rem|%)?(?:;|$|!)
 # an entrance animation does until its script reveals the element).
 _SHOWN, _GONE, _FADE = 0, 1, 2
 
-# Classes that well-known frameworks hide with their own (external) stylesheets, which the
-# checker does not fetch: Bootstrap (d-none, invisible, visually-hidden, sr-only, hidden, hide),
-# Tailwind (hidden, invisible, sr-only), Bulma (is-hidden, is-invisible, is-sr-only),
-# Foundation (hide, invisible, show-for-sr), WordPress (screen-reader-text), Drupal
-# (visually-hidden, element-invisible, element-hidden), Joomla 4+ (visually-hidden).
-# The screen-reader-only ones are read aloud but never seen: a credit there is no visible
-# credit (docs/compliance.md#hidden-text).
-_UTILITY_HIDING = frozenset({
-    "d-none", "hidden", "hide", "is-hidden", "invisible", "is-invisible", "visually-hidden",
-    "sr-only", "is-sr-only", "show-for-sr", "screen-reader-text", "element-invisible",
-    "element-hidden",
-})
+# Classes that well-known frameworks and site builders hide with their own stylesheets,
+# which the checker does not fetch (a page links them, from its host or a CDN), each read in
+# the framework's shipped CSS: display:none, visibility:hidden, or the screen-reader-only
+# clip. The screen-reader-only ones are read aloud but never seen: a credit there is no
+# visible credit (docs/compliance.md#hidden-text).
+_HIDING_CLASSES: dict[str, tuple[str, ...]] = {
+    "Bootstrap 3-5": ("d-none", "hidden", "hide", "invisible", "sr-only", "visually-hidden"),
+    "Tailwind": ("hidden", "invisible", "sr-only"),
+    "Bulma": ("is-hidden", "is-invisible", "is-sr-only"),
+    "Foundation": ("hide", "invisible", "show-for-sr"),
+    "UIkit": ("uk-hidden",),
+    "WordPress": ("screen-reader-text",),
+    "Drupal": ("visually-hidden", "element-invisible", "element-hidden", "hidden"),
+    "Joomla 4+": ("visually-hidden",),
+    # Elementor's frontend.css: a hidden form step or button, its screen-reader text
+    "Elementor": ("elementor-hidden", "elementor-screen-only"),
+    # webflow.css, display:none!important: an element whose CMS visibility condition is
+    # false, a bound field left empty, a Collection list's hidden "No items found."
+    "Webflow": ("w-condition-invisible", "w-dyn-bind-empty", "w-dyn-hide"),
+}
+_UTILITY_HIDING = frozenset(name for names in _HIDING_CLASSES.values() for name in names)
 # A class that shows the element again on some screen (Bootstrap d-md-block, Tailwind
 # md:block): the utility class then hides it only on small screens.
 _SHOWN_ON_SOME_SCREEN = re.compile(
     r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)\w|(?:sm|md|lg|xl|2xl):(?:block|inline|flex|grid|"
     r"table|contents|visible|not-sr-only)|visible-(?:xs|sm|md|lg)|show-for-)")
-# Per-screen hiding classes whose family, all present together, hides on every screen
-# (Elementor's default breakpoints; Bootstrap 3's four sizes).
+# Per-screen hiding classes whose family, all present together, hides on every screen:
+# Elementor's default breakpoints, Bootstrap 3's four sizes, Webflow's four (main, medium
+# 991px, small 767px, tiny 479px), Avada's three (640px, 1024px).
 _PER_SCREEN_FAMILIES = (
     frozenset({"elementor-hidden-desktop", "elementor-hidden-tablet", "elementor-hidden-mobile"}),
     frozenset({"hidden-xs", "hidden-sm", "hidden-md", "hidden-lg"}),
+    frozenset({"w-hidden-main", "w-hidden-medium", "w-hidden-small", "w-hidden-tiny"}),
+    frozenset({"fusion-no-small-visibility", "fusion-no-medium-visibility",
+               "fusion-no-large-visibility"}),
 )
 # Marks of an element an animation script reveals as it scrolls into view, after its CSS
 # faded it (visibility:hidden or opacity:0): Elementor (elementor-invisible with an

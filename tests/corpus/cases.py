@@ -731,8 +731,6 @@ RED_TEAM_4_WRONG: frozenset[str] = frozenset({
     "webflow-cms/en-263253/webflow-sponsor-figure",
     "webflow-cms/fr-209538/webflow-sponsor-figure",
     "webflow-cms/es-159013/webflow-sponsor-figure",
-    # empty image field of the CMS template: <img src=""> taken for an uncredited image (F26)
-    "webflow-cms/es-159013/webflow-empty-image-field",
     # intro paragraph / paragraph appended, in an Avada element of its own: an Alert before
     # the body's Text Block, a Text Block after the Code Block (F27, F5/F18's cause)
     "wp-avada/es-159013/avada-alert-note",
@@ -750,10 +748,6 @@ RED_TEAM_4_WRONG: frozenset[str] = frozenset({
     "webflow-cms/es-159013/webflow-note-field",
     "webflow-cms/en-263253/webflow-note-credit-field",
     "webflow-cms/es-113886/webflow-note-credit-field",
-    # hidden compliant copy: Webflow's conditional-visibility class, hidden by the site's
-    # stylesheet: the hidden copy is judged, the wrong rules fail (F30, F14's cause)
-    "webflow-cms/en-263253/hidden-copy-condition",
-    "webflow-cms/fr-212649/hidden-copy-condition",
 })
 KNOWN_WRONG = (KNOWN_WRONG | RED_TEAM_WRONG | RED_TEAM_2_WRONG | RED_TEAM_3_WRONG
                | RED_TEAM_4_WRONG)
