@@ -12,11 +12,13 @@ from urllib.parse import urlsplit
 
 from .urls import host_of
 
-#: The Conversation's home page: the attribution line links it
-#: (docs/the-conversation.md#republish-package).
-TC_HOME = "https://theconversation.com"
-#: Its host; edition and service hosts are its sub-domains (counter., images.).
+#: The Conversation's host; edition and service hosts are its sub-domains (counter., images.).
 TC_HOST = "theconversation.com"
+#: Its home page: the attribution line links it (docs/the-conversation.md#republish-package).
+TC_HOME = f"https://{TC_HOST}"
+# The host in a pattern, and the host or any of its sub-domains.
+_HOST = re.escape(TC_HOST)
+_ANY_HOST = rf"(?:[\w-]+\.)*{_HOST}"
 #: The only machine-readable licence statement The Conversation publishes (an Atom entry's
 #: <rights>, docs/the-conversation.md#rights).
 TC_RIGHTS = "Licensed as Creative Commons – attribution, no derivatives."
@@ -39,7 +41,7 @@ def is_tc_url(href: str) -> bool:
 # --- articles and their ids ------------------------------------------------------------------
 
 #: An entry's id: tag:theconversation.com,2011:article/N (docs/the-conversation.md#entry-shape).
-ENTRY_ID = "tag:theconversation.com,2011:article/{}"
+ENTRY_ID = f"tag:{TC_HOST},2011:article/{{}}"
 # An article id: ASCII digits (\d would take "٣", an Arabic-Indic 3, for article 3), no
 # leading zero, at most 18 of them (SQLite's INTEGER holds below 2**63; ids are six digits).
 _ID = r"([1-9][0-9]{0,17})"
@@ -52,7 +54,7 @@ _NOT_ARTICLE = re.compile(
     r"^/(?:profiles|institutions|topics|columns|[a-z-]+/(?:topics|columns))/")
 #: A URL of The Conversation written out in plain text.
 TC_URL_IN_TEXT = re.compile(
-    r"https?://(?:[\w-]+\.)*theconversation\.com(?::\d+)?/[^\s<>\"')]+", re.I)
+    rf"https?://{_ANY_HOST}(?::\d+)?/[^\s<>\"')]+", re.I)
 
 
 #: An article named by its id ("263253") or its URL ("https://theconversation.com/{slug}-{id}").
@@ -109,14 +111,16 @@ EDITIONS = {
 }
 #: The languages of the editions (two-letter codes).
 LANGUAGES = tuple(dict.fromkeys(EDITIONS.values()))
-# An edition's home path: /us, /ca-fr, /global (and editions not listed yet, same shape).
-_EDITION_HOME = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|global|europe|africa")
+# An edition's path segment: us, ca-fr, global (and editions not listed yet, same shape).
+_EDITION = r"(?:[a-z]{2}(?:-[a-z]{2})?|global|europe|africa)"
+# An edition's home path: /us, /ca-fr, /global.
+_EDITION_HOME = re.compile(_EDITION)
 
 
 # /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
 # (docs/the-conversation.md#atom-feeds). Section, topic and institution feeds have more path
 # segments.
-_EDITION_FEED = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]{2})?/|global/|europe/|africa/)?articles\.atom$")
+_EDITION_FEED = re.compile(rf"^/(?:{_EDITION}/)?articles\.atom$")
 
 
 def is_edition_feed(url: str) -> bool:
@@ -137,19 +141,19 @@ def is_tc_home(href: str) -> bool:
 
 #: https://counter.theconversation.com/content/263253/count.gif[?distributor=…]: the page
 #: counter of article N (docs/the-conversation.md#page-counter).
-COUNTER_RE = re.compile(
-    r"^(?:https?:)?//counter\.theconversation\.com/content/(\d+)/count\.gif(?:\?.*)?$")
+_COUNTER = rf"counter\.{_HOST}/content/(\d+)/count\.gif"
+COUNTER_RE = re.compile(rf"^(?:https?:)?//{_COUNTER}(?:\?.*)?$")
 #: The counter as an Atom entry's content ends with it, for article {n}.
-COUNTER_HTML = ('<img src="https://counter.theconversation.com/content/{n}/count.gif" '
+COUNTER_HTML = (f'<img src="https://counter.{TC_HOST}/content/{{n}}/count.gif" '
                 'alt="The Conversation" width="1" height="1" />')
 # images.theconversation.com/files/690752/original/… -> "690752": one picture whatever its
 # size, crop or quality parameters.
-TC_IMAGE_RE = re.compile(r"//images\.theconversation\.com/files/(\d+)/")
+TC_IMAGE_RE = re.compile(rf"//images\.{_HOST}/files/(\d+)/")
 
 
 #: The counter's URL anywhere inside another URL: an image CDN or proxy that rewrote it
 #: (i0.wp.com/counter.theconversation.com/…, res.cloudinary.com/…/image/fetch/https://counter…).
-COUNTER_INSIDE_RE = re.compile(r"counter\.theconversation\.com/content/(\d+)/count\.gif", re.I)
+COUNTER_INSIDE_RE = re.compile(_COUNTER, re.I)
 
 
 def counter_article_id(src: str) -> int | None:
@@ -169,9 +173,9 @@ def counter_article_id(src: str) -> int | None:
 # /{edition}/donate)*.
 #: A promo's link.
 PROMO_LINK = re.compile(
-    r"^(?:https?:)?//(?:memberservices|donate)\.theconversation\.com(?:[/?#]|$)"
-    r"|^(?:https?:)?//(?:[\w-]+\.)*theconversation\.com/(?:[a-z]{2}(?:-[a-z]{2})?/|global/"
-    r"|europe/|africa/)?(?:newsletters?|donate|donations?|become-a-donor)(?:[/?#.-]|$)",
+    rf"^(?:https?:)?//(?:memberservices|donate)\.{_HOST}(?:[/?#]|$)"
+    rf"|^(?:https?:)?//{_ANY_HOST}/(?:{_EDITION}/)?"
+    r"(?:newsletters?|donate|donations?|become-a-donor)(?:[/?#.-]|$)",
     re.IGNORECASE,
 )
 # A series box says the article belongs to a series, in the edition's language, and links

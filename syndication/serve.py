@@ -140,6 +140,8 @@ class CappedHTTPServer(ThreadingHTTPServer):
 
     def __init__(self, *args: Any, **kwargs: Any):
         self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self._holding: set[Any] = set()  # the requests holding a slot
+        self._holding_lock = threading.Lock()
         self._full_said = -FULL_SAID_EVERY
         super().__init__(*args, **kwargs)
 
@@ -154,17 +156,31 @@ class CappedHTTPServer(ThreadingHTTPServer):
                 self._full_said = time.monotonic()
             self.shutdown_request(request)
             return
+        with self._holding_lock:
+            self._holding.add(request)
         try:
             super().process_request(request, client_address)
         except BaseException:
-            self._slots.release()
+            # Thread.start() can be interrupted (SIGTERM's Stopped) after the thread began:
+            # the slot is given back once, by whichever of the two comes second, and the
+            # interruption goes on (a second release raised ValueError in its place, which
+            # the server logged and served on, deaf to SIGTERM).
+            self._give_back(request)
             raise
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self._slots.release()
+            self._give_back(request)
+
+    def _give_back(self, request: Any) -> None:
+        """Release ``request``'s slot, if it still holds one."""
+        with self._holding_lock:
+            if request not in self._holding:
+                return
+            self._holding.remove(request)
+        self._slots.release()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """One line, not socketserver's traceback on stderr: a client that hangs up or stays

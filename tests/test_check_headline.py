@@ -314,3 +314,26 @@ def test_an_author_box_heading_between_headline_and_body_is_still_passed_over(
     verdict = check_page(page(article, body.format(h="Sea stars, gone")), article)
     assert failed(verdict) == ["unaltered-title"], explain(verdict)
     assert "Sea stars, gone" in verdict.finding("unaltered-title").detail
+
+
+def test_an_author_box_with_a_few_lines_of_biography_is_still_credit(
+    articles: list[Article],
+) -> None:
+    """The byline moved into an <aside class="author-bio"> (page chrome by its tag) with a
+    paragraph of biography after it, four times over (about 160 words): still a credit box,
+    so the author is credited; the same words in a sidebar are not."""
+    article = articles[0]
+    code = republish(article).html
+    m = re.search(r'<p class="tc-byline">.*?</p>', code, re.S)
+    assert m is not None
+    bio = ("<p>She studies kelp forests and the microbes that live in them; her lab works with "
+           "divers, fishers and state agencies along the coast to follow how marine diseases "
+           "spread and what can be done about them.</p>") * 4
+    box = f'<aside class="author-bio"><h4>About the author</h4>{m.group()}{bio}</aside>'
+    body = (f'<main><article class="post hentry"><h1 class="entry-title">{escape(article.title)}'
+            f'</h1><div class="entry-content">{code.replace(m.group(), "")}</div>{box}'
+            "</article></main>")
+    verdict = check_page(page(article, body), article)
+    assert verdict.compliant, explain(verdict)
+    sidebar = body.replace('<aside class="author-bio">', '<aside class="sidebar">')
+    assert failed(check_page(page(article, sidebar), article)) == ["author-credit"]

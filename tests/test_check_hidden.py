@@ -182,3 +182,55 @@ def test_a_byline_per_screen_and_an_animated_body_are_what_readers_see(
         "</head>", f"<style>{ELEMENTOR}.wow{{visibility:hidden}}</style></head>", 1)
     verdict = check_page(page, article)
     assert verdict.compliant, explain(verdict)
+
+
+# --- two copies, neither hidden by anything the checker reads --------------------------------
+# A page that shows one copy and hides the other by a stylesheet it links (a theme's, a CDN's)
+# or a platform's class the checker cannot know: a reader may be shown either, so an altered
+# copy is judged, wherever the exact one stands, whatever the class.
+
+UNKNOWN_HIDING = ['<div class="post-body-alt">{}</div>',  # a theme's own class
+                  '<section class="cms-field is-off" data-field="body-2">{}</section>',
+                  '<div id="amp-fallback">{}</div>']
+
+
+def _linked(page: str) -> str:
+    return page.replace("</head>", '<link rel="stylesheet" href="/assets/site.min.css">'
+                        "</head>", 1)
+
+
+@pytest.mark.parametrize("hiding", UNKNOWN_HIDING)
+@pytest.mark.parametrize("order", ["exact-after", "exact-before"])
+@pytest.mark.parametrize("sample", ["en", "fr"])
+def test_an_exact_copy_beside_an_altered_one_leaves_the_altered_one_judged(
+        request: pytest.FixtureRequest, sample: str, hiding: str, order: str) -> None:
+    article, html = request.getfixturevalue(f"{sample}_republished")
+    exact, altered = hiding.format(_text_only(html)), _edited(html)
+    body = altered + exact if order == "exact-after" else exact + altered
+    verdict = check_page(_linked(page_of(article, body)), article)
+    assert failed(verdict) == ["unaltered-text"], explain(verdict)
+    detail = verdict.finding("unaltered-text").detail
+    assert "“changed”" in detail and "an unaltered copy stands elsewhere" in detail
+
+
+def _text_only(html: str) -> str:
+    """The article without its byline, attribution and counter: what a hidden "SEO copy"
+    holds."""
+    return re.sub(r'<p class="tc-(?:byline|attribution)">.*?</p>|<img [^>]*counter\.[^>]*>',
+                  "", html, flags=re.S)
+
+
+@pytest.mark.parametrize("sample", ["en", "fr"])
+def test_two_exact_copies_or_a_teaser_beside_the_article_pass(
+        request: pytest.FixtureRequest, sample: str) -> None:
+    """Guards: a per-screen duplicate of the whole article (both exact), and a teaser of its
+    first paragraphs reworded above it (an excerpt, no copy) are not "an altered copy"."""
+    article, html = request.getfixturevalue(f"{sample}_republished")
+    twice = html + f'<div class="mobile-copy">{_text_only(html)}</div>'
+    verdict = check_page(_linked(page_of(article, twice)), article)
+    assert verdict.compliant, explain(verdict)
+    paragraphs = re.findall(r"<p>.*?</p>", _text_only(html), re.S)[:3]
+    teaser = _edited("<p>x</p><p>y</p>" + "".join(paragraphs)).split("</p>", 2)[2]
+    verdict = check_page(page_of(article, f'<aside class="intro">{teaser}</aside>' + html),
+                         article)
+    assert "unaltered-text" not in failed(verdict), explain(verdict)

@@ -1,7 +1,7 @@
 """Issue 9, the rule kinds fixed as classes: The Conversation's promos (one definition for
 republish and check, every edition's language), the licence notice of a known language, the
-counter's many shapes (AMP, lazy, <noscript>, image CDNs), co-authors sharing one
-institution, and the evidence of near misses. Every page is built in memory from the real
+counter's many shapes (AMP, lazy, a lazy srcset, <noscript>, image CDNs), co-authors sharing
+one institution, and the evidence of near misses. Every page is built in memory from the real
 samples; no article text is stored altered."""
 
 from __future__ import annotations
@@ -132,6 +132,18 @@ FORMS = {
     "lazysizes": ('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="' + URL
                   + '" class="lazyload" width="1" height="1">', False, "in data-src"),
     "noscript-only": ("<noscript>" + COUNTER + "</noscript>", False, "inside <noscript>"),
+    # lazysizes' responsive form and WP Rocket's: the URL in a lazy srcset only
+    "lazysizes-srcset": ('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-srcset="'
+                         + URL + ' 1x" data-sizes="auto" class="lazyload" width="1" '
+                         'height="1">', False, "in data-srcset behind a placeholder"),
+    "wp-rocket-srcset": ('<img src="' + PLACEHOLDER + '" data-lazy-srcset="' + URL + ' 1x" '
+                         'width="1" height="1">', False, "in data-lazy-srcset"),
+    # a srcset the browser loads with the page: the counter is loaded
+    "srcset": ('<img src="' + PLACEHOLDER + '" srcset="' + URL + ' 1x" alt="The '
+               'Conversation" width="1" height="1">', True, "one counter"),
+    # an AMP sanitiser's <amp-img>: loaded only near the view, not the <amp-pixel> AMP counts with
+    "amp-img": ('<amp-img src="' + URL + '" width="1" height="1" layout="fixed"></amp-img>',
+                False, "<amp-img>"),
     "jetpack-photon": ('<img src="https://i0.wp.com/counter.theconversation.com/content/{n}/'
                        'count.gif?ssl=1" width="1" height="1">', False, "i0.wp.com"),
     "cloudinary-fetch": ('<img src="https://res.cloudinary.com/demo/image/fetch/f_auto/'

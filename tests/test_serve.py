@@ -7,14 +7,17 @@ from __future__ import annotations
 import email.utils
 import http.client
 import os
+import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from syndication.output import write_if_changed
+from syndication.serve import MAX_CONNECTIONS, make_server
 
 from .golden import GOLDEN
 
@@ -182,3 +185,32 @@ def test_help() -> None:
                           capture_output=True, text=True, timeout=30, check=True)
     for word in ("--port", "--dir", "--config", "--bind", "application/feed+json", "304"):
         assert word in done.stdout
+
+
+def test_an_interrupted_thread_start_gives_the_slot_back_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM raises Stopped (a KeyboardInterrupt) wherever the main thread is: inside
+    Thread.start(), after the connection's thread began, the slot must be given back once and
+    the interruption must go on. A second release raised ValueError instead, which the server
+    logged and served on, deaf to SIGTERM."""
+    server = make_server(tmp_path, port=0)
+    start = threading.Thread.start
+
+    def started_then_interrupted(thread: threading.Thread) -> None:
+        start(thread)
+        thread.join(timeout=10)  # the connection is served and its thread has ended
+        raise KeyboardInterrupt
+
+    ours, theirs = socket.socketpair()
+    theirs.close()  # the client hangs up: the connection's thread ends at once
+    monkeypatch.setattr(threading.Thread, "start", started_then_interrupted)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            server.process_request(ours, ("127.0.0.1", 1))
+    finally:
+        monkeypatch.undo()
+        server.server_close()
+    # Every slot free again: MAX_CONNECTIONS may be taken, and not one more.
+    slots = server._slots  # type: ignore[attr-defined]
+    assert all(slots.acquire(blocking=False) for _ in range(MAX_CONNECTIONS))
+    assert not slots.acquire(blocking=False)

@@ -125,6 +125,9 @@ class Alignment:
     total: int  # how many differences were found (all of them, up to MAX_TRACKED)
     found: bool  # False when no run of the original occurs in the republication at all
     cut: Cut | None = None  # where the republication stops, when it does
+    # where an unaltered copy stands in the republication ([start, end) of its tokens) when
+    # this altered one is judged instead: nothing read hides either (rules._other_copy)
+    unaltered: tuple[int, int] | None = None
 
 
 class _Grams:

@@ -69,11 +69,16 @@ class ImageCredit:
 
 
 # The tags a counter is written with: <img>, and on AMP pages <amp-pixel> (AMP forbids
-# tracking <img>s; amp-pixel requests its src once per view, docs/compliance.md#rule-page-counter).
-COUNTER_TAGS = ("img", "amp-pixel")
+# tracking <img>s; amp-pixel requests its src once per view, docs/compliance.md#rule-page-counter)
+# or an <amp-img> (an AMP sanitiser's rewrite of the <img>: AMP loads it only near the view).
+COUNTER_TAGS = ("img", "amp-pixel", "amp-img")
 # Where lazy-loading plugins (WP Rocket, a3 Lazy Load, lazysizes, Jetpack) move an image's URL,
 # leaving a placeholder (an SVG or data: URL) in src until a script swaps it in.
 LAZY_ATTRIBUTES = ("data-lazy-src", "data-src", "data-original", "data-lazy")
+# Where lazy loaders and responsive markup put a picture's URL besides src.
+_IMAGE_URL_ATTRIBUTES = (*LAZY_ATTRIBUTES, "data-ll-src", "data-lazyload", "data-echo",
+                         "data-orig-src", "data-pagespeed-lazy-src", "data-actualsrc")
+_SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +87,11 @@ class CounterTag:
 
     el: _Element
     n: int  # the article it counts
-    how: str  # "src": loaded with the page; "lazy": only once a script swaps it in;
-    #           "proxied": the URL is inside an image CDN's or proxy's URL
+    how: str  # "src": loaded with the page; "lazy": only once a script swaps it in (or
+    #           AMP loads an <amp-img>); "proxied": the URL is inside an image CDN's or proxy's
     url: str  # the URL as written
     noscript: bool  # inside <noscript>: loaded only by browsers without scripts
+    where: str = "src"  # the attribute holding it (src, srcset, data-lazy-src, data-srcset…)
 
 
 def counter_id(img: _Element) -> int | None:
@@ -94,33 +100,44 @@ def counter_id(img: _Element) -> int | None:
 
 
 def counter_tag(el: _Element) -> CounterTag | None:
-    """The counter ``el`` carries (an <img> or <amp-pixel>), in whatever form, or None."""
+    """The counter ``el`` carries (an <img>, <amp-pixel> or <amp-img>), in whatever form,
+    or None: in src or a srcset candidate (loaded with the page), in any attribute where
+    lazy loaders put an image's URL (_IMAGE_URL_ATTRIBUTES, data-srcset: lazy), or inside an
+    image CDN's or proxy's URL."""
     src = (el.get("src") or "").strip()
-    values = (src, *(el.get(a) or "" for a in LAZY_ATTRIBUTES), el.get("srcset") or "")
     # Every form holds the word "counter", percent-encoded at worst: most images are
     # pictures, and this answers for them without a pattern.
-    joined = " ".join(values)
+    joined = " ".join(el.get(a) or "" for a in ("src", *_SRCSET_ATTRIBUTES,
+                                                 *_IMAGE_URL_ATTRIBUTES))
     if "counter" not in joined.lower() and "%" not in joined:
         return None
-    n = counter_article_id(src)
-    how, url = "src", src
+    found = [("src", src),
+             *((a, c) for a in _SRCSET_ATTRIBUTES for c in _candidates(el.get(a) or "")),
+             *((a, (el.get(a) or "").strip()) for a in _IMAGE_URL_ATTRIBUTES)]
+    n, how, where, url = None, "src", "src", src
+    for attr, value in found:
+        n = counter_article_id(value)
+        if n is not None:
+            how = "src" if attr in ("src", "srcset") else "lazy"
+            where, url = attr, value
+            break
     if n is None:
-        for attr in LAZY_ATTRIBUTES:
-            value = (el.get(attr) or "").strip()
-            n = counter_article_id(value)
-            if n is not None:
-                how, url = "lazy", value
-                break
-    if n is None:
-        for value in values:
+        for attr, value in found:
             m = COUNTER_INSIDE_RE.search(unquote(value))
             if m:
-                n, how, url = int(m.group(1)), "proxied", value.strip()
+                n, how, where, url = int(m.group(1)), "proxied", attr, value
                 break
     if n is None:
         return None
+    if how == "src" and tag_name(el) == "amp-img":
+        how = "lazy"  # AMP loads an <amp-img> only when a reader comes near it
     noscript = any(tag_name(a) == "noscript" for a in el.iterancestors())
-    return CounterTag(el, n, how, url, noscript)
+    return CounterTag(el, n, how, url, noscript, where)
+
+
+def _candidates(srcset: str) -> list[str]:
+    """The URLs of a srcset ("a.jpg 1x, b.jpg 2x")."""
+    return [c.split()[0] for c in srcset.split(",") if c.strip()]
 
 
 def find_counters(root: _Element) -> list[CounterTag]:
@@ -145,7 +162,7 @@ def is_picture(img: _Element) -> bool:
 
 
 def iter_counters(root: _Element) -> Iterator[tuple[_Element, int]]:
-    """Every counter under ``root`` that its page loads as written (src), with its id."""
+    """Every counter under ``root`` with its URL as written in src, with its id."""
     for el in root.iter(*COUNTER_TAGS):
         n = counter_article_id(el.get("src") or "")
         if n is not None:
@@ -169,10 +186,6 @@ def image_key(src: str) -> str:
 
 # The tags a picture is shown with: <img> (also inside <picture>), and on AMP pages <amp-img>.
 IMAGE_TAGS = ("img", "amp-img")
-# Where lazy loaders and responsive markup put a picture's URL besides src.
-_IMAGE_URL_ATTRIBUTES = (*LAZY_ATTRIBUTES, "data-ll-src", "data-lazyload", "data-echo",
-                         "data-orig-src", "data-pagespeed-lazy-src", "data-actualsrc")
-_SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
 
 
 def image_src(img: _Element) -> str:

@@ -77,13 +77,15 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
     neighbours = () if whole else tuple(_foreign_credit(rep, n))
     foreign = _foreign_ranges(rep, neighbours, article)
     first = article[0] if article is not None else 0
+    twin = alignment.unaltered if alignment is not None else None
 
     def heads_nothing(h: _Element) -> bool:
         """A heading of the page's navigation, the site's name, or one another
         republication's credit follows (that republication's own heading or subheading)."""
         end = rep.at.get(h, (0, 0))[1]
         return _in_navigation(rep, h, first) or _names_the_site(rep, h, title) or any(
-            end <= f_end <= first for _f_start, f_end in foreign)
+            end <= f_end <= first for _f_start, f_end in foreign) or (
+            twin is not None and twin[0] < end <= twin[1])  # another copy's subheading
 
     heading = None if whole else heading_of(rep, alignment, heads_nothing, is_chrome)
     if article is not None:
@@ -321,9 +323,10 @@ def in_credit_box(rep: Page, el: _Element, article: tuple[int, int] | None) -> b
                for box in (el, *list(el.iterancestors())[:3]))
 
 
-# A credit box is short: a byline, or an author box with a name, a photo and a line or two of
-# biography for each author (five authors with roles and institutions take about 150 tokens).
-CREDIT_BOX_TOKENS = 150
+# A credit box is short: a byline, or an author box with a name, a photo and a few lines of
+# biography for each author; no longer than the credit region on either side of the article
+# (a name farther from the article is no credit anyway).
+CREDIT_BOX_TOKENS = CREDIT_WINDOW
 
 
 def credit_box(rep: Page, el: _Element, article: tuple[int, int] | None = None) -> bool:

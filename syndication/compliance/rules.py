@@ -25,9 +25,8 @@ from ..conversation import (
 )
 from ..errors import DocumentCut
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
-from .compare import MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
+from .compare import ANCHOR_WORDS, MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
-    LAZY_ATTRIBUTES,
     CounterTag,
     credit_kept,
     figure_credit,
@@ -179,7 +178,7 @@ def _align(orig: Original | None, rep: Page, furniture: Furniture | None) -> Ali
     alignment = align(orig.text.words, orig.removable, rep.words)
     if furniture is None or not alignment.found or (
             not alignment.differences and alignment.cut is None):
-        return alignment
+        return alignment if furniture is None else _other_copy(orig, rep.words, alignment)
     spans = furniture.spans()
     if not spans:
         return alignment
@@ -194,7 +193,44 @@ def _align(orig: Original | None, rep: Page, furniture: Furniture | None) -> Ali
     # back to the page's token indices
     start = kept[again.start] if again.start < len(kept) else len(words)
     end = kept[again.end - 1] + 1 if again.end > again.start else start
-    return dataclasses.replace(again, start=start, end=end)
+    return _other_copy(orig, words, dataclasses.replace(again, start=start, end=end))
+
+
+# Another copy of the article spans at least this share of the one aligned: a teaser or an
+# excerpt of the first paragraphs is no copy.
+COPY_SHARE = 0.75
+COPY_PROBES = 8  # runs of the original looked for outside the copy aligned, before aligning
+
+
+def _other_copy(orig: Original, words: Sequence[str], alignment: Alignment) -> Alignment:
+    """The copy a reader may be shown, when the page holds the article twice
+    (docs/compliance.md#hidden-text). A page shows one copy and hides the other, by a
+    stylesheet from elsewhere or a platform's class the checker cannot know; where nothing it
+    reads hides either, the alignment prefers the copy that agrees with the original longest,
+    an exact one hidden beside an altered one shown. A reader may be shown either, so the
+    altered copy is judged, with where the unaltered one stands."""
+    if not alignment.found or alignment.differences or alignment.cut is not None:
+        return alignment
+    s, e = alignment.start, alignment.end
+    rest = (*words[:s], *words[e:])
+    if len(rest) < COPY_SHARE * (e - s):
+        return alignment
+    source, k = orig.text.words, ANCHOR_WORDS
+    joined = " " + " ".join(rest) + " "
+    step = max(1, (len(source) - k) // COPY_PROBES)
+    if not any(" " + " ".join(source[i:i + k]) + " " in joined
+               for i in range(0, len(source) - k + 1, step)):
+        return alignment  # the common case: nothing of the article outside it
+    other = align(source, orig.removable, rest)
+    if (not other.found or not (other.differences or other.cut)
+            or other.total >= MAX_TRACKED  # another text, not a copy
+            or other.end - other.start < COPY_SHARE * (e - s)
+            or other.start < s < other.end):  # across the copy aligned: no copy of its own
+        return alignment
+    if other.start >= s:
+        return dataclasses.replace(other, start=other.start + e - s, end=other.end + e - s,
+                                   unaltered=(s, e))
+    return dataclasses.replace(other, unaltered=(s, e))
 
 
 def _verdict(rep: Page, scope: Scope, orig: Original | None, furniture: Furniture | None,
@@ -486,11 +522,14 @@ def _no_counter(n: int, tags: Sequence[CounterTag], lazy: Sequence[CounterTag],
     """Why no counter loads with the page: say what was found instead."""
     if lazy:
         t = lazy[0]
-        attr = next((a for a in LAZY_ATTRIBUTES if (t.el.get(a) or "").strip() == t.url), "")
+        if tag_name(t.el) == "amp-img":
+            return (f"the counter is an <amp-img> ({t.url}): AMP loads it only when a reader "
+                    "comes near it, so not every view is counted; AMP counts a view with "
+                    "<amp-pixel>")
         placeholder = _short(t.el.get("src") or "no src", 40)
         later = ("a script loads it only when a reader scrolls to it" if loader else
                  "no script on the page loads it")
-        return (f"the counter is lazy-loaded: {t.url} is in {attr} behind a placeholder "
+        return (f"the counter is lazy-loaded: {t.url} is in {t.where} behind a placeholder "
                 f"({placeholder}); {later}, so views are not counted")
     proxied = [t for t in tags if t.how == "proxied" and t.n == n]
     if proxied:
@@ -544,6 +583,10 @@ def _unaltered_text(orig: Original | None, scope: Scope, rep: Page,
         tail = f"; and {more} more difference{'s' if more > 1 else ''}" if more > 0 else ""
         if alignment.total >= MAX_TRACKED:
             tail = f"; and more (comparison stopped after {MAX_TRACKED} differences)"
+        if alignment.unaltered is not None:
+            tail += ("; an unaltered copy stands elsewhere in the page, and nothing the "
+                     "checker reads hides one copy more than the other: a reader may be shown "
+                     "this altered one")
         return Finding("unaltered-text", False, "; ".join(said[:MAX_DIFFERENCES]) + tail)
     if cut is None or link is None:
         return Finding("unaltered-text", True,
