@@ -123,6 +123,24 @@ EXCERPT_LISTS = {
         ' harbour on Monday, a week later than planned.</p></div><a class="elementor-post__'
         f'read-more" href="{SITE}/harbour-dredging-resumes/" aria-label="Read more about '
         'Harbour dredging resumes" tabindex="-1">Read More »</a></div></article></div>'),
+    # Divi's Blog module in its fullwidth layout with its default meta line: author, date,
+    # category and comment count, three of them links.
+    "divi-blog-fullwidth": (
+        '<div class="et_pb_module et_pb_blog_0 et_pb_blog_fullwidth et_pb_bg_layout_light">'
+        '<div class="et_pb_ajax_pagination_container"><article id="post-4380" class="et_pb_post'
+        ' clearfix et_pb_blog_item_0_0 post-4380 post type-post status-publish format-standard'
+        f' has-post-thumbnail hentry category-local"><a href="{SITE}/2025/09/28/harbour-'
+        f'dredging-resumes/" class="entry-featured-image-url"><img src="{SITE}/wp-content/'
+        'uploads/2025/09/dredging-1080x675.jpg" alt="Harbour dredging resumes" width="1080" '
+        f'height="675" /></a><h2 class="entry-title"><a href="{SITE}/2025/09/28/harbour-'
+        'dredging-resumes/">Harbour dredging resumes</a></h2><p class="post-meta"> by <span '
+        f'class="author vcard"><a href="{SITE}/author/desk/" title="Posts by Harbour Desk" '
+        'rel="author">Harbour Desk</a></span> | <span class="published">Sep 28, 2025</span> | '
+        f'<a href="{SITE}/category/local/" rel="category tag">Local</a> | <a href="{SITE}/2025/'
+        '09/28/harbour-dredging-resumes/#respond">0 comments</a></p><div class="post-content">'
+        '<div class="post-content-inner"><p>The dredger returns to the inner harbour on '
+        f'Monday.</p></div><a href="{SITE}/2025/09/28/harbour-dredging-resumes/" class="more-'
+        'link">read more</a></div></article></div></div>'),
     # A Drupal view of the latest articles, title and trimmed body ("Summary or trimmed")
     # per row, nothing else.
     "drupal-view-summaries": (

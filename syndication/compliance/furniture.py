@@ -346,9 +346,13 @@ class Furniture:
             if first_link >= 0 and (not prosaic or any(
                     _is_word(words[k]) and not marks[k - start]
                     for k in range(first_link + start, e))):
-                # beside a link in one block: a label ("Related:"), or one word ("By"); prose
-                # only before its links (an excerpt and its "Read more")
-                if not (_is_label(piece) or (len(said) == 1 and not sentence)):
+                # beside a link in one block: a label ("Related:"), one word ("By"), or a
+                # meta line ("September 28th, 2025 | <a>0 Comments</a>": a few words, a
+                # number, no sentence); prose only before its links (an excerpt and its
+                # "Read more")
+                if not (_is_label(piece) or (len(said) == 1 and not sentence) or (
+                        not sentence and len(said) <= LABEL_WORDS
+                        and any(c.isdigit() for w in said for c in w))):
                     return False
             elif prosaic:
                 prose.append((s, e, len(said)))
@@ -435,23 +439,25 @@ class Furniture:
 
     def _invites_to_sign_up(self, el: _Element, start: int, end: int) -> bool:
         """Whether ``el`` is a newsletter box by what it is: a heading or a sentence or two
-        (SIGN_UP_WORDS at most), if any, before one call to action that stands on its own (nothing
-        but its words between the blocks around it: a button, not a link in a sentence) and
-        leads to a sign-up (_signs_up), at most a label's words after it, and no other words
-        in a link or button."""
+        (SIGN_UP_WORDS at most, if any) and a call to action that leads to a sign-up
+        (_signs_up) and stands on its own (nothing but its words between the blocks around
+        it: a button, not a link in a sentence); no other words in a link or button. The
+        call may be printed twice to one address (a theme's desktop and phone buttons)."""
         if tag_name(el) not in BLOCK_TAGS or tag_name(el) in _HEADINGS \
                 or end - start > 2 * SIGN_UP_WORDS:
             return False
         words = self.rep.words
         at = self.rep.at
-        calls = [d for d in el.iterdescendants("a", "button")
-                 if (span := at.get(d)) is not None and any(map(_is_word, words[span[0]:span[1]]))]
-        if len(calls) != 1 or not self._signs_up(calls[0]):
+        calls = [(d, span) for d in el.iterdescendants("a", "button")
+                 if (span := at.get(d)) is not None and span[1] > span[0]
+                 and any(map(_is_word, words[span[0]:span[1]]))]
+        if not calls or len({(d.get("href") or "").strip() for d, _span in calls}) > 1:
             return False
-        c_start, c_end = at[calls[0]]
-        before = sum(map(_is_word, words[start:c_start]))
-        after = sum(map(_is_word, words[c_end:end]))
-        if before > SIGN_UP_WORDS or after > LABEL_WORDS:
+        if any(sum(map(_is_word, words[s:e])) > LABEL_WORDS for _d, (s, e) in calls) \
+                or not self._signs_up(calls[0][0]):
+            return False
+        called = sum(sum(map(_is_word, words[s:e])) for _d, (s, e) in calls)
+        if sum(map(_is_word, words[start:end])) - called > SIGN_UP_WORDS:
             return False
         # on its own: the blocks around it start where it starts and end where it ends
         cuts = {start, end}
@@ -460,9 +466,12 @@ class Furniture:
                 return False
             if tag_name(d) in BLOCK_TAGS and (span := at.get(d)) is not None:
                 cuts.update(span)
-        left = max(k for k in cuts if k <= c_start)
-        right = min(k for k in cuts if k >= c_end)
-        return not any(map(_is_word, words[left:c_start] + words[c_end:right]))
+        for _d, (c_start, c_end) in calls:
+            left = max(k for k in cuts if k <= c_start)
+            right = min(k for k in cuts if k >= c_end)
+            if any(map(_is_word, words[left:c_start] + words[c_end:right])):
+                return False
+        return True
 
     def _signs_up(self, call: _Element) -> bool:
         """Whether a link or button leads to a sign-up: its address says so (_SIGN_UP_TARGET

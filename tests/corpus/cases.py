@@ -716,16 +716,6 @@ RED_TEAM_3_WRONG: frozenset[str] = frozenset({
 # Webflow CMS template, held out from every fix. CHECKER HELPERS: delete a line here when your
 # fix makes it right.
 RED_TEAM_4_WRONG: frozenset[str] = frozenset({
-    # publisher's newsletter box between paragraphs: Avada's Tagline Box (heading, line and
-    # two "Sign up" buttons to the publisher's newsletter page, F23)
-    "wp-avada/en-263253/avada-tagline-box",
-    "wp-avada/fr-209538/avada-tagline-box",
-    "wp-avada/es-159013/avada-tagline-box",
-    # "Related" box between paragraphs: Avada's Recent Posts element with its excerpt (F24,
-    # F17's Divi cause)
-    "wp-avada/en-263253/avada-recent-posts",
-    "wp-avada/fr-212649/avada-recent-posts",
-    "wp-avada/es-113886/avada-recent-posts",
     # ad between paragraphs: a Rich Text image linking the sponsor, captioned with its label
     # (F25)
     "webflow-cms/en-263253/webflow-sponsor-figure",

@@ -18,7 +18,7 @@ import lxml.html
 
 from syndication.compliance.content import is_promo
 
-from .layouts import Slots
+from .layouts import PUBLISHER, Slots
 from .originals import Original
 
 Apply = Callable[[Slots, Original], Slots]
@@ -130,11 +130,8 @@ REWRITTEN = {
 }
 # Another article of The Conversation, linked where a publisher links "related" reading.
 OTHER_TC = "https://theconversation.com/how-kelp-forests-recover-after-a-marine-heatwave-254301"
-SITE = "https://publisher.example"
-# The hosts of the held-out layouts' own sites (their templates' canonical address and
-# navigation): a box linking "the publisher's own post" links the page's own host.
-DIVI_SITE = "https://bayobserver.example"  # wp-divi.html
-GHOST_SOURCE_SITE = "https://harbourlight.example"  # ghost-source.html
+# The publisher's own site: on the page, the layout's (layouts.PUBLISHER, Layout.site).
+SITE = PUBLISHER
 
 
 def words(o: Original) -> dict[str, str]:
@@ -1135,7 +1132,7 @@ def divi_modules(box: str = "", intro: bool = False, appended: bool = False,
         extra = " et_animated" if animated else ""
         if box:
             cut = body_paragraphs(body)[1].end()
-            html = box.format(newsletter=words(o)["newsletter"], site=DIVI_SITE)
+            html = box.format(newsletter=words(o)["newsletter"], site=SITE)
             if "et_pb_blog" in box:
                 label = words(o)["related"].rstrip(":").strip()
                 html = _divi_text(3, f"<h3>{label}</h3>") + "\n" + html
@@ -1170,14 +1167,14 @@ def ghost_bookmark_between(slots: Slots, o: Original) -> Slots:
     """A bookmark card between paragraphs pointing at the publisher's own post (Ghost's
     "related" link: title, description, site name, thumbnail)."""
     card = ('<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" '
-            f'href="{GHOST_SOURCE_SITE}/ferry-timetable/"><div class="kg-bookmark-content">'
+            f'href="{SITE}/ferry-timetable/"><div class="kg-bookmark-content">'
             '<div class="kg-bookmark-title">The winter ferry timetable starts on Monday</div>'
             '<div class="kg-bookmark-description">Two evening crossings are dropped until '
             'March.</div><div class="kg-bookmark-metadata"><img class="kg-bookmark-icon" '
-            f'src="{GHOST_SOURCE_SITE}/favicon.png" alt=""><span class="kg-bookmark-author">'
+            f'src="{SITE}/favicon.png" alt=""><span class="kg-bookmark-author">'
             'Harbour Light</span><span class="kg-bookmark-publisher">Harbour Light Desk</span>'
             '</div></div><div class="kg-bookmark-thumbnail"><img '
-            f'src="{GHOST_SOURCE_SITE}/content/images/ferry.jpg" alt="" '
+            f'src="{SITE}/content/images/ferry.jpg" alt="" '
             'onerror="this.style.display = \'none\'"></div></a></figure>')
     return article_of(slots, after_paragraph(slots.article, 1, card))
 

@@ -28,6 +28,9 @@ import lxml.html
 from syndication.conversation import is_tc_home
 
 TEMPLATES = Path(__file__).parent / "templates"
+# The publisher's own site as an edit writes it (a "Related" link, a newsletter button, a
+# post list's thumbnails): on a page, the layout's own site (Layout.site).
+PUBLISHER = "https://publisher.example"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,10 @@ class Layout:
     # ``blocks``.
     wrap: str = "{code}"
     blocks: str = ""
+    # The origin of the site's own pages (its canonical address and navigation), which an
+    # edit's PUBLISHER links stand for on this page ("" where the site links itself by
+    # relative paths); None: a page with no site of its own (a newsletter, plain text).
+    site: str | None = None
 
     @property
     def text(self) -> str:
@@ -97,41 +104,48 @@ AVADA_TEXT_CONTAINER = (
 WEBFLOW_EMBED = '<div class="w-embed">{code}</div>'
 
 LAYOUTS = {layout.name: layout for layout in (
-    Layout("wp-twentytwentyone", "wp-twentytwentyone.html", "classic"),
-    Layout("wp-astra", "wp-astra.html", "classic"),
-    Layout("wp-generatepress", "wp-generatepress.html", "classic"),
-    Layout("wp-oceanwp", "wp-oceanwp.html", "classic"),
-    Layout("wp-twentytwentyfour", "wp-twentytwentyfour.html", "block"),
-    Layout("wp-twentytwentyfive", "wp-twentytwentyfive.html", "block"),
-    Layout("drupal-olivero", "drupal-olivero.html", "drupal"),
-    Layout("ghost-casper", "ghost-casper.html", "ghost"),
-    Layout("amp-reader", "amp-reader.html", "amp"),
+    Layout("wp-twentytwentyone", "wp-twentytwentyone.html", "classic",
+           site="https://harbourtown.example"),
+    Layout("wp-astra", "wp-astra.html", "classic", site="https://valleyvoice.example"),
+    Layout("wp-generatepress", "wp-generatepress.html", "classic",
+           site="https://riverside.example"),
+    Layout("wp-oceanwp", "wp-oceanwp.html", "classic", site="https://coastline.example"),
+    Layout("wp-twentytwentyfour", "wp-twentytwentyfour.html", "block",
+           site="https://meadowbrook.example"),
+    Layout("wp-twentytwentyfive", "wp-twentytwentyfive.html", "block",
+           site="https://northside.example"),
+    Layout("drupal-olivero", "drupal-olivero.html", "drupal", site=""),
+    Layout("ghost-casper", "ghost-casper.html", "ghost", site="https://lakeside.example"),
+    Layout("amp-reader", "amp-reader.html", "amp", site="https://pinecrest.example"),
     Layout("newsletter", "newsletter.html", "newsletter"),
-    Layout("digest", "digest.html", "digest"),
+    Layout("digest", "digest.html", "digest", site="https://harbourtown.example"),
     Layout("plain-text", "plain.txt", "plain", plain=True),
     # the red team's layouts: other themes and CMSs than the ones the checker was fixed on
-    Layout("wp-kadence", "wp-kadence.html", "classic"),
-    Layout("wp-hello-elementor", "wp-hello-elementor.html", "elementor"),
-    Layout("wp-newspaper", "wp-newspaper.html", "classic"),
-    Layout("joomla-cassiopeia", "joomla-cassiopeia.html", "joomla"),
-    Layout("drupal7-bartik", "drupal7-bartik.html", "drupal"),
-    Layout("blogger-simple", "blogger-simple.html", "blogger"),
-    Layout("joomla-blog", "joomla-blog.html", "digest"),
-    Layout("blogger-home", "blogger-home.html", "digest"),
+    Layout("wp-kadence", "wp-kadence.html", "classic", site="https://harborledger.example"),
+    Layout("wp-hello-elementor", "wp-hello-elementor.html", "elementor",
+           site="https://tideline.example"),
+    Layout("wp-newspaper", "wp-newspaper.html", "classic", site="https://coastdaily.example"),
+    Layout("joomla-cassiopeia", "joomla-cassiopeia.html", "joomla", site=""),
+    Layout("drupal7-bartik", "drupal7-bartik.html", "drupal", site=""),
+    Layout("blogger-simple", "blogger-simple.html", "blogger",
+           site="https://harbournotes.blogspot.com"),
+    Layout("joomla-blog", "joomla-blog.html", "digest", site=""),
+    Layout("blogger-home", "blogger-home.html", "digest", site="https://harbournotes.blogspot.com"),
     # the second red team's layouts (held out from the checker's fixes of F1-F15)
-    Layout("hugo-papermod", "hugo-papermod.html", "static"),
+    Layout("hugo-papermod", "hugo-papermod.html", "static", site="https://tidetables.example"),
     Layout("squarespace-71", "squarespace-71.html", "squarespace",
-           wrap=SQS_CODE_BLOCK, blocks='<div class="sqs-block '),
+           wrap=SQS_CODE_BLOCK, blocks='<div class="sqs-block ',
+           site="https://www.saltmarshreview.example"),
     Layout("wp-divi", "wp-divi.html", "divi", wrap=DIVI_TEXT_SECTION,
-           blocks='<div class="et_pb_section '),
+           blocks='<div class="et_pb_section ', site="https://bayobserver.example"),
     # the third red team's layout (held out from the fixes of F5/F18, F15/F19, F10/F17, F16)
-    Layout("ghost-source", "ghost-source.html", "ghost"),
+    Layout("ghost-source", "ghost-source.html", "ghost", site="https://harbourlight.example"),
     # the fourth red team's layouts (held out from the fixes of F5/F18/F22, F15/F19,
     # F17/F20/F21, F16)
     Layout("wp-avada", "wp-avada.html", "avada", wrap=AVADA_TEXT_CONTAINER,
-           blocks='<div class="fusion-fullwidth '),
+           blocks='<div class="fusion-fullwidth ', site="https://coastdaily.example"),
     Layout("webflow-cms", "webflow-cms.html", "webflow", wrap=WEBFLOW_EMBED,
-           blocks='<div class="w-embed'),
+           blocks='<div class="w-embed', site="https://www.tidewaterweekly.example"),
 )}
 
 
@@ -175,6 +189,8 @@ def fill(layout: Layout, slots: Slots) -> str:
     page = layout.text
     assert not slots.lead or "{{lead}}" in page, f"no lead slot in {layout.file}"
     for name, value in values.items():
+        if layout.site is not None:
+            value = value.replace(PUBLISHER, layout.site)
         page = page.replace("{{" + name + "}}", value)
     assert "{{" not in page, f"unfilled slot in {layout.file}"
     return page
