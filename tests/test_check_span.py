@@ -120,24 +120,27 @@ def test_plain_text_with_a_dateline_fails(en_republished: tuple[Article, str]) -
     assert "NEW YORK" in verdict.finding("unaltered-text").detail
 
 
-# --- the page around the article is not the article ----------------------------------------
+# --- the post around the article's body, and the page around the post ---------------------
 
 STANDFIRST = ('<header class="entry-header"><h1 class="entry-title">{title}</h1>'
               '<p class="entry-summary">Our pick this week: what happened to the sea stars.</p>')
 
 
-def test_a_standfirst_in_the_header_outside_the_body_passes(
+def test_a_standfirst_in_the_header_outside_the_body_fails(
     en_republished: tuple[Article, str]
 ) -> None:
-    """A publisher's summary in the post's header, outside the article's body, is the page's
-    (like its headline area), not words put into the article."""
+    """A publisher's summary in the post's header, under the headline and outside the
+    article's body (another CMS field), is read as the article's first words: added text
+    (tests/corpus/red-team-findings.md F22). The header's "Posted on … by …" is not."""
     article, html = en_republished
     page = page_of(article, html)
     page = re.sub(r'<header class="entry-header"><h1 class="entry-title">(.*?)</h1>',
                   lambda m: STANDFIRST.format(title=m.group(1)), page, count=1)
     assert "Our pick this week" in page
     verdict = check_page(page, article)
-    assert verdict.compliant, explain(verdict)
+    assert [f.rule for f in verdict.failed] == ["unaltered-text"], explain(verdict)
+    detail = verdict.finding("unaltered-text").detail
+    assert "Our pick this week" in detail and "Posted on" not in detail, detail
 
 
 @pytest.mark.parametrize("furniture", [

@@ -135,6 +135,8 @@ HARD_SHAPES = [
     "<p>l'<a href='x'>été</a>, «<em>chaud</em>» — (vraiment) !<a href='y'>?</a>...</p>",
     "<p>under_score<b>_joined</b>42<i>x</i> a.b<a href='z'>.c</a></p>",
     "<p>x<script>var y = 1;</script>z <style>p{}</style></p>",
+    # words then one mark, the mark alone, "_" (a word character) at either end
+    "<p>a_ _, x_. ,_ _x word, (word) _ , . a.b, x,y_ é, ß. 42% « oui »</p>",
     # the characters extract() marks places with, in the text itself: others are taken
     "<p>a\ufdd0b <a href='x'>\ufdd1c</a>\ufdd2</p><p>\ufdd3<em>\U000f0000</em></p>",
     "",

@@ -153,6 +153,7 @@ _UNREAD, _UNREAD_CHOSEN = "SyndicationUnread", "SyndicationUnreadChosen"
 _MARKER = chr(0xFDD0)
 _SPARE_MARKERS = (range(0xFDD1, 0xFDF0), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
 _START, _END, _EDGE = "(", ")", "|"
+_NOTHING_MARKED = " "  # what _read() puts before the text's first run: no place, no edge
 
 
 def extract(root: _Element, tags: Collection[str] = (), marked: Collection[_Element] = (),
@@ -175,24 +176,25 @@ def extract(root: _Element, tags: Collection[str] = (), marked: Collection[_Elem
     skipped = [*root.iter(*SKIP_TAGS), *hiding]
     unread = {d for el in skipped for d in el.iterdescendants()} if skipped else set()
     chosen: Iterable[_Element]
-    if every:
-        chosen = root.iter(etree.Element)
-    elif marked:
-        wanted = frozenset(tags)
-        chosen = [el for el in root.iter(etree.Element) if el.tag in wanted or el in marked]
-    else:
-        chosen = root.iter(*tags) if tags else ()
-    if unread:  # a skipped element's content is not read: no place, no range
-        chosen = [el for el in chosen if el not in unread]
     marker = _marker(root)
     renamed = _renamed(marked, hiding, every, tags)
     try:
         for el, _tag, name in renamed:
             el.tag = name
+        if every:
+            chosen = root.iter(etree.Element)
+        elif renamed or tags:
+            # while renamed, the elements handed in are found by their names, in document
+            # order with those of ``tags``: libxml2 filters, no Python test per element
+            chosen = list(root.iter(*tags, _CHOSEN, _CHOSEN_BLOCK, _UNREAD_CHOSEN))
+        else:
+            chosen = ()
         text = str(_stylesheet(None if every else frozenset(tags), marker)(root))
     finally:
         for el, tag, _name in renamed:
             el.tag = tag
+    if unread:  # a skipped element's content is not read: no place, no range
+        chosen = [el for el in chosen if el not in unread]
     tokenised: Pieces = keep if keep is not None else {}
     if known:
         tokenised.update(known)
@@ -231,53 +233,63 @@ def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces)
     # next one, as the next run will say.
     in_word = False
     waiting: list[_Element] = []
-    runs = text.split(marker)
-    for k, run in enumerate(runs):
-        if k:  # after a marker: what it marks, then the run up to the next one
-            kind, run = run[0], run[1:]
-            if kind == _EDGE:  # a block's edge: no word goes on across it
-                edges.append(len(words))
+    # Each run is what a marker marks, then the text up to the next marker; the text before
+    # the first marker is given a mark that marks nothing, so every run reads alike.
+    runs = f"{marker}{_NOTHING_MARKED}{text}".split(marker)
+    for k in range(1, len(runs)):
+        run = runs[k]
+        kind = run[0]
+        if kind == _EDGE:  # a block's edge: no word goes on across it
+            edges.append(len(words))
+            if waiting:
                 for el in waiting:
                     starts[el] = len(words)
                 waiting.clear()
-                in_word = False
-            elif kind == _START:
-                el = next(chosen)
-                open_.append(el)
-                if in_word:
-                    waiting.append(el)
-                else:
-                    starts[el] = len(words)
+            in_word = False
+        elif kind == _START:
+            el = next(chosen)
+            open_.append(el)
+            if in_word:
+                waiting.append(el)
             else:
-                ends[open_.pop()] = len(words)
-        if not run:
+                starts[el] = len(words)
+        elif kind == _END:
+            ends[open_.pop()] = len(words)
+        if len(run) == 1:
             continue
+        run = run[1:]
         found = tokenised.get(run)
         if found is None:
             # Normalised run by run: what a marker parts never joins (it is a character
             # of its own that nothing composes with), so this is the whole text's NFKC.
-            norm = normalise(run)
-            found = ((tuple(_tokens(norm)), _is_word_char(norm[0]), _is_word_char(norm[-1]))
-                     if norm else _NOTHING)
+            norm = run if run.isascii() else normalise(run)
+            if norm:
+                c, d = norm[0], norm[-1]
+                found = (tuple(_tokens(norm)), c.isalnum() or c == "_",
+                         d.isalnum() or d == "_")
+            else:
+                found = _NOTHING
             tokenised[run] = found
         if found is _NOTHING:  # nothing a reader sees (a soft hyphen): a word goes on
             continue
         tokens, first, last = found
         if not tokens:  # spaces: no word goes on across them
-            for el in waiting:
-                starts[el] = len(words)
-            waiting.clear()
+            if waiting:
+                for el in waiting:
+                    starts[el] = len(words)
+                waiting.clear()
             in_word = False
             continue
         joined = in_word and first
-        for el in waiting:
-            starts[el] = len(words) - joined
-        waiting.clear()
+        if waiting:
+            for el in waiting:
+                starts[el] = len(words) - joined
+            waiting.clear()
         if joined:
             words[-1] += tokens[0]
-            words.extend(tokens[1:])
+            words += tokens[1:]
         else:
-            words.extend(tokens)
+            words += tokens
         in_word = last
     for el in waiting:
         starts[el] = len(words)
@@ -331,20 +343,19 @@ def _stylesheet(tags: frozenset[str] | None, marker: str) -> XSLT:
         + "</xsl:stylesheet>"))
 
 
-def _is_word_char(c: str) -> bool:
-    """\\w for one character: a letter or digit (str.isalnum), or "_"."""
-    return c.isalnum() or c == "_"
-
-
 def _tokens(text: str) -> list[str]:
     """_WORD.findall(text), sooner: most whitespace-separated words are letters and digits
-    only (str.isalnum is \\w without "_", and str.split's spaces are \\s), and only the
-    others go through the regular expression, which is slow with Unicode classes."""
+    only (str.isalnum is \\w without "_", and str.split's spaces are \\s), or one mark, or
+    letters and digits then one mark ("word,"); only the others go through the regular
+    expression, whose every call costs more than the rest of a word's reading."""
     out: list[str] = []
     add, more = out.append, out.extend
     for w in text.split():
-        if w.isalnum():
+        if w.isalnum() or len(w) == 1:
             add(w)
+        elif w[-1] != "_" and w[:-1].isalnum():  # "_" is a word character
+            add(w[:-1])
+            add(w[-1])
         else:
             more(_WORD.findall(w))
     return out

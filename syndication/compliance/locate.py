@@ -213,7 +213,8 @@ _ITEM_TYPE = re.compile(r"(?:Article|BlogPosting|Posting|CreativeWork|Report|sio
 _ITEM_CLASS = re.compile(r"(?:^|\s)h-?entry(?:$|\s)")
 
 
-def _is_item(el: _Element) -> bool:
+def is_item(el: _Element) -> bool:
+    """A post as the page marks it (an <article>, a schema.org posting, an h-entry)."""
     return tag_name(el) == "article" or bool(
         _ITEM_TYPE.search(f"{el.get('itemtype') or ''} {el.get('typeof') or ''}")
         or _ITEM_CLASS.search(el.get("class") or ""))
@@ -226,12 +227,12 @@ def _piece(rep: Page, h: _Element, start: int, chrome: Callable[[_Element], bool
     that holds other posts as well (Blogger's date header over the day's posts, an
     archive's or a category's heading over its list). Pages that mark no post: its own."""
     top = next((a for a in h.iterancestors() if _holds(rep, a, start)), None)
-    if top is None or _is_item(top):
+    if top is None or is_item(top):
         return _OWN
     for a in h.iterancestors():
         if a is top:
             break
-        if _is_item(a):
+        if is_item(a):
             return _OTHER
     # the article's post: the outermost post below ``top`` holding the article's first word
     post: _Element | None = None
@@ -239,12 +240,12 @@ def _piece(rep: Page, h: _Element, start: int, chrome: Callable[[_Element], bool
     while down is not None and post is None:
         down = next((c for c in down if isinstance(c.tag, str) and _holds(rep, c, start)),
                     None)
-        if down is not None and _is_item(down):
+        if down is not None and is_item(down):
             post = down
     if post is None:
         return _OWN
     for other in top.iter():
-        if (other is not post and isinstance(other.tag, str) and _is_item(other)
+        if (other is not post and isinstance(other.tag, str) and is_item(other)
                 and _shown(rep, other) and not inside(other, post) and not chrome(other)
                 and not inside(post, other)):
             return _GROUP
@@ -341,7 +342,7 @@ def credit_box(rep: Page, el: _Element, article: tuple[int, int] | None = None) 
     topic, and the post holding the headline and the body is no author box."""
     if not CREDIT_NAMES.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
         return False
-    if tag_name(el) in ("html", "body") or _is_item(el):
+    if tag_name(el) in ("html", "body") or is_item(el):
         return False
     span = rep.at.get(el)
     if span is None:

@@ -560,7 +560,7 @@ def _unaltered_text(orig: Original | None, scope: Scope, rep: Page,
     # (docs/compliance.md#publisher-boxes)
     around = scope.chrome if furniture is None else Around(scope.chrome, furniture)
     added = added_words(rep, alignment.start, alignment.end, orig.article, around,
-                        original=orig.text.words)
+                        original=orig.text.words, heading=scope.heading)
     cut = alignment.cut
     carried = orig.length
     stopped, link = None, None  # what is said of a cut; an extract's link to the rest

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from ..conversation import is_tc_home, is_tc_url, tc_article_id
 from ..models import Article
+from .content import IMAGE_TAGS, image_container, is_picture
 from .credit import credit_of, is_credit
-from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name
+from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
 from .htmltext import words as words_of
-from .locate import CC_LICENCE, credit_box
-from .page import Page
+from .locate import CC_LICENCE, CREDIT_WINDOW, credit_box, is_item
+from .page import Page, inside
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -34,16 +35,30 @@ _PIECE_LEVEL = 2
 # footer, not the article's. Its tokens.
 _SIGNATURE = ("-", "-")
 EXCERPT_WORDS = 6
+# Outside the article's body, its post is judged at most this many tokens before its first
+# word and after its last (locate.CREDIT_WINDOW: where its byline and credit stand).
+POST_WINDOW = CREDIT_WINDOW
 # A CMS's own post meta (author, date, category, hits: Joomla's dl.article-info, a WordPress
 # theme's entry-meta) is short: a block longer than this many tokens is never taken for it.
 _META_TOKENS = 60
-# Elements whose text is post metadata by markup: <time>, schema.org's date and author props.
-_META_PROP = re.compile(r"^(?:date\w*|author|creator|publisher)$", re.I)
+# A picture's caption and credit, in a wrapper that says so (content.image_container), are
+# the picture's (judged by the images rule): a wrapper of more tokens holds more than that.
+_CAPTION_TOKENS = 100
+# Elements whose text is post metadata by markup: <time>; a date or an author as microdata
+# (itemprop="datePublished") or RDFa (property="dc:date", "schema:author") say; links whose
+# rel is one of HTML's link types for a post's author, tags and permalink (rel="author",
+# "tag", "bookmark"; WordPress writes rel="category tag").
+_META_PROP = re.compile(r"^(?:\w+:)?(?:date\w*|author|creator|publisher|created|modified|issued)$",
+                        re.I)
+_META_REL = frozenset({"author", "tag", "category", "bookmark"})
 # A piece of a meta block is a label or a value ("Written by:", "Hits: 214", "4 min read"):
 # at most this many words, and no sentence.
 _META_PIECE_WORDS = 5
 _LABELLED = re.compile(r"^\W*\w[\w .'’-]{0,24}:\s*\S")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
+# Tokens that separate a meta line's pieces ("October 2, 2025 · 6 min · Desk"); dashes are
+# folded to "-" (htmltext.words).
+_SEPARATORS = frozenset("| · • ‧ ⋅ ∙ - /".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +78,18 @@ class Added:
 
 def added_words(rep: Page, start: int, end: int, article: Article,
                 chrome: Container[_Element], *, after: bool = True,
-                original: Sequence[str] = ()) -> tuple[Added, ...]:
+                original: Sequence[str] = (), heading: _Element | None = None
+                ) -> tuple[Added, ...]:
     """The publisher's words inside the article's span, around ``rep.words[start:end]`` (the
-    original's words as aligned): within the element holding them (their container), after
-    the heading that heads the article and before the next piece's heading. Not counted:
-    the page's chrome, credit boxes, figures, blocks that are nothing but the article's
-    credit (credit.is_credit: a byline, the attribution line, a "republished from" line),
-    the headline, a plain-text signature, and words of the original itself.
+    original's words as aligned). The span is the article's post (_post: the element holding
+    its body, its headline and its credit), after the heading that heads the article and
+    before the next piece's heading. Inside the body (_container) every word counts; in the
+    post's other blocks (another CMS field, widget or module: an excerpt under the headline,
+    a note after the body) prose does (_prose), not the labels and links around a post. Not
+    counted: the page's chrome, credit boxes, figures, post meta, blocks that are nothing but
+    the article's credit (credit.is_credit: a byline, the attribution line, a "republished
+    from" line), the headline, a plain-text signature, and words of the original itself.
+    ``heading``: the heading that heads the article (locate.heading_of).
     ``after`` False: the end is not judged (the republication stops early: a Cut says so).
     """
     words = rep.words
@@ -77,17 +97,22 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         return ()
     spans = rep.at
     # A feed entry is nothing but the republication: its span is the whole entry.
-    container = _container(rep, start, end) if rep.complete else rep.root
-    c_start, c_end = spans.get(container, (0, len(words)))
-    lo, hi = c_start, c_end
+    body = _container(rep, start, end) if rep.complete else rep.root
     title = key(article.title)
+    headline = heading if heading is not None and key(text_of(heading)) == title else None
+    post = _post(body, headline) if rep.complete else body
+    b_start, b_end = spans.get(body, (0, len(words)))
+    lo, hi = spans.get(post, (b_start, b_end))
+    # Outside its body, the post's blocks stand near the article: a far block is the page's.
+    lo, hi = max(lo, min(b_start, start - POST_WINDOW)), min(hi, max(b_end, end + POST_WINDOW))
     title_words = words_of(article.title)
     boundaries: set[int] = set()
     skipped: list[tuple[int, int]] = []  # furniture's token ranges
     # where credit links stand (their words credit) and what they link: "home" (The
     # Conversation's or an edition's home), "original" (the article), "" (a profile, the licence)
     links: list[tuple[int, int, str]] = []
-    for el in container.iter():
+    linked: list[tuple[int, int]] = []  # links' words outside the body
+    for el in post.iter():
         span = spans.get(el)
         if span is None:  # most elements of a feed entry: only some have a place
             continue
@@ -105,6 +130,14 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                 kind = ("home" if is_tc_home(href) else
                         "original" if tc_article_id(href) == article.article_id else "")
                 links.append((s, e, kind))
+            elif not b_start <= s < b_end:
+                linked.append(span)
+        if tag in IMAGE_TAGS and is_picture(el):
+            box = image_container(el)  # a picture with its caption, not in a <figure>
+            at = spans.get(box) if box is not None else None
+            if at is not None and (at[0] >= end or at[1] <= start) and \
+                    at[1] - at[0] <= _CAPTION_TOKENS:
+                skipped.append(at)
         if (s < end and e > start) or e <= s:
             continue  # holds words of the article, or none
         if (tag in _HEADINGS or (tag in _TEXT_BLOCKS and e - s == len(title_words)
@@ -118,9 +151,13 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         if s >= end and words[s:s + 2] == _SIGNATURE:
             hi = min(hi, s)
             continue
-        if (el in chrome or credit_box(rep, el) or tag in ("figure", "figcaption")
+        # a box holding the headline is the post's header, whatever it looks like: its
+        # parts are judged one by one
+        boxed = el in chrome and (headline is None or not inside(headline, el))
+        if (boxed or credit_box(rep, el) or tag in ("figure", "figcaption")
                 or (tag in BLOCK_TAGS and e - s <= _META_TOKENS and _post_meta(el))):
             skipped.append(span)
+    boundaries.update((b_start, b_end))
     credit = credit_of(article)
     joined = ""  # the original's tokens, joined when a run is to be looked for in them
     found: list[Added] = []
@@ -128,10 +165,12 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     for a, b, before in regions:
         for s, e in _runs(a, b, boundaries, skipped):
             run = words[s:e]
-            linked = [any(a <= p < b for a, b, _ in links) for p in range(s, e)]
+            in_links = [any(a <= p < b for a, b, _ in links) for p in range(s, e)]
             kinds = {kind for a, _, kind in links if s <= a < e}
-            if is_credit(run, linked, credit, attribution={"home", "original"} <= kinds):
+            if is_credit(run, in_links, credit, attribution={"home", "original"} <= kinds):
                 continue
+            if not b_start <= s < b_end and not _prose(run, s, linked):
+                continue  # a label, a date, links: the post's, around the article
             if original and not joined:
                 joined = " " + " ".join(original) + " "
             if joined and f" {' '.join(run)} " in joined:
@@ -141,6 +180,40 @@ def added_words(rep: Page, start: int, end: int, article: Article,
             found.append(Added(before, tuple(run), tuple(near)))
     return tuple(found)
 
+
+def _post(body: _Element, headline: _Element | None) -> _Element:
+    """The article's post: the nearest element around its body that the page marks as a
+    post (an <article>, a schema.org posting, an h-entry) or as its <main>, or that holds
+    its headline (the heading heading it, with the original's headline in it); else the
+    body alone. Its CMS fields, widgets or modules (an excerpt under the headline, a note
+    after the body) read as the article's."""
+    for el in (body, *body.iterancestors()):
+        if (is_item(el) or tag_name(el) == "main" or el.get("role") == "main"
+                or (headline is not None and inside(headline, el))):
+            return el
+    return body
+
+
+def _prose(run: Sequence[str], at: int, linked: Sequence[tuple[int, int]]) -> bool:
+    """Whether a run of words (its first token at ``at``) outside the article's body is
+    prose: a sentence, or a piece between separators ("·", "|", "-") of more words than a
+    label's or value's (beside its links' words; a few more beside a number: a date, a
+    count). A post's own pieces around an article are labels, dates and links ("October 2,
+    2025 · 6 min · Desk", "Posted on 2 October 2025 by the newsroom", "Tags: oceans",
+    "Previous post: …"); a note to the reader is a sentence or a phrase of its own."""
+    said = 0
+    pieces: list[tuple[int, bool]] = [(0, False)]  # (words, holds a number)
+    for k, token in enumerate(run, at):
+        if token in _SEPARATORS:
+            pieces.append((0, False))
+        elif any(c.isalnum() for c in token) and not any(s <= k < e for s, e in linked):
+            n, number = pieces[-1]
+            alpha = any(c.isalpha() for c in token)
+            said += alpha
+            pieces[-1] = (n + alpha, number or not alpha)
+    if any(n > _META_PIECE_WORDS + (3 if number else 0) for n, number in pieces):
+        return True
+    return said >= 3 and bool(_SENTENCE_END.search(run[-1]))
 
 
 def _post_meta(block: _Element) -> bool:
@@ -160,7 +233,7 @@ def _post_meta(block: _Element) -> bool:
         tag = tag_name(el)
         if tag in SKIP_TAGS or not tag:
             return
-        if tag == "time" or _META_PROP.match(el.get("itemprop") or ""):
+        if tag == "time" or _is_meta(el):
             cut()
             pieces.append((_text(el), True))
             return
@@ -185,6 +258,13 @@ def _post_meta(block: _Element) -> bool:
         return False
     return all(_words(t) <= _META_PIECE_WORDS + (3 if marked else 0)
                and not (_words(t) >= 3 and _SENTENCE_END.search(t)) for t, marked in texts)
+
+
+def _is_meta(el: _Element) -> bool:
+    """Whether ``el``'s markup says it is a post's date, author or tag (_META_PROP, _META_REL)."""
+    props = f"{el.get('itemprop') or ''} {el.get('property') or ''}".split()
+    return any(_META_PROP.match(p) for p in props) or (
+        tag_name(el) == "a" and not _META_REL.isdisjoint((el.get("rel") or "").lower().split()))
 
 
 def _text(el: _Element) -> str:

@@ -671,16 +671,7 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # ad between paragraphs
     # house style: figures as Blogger caption tables
     # intro paragraph before the article
-    "wp-hello-elementor/es-113886/elementor-intro-widget",
     # paragraph appended at the end
-    "wp-hello-elementor/en-263253/elementor-appended-widget",
-    "wp-hello-elementor/fr-212649/elementor-appended-widget",
-    "wp-hello-elementor/es-159013/elementor-appended-widget",
-    "drupal7-bartik/en-263253/note-after-body",
-    "drupal7-bartik/fr-212649/note-after-body",
-    "joomla-cassiopeia/es-113886/note-after-body",
-    "wp-kadence/fr-209538/note-after-body",
-    "blogger-simple/en-263253/note-after-body",
     # author's name misspelt
     # nesting deeper than the parser's limit
     # text shown by a script (entrance animation)
@@ -688,30 +679,11 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
 })
 # The second red team's cases judged wrongly (red-team-findings.md, F16-): on layouts and
 # blocks no fix was made on. CHECKER HELPERS: delete a line here when your fix makes it right.
-RED_TEAM_2_WRONG: frozenset[str] = frozenset({
-    # intro paragraph before the article, in a block of its own (F18, F5's cause)
-    "squarespace-71/es-159013/squarespace-intro-block",
-    "wp-divi/es-113886/divi-intro-module",
-    # paragraph appended at the end, in a block of its own (F18, F5's cause)
-    "squarespace-71/en-263253/squarespace-appended-block",
-    "squarespace-71/fr-212649/squarespace-appended-block",
-    "squarespace-71/es-113886/squarespace-appended-block",
-    "wp-divi/fr-209538/divi-appended-module",
-    "wp-divi/es-159013/divi-appended-module",
-    "wp-divi/en-263253/divi-appended-module",
-})
+RED_TEAM_2_WRONG: frozenset[str] = frozenset()
 # The third red team's cases judged wrongly (red-team-findings.md, F20-): Ghost's Source
 # theme and its cards, held out from every fix. CHECKER HELPERS: delete a line here when your
 # fix makes it right.
-RED_TEAM_3_WRONG: frozenset[str] = frozenset({
-    # intro paragraph before the article, in the post's custom excerpt (the header's
-    # p.gh-article-excerpt, another CMS field): not judged (F22, F5/F18's cause)
-    "ghost-source/en-263253/ghost-excerpt-note",
-    "ghost-source/fr-212649/ghost-excerpt-note",
-    "ghost-source/es-159013/ghost-excerpt-note",
-    "ghost-source/en-263253/ghost-excerpt-naming-author",
-    "ghost-source/fr-209538/ghost-excerpt-naming-author",
-})
+RED_TEAM_3_WRONG: frozenset[str] = frozenset()
 # The fourth red team's cases judged wrongly (red-team-findings.md, F23-): Avada 7 and a
 # Webflow CMS template, held out from every fix. CHECKER HELPERS: delete a line here when your
 # fix makes it right.
@@ -721,23 +693,6 @@ RED_TEAM_4_WRONG: frozenset[str] = frozenset({
     "webflow-cms/en-263253/webflow-sponsor-figure",
     "webflow-cms/fr-209538/webflow-sponsor-figure",
     "webflow-cms/es-159013/webflow-sponsor-figure",
-    # intro paragraph / paragraph appended, in an Avada element of its own: an Alert before
-    # the body's Text Block, a Text Block after the Code Block (F27, F5/F18's cause)
-    "wp-avada/es-159013/avada-alert-note",
-    "wp-avada/es-113886/avada-note-after",
-    "wp-avada/es-159013/avada-credit-after",
-    # intro paragraph before the article, in the CMS's Summary field between the header and
-    # the body (F28, F22's cause)
-    "webflow-cms/en-263253/webflow-summary-note",
-    "webflow-cms/fr-212649/webflow-summary-note",
-    "webflow-cms/es-113886/webflow-summary-note",
-    "webflow-cms/en-263253/webflow-summary-naming-author",
-    "webflow-cms/fr-209538/webflow-summary-naming-author",
-    # paragraph appended at the end, in a second Rich Text field after the body (F28, F5's)
-    "webflow-cms/fr-212649/webflow-note-field",
-    "webflow-cms/es-159013/webflow-note-field",
-    "webflow-cms/en-263253/webflow-note-credit-field",
-    "webflow-cms/es-113886/webflow-note-credit-field",
 })
 KNOWN_WRONG = (KNOWN_WRONG | RED_TEAM_WRONG | RED_TEAM_2_WRONG | RED_TEAM_3_WRONG
                | RED_TEAM_4_WRONG)
