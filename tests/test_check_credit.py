@@ -76,6 +76,12 @@ CREDIT: list[tuple[str, str, Place, Callable[[Original], str]]] = [
     ("an 'About the author' heading and byline", "en-263253", at_end,
      lambda o: f"<h3>About the author</h3><p>{profile(o)} (University of California, Santa "
                "Barbara)</p>"),
+    ("an author box with a biography, no class saying so", "en-263253", at_end,
+     lambda o: "<section><h3>About the writer</h3><p>Rebecca Vega Thurber studies corals and "
+               "sea stars off California.</p></section>"),
+    ("a Spanish author box with a biography", "es-113886", at_end,
+     lambda o: "<div><h4>Sobre el autor</h4><p>Luis Gascó investiga el ruido urbano con datos "
+               "de redes sociales.</p></div>"),
     ("French co-authors 'A et B' with their institutions", "fr-212649", as_byline,
      lambda o: f"<p>Par {profile(o, 0)} (Georgia Institute of Technology) et {profile(o, 1)} "
                "(Massachusetts Institute of Technology (MIT))</p>"),
@@ -124,6 +130,9 @@ NOT_CREDIT: list[tuple[str, str, Place, Callable[[Original], str], str]] = [
      lambda o: "<p><strong>Editor’s note:</strong> Rebecca Vega Thurber answered our "
                "readers’ questions in this <a href=\"https://creativecommons.org/licenses/by-nd/"
                "4.0/\">CC BY-ND</a> piece.</p>", "answered our readers"),
+    ("an editor's note headed as a box over the author's name", "en-263253", at_end,
+     lambda o: "<div><h4>Editor’s note</h4><p>Rebecca Vega Thurber wrote this piece, which our "
+               "readers asked about.</p></div>", "wrote this piece"),
     ("a French thank-you", "fr-212649", at_end,
      lambda o: "<p>Merci à The Conversation France de nous permettre de republier cet "
                "article.</p>", "Merci"),

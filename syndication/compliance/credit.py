@@ -38,7 +38,7 @@ _JOINERS = frozenset("""
 # licence, as republishers word it beside The Conversation's own line ("first appeared on",
 # "published with permission", "in partnership with", "Source:").
 _LABELS = frozenset("""
-    by author authors written about contributor contributors source courtesy
+    by author authors written writer writers about contributor contributors source courtesy
     republished published originally first appeared initially reprinted reproduced
     permission partnership licence license licensed licenses licences read original
     article piece story text version full
@@ -54,10 +54,9 @@ _LABELS = frozenset("""
 """.split())
 # Multi-word labels: an editor's note that says nothing but the credit is credit; the licence
 # written short (CC BY-ND 4.0).
-_LABEL_PHRASES = (
+_NOTE_LABELS = (
     "editor's note", "editors' note", "editor note", "note de la redaction",
     "nota de la redaccion", "nota do editor", "nota da redacao", "catatan redaksi",
-    "4.0",
 )
 # Names that credit whole, whatever the article: The Conversation, the licence written short.
 _NAMED = (CREDIT, *(f"{CREDIT} {e}" for e in EDITION_NAMES),
@@ -71,6 +70,8 @@ _TAGS = re.compile(r"<[^>]+>")
 #: The Conversation. Originalartikel lesen.") is known by its links (The Conversation's home
 #: and the original) and this many words at most beside them: the official lines have 5 to 9.
 FOREIGN_LINE_WORDS = 6
+#: An author box's text names an author within its first this many tokens.
+BIO_OPENING = 4
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -87,7 +88,8 @@ _TC_WORDS = _words(" ".join((*(_TAGS.sub(" ", line) for line in ATTRIBUTION.valu
                              *(p for ps in ATTRIBUTION_PHRASES.values() for p in ps),
                              *DISCLOSURE_HEADINGS)))
 _GLUE = _JOINERS | _LABELS | _TC_WORDS
-_GLUE_PHRASES = tuple(_phrase(p) for p in _LABEL_PHRASES)
+_GLUE_PHRASES = (_phrase("4.0"),)
+_NOTES = tuple(_phrase(p) for p in _NOTE_LABELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ class Credit:
 
     names: tuple[tuple[str, ...], ...]  # folded tokens, longest first
     words: frozenset[str]  # folded words of the authors' names, roles and institutions
+    people: tuple[tuple[str, ...], ...]  # each author's name and surname, folded tokens
 
 
 def credit_of(article: Article) -> Credit:
@@ -109,15 +112,17 @@ def credit_of(article: Article) -> Credit:
         texts += re.split(r"[;,]", a.role or "")
         texts += a.name.split()[-1:]  # the surname names the author too ("A. Souza")
     names = {p for t in texts if (p := _phrase(t))}
-    people = " ".join(" ".join((a.name, a.institution or "", a.role or ""))
-                      for a in article.authors)
-    words = _words(people)
+    words = _words(" ".join(" ".join((a.name, a.institution or "", a.role or ""))
+                            for a in article.authors))
     initials = {w[0] for a in article.authors for w in _words(a.name)}
-    return Credit(tuple(sorted(names, key=len, reverse=True)), words | initials)
+    people = {p for a in article.authors for t in (a.name, *a.name.split()[-1:])
+              if (p := _phrase(t))}
+    return Credit(tuple(sorted(names, key=len, reverse=True)), words | initials,
+                  tuple(people))
 
 
 def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit, *,
-              attribution: bool = False) -> bool:
+              attribution: bool = False, notes: bool = True) -> bool:
     """Whether the words ``run`` (a block's tokens; ``linked``: which stand in a link to The
     Conversation or the licence) are nothing but credit: something credits the article whole
     (a name, an institution, The Conversation, the licence, the headline, a credit link or
@@ -127,7 +132,8 @@ def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit, *,
     words of its own and is not credit; nor is a dateline that happens to be an
     institution's city. ``attribution``: the block links both The Conversation's home and
     the original, as the attribution line does; with at most FOREIGN_LINE_WORDS words
-    outside its links it is that line in a language not known here."""
+    outside its links it is that line in a language not known here. ``notes`` False: an
+    editor's note's label is no credit (an author box's heading)."""
     if attribution and sum(1 for t, in_link in zip(run, linked, strict=True)
                            if not in_link and _is_word(t)) <= FOREIGN_LINE_WORDS:
         return True
@@ -138,7 +144,8 @@ def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit, *,
             tokens.append(folded)
             covered.append(in_link)
     named = any(covered)
-    for phrases, naming in ((credit.names, True), (_GLUE_PHRASES, False)):
+    for phrases, naming in ((credit.names, True), (_GLUE_PHRASES, False),
+                            (_NOTES if notes else (), False)):
         for phrase in phrases:
             width, first = len(phrase), phrase[0]
             for k in range(len(tokens) - width + 1):
@@ -148,6 +155,19 @@ def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit, *,
     named = _cover_addresses(tokens, covered) or named
     rest = [t for k, t in enumerate(tokens) if not covered[k] and _is_word(t) and t not in _GLUE]
     return all(t in credit.words for t in rest) and (named or not rest)
+
+
+def is_author_box(heading: Sequence[str], rest: Sequence[str], credit: Credit) -> bool:
+    """Whether a box whose heading has the words ``heading`` and the rest of it ``rest`` is an
+    author box with a biography: its heading is nothing but credit ("About the author", "À
+    propos de l'autrice", "Sobre los autores", an author's name), and its text opens with an
+    author's name (within BIO_OPENING words: "Dr Rebecca Vega Thurber studies corals…").
+    A biography says more than a byline, and is the author's credit all the same."""
+    if not heading or not is_credit(heading, [False] * len(heading), credit, notes=False):
+        return False
+    opening = [t for t in (key(w) for w in rest[:BIO_OPENING + 4]) if t]
+    return any(tuple(opening[k:k + len(p)]) == p for p in credit.people
+               for k in range(min(BIO_OPENING, len(opening))))
 
 
 def _is_word(token: str) -> bool:

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from ..conversation import is_tc_home, is_tc_url, tc_article_id
 from ..models import Article
 from .content import IMAGE_TAGS, image_container, is_picture
-from .credit import credit_of, is_credit
+from .credit import Credit, credit_of, is_author_box, is_credit
 from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
 from .htmltext import words as words_of
-from .locate import CC_LICENCE, CREDIT_WINDOW, credit_box, is_item
+from .locate import CC_LICENCE, CREDIT_BOX_TOKENS, CREDIT_WINDOW, credit_box, is_item
 from .page import Page, inside
 
 if TYPE_CHECKING:
@@ -106,6 +106,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     # Outside its body, the post's blocks stand near the article: a far block is the page's.
     lo, hi = max(lo, min(b_start, start - POST_WINDOW)), min(hi, max(b_end, end + POST_WINDOW))
     title_words = words_of(article.title)
+    credit = credit_of(article)
     boundaries: set[int] = set()
     skipped: list[tuple[int, int]] = []  # furniture's token ranges
     # where credit links stand (their words credit) and what they link: "home" (The
@@ -155,18 +156,19 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         # parts are judged one by one
         boxed = el in chrome and (headline is None or not inside(headline, el))
         if (boxed or credit_box(rep, el) or tag in ("figure", "figcaption")
-                or (tag in BLOCK_TAGS and e - s <= _META_TOKENS and _post_meta(el))):
+                or (tag in BLOCK_TAGS and e - s <= _META_TOKENS and _post_meta(el))
+                or (tag in BLOCK_TAGS and e - s <= CREDIT_BOX_TOKENS
+                    and _author_box(rep, el, credit))):
             skipped.append(span)
     boundaries.update((b_start, b_end))
-    credit = credit_of(article)
     joined = ""  # the original's tokens, joined when a run is to be looked for in them
     found: list[Added] = []
     regions = [(lo, start, True)] + ([(end, hi, False)] if after else [])
     for a, b, before in regions:
         for s, e in _runs(a, b, boundaries, skipped):
             run = words[s:e]
-            in_links = [any(a <= p < b for a, b, _ in links) for p in range(s, e)]
-            kinds = {kind for a, _, kind in links if s <= a < e}
+            in_links = [any(ls <= p < le for ls, le, _ in links) for p in range(s, e)]
+            kinds = {kind for ls, _, kind in links if s <= ls < e}
             if is_credit(run, in_links, credit, attribution={"home", "original"} <= kinds):
                 continue
             if not b_start <= s < b_end and not _prose(run, s, linked):
@@ -179,6 +181,19 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                 max(start, end - EXCERPT_WORDS):end]
             found.append(Added(before, tuple(run), tuple(near)))
     return tuple(found)
+
+
+def _author_box(rep: Page, el: _Element, credit: Credit) -> bool:
+    """A box headed by a heading that only credits ("About the author") over words that open
+    with an author's name (credit.is_author_box): an author box whatever its class."""
+    first = next((c for c in el if tag_name(c)), None)
+    if first is None or tag_name(first) not in _HEADINGS or (el.text or "").strip():
+        return False
+    box, heading = rep.at.get(el), rep.at.get(first)
+    if box is None or heading is None:
+        return False
+    words = rep.words
+    return is_author_box(words[heading[0]:heading[1]], words[heading[1]:box[1]], credit)
 
 
 def _post(body: _Element, headline: _Element | None) -> _Element:
