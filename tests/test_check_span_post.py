@@ -14,6 +14,7 @@ import pytest
 
 from syndication.compliance import check_page
 from syndication.models import Article, Verdict
+from syndication.republish import republish
 
 from .pages import sub, third_party_page
 
@@ -303,3 +304,39 @@ def test_the_posts_own_pieces_around_the_body_pass(
         page = sub(page, "</div>\n</article>", "</div>" + box + "\n</article>")
     verdict = check_page(page, article)
     assert verdict.finding("unaltered-text").ok, explain(verdict)
+
+
+# --- a post carrying several republications: each piece's span ends at the next piece -------
+
+
+def h3_digest(articles: list[Article], after_first: str = "") -> str:
+    """A round-up post of the block editor (not in the corpus): each republication under a
+    Heading block of level 3, its code in a Group block, all in one post's content."""
+    pieces = [f'<h3 class="wp-block-heading">{escape(a.title)}</h3>'
+              f'<div class="wp-block-group is-layout-flow">{republish(a).html}'
+              f'{after_first if k == 0 else ""}</div>'
+              for k, a in enumerate(articles)]
+    return ("<!DOCTYPE html><html lang=\"en\"><head><title>This week's reading – Harbour "
+            "Ledger</title></head><body><main><article class=\"post type-post hentry\">"
+            "<h1 class=\"entry-title\">This week's reading</h1><div class=\"entry-content\">"
+            f"{''.join(pieces)}</div></article></main></body></html>")
+
+
+@pytest.mark.parametrize("k", [0, 1, 2])
+def test_each_piece_of_a_digest_under_h3s_passes(
+    env_article: Article, fr_articles: tuple[Article, ...], k: int
+) -> None:
+    """The next piece's heading, of the article's own level, ends its span: the next
+    republication's words are not this one's additions."""
+    articles = [env_article, *fr_articles]
+    verdict = check_page(h3_digest(articles), articles[k])
+    assert verdict.compliant, explain(verdict)
+
+
+def test_a_note_after_a_digest_piece_fails(
+    env_article: Article, fr_articles: tuple[Article, ...]
+) -> None:
+    articles = [env_article, *fr_articles]
+    verdict = check_page(h3_digest(articles, after_first=LATER), articles[0])
+    assert failed(verdict) == ["unaltered-text"], explain(verdict)
+    assert LATER_SAID in verdict.finding("unaltered-text").detail

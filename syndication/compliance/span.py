@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 _TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre li dd dt figcaption figure "
                          "address summary".split())
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-# A heading after the article of this level or higher starts another piece (a digest's next
-# republication): the article's span ends there.
+# A heading after the article of this level or higher, or of its own heading's, starts
+# another piece (a digest's next republication): the article's span ends there.
 _PIECE_LEVEL = 2
 # A plain-text signature starts with "-- " on its own line (RFC 3676, 4.3): the letter's
 # footer, not the article's. Its tokens.
@@ -107,6 +107,9 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     lo, hi = max(lo, min(b_start, start - POST_WINDOW)), min(hi, max(b_end, end + POST_WINDOW))
     title_words = words_of(article.title)
     credit = credit_of(article)
+    # the next piece's heading: of the article's own level, or higher (a digest's <h3>s)
+    piece_level = max(_PIECE_LEVEL, int(tag_name(heading)[1:]) if heading is not None
+                      and tag_name(heading) in _HEADINGS else 0)
     boundaries: set[int] = set()
     skipped: list[tuple[int, int]] = []  # furniture's token ranges
     # where credit links stand (their words credit) and what they link: "home" (The
@@ -146,7 +149,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                 not credit_box(rep, el)):
             if e <= start:
                 lo = max(lo, e)  # the headline, or a piece before the article's
-            elif s >= end and int(tag[1:] if tag in _HEADINGS else "1") <= _PIECE_LEVEL:
+            elif s >= end and int(tag[1:] if tag in _HEADINGS else "1") <= piece_level:
                 hi = min(hi, s)  # the next piece
             continue
         if s >= end and words[s:s + 2] == _SIGNATURE:
