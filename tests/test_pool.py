@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ from syndication.pipeline import run
 from .conftest import ENV_FEED, FR_FEED, ConfigFactory
 from .crashing_step import CRASH_ID, HANG_ID, TARGET
 from .feedruns import Clock, copies
+from .pool_target import REFUSED
+from .pool_target import TARGET as SQUARE
 from .server import LoopbackServer
 
 EXTRACT_FEED = """
@@ -85,6 +88,14 @@ def submitted(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
     monkeypatch.setattr(syndication.pool.Pool, "submit", spy)
     return keys
+
+
+@pytest.fixture(autouse=True)
+def threshold(monkeypatch: pytest.MonkeyPatch) -> int:
+    """A lower threshold than a real run's: the runs here have 20 to 60 articles, enough to
+    start workers with it."""
+    monkeypatch.setattr(pipeline, "POOL_THRESHOLD", 24)
+    return 24
 
 
 @pytest.fixture
@@ -193,14 +204,57 @@ def test_a_killed_worker_is_its_articles_error_and_the_run_goes_on(
     assert [i for i in theirs if not i["id"].endswith(f"/{CRASH_ID}")] == ours
 
 
-def test_a_run_with_a_few_new_articles_starts_no_worker(
-    server: LoopbackServer, make_config: ConfigFactory, submitted: list[object]
+def test_calls_go_to_the_workers_in_batches_each_with_its_own_answer(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    few = pipeline.POOL_THRESHOLD - 1
+    handed: list[int] = []  # the calls in each message to a worker
+    real = ProcessPoolExecutor.submit
+
+    def spy(self: ProcessPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        handed.append(len(args[0]) if fn is syndication.pool._call_batch else 1)
+        return real(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", spy)
+    answers: list[object] = []
+    with syndication.pool.Pool[int](SQUARE, 2) as pool:
+        for n in range(20):
+            pool.submit(n, n)
+        pool.flush()
+        for n in range(20):
+            try:
+                answers.append(pool.take(n, n))
+            except ValueError as e:  # raised by that call alone, in its worker
+                answers.append(str(e))
+    assert answers == [f"{n} refused" if n == REFUSED else n * n for n in range(20)]
+    assert handed == [5, 5, 5, 5]  # two batches per worker
+
+
+def test_a_run_with_a_few_new_articles_starts_no_worker(
+    server: LoopbackServer, make_config: ConfigFactory, submitted: list[object], threshold: int
+) -> None:
+    few = threshold // 2 - 1  # two sources of them: fewer than the threshold in all
     config = _site(server, make_config, n=few)
     report = run(config, clock=Clock(), sleep=lambda s: None, jobs=2)
     assert report.outcome_counts() == {Outcome.PUBLISHED: 2 * few}
     assert submitted == []
+
+
+def test_workers_start_for_the_run_expected_not_for_one_source(
+    server: LoopbackServer, make_config: ConfigFactory, tmp_path: Path, submitted: list[object],
+    threshold: int,
+) -> None:
+    # One source bringing almost the threshold: no worker. Two sources bringing half of it
+    # each: the first one already says the run is big enough, and goes to the workers.
+    one = server.serve("/fr/sciences/articles.atom", copies(FR_FEED, threshold - 1, 6_000_000))
+    run(make_config({"fr": [one]}), clock=Clock(), sleep=lambda s: None, jobs=2)
+    assert submitted == []
+    half = threshold // 2
+    first = server.serve("/us/environment/articles.atom", copies(ENV_FEED, half, 6_100_000))
+    second = server.serve("/fr/environnement/articles.atom", copies(FR_FEED, half, 6_200_000))
+    config = _elsewhere(make_config({"en": [first], "fr": [second]}), tmp_path / "two")
+    report = run(config, clock=Clock(), sleep=lambda s: None, jobs=2)
+    assert report.outcome_counts() == {Outcome.PUBLISHED: 2 * half}
+    assert len(submitted) == 2 * half
 
 
 # Runs the pipeline with the hanging step, in a process the test then kills.
@@ -209,6 +263,7 @@ import sys
 import syndication.pipeline as pipeline
 from syndication.config import load_config
 pipeline.STEP = "tests.crashing_step:process"
+pipeline.POOL_THRESHOLD = 24  # as the threshold fixture sets it
 pipeline.run(load_config(sys.argv[1]), jobs=2)
 """
 
