@@ -55,7 +55,7 @@ from .output import (
     shipped_assets,
     write_if_changed,
 )
-from .safetext import FORBIDDEN, redact
+from .safetext import redact, search_forbidden
 from .selection import admits, selective
 from .store import SourceState, Store
 from .update import Intent, Plan, Stored, decide, plan
@@ -471,6 +471,7 @@ class _Steps:
         for article, wanted, selecting in work:
             args = _step_args(article, wanted, selecting)
             self.pool.submit(_step_key(article, wanted, args), *args)
+        self.pool.flush()  # in batches: one message each way for several articles
 
     def run(self, article: Article, wanted: Plan,
             selecting: Sequence[tuple[FeedConfig, str]] = ()) -> Processed:
@@ -767,7 +768,7 @@ def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, 
     for e in load():
         fields = (e.title, e.summary or "", e.html, e.rights or "", *e.categories,
                   *(a.name for a in e.authors))
-        if any(FORBIDDEN.search(f) for f in fields):
+        if any(search_forbidden(f) for f in fields):
             problem: str | None = "it holds a character XML 1.0 forbids"
         else:
             problem = link_problem(e.url, e.article_id)

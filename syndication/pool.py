@@ -2,7 +2,9 @@
 the order the caller asks for them; or in this process when there is too little work to pay
 for starting workers. A worker that dies (a crash, a signal) costs the call it was running,
 never the run: that call is run again alone to find which one it was, and the caller gets
-a WorkerDied for it.
+a WorkerDied for it. Calls go to the workers in batches (one message each way for several
+calls: a call's own round trip through the executor cost more CPU than pickling its
+article), each call's answer or exception its own.
 
 Workers are started by a fork server (multiprocessing "forkserver"), not forked from the
 caller: the caller holds the run lock, the state database and, under a terminal, the progress
@@ -26,6 +28,12 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+# A batch of calls handed to one worker at once: at most this many (its first answer is
+# awaited until the whole batch is done), and at least two batches per worker in each
+# flush, so that the workers finish together.
+MAX_BATCH = 8
+# A call as handed on: its future, "module:function", its arguments.
+_Item = tuple[Future[Any], str, tuple[Any, ...]]
 
 
 class WorkerDied(Exception):
@@ -71,9 +79,10 @@ class Pool(Generic[T]):
         self.preload = tuple(preload)
         self._pool: ProcessPoolExecutor | None = None  # set by the starting thread
         self._alone: ProcessPoolExecutor | None = None  # one worker, after a death
-        self._pending: dict[Hashable, tuple[Future[Any], str, tuple[Any, ...]]] = {}
+        self._pending: dict[Hashable, _Item] = {}
         self._lock = threading.Lock()  # guards _pool and _queued against the starter
-        self._queued: deque[tuple[Future[Any], str, tuple[Any, ...]]] = deque()
+        self._queued: deque[list[_Item]] = deque()  # batches waiting for the workers
+        self._open: list[_Item] = []  # submitted, not yet handed on (flush)
         self._starter: threading.Thread | None = None
         self._used = False
 
@@ -95,25 +104,43 @@ class Pool(Generic[T]):
             self._starter.start()
 
     def submit(self, key: Hashable, *args: Any) -> None:
-        """Hand the call ``target(*args)`` to a worker; ``take(key)`` collects it. A key
-        submitted twice is computed once."""
-        self.call(self.target, key, *args)
-
-    def call(self, target: str, key: Hashable, *args: Any) -> None:
-        """Hand the call ``target(*args)`` to a worker (``target`` "module:function", its
-        module in ``preload``); ``take(key)`` or ``answer(key)`` collects it."""
+        """Hand the call ``target(*args)`` to a worker with the others submitted until the
+        next ``flush()`` (or ``take``); ``take(key)`` collects it. A key submitted twice is
+        computed once."""
         if not self.parallel or key in self._pending:
             return
-        future: Future[Any] = Future()
-        self._pending[key] = (future, target, args)
+        item: _Item = (Future(), self.target, args)
+        self._pending[key] = item
+        self._open.append(item)
+
+    def flush(self) -> None:
+        """Hand the calls submitted since the last flush to the workers, in batches."""
+        items, self._open = self._open, []
+        if not items:
+            return
+        size = max(1, min(MAX_BATCH, -(-len(items) // (2 * self.jobs))))
+        for i in range(0, len(items), size):
+            self._hand(items[i:i + size])
+
+    def call(self, target: str, key: Hashable, *args: Any) -> None:
+        """Hand the call ``target(*args)`` to a worker now, alone (``target``
+        "module:function", its module in ``preload``); ``take(key)`` or ``answer(key)``
+        collects it."""
+        if not self.parallel or key in self._pending:
+            return
+        item: _Item = (Future(), target, args)
+        self._pending[key] = item
+        self._hand([item])
+
+    def _hand(self, batch: list[_Item]) -> None:
         with self._lock:
             pool = self._pool
             if pool is None:
-                self._queued.append((future, target, args))
+                self._queued.append(batch)
         if pool is None:
             self.start()
         else:
-            self._forward(pool, future, target, args)
+            self._forward(pool, batch)
 
     def take(self, key: Hashable, *args: Any) -> T:
         """The answer of the call submitted as ``key``; when none was, ``target(*args)`` made
@@ -130,6 +157,8 @@ class Pool(Generic[T]):
     def answer(self, key: Hashable) -> Any:
         """The answer of the call handed to the workers as ``key`` (KeyError if none was).
         Raises what the call raised, and WorkerDied when the worker running it died."""
+        if self._open:
+            self.flush()
         future, target, args = self._pending.pop(key)
         try:
             return future.result()
@@ -142,6 +171,7 @@ class Pool(Generic[T]):
     def close(self) -> None:
         """Stop the workers (calls not taken are dropped)."""
         self._pending.clear()
+        self._open = []
         if self._starter is not None:
             self._starter.join()
         for pool in (self._pool, self._alone):
@@ -170,28 +200,40 @@ class Pool(Generic[T]):
                 if not self._queued:
                     self._pool = pool
                     return
-                future, target, args = self._queued.popleft()
+                batch = self._queued.popleft()
             if pool is None:
-                future.set_exception(BrokenProcessPool(f"no worker could be started: {error}"))
+                for future, _target, _args in batch:
+                    future.set_exception(BrokenProcessPool(f"no worker could be started: "
+                                                           f"{error}"))
             else:  # the first one waits for the fork server
-                self._forward(pool, future, target, args)
+                self._forward(pool, batch)
 
-    def _forward(self, pool: ProcessPoolExecutor, future: Future[Any], target: str,
-                 args: tuple[Any, ...]) -> None:
-        """Submit the call to ``pool``; its answer, or failure, becomes ``future``'s."""
+    def _forward(self, pool: ProcessPoolExecutor, batch: list[_Item]) -> None:
+        """Submit the batch to ``pool``; each call's answer, or failure, becomes its future's.
+        A failure of the whole batch (the pool broke) is each call's."""
         try:
-            inner = pool.submit(_call, target, *args)
+            inner = pool.submit(_call_batch, [(target, args) for _f, target, args in batch])
         except (BrokenProcessPool, RuntimeError) as e:  # broken, or shut down meanwhile
-            future.set_exception(BrokenProcessPool(str(e)))
+            for future, _target, _args in batch:
+                future.set_exception(BrokenProcessPool(str(e)))
             return
 
         def done(inner: Future[Any]) -> None:
+            error: BaseException | None
             if inner.cancelled():
-                future.set_exception(BrokenProcessPool("cancelled with its pool"))
-            elif (error := inner.exception()) is not None:
-                future.set_exception(error)
+                error = BrokenProcessPool("cancelled with its pool")
             else:
-                future.set_result(inner.result())
+                error = inner.exception()
+            if error is not None:
+                for future, _target, _args in batch:
+                    future.set_exception(error)
+                return
+            for (future, _target, _args), (ok, value) in zip(batch, inner.result(),
+                                                             strict=True):
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
 
         inner.add_done_callback(done)
 
@@ -230,6 +272,18 @@ def _resolve(target: str) -> Any:
 def _call(target: str, *args: Any) -> Any:
     """What a worker runs: the named function."""
     return _resolve(target)(*args)
+
+
+def _call_batch(calls: list[tuple[str, tuple[Any, ...]]]) -> list[tuple[bool, Any]]:
+    """What a worker runs: each call of the batch, (True, its answer) or (False, what it
+    raised), in order."""
+    out: list[tuple[bool, Any]] = []
+    for target, args in calls:
+        try:
+            out.append((True, _resolve(target)(*args)))
+        except Exception as e:  # that call's failure, raised again by answer()
+            out.append((False, e))
+    return out
 
 
 def _watch_parent() -> None:

@@ -25,6 +25,33 @@ FORBIDDEN = re.compile(
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
 
 
+# Most texts hold none of them, and saying so is the common question. re reads a long text
+# position by position (12 ns a character: 0.25 ms for an article, read when its feed is
+# parsed and again when its republication is published); the same answer in UTF-8 from
+# bytes.translate and searches with a literal first byte (memchr-fast), each a superset
+# test: every forbidden character is a forbidden ASCII byte, a C1 control (\xc2\x80-\x9f),
+# a BMP non-character (\xef\xb7\x90-\xaf, \xef\xbf\xbe-\xbf), a lone surrogate (which
+# UTF-8 refuses) or astral (a lead byte \xf0-\xf4). Any hint sends the text to FORBIDDEN.
+_ASCII_FORBIDDEN = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_NOT_A_HINT = bytes(b for b in range(256) if b not in {*_ASCII_FORBIDDEN, *range(0xF0, 0xF5)})
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+_BMP_NONCHARACTER_UTF8 = re.compile(rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")
+_SHORT = 256  # shorter texts: FORBIDDEN at once costs less than the test
+
+
+def search_forbidden(text: str) -> re.Match[str] | None:
+    """FORBIDDEN.search(text), faster on long texts that hold no forbidden character."""
+    if len(text) >= _SHORT:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: forbidden
+            return FORBIDDEN.search(text)
+        if (not data.translate(None, _NOT_A_HINT) and _C1_UTF8.search(data) is None
+                and _BMP_NONCHARACTER_UTF8.search(data) is None):
+            return None
+    return FORBIDDEN.search(text)
+
+
 def is_forbidden(char: str) -> bool:
     """Whether one character may not be published (see FORBIDDEN)."""
     return FORBIDDEN.fullmatch(char) is not None
@@ -34,7 +61,7 @@ def forbidden_character(text: str, *, html: bool = False) -> str | None:
     """A description of the first character of ``text`` we refuse to publish, e.g.
     "U+FFFF at character 1204", or None when there is none. With ``html``, numeric character
     references (``&#x1b;``) count as the characters they stand for."""
-    m = FORBIDDEN.search(text)
+    m = search_forbidden(text)
     if m is not None:
         return f"U+{ord(m.group()):04X} at character {m.start() + 1}"
     if html and "&#" in text:

@@ -29,7 +29,7 @@ from .conversation import (
 )
 from .errors import DocumentCut, ParseError
 from .models import Article, Author, SourceFeed
-from .safetext import FORBIDDEN, forbidden_character
+from .safetext import forbidden_character, search_forbidden
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FOAF_HOMEPAGE = "{http://xmlns.com/foaf/0.1/}homepage"
@@ -258,7 +258,7 @@ def _refuse_forbidden(entry: ET.Element) -> None:
     feed holding it unreadable, and it may not be removed (the text is not ours to change)."""
     # Every text and attribute value scanned at once (in C): when no character is found,
     # only the HTML holding character references is read place by place.
-    clean = FORBIDDEN.search("".join(
+    clean = search_forbidden("".join(
         [*entry.itertext(), *(v for el in entry.iter() for v in el.attrib.values())])) is None
     for el in entry.iter():
         html = el.get("type") in _HTML_TYPES

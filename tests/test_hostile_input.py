@@ -30,6 +30,7 @@ from syndication.safetext import (
     redact,
     safe_srcset,
     safe_url,
+    search_forbidden,
 )
 from syndication.source import link_problem, parse_feed, sane_date
 from syndication.store import Store
@@ -106,6 +107,23 @@ def test_forbidden_is_exactly_the_refused_set_over_all_of_unicode() -> None:
     everything = "".join(map(chr, range(0x110000)))
     assert [ord(m) for m in FORBIDDEN.findall(everything)] == \
         [c for c in range(0x110000) if refused(c)]
+
+
+def test_the_fast_search_finds_what_forbidden_finds_in_long_texts() -> None:
+    # search_forbidden answers "none" from the UTF-8 bytes without FORBIDDEN: every refused
+    # code point, alone in a long text, must still be found where it is; a long text of
+    # every other character has none.
+    everything = "".join(map(chr, range(0x110000)))
+    refused = FORBIDDEN.findall(everything)
+    assert len(refused) > 2000
+    pad = "é" * 300
+    for char in refused:
+        found = search_forbidden(f"{pad}{char}{pad}")
+        assert found is not None and found.start() == len(pad), hex(ord(char))
+    allowed = FORBIDDEN.sub("", everything)
+    assert search_forbidden(allowed) is None
+    assert search_forbidden(allowed[:0xD000]) is None  # the BMP's: no hint at all
+    assert search_forbidden(pad + "\udc80") is not None  # a lone surrogate
 
 
 @pytest.mark.parametrize("char", ALLOWED_CHARS, ids=lambda c: f"U+{ord(c):04X}")

@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ from syndication.pipeline import run
 from .conftest import ENV_FEED, FR_FEED, ConfigFactory
 from .crashing_step import CRASH_ID, HANG_ID, TARGET
 from .feedruns import Clock, copies
+from .pool_target import REFUSED
+from .pool_target import TARGET as SQUARE
 from .server import LoopbackServer
 
 EXTRACT_FEED = """
@@ -191,6 +194,31 @@ def test_a_killed_worker_is_its_articles_error_and_the_run_goes_on(
     ours = json.loads(_published(config)["en.json"])["items"]
     theirs = json.loads(_published(serial)["en.json"])["items"]
     assert [i for i in theirs if not i["id"].endswith(f"/{CRASH_ID}")] == ours
+
+
+def test_calls_go_to_the_workers_in_batches_each_with_its_own_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    handed: list[int] = []  # the calls in each message to a worker
+    real = ProcessPoolExecutor.submit
+
+    def spy(self: ProcessPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        handed.append(len(args[0]) if fn is syndication.pool._call_batch else 1)
+        return real(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", spy)
+    answers: list[object] = []
+    with syndication.pool.Pool[int](SQUARE, 2) as pool:
+        for n in range(20):
+            pool.submit(n, n)
+        pool.flush()
+        for n in range(20):
+            try:
+                answers.append(pool.take(n, n))
+            except ValueError as e:  # raised by that call alone, in its worker
+                answers.append(str(e))
+    assert answers == [f"{n} refused" if n == REFUSED else n * n for n in range(20)]
+    assert handed == [5, 5, 5, 5]  # two batches per worker
 
 
 def test_a_run_with_a_few_new_articles_starts_no_worker(
