@@ -80,10 +80,14 @@ INDEX_REFUSED = 50
 STEP = "syndication.step:process"
 # Rendering one feed file, which the workers do too once they were started.
 RENDER = "syndication.publish:render"
-# Articles one source brings to the step before a run starts worker processes: below it
-# (the common cron run: a handful of new articles) the step runs here, and the run pays
-# nothing for a pool (starting one costs about as much CPU as 30 articles' steps).
-POOL_THRESHOLD = 12
+# Articles a run is expected to bring to the step before it starts worker processes: the
+# articles handed to it so far, and this source's count again for each source still to read.
+# Below it (the common cron run: a handful of new articles) the step runs here, and the run
+# pays nothing for a pool. Starting one costs about 0.25 s of CPU (the fork server's imports,
+# each worker's start) and 0.2 s before the first answer; on two cores the workers save
+# about 1.5 ms an article: a source of 25 new articles took twice the CPU and twice the
+# time with them (benchmarks/run.py's site, measured side by side).
+POOL_THRESHOLD = 100
 
 Clock = Callable[[], datetime]
 #: progress(done, total, what): called after each source and each feed (the CLI's bar).
@@ -218,13 +222,13 @@ def _run(
     ahead: dict[int, _Read] = {}
     for k, url in enumerate(urls):
         read = ahead.pop(k, None) or _read_source(url, _feeds_of(config, url), store, fetcher,
-                                                  clock, steps)
+                                                  clock, steps, len(urls) - k - 1)
         # With workers, the next source is read and handed to them before this one's answers
         # are awaited: they work on it while this process writes this one, instead of
         # waiting for its fetch and parse.
         if steps.pool is not None and k + 1 < len(urls):
             ahead[k + 1] = _read_source(urls[k + 1], _feeds_of(config, urls[k + 1]), store,
-                                        fetcher, clock, steps)
+                                        fetcher, clock, steps, len(urls) - k - 2)
         sources.append(_source(read, store, articles, clock, steps))
         if progress:
             progress(len(sources), total, url)
@@ -282,10 +286,11 @@ class _Read:
 
 
 def _read_source(url: str, feeds: list[FeedConfig], store: Store, fetcher: Fetcher,
-                 clock: Clock, steps: _Steps) -> _Read:
+                 clock: Clock, steps: _Steps, later: int) -> _Read:
     """Fetch and parse one source, plan its articles from what the store holds now, and hand
     what the plans ask to build to the article step (to worker processes, when there is
-    enough). Writes nothing: _source does, in the sources' order."""
+    enough; ``later``: the sources still to read after it). Writes nothing: _source does,
+    in the sources' order."""
     state = store.source(url)
     try:
         fetched = fetcher.get(
@@ -310,7 +315,7 @@ def _read_source(url: str, feeds: list[FeedConfig], store: Store, fetcher: Fetch
     plans = {a.article_id: plan(a, stored.get(a.article_id), _extract_counts(selecting))
              for a, selecting in wanted if selecting}
     steps.ahead([(a, plans[a.article_id], selecting) for a, selecting in wanted
-                 if selecting and _needs_step(plans[a.article_id])])
+                 if selecting and _needs_step(plans[a.article_id])], later)
     return _Read(url, feeds, fetched, feed, wanted=wanted, stored=stored, plans=plans)
 
 
@@ -446,20 +451,25 @@ def _log_intent(article: Article, intent: Intent) -> None:
 
 
 class _Steps:
-    """The article step for one run: in this process, or, once a source brings at least
-    POOL_THRESHOLD articles to it and ``jobs`` allows, in worker processes that take every
-    later batch too. Answers are taken in the caller's order, so a run's outcome and output
-    are those of a run in one process."""
+    """The article step for one run: in this process, or, once the run is expected to bring
+    at least POOL_THRESHOLD articles to it and ``jobs`` allows, in worker processes that take
+    every later batch too. Answers are taken in the caller's order, so a run's outcome and
+    output are those of a run in one process."""
 
     def __init__(self, jobs: int | None) -> None:
         self.jobs = jobs
         self.pool: Pool[Processed] | None = None
+        self.handed = 0  # articles handed to the step so far
 
-    def ahead(self, work: Sequence[tuple[Article, Plan, Sequence[tuple[FeedConfig, str]]]]
-              ) -> None:
-        """Start the step of these articles now, in the workers (a no-op in process)."""
+    def ahead(self, work: Sequence[tuple[Article, Plan, Sequence[tuple[FeedConfig, str]]]],
+              later: int = 0) -> None:
+        """Start the step of these articles now, in the workers (a no-op in process).
+        ``later``: how many more batches like this one may come (the sources still to
+        read), for the estimate of the run's size."""
+        expected = self.handed + len(work) * (1 + later)
+        self.handed += len(work)
         if self.pool is None:
-            if self.jobs == 1 or len(work) < POOL_THRESHOLD:
+            if self.jobs == 1 or expected < POOL_THRESHOLD:
                 return
             from .pool import Pool, default_jobs, in_worker
 

@@ -51,6 +51,9 @@ PROMOS = {
     "en-donation": "<p><strong>The Conversation is a nonprofit news organisation. Please "
     '<a href="https://donate.theconversation.com/us?utm_source=inline">donate today</a> to '
     "keep independent, evidence-based journalism free.</strong></p>",
+    # a host written in capitals is the same host (content.is_promo reads links without case)
+    "en-newsletter-capitals": '<p><em>[Like what you’ve read? <a href="HTTPS://MemberServices.'
+    'TheConversation.COM/newsletters/?source=inline">Sign up for our newsletter</a>.]</em></p>',
     "es-boletin": '<p><em>[¿Le gustó este artículo? <a href="https://memberservices.'
     'theconversation.com/newsletters/?nl=es">Suscríbase a nuestro boletín</a>.]</em></p>',
     "pt-newsletter": '<p>[<em>Gostou deste artigo?</em> <a href="https://theconversation.com/br/'

@@ -90,6 +90,14 @@ def submitted(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return keys
 
 
+@pytest.fixture(autouse=True)
+def threshold(monkeypatch: pytest.MonkeyPatch) -> int:
+    """A lower threshold than a real run's: the runs here have 20 to 60 articles, enough to
+    start workers with it."""
+    monkeypatch.setattr(pipeline, "POOL_THRESHOLD", 24)
+    return 24
+
+
 @pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """The keys of the feed files handed to worker processes to render."""
@@ -222,13 +230,31 @@ def test_calls_go_to_the_workers_in_batches_each_with_its_own_answer(
 
 
 def test_a_run_with_a_few_new_articles_starts_no_worker(
-    server: LoopbackServer, make_config: ConfigFactory, submitted: list[object]
+    server: LoopbackServer, make_config: ConfigFactory, submitted: list[object], threshold: int
 ) -> None:
-    few = pipeline.POOL_THRESHOLD - 1
+    few = threshold // 2 - 1  # two sources of them: fewer than the threshold in all
     config = _site(server, make_config, n=few)
     report = run(config, clock=Clock(), sleep=lambda s: None, jobs=2)
     assert report.outcome_counts() == {Outcome.PUBLISHED: 2 * few}
     assert submitted == []
+
+
+def test_workers_start_for_the_run_expected_not_for_one_source(
+    server: LoopbackServer, make_config: ConfigFactory, tmp_path: Path, submitted: list[object],
+    threshold: int,
+) -> None:
+    # One source bringing almost the threshold: no worker. Two sources bringing half of it
+    # each: the first one already says the run is big enough, and goes to the workers.
+    one = server.serve("/fr/sciences/articles.atom", copies(FR_FEED, threshold - 1, 6_000_000))
+    run(make_config({"fr": [one]}), clock=Clock(), sleep=lambda s: None, jobs=2)
+    assert submitted == []
+    half = threshold // 2
+    first = server.serve("/us/environment/articles.atom", copies(ENV_FEED, half, 6_100_000))
+    second = server.serve("/fr/environnement/articles.atom", copies(FR_FEED, half, 6_200_000))
+    config = _elsewhere(make_config({"en": [first], "fr": [second]}), tmp_path / "two")
+    report = run(config, clock=Clock(), sleep=lambda s: None, jobs=2)
+    assert report.outcome_counts() == {Outcome.PUBLISHED: 2 * half}
+    assert len(submitted) == 2 * half
 
 
 # Runs the pipeline with the hanging step, in a process the test then kills.
@@ -237,6 +263,7 @@ import sys
 import syndication.pipeline as pipeline
 from syndication.config import load_config
 pipeline.STEP = "tests.crashing_step:process"
+pipeline.POOL_THRESHOLD = 24  # as the threshold fixture sets it
 pipeline.run(load_config(sys.argv[1]), jobs=2)
 """
 

@@ -268,6 +268,10 @@ def is_promo(el: _Element) -> bool:
     links = [(a.get("href") or "").strip() for a in el.iter("a")]
     if not links:
         return False
+    # Both tests below want The Conversation's host in every link: a plain ASCII link
+    # without it (lower-cased, as IGNORECASE reads it) answers without a pattern.
+    if any(h.isascii() and TC_HOST not in h.lower() for h in links):
+        return False
     # The links first: most blocks link elsewhere, and their text need not be read.
     plug = all(PROMO_LINK.match(h) for h in links)
     if not plug and not all(TC_HOST in h.lower() and is_tc_url(h) for h in links):
