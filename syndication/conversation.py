@@ -227,6 +227,14 @@ ATTRIBUTION_PHRASES = {
                    "publicado originalmente no the conversation",
                    "publicado originalmente em the conversation"),
 }
+#: How The Conversation names an edition after its own name: "The Conversation France", "The
+#: Conversation US" (recorded in tc-article-212649-fr.html); the others *(inferred)*.
+EDITION_NAMES = ("Africa", "Australia", "Brasil", "Canada", "España", "Europe", "France", "FR",
+                 "Global", "Indonesia", "New Zealand", "NZ", "UK", "US", "AU", "CA")
+#: The heading over an article's disclosure statement on The Conversation's pages, which
+#: republishers carry with the statement: "Déclaration d’intérêts" (recorded in
+#: tc-article-209538-fr.html), "Disclosure statement" (the English editions' pages).
+DISCLOSURE_HEADINGS = ("Disclosure statement", "Déclaration d’intérêts")
 #: The languages whose official attribution line names no licence: the Spanish line ("Este
 #: artículo fue publicado originalmente en The Conversation. Lea el original.", recorded in
 #: tc-republished-basic-es-*.html). Every other known line says "Creative Commons", so a

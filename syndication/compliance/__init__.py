@@ -11,7 +11,8 @@ database, no clock. Its face:
 Inside: ``conversation`` (every fact about The Conversation), ``htmltext`` (HTML -> the
 words a reader sees), ``content`` (the parts of an article's HTML), ``page`` (a
 republication parsed once), ``compare`` (aligning two texts), ``locate`` (where the article
-and its credit stand in a page), ``names`` (an author's name against a page's: near misses),
+and its credit stand in a page), ``credit`` (a block around the article that is its credit,
+by its shape), ``names`` (an author's name against a page's: near misses),
 ``original`` (an original prepared), ``rules`` (each rule);
 ``command`` is the ``syndication check`` command's own module (fetching is not pure)."""
 

@@ -1,7 +1,7 @@
 """Pure: the article's whole span in a republication (docs/compliance.md#the-articles-span):
 the element its words stand in, and the publisher's words there before the original's first
 word or after its last (a dateline, an editor's note, a sentence or paragraph appended),
-told apart from the credit and furniture that belong around an article."""
+told apart from the credit (credit.py) and furniture that belong around an article."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..conversation import ATTRIBUTION_PHRASES, TC_HOST, is_tc_url
+from ..conversation import is_tc_home, is_tc_url, tc_article_id
 from ..models import Article
 from .content import IMAGE_TAGS, image_container, is_picture
+from .credit import Credit, credit_of, is_author_box, is_credit
 from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
 from .htmltext import words as words_of
-from .locate import CC_LICENCE, CREDIT_WINDOW, credit_box, is_item
+from .locate import CC_LICENCE, CREDIT_BOX_TOKENS, CREDIT_WINDOW, credit_box, is_item
 from .page import Page, inside
 
 if TYPE_CHECKING:
@@ -33,8 +34,6 @@ _PIECE_LEVEL = 2
 # A plain-text signature starts with "-- " on its own line (RFC 3676, 4.3): the letter's
 # footer, not the article's. Its tokens.
 _SIGNATURE = ("-", "-")
-_CREDIT_PHRASES = (*(key(p) for ps in ATTRIBUTION_PHRASES.values() for p in ps),
-                   "creative commons")
 EXCERPT_WORDS = 6
 # Outside the article's body, its post is judged at most this many tokens before its first
 # word and after its last (locate.CREDIT_WINDOW: where its byline and credit stand).
@@ -89,10 +88,10 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     before the next piece's heading. Inside the body (_container) every word counts; in the
     post's other blocks (another CMS field, widget or module: an excerpt under the headline,
     a note after the body) prose does (_prose), not the labels and links around a post. Not
-    counted: the page's chrome, credit boxes, figures, post meta, blocks crediting the article
-    (a link to The Conversation or the licence, an author's name or institution, the
-    attribution line's words), the headline, a plain-text signature, and words of the
-    original itself. ``heading``: the heading that heads the article (locate.heading_of).
+    counted: the page's chrome, credit boxes, figures, post meta, blocks that are nothing but
+    the article's credit (credit.is_credit: a byline, the attribution line, a "republished
+    from" line), the headline, a plain-text signature, and words of the original itself.
+    ``heading``: the heading that heads the article (locate.heading_of).
     ``after`` False: the end is not judged (the republication stops early: a Cut says so).
     """
     words = rep.words
@@ -109,12 +108,15 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     # Outside its body, the post's blocks stand near the article: a far block is the page's.
     lo, hi = max(lo, min(b_start, start - POST_WINDOW)), min(hi, max(b_end, end + POST_WINDOW))
     title_words = words_of(article.title)
+    credit = credit_of(article)
     # the next piece's heading: of the article's own level, or higher (a digest's <h3>s)
     piece_level = max(_PIECE_LEVEL, int(tag_name(heading)[1:]) if heading is not None
                       and tag_name(heading) in _HEADINGS else 0)
     boundaries: set[int] = set()
     skipped: list[tuple[int, int]] = []  # furniture's token ranges
-    anchors: list[int] = []  # where credit links stand
+    # where credit links stand (their words credit) and what they link: "home" (The
+    # Conversation's or an edition's home), "original" (the article), "" (a profile, the licence)
+    links: list[tuple[int, int, str]] = []
     linked: list[tuple[int, int]] = []  # links' words outside the body
     for el in post.iter():
         span = spans.get(el)
@@ -131,7 +133,9 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         if tag == "a" and (s < start or s >= end):
             href = (el.get("href") or "").strip()
             if is_tc_url(href) or CC_LICENCE.search(href):
-                anchors.append(s)
+                kind = ("home" if is_tc_home(href) else
+                        "original" if tc_article_id(href) == article.article_id else "")
+                links.append((s, e, kind))
             elif not b_start <= s < b_end:
                 linked.append(span)
         if tag in IMAGE_TAGS and is_picture(el):
@@ -157,17 +161,20 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         # parts are judged one by one
         boxed = el in chrome and (headline is None or not inside(headline, el))
         if (boxed or credit_box(rep, el) or tag in ("figure", "figcaption")
-                or (tag in BLOCK_TAGS and e - s <= _META_TOKENS and _post_meta(el))):
+                or (tag in BLOCK_TAGS and e - s <= _META_TOKENS and _post_meta(el))
+                or (tag in BLOCK_TAGS and e - s <= CREDIT_BOX_TOKENS
+                    and _author_box(rep, el, credit))):
             skipped.append(span)
     boundaries.update((b_start, b_end))
-    keys = _credit_keys(article)
     joined = ""  # the original's tokens, joined when a run is to be looked for in them
     found: list[Added] = []
     regions = [(lo, start, True)] + ([(end, hi, False)] if after else [])
     for a, b, before in regions:
         for s, e in _runs(a, b, boundaries, skipped):
             run = words[s:e]
-            if any(s <= p < e for p in anchors) or _credits(run, keys, title):
+            in_links = [any(ls <= p < le for ls, le, _ in links) for p in range(s, e)]
+            kinds = {kind for ls, _, kind in links if s <= ls < e}
+            if is_credit(run, in_links, credit, attribution={"home", "original"} <= kinds):
                 continue
             if not b_start <= s < b_end and not _prose(run, s, linked):
                 continue  # a label, a date, links: the post's, around the article
@@ -195,6 +202,19 @@ def _unclipped(run: Sequence[str]) -> Sequence[str]:
     while end and run[end - 1] in _CLIP_MARKS:
         end -= 1
     return run[:end] if end else run
+
+
+def _author_box(rep: Page, el: _Element, credit: Credit) -> bool:
+    """A box headed by a heading that only credits ("About the author") over words that open
+    with an author's name (credit.is_author_box): an author box whatever its class."""
+    first = next((c for c in el if tag_name(c)), None)
+    if first is None or tag_name(first) not in _HEADINGS or (el.text or "").strip():
+        return False
+    box, heading = rep.at.get(el), rep.at.get(first)
+    if box is None or heading is None:
+        return False
+    words = rep.words
+    return is_author_box(words[heading[0]:heading[1]], words[heading[1]:box[1]], credit)
 
 
 def _post(body: _Element, headline: _Element | None) -> _Element:
@@ -346,31 +366,6 @@ def _runs(a: int, b: int, boundaries: set[int], skipped: Sequence[tuple[int, int
             runs.append((p, q))
             p = q
     return runs
-
-
-def _credit_keys(article: Article) -> tuple[str, ...]:
-    people = [key(a.name) for a in article.authors if a.name]
-    places = [key(a.institution) for a in article.authors if a.institution]
-    return tuple(k for k in (*people, *places, *_CREDIT_PHRASES) if k)
-
-
-# TC_HOST as the text's tokens: "theconversation", ".", "com".
-_HOST_TOKENS = TC_HOST.partition(".")
-
-
-def _credits(run: Sequence[str], keys: Sequence[str], title: str) -> bool:
-    """A run of words that credits the article: an author or institution named, the
-    attribution line's or the licence's words, The Conversation's address, the headline."""
-    text = " " + key(" ".join(run)) + " "
-    if title and text.strip() == title:
-        return True
-    # The Conversation's address written out (a plain-text letter's links): its tokens
-    # "theconversation . com", found without rebuilding the text.
-    for k, token in enumerate(run):
-        if (token.casefold() == _HOST_TOKENS[0]
-                and tuple(t.casefold() for t in run[k + 1:k + 3]) == _HOST_TOKENS[1:]):
-            return True
-    return any(f" {k} " in text for k in keys)
 
 
 def _clip(text: str, limit: int = 160) -> str:

@@ -680,32 +680,14 @@ RED_TEAM_WRONG: frozenset[str] = frozenset({
     # nesting deeper than the parser's limit
     # text shown by a script (entrance animation)
     # "Related" box between paragraphs
-    # intro paragraph before the article (it names the author: taken for credit, F15)
-    "wp-kadence/en-263253/intro-naming-author",
-    "drupal7-bartik/fr-212649/intro-naming-author",
-    "blogger-simple/es-113886/intro-naming-author",
-    "wp-twentytwentyone/fr-209538/intro-naming-author",
-    # paragraph appended at the end (it names The Conversation: taken for credit, F15)
-    "wp-newspaper/en-263253/appended-with-credit",
-    "joomla-cassiopeia/fr-209538/appended-with-credit",
-    "ghost-casper/es-159013/appended-with-credit",
 })
 # The second red team's cases judged wrongly (red-team-findings.md, F16-): on layouts and
 # blocks no fix was made on. CHECKER HELPERS: delete a line here when your fix makes it right.
-RED_TEAM_2_WRONG: frozenset[str] = frozenset({
-    # intro paragraph / appended paragraph naming the author or The Conversation (F19, F15's)
-    "hugo-papermod/fr-209538/intro-naming-author",
-    "squarespace-71/en-263253/appended-with-credit",
-})
+RED_TEAM_2_WRONG: frozenset[str] = frozenset()
 # The third red team's cases judged wrongly (red-team-findings.md, F20-): Ghost's Source
 # theme and its cards, held out from every fix. CHECKER HELPERS: delete a line here when your
 # fix makes it right.
-RED_TEAM_3_WRONG: frozenset[str] = frozenset({
-    # intro paragraph before the article, in the post's custom excerpt (the header's
-    # p.gh-article-excerpt): it names the author, taken for credit (F19)
-    "ghost-source/en-263253/ghost-excerpt-naming-author",
-    "ghost-source/fr-209538/ghost-excerpt-naming-author",
-})
+RED_TEAM_3_WRONG: frozenset[str] = frozenset()
 # The fourth red team's cases judged wrongly (red-team-findings.md, F23-): Avada 7 and a
 # Webflow CMS template, held out from every fix. CHECKER HELPERS: delete a line here when your
 # fix makes it right.
@@ -715,20 +697,6 @@ RED_TEAM_4_WRONG: frozenset[str] = frozenset({
     "webflow-cms/en-263253/webflow-sponsor-figure",
     "webflow-cms/fr-209538/webflow-sponsor-figure",
     "webflow-cms/es-159013/webflow-sponsor-figure",
-    # paragraph appended, in an Avada element of its own after the Code Block, thanking The
-    # Conversation: read since F27's fix, taken for credit (F29)
-    "wp-avada/en-263253/avada-credit-after",
-    "wp-avada/es-159013/avada-credit-after",
-    # intro paragraph in the CMS's Summary field naming the author, and a second Rich Text
-    # field after the body crediting The Conversation: read since F28's fix, taken for
-    # credit (F29)
-    "webflow-cms/en-263253/webflow-summary-naming-author",
-    "webflow-cms/fr-209538/webflow-summary-naming-author",
-    "webflow-cms/en-263253/webflow-note-credit-field",
-    "webflow-cms/es-113886/webflow-note-credit-field",
-    # added words naming the author or The Conversation taken for credit (F29, F15/F19's)
-    "wp-avada/es-113886/intro-naming-author",
-    "webflow-cms/fr-212649/appended-with-credit",
 })
 KNOWN_WRONG = (KNOWN_WRONG | RED_TEAM_WRONG | RED_TEAM_2_WRONG | RED_TEAM_3_WRONG
                | RED_TEAM_4_WRONG)
