@@ -143,6 +143,53 @@ def test_a_standfirst_in_the_header_outside_the_body_fails(
     assert "Our pick this week" in detail and "Posted on" not in detail, detail
 
 
+def _with_excerpt(page: str, excerpt: str) -> str:
+    """``page`` with ``excerpt`` in the post's header under the headline, where WordPress
+    themes print the post's excerpt (``the_excerpt()``: the excerpt field or the body's first
+    55 words, clipped with " [&hellip;]")."""
+    out = re.sub(r'<header class="entry-header"><h1 class="entry-title">(.*?)</h1>',
+                 lambda m: STANDFIRST.format(title=m.group(1)).replace(
+                     "Our pick this week: what happened to the sea stars.", excerpt),
+                 page, count=1)
+    assert excerpt in out
+    return out
+
+
+@pytest.mark.parametrize("shape", ["whole", "clipped", "bracketed"])
+@pytest.mark.parametrize("which", ["en", "fr"])
+def test_the_originals_own_standfirst_or_first_words_as_the_excerpt_pass(
+    en_republished: tuple[Article, str], fr_republished: tuple[Article, str],
+    which: str, shape: str
+) -> None:
+    """The original's standfirst (the feed's summary) printed as the post's excerpt under
+    the headline is The Conversation's words, as is an automatic excerpt of the body's first
+    words: whole, or clipped with "…" or " [&hellip;]"."""
+    article, html = en_republished if which == "en" else fr_republished
+    assert article.summary
+    page = page_of(article, html)
+    for words in (article.summary.split(), _body_words(html)):
+        excerpt = {"whole": " ".join(words[:40]), "clipped": " ".join(words[:9]) + "…",
+                   "bracketed": " ".join(words[:9]) + " [&hellip;]"}[shape]
+        verdict = check_page(_with_excerpt(page, excerpt), article)
+        assert verdict.compliant, (excerpt, explain(verdict))
+
+
+def _body_words(html: str) -> list[str]:
+    paragraph = re.search(r"</p>\s*<p>(.*?)</p>", html, re.DOTALL)
+    assert paragraph is not None
+    return re.sub(r"<[^>]+>", "", paragraph.group(1)).split()
+
+
+def test_an_altered_standfirst_fails(en_republished: tuple[Article, str]) -> None:
+    """One word of the original's standfirst changed in the excerpt is an alteration."""
+    article, html = en_republished
+    assert article.summary and "voracious" in article.summary
+    excerpt = article.summary.replace("voracious", "hungry")
+    verdict = check_page(_with_excerpt(page_of(article, html), excerpt), article)
+    assert [f.rule for f in verdict.failed] == ["unaltered-text"], explain(verdict)
+    assert "hungry" in verdict.finding("unaltered-text").detail
+
+
 @pytest.mark.parametrize("furniture", [
     # Jetpack's sharing buttons and likes inside the post's content, after the article
     '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3>'

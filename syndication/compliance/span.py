@@ -58,6 +58,8 @@ _LABELLED = re.compile(r"^\W*\w[\w .'’-]{0,24}:\s*\S")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 # Tokens that separate a meta line's pieces ("October 2, 2025 · 6 min · Desk"); dashes are
 # folded to "-" (htmltext.words).
+# An excerpt's end clipped: "…" and "..." are three "." tokens, "[…]" in brackets.
+_CLIP_MARKS = frozenset(". [ ]".split())
 _SEPARATORS = frozenset("| · • ‧ ⋅ ∙ - /".split())
 
 
@@ -176,14 +178,30 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                 continue
             if not b_start <= s < b_end and not _prose(run, s, linked):
                 continue  # a label, a date, links: the post's, around the article
-            if original and not joined:
-                joined = " " + " ".join(original) + " "
-            if joined and f" {' '.join(run)} " in joined:
-                continue  # the original's own words (a disclosure not carried in order)
+            if not joined:
+                joined = _joined(original, article.summary)
+            if f" {' '.join(_unclipped(run))} " in joined:
+                continue  # the original's own words: its standfirst, or a disclosure not
+                # carried in order, whole or clipped as an excerpt ("…", "[…]")
             near = words[start:start + EXCERPT_WORDS] if before else words[
                 max(start, end - EXCERPT_WORDS):end]
             found.append(Added(before, tuple(run), tuple(near)))
     return tuple(found)
+
+
+def _joined(original: Sequence[str], summary: str | None) -> str:
+    """The original's tokens and its standfirst's (the feed's summary, which a CMS prints
+    as the post's excerpt under the headline), each joined between spaces and apart."""
+    parts = [" ".join(original), " ".join(words_of(summary or ""))]
+    return " " + " \n ".join(p for p in parts if p) + " "
+
+
+def _unclipped(run: Sequence[str]) -> Sequence[str]:
+    """``run`` without the marks that clip an excerpt at its end ("…", "...", "[…]")."""
+    end = len(run)
+    while end and run[end - 1] in _CLIP_MARKS:
+        end -= 1
+    return run[:end] if end else run
 
 
 def _author_box(rep: Page, el: _Element, credit: Credit) -> bool:

@@ -1211,6 +1211,27 @@ def ghost_callout(where: str, crediting: bool = False) -> Apply:
     return apply
 
 
+def ghost_excerpt_standfirst(altered: bool = False) -> Apply:
+    """The post's custom excerpt (p.gh-article-excerpt under the headline) holding The
+    Conversation's own words: the original's standfirst (the feed's summary) or, without
+    one, an automatic excerpt of the body's first words clipped with " [&hellip;]" (what a
+    CMS prints when the excerpt field is empty). ``altered``: one word of it changed."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        if o.article.summary:
+            excerpt = escape(o.article.summary)
+        else:
+            first = body_paragraphs(o.code)[0].group()
+            excerpt = " ".join(re.sub(r"<[^>]+>", "", first).split()[:30]) + " [&hellip;]"
+        if altered:
+            word = next(w for w in excerpt.split()[2:] if w.isalpha() and len(w) > 4)
+            excerpt = excerpt.replace(word, word.upper(), 1)
+        return dataclasses.replace(
+            slots, lead=f'<p class="gh-article-excerpt is-body">{excerpt}</p>')
+
+    return apply
+
+
 # --- the fourth red team's edits: Avada's builder elements and Webflow's CMS fields ----------
 # WordPress with Avada 7 (layout wp-avada): the Avada Builder's elements as its shortcode
 # classes print them (fusion-builder's shortcodes/fusion-*.php: Text Block fusion-text,
@@ -1623,6 +1644,9 @@ EDITS = {e.name: e for e in (
        ghost_callout("after", crediting=True)),
     _e("ghost-excerpt-naming-author", "intro paragraph before the article",
        ghost_callout("excerpt", crediting=True)),
+    _e("ghost-excerpt-standfirst", "The Conversation's standfirst as the post's excerpt",
+       ghost_excerpt_standfirst(), False),
+    _e("ghost-excerpt-standfirst-edited", "edited word", ghost_excerpt_standfirst(True)),
     # the fourth red team's: Avada's builder elements, Webflow's CMS fields
     _e("avada-elements", "house style: the code split into Avada Builder elements",
        avada_elements(), False),
