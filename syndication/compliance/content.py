@@ -99,6 +99,9 @@ def counter_id(img: _Element) -> int | None:
     return counter_article_id(img.get("src") or "")
 
 
+_URL_ATTRIBUTES = ("src", *_SRCSET_ATTRIBUTES, *_IMAGE_URL_ATTRIBUTES)
+
+
 def counter_tag(el: _Element) -> CounterTag | None:
     """The counter ``el`` carries (an <img>, <amp-pixel> or <amp-img>), in whatever form,
     or None: in src or a srcset candidate (loaded with the page), in any attribute where
@@ -107,8 +110,7 @@ def counter_tag(el: _Element) -> CounterTag | None:
     src = (el.get("src") or "").strip()
     # Every form holds the word "counter", percent-encoded at worst: most images are
     # pictures, and this answers for them without a pattern.
-    joined = " ".join(el.get(a) or "" for a in ("src", *_SRCSET_ATTRIBUTES,
-                                                 *_IMAGE_URL_ATTRIBUTES))
+    joined = " ".join([el.get(a) or "" for a in _URL_ATTRIBUTES])
     if "counter" not in joined.lower() and "%" not in joined:
         return None
     found = [("src", src),

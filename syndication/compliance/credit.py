@@ -74,12 +74,16 @@ FOREIGN_LINE_WORDS = 6
 BIO_OPENING = 4
 
 
+def _is_word(token: str) -> bool:
+    return token[:1].isalnum() or any(c.isalnum() for c in token)
+
+
 def _phrase(text: str) -> tuple[str, ...]:
     return tuple(key(text).split())
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(t for t in key(text).split() if any(c.isalnum() for c in t))
+    return frozenset(t for t in key(text).split() if _is_word(t))
 
 
 # The attribution line in every edition's language, its openings, and The Conversation's
@@ -90,6 +94,7 @@ _TC_WORDS = _words(" ".join((*(_TAGS.sub(" ", line) for line in ATTRIBUTION.valu
 _GLUE = _JOINERS | _LABELS | _TC_WORDS
 _GLUE_PHRASES = (_phrase("4.0"),)
 _NOTES = tuple(_phrase(p) for p in _NOTE_LABELS)
+_NAMED_PHRASES = tuple(_phrase(n) for n in _NAMED)  # folded once, not for every article
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,17 +111,25 @@ class Credit:
 
 def credit_of(article: Article) -> Credit:
     """The credit facts of ``article``: its authors (name, role, institution) and headline."""
-    texts = [article.title, *_NAMED]
+    folded: dict[str, tuple[str, ...]] = {}  # a text met twice (a name, a role) folds once
+
+    def phrase(text: str) -> tuple[str, ...]:
+        if (p := folded.get(text)) is None:
+            p = folded[text] = _phrase(text)
+        return p
+
+    phrases = [phrase(article.title), *_NAMED_PHRASES]
     for a in article.authors:
-        texts += [a.name, a.institution or "", a.role or ""]
+        texts = [a.name, a.institution or "", a.role or ""]
         texts += re.split(r"[;,]", a.role or "")
         texts += a.name.split()[-1:]  # the surname names the author too ("A. Souza")
-    names = {p for t in texts if (p := _phrase(t))}
+        phrases += map(phrase, texts)
+    names = {p for p in phrases if p}
     words = _words(" ".join(" ".join((a.name, a.institution or "", a.role or ""))
                             for a in article.authors))
-    initials = {w[0] for a in article.authors for w in _words(a.name)}
+    initials = {w[0] for a in article.authors for w in phrase(a.name) if _is_word(w)}
     people = {p for a in article.authors for t in (a.name, *a.name.split()[-1:])
-              if (p := _phrase(t))}
+              if (p := phrase(t))}
     return Credit(tuple(sorted(names, key=len, reverse=True)), words | initials,
                   tuple(people))
 
@@ -140,16 +153,20 @@ def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit, *,
     tokens: list[str] = []
     covered: list[bool] = []
     for t, in_link in zip(run, linked, strict=True):
-        for folded in key(t).split():
+        # an ASCII word folds to itself in lower case (tokens.key), without the regexes
+        for folded in (t.lower(),) if t.isascii() and t.isalnum() else key(t).split():
             tokens.append(folded)
             covered.append(in_link)
     named = any(covered)
+    starts: dict[str, list[int]] = {}  # where each token stands: a phrase is looked for
+    for k, t in enumerate(tokens):     # only where its first word does
+        starts.setdefault(t, []).append(k)
     for phrases, naming in ((credit.names, True), (_GLUE_PHRASES, False),
                             (_NOTES if notes else (), False)):
         for phrase in phrases:
-            width, first = len(phrase), phrase[0]
-            for k in range(len(tokens) - width + 1):
-                if tokens[k] == first and tuple(tokens[k:k + width]) == phrase:
+            width = len(phrase)
+            for k in starts.get(phrase[0], ()):
+                if k + width <= len(tokens) and tuple(tokens[k:k + width]) == phrase:
                     covered[k:k + width] = [True] * width
                     named = named or naming
     named = _cover_addresses(tokens, covered) or named
@@ -168,10 +185,6 @@ def is_author_box(heading: Sequence[str], rest: Sequence[str], credit: Credit) -
     opening = [t for t in (key(w) for w in rest[:BIO_OPENING + 4]) if t]
     return any(tuple(opening[k:k + len(p)]) == p for p in credit.people
                for k in range(min(BIO_OPENING, len(opening))))
-
-
-def _is_word(token: str) -> bool:
-    return any(c.isalnum() for c in token)
 
 
 def _cover_addresses(tokens: list[str], covered: list[bool]) -> bool:

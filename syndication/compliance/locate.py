@@ -88,6 +88,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
             twin is not None and twin[0] < end <= twin[1])  # another copy's subheading
 
     heading = None if whole else heading_of(rep, alignment, heads_nothing, is_chrome)
+    pictures = [img for img in rep.root.iter(*IMAGE_TAGS) if is_picture(img)]
     if article is not None:
         s, e = article
         # Where the page stops carrying the original (a copy reworded from there on), the
@@ -114,8 +115,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
                       if in_credit(el)}
             judged = [el for el in rep.root.iter()
                       if s <= rep.pos(el) <= e or any(inside(el, b) for b in blocks)]
-        images = [img for img in rep.root.iter(*IMAGE_TAGS)
-                  if (whole or s <= rep.pos(img) <= e) and is_picture(img)]
+        images = [img for img in pictures if whole or s <= rep.pos(img) <= e]
     else:
         container = rep.root if whole else _container(rep, credit_anchors())
         start, end = rep.at.get(container, (0, m))
@@ -125,7 +125,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         links = [a for a in rep.root.iter("a") if a in within and not is_chrome(a)]
         body_links = []
         judged = list(container.iter())
-        images = [img for img in container.iter(*IMAGE_TAGS) if is_picture(img)]
+        images = [img for img in pictures if img in within]
     return Scope(
         n=n,
         alignment=alignment,
@@ -138,7 +138,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         body_links=tuple(body_links),
         judged=tuple(judged),
         images=tuple(images),
-        page_images=tuple(img for img in rep.root.iter(*IMAGE_TAGS) if is_picture(img)),
+        page_images=tuple(pictures),
         chrome=frozenset(chrome_elements),
     )
 

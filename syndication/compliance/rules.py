@@ -479,9 +479,10 @@ def _page_counter(scope: Scope, rep: Page) -> Finding:
     tags = find_counters(rep.root)
     loaded = [t for t in tags if t.how == "src" and not t.noscript]
     mine = [t for t in loaded if t.n == n]
-    judged = set(scope.judged)
+    strays = [t for t in loaded if t.n != n]
+    judged = set(scope.judged) if strays else set()  # asked only of another article's
     neighbours = set(scope.neighbours)  # another republication's own counter
-    others = [t for t in loaded if t.n != n and t.el in judged and t.el not in neighbours]
+    others = [t for t in strays if t.el in judged and t.el not in neighbours]
     # A lazy counter is loaded (late) only where a loader can run: a page with a script.
     loader = any(True for _ in rep.root.iter("script"))
     lazy = [t for t in tags if t.how == "lazy" and not t.noscript and t.n == n]
