@@ -58,9 +58,9 @@ _LABELLED = re.compile(r"^\W*\w[\w .'’-]{0,24}:\s*\S")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 # Tokens that separate a meta line's pieces ("October 2, 2025 · 6 min · Desk"); dashes are
 # folded to "-" (htmltext.words).
+_SEPARATORS = frozenset("| · • ‧ ⋅ ∙ - /".split())
 # An excerpt's end clipped: "…" and "..." are three "." tokens, "[…]" in brackets.
 _CLIP_MARKS = frozenset(". [ ]".split())
-_SEPARATORS = frozenset("| · • ‧ ⋅ ∙ - /".split())
 
 
 @dataclass(frozen=True, slots=True)
