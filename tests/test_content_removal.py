@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from syndication.compliance import prepare
-from syndication.compliance.content import REMOVABLE_TAGS, removal_reason
+from syndication.compliance.content import REMOVABLE_TAGS, Removals, removal_reason
 from syndication.compliance.htmltext import parse_fragment, parse_page
 from syndication.models import Article
 
@@ -61,3 +61,56 @@ def test_a_range_two_removable_elements_share_has_the_innermost_reason(
     assert original.text.words[start:end] == ("A", "transcript", "of", "the", "video", ".")
     assert reason == "embed <video>"
     assert {0, start, end, len(original.text.words)} <= original.boundaries
+
+
+@pytest.mark.parametrize("page", pages(), ids=lambda p: p.name)
+def test_reasons_at_once_are_removal_reason_of_each(page: Path, env_article: Article) -> None:
+    """Removals.reasons() answers most blocks without reading them (no link of The
+    Conversation's in them): the same answers as asking each element, in document order."""
+    root = parse_page(page.read_text("utf-8"))
+    expected = [(el, removal_reason(el, env_article.authors))
+                for el in root.iter(*REMOVABLE_TAGS)]
+    assert Removals(env_article.authors).reasons(root) == expected
+
+
+# Blocks each path of Removals.reasons() answers: a link elsewhere or none (not read), a
+# promo slot (not read, still a promo), a newsletter plug and a series box (read: they link
+# The Conversation), a link of The Conversation's in the author's words (read, stays), a
+# link that is not ASCII (read: it may be The Conversation's).
+BLOCKS = {
+    '<p>Plain words and <a href="https://example.org/x">a link elsewhere</a>.</p>': None,
+    "<p>No link at all.</p>": None,
+    '<div inline-promo-placement="1"><p>Anything.</p></div>': "promo",
+    '<div class="inline-promos-skeleton"></div>': "promo",
+    '<p><a href="https://theconversation.com/us/newsletters/the-daily-3">Get our newsletter'
+    "</a></p>": "promo",
+    '<aside><em>This article is part of <a href="https://theconversation.com/us/topics/x">'
+    "a series</a>.</em></aside>": "promo",
+    '<p>As <a href="https://theconversation.com/us/some-article-1">we wrote before</a>, the '
+    "words of the author stay.</p>": None,
+    '<p>See <a href="https://exämple.org/newsletter">this</a>.</p>': None,
+    '<blockquote><a href="HTTPS://THECONVERSATION.COM/US/NEWSLETTERS">Sign up</a>'
+    "</blockquote>": "promo",
+}
+
+
+@pytest.mark.parametrize("html", BLOCKS)
+def test_reasons_at_once_on_each_kind_of_block(html: str, env_article: Article) -> None:
+    root = parse_fragment(f"<p>Before.</p>{html}<p>After.</p>")
+    block = root[1]
+    answers = dict(Removals(env_article.authors).reasons(root))
+    assert answers[block] == removal_reason(block, env_article.authors) == BLOCKS[html]
+    assert answers[root] == removal_reason(root, env_article.authors)
+
+
+def test_reasons_at_once_ask_again_what_was_forgotten(env_article: Article) -> None:
+    """A block answered, then changed (a relative plug made absolute) and forgotten, is read
+    again; what was not forgotten is answered from memory."""
+    root = parse_fragment('<p>Words <a href="https://example.org/">elsewhere</a>.</p>'
+                          '<p><a href="/us/newsletters/x">Newsletter</a></p>')
+    removals = Removals(env_article.authors)
+    assert [r for _, r in removals.reasons(root)] == [None, None, None]
+    link = root[1][0]
+    link.set("href", "https://theconversation.com/us/newsletters/x")
+    removals.forget([link])
+    assert [r for _, r in removals.reasons(root)] == [None, None, "promo"]

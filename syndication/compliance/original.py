@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from ..models import Article
 from .content import (
     IMAGE_TAGS,
-    REMOVABLE_TAGS,
     ImageCredit,
     Removals,
     counter_id,
@@ -64,8 +63,7 @@ def prepare(article: Article, root: _Element | None = None,
         removals = Removals(article.authors)
     # Asked of the elements it can name a reason for, the article's root included.
     reasons: dict[_Element, str] = {}
-    for el in root.iter(*REMOVABLE_TAGS):
-        reason = removals.reason(el)
+    for el, reason in removals.reasons(root):
         if reason is None and is_disclosure(el):
             # The Conversation's own republish code leaves the disclosure out (the recorded
             # tc-republished-basic-es-*.html carry none): omitting it is not an edit.
