@@ -53,6 +53,7 @@ from .output import (
     file_digest,
     remove_stale_temps,
     shipped_assets,
+    sync_folder,
     write_if_changed,
 )
 from .safetext import redact, search_forbidden
@@ -631,7 +632,8 @@ def _publish(
             failed.append(message)
             return
         try:
-            changed = write_if_changed(path, data, partial(_ours, store, path))
+            changed = write_if_changed(path, data, partial(_ours, store, path),
+                                       sync_folder=False)
             stat = path.stat()
         except (PublishError, OSError) as e:
             message = str(e) if isinstance(e, PublishError) else f"{path}: {e.strerror or e}"
@@ -706,6 +708,8 @@ def _publish(
         return render_index(config.site, listings, refused)
 
     write(out / INDEX_FILE, index, _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
+    for folder in sorted({Path(p).parent for p in written}):
+        sync_folder(folder)  # the renames made durable, once for the run
     _remove_unwritten(store, owner, out, {*names, *assets, INDEX_FILE})
     windows = {n for _feed, keys, _why in listing_keys for n, _digest, _updated in keys}
     return written, unchanged, failed, windows
