@@ -53,6 +53,7 @@ from .output import (
     file_digest,
     remove_stale_temps,
     shipped_assets,
+    sync_folder,
     write_if_changed,
 )
 from .safetext import redact, search_forbidden
@@ -649,6 +650,8 @@ def _publish(
 
     publisher.write(out / INDEX_FILE, index,
                     _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
+    for folder in sorted({Path(p).parent for p in publisher.written}):
+        sync_folder(folder)  # the renames made durable, once for the run
     _remove_unwritten(store, publisher.owner, out,
                       {*publisher.names, *publisher.assets, INDEX_FILE})
     windows = {n for _feed, keys, _why in listing_keys for n, _digest, _updated in keys}
@@ -771,7 +774,8 @@ class _Publisher:
             self.failed.append(message)
             return
         try:
-            changed = write_if_changed(path, data, partial(_ours, store, path))
+            changed = write_if_changed(path, data, partial(_ours, store, path),
+                                       sync_folder=False)
             stat = path.stat()
         except (PublishError, OSError) as e:
             store.forget_feed_file(str(path))
