@@ -126,11 +126,23 @@ class Pool(Generic[T]):
         """Hand the call ``target(*args)`` to a worker now, alone (``target``
         "module:function", its module in ``preload``); ``take(key)`` or ``answer(key)``
         collects it."""
-        if not self.parallel or key in self._pending:
+        self.calls(target, [(key, args)])
+
+    def calls(self, target: str, calls: Sequence[tuple[Hashable, tuple[Any, ...]]]) -> None:
+        """Hand the calls ``target(*args)`` of each (key, args) to one worker now, together:
+        one message, where an argument object the calls share is pickled once (a feed's
+        entries, rendered in three formats). ``answer(key)`` collects each."""
+        if not self.parallel:
             return
-        item: _Item = (Future(), target, args)
-        self._pending[key] = item
-        self._hand([item])
+        batch: list[_Item] = []
+        for key, args in calls:
+            if key in self._pending:
+                continue
+            item: _Item = (Future(), target, args)
+            self._pending[key] = item
+            batch.append(item)
+        if batch:
+            self._hand(batch)
 
     def _hand(self, batch: list[_Item]) -> None:
         with self._lock:
