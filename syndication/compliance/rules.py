@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -30,7 +30,6 @@ from .content import (
     CounterTag,
     credit_kept,
     figure_credit,
-    find_counters,
     image_container,
     image_key,
     image_src,
@@ -402,10 +401,11 @@ def _source_link(scope: Scope, rep: Page) -> Finding:
     if n is None:
         return Finding("source-link", None, "not checked: the article's id is not known")
     seen: list[str] = []
+    hrefs: Iterable[str]  # read up to the link to the original: most articles' attribution
     if rep.plain:
         hrefs = [m.group() for m in TC_URL_IN_TEXT.finditer(text_of(rep.root))]
     else:
-        hrefs = [a.get("href") or "" for a in (*scope.links, *scope.body_links)]
+        hrefs = (a.get("href") or "" for a in (*scope.links, *scope.body_links))
     for href in hrefs:
         k = tc_article_id(href)
         if k == n:
@@ -476,7 +476,7 @@ def _page_counter(scope: Scope, rep: Page) -> Finding:
     n = scope.n
     if n is None:
         return Finding("page-counter", None, "not checked: the article's id is not known")
-    tags = find_counters(rep.root)
+    tags = rep.counters
     loaded = [t for t in tags if t.how == "src" and not t.noscript]
     mine = [t for t in loaded if t.n == n]
     strays = [t for t in loaded if t.n != n]
@@ -699,7 +699,7 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
         src = image_src(img)
         label = _short(src or "(no src)")
         picture = image_key(src) if src else f"#{len(judged)}"
-        known = originals.get(image_key(src)) if src else None
+        known = originals.get(picture) if src else None
         container = image_container(img)
         if known is not None and not known.reusable:
             problems[picture] = f"{_short(src)}: the original's image, {known.reason}"
@@ -719,10 +719,13 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
                 problems[picture] = (f"{label}: {credit.reason}"
                                      + (f" ({_clip(credit.credit)})" if credit.credit else ""))
     for img in scope.page_images:  # the original's unlicensed images anywhere on the page
+        if img in judged:
+            continue
         src = image_src(img)
-        known = originals.get(image_key(src)) if src else None
-        if img not in judged and known is not None and not known.reusable:
-            problems.setdefault(image_key(src), f"{_short(src)} (outside the article): the "
+        picture = image_key(src) if src else ""
+        known = originals.get(picture) if src else None
+        if known is not None and not known.reusable:
+            problems.setdefault(picture, f"{_short(src)} (outside the article): the "
                                 f"original's image, {known.reason}")
     aside = (f" ({boxed} in the publisher's boxes, not the article's)" if boxed else "")
     if problems:
@@ -767,22 +770,31 @@ def _safe_html(scope: Scope, rep: Page, furniture: Furniture | None) -> Finding:
 def _suspects(root: _Element) -> set[_Element]:
     """A superset of the elements where _safe_html finds a problem, found without reading
     every URL: unsafe elements (libxml2 finds them by tag), on* attributes, and URL
-    attributes that might say javascript: or vbscript:."""
+    attributes that might say javascript: or vbscript:. The URLs are tested joined, in one
+    scan, and one by one only when the joined text might say so (it holds each one's
+    "script:", and perhaps one that spans two): a clean entry has no suspect, and safe-html
+    then reads no element again."""
     found = set(root.iter(*UNSAFE_TAGS))
+    urls: list[tuple[_Element, str]] = []
     for el in root.iter(etree.Element):
         for name, value in el.items():
             low = str(name).lower()
-            if low.startswith("on") or (low in URL_ATTRIBUTE_SET and _may_be_script(str(value))):
+            if low.startswith("on"):
                 found.add(el)
+            elif low in URL_ATTRIBUTE_SET:
+                urls.append((el, str(value)))
+    if urls and _may_be_script(" ".join(value for _el, value in urls)):
+        found.update(el for el, value in urls if _may_be_script(value))
     return found
 
 
 def _may_be_script(value: str) -> bool:
     """Whether a URL might be javascript: or vbscript: (_javascript_url reads it then): it
-    says "script", whitespace and case aside, or holds a character outside ASCII, which NFKC
+    says "script:", whitespace and case aside, or holds a character outside ASCII, which NFKC
     may fold into it (a full-width "ｓ"). Plain string operations: a regex search over every
-    URL of an article cost more than the rest of the rule."""
-    return not value.isascii() or "script" in "".join(value.split()).lower()
+    URL of an article cost more than the rest of the rule. ("script" alone was asked before:
+    every article linking a transcript was a suspect, read again.)"""
+    return not value.isascii() or "script:" in "".join(value.split()).lower()
 
 
 def _unsafe(el: _Element) -> bool:
