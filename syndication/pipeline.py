@@ -36,9 +36,11 @@ from .fetch import Fetcher
 from .models import (
     Article,
     ArticleReport,
+    Author,
     Built,
     FeedEntry,
     Fetched,
+    Finding,
     Outcome,
     Processed,
     RunReport,
@@ -481,7 +483,8 @@ class _Steps:
             if jobs == 1 or in_worker():  # in_worker: a script without a __main__ guard
                 self.jobs = 1
                 return
-            self.pool = Pool(STEP, jobs, preload=(RENDER.split(":")[0],))
+            self.pool = Pool(STEP, jobs, preload=(RENDER.split(":")[0],),
+                             by_fields=(Article, Author, Finding))
         for article, wanted, selecting in work:
             args = _step_args(article, wanted, selecting)
             self.pool.submit(_step_key(article, wanted, args), *args)

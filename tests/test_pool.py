@@ -5,8 +5,11 @@ worker behind and no lock held."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import pickle
+import pickletools
 import re
 import shutil
 import signal
@@ -23,7 +26,7 @@ import pytest
 import syndication.pipeline as pipeline
 import syndication.pool
 from syndication.config import Config, load_config
-from syndication.models import Outcome
+from syndication.models import Article, Author, Finding, Outcome
 from syndication.pipeline import run
 
 from .conftest import ENV_FEED, FR_FEED, ConfigFactory
@@ -367,3 +370,25 @@ def test_a_killed_run_leaves_no_worker_and_no_lock(
     # the lock died with the run: the next one starts (and processes every article)
     report = run(config, clock=Clock(), sleep=lambda s: None, jobs=1)
     assert len(report.articles) == 40 and HANG_ID in {a.article_id for a in report.articles}
+
+
+def test_records_cross_to_the_workers_by_their_fields_and_come_back_equal(
+    env_article: Article,
+) -> None:
+    from multiprocessing.reduction import ForkingPickler
+
+    finding = Finding("licence", True, "the source declares it")
+    with syndication.pool.Pool[object](SQUARE, 2, by_fields=(Article, Author, Finding)):
+        for record in (env_article, finding, (finding, env_article.authors)):
+            data = bytes(ForkingPickler.dumps(record))
+            # a call of the class with the fields, not an empty object given its state after
+            assert "BUILD" not in {op.name for op, _arg, _pos in pickletools.genops(data)}
+            assert pickle.loads(data) == record  # noqa: S301 -- bytes pickled just above
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Counted:
+        n: int
+        seen: int = dataclasses.field(init=False, default=0)
+
+    with pytest.raises(TypeError, match="constructor"):
+        syndication.pool.Pool[object](SQUARE, 2, by_fields=(Counted,))

@@ -105,8 +105,11 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
             return (lo <= p < s or e <= p < hi) and not is_chrome(el)
 
         links, body_links = [], []
+        at = rep.at
         for a in rep.root.iter("a"):  # one pass: each link is placed once
-            p = rep.pos(a)
+            # every link has a place (page.read locates them): looked up, not asked for
+            span = at.get(a)
+            p = span[0] if span is not None else rep.pos(a)
             if s <= p < e:
                 body_links.append(a)
             elif (lo <= p < s or e <= p < hi) and not is_chrome(a):  # in_credit(a)

@@ -236,10 +236,12 @@ def _verdict(rep: Page, scope: Scope, orig: Original | None, furniture: Furnitur
              *, title: str | None, page: bool) -> Verdict:
     article = orig.article if orig is not None else None
     authors = _byline_names(scope) if article is None else [a.name for a in article.authors]
+    # how the authors' names are looked for in the credit: both credit rules ask
+    looked_for = _credit_for_names(article, scope) if article is not None else None
     findings = (
         _licence(article),
-        _author_credit(article, scope, rep.plain),
-        _institution_credit(article, scope),
+        _author_credit(article, scope, rep.plain, looked_for),
+        _institution_credit(article, scope, looked_for),
         _source_link(scope, rep),
         _licence_notice(scope, rep.plain),
         _page_counter(scope, rep),
@@ -273,7 +275,8 @@ def _licence(article: Article | None) -> Finding:
     return Finding("licence", False, f"the source's licence is not CC BY-ND: “{article.rights}”")
 
 
-def _author_credit(article: Article | None, scope: Scope, plain: bool) -> Finding:
+def _author_credit(article: Article | None, scope: Scope, plain: bool,
+                   looked_for: tuple[str, Callable[[str], str]] | None = None) -> Finding:
     if article is None:
         named = _byline_names(scope)
         if named:
@@ -288,7 +291,7 @@ def _author_credit(article: Article | None, scope: Scope, plain: bool) -> Findin
     problems = []
     profiles = {_profile_key(a.get("href") or ""): a for a in scope.links}
     unlinked = []
-    credit, as_name = _credit_for_names(article, scope)
+    credit, as_name = looked_for or _credit_for_names(article, scope)
     for author in article.authors:
         name = f" {as_name(author.name)} "
         if name not in credit:
@@ -314,7 +317,9 @@ def _author_credit(article: Article | None, scope: Scope, plain: bool) -> Findin
     return Finding("author-credit", True, f"credited with profile links: {names}")
 
 
-def _institution_credit(article: Article | None, scope: Scope) -> Finding:
+def _institution_credit(article: Article | None, scope: Scope,
+                        looked_for: tuple[str, Callable[[str], str]] | None = None
+                        ) -> Finding:
     if article is None:
         found = sorted({text_of(a).strip() for a in scope.links
                         if is_institution_url(a.get("href") or "")} - {""})
@@ -324,7 +329,7 @@ def _institution_credit(article: Article | None, scope: Scope) -> Finding:
                        "original")
     problems = []
     credited = []
-    credit, as_name = _credit_for_names(article, scope)
+    credit, as_name = looked_for or _credit_for_names(article, scope)
     names = [as_name(a.name) for a in article.authors]
     for k, author in enumerate(article.authors):
         if not author.institution:
