@@ -44,6 +44,9 @@ class Plan(NamedTuple):
     digest: str  # content_hash() of the article as the source gives it now
     check: bool  # republish and check the whole article
     extracts: tuple[int, ...]  # paragraph counts of extracts to build and check
+    # visible_hash() of it, made with ``digest`` when the article is checked (and so
+    # written): its content encoded once for both; "" when not made
+    visible: str = ""
 
 
 class ArticleWrite(NamedTuple):
@@ -80,23 +83,25 @@ class Intent(NamedTuple):
     updated_in_place: bool = False  # a new version of a published article replaces it
 
 
-def content_hash(article: Article) -> str:
-    """A digest of everything republish and check read, and of FORMAT_VERSION."""
-    return _digest(article, FORMAT_VERSION, article.published.isoformat(),
+def content_hash(article: Article, content: bytes | None = None) -> str:
+    """A digest of everything republish and check read, and of FORMAT_VERSION.
+    ``content``: the article's content as UTF-8, when the caller has it."""
+    return _digest(article, content, FORMAT_VERSION, article.published.isoformat(),
                    article.updated.isoformat())
 
 
-def visible_hash(article: Article) -> str:
+def visible_hash(article: Article, content: bytes | None = None) -> str:
     """A digest of what a correction can change for readers: everything republish reads
     except the dates and FORMAT_VERSION (a new version of our code is no correction)."""
-    return _digest(article)
+    return _digest(article, content)
 
 
-def _digest(article: Article, *head: object) -> str:
+def _digest(article: Article, content: bytes | None, *head: object) -> str:
     """sha256 of ``head`` and the article's reader-visible fields, as JSON, then of its
     content as it is: as JSON the content (~20 KB) cost a character-by-character escaping,
     twice the hashing (benchmarks/run.py). The JSON text ends the parts and holds no NUL,
-    so no field's text can pass for another's."""
+    so no field's text can pass for another's. ``content``: article.content as UTF-8,
+    encoded once for both digests of an article written (plan)."""
     parts = [
         *head,
         article.url,
@@ -109,7 +114,7 @@ def _digest(article: Article, *head: object) -> str:
     ]
     digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode())
     digest.update(b"\0")
-    digest.update(article.content.encode())
+    digest.update(article.content.encode() if content is None else content)
     return digest.hexdigest()
 
 
@@ -117,10 +122,14 @@ def plan(article: Article, stored: Stored | None, extracts: Sequence[int]) -> Pl
     """What to build for ``article``, which feeds wanting extracts of ``extracts`` paragraphs
     take. Unchanged (same content hash, even after retention pruned it): nothing, except the
     extracts a published article lacks (a feed newly in extract mode)."""
-    digest = content_hash(article)
+    content = article.content.encode()
+    digest = content_hash(article, content)
     wanted = tuple(sorted(set(extracts)))
     if stored is None or stored.content_hash != digest:
-        return Plan(digest, check=True, extracts=wanted)
+        # written once checked, with its visible hash: made now, from the same bytes (an
+        # English article's content is UCS-2 to Python: encoding it cost as much as
+        # hashing it, 0.24 M instructions)
+        return Plan(digest, check=True, extracts=wanted, visible=visible_hash(article, content))
     if stored.status is not Outcome.PUBLISHED:
         return Plan(digest, check=False, extracts=())
     missing = tuple(p for p in wanted if stored.extracts.get(p) != digest)
@@ -183,8 +192,8 @@ def entry_updated(article: Article, stored: Stored | None, now: datetime) -> dat
 
 
 def _write(article: Article, plan: Plan, built: Built, entry: Article) -> ArticleWrite:
-    return ArticleWrite(entry, plan.digest, visible_hash(article), built.outcome, built.html,
-                        built.findings, built.reason)
+    return ArticleWrite(entry, plan.digest, plan.visible or visible_hash(article),
+                        built.outcome, built.html, built.findings, built.reason)
 
 
 def _report(article: Article, outcome: Outcome, *, failed_rules: tuple[str, ...] = (),

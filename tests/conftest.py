@@ -3,7 +3,9 @@ files in a temporary folder."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,6 +24,25 @@ PACKAGE_SAMPLES = Path(__file__).parents[1] / "syndication" / "samples"
 ENV_FEED = SAMPLES / "tc-feed-us-environment-articles.atom"
 FR_FEED = PACKAGE_SAMPLES / "tc-feed-fr-built-2-entries.atom"  # built: see its first lines
 ENV_ID = 263253
+
+
+@pytest.fixture(scope="session", autouse=True)
+def temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The system's temporary folder, for this session, is a folder of pytest's own: what a
+    run leaves there for good by design (an output folder's lock file, pipeline.py's
+    folder_lock_path) goes with pytest's old sessions instead of piling up in /tmp, one
+    file per test's output folder. Child processes (the CLI tests) inherit it by TMPDIR."""
+    folder = tmp_path_factory.mktemp("tmp")
+    before = os.environ.get("TMPDIR"), tempfile.tempdir
+    os.environ["TMPDIR"] = tempfile.tempdir = str(folder)
+    try:
+        yield folder
+    finally:
+        if before[0] is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = before[0]
+        tempfile.tempdir = before[1]
 
 
 @pytest.fixture

@@ -133,6 +133,16 @@ CASES: list[tuple[str, str, Change, str, bool, str]] = [
      lambda h, a: sub(h, 'width="1" height="1"', 'width="1" height="1" '
                       'srcset="https://example.org/a.png 1x,javascript:alert(1) 2x"'),
      "safe-html", False, "javascript: URL in srcset="),
+    # the URLs are tested joined first (rules._suspects): a word that says "script" is no
+    # javascript:, nor are two URLs whose ends would spell it joined
+    ("transcript-link", "us",
+     lambda h, a: sub(h, 'href="https://doi.org/10.1126/sciadv.aau7042"',
+                      'href="https://www.npr.org/transcripts/1087712567?script=1"'),
+     "safe-html", True, "no script"),
+    ("javascript-only-across-two-urls", "us",
+     lambda h, a: sub(h, 'href="https://doi.org/10.1126/sciadv.aau7042"',
+                      'href="https://example.org/java/scr"></a><a href="ipt:x"'),
+     "safe-html", True, "no script"),
     ("event-handler-on-the-counter", "fr",
      lambda h, a: sub(h, 'width="1" height="1"', 'width="1" height="1" onload="steal()"'),
      "safe-html", False, "onload= on <img>"),

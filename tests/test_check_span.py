@@ -312,3 +312,18 @@ def test_added_words_beside_a_post_meta_block_fail(
     assert [f.rule for f in verdict.failed] == ["unaltered-text"], explain(verdict)
     detail = verdict.finding("unaltered-text").detail
     assert named in detail and "was added" in detail, detail
+
+
+def test_a_feed_entrys_credit_without_its_classes_is_read_as_credit(
+        en_republished: tuple[Article, str]) -> None:
+    """A feed entry's byline and attribution line are credit boxes by their classes, and no
+    run of words around the article is judged (span.added_words then reads neither the
+    credit nor the links around the article); without the classes they are runs of words,
+    judged as the article's credit, and words added beside them still fail."""
+    article, html = en_republished
+    bare = sub(sub(html, '<p class="tc-byline">', "<p>"), '<p class="tc-attribution">', "<p>")
+    verdict = check(bare, article, title=article.title)
+    assert verdict.compliant, explain(verdict)
+    added = check(at_end(bare, "<p>Sponsored by ACME.</p>"), article, title=article.title)
+    assert [f.rule for f in added.failed] == ["unaltered-text"], explain(added)
+    assert "Sponsored by ACME" in added.finding("unaltered-text").detail

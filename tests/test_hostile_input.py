@@ -6,6 +6,7 @@ nothing of it published, every other entry and file still written."""
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import replace
@@ -153,6 +154,30 @@ def test_forbidden_characters_in_any_text_refuse_the_entry(where: bytes, ref: by
     feed = parse_feed(bad, URL)
     assert feed.articles == ()
     assert feed.problems and where.strip(b"<>").decode() in feed.problems[0]
+
+
+# Those XML lets a document hold as they are (its parser refuses the others, U+FFFE too).
+LITERAL_FORBIDDEN = [c for c in FORBIDDEN_CHARS
+                     if c == "\x7f" or (ord(c) > 0x7f and c not in "\ufffe\uffff")]
+
+
+@pytest.mark.parametrize("where", [b"<title>", b"<summary>", b"<name>", b'href="https://'])
+@pytest.mark.parametrize("char", LITERAL_FORBIDDEN, ids=lambda c: f"U+{ord(c):04X}")
+def test_forbidden_characters_written_as_they_are_refuse_the_entry(where: bytes,
+                                                                   char: str) -> None:
+    # not as a reference: in the UTF-8 bytes themselves (source._clean_document's test)
+    for data in (ENV, codecs.BOM_UTF8 + ENV):
+        feed = parse_feed(with_entry_text(data, where, where + char.encode()), URL)
+        assert feed.articles == () and "XML 1.0 forbids" in feed.problems[0]
+
+
+def test_a_c1_control_in_a_single_byte_encoding_refuses_the_entry() -> None:
+    # windows-1252 and latin-1 bytes are not UTF-8's: \x85 is U+0085 (NEL) in latin-1
+    latin = re.sub(rb"[^\x00-\x7f]", b"?", ENV).replace(b'encoding="UTF-8"',
+                                                        b'encoding="iso-8859-1"', 1)
+    assert parse_feed(latin, URL).articles
+    feed = parse_feed(with_entry_text(latin, b"<title>", b"<title>\x85"), URL)
+    assert feed.articles == () and "U+0085" in feed.problems[0]
 
 
 def test_a_forbidden_character_in_an_attribute_refuses_the_entry() -> None:

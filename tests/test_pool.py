@@ -5,8 +5,12 @@ worker behind and no lock held."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import pickle
+import pickletools
+import re
 import shutil
 import signal
 import sqlite3
@@ -22,7 +26,7 @@ import pytest
 import syndication.pipeline as pipeline
 import syndication.pool
 from syndication.config import Config, load_config
-from syndication.models import Outcome
+from syndication.models import Article, Author, Finding, Outcome
 from syndication.pipeline import run
 
 from .conftest import ENV_FEED, FR_FEED, ConfigFactory
@@ -102,14 +106,15 @@ def threshold(monkeypatch: pytest.MonkeyPatch) -> int:
 def rendered(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """The keys of the feed files handed to worker processes to render."""
     keys: list[object] = []
-    real = syndication.pool.Pool.call
+    real = syndication.pool.Pool.calls
 
-    def spy(self: syndication.pool.Pool[Any], target: str, key: object, *args: Any) -> None:
+    def spy(self: syndication.pool.Pool[Any], target: str,
+            calls: list[tuple[object, tuple[Any, ...]]]) -> None:
         if target == pipeline.RENDER:
-            keys.append(key)
-        real(self, target, key, *args)
+            keys.extend(key for key, _args in calls)
+        real(self, target, calls)
 
-    monkeypatch.setattr(syndication.pool.Pool, "call", spy)
+    monkeypatch.setattr(syndication.pool.Pool, "calls", spy)
     return keys
 
 
@@ -127,6 +132,8 @@ def test_workers_publish_what_one_process_publishes(
     assert sorted(rendered) == sorted(("render", f, fmt) for f in ("en", "fr", "extracts")
                                       for fmt in pipeline.FEED_FORMATS)
     assert serial.ok and pooled.ok
+    assert sorted(Path(f).name for f in pooled.feeds_written) == \
+        sorted(Path(f).name for f in serial.feeds_written)
     assert serial.outcome_counts() == {Outcome.PUBLISHED: 60}
     assert [(a.article_id, a.outcome, a.reason) for a in pooled.articles] == \
         [(a.article_id, a.outcome, a.reason) for a in serial.articles]
@@ -156,6 +163,46 @@ def test_an_article_two_sources_carry_is_processed_once_as_in_one_process(
     assert len(pooled.articles) == 30
     assert _published(pooled_config) == _published(config)
     assert _rows(pooled_config) == _rows(config)
+
+
+def test_a_feed_written_early_is_written_again_when_a_later_source_changes_it(
+    server: LoopbackServer, make_config: ConfigFactory, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # With workers, a feed is written as soon as its last source is stored, while the next
+    # sources are read. A later source carrying a newer version of one of its articles (its
+    # entry updated since) changes it again: the files end as one process leaves them.
+    early: list[str] = []
+    real = pipeline._Publisher.write
+
+    def spy(self: pipeline._Publisher, path: Path, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("early"):
+            early.append(path.name)
+        real(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline._Publisher, "write", spy)
+    first = copies(FR_FEED, 30, 6_000_000)
+    entry = first.index(b"  <entry>")
+    newer = first[:entry] + re.sub(rb"<updated>[^<]*<", b"<updated>2025-10-01T08:05:00Z<",
+                                   first[entry:], count=1)
+    assert newer != first
+    a = server.serve("/fr/sciences/articles.atom", first)
+    b = server.serve("/fr/environnement/articles.atom", newer)
+    config = make_config({"sciences": [a], "environnement": [b]})
+    serial = run(config, clock=Clock(), sleep=lambda s: None, jobs=1)
+    assert early == []
+    pooled_config = _elsewhere(config, tmp_path / "pooled")
+    pooled = run(pooled_config, clock=Clock(), sleep=lambda s: None, jobs=2)
+    assert sorted(early) == ["sciences.atom", "sciences.json", "sciences.rss"]
+    assert serial.ok and pooled.ok
+    assert [(a.article_id, a.outcome, a.reason) for a in pooled.articles] == \
+        [(a.article_id, a.outcome, a.reason) for a in serial.articles]
+    assert b"2025-10-01T08:05:00" in _published(config)["sciences.atom"]
+    assert _published(pooled_config) == _published(config)
+    assert _rows(pooled_config) == _rows(config)
+    assert sorted(Path(f).name for f in pooled.feeds_written) == \
+        sorted(Path(f).name for f in serial.feeds_written)
+    assert pooled.feeds_unchanged == serial.feeds_unchanged == ()
 
 
 def test_extracts_of_stored_articles_are_built_by_workers_as_in_one_process(
@@ -323,3 +370,25 @@ def test_a_killed_run_leaves_no_worker_and_no_lock(
     # the lock died with the run: the next one starts (and processes every article)
     report = run(config, clock=Clock(), sleep=lambda s: None, jobs=1)
     assert len(report.articles) == 40 and HANG_ID in {a.article_id for a in report.articles}
+
+
+def test_records_cross_to_the_workers_by_their_fields_and_come_back_equal(
+    env_article: Article,
+) -> None:
+    from multiprocessing.reduction import ForkingPickler
+
+    finding = Finding("licence", True, "the source declares it")
+    with syndication.pool.Pool[object](SQUARE, 2, by_fields=(Article, Author, Finding)):
+        for record in (env_article, finding, (finding, env_article.authors)):
+            data = bytes(ForkingPickler.dumps(record))
+            # a call of the class with the fields, not an empty object given its state after
+            assert "BUILD" not in {op.name for op, _arg, _pos in pickletools.genops(data)}
+            assert pickle.loads(data) == record  # noqa: S301 -- bytes pickled just above
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Counted:
+        n: int
+        seen: int = dataclasses.field(init=False, default=0)
+
+    with pytest.raises(TypeError, match="constructor"):
+        syndication.pool.Pool[object](SQUARE, 2, by_fields=(Counted,))

@@ -13,7 +13,7 @@ from lxml.etree import XPath
 
 from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from .compare import Alignment
-from .content import IMAGE_TAGS, find_counters, is_picture, iter_counters
+from .content import iter_counters
 from .htmltext import BLOCK_TAGS, key, tag_name, text_of
 from .page import Page, block_of, inside
 
@@ -88,7 +88,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
             twin is not None and twin[0] < end <= twin[1])  # another copy's subheading
 
     heading = None if whole else heading_of(rep, alignment, heads_nothing, is_chrome)
-    pictures = [img for img in rep.root.iter(*IMAGE_TAGS) if is_picture(img)]
+    pictures = rep.pictures
     if article is not None:
         s, e = article
         # Where the page stops carrying the original (a copy reworded from there on), the
@@ -104,8 +104,16 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
             p = rep.pos(el)
             return (lo <= p < s or e <= p < hi) and not is_chrome(el)
 
-        links = [a for a in rep.root.iter("a") if in_credit(a)]
-        body_links = [a for a in rep.root.iter("a") if s <= rep.pos(a) < e]
+        links, body_links = [], []
+        at = rep.at
+        for a in rep.root.iter("a"):  # one pass: each link is placed once
+            # every link has a place (page.read locates them): looked up, not asked for
+            span = at.get(a)
+            p = span[0] if span is not None else rep.pos(a)
+            if s <= p < e:
+                body_links.append(a)
+            elif (lo <= p < s or e <= p < hi) and not is_chrome(a):  # in_credit(a)
+                links.append(a)
         if whole:
             judged = list(rep.root.iter())
         else:
@@ -504,7 +512,7 @@ def _foreign_credit(rep: Page, n: int | None) -> list[_Element]:
     if n is None:
         return []
     counted: dict[int, list[_Element]] = {}
-    for tag in find_counters(rep.root):
+    for tag in rep.counters:
         if tag.n != n:
             counted.setdefault(tag.n, []).append(tag.el)
     if not counted:
@@ -554,7 +562,7 @@ def _chrome(rep: Page, article: tuple[int, int] | None) -> tuple[bytearray, set[
     class names the authors or the credit (an author box in an <aside> or a widget)."""
     flags = bytearray(len(rep.words) + 1)
     found: set[_Element] = set()
-    counters = [] if article is not None else [t.el for t in find_counters(rep.root)]
+    counters = [] if article is not None else [t.el for t in rep.counters]
     for el in rep.root.iter():
         tag = tag_name(el)
         if not tag or el is rep.root:

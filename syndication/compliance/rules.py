@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -30,7 +30,6 @@ from .content import (
     CounterTag,
     credit_kept,
     figure_credit,
-    find_counters,
     image_container,
     image_key,
     image_src,
@@ -237,10 +236,12 @@ def _verdict(rep: Page, scope: Scope, orig: Original | None, furniture: Furnitur
              *, title: str | None, page: bool) -> Verdict:
     article = orig.article if orig is not None else None
     authors = _byline_names(scope) if article is None else [a.name for a in article.authors]
+    # how the authors' names are looked for in the credit: both credit rules ask
+    looked_for = _credit_for_names(article, scope) if article is not None else None
     findings = (
         _licence(article),
-        _author_credit(article, scope, rep.plain),
-        _institution_credit(article, scope),
+        _author_credit(article, scope, rep.plain, looked_for),
+        _institution_credit(article, scope, looked_for),
         _source_link(scope, rep),
         _licence_notice(scope, rep.plain),
         _page_counter(scope, rep),
@@ -274,7 +275,8 @@ def _licence(article: Article | None) -> Finding:
     return Finding("licence", False, f"the source's licence is not CC BY-ND: “{article.rights}”")
 
 
-def _author_credit(article: Article | None, scope: Scope, plain: bool) -> Finding:
+def _author_credit(article: Article | None, scope: Scope, plain: bool,
+                   looked_for: tuple[str, Callable[[str], str]] | None = None) -> Finding:
     if article is None:
         named = _byline_names(scope)
         if named:
@@ -289,7 +291,7 @@ def _author_credit(article: Article | None, scope: Scope, plain: bool) -> Findin
     problems = []
     profiles = {_profile_key(a.get("href") or ""): a for a in scope.links}
     unlinked = []
-    credit, as_name = _credit_for_names(article, scope)
+    credit, as_name = looked_for or _credit_for_names(article, scope)
     for author in article.authors:
         name = f" {as_name(author.name)} "
         if name not in credit:
@@ -315,7 +317,9 @@ def _author_credit(article: Article | None, scope: Scope, plain: bool) -> Findin
     return Finding("author-credit", True, f"credited with profile links: {names}")
 
 
-def _institution_credit(article: Article | None, scope: Scope) -> Finding:
+def _institution_credit(article: Article | None, scope: Scope,
+                        looked_for: tuple[str, Callable[[str], str]] | None = None
+                        ) -> Finding:
     if article is None:
         found = sorted({text_of(a).strip() for a in scope.links
                         if is_institution_url(a.get("href") or "")} - {""})
@@ -325,7 +329,7 @@ def _institution_credit(article: Article | None, scope: Scope) -> Finding:
                        "original")
     problems = []
     credited = []
-    credit, as_name = _credit_for_names(article, scope)
+    credit, as_name = looked_for or _credit_for_names(article, scope)
     names = [as_name(a.name) for a in article.authors]
     for k, author in enumerate(article.authors):
         if not author.institution:
@@ -402,10 +406,11 @@ def _source_link(scope: Scope, rep: Page) -> Finding:
     if n is None:
         return Finding("source-link", None, "not checked: the article's id is not known")
     seen: list[str] = []
+    hrefs: Iterable[str]  # read up to the link to the original: most articles' attribution
     if rep.plain:
         hrefs = [m.group() for m in TC_URL_IN_TEXT.finditer(text_of(rep.root))]
     else:
-        hrefs = [a.get("href") or "" for a in (*scope.links, *scope.body_links)]
+        hrefs = (a.get("href") or "" for a in (*scope.links, *scope.body_links))
     for href in hrefs:
         k = tc_article_id(href)
         if k == n:
@@ -476,7 +481,7 @@ def _page_counter(scope: Scope, rep: Page) -> Finding:
     n = scope.n
     if n is None:
         return Finding("page-counter", None, "not checked: the article's id is not known")
-    tags = find_counters(rep.root)
+    tags = rep.counters
     loaded = [t for t in tags if t.how == "src" and not t.noscript]
     mine = [t for t in loaded if t.n == n]
     strays = [t for t in loaded if t.n != n]
@@ -699,7 +704,7 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
         src = image_src(img)
         label = _short(src or "(no src)")
         picture = image_key(src) if src else f"#{len(judged)}"
-        known = originals.get(image_key(src)) if src else None
+        known = originals.get(picture) if src else None
         container = image_container(img)
         if known is not None and not known.reusable:
             problems[picture] = f"{_short(src)}: the original's image, {known.reason}"
@@ -719,10 +724,13 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
                 problems[picture] = (f"{label}: {credit.reason}"
                                      + (f" ({_clip(credit.credit)})" if credit.credit else ""))
     for img in scope.page_images:  # the original's unlicensed images anywhere on the page
+        if img in judged:
+            continue
         src = image_src(img)
-        known = originals.get(image_key(src)) if src else None
-        if img not in judged and known is not None and not known.reusable:
-            problems.setdefault(image_key(src), f"{_short(src)} (outside the article): the "
+        picture = image_key(src) if src else ""
+        known = originals.get(picture) if src else None
+        if known is not None and not known.reusable:
+            problems.setdefault(picture, f"{_short(src)} (outside the article): the "
                                 f"original's image, {known.reason}")
     aside = (f" ({boxed} in the publisher's boxes, not the article's)" if boxed else "")
     if problems:
@@ -767,22 +775,31 @@ def _safe_html(scope: Scope, rep: Page, furniture: Furniture | None) -> Finding:
 def _suspects(root: _Element) -> set[_Element]:
     """A superset of the elements where _safe_html finds a problem, found without reading
     every URL: unsafe elements (libxml2 finds them by tag), on* attributes, and URL
-    attributes that might say javascript: or vbscript:."""
+    attributes that might say javascript: or vbscript:. The URLs are tested joined, in one
+    scan, and one by one only when the joined text might say so (it holds each one's
+    "script:", and perhaps one that spans two): a clean entry has no suspect, and safe-html
+    then reads no element again."""
     found = set(root.iter(*UNSAFE_TAGS))
+    urls: list[tuple[_Element, str]] = []
     for el in root.iter(etree.Element):
         for name, value in el.items():
             low = str(name).lower()
-            if low.startswith("on") or (low in URL_ATTRIBUTE_SET and _may_be_script(str(value))):
+            if low.startswith("on"):
                 found.add(el)
+            elif low in URL_ATTRIBUTE_SET:
+                urls.append((el, str(value)))
+    if urls and _may_be_script(" ".join(value for _el, value in urls)):
+        found.update(el for el, value in urls if _may_be_script(value))
     return found
 
 
 def _may_be_script(value: str) -> bool:
     """Whether a URL might be javascript: or vbscript: (_javascript_url reads it then): it
-    says "script", whitespace and case aside, or holds a character outside ASCII, which NFKC
+    says "script:", whitespace and case aside, or holds a character outside ASCII, which NFKC
     may fold into it (a full-width "ｓ"). Plain string operations: a regex search over every
-    URL of an article cost more than the rest of the rule."""
-    return not value.isascii() or "script" in "".join(value.split()).lower()
+    URL of an article cost more than the rest of the rule. ("script" alone was asked before:
+    every article linking a transcript was a suspect, read again.)"""
+    return not value.isascii() or "script:" in "".join(value.split()).lower()
 
 
 def _unsafe(el: _Element) -> bool:
