@@ -261,3 +261,17 @@ def test_extract_matches_the_reference_on_generated_shapes(choice: Choice) -> No
         root = parse_fragment(html)
         text = choice.extract(root)
         assert (text.words, text.spans) == reference_extract(root, choice.mark(root)), html
+
+
+def test_tokens_are_the_regular_expressions_for_every_latin1_pair() -> None:
+    """htmltext._tokens spaces a Latin-1 text's marks apart and splits it, and reads a text
+    beyond Latin-1 word by word: either way it gives WORD.findall's tokens, for every pair of
+    Latin-1 characters (controls, marks, letters, spaces, "_") in and around words, and with
+    characters beyond Latin-1 (a curly quote, a combining accent, a CJK letter, the marker)."""
+    from syndication.compliance.htmltext import _tokens
+
+    chars = [chr(b) for b in range(256)] + ["\u2019", "\u0301", "\u4e2d", "\ufdd0"]
+    for a in chars:
+        for b in chars:
+            for text in (a + b, f"x{a}{b}y", f"{a} {b}", f"wo{a}rd{b}."):
+                assert _tokens(text) == WORD.findall(text), repr(text)
