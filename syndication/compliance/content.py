@@ -306,9 +306,8 @@ def _promo_candidates(root: _Element) -> set[_Element]:
     Conversation: is_promo() is true of no other block but a promo slot."""
     found: set[_Element] = set()
     for a in root.iter("a"):
-        href = (a.get("href") or "").strip()
-        if href.isascii() and TC_HOST not in href.lower():
-            continue  # as _may_be_tc_link(), inline: every link of the article is asked
+        if not _may_be_tc_link((a.get("href") or "").strip()):
+            continue
         # up by getparent(): iterancestors(*tags) costs twice as much for the 2 or 3 levels
         parent = a.getparent()
         while parent is not None:
