@@ -7,7 +7,6 @@ import codecs
 import math
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -152,6 +151,11 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         line = raw[: e.start].count(b"\n") + 1
         raise ConfigError(f"line {line}: byte 0x{raw[e.start]:02x} is not UTF-8 (TOML files are "
                           "UTF-8): save it as UTF-8", path=file) from e
+    # Deferred: `check PAGE` reads no config file unless --config names one, and importing
+    # tomllib costs it 9 M instructions of its 790 M (callgrind):
+    # tests/test_lazy_imports.py::test_checking_files_reads_no_toml.
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:

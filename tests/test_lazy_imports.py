@@ -5,11 +5,13 @@ interpreter, on a state database a first run made."""
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from syndication.pipeline import run
 
@@ -76,25 +78,44 @@ def test_importing_the_package_loads_no_run_machinery() -> None:
     assert json.loads(done.stdout) == []
 
 
-# `syndication check PAGE --original FILE`: two files, nothing fetched.
+# `syndication check PAGE --original FILE`: two files, nothing fetched; prints the verdict on
+# stdout, then on stderr which modules of sys.modules it loaded.
 CHECK_FILES = """
 import json, sys
 from syndication.cli import main
 status = main(["check", sys.argv[1], "--original", sys.argv[2], "--json"])
-print(json.dumps(sorted(m for m in ("requests", "urllib3", "http.client", "sqlite3", "feedgen",
-                                    "bs4")
-                        if m in sys.modules)), file=sys.stderr)
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-def test_checking_files_loads_no_http_library() -> None:
+@functools.cache
+def checking_files() -> tuple[dict[str, Any], frozenset[str]]:
+    """The verdict of `check PAGE --original FILE` on two recorded files (the page declares
+    its encoding), and the modules it loaded, in a fresh interpreter."""
     page = Path(__file__).parent / "data" / "tc-samples" / "tc-article-209538-fr.html"
     feed = Path(__file__).parents[1] / "syndication" / "samples" / "tc-feed-fr-built-2-entries.atom"
     done = subprocess.run([sys.executable, "-c", CHECK_FILES, str(page), str(feed)],
                           capture_output=True, text=True, check=False)
     verdict = json.loads(done.stdout)
     assert verdict["article"] == 209538 and verdict["findings"]  # it was judged
-    assert json.loads(done.stderr.strip().splitlines()[-1]) == []
+    return verdict, frozenset(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def test_checking_files_loads_no_http_library() -> None:
+    _verdict, loaded = checking_files()
+    assert loaded.isdisjoint({"requests", "urllib3", "http.client", "sqlite3", "feedgen", "bs4"})
+
+
+def test_checking_files_guesses_no_encoding() -> None:
+    # the page says its encoding (<meta charset>): no guess, so no charset-normalizer
+    _verdict, loaded = checking_files()
+    assert "charset_normalizer" not in loaded
+
+
+def test_checking_files_reads_no_toml() -> None:
+    # no --config: the defaults of [fetch], no TOML parser
+    _verdict, loaded = checking_files()
+    assert "tomllib" not in loaded
 
 
 # Where a function may import (issue 12): pipeline.py and cli.py decide when a stage module is
@@ -104,6 +125,8 @@ DECIDERS = {"syndication/pipeline.py", "syndication/cli.py"}
 MEASURED = {
     ("syndication/__init__.py", "run"): "test_importing_the_package_loads_no_run_machinery",
     ("syndication/compliance/command.py", "get"): "test_checking_files_loads_no_http_library",
+    ("syndication/compliance/encoding.py", "decode"): "test_checking_files_guesses_no_encoding",
+    ("syndication/config.py", "load_config"): "test_checking_files_reads_no_toml",
 }
 
 
