@@ -6,7 +6,6 @@ from __future__ import annotations
 import codecs
 import math
 import os
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any, NoReturn
 from ._version import __version__
 from .conversation import ARTICLE_REF, TC_HOME
 from .errors import ConfigError
+from .lazyre import lazy_compile
 from .models import Selection
 from .safetext import FORBIDDEN
 from .urls import host_of, is_web_url, joined
@@ -23,7 +23,7 @@ from .urls import host_of, is_web_url, joined
 CONFIG_ENV = "SYNDICATION_CONFIG"
 DEFAULT_CONFIG = "config.toml"
 # A feed name becomes a file name in output_dir: no separators, no "..", nothing hidden.
-_FEED_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+_FEED_NAME = lazy_compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 MODES = ("full", "extract")  # [[feed]] mode; the first is the default
 MAX_JOBS = 256  # [run] jobs and --jobs: more processes than this is a typo
 KEEP_DAYS = 30  # [site] keep_days by default: a month of originals, beyond every feed's window

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from .lazyre import lazy_compile
 from .urls import host_of
 
 #: The Conversation's host; edition and service hosts are its sub-domains (counter., images.).
@@ -45,20 +46,20 @@ ENTRY_ID = f"tag:{TC_HOST},2011:article/{{}}"
 # An article id: ASCII digits (\d would take "٣", an Arabic-Indic 3, for article 3), no
 # leading zero, at most 18 of them (SQLite's INTEGER holds below 2**63; ids are six digits).
 _ID = r"([1-9][0-9]{0,17})"
-_ENTRY_ID_RE = re.compile(rf"article/{_ID}\s*$")
+_ENTRY_ID_RE = lazy_compile(rf"article/{_ID}\s*$")
 # https://theconversation.com/some-slug-263253 -> 263253: the id ends the canonical slug
 # (docs/the-conversation.md#article-pages); an article's URL has no edition prefix.
-_URL_ID_RE = re.compile(rf"-{_ID}/?(?:[?#].*)?$")
+_URL_ID_RE = lazy_compile(rf"-{_ID}/?(?:[?#].*)?$")
 # The Conversation's paths that are not articles, though some end in "-{digits}".
-_NOT_ARTICLE = re.compile(
+_NOT_ARTICLE = lazy_compile(
     r"^/(?:profiles|institutions|topics|columns|[a-z-]+/(?:topics|columns))/")
 #: A URL of The Conversation written out in plain text.
-TC_URL_IN_TEXT = re.compile(
+TC_URL_IN_TEXT = lazy_compile(
     rf"https?://{_ANY_HOST}(?::\d+)?/[^\s<>\"')]+", re.I)
 
 
 #: An article named by its id ("263253") or its URL ("https://theconversation.com/{slug}-{id}").
-ARTICLE_REF = re.compile(rf"^(?:{_ID}|https?://\S+-{_ID}/?)$")
+ARTICLE_REF = lazy_compile(rf"^(?:{_ID}|https?://\S+-{_ID}/?)$")
 
 
 def article_id_from_entry_id(entry_id: str) -> int | None:
@@ -114,13 +115,13 @@ LANGUAGES = tuple(dict.fromkeys(EDITIONS.values()))
 # An edition's path segment: us, ca-fr, global (and editions not listed yet, same shape).
 _EDITION = r"(?:[a-z]{2}(?:-[a-z]{2})?|global|europe|africa)"
 # An edition's home path: /us, /ca-fr, /global.
-_EDITION_HOME = re.compile(_EDITION)
+_EDITION_HOME = lazy_compile(_EDITION)
 
 
 # /us/articles.atom, /ca-fr/articles.atom, /articles.atom: every article of an edition
 # (docs/the-conversation.md#atom-feeds). Section, topic and institution feeds have more path
 # segments.
-_EDITION_FEED = re.compile(rf"^/(?:{_EDITION}/)?articles\.atom$")
+_EDITION_FEED = lazy_compile(rf"^/(?:{_EDITION}/)?articles\.atom$")
 
 
 def is_edition_feed(url: str) -> bool:
@@ -142,18 +143,18 @@ def is_tc_home(href: str) -> bool:
 #: https://counter.theconversation.com/content/263253/count.gif[?distributor=…]: the page
 #: counter of article N (docs/the-conversation.md#page-counter).
 _COUNTER = rf"counter\.{_HOST}/content/(\d+)/count\.gif"
-COUNTER_RE = re.compile(rf"^(?:https?:)?//{_COUNTER}(?:\?.*)?$")
+COUNTER_RE = lazy_compile(rf"^(?:https?:)?//{_COUNTER}(?:\?.*)?$")
 #: The counter as an Atom entry's content ends with it, for article {n}.
 COUNTER_HTML = (f'<img src="https://counter.{TC_HOST}/content/{{n}}/count.gif" '
                 'alt="The Conversation" width="1" height="1" />')
 # images.theconversation.com/files/690752/original/… -> "690752": one picture whatever its
 # size, crop or quality parameters.
-TC_IMAGE_RE = re.compile(rf"//images\.{_HOST}/files/(\d+)/")
+TC_IMAGE_RE = lazy_compile(rf"//images\.{_HOST}/files/(\d+)/")
 
 
 #: The counter's URL anywhere inside another URL: an image CDN or proxy that rewrote it
 #: (i0.wp.com/counter.theconversation.com/…, res.cloudinary.com/…/image/fetch/https://counter…).
-COUNTER_INSIDE_RE = re.compile(_COUNTER, re.I)
+COUNTER_INSIDE_RE = lazy_compile(_COUNTER, re.I)
 
 
 def counter_article_id(src: str) -> int | None:
@@ -172,7 +173,7 @@ def counter_article_id(src: str) -> int | None:
 # and donation pages *(inferred: donate.theconversation.com, /{edition}/newsletters,
 # /{edition}/donate)*.
 #: A promo's link.
-PROMO_LINK = re.compile(
+PROMO_LINK = lazy_compile(
     rf"^(?:https?:)?//(?:memberservices|donate)\.{_HOST}(?:[/?#]|$)"
     rf"|^(?:https?:)?//{_ANY_HOST}/(?:{_EDITION}/)?"
     r"(?:newsletters?|donate|donations?|become-a-donor)(?:[/?#.-]|$)",
@@ -242,5 +243,5 @@ DISCLOSURE_HEADINGS = ("Disclosure statement", "Déclaration d’intérêts")
 #: (docs/compliance.md#rule-licence-notice).
 LINES_WITHOUT_LICENCE = frozenset({"Spanish"})
 #: The licence of every article: CC BY-ND 4.0, its deed or legal code in any language.
-TC_LICENCE_LINK = re.compile(r"^(?:https?:)?//(?:www\.)?creativecommons\.org/licen[cs]es/by-nd/4\.0"
-                             r"(?:/|$|[?#])", re.I)
+TC_LICENCE_LINK = lazy_compile(
+    r"^(?:https?:)?//(?:www\.)?creativecommons\.org/licen[cs]es/by-nd/4\.0(?:/|$|[?#])", re.I)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from .lazyre import lazy_compile
+
 # XML 1.0 §2.2 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
 # Also refused, though XML allows them: C1 controls and DEL (XML 1.0 §2.2 "discouraged"; a
 # terminal obeys them) and the Unicode non-characters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of
@@ -18,11 +20,11 @@ _ASTRAL_NONCHARACTERS = "".join(chr((plane << 16) | low) for plane in range(1, 1
 # astral range), each match confirmed by a look-behind. A class listing the 32 astral
 # non-characters one by one is tested range by range at every character, 13 times slower
 # (0.7 ms on a 20 KB article, twice per article per run).
-FORBIDDEN = re.compile(
+FORBIDDEN = lazy_compile(
     f"[{_BMP_FORBIDDEN}\U0001fffe-\U0010ffff](?<=[{_BMP_FORBIDDEN}{_ASTRAL_NONCHARACTERS}])")
 # A numeric character reference in HTML (the semicolon is optional in HTML5): the content
 # of an Atom entry is HTML, so "&amp;#xFFFF;" in the feed is U+FFFF once the HTML is read.
-_CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
+_CHAR_REF = lazy_compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
 
 
 # Most texts hold none of them, and saying so is the common question. re reads a long text
@@ -34,8 +36,8 @@ _CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
 # UTF-8 refuses) or astral (a lead byte \xf0-\xf4). Any hint sends the text to FORBIDDEN.
 _ASCII_FORBIDDEN = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _NOT_A_HINT = bytes(b for b in range(256) if b not in {*_ASCII_FORBIDDEN, *range(0xF0, 0xF5)})
-_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
-_BMP_NONCHARACTER_UTF8 = re.compile(rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")
+_C1_UTF8 = lazy_compile(rb"\xc2[\x80-\x9f]")
+_BMP_NONCHARACTER_UTF8 = lazy_compile(rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")
 _SHORT = 256  # shorter texts: FORBIDDEN at once costs less than the test
 # The hints a well-formed XML document may hold: DEL and the lead bytes of astral characters.
 _XML_HINTS = (b"\x7f", b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
@@ -110,13 +112,14 @@ URL_ATTRIBUTES = frozenset({
 #: Attributes holding a list of URLs with descriptors ("a.png 1x, b.png 2x").
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 # What browsers strip or ignore inside a URL before reading its scheme ("java\tscript:").
-_URL_NOISE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_URL_NOISE = lazy_compile(
+    r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_SCHEME = lazy_compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 # A web URL that needs no closer look: printable ASCII (no control, invisible or forbidden
 # character, no space), a lower-case http(s) scheme and a plain host. safe_url() would read
 # the same scheme and find a host; most URLs of an article are such, and are judged here
 # without its character scans.
-_PLAIN_WEB_URL = re.compile(r"(https?)://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#][!-~]*)?")
+_PLAIN_WEB_URL = lazy_compile(r"(https?)://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#][!-~]*)?")
 
 
 def url_scheme(url: str) -> str | None:
@@ -166,7 +169,7 @@ def safe_srcset(value: str, schemes: frozenset[str] = PUBLISHED_SCHEMES) -> bool
     return True
 
 
-_DESCRIPTOR = re.compile(r"\d+(?:\.\d+)?[wxh]")
+_DESCRIPTOR = lazy_compile(r"\d+(?:\.\d+)?[wxh]")
 
 
 def _decode_refs(text: str) -> str:
@@ -182,9 +185,9 @@ def _decode_refs(text: str) -> str:
 
 # scheme://user:password@host -> scheme://user:***@host, and scheme://token@host ->
 # scheme://***@host: a bare userinfo is as often a token (https://ghp_…@host) as a name.
-_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^/@\s:]*)(:[^/@\s]*)?@")
+_USERINFO = lazy_compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^/@\s:]*)(:[^/@\s]*)?@")
 # A query parameter whose name says it carries a secret: ?api_key=…, &token=…, &sig=…
-_SECRET_PARAM = re.compile(
+_SECRET_PARAM = lazy_compile(
     r"(?i)([?&;][\w.-]*?(?:pass(?:word|wd)?|secret|token|api[_-]?key|access[_-]?key|auth(?!or)"
     r"|sig(?:nature)?|session(?:id)?|credential)[\w.-]*=)[^&;#\s\"'<>]+")
 
@@ -208,8 +211,8 @@ def _hide_userinfo(m: re.Match[str]) -> str:
 
 # Control characters, DEL, C1, and the bidirectional overrides that reorder what follows
 # ("Trojan Source"): shown as escapes, never sent to a terminal as they are.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
-                          "\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = lazy_compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                            "\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .lazyre import lazy_compile
+
 # Typography folded alike on both sides: curly quotes, primes, dashes, minus, spaces.
 _FOLD = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
@@ -20,12 +22,12 @@ _FOLD = {
 }
 # One C-level scan finds them; str.translate with a dict would look up every character in
 # Python objects (ten times slower on an article, the hot path of every check).
-_FOLD_RE = re.compile("[" + "".join(_FOLD) + "]")
+_FOLD_RE = lazy_compile("[" + "".join(_FOLD) + "]")
 # A token is a run of letters and digits, or one punctuation mark: where a republisher puts
 # spaces around punctuation ("mot :" / "mot:", "España —junto" / "España — junto") is house
 # style, not wording, so whitespace only separates tokens and never is one.
-_WORD = re.compile(r"\w+|[^\w\s]")
-_WORD_CHAR = re.compile(r"\w")
+_WORD = lazy_compile(r"\w+|[^\w\s]")
+_WORD_CHAR = lazy_compile(r"\w")
 # No space before these when tokens are joined back into an excerpt; none after the openers.
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"…/")
 _NO_SPACE_AFTER = frozenset("([{'\"/")
@@ -90,7 +92,7 @@ def key(text: str) -> str:
 
 # The accents NFKD splits off Latin letters (Combining Diacritical Marks with a combining
 # class), removed in one scan before any character is looked at one by one.
-_LATIN_ACCENTS = re.compile(
+_LATIN_ACCENTS = lazy_compile(
     "[" + "".join(c for c in map(chr, range(0x300, 0x370)) if unicodedata.combining(c)) + "]"
 )
 

@@ -8,11 +8,13 @@ import ast
 import functools
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+from syndication.lazyre import lazy_compile
 from syndication.pipeline import run
 
 from .conftest import ConfigFactory
@@ -28,6 +30,7 @@ HEAVY = ("feedgen", "lxml", "nh3", "defusedxml", "bs4", "tqdm",
 DRIVER = f"""
 import json, sys
 from syndication.config import load_config
+from syndication.lazyre import lazy_compile
 from syndication.pipeline import run
 report = run(load_config(sys.argv[1]))
 print(json.dumps({{"ok": report.ok, "written": list(report.feeds_written),
@@ -76,6 +79,41 @@ def test_importing_the_package_loads_no_run_machinery() -> None:
     done = subprocess.run([sys.executable, "-c", FACE], capture_output=True, text=True,
                           check=True)
     assert json.loads(done.stdout) == []
+
+
+# What importing the package face, the CLI and the run's modules compiles: no pattern of
+# ours (lazyre.py: each is compiled where first used; a run with nothing new uses three).
+PATTERNS = """
+import json, re, sys
+import syndication, syndication.cli, syndication.pipeline
+from syndication.lazyre import _Pattern
+print(json.dumps(sorted(f"{name}.{attr}" for name, module in list(sys.modules.items())
+                        if name.startswith("syndication")
+                        for attr, value in vars(module).items()
+                        if isinstance(value, re.Pattern)
+                        or isinstance(value, _Pattern) and "search" in vars(value))))
+"""
+
+
+def test_importing_a_run_compiles_no_pattern() -> None:
+    done = subprocess.run([sys.executable, "-c", PATTERNS], capture_output=True, text=True,
+                          check=True)
+    assert json.loads(done.stdout) == []
+
+
+def test_a_lazy_pattern_is_compiled_on_first_use_and_answers_as_the_pattern() -> None:
+    lazy = lazy_compile(r"(\w+)@(\w+)", re.IGNORECASE)
+    assert "search" not in vars(lazy)
+    text = "Ann@Example and bob@example"
+    found = lazy.search(text)
+    assert found is not None and found.group(2) == "Example"
+    assert "search" in vars(lazy)  # the compiled pattern's own method from now on
+    compiled = re.compile(r"(\w+)@(\w+)", re.IGNORECASE)
+    assert lazy.findall(text) == compiled.findall(text)
+    assert lazy.sub(r"\2", text) == compiled.sub(r"\2", text)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert (lazy.pattern, lazy.flags, lazy.groups) == (compiled.pattern, compiled.flags, 2)
+    assert lazy_compile(rb"\xc2[\x80-\x9f]").search(b"a\xc2\x85") is not None
 
 
 # `syndication check PAGE --original FILE`: two files, nothing fetched; prints the verdict on

@@ -17,6 +17,7 @@ from ..conversation import (
     EDITION_NAMES,
     TC_HOST,
 )
+from ..lazyre import lazy_compile
 from ..models import Article
 from ..tokens import key
 from ..wording import CREDIT
@@ -65,7 +66,7 @@ _NAMED = (CREDIT, *(f"{CREDIT} {e}" for e in EDITION_NAMES),
 _CREDIT_HOSTS = tuple(tuple(key(h).split()) for h in (TC_HOST, "creativecommons.org"))
 # Marks that continue a URL written out in plain text when a word follows them.
 _URL_MARKS = frozenset("-./_~%?=&#+")
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = lazy_compile(r"<[^>]+>")
 #: The attribution line in a language not known here ("Dieser Artikel erschien zuerst bei
 #: The Conversation. Originalartikel lesen.") is known by its links (The Conversation's home
 #: and the original) and this many words at most beside them: the official lines have 5 to 9.

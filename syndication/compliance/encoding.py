@@ -7,14 +7,16 @@ from __future__ import annotations
 import codecs
 import re
 
-_DECLARED = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
+from ..lazyre import lazy_compile
+
+_DECLARED = lazy_compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 # what the document says of itself: an XML declaration in its first 1024 bytes, else a
 # <meta charset> / <meta http-equiv content="…; charset=…"> near its start (the same
 # patterns and reach as bs4's EncodingDetector, which this replaces: loading bs4 cost
 # `check PAGE` 70 ms of its start-up for these few lines)
-_XML_DECLARATION = re.compile(rb"^\s*<\?.*encoding=['\"](.*?)['\"].*\?>", re.IGNORECASE)
-_META_CHARSET = re.compile(rb"<\s*meta[^>]+charset\s*=\s*[\"']?([^>]*?)[ /;'\">]",
-                           re.IGNORECASE)
+_XML_DECLARATION = lazy_compile(rb"^\s*<\?.*encoding=['\"](.*?)['\"].*\?>", re.IGNORECASE)
+_META_CHARSET = lazy_compile(rb"<\s*meta[^>]+charset\s*=\s*[\"']?([^>]*?)[ /;'\">]",
+                             re.IGNORECASE)
 # byte-order marks, longest first where one is a prefix of another (UTF-32LE of UTF-16LE)
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32le"), (b"\x00\x00\xfe\xff", "utf-32be"),
          (b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16be"), (b"\xff\xfe", "utf-16le"))

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..conversation import is_tc_host
+from ..lazyre import lazy_compile
 from ..urls import host_of
 from .content import IMAGE_TAGS, image_src
 from .htmltext import BLOCK_TAGS, fold_name, key, tag_name
@@ -55,7 +56,7 @@ _BOX_NAMES = (
     ("embed", r"wp-block-embed\w*|embed-container|social-embed"),
 )
 # One pattern, a group per kind: one search per element.
-_BOX_WORDS = re.compile(
+_BOX_WORDS = lazy_compile(
     r"(?:^|[\s_-])(?:" + "|".join(f"(?P<k{i}>{names})" for i, (_k, names) in
                                   enumerate(_BOX_NAMES)) + r")(?:$|[\s_-])",
     re.IGNORECASE)
@@ -134,7 +135,7 @@ SIGN_UP_WORDS = 30
 # /subscribe, Mailchimp's list-manage.com/subscribe, a site's /newsletter/ or /join/), in the
 # editions' languages; and the hosts of mailing-list services whose sign-up pages say nothing
 # in their path (Mailchimp's eepurl.com and mailchi.mp, Kit's ck.page).
-_SIGN_UP_TARGET = re.compile(
+_SIGN_UP_TARGET = lazy_compile(
     r"sign-?up|subscri\w*|newsletters?|portal|opt-?in|join|mailing-?list|abonn\w*|suscri\w*|"
     r"inscri\w*|assin\w*|berlangganan|langganan", re.IGNORECASE)
 _LIST_HOSTS = ("eepurl.com", "mailchi.mp", "ck.page")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from lxml.etree import XPath
 
 from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
+from ..lazyre import lazy_compile
 from .compare import Alignment
 from .content import iter_counters
 from .htmltext import BLOCK_TAGS, key, tag_name, text_of
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # away (a sidebar, the comments) a name is not a credit. Five authors with roles and
 # institutions take about 150 tokens (tc-republished-basic-es-159013.html).
 CREDIT_WINDOW = 300
-CC_LICENCE = re.compile(r"creativecommons\.org/(?:licenses|licences|publicdomain)/", re.I)
+CC_LICENCE = lazy_compile(r"creativecommons\.org/(?:licenses|licences|publicdomain)/", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,8 +218,8 @@ def _parent(el: _Element) -> _Element:
 _OWN, _OTHER, _GROUP = 0, 1, 2
 # A post as pages mark it: <article>, a schema.org posting (microdata or RDFa), microformats'
 # h-entry/hentry. Not schema.org's Blog or WebPage, which hold posts.
-_ITEM_TYPE = re.compile(r"(?:Article|BlogPosting|Posting|CreativeWork|Report|sioc:Item)\b")
-_ITEM_CLASS = re.compile(r"(?:^|\s)h-?entry(?:$|\s)")
+_ITEM_TYPE = lazy_compile(r"(?:Article|BlogPosting|Posting|CreativeWork|Report|sioc:Item)\b")
+_ITEM_CLASS = lazy_compile(r"(?:^|\s)h-?entry(?:$|\s)")
 
 
 def is_item(el: _Element) -> bool:
@@ -294,9 +295,9 @@ def _heads_links(rep: Page, h: _Element, start: int) -> bool:
 
 # A date in a page's machine-readable markup: <time datetime>, <abbr title>, a meta's
 # content (article:published_time, itemprop datePublished, RDFa dc:date).
-_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
-_NUMBER = re.compile(r"\d+")
-_LETTERS = re.compile(r"[^\W\d_]{4,}")
+_ISO_DATE = lazy_compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_NUMBER = lazy_compile(r"\d+")
+_LETTERS = lazy_compile(r"[^\W\d_]{4,}")
 
 
 _DATE_VALUES = XPath("//@datetime | //abbr/@title | //@content")
@@ -448,8 +449,8 @@ def _foreign_ranges(rep: Page, neighbours: Sequence[_Element],
 # Class or id words of a page's navigation and asides: a heading there heads no article.
 # Narrower than _CHROME_NAMES: page builders (Elementor) call every block a "widget", the
 # post's title too.
-_NAVIGATION = re.compile(r"(?:^|[\s_-])(?:breadcrumbs?|menu|navbar|navigation|sidebar|"
-                         r"comments?)(?:$|[\s_-])", re.IGNORECASE)
+_NAVIGATION = lazy_compile(r"(?:^|[\s_-])(?:breadcrumbs?|menu|navbar|navigation|sidebar|"
+                           r"comments?)(?:$|[\s_-])", re.IGNORECASE)
 
 
 def _in_navigation(rep: Page, h: _Element, first: int) -> bool:
@@ -486,7 +487,7 @@ def _names_the_site(rep: Page, heading: _Element, title: str | None) -> bool:
     return said in names
 
 
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:/]\s+|:\s+")
+_TITLE_SEPARATOR = lazy_compile(r"\s+[|\-–—·•:/]\s+|:\s+")
 
 
 def _beside_title(text: str, title: str) -> list[str]:
@@ -532,7 +533,7 @@ def _foreign_credit(rep: Page, n: int | None) -> list[_Element]:
 # so-panel widget) call every block of the post a widget, the byline's too; a site's widget
 # region says so in the plural or as an area (footer-widgets, widget-area), and a sidebar
 # widget stands in an <aside> or a sidebar.
-_CHROME_NAMES = re.compile(
+_CHROME_NAMES = lazy_compile(
     r"(?:^|[\s_-])(?:comments?|comment-list|discussion|sidebar|widgets|widget-areas?|related|"
     r"share|sharing|"
     r"social|menu|navbar|navigation|newsletter|subscribe|advert\w*|ads?|promo\w*|cookies?|"
@@ -543,7 +544,7 @@ _CHROME_NAMES = re.compile(
 
 # Class or id words of a box that credits the authors: whatever its tag (an <aside>, a
 # widget), it is the byline, not the page's furniture.
-CREDIT_NAMES = re.compile(
+CREDIT_NAMES = lazy_compile(
     r"(?:^|[\s_-])(?:author|authors|byline|bylines|bio|contributors?|credits?|attribution)"
     r"(?:$|[\s_-])",
     re.IGNORECASE,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING
 
+from ..lazyre import lazy_compile
 from .content import IMAGE_TAGS, CounterTag, find_counters, has_source, is_placeholder
 from .htmltext import BLOCK_TAGS, EVERY, Pieces, extract, parse_fragment, parse_page, tag_name
 
@@ -90,9 +91,9 @@ def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
 
 # Declarations that hide an element from a reader: not displayed, invisible, transparent,
 # or a box of no size whose overflow is hidden (docs/compliance.md#hidden-text).
-_NOT_DISPLAYED = re.compile(r"display:none|font-size:0(?:px|em|rem|%)?(?:;|$|!)")
-_FADED = re.compile(r"visibility:(?:hidden|collapse)|opacity:0(?:\.0*)?(?:;|$|!)")
-_ZERO = re.compile(r"(?:^|;)(?:max-)?(?:width|height):0(?:px|em|rem|%)?(?:;|$|!)")
+_NOT_DISPLAYED = lazy_compile(r"display:none|font-size:0(?:px|em|rem|%)?(?:;|$|!)")
+_FADED = lazy_compile(r"visibility:(?:hidden|collapse)|opacity:0(?:\.0*)?(?:;|$|!)")
+_ZERO = lazy_compile(r"(?:^|;)(?:max-)?(?:width|height):0(?:px|em|rem|%)?(?:;|$|!)")
 
 # How a declaration block hides: not at all, by taking the box away, or by fading it (what
 # an entrance animation does until its script reveals the element).
@@ -121,7 +122,7 @@ _HIDING_CLASSES: dict[str, tuple[str, ...]] = {
 _UTILITY_HIDING = frozenset(name for names in _HIDING_CLASSES.values() for name in names)
 # A class that shows the element again on some screen (Bootstrap d-md-block, Tailwind
 # md:block): the utility class then hides it only on small screens.
-_SHOWN_ON_SOME_SCREEN = re.compile(
+_SHOWN_ON_SOME_SCREEN = lazy_compile(
     r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)\w|(?:sm|md|lg|xl|2xl):(?:block|inline|flex|grid|"
     r"table|contents|visible|not-sr-only)|visible-(?:xs|sm|md|lg)|show-for-)")
 # Per-screen hiding classes whose family, all present together, hides on every screen:
@@ -138,8 +139,8 @@ _PER_SCREEN_FAMILIES = (
 # faded it (visibility:hidden or opacity:0): Elementor (elementor-invisible with an
 # "_animation" in data-settings), AOS (data-aos), WOW.js (wow), animate.css (animate__*),
 # Divi (et_animated, et-waypoint), sal.js (data-sal).
-_ANIMATED_CLASS = re.compile(r"^(?:wow|animate__\w+|et_animated|et-waypoint|"
-                             r"elementor-invisible)$")
+_ANIMATED_CLASS = lazy_compile(r"^(?:wow|animate__\w+|et_animated|et-waypoint|"
+                               r"elementor-invisible)$")
 
 
 def _how_hidden(style: str) -> int:
@@ -166,13 +167,13 @@ def _animated(el: _Element) -> bool:
 
 
 # A compound selector's simple parts: tag, .class, #id, [attribute], [attribute=value].
-_SIMPLE = re.compile(r"""(?P<tag>^[a-z][\w-]*|^\*)|\.(?P<cls>[\w-]+)|\#(?P<id>[\w-]+)|
+_SIMPLE = lazy_compile(r"""(?P<tag>^[a-z][\w-]*|^\*)|\.(?P<cls>[\w-]+)|\#(?P<id>[\w-]+)|
     \[\s*(?P<attr>[\w:-]+)\s*(?:(?P<op>[~|^$*]?=)\s*(?P<val>"[^"]*"|'[^']*'|[^\]\s]*)\s*
     (?:[is]\s*)?)?\]""", re.IGNORECASE | re.VERBOSE)
-_COMBINATOR = re.compile(r"\s*([>+~])\s*|\s+")
+_COMBINATOR = lazy_compile(r"\s*([>+~])\s*|\s+")
 # Pseudo-classes a rule still applies under for a reader at rest (:not(...) is dropped:
 # matching more is safe, hiding matters only when another copy is shown).
-_NOT = re.compile(r":not\([^()]*\)", re.IGNORECASE)
+_NOT = lazy_compile(r":not\([^()]*\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +266,7 @@ def _selector(text: str) -> _Selector | None:
 # The at-rules whose blocks hold style rules: @media, @supports and @container only under
 # their condition, @layer always. The others (@font-face, @keyframes, @page…) hold none.
 _CONDITIONAL = ("@media", "@supports", "@container")
-_WIDTH = re.compile(r"\(\s*(min|max)-width\s*:\s*([\d.]+)(px|em|rem)\s*\)")
+_WIDTH = lazy_compile(r"\(\s*(min|max)-width\s*:\s*([\d.]+)(px|em|rem)\s*\)")
 
 
 def _widths(conditions: tuple[str, ...]) -> tuple[float, float] | None:

@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..conversation import is_tc_home, is_tc_url, tc_article_id
+from ..lazyre import lazy_compile
 from ..models import Article
 from .content import IMAGE_TAGS, image_container
 from .credit import Credit, credit_of, is_author_box, is_credit
@@ -48,14 +49,14 @@ _CAPTION_TOKENS = 100
 # (itemprop="datePublished") or RDFa (property="dc:date", "schema:author") say; links whose
 # rel is one of HTML's link types for a post's author, tags and permalink (rel="author",
 # "tag", "bookmark"; WordPress writes rel="category tag").
-_META_PROP = re.compile(r"^(?:\w+:)?(?:date\w*|author|creator|publisher|created|modified|issued)$",
-                        re.I)
+_META_PROP = lazy_compile(
+    r"^(?:\w+:)?(?:date\w*|author|creator|publisher|created|modified|issued)$", re.I)
 _META_REL = frozenset({"author", "tag", "category", "bookmark"})
 # A piece of a meta block is a label or a value ("Written by:", "Hits: 214", "4 min read"):
 # at most this many words, and no sentence.
 _META_PIECE_WORDS = 5
-_LABELLED = re.compile(r"^\W*\w[\w .'’-]{0,24}:\s*\S")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
+_LABELLED = lazy_compile(r"^\W*\w[\w .'’-]{0,24}:\s*\S")
+_SENTENCE_END = lazy_compile(r"[.!?…][\"'”’)]*\s*$")
 # Tokens that separate a meta line's pieces ("October 2, 2025 · 6 min · Desk"); dashes are
 # folded to "-" (htmltext.words).
 _SEPARATORS = frozenset("| · • ‧ ⋅ ∙ - /".split())
