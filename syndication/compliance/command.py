@@ -7,9 +7,8 @@ documents and decides which article is meant."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
 from ..config import FetchConfig
@@ -43,8 +42,7 @@ ACCEPT_SOURCE = ("application/atom+xml, text/html;q=0.9, application/xml;q=0.8, 
 PLAIN_SUFFIXES = (".txt", ".text", ".md")
 
 
-@dataclass(frozen=True, slots=True)
-class PageCheck:
+class PageCheck(NamedTuple):
     """What ``syndication check`` found about one page."""
 
     page: str  # the URL or file judged
@@ -54,8 +52,7 @@ class PageCheck:
     verdict: Verdict
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     where: str  # the URL or path, for messages
     data: bytes  # as read: an Atom feed is parsed from its bytes (its XML declaration)
     text: str  # decoded
@@ -338,8 +335,7 @@ def choose_original(html: str, articles: Sequence[Article]) -> Article | None:
 # --- finding the article id in a page -------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleRef:
+class ArticleRef(NamedTuple):
     """Which article of The Conversation a page republishes, as the page itself says."""
 
     article_id: int  # N

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .htmltext import join_words
 
@@ -31,8 +32,7 @@ EXCERPT_WORDS = 8  # tokens of context in evidence
 FOLLOWING_WORDS = 5  # tokens of context after a difference: what it stands before
 
 
-@dataclass(frozen=True, slots=True)
-class Difference:
+class Difference(NamedTuple):
     """Where the republication's words part from the original's."""
 
     at: int  # token index in the original
@@ -105,8 +105,7 @@ def _words_edge(context: tuple[str, ...], *, start: bool) -> tuple[str, ...]:
     return context[:k]
 
 
-@dataclass(frozen=True, slots=True)
-class Cut:
+class Cut(NamedTuple):
     """The republication stops carrying the original before its end."""
 
     at: int  # token index in the original where the republication stops

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..conversation import (
     ATTRIBUTION,
@@ -98,8 +98,7 @@ _NOTES = tuple(_phrase(p) for p in _NOTE_LABELS)
 _NAMED_PHRASES = tuple(_phrase(n) for n in _NAMED)  # folded once, not for every article
 
 
-@dataclass(frozen=True, slots=True)
-class Credit:
+class Credit(NamedTuple):
     """What credits one article: phrases that name a credit whole (each author's name, role
     and institution, the headline, The Conversation, the licence) and single words a credit
     may hold once one of those stands in it (each word of the authors' credit: "Santa

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lxml.etree import XPath
 
@@ -28,8 +27,7 @@ CREDIT_WINDOW = 300
 CC_LICENCE = lazy_compile(r"creativecommons\.org/(?:licenses|licences|publicdomain)/", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(NamedTuple):
     """What the rules look at: the article's tokens, the credit region around it, and the
     elements judged for safety and images."""
 

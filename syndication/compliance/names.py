@@ -6,7 +6,7 @@ names compared as names (an initial with or without its full stop is one name), 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .htmltext import join_words, key
 
@@ -34,8 +34,7 @@ def name_key(text: str) -> str:
     return " ".join(name_tokens(key(text).split()))
 
 
-@dataclass(frozen=True, slots=True)
-class NearMiss:
+class NearMiss(NamedTuple):
     """A name in the credit that is almost an author's."""
 
     found: str  # as the page writes it

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..lazyre import lazy_compile
 from .content import IMAGE_TAGS, CounterTag, find_counters, has_source, is_placeholder
@@ -176,8 +176,7 @@ _COMBINATOR = lazy_compile(r"\s*([>+~])\s*|\s+")
 _NOT = lazy_compile(r":not\([^()]*\)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class _Compound:
+class _Compound(NamedTuple):
     tag: str | None
     classes: frozenset[str]
     ids: frozenset[str]
@@ -223,8 +222,7 @@ def _compound(text: str) -> _Compound | None:
     return _Compound(tag, frozenset(classes), frozenset(ids), tuple(attrs))
 
 
-@dataclass(frozen=True, slots=True)
-class _Selector:
+class _Selector(NamedTuple):
     """A selector read right to left: its subject, then (combinator, compound) outwards.
     Sibling combinators are not followed (over-approximation: the rest must still match)."""
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..conversation import is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
@@ -64,8 +63,7 @@ _SEPARATORS = frozenset("| · • ‧ ⋅ ∙ - /".split())
 _CLIP_MARKS = frozenset(". [ ]".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Added:
+class Added(NamedTuple):
     """Words of the publisher inside the article's span, outside the original's words."""
 
     before: bool  # True: before the original's first word; False: after its last
