@@ -90,8 +90,11 @@ def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
 
 # Declarations that hide an element from a reader: not displayed, invisible, transparent,
 # or a box of no size whose overflow is hidden (docs/compliance.md#hidden-text).
-_NOT_DISPLAYED = re.compile(r"display:none|font-size:0(?:px|em|rem|%)?(?:;|$|!)")
-_FADED = re.compile(r"visibility:(?:hidden|collapse)|opacity:0(?:\.0*)?(?:;|$|!)")
+_NOT_DISPLAYED = re.compile(r"display:none|font-size:0(?:px|em|rem|%)?(?:;|$|!)|"
+                            r"content-visibility:hidden")
+# opacity below 0.1, as a property or a filter, is as good as none
+_FADED = re.compile(r"visibility:(?:hidden|collapse)|"
+                    r"opacity(?::|\()(?:0(?:\.0\d*)?|\.0\d*)%?(?:;|$|!|\))")
 _ZERO = re.compile(r"(?:^|;)(?:max-)?(?:width|height):(?:0|1px)(?:px|em|rem|%)?(?:;|$|!)")
 # Or moved off the screen, clipped to nothing, scaled to nothing or made transparent: how
 # text is kept for search engines or screen readers and hidden from a reader (the "visually
@@ -111,6 +114,13 @@ _TRANSLATE = re.compile(r"translate(?:x|y|3d)?\(([^)]*)\)")
 _SCALE = re.compile(r"scale(?:x|y|3d)?\(([^)]*)\)")
 _CLIP_RECT = re.compile(r"(?:^|;)clip:rect\(([^)]*)\)")
 _CLIP_PATH = re.compile(r"(?:^|;)clip-path:(?:inset\((?:[5-9]\d|100)%\)|circle\(0|ellipse\(0)")
+# Text too small to read: at most TINY_PX (an em counted as 16px, a % as 0.16px).
+TINY_PX = 3
+_FONT_SIZE = re.compile(r"(?:^|;)font-size:(\d*\.?\d+)(px|em|rem|%)")
+_FONT_PX_PER = {"px": 1, "em": 16, "rem": 16, "%": 0.16}
+# Text of its background's colour, both said in the element's own style.
+_COLOUR = re.compile(r"(?:^|;)(color|background-color|background):([^;!]+)")
+_NAMED_COLOURS = {"white": "#ffffff", "black": "#000000"}
 _TRANSPARENT = re.compile(r"(?:^|;)(?:-webkit-text-fill-)?color:(?:transparent|rgba\([^)]*,0\))")
 
 # How a declaration block hides: not at all, by taking the box away, or by fading it (what
@@ -177,7 +187,8 @@ def _far(number: str, unit: str) -> bool:
 
 
 def _off_screen(compact: str) -> bool:
-    """Placed thousands of pixels away, clipped to nothing, or of a transparent colour."""
+    """Placed thousands of pixels away, clipped to nothing, too small to read, or of a
+    transparent colour or its background's."""
     positioned = _POSITIONED.search(compact) is not None
     for prop, number, unit in _OFFSET.findall(compact):
         if _far(number, unit) and (prop.startswith(("margin", "text")) or (
@@ -193,8 +204,22 @@ def _off_screen(compact: str) -> bool:
                 return True
     if _CLIP_PATH.search(compact):
         return True
+    for number, unit in _FONT_SIZE.findall(compact):
+        if float(number) * _FONT_PX_PER[unit] <= TINY_PX:
+            return True
+    colours = {prop.split("-")[0]: _colour(value) for prop, value in _COLOUR.findall(compact)}
+    if colours.get("color") is not None and colours.get("color") == colours.get("background"):
+        return True
     return bool(_TRANSPARENT.search(compact)) and "background-clip:text" not in compact \
         and "text-shadow" not in compact  # gradient text is painted by its background
+
+
+def _colour(value: str) -> str | None:
+    """A colour said as a name or a hex code, spelt one way (#fff is #ffffff), else None."""
+    value = _NAMED_COLOURS.get(value, value)
+    if re.fullmatch(r"#[0-9a-f]{3}", value):
+        return "#" + "".join(c * 2 for c in value[1:])
+    return value if re.fullmatch(r"#[0-9a-f]{6}", value) else None
 
 
 def _px(value: str) -> float | None:
