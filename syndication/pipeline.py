@@ -81,8 +81,9 @@ FEED_FORMATS = tuple(FORMATS)  # atom, rss, json
 INDEX_REFUSED = 50
 # The article step, as the pool names it (its workers import it by name).
 STEP = "syndication.step:process"
-# Rendering one feed file, which the workers do too once they were started.
-RENDER = "syndication.publish:render"
+# Rendering one feed file, which the workers do too once they were started: its bytes and
+# their SHA-256 (publish.render_file).
+RENDER = "syndication.publish:render_file"
 # Articles a run is expected to bring to the step before it starts worker processes: the
 # articles handed to it so far, and this source's count again for each source still to read.
 # Below it (the common cron run: a handful of new articles) the step runs here, and the run
@@ -95,6 +96,9 @@ POOL_THRESHOLD = 100
 Clock = Callable[[], datetime]
 #: progress(done, total, what): called after each source and each feed (the CLI's bar).
 Progress = Callable[[int, int, str], None]
+# A file to write: its bytes, and their SHA-256 (output.file_digest) when it was made where
+# they were rendered (a worker), else None: the state records it of every file written.
+Made = tuple[bytes, str | None]
 
 
 def folder_lock_path(folder: Path) -> Path:
@@ -512,7 +516,7 @@ class _Steps:
 
     def render_ahead(self, fmts: Sequence[str], config: Config, feed: FeedConfig,
                      entries: Callable[[], tuple[FeedEntry, ...]], since: datetime | None
-                     ) -> dict[str, Callable[[], bytes]]:
+                     ) -> dict[str, Callable[[], Made]]:
         """Hand the rendering of one feed's files in ``fmts`` to one worker now, in one
         message (its entries pickled once, not once a format); returns how to take each
         file's bytes. Rendered here instead when its entries cannot be read now (it fails
@@ -530,12 +534,12 @@ class _Steps:
         pool.calls(RENDER, [(("render", feed.name, fmt), (fmt, config.site, feed, loaded, since))
                             for fmt in fmts])
 
-        def take(fmt: str) -> bytes:
+        def take(fmt: str) -> Made:
             try:
-                data: bytes = pool.answer(("render", feed.name, fmt))
+                data, digest = pool.answer(("render", feed.name, fmt))
             except WorkerDied:
                 return _render(fmt, config, feed, entries, since)
-            return data
+            return data, digest
 
         return {fmt: partial(take, fmt) for fmt in fmts}
 
@@ -637,10 +641,10 @@ def _publish(
             progress(done, total, feed.name)
     out = config.site.output_dir
     for name, data in publisher.assets.items():
-        publisher.write(out / name, partial(bytes, data))
+        publisher.write(out / name, partial(_made, data))
     refused = store.articles(not_published=True, limit=INDEX_REFUSED)
 
-    def index() -> bytes:
+    def index() -> Made:
         from .index import LATEST, Listing, render_index
 
         # The page reads what it lists (the newest entries of each feed, without their
@@ -649,7 +653,7 @@ def _publish(
                                                      paragraphs=_paragraphs(feed)),
                             len(keys), why)
                     for feed, keys, why in listing_keys]
-        return render_index(config.site, listings, refused)
+        return render_index(config.site, listings, refused), None
 
     publisher.write(out / INDEX_FILE, index,
                     _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
@@ -739,7 +743,7 @@ class _Publisher:
         digests = {fmt: _inputs_digest(config, fmt, (feed, keys, since))
                    for fmt in FEED_FORMATS}
         paths = {fmt: out / f"{feed.name}.{fmt}" for fmt in FEED_FORMATS}
-        ahead: dict[str, Callable[[], bytes]] = {}
+        ahead: dict[str, Callable[[], Made]] = {}
         # With workers (a run with enough new articles started them), the files are
         # rendered there, while this process writes the feed before it.
         if self.steps.pool is not None:
@@ -752,7 +756,7 @@ class _Publisher:
             files.files.append((paths[fmt], make, digests[fmt]))
         return files
 
-    def write(self, path: Path, make: Callable[[], bytes], digest: str | None = None, *,
+    def write(self, path: Path, make: Callable[[], Made], digest: str | None = None, *,
               early: bool = False) -> None:
         """Write one file unless it is still as written from the same inputs. ``early``
         (before _publish): a failure is left for _publish to meet again and report, and
@@ -764,7 +768,7 @@ class _Publisher:
                 (self.written if str(path) in self._early else self.unchanged).append(str(path))
             return
         try:
-            data = make()
+            data, sha256 = make()
         except Exception as e:  # a bug or a stored value no check foresaw:
             # this file only; the previous one stays, and every other file is still written
             store.forget_feed_file(str(path))
@@ -789,7 +793,7 @@ class _Publisher:
             log.error("%s", message)
             self.failed.append(message)
             return
-        store.own_output_file(str(path), file_digest(data), self.owner)
+        store.own_output_file(str(path), sha256 or file_digest(data), self.owner)
         if digest is not None:
             store.save_feed_file(str(path), digest, stat.st_size, stat.st_mtime_ns)
         if changed:
@@ -856,7 +860,7 @@ class _FeedFiles:
     keys: tuple[tuple[int, str, str], ...]  # Store.feed_keys: its entries, without HTML
     why: str  # why it is empty ("" when it is not), for the index page
     # each file's path, how its bytes are made, and the digest of its inputs
-    files: list[tuple[Path, Callable[[], bytes], str]] = field(default_factory=list)
+    files: list[tuple[Path, Callable[[], Made], str]] = field(default_factory=list)
 
 
 def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, ...]:
@@ -881,10 +885,15 @@ def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, 
 
 
 def _render(fmt: str, config: Config, feed: FeedConfig,
-            entries: Callable[[], tuple[FeedEntry, ...]], since: datetime | None) -> bytes:
+            entries: Callable[[], tuple[FeedEntry, ...]], since: datetime | None) -> Made:
     from .publish import render
 
-    return render(fmt, config.site, feed, entries(), since)
+    return render(fmt, config.site, feed, entries(), since), None
+
+
+def _made(data: bytes) -> Made:
+    """A file to write whose bytes are at hand (a shipped image)."""
+    return data, None
 
 
 def _why_empty(feed: FeedConfig, sources: dict[str, SourceState]) -> str:
