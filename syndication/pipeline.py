@@ -9,7 +9,7 @@ import hashlib
 import logging
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
@@ -99,6 +99,10 @@ Progress = Callable[[int, int, str], None]
 # A file to write: its bytes, and their SHA-256 (output.file_digest) when it was made where
 # they were rendered (a worker), else None: the state records it of every file written.
 Made = tuple[bytes, str | None]
+# The rows this run wrote and vetted as it stored them (_vet): (N, None) for an article's
+# republication, (N, paragraphs) for its extract. Only ids: a row rewritten in the run is
+# vetted again, or dropped from the set.
+Vetted = set[tuple[int, int | None]]
 
 
 def folder_lock_path(folder: Path) -> Path:
@@ -237,12 +241,12 @@ def _run(
         if steps.pool is not None and k + 1 < len(urls):
             ahead[k + 1] = _read_source(urls[k + 1], _feeds_of(config, urls[k + 1]), store,
                                         fetcher, clock, steps, len(urls) - k - 2)
-        sources.append(_source(read, store, articles, clock, steps))
+        sources.append(_source(read, store, articles, clock, steps, publisher.vetted))
         publisher.source_done(k)
         if progress:
             progress(len(sources), total, url)
     publisher.write_early()
-    for refused in _missing_extracts(config, store, clock, steps):
+    for refused in _missing_extracts(config, store, clock, steps, publisher.vetted):
         articles[refused.article_id] = refused
     written, unchanged, failed, windows = _publish(config, store, progress, len(sources),
                                                    total, steps, publisher)
@@ -335,9 +339,11 @@ def _source(
     articles: dict[int, ArticleReport],
     clock: Clock,
     steps: _Steps,
+    vetted: Vetted,
 ) -> SourceReport:
     """Process one source's articles, as read by _read_source; its validators are saved in
-    the same transaction as its articles, so a crash means the next run fetches it again."""
+    the same transaction as its articles, so a crash means the next run fetches it again.
+    ``vetted``: the rows written since the run started that _vet found publishable."""
     url, feeds, fetched, feed = read.url, read.feeds, read.fetched, read.feed
     if fetched is None or feed is None:
         if fetched is not None:  # 304
@@ -371,7 +377,7 @@ def _source(
                 log.debug("%s: article %d selected by no feed", url, n)
             else:
                 report, kept = _article(article, selecting, stored.get(n), plans[n], store,
-                                        clock, steps)
+                                        clock, steps, vetted)
                 # The same N from several sources is processed once: the next source finds
                 # it stored, and builds only the extracts its feeds want still missing.
                 if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
@@ -414,11 +420,12 @@ def _needs_step(wanted: Plan) -> bool:
 
 
 def _article(article: Article, selecting: list[tuple[FeedConfig, str]], stored: Stored | None,
-             wanted: Plan, store: Store, clock: Clock, steps: _Steps
+             wanted: Plan, store: Store, clock: Clock, steps: _Steps, vetted: Vetted
              ) -> tuple[ArticleReport, bool]:
-    """Build what the plan asks for (the article step), decide, apply (update.py): the
-    article's report, and whether the store now holds it. Extract-mode feeds that take it
-    get their extract built and checked too."""
+    """Build what the plan asks for (the article step), decide, apply (update.py) and vet
+    what was written (_vet): the article's report, and whether the store now holds it.
+    Extract-mode feeds that take it get their extract built and checked too. ``article``:
+    as this run's parse_feed read it."""
     built: Built | None = None
     extracts: tuple[Built, ...] = ()
     if _needs_step(wanted):
@@ -427,8 +434,35 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], stored: 
         built, extracts = done.built, done.extracts
     intent = decide(article, stored, wanted, built, extracts, clock())
     store.apply(intent, clock())
+    _vet(intent, vetted)
     _log_intent(article, intent)
     return intent.report, stored is not None or intent.article is not None
+
+
+def _vet(intent: Intent, vetted: Vetted) -> None:
+    """Vet, as it is stored, what this run wrote of an article parsed by this run's
+    parse_feed: once here, instead of in _publishable for every feed that publishes it. Its
+    row's fields hold no character XML 1.0 forbids (parse_feed refuses an entry holding one
+    in any text or attribute, with the same test, safetext.FORBIDDEN), and its link is The
+    Conversation's (the step refuses it otherwise: source-link); its republication and
+    extracts are tested here, right after Store.apply, where the UTF-8 the database was
+    handed is at hand again (CPython keeps it with the string: encoding it again is a copy).
+    One that fails is left for _publishable to leave out and say so, as it does with what
+    an earlier version stored or a hand edited. benchmarks/run.py's cold run: 0.55 M
+    instructions an article in _publishable, 0.27 M here (callgrind)."""
+    w = intent.article
+    if w is None:  # the row stays as stored before: its extracts are vetted when published
+        vetted.difference_update((x.article_id, x.paragraphs) for x in intent.extracts)
+        return
+    n = w.article.article_id
+    whole = w.status is Outcome.PUBLISHED
+    for key, ok, html in [((n, None), whole, w.html),
+                          *(((n, x.paragraphs), whole and x.status is Outcome.PUBLISHED, x.html)
+                            for x in intent.extracts)]:
+        if ok and html is not None and search_forbidden(html) is None:
+            vetted.add(key)
+        else:
+            vetted.discard(key)
 
 
 def _log_step(article: Article, done: Processed) -> None:
@@ -586,7 +620,7 @@ def _fingerprint(feed: FeedConfig) -> str:
 
 
 def _missing_extracts(config: Config, store: Store, clock: Clock,
-                      steps: _Steps) -> list[ArticleReport]:
+                      steps: _Steps, vetted: Vetted) -> list[ArticleReport]:
     """Extracts that extract-mode feeds need of articles already stored (the feed was just
     switched to extract mode, or its paragraph count changed, and its sources answer 304),
     within each feed's window. Returns the refusals."""
@@ -607,6 +641,7 @@ def _missing_extracts(config: Config, store: Store, clock: Clock,
                 _log_step(article, done)
                 intent = decide(article, None, wanted, None, done.extracts, clock())
                 store.apply(intent, clock())
+                _vet(intent, vetted)
                 if intent.report.outcome is not Outcome.UNCHANGED:
                     refused.append(intent.report)
     return refused
@@ -686,6 +721,7 @@ class _Publisher:
         self.unchanged: list[str] = []
         self.failed: list[str] = []
         self.assets = shipped_assets(config.site)
+        self.vetted: Vetted = set()
         self.names = [f"{feed.name}.{fmt}" for feed in config.feeds for fmt in FEED_FORMATS]
         self._cleaned = False
         self._early: set[str] = set()  # files written before _publish
@@ -738,7 +774,8 @@ class _Publisher:
         since = state[1] if state else None
         entries = _once(partial(_publishable, partial(store.feed_entries, feed.name,
                                                       feed.max_entries,
-                                                      paragraphs=paragraphs)))
+                                                      paragraphs=paragraphs),
+                                self.vetted, paragraphs))
         files = _FeedFiles(keys, "" if keys or sources is None else _why_empty(feed, sources))
         digests = {fmt: _inputs_digest(config, fmt, (feed, keys, since))
                    for fmt in FEED_FORMATS}
@@ -863,14 +900,20 @@ class _FeedFiles:
     files: list[tuple[Path, Callable[[], Made], str]] = field(default_factory=list)
 
 
-def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, ...]:
-    """The stored entries that may be published: one stored by an earlier version with a
-    character XML forbids, or a link that is not The Conversation's, is left out (and said),
-    never allowed to stop the whole file."""
+def _publishable(load: Callable[[], tuple[FeedEntry, ...]],
+                 vetted: Container[tuple[int, int | None]] = frozenset(),
+                 paragraphs: int | None = None) -> tuple[FeedEntry, ...]:
+    """The stored entries that may be published: one stored by an earlier version (or edited
+    since) with a character XML forbids, or a link that is not The Conversation's, is left
+    out (and said), never allowed to stop the whole file. ``vetted``: the rows this run
+    stored and vetted (_vet), not read again; ``paragraphs``: the extracts the entries are."""
     from .source import link_problem
 
     kept = []
     for e in load():
+        if (e.article_id, paragraphs) in vetted:
+            kept.append(e)
+            continue
         fields = (e.title, e.summary or "", e.html, e.rights or "", *e.categories,
                   *(a.name for a in e.authors))
         if any(search_forbidden(f) for f in fields):
