@@ -482,6 +482,28 @@ def test_a_stored_entry_with_a_forbidden_character_is_left_out_not_fatal(site, c
     assert ids["env.atom"] == set() and ids["fr.atom"] == set(FR_IDS)
 
 
+def test_a_republication_built_with_a_forbidden_character_is_left_out_not_fatal(
+        site, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    # What a run stores is vetted once, as it is stored (pipeline._vet): were the step ever
+    # to build a republication holding a character XML forbids, the feeds leave it out.
+    import syndication.step
+
+    real = syndication.step.process
+
+    def process(article, *args):  # type: ignore[no-untyped-def]
+        done = real(article, *args)
+        if article.article_id != ENV_ID or done.built is None:
+            return done
+        return done._replace(built=done.built._replace(html=done.built.html + "\uffff"))
+
+    monkeypatch.setattr(syndication.step, "process", process)
+    outcome = drive(site.config(), capsys)
+    assert "article 263253 left out of the feeds" in outcome.stderr
+    ids = all_feed_ids(site.out)  # every file written, valid
+    assert ids["env.atom"] == set() and ids["fr.atom"] == {FR_IDS[0]}
+    assert ids["both.atom"] == {FR_IDS[0]}
+
+
 def test_index_renders_a_finding_quoting_control_characters(site, capsys) -> None:
     config = site.config()
     assert drive(config, capsys).status == 0

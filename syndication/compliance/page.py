@@ -92,7 +92,26 @@ def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
 # or a box of no size whose overflow is hidden (docs/compliance.md#hidden-text).
 _NOT_DISPLAYED = re.compile(r"display:none|font-size:0(?:px|em|rem|%)?(?:;|$|!)")
 _FADED = re.compile(r"visibility:(?:hidden|collapse)|opacity:0(?:\.0*)?(?:;|$|!)")
-_ZERO = re.compile(r"(?:^|;)(?:max-)?(?:width|height):0(?:px|em|rem|%)?(?:;|$|!)")
+_ZERO = re.compile(r"(?:^|;)(?:max-)?(?:width|height):(?:0|1px)(?:px|em|rem|%)?(?:;|$|!)")
+# Or moved off the screen, clipped to nothing, scaled to nothing or made transparent: how
+# text is kept for search engines or screen readers and hidden from a reader (the "visually
+# hidden" clip, image replacement's text-indent, an offset of thousands of pixels;
+# docs/compliance.md#hidden-text). A far offset is at least FAR_PX (an em taken as 16px, a
+# vw, vh or % as 10px, so -100vw is far); a nearer one is layout (a pulled quote's -2em).
+FAR_PX = 999
+_LENGTH = r"(-?\d*\.?\d+)(px|em|rem|vw|vh|%)"
+_ONE_LENGTH = re.compile(_LENGTH)
+_PX_PER = {"px": 1, "em": 16, "rem": 16, "vw": 10, "vh": 10, "%": 10}
+# position:absolute, fixed or relative moves the element by its left, right, top or bottom
+_POSITIONED = re.compile(r"(?:^|;)position:(?:absolute|fixed|relative)(?:;|$|!)")
+_OFFSET = re.compile(r"(?:^|;)(left|right|top|bottom|margin-left|margin-right|margin-top|"
+                     r"text-indent):" + _LENGTH)
+_TRANSFORM = re.compile(r"(?:^|;)transform:([^;!]*)")
+_TRANSLATE = re.compile(r"translate(?:x|y|3d)?\(([^)]*)\)")
+_SCALE = re.compile(r"scale(?:x|y|3d)?\(([^)]*)\)")
+_CLIP_RECT = re.compile(r"(?:^|;)clip:rect\(([^)]*)\)")
+_CLIP_PATH = re.compile(r"(?:^|;)clip-path:(?:inset\((?:[5-9]\d|100)%\)|circle\(0|ellipse\(0)")
+_TRANSPARENT = re.compile(r"(?:^|;)(?:-webkit-text-fill-)?color:(?:transparent|rgba\([^)]*,0\))")
 
 # How a declaration block hides: not at all, by taking the box away, or by fading it (what
 # an entrance animation does until its script reveals the element).
@@ -147,9 +166,55 @@ def _how_hidden(style: str) -> int:
     if not compact:
         return _SHOWN
     if _NOT_DISPLAYED.search(compact) or (
-            _ZERO.search(compact) and "overflow:hidden" in compact):
+            _ZERO.search(compact) and "overflow:hidden" in compact) or _off_screen(compact):
         return _GONE
-    return _FADE if _FADED.search(compact) else _SHOWN
+    # an entrance animation starts from a fade, a scale of nothing or a slide from afar
+    return _FADE if _FADED.search(compact) or _transformed_away(compact) else _SHOWN
+
+
+def _far(number: str, unit: str) -> bool:
+    return abs(float(number)) * _PX_PER[unit] >= FAR_PX
+
+
+def _off_screen(compact: str) -> bool:
+    """Placed thousands of pixels away, clipped to nothing, or of a transparent colour."""
+    positioned = _POSITIONED.search(compact) is not None
+    for prop, number, unit in _OFFSET.findall(compact):
+        if _far(number, unit) and (prop.startswith(("margin", "text")) or (
+                positioned and (float(number) < 0 or prop in ("left", "right")))):
+            return True  # far below the article (top:9999px) is still on the page
+    clip = _CLIP_RECT.search(compact)
+    if clip and positioned:
+        edges = [_px(v) for v in clip.group(1).replace(",", " ").split()]
+        if len(edges) == 4:
+            top, right, bottom, left = edges
+            if (top is not None and bottom is not None and top >= bottom) or (
+                    right is not None and left is not None and right <= left):
+                return True
+    if _CLIP_PATH.search(compact):
+        return True
+    return bool(_TRANSPARENT.search(compact)) and "background-clip:text" not in compact \
+        and "text-shadow" not in compact  # gradient text is painted by its background
+
+
+def _px(value: str) -> float | None:
+    """A length in pixels (see FAR_PX), 0 for a bare 0, None for anything else ("auto")."""
+    m = _ONE_LENGTH.fullmatch(value)
+    if m is None:
+        return 0.0 if value in ("0", "0.0") else None
+    return float(m.group(1)) * _PX_PER[m.group(2)]
+
+
+def _transformed_away(compact: str) -> bool:
+    """Scaled to nothing or translated thousands of pixels away."""
+    for transform in _TRANSFORM.findall(compact):
+        for args in _TRANSLATE.findall(transform):
+            if any(abs(_px(a) or 0) >= FAR_PX for a in args.split(",")):
+                return True
+        for args in _SCALE.findall(transform):
+            if any(_px(a) == 0 for a in args.split(",")):
+                return True
+    return False
 
 
 def _hides(style: str) -> bool:
