@@ -261,6 +261,13 @@ OUT_OF_SIGHT = [
     "transform:translate3d(0, -200vh, 0)",
     "color:transparent",
     "color:rgba(255, 255, 255, 0)",
+    "font-size:1px",
+    "font-size:0.1em;line-height:0",
+    "opacity:0.01",
+    "filter:opacity(0)",
+    "content-visibility:hidden",
+    "color:#fff;background-color:#ffffff",
+    "color:white;background:#FFF",
 ]
 # Near offsets, gradient text and the like: layout, seen.
 IN_SIGHT = [
@@ -278,6 +285,14 @@ IN_SIGHT = [
     "width:1px;height:1px",  # its text overflows, seen
     "background:linear-gradient(#c00,#00c);-webkit-background-clip:text;color:transparent",
     "color:rgba(0, 0, 0, 0.8)",
+    "font-size:12px",
+    "font-size:0.8em",
+    "font-size:80%",
+    "opacity:0.5",
+    "filter:opacity(0.9)",
+    "content-visibility:auto",
+    "color:#333;background:#fff",
+    "color:#fff;background:#000 url(bg.png)",
 ]
 
 

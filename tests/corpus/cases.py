@@ -639,6 +639,8 @@ CASES: tuple[Case, ...] = (
     fails(D7, EN, "credit-indent", "author-credit"),
     fails(PAP, FR1, "credit-transparent", "author-credit"),
     fails(ELE, ES2, "credit-transparent", "author-credit"),
+    fails(AST, FR2, "credit-tiny", "author-credit"),
+    fails(JOO, ES1, "credit-tiny", "author-credit"),
     _case(TT1, EN, "deep-nesting", NOT_CHECKABLE),
     _case(GHO, FR1, "deep-nesting", NOT_CHECKABLE),
     _case(DRU, ES1, "deep-nesting", NOT_CHECKABLE),

@@ -617,13 +617,14 @@ def hidden_credit(slots: Slots, o: Original) -> Slots:
 def credit_out_of_sight(how: str) -> Apply:
     """The byline kept in the markup but out of a reader's sight, as text is kept for search
     engines or screen readers: the visually-hidden clip, an off-screen offset, image
-    replacement's text-indent, a transparent colour."""
+    replacement's text-indent, a transparent colour, text too small to read."""
     style = {
         "clip": "position:absolute;width:1px;height:1px;padding:0;margin:-1px;"
                 "overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0",
         "offset": "position:absolute;left:-9999px;top:auto",
         "indent": "text-indent:-9999px;overflow:hidden;white-space:nowrap",
         "transparent": "color:transparent",
+        "tiny": "font-size:1px;line-height:0",
     }[how]
 
     def apply(slots: Slots, o: Original) -> Slots:
@@ -1608,7 +1609,7 @@ EDITS = {e.name: e for e in (
        hidden_copy("zero-size")),
     _e("hidden-credit", "credit only in hidden markup", hidden_credit),
     *(_e(f"credit-{how}", f"credit out of sight ({how})", credit_out_of_sight(how))
-      for how in ("clip", "offset", "indent", "transparent")),
+      for how in ("clip", "offset", "indent", "transparent", "tiny")),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
     # defects in a CMS's own markup (the red team's layouts)
     _e("elementor-intro-widget", "intro paragraph before the article",
