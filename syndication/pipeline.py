@@ -9,7 +9,7 @@ import hashlib
 import logging
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
@@ -81,8 +81,9 @@ FEED_FORMATS = tuple(FORMATS)  # atom, rss, json
 INDEX_REFUSED = 50
 # The article step, as the pool names it (its workers import it by name).
 STEP = "syndication.step:process"
-# Rendering one feed file, which the workers do too once they were started.
-RENDER = "syndication.publish:render"
+# Rendering one feed file, which the workers do too once they were started: its bytes and
+# their SHA-256 (publish.render_file).
+RENDER = "syndication.publish:render_file"
 # Articles a run is expected to bring to the step before it starts worker processes: the
 # articles handed to it so far, and this source's count again for each source still to read.
 # Below it (the common cron run: a handful of new articles) the step runs here, and the run
@@ -95,6 +96,13 @@ POOL_THRESHOLD = 100
 Clock = Callable[[], datetime]
 #: progress(done, total, what): called after each source and each feed (the CLI's bar).
 Progress = Callable[[int, int, str], None]
+# A file to write: its bytes, and their SHA-256 (output.file_digest) when it was made where
+# they were rendered (a worker), else None: the state records it of every file written.
+Made = tuple[bytes, str | None]
+# The rows this run wrote and vetted as it stored them (_vet): (N, None) for an article's
+# republication, (N, paragraphs) for its extract. Only ids: a row rewritten in the run is
+# vetted again, or dropped from the set.
+Vetted = set[tuple[int, int | None]]
 
 
 def folder_lock_path(folder: Path) -> Path:
@@ -233,12 +241,12 @@ def _run(
         if steps.pool is not None and k + 1 < len(urls):
             ahead[k + 1] = _read_source(urls[k + 1], _feeds_of(config, urls[k + 1]), store,
                                         fetcher, clock, steps, len(urls) - k - 2)
-        sources.append(_source(read, store, articles, clock, steps))
+        sources.append(_source(read, store, articles, clock, steps, publisher.vetted))
         publisher.source_done(k)
         if progress:
             progress(len(sources), total, url)
     publisher.write_early()
-    for refused in _missing_extracts(config, store, clock, steps):
+    for refused in _missing_extracts(config, store, clock, steps, publisher.vetted):
         articles[refused.article_id] = refused
     written, unchanged, failed, windows = _publish(config, store, progress, len(sources),
                                                    total, steps, publisher)
@@ -331,9 +339,11 @@ def _source(
     articles: dict[int, ArticleReport],
     clock: Clock,
     steps: _Steps,
+    vetted: Vetted,
 ) -> SourceReport:
     """Process one source's articles, as read by _read_source; its validators are saved in
-    the same transaction as its articles, so a crash means the next run fetches it again."""
+    the same transaction as its articles, so a crash means the next run fetches it again.
+    ``vetted``: the rows written since the run started that _vet found publishable."""
     url, feeds, fetched, feed = read.url, read.feeds, read.fetched, read.feed
     if fetched is None or feed is None:
         if fetched is not None:  # 304
@@ -367,7 +377,7 @@ def _source(
                 log.debug("%s: article %d selected by no feed", url, n)
             else:
                 report, kept = _article(article, selecting, stored.get(n), plans[n], store,
-                                        clock, steps)
+                                        clock, steps, vetted)
                 # The same N from several sources is processed once: the next source finds
                 # it stored, and builds only the extracts its feeds want still missing.
                 if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
@@ -410,11 +420,12 @@ def _needs_step(wanted: Plan) -> bool:
 
 
 def _article(article: Article, selecting: list[tuple[FeedConfig, str]], stored: Stored | None,
-             wanted: Plan, store: Store, clock: Clock, steps: _Steps
+             wanted: Plan, store: Store, clock: Clock, steps: _Steps, vetted: Vetted
              ) -> tuple[ArticleReport, bool]:
-    """Build what the plan asks for (the article step), decide, apply (update.py): the
-    article's report, and whether the store now holds it. Extract-mode feeds that take it
-    get their extract built and checked too."""
+    """Build what the plan asks for (the article step), decide, apply (update.py) and vet
+    what was written (_vet): the article's report, and whether the store now holds it.
+    Extract-mode feeds that take it get their extract built and checked too. ``article``:
+    as this run's parse_feed read it."""
     built: Built | None = None
     extracts: tuple[Built, ...] = ()
     if _needs_step(wanted):
@@ -423,8 +434,35 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], stored: 
         built, extracts = done.built, done.extracts
     intent = decide(article, stored, wanted, built, extracts, clock())
     store.apply(intent, clock())
+    _vet(intent, vetted)
     _log_intent(article, intent)
     return intent.report, stored is not None or intent.article is not None
+
+
+def _vet(intent: Intent, vetted: Vetted) -> None:
+    """Vet, as it is stored, what this run wrote of an article parsed by this run's
+    parse_feed: once here, instead of in _publishable for every feed that publishes it. Its
+    row's fields hold no character XML 1.0 forbids (parse_feed refuses an entry holding one
+    in any text or attribute, with the same test, safetext.FORBIDDEN), and its link is The
+    Conversation's (the step refuses it otherwise: source-link); its republication and
+    extracts are tested here, right after Store.apply, where the UTF-8 the database was
+    handed is at hand again (CPython keeps it with the string: encoding it again is a copy).
+    One that fails is left for _publishable to leave out and say so, as it does with what
+    an earlier version stored or a hand edited. benchmarks/run.py's cold run: 0.55 M
+    instructions an article in _publishable, 0.27 M here (callgrind)."""
+    w = intent.article
+    if w is None:  # the row stays as stored before: its extracts are vetted when published
+        vetted.difference_update((x.article_id, x.paragraphs) for x in intent.extracts)
+        return
+    n = w.article.article_id
+    whole = w.status is Outcome.PUBLISHED
+    for key, ok, html in [((n, None), whole, w.html),
+                          *(((n, x.paragraphs), whole and x.status is Outcome.PUBLISHED, x.html)
+                            for x in intent.extracts)]:
+        if ok and html is not None and search_forbidden(html) is None:
+            vetted.add(key)
+        else:
+            vetted.discard(key)
 
 
 def _log_step(article: Article, done: Processed) -> None:
@@ -512,7 +550,7 @@ class _Steps:
 
     def render_ahead(self, fmts: Sequence[str], config: Config, feed: FeedConfig,
                      entries: Callable[[], tuple[FeedEntry, ...]], since: datetime | None
-                     ) -> dict[str, Callable[[], bytes]]:
+                     ) -> dict[str, Callable[[], Made]]:
         """Hand the rendering of one feed's files in ``fmts`` to one worker now, in one
         message (its entries pickled once, not once a format); returns how to take each
         file's bytes. Rendered here instead when its entries cannot be read now (it fails
@@ -530,12 +568,12 @@ class _Steps:
         pool.calls(RENDER, [(("render", feed.name, fmt), (fmt, config.site, feed, loaded, since))
                             for fmt in fmts])
 
-        def take(fmt: str) -> bytes:
+        def take(fmt: str) -> Made:
             try:
-                data: bytes = pool.answer(("render", feed.name, fmt))
+                data, digest = pool.answer(("render", feed.name, fmt))
             except WorkerDied:
                 return _render(fmt, config, feed, entries, since)
-            return data
+            return data, digest
 
         return {fmt: partial(take, fmt) for fmt in fmts}
 
@@ -582,7 +620,7 @@ def _fingerprint(feed: FeedConfig) -> str:
 
 
 def _missing_extracts(config: Config, store: Store, clock: Clock,
-                      steps: _Steps) -> list[ArticleReport]:
+                      steps: _Steps, vetted: Vetted) -> list[ArticleReport]:
     """Extracts that extract-mode feeds need of articles already stored (the feed was just
     switched to extract mode, or its paragraph count changed, and its sources answer 304),
     within each feed's window. Returns the refusals."""
@@ -603,6 +641,7 @@ def _missing_extracts(config: Config, store: Store, clock: Clock,
                 _log_step(article, done)
                 intent = decide(article, None, wanted, None, done.extracts, clock())
                 store.apply(intent, clock())
+                _vet(intent, vetted)
                 if intent.report.outcome is not Outcome.UNCHANGED:
                     refused.append(intent.report)
     return refused
@@ -637,10 +676,10 @@ def _publish(
             progress(done, total, feed.name)
     out = config.site.output_dir
     for name, data in publisher.assets.items():
-        publisher.write(out / name, partial(bytes, data))
+        publisher.write(out / name, partial(_made, data))
     refused = store.articles(not_published=True, limit=INDEX_REFUSED)
 
-    def index() -> bytes:
+    def index() -> Made:
         from .index import LATEST, Listing, render_index
 
         # The page reads what it lists (the newest entries of each feed, without their
@@ -649,7 +688,7 @@ def _publish(
                                                      paragraphs=_paragraphs(feed)),
                             len(keys), why)
                     for feed, keys, why in listing_keys]
-        return render_index(config.site, listings, refused)
+        return render_index(config.site, listings, refused), None
 
     publisher.write(out / INDEX_FILE, index,
                     _inputs_digest(config, INDEX_FILE, (listing_keys, refused)))
@@ -682,6 +721,7 @@ class _Publisher:
         self.unchanged: list[str] = []
         self.failed: list[str] = []
         self.assets = shipped_assets(config.site)
+        self.vetted: Vetted = set()
         self.names = [f"{feed.name}.{fmt}" for feed in config.feeds for fmt in FEED_FORMATS]
         self._cleaned = False
         self._early: set[str] = set()  # files written before _publish
@@ -734,12 +774,13 @@ class _Publisher:
         since = state[1] if state else None
         entries = _once(partial(_publishable, partial(store.feed_entries, feed.name,
                                                       feed.max_entries,
-                                                      paragraphs=paragraphs)))
+                                                      paragraphs=paragraphs),
+                                self.vetted, paragraphs))
         files = _FeedFiles(keys, "" if keys or sources is None else _why_empty(feed, sources))
         digests = {fmt: _inputs_digest(config, fmt, (feed, keys, since))
                    for fmt in FEED_FORMATS}
         paths = {fmt: out / f"{feed.name}.{fmt}" for fmt in FEED_FORMATS}
-        ahead: dict[str, Callable[[], bytes]] = {}
+        ahead: dict[str, Callable[[], Made]] = {}
         # With workers (a run with enough new articles started them), the files are
         # rendered there, while this process writes the feed before it.
         if self.steps.pool is not None:
@@ -752,7 +793,7 @@ class _Publisher:
             files.files.append((paths[fmt], make, digests[fmt]))
         return files
 
-    def write(self, path: Path, make: Callable[[], bytes], digest: str | None = None, *,
+    def write(self, path: Path, make: Callable[[], Made], digest: str | None = None, *,
               early: bool = False) -> None:
         """Write one file unless it is still as written from the same inputs. ``early``
         (before _publish): a failure is left for _publish to meet again and report, and
@@ -764,7 +805,7 @@ class _Publisher:
                 (self.written if str(path) in self._early else self.unchanged).append(str(path))
             return
         try:
-            data = make()
+            data, sha256 = make()
         except Exception as e:  # a bug or a stored value no check foresaw:
             # this file only; the previous one stays, and every other file is still written
             store.forget_feed_file(str(path))
@@ -789,7 +830,7 @@ class _Publisher:
             log.error("%s", message)
             self.failed.append(message)
             return
-        store.own_output_file(str(path), file_digest(data), self.owner)
+        store.own_output_file(str(path), sha256 or file_digest(data), self.owner)
         if digest is not None:
             store.save_feed_file(str(path), digest, stat.st_size, stat.st_mtime_ns)
         if changed:
@@ -856,17 +897,23 @@ class _FeedFiles:
     keys: tuple[tuple[int, str, str], ...]  # Store.feed_keys: its entries, without HTML
     why: str  # why it is empty ("" when it is not), for the index page
     # each file's path, how its bytes are made, and the digest of its inputs
-    files: list[tuple[Path, Callable[[], bytes], str]] = field(default_factory=list)
+    files: list[tuple[Path, Callable[[], Made], str]] = field(default_factory=list)
 
 
-def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, ...]:
-    """The stored entries that may be published: one stored by an earlier version with a
-    character XML forbids, or a link that is not The Conversation's, is left out (and said),
-    never allowed to stop the whole file."""
+def _publishable(load: Callable[[], tuple[FeedEntry, ...]],
+                 vetted: Container[tuple[int, int | None]] = frozenset(),
+                 paragraphs: int | None = None) -> tuple[FeedEntry, ...]:
+    """The stored entries that may be published: one stored by an earlier version (or edited
+    since) with a character XML forbids, or a link that is not The Conversation's, is left
+    out (and said), never allowed to stop the whole file. ``vetted``: the rows this run
+    stored and vetted (_vet), not read again; ``paragraphs``: the extracts the entries are."""
     from .source import link_problem
 
     kept = []
     for e in load():
+        if (e.article_id, paragraphs) in vetted:
+            kept.append(e)
+            continue
         fields = (e.title, e.summary or "", e.html, e.rights or "", *e.categories,
                   *(a.name for a in e.authors))
         if any(search_forbidden(f) for f in fields):
@@ -881,10 +928,15 @@ def _publishable(load: Callable[[], tuple[FeedEntry, ...]]) -> tuple[FeedEntry, 
 
 
 def _render(fmt: str, config: Config, feed: FeedConfig,
-            entries: Callable[[], tuple[FeedEntry, ...]], since: datetime | None) -> bytes:
+            entries: Callable[[], tuple[FeedEntry, ...]], since: datetime | None) -> Made:
     from .publish import render
 
-    return render(fmt, config.site, feed, entries(), since)
+    return render(fmt, config.site, feed, entries(), since), None
+
+
+def _made(data: bytes) -> Made:
+    """A file to write whose bytes are at hand (a shipped image)."""
+    return data, None
 
 
 def _why_empty(feed: FeedConfig, sources: dict[str, SourceState]) -> str:

@@ -19,7 +19,7 @@ from ._version import __version__
 from .config import FeedConfig, SiteConfig
 from .conversation import ENTRY_ID, TC_HOME
 from .models import LICENCE_NAME, LICENCE_URL, Author, FeedEntry
-from .output import FORMATS, GENERATOR_URI, ICON_FILE, LOGO_FILE
+from .output import FORMATS, GENERATOR_URI, ICON_FILE, LOGO_FILE, file_digest
 from .safetext import safe_url
 from .wording import CREDIT, feed_words
 
@@ -31,6 +31,12 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # given (a library caller): feed readers choke on 1970.
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ICON_SIZE = 144  # pixels: RSS <image> may be at most 144 wide
+# render_json: what stands for each item's content_html while the document is written (a
+# non-character: no published text holds one, safetext.FORBIDDEN), as json writes it; and
+# the bytes that json escapes as \u00XX (controls but tab, LF, CR: none is published either).
+_HTML_MARK = "\uffff"
+_QUOTED_HTML_MARK = json.dumps(_HTML_MARK, ensure_ascii=False)
+_NOT_UXXXX_ESCAPED = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0D))
 
 
 def entry_id(article_id: int) -> str:
@@ -96,6 +102,17 @@ def render(fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedE
     return bytes(fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True))
 
 
+def render_file(fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry],
+                since: datetime | None = None) -> tuple[bytes, str]:
+    """render(), with the SHA-256 the state database records of the file written
+    (output.file_digest): what a worker process hands back, so that the run's own process
+    does not hash the ~30 MB of feeds that benchmarks/run.py's cold run writes (1.6 M
+    instructions an article there, callgrind; a tenth of that natively, where SHA-256 has
+    its own CPU instructions)."""
+    data = render(fmt, site, feed, entries, since)
+    return data, file_digest(data)
+
+
 def render_json(site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]) -> bytes:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1) with the licence of every item in an
     ``_license`` extension object (the spec's custom-object convention: "_" prefix and an
@@ -112,8 +129,45 @@ def render_json(site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry]
         "language": language,
         "items": [_json_item(e, language) for e in entries],
     }
-    text = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2, separators=(",", ": "))
-    return (text + "\n").encode("utf-8")
+    # Each item's HTML (~20 KB, nine tenths of the file) is written in as UTF-8 after the
+    # rest: json escapes a string character by character into a new one, encoded again
+    # with the document; as bytes, only its quotes, backslashes and line ends are replaced
+    # (memchr-fast). The same bytes as json.dumps of the whole document (tested): 1.06 →
+    # 0.74 M instructions an entry of benchmarks/run.py's feeds (callgrind).
+    htmls = [item["content_html"] for item in doc["items"]]
+    for item in doc["items"]:
+        item["content_html"] = _HTML_MARK
+    spliced = _spliced(_json_text(doc), htmls)
+    if spliced is not None:
+        return spliced
+    # the mark found elsewhere too (a configured title holding it), or an HTML that json
+    # escapes otherwise: json writes it all
+    for item, content in zip(doc["items"], htmls, strict=True):
+        item["content_html"] = content
+    return (_json_text(doc) + "\n").encode("utf-8")
+
+
+def _json_text(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2, separators=(",", ": "))
+
+
+def _spliced(text: str, htmls: Sequence[str]) -> bytes | None:
+    """The JSON ``text`` with each _QUOTED_HTML_MARK replaced by the next of ``htmls`` as
+    json writes a string, in UTF-8, and a line end; None when the marks are not one for
+    each HTML, or an HTML holds a control json escapes as \\u00XX (any but tab, LF, CR)."""
+    parts = text.split(_QUOTED_HTML_MARK)
+    if len(parts) != len(htmls) + 1:
+        return None
+    out = [parts[0].encode()]
+    for content, part in zip(htmls, parts[1:], strict=True):
+        data = content.encode()
+        if data.translate(None, _NOT_UXXXX_ESCAPED):
+            return None
+        out += (b'"', data.replace(b"\\", b"\\\\").replace(b'"', b'\\"')
+                .replace(b"\n", b"\\n").replace(b"\r", b"\\r").replace(b"\t", b"\\t"),
+                b'"', part.encode())
+    out.append(b"\n")
+    return b"".join(out)
 
 
 def _json_item(e: FeedEntry, feed_lang: str) -> dict[str, Any]:

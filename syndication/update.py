@@ -47,6 +47,9 @@ class Plan(NamedTuple):
     # visible_hash() of it, made with ``digest`` when the article is checked (and so
     # written): its content encoded once for both; "" when not made
     visible: str = ""
+    # its content as UTF-8, encoded for both hashes, stored as it is (ArticleWrite.content);
+    # None when not made
+    content: bytes | None = None
 
 
 class ArticleWrite(NamedTuple):
@@ -59,6 +62,8 @@ class ArticleWrite(NamedTuple):
     html: str | None
     findings: tuple[Finding, ...]
     reason: str
+    # article.content as UTF-8 when plan() made it (Plan.content), else None
+    content: bytes | None = None
 
 
 class ExtractWrite(NamedTuple):
@@ -129,7 +134,8 @@ def plan(article: Article, stored: Stored | None, extracts: Sequence[int]) -> Pl
         # written once checked, with its visible hash: made now, from the same bytes (an
         # English article's content is UCS-2 to Python: encoding it cost as much as
         # hashing it, 0.24 M instructions)
-        return Plan(digest, check=True, extracts=wanted, visible=visible_hash(article, content))
+        return Plan(digest, check=True, extracts=wanted, visible=visible_hash(article, content),
+                    content=content)
     if stored.status is not Outcome.PUBLISHED:
         return Plan(digest, check=False, extracts=())
     missing = tuple(p for p in wanted if stored.extracts.get(p) != digest)
@@ -193,7 +199,7 @@ def entry_updated(article: Article, stored: Stored | None, now: datetime) -> dat
 
 def _write(article: Article, plan: Plan, built: Built, entry: Article) -> ArticleWrite:
     return ArticleWrite(entry, plan.digest, plan.visible or visible_hash(article),
-                        built.outcome, built.html, built.findings, built.reason)
+                        built.outcome, built.html, built.findings, built.reason, plan.content)
 
 
 def _report(article: Article, outcome: Outcome, *, failed_rules: tuple[str, ...] = (),

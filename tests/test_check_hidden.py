@@ -234,3 +234,98 @@ def test_two_exact_copies_or_a_teaser_beside_the_article_pass(
     verdict = check_page(page_of(article, f'<aside class="intro">{teaser}</aside>' + html),
                          article)
     assert "unaltered-text" not in failed(verdict), explain(verdict)
+
+
+# --- off the screen, clipped, scaled or transparent: kept for search engines, not readers ----
+
+# Each the way a theme or a plugin writes it: the visually-hidden clip (Bootstrap 4's
+# sr-only, WordPress's screen-reader-text), image replacement's text-indent, an off-screen
+# offset, and the rest.
+OUT_OF_SIGHT = [
+    "position:absolute;left:-9999px",
+    "position: absolute; top: -10000px;",
+    "position:fixed;left:-100vw",
+    "position:relative;right:-999em",
+    "margin-left:-9999px",
+    "text-indent:-9999px;overflow:hidden",
+    "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+    "clip:rect(0,0,0,0);white-space:nowrap;border:0",
+    "position:absolute !important;clip:rect(1px, 1px, 1px, 1px);overflow:hidden",
+    "clip-path:inset(50%);position:absolute;width:1px;height:1px;overflow:hidden",
+    "clip-path: inset(100%)",
+    "clip-path:circle(0)",
+    "height:1px;width:1px;overflow:hidden",
+    "transform:scale(0)",
+    "transform: scale(1, 0)",
+    "transform:translateX(-9999px)",
+    "transform:translate3d(0, -200vh, 0)",
+    "color:transparent",
+    "color:rgba(255, 255, 255, 0)",
+    "font-size:1px",
+    "font-size:0.1em;line-height:0",
+    "opacity:0.01",
+    "filter:opacity(0)",
+    "content-visibility:hidden",
+    "color:#fff;background-color:#ffffff",
+    "color:white;background:#FFF",
+]
+# Near offsets, gradient text and the like: layout, seen.
+IN_SIGHT = [
+    "margin-left:-2em",
+    "text-indent:-1.5em;padding-left:1.5em",
+    "position:relative;top:-3px",
+    "position:absolute;top:9999px",
+    "left:-9999px",  # not positioned: left does nothing
+    "transform:translate(-50%, -50%)",
+    "transform:scale(1.05)",
+    "transform:scale(0.5)",
+    "position:absolute;clip:rect(auto, auto, auto, auto)",
+    "clip:rect(0,0,0,0)",  # not positioned: clip does nothing
+    "clip-path:inset(10%)",
+    "width:1px;height:1px",  # its text overflows, seen
+    "background:linear-gradient(#c00,#00c);-webkit-background-clip:text;color:transparent",
+    "color:rgba(0, 0, 0, 0.8)",
+    "font-size:12px",
+    "font-size:0.8em",
+    "font-size:80%",
+    "opacity:0.5",
+    "filter:opacity(0.9)",
+    "content-visibility:auto",
+    "color:#333;background:#fff",
+    "color:#fff;background:#000 url(bg.png)",
+]
+
+
+@pytest.mark.parametrize("style", OUT_OF_SIGHT)
+def test_a_style_that_puts_an_element_out_of_sight_hides_it(style: str) -> None:
+    assert hidden("", f'<p id="t" style="{style}">x</p>')
+    assert hidden(f".x{{{style}}}", '<p class="x" id="t">x</p>')
+
+
+@pytest.mark.parametrize("style", IN_SIGHT)
+def test_a_style_that_lays_an_element_out_leaves_it_seen(style: str) -> None:
+    assert not hidden("", f'<p id="t" style="{style}">x</p>')
+    assert not hidden(f".x{{{style}}}", '<p class="x" id="t">x</p>')
+
+
+@pytest.mark.parametrize("style", OUT_OF_SIGHT)
+def test_a_byline_out_of_sight_is_no_credit(us: tuple[Article, str],  # noqa: F811
+                                            style: str) -> None:
+    article, html = us
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
+    assert byline is not None
+    page = page_of(article, html.replace(byline.group(),
+                                         f'<div style="{style}">{byline.group()}</div>'))
+    verdict = check_page(page, article)
+    assert failed(verdict) == ["author-credit"], explain(verdict)
+
+
+@pytest.mark.parametrize("style", IN_SIGHT)
+def test_a_byline_laid_out_is_credit(us: tuple[Article, str], style: str) -> None:  # noqa: F811
+    article, html = us
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
+    assert byline is not None
+    page = page_of(article, html.replace(byline.group(),
+                                         f'<div style="{style}">{byline.group()}</div>'))
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)

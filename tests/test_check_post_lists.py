@@ -216,6 +216,39 @@ def test_a_post_list_on_another_host_is_not_the_publishers(
     assert [f.rule for f in verdict.failed] == ["unaltered-text", "images"], explain(verdict)
 
 
+@pytest.mark.parametrize("page_site, list_site", [
+    (SITE, "https://blog.harbourtown.example"),  # the site's blog, below its host
+    (SITE, "https://www.blog.harbourtown.example"),
+    ("https://news.harbourtown.example", SITE),  # a section's host, its list to the main site
+])
+def test_a_post_list_on_a_host_above_or_below_the_pages_is_the_publishers(
+    en_republished: tuple[Article, str], page_site: str, list_site: str
+) -> None:
+    """The Latest Posts markup on one host of the publisher's, its links to another of its
+    hosts, one a subdomain of the other (docs/compliance.md#publisher-boxes)."""
+    article, html = en_republished
+    box = POST_LISTS["wp-latest-posts"].replace(SITE, list_site)
+    body = between_paragraphs(html, box)
+    verdict = check_page(
+        sub(page(article, body), "</head>", CANONICAL.replace(SITE, page_site) + "</head>"),
+        article)
+    assert verdict.compliant, explain(verdict)
+
+
+@pytest.mark.parametrize("list_site", [
+    "https://harbourtown.example.other-news.example",  # the name, under another domain
+    "https://oldharbourtown.example",  # the name, ending another one
+    "https://example",  # the top-level name alone
+])
+def test_a_post_list_on_a_lookalike_host_is_not_the_publishers(
+    en_republished: tuple[Article, str], list_site: str
+) -> None:
+    article, html = en_republished
+    box = POST_LISTS["wp-latest-posts"].replace(SITE, list_site)
+    verdict = check_page(on_site(article, between_paragraphs(html, box)), article)
+    assert [f.rule for f in verdict.failed] == ["unaltered-text", "images"], explain(verdict)
+
+
 def test_a_list_linking_the_conversation_is_not_furniture(
     en_republished: tuple[Article, str]
 ) -> None:

@@ -74,6 +74,28 @@ def test_json_feed_is_deterministic_and_sorted(entries: tuple[FeedEntry, ...]) -
                                separators=(",", ": ")) + "\n").encode()
 
 
+@pytest.mark.parametrize("html", [
+    "", '<p class="a">\\"quoted\\"</p>\n\r\t', "<p>\x01 \x1f a control</p>",
+    "<p>\u2028 \u00e9t\u00e9 \U0001f600 \x7f</p>", '"\uffff"', "\uffff", "\\u0000"])
+@pytest.mark.parametrize("title", ["Mixed", "\"\uffff\""])
+def test_json_feed_writes_each_html_as_json_writes_it(
+        entries: tuple[FeedEntry, ...], html: str, title: str) -> None:
+    # render_json writes the items' HTML in after the rest (_spliced): the same bytes as
+    # json.dumps of the whole document, whatever the HTML or a configured title holds
+    tricky = tuple(_entry_html(e, html if k else html + "<p>second</p>")
+                   for k, e in enumerate(entries))
+    data = render("json", SITE, replace(FEED, title=title), tricky)
+    doc = json.loads(data)
+    assert [item["content_html"] for item in doc["items"]] == [e.html for e in tricky]
+    assert doc["title"] == title
+    assert data == (json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2,
+                               separators=(",", ": ")) + "\n").encode()
+
+
+def _entry_html(entry: FeedEntry, html: str) -> FeedEntry:
+    return entry._replace(html=html)
+
+
 def test_the_subtitle_always_credits_the_conversation() -> None:
     assert subtitle(FEED) == FEED.description
     own = replace(FEED, description="Our pick of ocean science.")

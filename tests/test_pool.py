@@ -6,6 +6,7 @@ worker behind and no lock held."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import pickle
@@ -80,6 +81,13 @@ def _rows(config: Config) -> dict[str, list[tuple[Any, ...]]]:
                 for t in tables}
 
 
+def _owned(config: Config) -> dict[str, str]:
+    """What the state recorded of each file the run wrote in the output folder: its name
+    and SHA-256."""
+    with sqlite3.connect(config.site.state_file) as db:
+        return {Path(p).name: h for p, h in db.execute("SELECT path, sha256 FROM output_files")}
+
+
 @pytest.fixture
 def submitted(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """The keys handed to worker processes during the test."""
@@ -140,6 +148,9 @@ def test_workers_publish_what_one_process_publishes(
     assert _published(pooled_config) == _published(config)
     assert _rows(pooled_config) == _rows(config)
     assert len(_published(config)["extracts.json"]) > 0
+    # the SHA-256 of each file, made by the worker that rendered it, is that of its bytes
+    assert _owned(pooled_config) == _owned(config) == {
+        name: hashlib.sha256(data).hexdigest() for name, data in _published(config).items()}
 
 
 def test_an_article_two_sources_carry_is_processed_once_as_in_one_process(

@@ -104,6 +104,22 @@ def test_saving_again_replaces_in_place(tmp_path: Path, env_article: Article) ->
         assert state.status is Outcome.PUBLISHED and state.findings[0].rule == "licence"
 
 
+@pytest.mark.parametrize("content", ["a \u2019quoted\u2019 \u00e9t\u00e9 \U0001f600", "plain"])
+def test_an_original_handed_as_utf8_is_stored_as_the_same_text(
+        tmp_path: Path, env_article: Article, content: str) -> None:
+    # update.plan's bytes, bound as they are (Store.save_article's content): the row holds
+    # the TEXT the string would have made, byte for byte
+    article = dataclasses.replace(env_article, content=content)
+    with Store(tmp_path / "s.sqlite3") as store, store.transaction():
+        for n, given in ((1, None), (2, content.encode())):
+            store.save_article(dataclasses.replace(article, article_id=n), content_hash="h",
+                               status=Outcome.PUBLISHED, html="<p>x</p>", findings=[],
+                               reason="", now=NOW, content=given)
+        rows = store.db.execute("SELECT typeof(content), content, CAST(content AS BLOB) "
+                                "FROM article_bodies ORDER BY article_id").fetchall()
+    assert rows[0] == rows[1] == ("text", content, content.encode())
+
+
 def test_a_failed_transaction_leaves_nothing(tmp_path: Path, env_article: Article) -> None:
     with Store(tmp_path / "s.sqlite3") as store:
         with pytest.raises(RuntimeError), store.transaction():

@@ -50,7 +50,8 @@ def corrected(article: Article) -> Article:
 def test_plan_new_article_checks_it_and_every_extract_wanted(env_article: Article) -> None:
     p = plan(env_article, None, [3, 2, 3])
     assert p == Plan(content_hash(env_article), check=True, extracts=(2, 3),
-                     visible=visible_hash(env_article))  # written once checked: both hashes
+                     visible=visible_hash(env_article),  # written once checked: both hashes
+                     content=env_article.content.encode())  # and its content as stored
 
 
 @pytest.mark.parametrize("status", [Outcome.PUBLISHED, Outcome.REFUSED, Outcome.ERROR])

@@ -229,6 +229,18 @@ def _site(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _same_site(host: str, own: frozenset[str]) -> bool:
+    """Whether ``host`` is the publisher's: one of its ``own`` hosts, a subdomain of one
+    (blog.harbourtown.example under harbourtown.example), or the domain one of them is a
+    subdomain of (harbourtown.example above news.harbourtown.example); never a bare
+    top-level name. Two subdomains side by side (news. and blog.) are not matched: without
+    the public-suffix list, alice.github.io and bob.github.io, two owners, would look alike."""
+    if host in own:
+        return True
+    return any((host.endswith("." + o) and "." in o) or (o.endswith("." + host) and "." in host)
+               for o in own)
+
+
 class Furniture:
     """The publisher's boxes of a page (page.py read it), each furniture only when it
     carries no run of ORIGINAL_RUN tokens of ``original`` (the original's tokens; None
@@ -517,7 +529,8 @@ class Furniture:
 
     def _own(self, href: str) -> bool:
         """Whether ``href`` leads to the publisher's own pages: relative, a fragment, or an
-        http(s) address on the page's own host (never The Conversation's)."""
+        http(s) address on the page's own host or a host above or below it (never The
+        Conversation's): see _same_site."""
         try:
             parts = urlsplit(href)
         except ValueError:
@@ -529,7 +542,7 @@ class Furniture:
         host = _site(host_of(href))
         if not host or is_tc_host(host):
             return False
-        return host in self.own_hosts()
+        return _same_site(host, self.own_hosts())
 
     def own_hosts(self) -> frozenset[str]:
         """The hosts the page says are its own: its canonical address, og:url, <base>, its

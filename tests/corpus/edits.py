@@ -614,6 +614,26 @@ def hidden_credit(slots: Slots, o: Original) -> Slots:
     return article_of(slots, credit + without_byline(slots.article))
 
 
+def credit_out_of_sight(how: str) -> Apply:
+    """The byline kept in the markup but out of a reader's sight, as text is kept for search
+    engines or screen readers: the visually-hidden clip, an off-screen offset, image
+    replacement's text-indent, a transparent colour, text too small to read."""
+    style = {
+        "clip": "position:absolute;width:1px;height:1px;padding:0;margin:-1px;"
+                "overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0",
+        "offset": "position:absolute;left:-9999px;top:auto",
+        "indent": "text-indent:-9999px;overflow:hidden;white-space:nowrap",
+        "transparent": "color:transparent",
+        "tiny": "font-size:1px;line-height:0",
+    }[how]
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        credit = f'<div style="{style}">{byline(o.code)}</div>'
+        return article_of(slots, credit + without_byline(slots.article))
+
+    return apply
+
+
 def deep_nesting(slots: Slots, o: Original) -> Slots:
     """The code inside 300 nested <div>s, deeper than the HTML parser's limit (256)."""
     depth = 300
@@ -1588,6 +1608,8 @@ EDITS = {e.name: e for e in (
     _e("hidden-copy-zero-size", "hidden compliant copy beside an altered one",
        hidden_copy("zero-size")),
     _e("hidden-credit", "credit only in hidden markup", hidden_credit),
+    *(_e(f"credit-{how}", f"credit out of sight ({how})", credit_out_of_sight(how))
+      for how in ("clip", "offset", "indent", "transparent", "tiny")),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
     # defects in a CMS's own markup (the red team's layouts)
     _e("elementor-intro-widget", "intro paragraph before the article",
