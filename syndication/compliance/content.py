@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from urllib.parse import unquote
 
 from ..conversation import (
@@ -100,7 +100,7 @@ def counter_id(img: _Element) -> int | None:
     return counter_article_id(img.get("src") or "")
 
 
-_URL_ATTRIBUTES = ("src", *_SRCSET_ATTRIBUTES, *_IMAGE_URL_ATTRIBUTES)
+_URL_ATTRIBUTES = frozenset({"src", *_SRCSET_ATTRIBUTES, *_IMAGE_URL_ATTRIBUTES})
 
 
 def counter_tag(el: _Element) -> CounterTag | None:
@@ -108,15 +108,18 @@ def counter_tag(el: _Element) -> CounterTag | None:
     or None: in src or a srcset candidate (loaded with the page), in any attribute where
     lazy loaders put an image's URL (_IMAGE_URL_ATTRIBUTES, data-srcset: lazy), or inside an
     image CDN's or proxy's URL."""
-    src = (el.get("src") or "").strip()
     # Every form holds the word "counter", percent-encoded at worst: most images are
-    # pictures, and this answers for them without a pattern.
-    joined = " ".join([el.get(a) or "" for a in _URL_ATTRIBUTES])
-    if "counter" not in joined.lower() and "%" not in joined:
+    # pictures, and this answers for them without a pattern. The attributes are read once,
+    # all of them (an image has a few), not by 14 el.get() calls: find_counters() and
+    # has_source() over a republication's images, 0.27 -> 0.20 M instructions an article.
+    items = el.items()
+    if not any("counter" in v.lower() or "%" in v for a, v in items if a in _URL_ATTRIBUTES):
         return None
+    attrs = cast("dict[str, str]", dict(items))  # lxml's stubs allow bytes; HTML gives str
+    src = (attrs.get("src") or "").strip()
     found = [("src", src),
-             *((a, c) for a in _SRCSET_ATTRIBUTES for c in _candidates(el.get(a) or "")),
-             *((a, (el.get(a) or "").strip()) for a in _IMAGE_URL_ATTRIBUTES)]
+             *((a, c) for a in _SRCSET_ATTRIBUTES for c in _candidates(attrs.get(a) or "")),
+             *((a, (attrs.get(a) or "").strip()) for a in _IMAGE_URL_ATTRIBUTES)]
     n, how, where, url = None, "src", "src", src
     for attr, value in found:
         n = counter_article_id(value)
