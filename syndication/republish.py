@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from functools import cache
 from html import escape
 from typing import cast
@@ -170,27 +171,26 @@ def _plainly_safe(noted: list[tuple[str, str]]) -> bool:
 
 @cache
 def _noting_cleaner() -> nh3.Cleaner:
-    """The sanitiser of the first pass: _cleaner's options, URLs noted, not vetted."""
-    return nh3.Cleaner(
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-        attribute_filter=_note_url_attribute,
-    )
+    """The sanitiser of the first pass: URLs noted, not vetted."""
+    return _nh3_cleaner(_note_url_attribute)
 
 
 @cache
 def _cleaner() -> nh3.Cleaner:
-    """The sanitiser, built once: nh3.clean() builds one from its options on every call."""
+    """The sanitiser, every URL vetted."""
+    return _nh3_cleaner(_vet_url_attribute)
+
+
+def _nh3_cleaner(attribute_filter: Callable[[str, str, str], str | None]) -> nh3.Cleaner:
+    """Our sanitiser's options, built into a cleaner once (nh3.clean() builds one from its
+    options on every call), with each attribute nh3 keeps handed to ``attribute_filter``."""
     return nh3.Cleaner(
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
-        attribute_filter=_vet_url_attribute,
+        attribute_filter=attribute_filter,
     )
 
 

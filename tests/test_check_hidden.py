@@ -13,7 +13,7 @@ import pytest
 from syndication.compliance import check_page
 from syndication.compliance.htmltext import parse_page
 from syndication.compliance.page import Hidden
-from syndication.models import Article
+from syndication.models import Article, Verdict
 
 from .test_check_pages import _edited, explain, failed, page_of, us  # noqa: F401
 
@@ -308,24 +308,23 @@ def test_a_style_that_lays_an_element_out_leaves_it_seen(style: str) -> None:
     assert not hidden(f".x{{{style}}}", '<p class="x" id="t">x</p>')
 
 
+def _byline_styled(republished: tuple[Article, str], style: str) -> Verdict:
+    """The verdict on our republication with its byline in a <div> of ``style``."""
+    article, html = republished
+    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
+    assert byline is not None
+    return check_page(page_of(article, html.replace(
+        byline.group(), f'<div style="{style}">{byline.group()}</div>')), article)
+
+
 @pytest.mark.parametrize("style", OUT_OF_SIGHT)
 def test_a_byline_out_of_sight_is_no_credit(us: tuple[Article, str],  # noqa: F811
                                             style: str) -> None:
-    article, html = us
-    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
-    assert byline is not None
-    page = page_of(article, html.replace(byline.group(),
-                                         f'<div style="{style}">{byline.group()}</div>'))
-    verdict = check_page(page, article)
+    verdict = _byline_styled(us, style)
     assert failed(verdict) == ["author-credit"], explain(verdict)
 
 
 @pytest.mark.parametrize("style", IN_SIGHT)
 def test_a_byline_laid_out_is_credit(us: tuple[Article, str], style: str) -> None:  # noqa: F811
-    article, html = us
-    byline = re.search(r'<p class="tc-byline">.*?</p>', html, re.S)
-    assert byline is not None
-    page = page_of(article, html.replace(byline.group(),
-                                         f'<div style="{style}">{byline.group()}</div>'))
-    verdict = check_page(page, article)
+    verdict = _byline_styled(us, style)
     assert verdict.compliant, explain(verdict)
