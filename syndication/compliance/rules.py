@@ -153,6 +153,14 @@ def check_page(
                    known=orig.pieces if orig is not None else None)
     except DocumentCut as e:
         return not_checkable(n, "the page", e)
+    return check_read_page(rep, orig, n, title=title)
+
+
+def check_read_page(rep: Page, orig: Original | None, n: int | None, *,
+                    title: str | None = None) -> Verdict:
+    """check_page's verdict on a page read already (``read(html, page=True,
+    located=LOCATED)``) and its original prepared (or None; ``n`` is then the article's id):
+    `syndication check` reads the page once to choose the original and to judge it."""
     furniture = Furniture(rep, orig.text.words if orig is not None else None)
     scope = locate(rep, _align(orig, rep, furniture), n, whole=False,
                    title=orig.article.title if orig is not None else None)
