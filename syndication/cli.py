@@ -35,9 +35,13 @@ from .safetext import printable
 # importing json costs 7 M instructions (callgrind) that `check PAGE` without --json does
 # not need.
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from _typeshed import SupportsWrite
 
     from .config import FetchConfig
+
+    _Subparsers: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
 log = logging.getLogger("syndication")
 
@@ -84,8 +88,8 @@ def _workers_left() -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = _parse(parser, list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = _parse(build_parser(_command_named(arguments)), arguments)
     _setup_logging(getattr(args, "verbose", 0))
     command: Command = args.command
     with _stopped_by_signals(), _printable_stdout():
@@ -117,6 +121,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             _say("syndication: interrupted; what was done so far is kept")
             return EXIT_INTERRUPTED
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, when the parser of that command alone parses ``argv`` as
+    the whole parser does: nothing but -v, -vv… or --verbose before it. None otherwise (-h,
+    --version, no command or an unknown one: every command's parser is needed, for the list
+    of commands or the error's)."""
+    for arg in argv:
+        if arg == "--verbose" or (arg.startswith("-v") and arg == "-" + "v" * (len(arg) - 1)):
+            continue
+        return arg if arg in _COMMANDS else None
+    return None
 
 
 def _quiet_stdout() -> None:
@@ -207,7 +223,10 @@ class _Parser(argparse.ArgumentParser):
         super()._print_message(printable(message) if message else message, file)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with ``command`` the parser of that one alone:
+    argparse builds a help formatter for every argument it is given (measured: building all
+    eight commands is 18 M instructions of `check`'s start-up); main() knows the command."""
     # -v is accepted before and after the command; SUPPRESS keeps the command's parser from
     # resetting a count given before it ("syndication -vv run"). No set_defaults here: the
     # parsers share this action, so a default would reach the command's parser too.
@@ -226,6 +245,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-V", "--version", action="version", version=f"syndication {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
+    for name, add in _COMMANDS.items():
+        if command is None or name == command:
+            add(sub, common)
+    return parser
+
+
+def _run_parser(sub: _Subparsers, common: _Parser) -> None:
     p = sub.add_parser(
         "run", parents=[common],
         help="fetch the configured sources, check every article, write the feeds",
@@ -245,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(command=cmd_run)
 
+
+def _status_parser(sub: _Subparsers, common: _Parser) -> None:
     p = sub.add_parser(
         "status", parents=[common],
         help="show the last run, each source's state and the article counts",
@@ -255,6 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     _config_argument(p)
     p.set_defaults(command=cmd_status)
 
+
+def _demo_parser(sub: _Subparsers, common: _Parser) -> None:
     p = sub.add_parser(
         "demo", parents=[common],
         help="run the pipeline on the recorded samples shipped with syndication (offline)",
@@ -270,6 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "(default: 8000, serve's own default)")
     p.set_defaults(command=cmd_demo)
 
+
+def _serve_parser(sub: _Subparsers, common: _Parser) -> None:
     p = sub.add_parser(
         "serve", parents=[common],
         help="serve the output directory on localhost, for a preview or a local feed reader",
@@ -290,6 +322,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the address to listen on (default: 127.0.0.1, this machine only)")
     p.set_defaults(command=cmd_serve)
 
+
+def _check_parser(sub: _Subparsers, common: _Parser) -> None:
     p = sub.add_parser(
         "check", parents=[common],
         help="check whether a page republishing an article of The Conversation complies",
@@ -321,6 +355,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="take [fetch] (User-Agent, timeouts, size cap) from this config file")
     p.set_defaults(command=cmd_check)
 
+
+def _audit_parser(sub: _Subparsers, common: _Parser) -> None:
     p = sub.add_parser(
         "audit", parents=[common],
         help="check every page of a site that republishes an article of The Conversation",
@@ -354,6 +390,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "config file")
     p.set_defaults(command=cmd_audit)
 
+
+def _report_parser(sub: _Subparsers, common: _Parser) -> None:
     p = sub.add_parser(
         "report", parents=[common],
         help="list every article seen, published or refused, with the rules it failed",
@@ -366,7 +404,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--refused", action="store_true",
                    help="only articles (or extracts) that were refused or failed")
     p.set_defaults(command=cmd_report)
-    return parser
+
+
+# Each command's parser, in the order `syndication --help` lists them.
+_COMMANDS: dict[str, Callable[[_Subparsers, _Parser], None]] = {
+    "run": _run_parser,
+    "status": _status_parser,
+    "demo": _demo_parser,
+    "serve": _serve_parser,
+    "check": _check_parser,
+    "audit": _audit_parser,
+    "report": _report_parser,
+}
 
 
 def _config_argument(p: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup) -> None:
