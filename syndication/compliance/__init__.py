@@ -15,9 +15,10 @@ and its credit stand in a page), ``credit`` (a block around the article that is 
 by its shape), ``names`` (an author's name against a page's: near misses),
 ``original`` (an original prepared), ``rules`` (each rule);
 ``command`` is the ``syndication check`` command's own module (fetching is not pure).
-Records that stay inside the checker (a difference, a scope, a page's selectors, the
-command's documents) are NamedTuples, as models.py's stage records: 1 M instructions to
-define against 4 M for a frozen dataclass, paid by every ``check`` at start-up (callgrind)."""
+Records that stay inside the checker (a text, an alignment, a difference, a scope, an image's
+credit, a counter, a page's selectors, the command's documents) are NamedTuples, as
+models.py's stage records: 1 M instructions to define against 4 M for a frozen dataclass,
+paid by every ``check`` at start-up (callgrind)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from .htmltext import join_words
@@ -114,8 +113,7 @@ class Cut(NamedTuple):
     rest: tuple[str, ...]  # the first tokens missing
 
 
-@dataclass(frozen=True, slots=True)
-class Alignment:
+class Alignment(NamedTuple):
     """How the republication's tokens line up with the original's."""
 
     start: int  # first token of the republication that belongs to the article

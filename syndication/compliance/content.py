@@ -5,9 +5,8 @@ page counter."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 from urllib.parse import unquote
 
 from ..conversation import (
@@ -55,8 +54,7 @@ AGENCY_WORDS = (
 CC_WORDS = (" cc by ", " cc by - ", " cc0 ", " cc 0 ", " creative commons ")
 
 
-@dataclass(frozen=True, slots=True)
-class ImageCredit:
+class ImageCredit(NamedTuple):
     """What a figure's credit says about reuse (docs/compliance.md#rule-images)."""
 
     credit: str  # visible text of the credit: span.attribution, else the caption ("" if none)
@@ -82,8 +80,7 @@ _IMAGE_URL_ATTRIBUTES = (*LAZY_ATTRIBUTES, "data-ll-src", "data-lazyload", "data
 _SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
 
 
-@dataclass(frozen=True, slots=True)
-class CounterTag:
+class CounterTag(NamedTuple):
     """An element that carries the page counter's URL, and how a browser gets to it."""
 
     el: _Element

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import chain
+from typing import NamedTuple
 
 import lxml.html
 from lxml import etree
@@ -31,8 +31,7 @@ BLOCK_TAGS = frozenset(
 # Elements whose text is never shown as article text.
 SKIP_TAGS = frozenset("script style template noscript head title".split())
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """The words of an HTML tree and where chosen elements' words lie among them."""
 
     words: tuple[str, ...]

@@ -5,7 +5,7 @@ where its blocks end (an extract may stop there), and its images with their reus
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import Article
 from .content import (
@@ -22,8 +22,7 @@ from .htmltext import Pieces, Text, extract, parse_fragment
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
-@dataclass(frozen=True, slots=True)
-class OriginalImage:
+class OriginalImage(NamedTuple):
     """An image of the original and whether its credit allows reuse
     (docs/compliance.md#rule-images)."""
 

@@ -5,7 +5,6 @@ rule."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -201,7 +200,7 @@ def _align(orig: Original | None, rep: Page, furniture: Furniture | None) -> Ali
     # back to the page's token indices
     start = kept[again.start] if again.start < len(kept) else len(words)
     end = kept[again.end - 1] + 1 if again.end > again.start else start
-    return _other_copy(orig, words, dataclasses.replace(again, start=start, end=end))
+    return _other_copy(orig, words, again._replace(start=start, end=end))
 
 
 # Another copy of the article spans at least this share of the one aligned: a teaser or an
@@ -236,9 +235,9 @@ def _other_copy(orig: Original, words: Sequence[str], alignment: Alignment) -> A
             or other.start < s < other.end):  # across the copy aligned: no copy of its own
         return alignment
     if other.start >= s:
-        return dataclasses.replace(other, start=other.start + e - s, end=other.end + e - s,
-                                   unaltered=(s, e))
-    return dataclasses.replace(other, unaltered=(s, e))
+        return other._replace(start=other.start + e - s, end=other.end + e - s,
+                              unaltered=(s, e))
+    return other._replace(unaltered=(s, e))
 
 
 def _verdict(rep: Page, scope: Scope, orig: Original | None, furniture: Furniture | None,
