@@ -20,7 +20,9 @@ In one process run it measures:
    article step (parse the original, prepare, republish, check), store, publish and the
    rest (pipeline glue, hashing).
 2. warm runs: ``syndication run`` again on the same state, every source answering 304: wall
-   time including interpreter start, and the requests the server received; and
+   time including interpreter start, and the requests the server received; the same with
+   every source answering 200 with nothing new (the common cron case: a feed moved on the
+   server, and holds no article the state lacks); and
    ``syndication check PAGE --original FILE`` on a recorded article page (nothing fetched).
 3. N = 2000 (80 sources of 25 entries): wall time and peak resident memory (the child's
    ru_maxrss from wait4: the largest process), with workers and with --jobs 1.
@@ -53,7 +55,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from recorded_site import Site, build, serving, verify
+from recorded_site import Server, Site, build, serving, verify
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -479,6 +481,33 @@ def machine() -> dict[str, Any]:
     }
 
 
+def warm_changed(cmd: list[str], config: Path, server: Server, site: Site, repeat: int,
+                 log: Path) -> dict[str, Any]:
+    """``repeat`` warm runs in which every source answers 200 with what the state already
+    holds: before each, every source file's modification time is moved a second past the
+    last one, so that the server's Last-Modified is newer than the run's If-Modified-Since
+    (the stdlib's handler answers 304 otherwise)."""
+    files = [site.folder / source.lstrip("/") for source in site.sources]
+    feeds = config.parent / "feeds"
+    stamp = max(f.stat().st_mtime for f in files)
+    runs, requests, rewritten = [], [], []
+    before_files = feed_mtimes(feeds)
+    for _ in range(repeat):
+        stamp += 1
+        for f in files:
+            os.utime(f, (stamp, stamp))
+        before = server.requests
+        runs.append(timed_child([*cmd, "run", "--config", str(config)], log))
+        requests.append(server.requests - before)
+        after = feed_mtimes(feeds)
+        rewritten.append(sum(after[k] != before_files.get(k) for k in after))
+        before_files = after
+    out = median_run(runs)
+    out.update(requests=max(requests), sources=len(site.sources),
+               feed_files_rewritten=max(rewritten))
+    return out
+
+
 def median_run(runs: list[dict[str, float]]) -> dict[str, Any]:
     """The median of each figure, and the wall times' spread (every run's, in order)."""
     out: dict[str, Any] = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
@@ -590,6 +619,11 @@ def main(argv: list[str] | None = None) -> int:
                         feed_files_rewritten=max(rewritten))
             results["warm"] = warm
 
+            # 2b. the common cron case beside it: every source answers 200 (a feed changed
+            # on the server since the last run) and holds no article the state lacks
+            results["warm_200"] = warm_changed(cmd, config, server, site, args.warm_repeat,
+                                               log)
+
             # `check PAGE --original FILE`: nothing fetched
             results["check_page"] = median_run([
                 timed_child([*cmd, "check", str(CHECK_PAGE), "--original", str(CHECK_ORIGINAL)],
@@ -693,7 +727,7 @@ def targets(r: dict[str, Any], n: int, big: int) -> list[dict[str, Any]]:
 
 def render_table(r: dict[str, Any], n: int, big: int) -> str:
     m, c, w, f = r["machine"], r["cold"], r["warm"], r["floor"]
-    sr, cp = r["serial"], r["check_page"]
+    sr, cp, w2 = r["serial"], r["check_page"], r["warm_200"]
     lines = [
         f"Machine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']}, {m['platform']} "
         f"(commit {m['commit']}, {m['date']}); installed by {m.get('install', '?')}",
@@ -722,6 +756,9 @@ def render_table(r: dict[str, Any], n: int, big: int) -> str:
         f"| warm run (all 304), end to end | **{w['wall_s'] * 1000:.0f} ms** "
         f"({spread(w['runs'], 1000, '.0f', 'ms')}), {w['requests']} requests for "
         f"{w['sources']} sources, {w['feed_files_rewritten']} feed files rewritten |",
+        f"| warm run, every source answering 200 with nothing new, end to end | "
+        f"**{w2['wall_s'] * 1000:.0f} ms** ({spread(w2['runs'], 1000, '.0f', 'ms')}), "
+        f"{w2['requests']} requests, {w2['feed_files_rewritten']} feed files rewritten |",
         f"| `check PAGE --original FILE` ({cp['page_bytes'] / 1000:.0f} KB page, files) | "
         f"**{cp['wall_s'] * 1000:.0f} ms** ({spread(cp['runs'], 1000, '.0f', 'ms')}) |",
     ]

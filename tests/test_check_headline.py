@@ -6,7 +6,10 @@ heading over several posts, a "Trending" block before the content in source orde
 title slot; a byline above a heading that sits in a wrapper, on a page with another piece
 before it; a post whose wrapper names its author, categories or tags in its classes. Each
 kind both ways: the page's title gives the headline when no heading heads the article, and a
-real heading rewritten still fails."""
+real heading rewritten still fails. A subtitle under the headline (the standfirst as an
+<h2 class="subtitle">, a Heading block an editor put over the pasted code) is not the
+headline: its words are judged as the post's, the standfirst passing and other words failing
+``unaltered-text``."""
 
 from __future__ import annotations
 
@@ -337,3 +340,91 @@ def test_an_author_box_with_a_few_lines_of_biography_is_still_credit(
     assert verdict.compliant, explain(verdict)
     sidebar = body.replace('<aside class="author-bio">', '<aside class="sidebar">')
     assert failed(check_page(page(article, sidebar), article)) == ["author-credit"]
+
+
+# --- a subtitle is not the headline ------------------------------------------------------
+
+# The publisher's own words in a subtitle, in each sample's language.
+OWN_DEK = {"en": "Our editors picked this piece for its clear look at a question readers asked",
+           "fr": "Notre rédaction a choisi ce texte pour son regard clair sur une question"}
+# A subtitle as themes print it under the headline, and as a Heading block at the top of the
+# post's content (WordPress's core/heading, an editor's dek over the pasted code).
+SUBTITLE_PLACES = {
+    "header": '<header class="entry-header"><h1 class="entry-title">{title}</h1>'
+              '<{tag} class="entry-sub-title">{dek}</{tag}></header>'
+              '<div class="entry-content">{code}</div>',
+    "content": '<header class="entry-header"><h1 class="entry-title">{title}</h1></header>'
+               '<div class="entry-content"><{tag} class="wp-block-heading">{dek}</{tag}>\n'
+               "{code}</div>",
+}
+
+
+def subtitled(article: Article, dek: str, tag: str, place: str, title: str | None = None
+              ) -> str:
+    body = SUBTITLE_PLACES[place].format(title=escape(title or article.title), tag=tag,
+                                         dek=escape(dek), code=republish(article).html)
+    return page(article, f'<main><article class="post hentry">{body}</article></main>',
+                lang=article.language[:2])
+
+
+@pytest.mark.parametrize("place", SUBTITLE_PLACES)
+@pytest.mark.parametrize("tag", ["h2", "h3", "h4"])
+@pytest.mark.parametrize("k", [0, 1])
+def test_the_standfirst_as_a_subtitle_is_not_the_headline(
+    articles: list[Article], k: int, tag: str, place: str
+) -> None:
+    """The original's standfirst (the feed's summary) under the headline: compliant, the
+    <h1> is the headline; one word of the standfirst changed fails ``unaltered-text``."""
+    article = articles[k]
+    assert article.summary
+    verdict = check_page(subtitled(article, article.summary, tag, place), article)
+    assert verdict.compliant, explain(verdict)
+    assert verdict.finding("unaltered-title").detail.startswith("<h1>"), explain(verdict)
+    word = next(w for w in article.summary.split()[2:] if w.isalpha() and len(w) > 4)
+    edited = article.summary.replace(word, word.upper(), 1)
+    verdict = check_page(subtitled(article, edited, tag, place), article)
+    assert failed(verdict) == ["unaltered-text"], explain(verdict)
+    assert word.upper() in verdict.finding("unaltered-text").detail, explain(verdict)
+
+
+@pytest.mark.parametrize("place", SUBTITLE_PLACES)
+@pytest.mark.parametrize("tag", ["h2", "h3"])
+@pytest.mark.parametrize("k", [0, 1])
+def test_the_publishers_words_as_a_subtitle_are_added_text(
+    articles: list[Article], k: int, tag: str, place: str
+) -> None:
+    """A dek of the publisher's own words under an unaltered headline fails
+    ``unaltered-text`` (quoting it), not ``unaltered-title``: the headline is the <h1>."""
+    article = articles[k]
+    dek = OWN_DEK[article.language[:2]]
+    verdict = check_page(subtitled(article, dek, tag, place), article)
+    assert failed(verdict) == ["unaltered-text"], explain(verdict)
+    assert dek.split()[2] in verdict.finding("unaltered-text").detail, explain(verdict)
+
+
+@pytest.mark.parametrize("place", SUBTITLE_PLACES)
+@pytest.mark.parametrize("k", [0, 1])
+def test_a_rewritten_headline_over_the_standfirst_fails_on_the_headline(
+    articles: list[Article], k: int, place: str
+) -> None:
+    """The headline rewritten, the standfirst under it: ``unaltered-title`` fails, quoting the
+    rewritten <h1>, not the standfirst."""
+    article = articles[k]
+    assert article.summary
+    verdict = check_page(subtitled(article, article.summary, "h2", place,
+                                   title="Sea stars, gone"), article)
+    assert failed(verdict) == ["unaltered-title"], explain(verdict)
+    assert "<h1>" in verdict.finding("unaltered-title").detail, explain(verdict)
+    assert "Sea stars, gone" in verdict.finding("unaltered-title").detail
+
+
+@pytest.mark.parametrize("k", [0, 1])
+def test_a_second_heading_of_other_words_under_a_rewritten_headline_still_fails(
+    articles: list[Article], k: int
+) -> None:
+    """Neither heading is the original's: the nearest is taken for the headline, as before,
+    and the page fails ``unaltered-title``."""
+    article = articles[k]
+    verdict = check_page(subtitled(article, OWN_DEK[article.language[:2]], "h2", "header",
+                                   title="Sea stars, gone"), article)
+    assert "unaltered-title" in failed(verdict), explain(verdict)

@@ -156,3 +156,27 @@ def test_anchors_number_repeated_headings_and_skip_code(tmp_path: Path) -> None:
     page.write_text('# Usage\n\n```sh\n# not a heading\n```\n\n## Usage\n\n<a id="here"></a>\n',
                     encoding="utf-8")
     assert anchors(page) == {"usage", "usage-1", "here"}
+
+
+# A merge's conflict markers, as git writes them at the start of a line: a file committed
+# with them says two things at once (docs/compliance.md held both sides of a merge once).
+CONFLICT = re.compile(r"^(<{7} |>{7} |\|{7} )", re.MULTILINE)
+
+
+def conflict_markers(text: str) -> list[int]:
+    """The line numbers of ``text`` where a conflict marker starts a line."""
+    return [text.count("\n", 0, m.start()) + 1 for m in CONFLICT.finditer(text)]
+
+
+def test_conflict_markers_are_found() -> None:
+    merged = "one side\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> main\nafter\n"
+    assert conflict_markers(merged) == [2, 6]
+    assert conflict_markers("a setext heading\n=======\n>>> a quote, <<< an arrow\n") == []
+
+
+@pytest.mark.parametrize("path", [*CITING, ROOT / ".ci" / "run"],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_conflict_markers(path: Path) -> None:
+    """No file of the code, the docs or the tests holds an unresolved merge."""
+    lines = conflict_markers(path.read_text(encoding="utf-8"))
+    assert not lines, f"{path.relative_to(ROOT)}: conflict markers at lines {lines}"

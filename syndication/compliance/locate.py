@@ -12,6 +12,7 @@ from lxml.etree import XPath
 
 from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
+from ..tokens import words
 from .compare import Alignment
 from .content import iter_counters
 from .htmltext import BLOCK_TAGS, key, tag_name, text_of
@@ -45,10 +46,13 @@ class Scope(NamedTuple):
     # other republications' counters and attribution links (a digest's other pieces)
     neighbours: tuple[_Element, ...] = ()
     chrome: frozenset[_Element] = frozenset()  # the page's chrome elements (see _chrome)
+    # a heading between the headline and the article that heading_of passed over as its
+    # subtitle
+    subtitle: _Element | None = None
 
 
 def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
-           title: str | None = None) -> Scope:
+           title: str | None = None, standfirst: str | None = None) -> Scope:
     """Where the article stands in the republication (``alignment`` of the original's text
     with it, None without the original), and the credit region around it.
 
@@ -86,7 +90,8 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
             end <= f_end <= first for _f_start, f_end in foreign) or (
             twin is not None and twin[0] < end <= twin[1])  # another copy's subheading
 
-    heading = None if whole else heading_of(rep, alignment, heads_nothing, is_chrome)
+    heading, subtitle = (None, None) if whole else heading_of(
+        rep, alignment, heads_nothing, is_chrome, title, standfirst)
     pictures = rep.pictures
     if article is not None:
         s, e = article
@@ -137,6 +142,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         n=n,
         alignment=alignment,
         heading=heading,
+        subtitle=subtitle,
         neighbours=neighbours,
         credit=" " + key(" ".join(credit_words)) + " ",
         credit_words=tuple(credit_words),
@@ -158,7 +164,9 @@ HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 def heading_of(rep: Page, alignment: Alignment | None,
                skip: Callable[[_Element], bool] = lambda h: False,
-               chrome: Callable[[_Element], bool] = lambda el: False) -> _Element | None:
+               chrome: Callable[[_Element], bool] = lambda el: False,
+               title: str | None = None, standfirst: str | None = None
+               ) -> tuple[_Element | None, _Element | None]:
     """The heading that heads the article (docs/compliance.md#the-article-on-a-page): the
     nearest visible heading ending before the article's first word, at most HEADLINE_GAP
     tokens before it, that heads the article and nothing else (a digest page: the <h2> of the
@@ -172,9 +180,19 @@ def heading_of(rep: Page, alignment: Alignment | None,
     <title> to give the headline (None), at a heading that heads a group of posts (a date
     header, an archive's "Latest news" over several posts) and at an empty heading slot
     (<h3 class="post-title"></h3>): past it only a heading of the slot's own header counts,
-    never one farther up."""
+    never one farther up.
+
+    A subtitle is not the headline: when the heading found is not the original's headline
+    (``title``) and the next heading above it is, or the heading found is the original's
+    ``standfirst`` (the feed's summary), the heading above heads the article (an <h1>
+    headline over an <h2 class="subtitle"> holding the standfirst; a Heading block an editor
+    put over the pasted code, holding the publisher's own words). Returned beside it: the
+    span judges its words as the post's (span.added_words), not as a headline's.
+
+    Returns (the heading, its subtitle or None)."""
     if alignment is None or not alignment.found:
-        return next((h for h in rep.root.iter("h1") if _shown(rep, h) and not skip(h)), None)
+        return next((h for h in rep.root.iter("h1") if _shown(rep, h) and not skip(h)),
+                    None), None
     start = alignment.start
     article = (start, alignment.end)
     before = []
@@ -184,6 +202,7 @@ def heading_of(rep: Page, alignment: Alignment | None,
             before.append(h)
     slot: _Element | None = None  # an empty heading slot: the article's heading, missing
     dates: list[tuple[int, int, int]] | None = None
+    found: _Element | None = None  # the heading that heads the article, unless a subtitle
     for h in reversed(before):  # the nearest first
         if in_credit_box(rep, h, article) or chrome(h) or skip(h):
             continue  # an author's name in a byline box, the chrome's, the site's name
@@ -191,19 +210,32 @@ def heading_of(rep: Page, alignment: Alignment | None,
             if slot is None and not text_of(h).strip():
                 slot = h  # hidden headings have words, but none a reader sees: passed over
             continue
+        if found is not None:  # the next heading above the one found: its headline?
+            if (title and _is_headline(text_of(h), title)) or (
+                    standfirst and _is_headline(text_of(found), standfirst)):
+                return h, found
+            return found, None
         if slot is not None and not inside(h, _parent(slot)):
-            return None
+            return None, None
         piece = _piece(rep, h, start, chrome)
         if piece == _GROUP:
-            return None
+            return None, None
         if piece == _OTHER or _heads_links(rep, h, start):
             continue
         if dates is None:
             dates = _dates(rep.root)
         if _is_date(text_of(h), dates):
-            return None  # a date header over the day's posts (Blogger's h2.date-header)
-        return h
-    return None
+            return None, None  # a date header over the day's posts (Blogger's h2.date-header)
+        if title is None or _is_headline(text_of(h), title):
+            return h, None
+        found = h
+    return found, None
+
+
+def _is_headline(text: str, title: str) -> bool:
+    """Whether ``text`` is ``title`` (the headline, or the standfirst), as unaltered-title
+    compares them."""
+    return [w.casefold() for w in words(text)] == [w.casefold() for w in words(title)]
 
 
 def _parent(el: _Element) -> _Element:

@@ -155,7 +155,8 @@ def check_page(
         return not_checkable(n, "the page", e)
     furniture = Furniture(rep, orig.text.words if orig is not None else None)
     scope = locate(rep, _align(orig, rep, furniture), n, whole=False,
-                   title=orig.article.title if orig is not None else None)
+                   title=orig.article.title if orig is not None else None,
+                   standfirst=orig.article.summary if orig is not None else None)
     return _verdict(rep, scope, orig, furniture, title=title, page=True)
 
 
@@ -566,7 +567,8 @@ def _unaltered_text(orig: Original | None, scope: Scope, rep: Page,
     # (docs/compliance.md#publisher-boxes)
     around = scope.chrome if furniture is None else Around(scope.chrome, furniture)
     added = added_words(rep, alignment.start, alignment.end, orig.article, around,
-                        original=orig.text.words, heading=scope.heading)
+                        original=orig.text.words, heading=scope.heading,
+                        subtitle=scope.subtitle)
     cut = alignment.cut
     carried = orig.length
     stopped, link = None, None  # what is said of a cut; an extract's link to the rest

@@ -79,8 +79,8 @@ class Added(NamedTuple):
 
 def added_words(rep: Page, start: int, end: int, article: Article,
                 chrome: Container[_Element], *, after: bool = True,
-                original: Sequence[str] = (), heading: _Element | None = None
-                ) -> tuple[Added, ...]:
+                original: Sequence[str] = (), heading: _Element | None = None,
+                subtitle: _Element | None = None) -> tuple[Added, ...]:
     """The publisher's words inside the article's span, around ``rep.words[start:end]`` (the
     original's words as aligned). The span is the article's post (_post: the element holding
     its body, its headline and its credit), after the heading that heads the article and
@@ -90,7 +90,9 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     counted: the page's chrome, credit boxes, figures, post meta, blocks that are nothing but
     the article's credit (credit.is_credit: a byline, the attribution line, a "republished
     from" line), the headline, a plain-text signature, and words of the original itself.
-    ``heading``: the heading that heads the article (locate.heading_of).
+    ``heading``: the heading that heads the article (locate.heading_of); ``subtitle``: a
+    heading between it and the article that heading_of passed over, judged as a block of
+    the post (the standfirst there is the original's words; the publisher's own are added).
     ``after`` False: the end is not judged (the republication stops early: a Cut says so).
     """
     words = rep.words
@@ -149,7 +151,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
             continue  # holds words of the article, or none
         if (tag in _HEADINGS or (tag in _TEXT_BLOCKS and e - s == len(title_words)
                                  and key(" ".join(words[s:e])) == title)) and (
-                not credit_box(rep, el)):
+                not credit_box(rep, el)) and el is not subtitle:
             if e <= start:
                 lo = max(lo, e)  # the headline, or a piece before the article's
             elif s >= end and int(tag[1:] if tag in _HEADINGS else "1") <= piece_level:

@@ -94,7 +94,9 @@ WORDS = {
            "newsletter": "Get our Friday briefing in your inbox.", "and": "and",
            "no-licence": 'Read the original article on <a href="{url}">The Conversation</a>.',
            "read-more": "Read the full article on The Conversation",
-           "about": "About the author"},
+           "about": "About the author",
+           "dek": "Our editors picked this piece for its clear look at a question readers "
+           "asked about."},
     "fr": {"dateline": "PARIS — ", "intro": "Note de la rédaction : nous partageons cet article "
            "à la demande de nos lecteurs, qui nous ont interrogés à ce sujet.",
            "appended": " Nous continuerons à suivre ce sujet pour nos lecteurs.",
@@ -102,7 +104,9 @@ WORDS = {
            "newsletter": "Recevez notre lettre du vendredi.", "and": "et",
            "no-licence": 'Lire l’article original sur <a href="{url}">The Conversation</a>.',
            "read-more": "Lire l’article complet sur The Conversation",
-           "about": "À propos des auteurs"},
+           "about": "À propos des auteurs",
+           "dek": "Notre rédaction a choisi ce texte pour son regard clair sur une question "
+           "de nos lecteurs."},
     "es": {"dateline": "MADRID — ", "intro": "Nota de la redacción: compartimos este artículo "
            "a petición de nuestros lectores, que nos preguntaron por el tema.",
            "appended": " Seguiremos informando sobre este tema a nuestros lectores.",
@@ -110,7 +114,9 @@ WORDS = {
            "newsletter": "Reciba nuestro boletín de los viernes.", "and": "y",
            "no-licence": 'Lea el original en <a href="{url}">The Conversation</a>.',
            "read-more": "Lea el artículo completo en The Conversation",
-           "about": "Sobre los autores"},
+           "about": "Sobre los autores",
+           "dek": "Nuestra redacción eligió este texto por su mirada clara sobre una pregunta "
+           "de los lectores."},
 }
 # A changed word per original: (the original's words, the same with one word changed).
 EDITED_WORD = {
@@ -630,6 +636,39 @@ def credit_out_of_sight(how: str) -> Apply:
     def apply(slots: Slots, o: Original) -> Slots:
         credit = f'<div style="{style}">{byline(o.code)}</div>'
         return article_of(slots, credit + without_byline(slots.article))
+
+    return apply
+
+
+# A subtitle (a dek) under the headline: themes print a post's subtitle as a heading under
+# its title (Jannah's h2.entry-sub-title, Largo's h2.subtitle: the ``lead`` slot); in the
+# block editor, an editor types one as a Heading block (core/heading, h2.wp-block-heading)
+# over the pasted code. The Conversation's standfirst there is its own words; the
+# publisher's are added text.
+
+
+def subtitle(where: str, *, own: bool = False, altered: bool = False,
+             rewritten: bool = False) -> Apply:
+    """A subtitle under the headline, ``where`` "lead" (the theme's, under the title) or
+    "heading-block" (over the code): the original's standfirst (the feed's summary: only
+    originals that have one), one word of it changed (``altered``), or the publisher's own
+    words (``own``); ``rewritten``: the headline rewritten too."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        if own:
+            dek = escape(words(o)["dek"])
+        else:
+            assert o.article.summary, f"{o.name} has no standfirst"
+            dek = escape(o.article.summary)
+            if altered:
+                word = next(w for w in dek.split()[2:] if w.isalpha() and len(w) > 4)
+                dek = dek.replace(word, word.upper(), 1)
+        if where == "lead":
+            slots = dataclasses.replace(slots, lead=f'<h2 class="entry-sub-title">{dek}</h2>')
+        else:
+            slots = article_of(slots, f'<h2 class="wp-block-heading">{dek}</h2>\n'
+                               + slots.article)
+        return dataclasses.replace(slots, headline=REWRITTEN[o.name]) if rewritten else slots
 
     return apply
 
@@ -1610,6 +1649,22 @@ EDITS = {e.name: e for e in (
     _e("hidden-credit", "credit only in hidden markup", hidden_credit),
     *(_e(f"credit-{how}", f"credit out of sight ({how})", credit_out_of_sight(how))
       for how in ("clip", "offset", "indent", "transparent", "tiny")),
+    _e("subtitle-standfirst", "The Conversation's standfirst as a subtitle",
+       subtitle("lead"), False),
+    _e("heading-block-standfirst", "The Conversation's standfirst as a subtitle",
+       subtitle("heading-block"), False),
+    _e("subtitle-dek", "publisher's dek as a subtitle", subtitle("lead", own=True),
+       evidence=_said("unaltered-text", lambda o: words(o)["dek"].split()[1])),
+    _e("heading-block-dek", "publisher's dek as a subtitle",
+       subtitle("heading-block", own=True),
+       evidence=_said("unaltered-text", lambda o: words(o)["dek"].split()[1])),
+    _e("heading-block-standfirst-edited", "edited word",
+       subtitle("heading-block", altered=True)),
+    _e("subtitle-rewritten-headline", "rewritten headline", subtitle("lead", rewritten=True),
+       evidence=_said("unaltered-title", lambda o: REWRITTEN[o.name])),
+    _e("heading-block-rewritten-headline", "rewritten headline",
+       subtitle("heading-block", rewritten=True),
+       evidence=_said("unaltered-title", lambda o: REWRITTEN[o.name])),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
     # defects in a CMS's own markup (the red team's layouts)
     _e("elementor-intro-widget", "intro paragraph before the article",
