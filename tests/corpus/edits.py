@@ -804,6 +804,48 @@ def audio_player(which: str) -> Apply:
     return apply
 
 
+# --- a heading's permalink (docs/compliance.md#hidden-text) ----------------------------------
+# The mark a theme or static site generator prints in each heading, linking to its place. No
+# recorded page holds one: built as those generators print them (tests/test_check_permalinks.py
+# uses these too).
+
+# Each a permalink as its generator prints it after the heading's text ({id}: the heading's).
+PERMALINKS = {
+    "hash": '<a class="anchor-link" href="#{id}">#</a>',
+    "pilcrow": '<a class="headerlink" href="#{id}" title="Permanent link">¶</a>',
+    "section-sign": '<a class="heading-anchor" href="/2025/10/02/story/#{id}">§</a>',
+    "link-emoji": '<a class="anchor" href="#{id}" aria-label="Link to this section">🔗</a>',
+    "hash-spaced": '<a class="hash-link" href="#{id}"> # </a>',
+}
+
+HEADING = re.compile(r"(<h([2-4])[^>]*>)(.*?)(</h\2>)", re.DOTALL)
+
+
+
+def with_permalinks(html: str, mark: str) -> str:
+    """Each heading of ``html`` with an id and ``mark``'s permalink after its text."""
+    count = 0
+
+    def linked(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        ident = f"section-{count}"
+        opening = m.group(1)[:-1] + f' id="{ident}">'
+        return opening + m.group(3) + mark.format(id=ident) + m.group(4)
+
+    out = HEADING.sub(linked, html)
+    assert count, "the sample has headings"
+    return out
+
+
+
+def heading_permalinks(mark: str) -> Apply:
+    def apply(slots: Slots, o: Original) -> Slots:
+        return article_of(slots, with_permalinks(slots.article, PERMALINKS[mark]))
+
+    return apply
+
+
 def deep_nesting(slots: Slots, o: Original) -> Slots:
     """The code inside 300 nested <div>s, deeper than the HTML parser's limit (256)."""
     depth = 300
@@ -1807,6 +1849,8 @@ EDITS = {e.name: e for e in (
        audio_player("trinity"), False),
     _e("audio-listen-box", "a player reading the article aloud", audio_player("listen"),
        False),
+    *(_e(f"permalink-{mark}", "a heading's permalink", heading_permalinks(mark), False)
+      for mark in PERMALINKS),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
     # defects in a CMS's own markup (the red team's layouts)
     _e("elementor-intro-widget", "intro paragraph before the article",
