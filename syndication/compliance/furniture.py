@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -38,7 +38,9 @@ BOX_TAGS = {
 # (mc4wp-form), Mailchimp's embed (mc_embed_signup), Ghost's signup card, Substack's
 # subscription widget, Jetpack and Newspack, MailPoet, ConvertKit; related posts: Jetpack
 # (jp-relatedposts), YARPP, Contextual Related Posts (crp_related), themes' related-posts;
-# call-out boxes (Kadence's infobox) linking elsewhere.
+# call-out boxes (Kadence's infobox) linking elsewhere; players that read the article aloud
+# (Trinity Audio's trinityAudioPlaceholder, BeyondWords, Play.ht, Instaread, AdAuris,
+# Speechify: text-to-speech, a format the licence allows).
 _BOX_NAMES = (
     ("advertisement", r"ad|ads|advert\w*|advads\w*|adsbygoogle|adslot|adunit|ad-?slot|"
                       r"ad-?unit|ad-?container|ad-?wrap\w*|ad-?label|ad-?inline|code-block|"
@@ -54,6 +56,9 @@ _BOX_NAMES = (
     ("promotion", r"promo\w*|cta-box|call-to-action|donate-box|donation\w*|\w*infobox\w*|"
                   r"info-box\w*"),
     ("embed", r"wp-block-embed\w*|embed-container|social-embed"),
+    ("audio player", r"trinity\w*|beyondwords\w*|tts|text-?to-?speech\w*|audio-?player\w*|"
+                     r"listen-?(?:to-?)?(?:this-?|the-?)?article|playht\w*|pht-\w*|"
+                     r"instaread\w*|adauris\w*|speechify\w*"),
 )
 # One pattern, a group per kind: one search per element.
 _BOX_WORDS = lazy_compile(
@@ -76,6 +81,10 @@ _LABELS = {
     "newsletter sign-up": ("newsletter", "sign up", "subscribe", "inscrivez-vous",
                            "abonnez-vous", "s'abonner", "suscribete", "suscribirse", "assine",
                            "inscreva-se", "berlangganan"),
+    "audio player": ("listen to this article", "listen to the article", "listen to article",
+                     "ecouter cet article", "ecouter l'article", "escuchar este articulo",
+                     "escucha este articulo", "escuchar el articulo", "ouvir este artigo",
+                     "ouca este artigo", "dengarkan artikel ini", "dengarkan artikel"),
 }
 _LABEL_KEYS = {kind: tuple(key(w) for w in words) for kind, words in _LABELS.items()}
 _LABEL_FIRST = frozenset(k.split()[0] for keys in _LABEL_KEYS.values() for k in keys)
@@ -83,7 +92,7 @@ _LABEL_FIRST = frozenset(k.split()[0] for keys in _LABEL_KEYS.values() for k in 
 # control, an image or an ad's markup; or, with none of these, no more words than a label.
 _BOX_CONTENT = frozenset(
     "a form input button select iframe ins script img picture amp-img amp-ad amp-embed svg "
-    "video".split())
+    "video audio".split())
 LABEL_WORDS = 6
 # A box's code beside it in the wrapper its software pastes (a script, a style sheet): the
 # box's, in a wrapper of at most this many parts.
@@ -97,6 +106,9 @@ LABELLED_BOX_WORDS = 40
 # judged as text, not furniture.
 ORIGINAL_RUN = 5
 
+# A table of contents lists at least this many of the page's headings (Easy Table of Contents
+# can be set to show one for a single heading).
+CONTENTS_ENTRIES = 1
 # A list of the publisher's posts ("Read next", "Related", "Latest", "More from …": Elementor's
 # Posts widget, the block editor's Latest Posts and Query Loop, Jetpack, YARPP, a theme's
 # related posts, a Drupal view, Ghost's read-more cards) is known by what it is made of, not
@@ -255,6 +267,7 @@ class Furniture:
         self._known: dict[_Element, bool] = {}  # is_box's answers
         self._boxes: list[_Element] | None = None
         self._hosts: frozenset[str] | None = None  # the publisher's own hosts
+        self._heading_words: frozenset[tuple[str, ...]] | None = None  # _headings
 
     def _carries_original(self, words: Sequence[str]) -> bool:
         """Whether ``words`` hold a run of ORIGINAL_RUN tokens of the original, or, shorter
@@ -288,8 +301,10 @@ class Furniture:
                 and not self._heads_a_list(el, start, end) \
                 and not self._invites_to_sign_up(el, start, end) \
                 and not self._wraps_a_box(el):
-            return False
-        return not self._carries_original(self.rep.words[start:end])
+            return self._lists_contents(el, start, end)
+        # a table of contents carries the article's headings, and only those
+        return (not self._carries_original(self.rep.words[start:end])
+                or self._lists_contents(el, start, end))
 
     def _wraps_a_box(self, el: _Element) -> bool:
         """Whether ``el`` holds a box and the box's scripts, nothing else: the wrapper a
@@ -330,8 +345,8 @@ class Furniture:
             span = self.rep.at.get(a)
             if href and span is not None and span[1] > span[0]:
                 links.append((*span, href))
-        if not links:
-            return False
+        if not links or all(urlsplit(href).fragment for _s, _e, href in links):
+            return False  # no post: places in this page (a table of contents: _lists_contents)
         marks = bytearray(end - start)  # 1: in a link; 2: a date or an author's mark-up
         cuts = {start, end}
         blocks: list[_Element] = []
@@ -462,6 +477,48 @@ class Furniture:
             or box_kind(after, self.rep.words[a_start:min(
                 a_end, a_start + LABELLED_BOX_WORDS + 1)]) in (POSTS, _SIGN_UP))
 
+    # --- a table of contents, by structure ------------------------------------------------
+
+    def _lists_contents(self, el: _Element, start: int, end: int) -> bool:
+        """Whether ``el`` is a table of contents (docs/compliance.md#publisher-boxes), as
+        plugins insert one into a post (Easy Table of Contents' div#ez-toc-container, Table of
+        Contents Plus, Rank Math's and Yoast's blocks): links to places in the page (a
+        fragment), at least CONTENTS_ENTRIES of them with words, each link's words those of a
+        heading of the page, whole (after a section number: "1.2"), and beside them no more
+        than a label's words ("Table of Contents", "Toggle"). Its words are the article's
+        headings, judged where they stand."""
+        if end - start > POST_LIST_TOKENS or tag_name(el) not in BLOCK_TAGS:
+            return False
+        at, words = self.rep.at, self.rep.words
+        entries = 0
+        for a in el.iter("a"):
+            href = (a.get("href") or "").strip()
+            span = at.get(a)
+            if span is None or span[1] <= span[0]:
+                continue  # a toggle, an icon: no words
+            if not urlsplit(href).fragment or not self._own(href):
+                return False
+            text = words[span[0]:span[1]]
+            k = 0
+            while k < len(text) - 1 and (text[k].isdigit() or text[k] == "."):
+                k += 1  # a section number
+            if tuple(text[k:]) not in self._headings():
+                return False
+            entries += 1
+        if entries < CONTENTS_ENTRIES:
+            return False
+        return sum(map(_is_word, words[start:end])) - sum(
+            sum(map(_is_word, words[s:e])) for s, e in _link_spans(el, at)) <= LABEL_WORDS
+
+    def _headings(self) -> frozenset[tuple[str, ...]]:
+        """The words of each heading of the page."""
+        if self._heading_words is None:
+            at, words = self.rep.at, self.rep.words
+            self._heading_words = frozenset(
+                tuple(words[s:e]) for h in self.rep.root.iter(*_HEADINGS)
+                if (s_e := at.get(h)) is not None and (s := s_e[0]) < (e := s_e[1]))
+        return self._heading_words
+
     # --- a newsletter box, by structure ---------------------------------------------------
 
     def _invites_to_sign_up(self, el: _Element, start: int, end: int) -> bool:
@@ -570,11 +627,18 @@ class Furniture:
         return self._hosts
 
     def box_of(self, el: _Element) -> _Element | None:
-        """The outermost furniture box holding ``el`` (or ``el`` itself), if any."""
+        """The outermost furniture box holding ``el`` (or ``el`` itself), if any; for a
+        script, style or noscript, also the box standing right before or after it (nothing
+        but spaces between): its code, as a plugin prints it beside its box (Trinity Audio's
+        configuration script before its player)."""
         found = None
         for candidate in (el, *el.iterancestors()):
             if self.is_box(candidate):
                 found = candidate
+        if found is None and tag_name(el) in _BOX_CODE:
+            for side in (_beside(el, before=True), _beside(el, before=False)):
+                if side is not None and self.is_box(side):
+                    return side
         return found
 
     def boxes(self) -> list[_Element]:
@@ -614,3 +678,26 @@ class Around:
     def __contains__(self, el: object) -> bool:
         return el in self.chrome or (isinstance(el, etree._Element)
                                      and self.furniture.is_box(el))
+
+
+def _link_spans(el: _Element, at: Mapping[_Element, tuple[int, int]]) -> list[tuple[int, int]]:
+    """The token ranges of the links in ``el`` that have words."""
+    return [span for a in el.iter("a") if (span := at.get(a)) is not None and span[1] > span[0]]
+
+
+def _beside(el: _Element, *, before: bool) -> _Element | None:
+    """The element right before (or after) ``el`` among its siblings, nothing but spaces
+    between them; comments and other scripts and styles passed over (a plugin's code comes
+    in several tags)."""
+    while True:
+        if before:
+            side = el.getprevious()
+            between = side.tail if side is not None else None
+        else:
+            side, between = el.getnext(), el.tail
+        if side is None or (between or "").strip():
+            return None
+        if not tag_name(side) or tag_name(side) in _BOX_CODE:
+            el = side
+            continue
+        return side

@@ -661,6 +661,27 @@ CASES: tuple[Case, ...] = (
     fails(PAP, EN, "subtitle-rewritten-headline", "unaltered-title"),
     fails(AST, FR2, "heading-block-rewritten-headline", "unaltered-title"),
     fails(D7, FR1, "heading-block-rewritten-headline", "unaltered-title"),
+    # a table of contents of the article's own headings is furniture; one hiding the
+    # publisher's words is not
+    ok(AST, EN, "toc-easy-table-of-contents"), ok(TT5, FR1, "toc-easy-table-of-contents"),
+    ok(KAD, ES1, "toc-easy-table-of-contents"), ok(GP, FR2, "toc-table-of-contents-plus"),
+    ok(OWP, ES2, "toc-table-of-contents-plus"), ok(DRU, EN, "toc-rank-math"),
+    ok(NPR, FR1, "toc-rank-math"), ok(ELE, FR2, "toc-yoast"), ok(DIV, ES1, "toc-yoast"),
+    ok(GSR, EN, "toc-easy-table-of-contents"), ok(JOO, FR2, "toc-table-of-contents-plus"),
+    fails(TT1, FR1, "toc-reworded-entry", "unaltered-text"),
+    fails(AVA, EN, "toc-reworded-entry", "unaltered-text"),
+    fails(BLG, ES2, "toc-reworded-entry", "unaltered-text"),
+    fails(WFL, FR2, "toc-pitch", "unaltered-text"),
+    fails(TT4, ES1, "toc-pitch", "unaltered-text"),
+    # a player reading the article aloud (text-to-speech) is the publisher's box
+    ok(AST, FR1, "audio-player-trinity"), ok(GP, EN, "audio-player-trinity"),
+    ok(NPR, ES2, "audio-player-trinity"), ok(KAD, FR2, "audio-player-trinity"),
+    ok(DIV, EN, "audio-player-trinity"), ok(TT5, ES1, "audio-listen-box"),
+    ok(DRU, FR2, "audio-listen-box"), ok(GHO, EN, "audio-listen-box"),
+    # a heading's permalink ("#", "¶", "§", "🔗") is the page's navigation
+    ok(PAP, EN, "permalink-hash"), ok(TT1, FR1, "permalink-pilcrow"),
+    ok(GP, ES1, "permalink-section-sign"), ok(GHO, FR2, "permalink-link-emoji"),
+    ok(DRU, ES2, "permalink-hash-spaced"), ok(AST, EN, "permalink-pilcrow"),
     _case(TT1, EN, "deep-nesting", NOT_CHECKABLE),
     _case(GHO, FR1, "deep-nesting", NOT_CHECKABLE),
     _case(DRU, ES1, "deep-nesting", NOT_CHECKABLE),

@@ -11,7 +11,7 @@ import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from itertools import pairwise
 
 import lxml.html
@@ -95,6 +95,10 @@ WORDS = {
            "no-licence": 'Read the original article on <a href="{url}">The Conversation</a>.',
            "read-more": "Read the full article on The Conversation",
            "about": "About the author",
+           "reworded": "tomorrow",
+           "toc-pitch": "We put this guide together so that our readers find what they need "
+           "in it quickly.",
+           "listen": "Listen to this article",
            "dek": "Our editors picked this piece for its clear look at a question readers "
            "asked about."},
     "fr": {"dateline": "PARIS — ", "intro": "Note de la rédaction : nous partageons cet article "
@@ -105,6 +109,10 @@ WORDS = {
            "no-licence": 'Lire l’article original sur <a href="{url}">The Conversation</a>.',
            "read-more": "Lire l’article complet sur The Conversation",
            "about": "À propos des auteurs",
+           "reworded": "demain",
+           "toc-pitch": "Nous avons préparé ce guide pour que nos lecteurs y trouvent vite ce "
+           "qu’ils cherchent.",
+           "listen": "Écouter cet article",
            "dek": "Notre rédaction a choisi ce texte pour son regard clair sur une question "
            "de nos lecteurs."},
     "es": {"dateline": "MADRID — ", "intro": "Nota de la redacción: compartimos este artículo "
@@ -115,6 +123,10 @@ WORDS = {
            "no-licence": 'Lea el original en <a href="{url}">The Conversation</a>.',
            "read-more": "Lea el artículo completo en The Conversation",
            "about": "Sobre los autores",
+           "reworded": "mañana",
+           "toc-pitch": "Preparamos esta guía para que nuestros lectores encuentren pronto lo "
+           "que buscan.",
+           "listen": "Escuchar este artículo",
            "dek": "Nuestra redacción eligió este texto por su mirada clara sobre una pregunta "
            "de los lectores."},
 }
@@ -669,6 +681,167 @@ def subtitle(where: str, *, own: bool = False, altered: bool = False,
             slots = article_of(slots, f'<h2 class="wp-block-heading">{dek}</h2>\n'
                                + slots.article)
         return dataclasses.replace(slots, headline=REWRITTEN[o.name]) if rewritten else slots
+
+    return apply
+
+
+# --- a table of contents (docs/compliance.md#publisher-boxes) --------------------------------
+# The box a plugin inserts after the first paragraph, listing the article's headings as links
+# to places in the page. No recorded page holds one: each is built as its plugin writes it
+# (Easy Table of Contents as a site running version 2.0.82 printed it; Table of Contents Plus,
+# Rank Math's and Yoast's blocks as their templates write them), its entries the headings as
+# the page has them (tests/test_check_contents.py uses these too).
+
+# A heading of the republication: its level and its text (markup inside removed).
+_HEADING = re.compile(r"<h([2-4])[^>]*>(.*?)</h\1>", re.DOTALL)
+
+
+def headings(html: str) -> list[tuple[str, str]]:
+    return [(level, unescape(re.sub(r"<[^>]+>", "", text)).strip())
+            for level, text in _HEADING.findall(html)]
+
+
+def anchor(text: str) -> str:
+    """An anchor as Easy Table of Contents makes one from a heading ("Le_tuf_une_roche")."""
+    return re.sub(r"\W+", "_", text).strip("_")
+
+
+def ez_toc(entries: list[tuple[str, str]]) -> str:
+    items = "".join(
+        f"<li class='ez-toc-page-1 ez-toc-heading-level-{level}'><a class=\"ez-toc-link "
+        f'ez-toc-heading-{k}" href="/2025/10/02/republished-story/#{anchor(text)}" >{text}</a>'
+        "</li>" for k, (level, text) in enumerate(entries, 1))
+    return (
+        '<div id="ez-toc-container" class="ez-toc-v2_0_82_2 counter-hierarchy ez-toc-counter '
+        'ez-toc-grey ez-toc-container-direction">\n<div class="ez-toc-title-container">\n<p '
+        'class="ez-toc-title" style="cursor:inherit">Table of Contents</p>\n<span class="ez-'
+        'toc-title-toggle"><a href="#" class="ez-toc-pull-right ez-toc-btn ez-toc-btn-xs ez-'
+        'toc-btn-default ez-toc-toggle" aria-label="Toggle Table of Content"><span class="ez-'
+        'toc-js-icon-con"><span class=""><span class="eztoc-hide" style="display:none;">Toggle'
+        '</span><span class="ez-toc-icon-toggle-span"><svg style="fill: #999;color:#999" '
+        'xmlns="http://www.w3.org/2000/svg" class="list-377408" width="20px" height="20px" '
+        'viewBox="0 0 24 24" fill="none"><path d="M6 6H4v2h2V6zm14 0H8v2h12V6z" fill='
+        '"currentColor"></path></svg></span></span></span></a></span></div>\n<nav><ul '
+        f"class='ez-toc-list ez-toc-list-level-1 ' >{items}</ul></nav></div>\n")
+
+
+def toc_plus(entries: list[tuple[str, str]]) -> str:
+    items = "".join(f'<li><a href="#{anchor(text)}"><span class="toc_number toc_depth_1">{k}'
+                    f"</span> {text}</a></li>" for k, (_level, text) in enumerate(entries, 1))
+    return ('<div id="toc_container" class="no_bullets"><p class="toc_title">Contents <span '
+            'class="toc_toggle">[<a href="#">hide</a>]</span></p><ul class="toc_list">'
+            f"{items}</ul></div>\n")
+
+
+def rank_math(entries: list[tuple[str, str]]) -> str:
+    items = "".join(f'<li><a href="#{anchor(text).lower()}">{text}</a></li>'
+                    for _level, text in entries)
+    return ('<div class="wp-block-rank-math-toc-block" id="rank-math-toc"><h2>Table of '
+            f"Contents</h2><nav><ul>{items}</ul></nav></div>\n")
+
+
+def yoast(entries: list[tuple[str, str]]) -> str:
+    items = "".join(f'<li><a href="#h-{anchor(text).lower()}" data-level="{level}">{text}'
+                    "</a></li>" for level, text in entries)
+    return ('<div class="wp-block-yoast-seo-table-of-contents yoast-table-of-contents"><h2>'
+            f"Table of contents</h2><ul>{items}</ul></div>\n")
+
+
+TOCS: dict[str, Callable[[list[tuple[str, str]]], str]] = {
+    "easy-table-of-contents": ez_toc, "table-of-contents-plus": toc_plus,
+    "rank-math": rank_math, "yoast": yoast}
+
+
+
+def table_of_contents(plugin: str, *, reworded: bool = False, pitch: bool = False) -> Apply:
+    """``plugin``'s table of contents after the first paragraph of the body, listing the
+    code's headings; ``reworded``: its first entry's last word replaced; ``pitch``: a
+    sentence of the publisher's under its title."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        entries = headings(o.code)
+        if reworded:
+            level, text = entries[0]
+            entries[0] = (level, text.rsplit(" ", 1)[0] + " " + words(o)["reworded"])
+        box = TOCS[plugin](entries)
+        if pitch:
+            box = box.replace("</p>", "</p><p>" + words(o)["toc-pitch"] + "</p>", 1)
+        first = body_paragraphs(slots.article)[0]
+        return article_of(slots, slots.article[:first.end()] + "\n" + box
+                          + slots.article[first.end():])
+
+    return apply
+
+
+# --- a player that reads the article aloud (docs/compliance.md#publisher-boxes) --------------
+# Trinity Audio's player as its WordPress plugin (5.x) prints it before the content: its
+# configuration script (which holds the article's text, for the reader), then the placeholder.
+TRINITY_AUDIO = (
+    "<script nitro-exclude data-wpfc-render='false' data-cfasync='false' data-no-optimize='1' "
+    "data-no-defer='1' data-no-minify='1' data-trinity-mount-date='1728000000' "
+    "id='trinity_tts_wp_config'>var TRINITY_TTS_WP_CONFIG = {\"headlineText\": \"\", "
+    "\"pluginVersion\": \"5.20.1\"};</script><div class='trinityAudioPlaceholder' "
+    "data-trinity-mount-date='1728000000'>\n  <div class='trinity-tts-pb' dir='ltr' "
+    "style='font: 12px / 18px Verdana, Arial; height: 80px; line-height: 80px; text-align: "
+    "left; margin: 0 0 0 82px;'>\n    <strong style='font-weight: 400'>Getting your <a "
+    "href='//trinityaudio.ai' style='color: #4b4a4a; text-decoration: none; font-weight: "
+    "700;'>Trinity Audio</a> player ready...</strong>\n  </div>\n</div>")
+
+# A theme's "Listen to this article" box around an <audio> of the text read aloud.
+LISTEN_BOX = ('<div class="listen-box"><p>{listen}</p><audio controls preload="none" '
+              'src="https://valleyvoice.example/audio/2025/10/story.mp3"></audio></div>')
+
+
+def audio_player(which: str) -> Apply:
+    """A text-to-speech player at the top of the post's content: Trinity Audio's (its
+    configuration script, then its placeholder) or a theme's "Listen to this article" box."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        box = TRINITY_AUDIO if which == "trinity" else LISTEN_BOX.format(
+            listen=words(o)["listen"])
+        return article_of(slots, box + "\n" + slots.article)
+
+    return apply
+
+
+# --- a heading's permalink (docs/compliance.md#hidden-text) ----------------------------------
+# The mark a theme or static site generator prints in each heading, linking to its place. No
+# recorded page holds one: built as those generators print them (tests/test_check_permalinks.py
+# uses these too).
+
+# Each a permalink as its generator prints it after the heading's text ({id}: the heading's).
+PERMALINKS = {
+    "hash": '<a class="anchor-link" href="#{id}">#</a>',
+    "pilcrow": '<a class="headerlink" href="#{id}" title="Permanent link">¶</a>',
+    "section-sign": '<a class="heading-anchor" href="/2025/10/02/story/#{id}">§</a>',
+    "link-emoji": '<a class="anchor" href="#{id}" aria-label="Link to this section">🔗</a>',
+    "hash-spaced": '<a class="hash-link" href="#{id}"> # </a>',
+}
+
+HEADING = re.compile(r"(<h([2-4])[^>]*>)(.*?)(</h\2>)", re.DOTALL)
+
+
+
+def with_permalinks(html: str, mark: str) -> str:
+    """Each heading of ``html`` with an id and ``mark``'s permalink after its text."""
+    count = 0
+
+    def linked(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        ident = f"section-{count}"
+        opening = m.group(1)[:-1] + f' id="{ident}">'
+        return opening + m.group(3) + mark.format(id=ident) + m.group(4)
+
+    out = HEADING.sub(linked, html)
+    assert count, "the sample has headings"
+    return out
+
+
+
+def heading_permalinks(mark: str) -> Apply:
+    def apply(slots: Slots, o: Original) -> Slots:
+        return article_of(slots, with_permalinks(slots.article, PERMALINKS[mark]))
 
     return apply
 
@@ -1665,6 +1838,19 @@ EDITS = {e.name: e for e in (
     _e("heading-block-rewritten-headline", "rewritten headline",
        subtitle("heading-block", rewritten=True),
        evidence=_said("unaltered-title", lambda o: REWRITTEN[o.name])),
+    *(_e(f"toc-{plugin}", "table of contents of the article's headings",
+         table_of_contents(plugin), False) for plugin in TOCS),
+    _e("toc-reworded-entry", "table of contents hiding added words",
+       table_of_contents("table-of-contents-plus", reworded=True)),
+    _e("toc-pitch", "table of contents hiding added words",
+       table_of_contents("easy-table-of-contents", pitch=True),
+       evidence=_said("unaltered-text", lambda o: words(o)["toc-pitch"].split()[2])),
+    _e("audio-player-trinity", "a player reading the article aloud",
+       audio_player("trinity"), False),
+    _e("audio-listen-box", "a player reading the article aloud", audio_player("listen"),
+       False),
+    *(_e(f"permalink-{mark}", "a heading's permalink", heading_permalinks(mark), False)
+      for mark in PERMALINKS),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
     # defects in a CMS's own markup (the red team's layouts)
     _e("elementor-intro-widget", "intro paragraph before the article",
