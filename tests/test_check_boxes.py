@@ -17,6 +17,7 @@ from syndication.compliance.htmltext import extract, parse_fragment
 from syndication.models import Article, Verdict
 from syndication.republish import republish
 
+from .corpus.edits import TRINITY_AUDIO
 from .pages import third_party_page
 
 SITE = "https://publisher.example"
@@ -107,6 +108,13 @@ BOXES = {
         'src="https://www.youtube.com/embed/abc123?feature=oembed" allowfullscreen></iframe>'
         "</div><figcaption class=\"wp-element-caption\">Our harbour, filmed from above by a "
         "reader</figcaption></figure>"),
+    # Trinity Audio's player (its plugin's the_content filter): the configuration script,
+    # then the placeholder the player mounts on, saying it is loading.
+    "trinity-audio": TRINITY_AUDIO,
+    # A theme's "Listen to this article" box around an <audio> of the text read aloud.
+    "listen-box": (
+        '<div class="listen-box"><p>Listen to this article</p><audio controls preload="none" '
+        f'src="{SITE}/audio/2025/10/sea-stars.mp3"></audio></div>'),
 }
 
 
@@ -142,7 +150,8 @@ def test_a_publishers_box_between_paragraphs_passes(us: tuple[Article, str], nam
 
 
 @pytest.mark.parametrize("name", ["ad-inserter-adsense", "advanced-ads-image", "mc4wp-form",
-                                  "jetpack-related", "plain-related-line", "labelled-ad-fr"])
+                                  "jetpack-related", "plain-related-line", "labelled-ad-fr",
+                                  "trinity-audio", "listen-box"])
 @pytest.mark.parametrize("where", ["before the first paragraph", "after the last paragraph"])
 def test_a_box_at_either_end_of_the_article_is_no_added_text(
     us: tuple[Article, str], name: str, where: str
@@ -305,3 +314,31 @@ def test_not_boxes(html: str) -> None:
     el = parse_fragment(html)[0]
     words = extract(el).words
     assert box_kind(el, words) is None
+
+
+# A plugin's script with nothing in its tag that names it (the rule under test is where it
+# stands, not what it says).
+BARE_SCRIPT = '<script>var TRINITY_TTS_WP_CONFIG = {"pluginVersion": "5.20.1"};</script>'
+
+
+@pytest.mark.parametrize("between", ["", "<!-- player -->", "\n  ",
+                                     "<p>Story continues below.</p>"])
+def test_a_script_beside_the_player_is_its_only_when_nothing_stands_between(
+    us: tuple[Article, str], between: str
+) -> None:
+    """A plugin's script right before its box is the box's code (Trinity Audio's
+    configuration); with a paragraph between them, it is a script in the article."""
+    article, html = us
+    placeholder = TRINITY_AUDIO.split("</script>")[1]
+    box = BARE_SCRIPT + between + placeholder
+    verdict = check_page(page(article, between_paragraphs(html, box)), article)
+    unsafe = "safe-html" in [f.rule for f in verdict.failed]
+    assert unsafe == ("<p>" in between), explain(verdict)
+
+
+def test_a_script_beside_a_paragraph_of_the_article_is_still_judged(
+    us: tuple[Article, str]
+) -> None:
+    article, html = us
+    verdict = check_page(page(article, between_paragraphs(html, BARE_SCRIPT)), article)
+    assert [f.rule for f in verdict.failed] == ["safe-html"], explain(verdict)

@@ -38,7 +38,9 @@ BOX_TAGS = {
 # (mc4wp-form), Mailchimp's embed (mc_embed_signup), Ghost's signup card, Substack's
 # subscription widget, Jetpack and Newspack, MailPoet, ConvertKit; related posts: Jetpack
 # (jp-relatedposts), YARPP, Contextual Related Posts (crp_related), themes' related-posts;
-# call-out boxes (Kadence's infobox) linking elsewhere.
+# call-out boxes (Kadence's infobox) linking elsewhere; players that read the article aloud
+# (Trinity Audio's trinityAudioPlaceholder, BeyondWords, Play.ht, Instaread, AdAuris,
+# Speechify: text-to-speech, a format the licence allows).
 _BOX_NAMES = (
     ("advertisement", r"ad|ads|advert\w*|advads\w*|adsbygoogle|adslot|adunit|ad-?slot|"
                       r"ad-?unit|ad-?container|ad-?wrap\w*|ad-?label|ad-?inline|code-block|"
@@ -54,6 +56,9 @@ _BOX_NAMES = (
     ("promotion", r"promo\w*|cta-box|call-to-action|donate-box|donation\w*|\w*infobox\w*|"
                   r"info-box\w*"),
     ("embed", r"wp-block-embed\w*|embed-container|social-embed"),
+    ("audio player", r"trinity\w*|beyondwords\w*|tts|text-?to-?speech\w*|audio-?player\w*|"
+                     r"listen-?(?:to-?)?(?:this-?|the-?)?article|playht\w*|pht-\w*|"
+                     r"instaread\w*|adauris\w*|speechify\w*"),
 )
 # One pattern, a group per kind: one search per element.
 _BOX_WORDS = lazy_compile(
@@ -76,6 +81,10 @@ _LABELS = {
     "newsletter sign-up": ("newsletter", "sign up", "subscribe", "inscrivez-vous",
                            "abonnez-vous", "s'abonner", "suscribete", "suscribirse", "assine",
                            "inscreva-se", "berlangganan"),
+    "audio player": ("listen to this article", "listen to the article", "listen to article",
+                     "ecouter cet article", "ecouter l'article", "escuchar este articulo",
+                     "escucha este articulo", "escuchar el articulo", "ouvir este artigo",
+                     "ouca este artigo", "dengarkan artikel ini", "dengarkan artikel"),
 }
 _LABEL_KEYS = {kind: tuple(key(w) for w in words) for kind, words in _LABELS.items()}
 _LABEL_FIRST = frozenset(k.split()[0] for keys in _LABEL_KEYS.values() for k in keys)
@@ -83,7 +92,7 @@ _LABEL_FIRST = frozenset(k.split()[0] for keys in _LABEL_KEYS.values() for k in 
 # control, an image or an ad's markup; or, with none of these, no more words than a label.
 _BOX_CONTENT = frozenset(
     "a form input button select iframe ins script img picture amp-img amp-ad amp-embed svg "
-    "video".split())
+    "video audio".split())
 LABEL_WORDS = 6
 # A box's code beside it in the wrapper its software pastes (a script, a style sheet): the
 # box's, in a wrapper of at most this many parts.
@@ -618,11 +627,18 @@ class Furniture:
         return self._hosts
 
     def box_of(self, el: _Element) -> _Element | None:
-        """The outermost furniture box holding ``el`` (or ``el`` itself), if any."""
+        """The outermost furniture box holding ``el`` (or ``el`` itself), if any; for a
+        script, style or noscript, also the box standing right before or after it (nothing
+        but spaces between): its code, as a plugin prints it beside its box (Trinity Audio's
+        configuration script before its player)."""
         found = None
         for candidate in (el, *el.iterancestors()):
             if self.is_box(candidate):
                 found = candidate
+        if found is None and tag_name(el) in _BOX_CODE:
+            for side in (_beside(el, before=True), _beside(el, before=False)):
+                if side is not None and self.is_box(side):
+                    return side
         return found
 
     def boxes(self) -> list[_Element]:
@@ -667,3 +683,21 @@ class Around:
 def _link_spans(el: _Element, at: Mapping[_Element, tuple[int, int]]) -> list[tuple[int, int]]:
     """The token ranges of the links in ``el`` that have words."""
     return [span for a in el.iter("a") if (span := at.get(a)) is not None and span[1] > span[0]]
+
+
+def _beside(el: _Element, *, before: bool) -> _Element | None:
+    """The element right before (or after) ``el`` among its siblings, nothing but spaces
+    between them; comments and other scripts and styles passed over (a plugin's code comes
+    in several tags)."""
+    while True:
+        if before:
+            side = el.getprevious()
+            between = side.tail if side is not None else None
+        else:
+            side, between = el.getnext(), el.tail
+        if side is None or (between or "").strip():
+            return None
+        if not tag_name(side) or tag_name(side) in _BOX_CODE:
+            el = side
+            continue
+        return side

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..lazyre import lazy_compile
 from .content import IMAGE_TAGS, CounterTag, find_counters, has_source, is_placeholder
-from .htmltext import BLOCK_TAGS, EVERY, Pieces, extract, parse_fragment, parse_page, tag_name
+from .htmltext import (
+    BLOCK_TAGS,
+    EVERY,
+    Pieces,
+    extract,
+    parse_fragment,
+    parse_page,
+    tag_name,
+    text_of,
+)
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -447,6 +456,11 @@ class Hidden:
     (docs/compliance.md#hidden-text)."""
 
     def __init__(self, root: _Element):
+        # A heading's permalink, a mark linking to the heading's own place ("#", "¶", "🔗"),
+        # as static site generators and themes print one (Hugo's and Jekyll's themes, Sphinx,
+        # MkDocs, anchor plugins): the page's navigation, no words of the article's.
+        self.permalinks = {a for h in root.iter(*_HEADING_TAGS) for a in h.iter("a")
+                           if _is_permalink(a)}
         # each hiding rule: its selector, how it hides, the widths it applies at (None: all),
         # filed under its subject's first class (".x"), id ("#x"), tag, or "*"
         self.rules: dict[str, list[tuple[_Selector, int, tuple[float, float] | None]]] = {}
@@ -468,6 +482,8 @@ class Hidden:
     def __call__(self, el: _Element) -> bool:
         attrib = el.attrib
         if "hidden" in attrib or (attrib.get("aria-hidden") or "").strip().lower() == "true":
+            return True
+        if self.permalinks and el in self.permalinks:
             return True
         style = attrib.get("style")
         if style and _hides(style):
@@ -494,6 +510,20 @@ class Hidden:
         if faded and not _animated(el):
             return True
         return bool(some_widths) and _covers_every_width(some_widths)
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A permalink's mark: at most this many characters, none a letter or digit.
+_PERMALINK_MARK = 2
+
+
+def _is_permalink(a: _Element) -> bool:
+    """Whether link ``a`` (in a heading) leads to a place in the page and says so with a
+    mark alone."""
+    if "#" not in (a.get("href") or ""):
+        return False
+    mark = text_of(a).strip()
+    return 0 < len(mark) <= _PERMALINK_MARK and not any(c.isalnum() for c in mark)
 
 
 def block_of(el: _Element) -> _Element:

@@ -98,6 +98,7 @@ WORDS = {
            "reworded": "tomorrow",
            "toc-pitch": "We put this guide together so that our readers find what they need "
            "in it quickly.",
+           "listen": "Listen to this article",
            "dek": "Our editors picked this piece for its clear look at a question readers "
            "asked about."},
     "fr": {"dateline": "PARIS — ", "intro": "Note de la rédaction : nous partageons cet article "
@@ -111,6 +112,7 @@ WORDS = {
            "reworded": "demain",
            "toc-pitch": "Nous avons préparé ce guide pour que nos lecteurs y trouvent vite ce "
            "qu’ils cherchent.",
+           "listen": "Écouter cet article",
            "dek": "Notre rédaction a choisi ce texte pour son regard clair sur une question "
            "de nos lecteurs."},
     "es": {"dateline": "MADRID — ", "intro": "Nota de la redacción: compartimos este artículo "
@@ -124,6 +126,7 @@ WORDS = {
            "reworded": "mañana",
            "toc-pitch": "Preparamos esta guía para que nuestros lectores encuentren pronto lo "
            "que buscan.",
+           "listen": "Escuchar este artículo",
            "dek": "Nuestra redacción eligió este texto por su mirada clara sobre una pregunta "
            "de los lectores."},
 }
@@ -766,6 +769,79 @@ def table_of_contents(plugin: str, *, reworded: bool = False, pitch: bool = Fals
         first = body_paragraphs(slots.article)[0]
         return article_of(slots, slots.article[:first.end()] + "\n" + box
                           + slots.article[first.end():])
+
+    return apply
+
+
+# --- a player that reads the article aloud (docs/compliance.md#publisher-boxes) --------------
+# Trinity Audio's player as its WordPress plugin (5.x) prints it before the content: its
+# configuration script (which holds the article's text, for the reader), then the placeholder.
+TRINITY_AUDIO = (
+    "<script nitro-exclude data-wpfc-render='false' data-cfasync='false' data-no-optimize='1' "
+    "data-no-defer='1' data-no-minify='1' data-trinity-mount-date='1728000000' "
+    "id='trinity_tts_wp_config'>var TRINITY_TTS_WP_CONFIG = {\"headlineText\": \"\", "
+    "\"pluginVersion\": \"5.20.1\"};</script><div class='trinityAudioPlaceholder' "
+    "data-trinity-mount-date='1728000000'>\n  <div class='trinity-tts-pb' dir='ltr' "
+    "style='font: 12px / 18px Verdana, Arial; height: 80px; line-height: 80px; text-align: "
+    "left; margin: 0 0 0 82px;'>\n    <strong style='font-weight: 400'>Getting your <a "
+    "href='//trinityaudio.ai' style='color: #4b4a4a; text-decoration: none; font-weight: "
+    "700;'>Trinity Audio</a> player ready...</strong>\n  </div>\n</div>")
+
+# A theme's "Listen to this article" box around an <audio> of the text read aloud.
+LISTEN_BOX = ('<div class="listen-box"><p>{listen}</p><audio controls preload="none" '
+              'src="https://valleyvoice.example/audio/2025/10/story.mp3"></audio></div>')
+
+
+def audio_player(which: str) -> Apply:
+    """A text-to-speech player at the top of the post's content: Trinity Audio's (its
+    configuration script, then its placeholder) or a theme's "Listen to this article" box."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        box = TRINITY_AUDIO if which == "trinity" else LISTEN_BOX.format(
+            listen=words(o)["listen"])
+        return article_of(slots, box + "\n" + slots.article)
+
+    return apply
+
+
+# --- a heading's permalink (docs/compliance.md#hidden-text) ----------------------------------
+# The mark a theme or static site generator prints in each heading, linking to its place. No
+# recorded page holds one: built as those generators print them (tests/test_check_permalinks.py
+# uses these too).
+
+# Each a permalink as its generator prints it after the heading's text ({id}: the heading's).
+PERMALINKS = {
+    "hash": '<a class="anchor-link" href="#{id}">#</a>',
+    "pilcrow": '<a class="headerlink" href="#{id}" title="Permanent link">¶</a>',
+    "section-sign": '<a class="heading-anchor" href="/2025/10/02/story/#{id}">§</a>',
+    "link-emoji": '<a class="anchor" href="#{id}" aria-label="Link to this section">🔗</a>',
+    "hash-spaced": '<a class="hash-link" href="#{id}"> # </a>',
+}
+
+HEADING = re.compile(r"(<h([2-4])[^>]*>)(.*?)(</h\2>)", re.DOTALL)
+
+
+
+def with_permalinks(html: str, mark: str) -> str:
+    """Each heading of ``html`` with an id and ``mark``'s permalink after its text."""
+    count = 0
+
+    def linked(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        ident = f"section-{count}"
+        opening = m.group(1)[:-1] + f' id="{ident}">'
+        return opening + m.group(3) + mark.format(id=ident) + m.group(4)
+
+    out = HEADING.sub(linked, html)
+    assert count, "the sample has headings"
+    return out
+
+
+
+def heading_permalinks(mark: str) -> Apply:
+    def apply(slots: Slots, o: Original) -> Slots:
+        return article_of(slots, with_permalinks(slots.article, PERMALINKS[mark]))
 
     return apply
 
@@ -1769,6 +1845,12 @@ EDITS = {e.name: e for e in (
     _e("toc-pitch", "table of contents hiding added words",
        table_of_contents("easy-table-of-contents", pitch=True),
        evidence=_said("unaltered-text", lambda o: words(o)["toc-pitch"].split()[2])),
+    _e("audio-player-trinity", "a player reading the article aloud",
+       audio_player("trinity"), False),
+    _e("audio-listen-box", "a player reading the article aloud", audio_player("listen"),
+       False),
+    *(_e(f"permalink-{mark}", "a heading's permalink", heading_permalinks(mark), False)
+      for mark in PERMALINKS),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
     # defects in a CMS's own markup (the red team's layouts)
     _e("elementor-intro-widget", "intro paragraph before the article",
