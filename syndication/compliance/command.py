@@ -27,7 +27,7 @@ from ..urls import full_origin, host_of, is_web_url
 from .compare import align
 from .content import iter_counters
 from .encoding import decode
-from .htmltext import looks_like_html, parse_page
+from .htmltext import looks_like_html, parse_page, parse_page_cut
 from .original import Original, prepare
 from .page import Page, block_of, read
 from .rules import LOCATED, check_page, check_read_page, not_checkable
@@ -81,14 +81,14 @@ def check_republication(
     with _Fetcher(fetch_config, hosts, urls) as fetcher:
         doc = _read(page, fetcher, ACCEPT_PAGE)
         plain = _is_plain(doc)
-        ref = identify(doc.text, plain=plain)
+        reading = _Reading(doc.text)
+        ref = find_article_id_in_text(doc.text) if plain else _article_id(reading.parsed()[0])
         source: Article | None = None
         prepared: Original | None = None  # source, prepared when choosing it
-        reading = _Reading(doc.text)
         where: str | None = None
         cut: DocumentCut | None = None  # the parser cut the page: not checkable
         if not use_original:
-            if ref is None and (cut := _cut(doc.text, plain)) is None:
+            if ref is None and (cut := _cut(reading, plain)) is None:
                 raise InputError(f"{page}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article)")
         elif original is not None:
@@ -99,7 +99,7 @@ def check_republication(
             except DocumentCut as e:  # no entry's text can be looked for in a cut page
                 cut = e
         else:
-            if ref is None and (cut := _cut(doc.text, plain)) is None:
+            if ref is None and (cut := _cut(reading, plain)) is None:
                 raise InputError(f"{page}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article): give --original")
             if ref is not None:
@@ -290,16 +290,10 @@ def _too_large(where: str, cap: int) -> str:
             "in a config file given with --config)")
 
 
-def _cut(text: str, plain: bool) -> DocumentCut | None:
+def _cut(reading: _Reading, plain: bool) -> DocumentCut | None:
     """Why the parser cut the page, or None: asked only when the page names no article (a
     cut page may have lost its link and counter with its text)."""
-    if plain:
-        return None
-    try:
-        parse_page(text)
-    except DocumentCut as e:
-        return e
-    return None
+    return None if plain else reading.parsed()[1]
 
 
 def _is_plain(doc: Document) -> bool:
@@ -334,21 +328,37 @@ def choose_original(html: str, articles: Sequence[Article]) -> Article | None:
 
 
 class _Reading:
-    """A page read once, as choose_original reads it, and the candidate originals prepared
-    once: `check PAGE --original FEED` chooses the entry (once or twice, see _entry_of) and
-    then judges the page against it, which read the page and prepared the entry again:
-    `check` of the 174 KB tc-article-209538-fr.html against tc-feed-fr-built-2-entries.atom
-    went from 708.5 to 622.3 M instructions (callgrind, the whole command)."""
+    """A page parsed once and read once, as choose_original reads it, and the candidate
+    originals prepared once: `check PAGE --original FEED` finds the article the page names
+    (a parse), chooses the entry (once or twice, see _entry_of) and then judges the page
+    against it, which parsed and read the page and prepared the entry again: `check` of the
+    174 KB tc-article-209538-fr.html against tc-feed-fr-built-2-entries.atom went from 708.5
+    to 622.3 M instructions (callgrind, the whole command) reading it once, and from 609.2
+    to 595.5 M parsing it once."""
 
     def __init__(self, html: str) -> None:
         self.html = html
         self.plain = not looks_like_html(html)
         self.page: Page | None = None
         self.prepared: dict[int, Original] = {}  # id(article) -> it prepared
+        self._parsed: tuple[_Element, DocumentCut | None] | None = None
+
+    def parsed(self) -> tuple[_Element, DocumentCut | None]:
+        """The page's HTML parsed (even when cut), and why the parser cut it."""
+        if self._parsed is None:
+            self._parsed = parse_page_cut(self.html)
+        return self._parsed
 
     def read(self) -> Page:
         if self.page is None:
-            self.page = read(self.html, page=True, plain=self.plain, located=LOCATED)
+            if self.plain:
+                self.page = read(self.html, page=True, plain=True, located=LOCATED)
+            else:
+                root, cut = self.parsed()
+                if cut is not None:
+                    raise cut
+                self.page = read(self.html, page=True, plain=False, located=LOCATED,
+                                 parsed=root)
         return self.page
 
     def prepare(self, article: Article) -> Original:
@@ -393,7 +403,12 @@ def find_article_id(html: str) -> ArticleRef | None:
     original, else from its page counter, else from its last link to an article of The
     Conversation. The link comes first because the counter is what page-counter judges: a
     counter for another article must not make the page about that article."""
-    root = parse_page(html, partial=True)  # a page cut by the parser: check_page says so
+    # a page cut by the parser: check_page says so
+    return _article_id(parse_page(html, partial=True))
+
+
+def _article_id(root: _Element) -> ArticleRef | None:
+    """find_article_id() of the page parsed (its tree is only read)."""
     counters = [k for _img, k in iter_counters(root)]
     linked = [(a, n) for a in root.iter("a") if (n := tc_article_id(a.get("href") or ""))]
     for a, n in linked:  # the attribution line links The Conversation's home as well

@@ -85,14 +85,30 @@ def parse_page(html: str, *, partial: bool = False) -> _Element:
     Raises DocumentCut when the parser stopped before the end, unless ``partial``.
 
     An XML declaration is dropped first: lxml refuses one in an already decoded string."""
+    root, parser = _parse_page(html)
+    if not partial:
+        _read_whole(parser)
+    return root
+
+
+def parse_page_cut(html: str) -> tuple[_Element, DocumentCut | None]:
+    """parse_page(html, partial=True), and the DocumentCut parse_page(html) raises (None
+    when the page was read whole): one parse for a reader of any tree and one of a whole."""
+    root, parser = _parse_page(html)
+    try:
+        _read_whole(parser)
+    except DocumentCut as e:
+        return root, e
+    return root, None
+
+
+def _parse_page(html: str) -> tuple[_Element, HTMLParser]:
     html = _XML_DECLARATION.sub("", html, count=1)
     if not html.strip():
         html = "<html><body></body></html>"
     parser = lxml.html.HTMLParser()  # one per parse: its error log is this parse's alone
     root: _Element = lxml.html.document_fromstring(html, parser=parser)
-    if not partial:
-        _read_whole(parser)
-    return root
+    return root, parser
 
 
 _DEPTH = re.compile(r"depth in document: (\d+)", re.IGNORECASE)

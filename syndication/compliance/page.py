@@ -79,14 +79,17 @@ class Page:
 
 
 def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
-         known: Pieces | None = None) -> Page:
+         known: Pieces | None = None, parsed: _Element | None = None) -> Page:
     """Parse a republication once: a page as a whole document, a feed entry as a fragment,
     plain text as paragraphs. ``located``: the tags whose place a feed entry's rules need;
-    ``known``: text pieces tokenised already (the original's, see htmltext.extract)."""
+    ``known``: text pieces tokenised already (the original's, see htmltext.extract);
+    ``parsed``: a page's HTML (not plain text) as ``parse_page(html)`` returned it, which
+    it is then not parsed again."""
     if plain:
         paragraphs = [p for p in re.split(r"\n\s*\n", html) if p.strip()]
         html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-    root = parse_page(html) if page else parse_fragment(html)
+    root = (parsed if parsed is not None else
+            parse_page(html) if page else parse_fragment(html))
     # A page is judged by where its elements stand, so all are located, and by what a reader
     # sees: hidden text is no text. A feed entry is judged whole (our sanitiser keeps no
     # style or hidden attribute), and only its links, images and embeds need a place.
