@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from syndication.articlepage import parse_article_page
 from syndication.compliance import RULES, check, check_page, prepare
 from syndication.compliance.command import find_article_id
 from syndication.models import Article, Verdict
 from syndication.republish import republish
-from syndication.source import parse_article_page
 
 from .conftest import SAMPLES
 from .pages import first_figure, sub, sub_re, third_party_page

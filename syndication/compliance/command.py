@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
+from ..articlepage import parse_article_page
 from ..config import FetchConfig
 from ..conversation import (
     TC_HOME,
@@ -21,7 +22,7 @@ from ..conversation import (
 )
 from ..errors import DocumentCut, FetchError, InputError, ParseError, ResponseTooLargeError
 from ..models import Article, Fetched, Verdict
-from ..source import looks_like_atom, parse_article_page, parse_feed
+from ..source import looks_like_atom, parse_feed
 from ..urls import full_origin, host_of, is_web_url
 from .compare import align
 from .content import iter_counters
