@@ -9,11 +9,11 @@ import hashlib
 import logging
 import tempfile
 import time
-from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Container, Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from filelock import FileLock, Timeout
@@ -282,8 +282,7 @@ def _run(
     return report
 
 
-@dataclass(frozen=True)
-class _Read:
+class _Read(NamedTuple):
     """A source as fetched and parsed, before anything of it is written: its feed, or why it
     could not be read; and the plans its articles were handed to the article step with."""
 
@@ -293,10 +292,10 @@ class _Read:
     feed: SourceFeed | None = None  # None when it failed, or answered 304
     error: str | None = None  # FetchError or ParseError
     # its articles, each with the feeds that take it and why
-    wanted: list[tuple[Article, list[tuple[FeedConfig, str]]]] = field(default_factory=list)
+    wanted: Sequence[tuple[Article, list[tuple[FeedConfig, str]]]] = ()
     # what the store held of its articles and the plans made from that, when it was read
-    stored: dict[int, Stored] = field(default_factory=dict)
-    plans: dict[int, Plan] = field(default_factory=dict)
+    stored: Mapping[int, Stored] = MappingProxyType({})
+    plans: Mapping[int, Plan] = MappingProxyType({})
 
 
 def _read_source(url: str, feeds: list[FeedConfig], store: Store, fetcher: Fetcher,
