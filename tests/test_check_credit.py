@@ -95,6 +95,18 @@ CREDIT: list[tuple[str, str, Place, Callable[[Original], str]]] = [
      lambda o: f"<p>Autor: {profile(o)} (Universidad Politécnica de Madrid)</p>"),
     ("a Spanish 'se publicó originalmente' line", "es-113886", at_end,
      lambda o: "<p>Este artículo se publicó originalmente en The Conversation España.</p>"),
+    ("Medium's imported-story line, dated", "en-263253", at_end,
+     lambda o: f'<p>Originally published at <a href="{o.article.url}">theconversation.com</a> '
+               "on October 2, 2025.</p>"),
+    ("a French 'first published' line, dated", "fr-212649", at_end,
+     lambda o: "<p>Cet article a été publié initialement sur The Conversation France le 12 "
+               "septembre 2023.</p>"),
+    ("a Spanish 'first published' line, dated", "es-113886", at_end,
+     lambda o: "<p>Publicado originalmente en The Conversation España el 4 de marzo de "
+               "2019.</p>"),
+    ("an English 'originally published' line beside the Spanish one", "es-113886", at_end,
+     lambda o: f'<p><em>This article was originally published on <a href="{o.article.url}">'
+               "The Conversation</a>.</em></p>"),
 ]
 
 
@@ -145,6 +157,12 @@ NOT_CREDIT: list[tuple[str, str, Place, Callable[[Original], str], str]] = [
     ("a Spanish summary naming the author", "es-113886", before,
      lambda o: "<p>Luis Gascó, de la Universidad Politécnica de Madrid, nos explica cómo "
                "usar las redes contra el ruido.</p>", "nos explica"),
+    ("a dated note of an update", "en-263253", at_end,
+     lambda o: "<p>This article was originally published on The Conversation on October 2, "
+               "2025, and updated on October 9 to correct a figure.</p>", "correct a figure"),
+    ("a dated French note of the publisher's", "fr-212649", at_end,
+     lambda o: "<p>Publié initialement sur The Conversation le 12 septembre 2023 ; nous "
+               "l'avons complété le 14 septembre.</p>", "complété"),
 ]
 
 

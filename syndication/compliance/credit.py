@@ -53,6 +53,18 @@ _LABELS = frozenset("""
     penulis tentang sumber diterbitkan ulang pertama kali terbit izin kerja sama lisensi
     baca artikel aslinya asli selengkapnya dipublikasikan tulisan
 """.split())
+# A credit line may date the first publication ("Originally published at theconversation.com
+# on October 2, 2025.", as Medium's import prints it): the months, folded, in the editions'
+# languages (and English's short forms); numbers beside them are the day and year.
+_MONTHS = frozenset("""
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
+    diciembre
+    janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro
+    januari februari maret april mei juni juli agustus september oktober november desember
+""".split())
 # Multi-word labels: an editor's note that says nothing but the credit is credit; the licence
 # written short (CC BY-ND 4.0).
 _NOTE_LABELS = (
@@ -170,7 +182,8 @@ def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit, *,
                     covered[k:k + width] = [True] * width
                     named = named or naming
     named = _cover_addresses(tokens, covered) or named
-    rest = [t for k, t in enumerate(tokens) if not covered[k] and _is_word(t) and t not in _GLUE]
+    rest = [t for k, t in enumerate(tokens) if not covered[k] and _is_word(t)
+            and t not in _GLUE and t not in _MONTHS and not t.isdigit()]
     return all(t in credit.words for t in rest) and (named or not rest)
 
 

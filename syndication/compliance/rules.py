@@ -445,19 +445,24 @@ def _licence_notice(scope: Scope, plain: bool) -> Finding:
         if f" {phrase} " in scope.credit:
             return Finding("licence-notice", True, "says it is republished under a Creative "
                            "Commons licence")
-    for language, phrases in _ATTRIBUTION_KEYS.items():
-        for phrase in phrases:
-            if f" {phrase} " not in scope.credit:
-                continue
-            if language in LINES_WITHOUT_LICENCE:
-                return Finding("licence-notice", True,
-                               f"carries The Conversation's {language} attribution line "
-                               f"(“{phrase}…”)")
-            return Finding("licence-notice", False,
+    # The lines carried: one that names no licence in its official wording (the Spanish line)
+    # is the notice, whatever other line of the publisher's stands beside it (an English
+    # "originally published on The Conversation" on a Spanish page); else the first found
+    # lacks the licence its official wording states.
+    carried = [(language, phrase) for language, phrases in _ATTRIBUTION_KEYS.items()
+               for phrase in phrases if f" {phrase} " in scope.credit]
+    for language, phrase in carried:
+        if language in LINES_WITHOUT_LICENCE:
+            return Finding("licence-notice", True,
                            f"carries The Conversation's {language} attribution line "
-                           f"(“{phrase}…”) without its licence: the official line says the "
-                           "article is republished under a Creative Commons licence; state "
-                           f"or link it ({LICENCE_URL})")
+                           f"(“{phrase}…”)")
+    if carried:
+        language, phrase = carried[0]
+        return Finding("licence-notice", False,
+                       f"carries The Conversation's {language} attribution line "
+                       f"(“{phrase}…”) without its licence: the official line says the "
+                       "article is republished under a Creative Commons licence; state "
+                       f"or link it ({LICENCE_URL})")
     if not plain:  # an unknown language: the attribution line's structure
         for a in scope.links:
             if scope.n is not None and tc_article_id(a.get("href") or "") == scope.n:

@@ -682,6 +682,10 @@ CASES: tuple[Case, ...] = (
     ok(PAP, EN, "permalink-hash"), ok(TT1, FR1, "permalink-pilcrow"),
     ok(GP, ES1, "permalink-section-sign"), ok(GHO, FR2, "permalink-link-emoji"),
     ok(DRU, ES2, "permalink-hash-spaced"), ok(AST, EN, "permalink-pilcrow"),
+    # a credit line dated, or in English beside the Spanish code's own line
+    ok(GHO, EN, "dated-credit-line"), ok(TT4, FR1, "dated-credit-line"),
+    ok(KAD, ES2, "dated-credit-line"), ok(AST, ES1, "english-credit-line"),
+    ok(DRU, ES2, "english-credit-line"), ok(WFL, ES1, "english-credit-line"),
     _case(TT1, EN, "deep-nesting", NOT_CHECKABLE),
     _case(GHO, FR1, "deep-nesting", NOT_CHECKABLE),
     _case(DRU, ES1, "deep-nesting", NOT_CHECKABLE),

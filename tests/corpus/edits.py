@@ -846,6 +846,22 @@ def heading_permalinks(mark: str) -> Apply:
     return apply
 
 
+# --- credit lines as publishers' tools print them ----------------------------------------------
+
+
+def dated_credit_line(slots: Slots, o: Original) -> Slots:
+    """The line Medium's "Import a story" appends, dated, after the pasted code."""
+    return article_of(slots, slots.article + f'\n<p>Originally published at <a href="'
+                      f'{escape(o.article.url)}">theconversation.com</a> on October 2, 2025.</p>')
+
+
+def english_credit_line(slots: Slots, o: Original) -> Slots:
+    """A publisher's English credit line, naming no licence, after the code (the Spanish
+    code's own line, which names none either, stays)."""
+    return article_of(slots, slots.article + f'\n<p><em>This article was originally published '
+                      f'on <a href="{escape(o.article.url)}">The Conversation</a>.</em></p>')
+
+
 def deep_nesting(slots: Slots, o: Original) -> Slots:
     """The code inside 300 nested <div>s, deeper than the HTML parser's limit (256)."""
     depth = 300
@@ -1851,6 +1867,8 @@ EDITS = {e.name: e for e in (
        False),
     *(_e(f"permalink-{mark}", "a heading's permalink", heading_permalinks(mark), False)
       for mark in PERMALINKS),
+    _e("dated-credit-line", "a credit line in house style", dated_credit_line, False),
+    _e("english-credit-line", "a credit line in house style", english_credit_line, False),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
     # defects in a CMS's own markup (the red team's layouts)
     _e("elementor-intro-widget", "intro paragraph before the article",
