@@ -153,7 +153,8 @@ def check_page(
                    known=orig.pieces if orig is not None else None)
     except DocumentCut as e:
         return not_checkable(n, "the page", e)
-    furniture = Furniture(rep, orig.text.words if orig is not None else None)
+    furniture = Furniture(rep, orig.text.words if orig is not None else None,
+                          orig.article if orig is not None else None)
     scope = locate(rep, _align(orig, rep, furniture), n, whole=False,
                    title=orig.article.title if orig is not None else None,
                    standfirst=orig.article.summary if orig is not None else None)
