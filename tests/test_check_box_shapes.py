@@ -339,6 +339,17 @@ NOT_BOXES = {
         "week, with the data they gathered on the shore all summer long.</p><div class="
         '"wp-block-button"><a class="wp-block-button__link" href="/newsletter/">Sign up</a>'
         "</div></div>"),
+    # a short note above a sign-up button, about the article: it names its author, or The
+    # Conversation (a publisher's pitch for its newsletter names neither)
+    "short-note-naming-the-author-above-button": (
+        '<div class="wp-block-group"><p>Editor’s note: Rebecca Vega Thurber wrote this piece '
+        'after our readers asked us about it.</p><div class="wp-block-buttons"><div class='
+        '"wp-block-button"><a class="wp-block-button__link" href="/subscribe/">Subscribe</a>'
+        "</div></div></div>"),
+    "short-note-naming-tc-above-button": (
+        '<div class="wp-block-group"><p>We asked The Conversation for this piece after our '
+        'readers’ questions.</p><div class="wp-block-buttons"><div class="wp-block-button">'
+        '<a class="wp-block-button__link" href="/subscribe/">Subscribe</a></div></div></div>'),
     # a heading and a button that leads to no sign-up
     "note-above-contact-button": (
         '<div class="wp-block-group"><h3>Editor’s note: we disagree with this article.</h3>'

@@ -146,6 +146,16 @@ def credit_of(article: Article) -> Credit:
                   tuple(people))
 
 
+def names_the_article(run: Sequence[str], credit: Credit) -> bool:
+    """Whether the tokens ``run`` name one of the article's authors (name or surname) or The
+    Conversation: words about the article, not a publisher's pitch for its own newsletter."""
+    folded = key(" ".join(run)).split()
+    n = len(folded)
+    return any(tuple(folded[k:k + len(p)]) == p
+               for p in (*credit.people, _NAMED_PHRASES[0])  # The Conversation, any edition
+               for k in range(n - len(p) + 1) if folded[k] == p[0])
+
+
 def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit, *,
               attribution: bool = False, notes: bool = True) -> bool:
     """Whether the words ``run`` (a block's tokens; ``linked``: which stand in a link to The

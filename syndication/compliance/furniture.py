@@ -18,11 +18,13 @@ from ..conversation import is_tc_host
 from ..lazyre import lazy_compile
 from ..urls import host_of
 from .content import IMAGE_TAGS, image_src
+from .credit import Credit, credit_of, names_the_article
 from .htmltext import BLOCK_TAGS, fold_name, key, tag_name
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
+    from ..models import Article
     from .page import Page
 
 # Tags that are a box whatever their class: an <aside> inside the content, a form (a
@@ -259,9 +261,12 @@ class Furniture:
     carries no run of ORIGINAL_RUN tokens of ``original`` (the original's tokens; None
     without the original: markup alone decides)."""
 
-    def __init__(self, rep: Page, original: Sequence[str] | None):
+    def __init__(self, rep: Page, original: Sequence[str] | None,
+                 article: Article | None = None):
         self.rep = rep
         self.original = original
+        self.article = article  # whose credit a box must not speak of (_invites_to_sign_up)
+        self._credit: Credit | None = None
         self._runs: set[tuple[str, ...]] | None = None
         self._joined: str | None = None
         self._known: dict[_Element, bool] = {}  # is_box's answers
@@ -543,6 +548,11 @@ class Furniture:
         called = sum(sum(map(_is_word, words[s:e])) for _d, (s, e) in calls)
         if sum(map(_is_word, words[start:end])) - called > SIGN_UP_WORDS:
             return False
+        if self.article is not None:  # a note about the article above a button is text
+            if self._credit is None:
+                self._credit = credit_of(self.article)
+            if names_the_article(words[start:end], self._credit):
+                return False
         # on its own: the blocks around it start where it starts and end where it ends
         cuts = {start, end}
         for d in el.iterdescendants():

@@ -160,7 +160,8 @@ def check_read_page(rep: Page, orig: Original | None, n: int | None, *,
     """check_page's verdict on a page read already (``read(html, page=True,
     located=LOCATED)``) and its original prepared (or None; ``n`` is then the article's id):
     `syndication check` reads the page once to choose the original and to judge it."""
-    furniture = Furniture(rep, orig.text.words if orig is not None else None)
+    furniture = Furniture(rep, orig.text.words if orig is not None else None,
+                          orig.article if orig is not None else None)
     scope = locate(rep, _align(orig, rep, furniture), n, whole=False,
                    title=orig.article.title if orig is not None else None,
                    standfirst=orig.article.summary if orig is not None else None)

@@ -99,6 +99,9 @@ WORDS = {
            "toc-pitch": "We put this guide together so that our readers find what they need "
            "in it quickly.",
            "listen": "Listen to this article",
+           "note-about": "Editor’s note: we asked {who} for this piece after our "
+           "readers’ questions.",
+           "subscribe": "Subscribe",
            "dek": "Our editors picked this piece for its clear look at a question readers "
            "asked about."},
     "fr": {"dateline": "PARIS — ", "intro": "Note de la rédaction : nous partageons cet article "
@@ -113,6 +116,9 @@ WORDS = {
            "toc-pitch": "Nous avons préparé ce guide pour que nos lecteurs y trouvent vite ce "
            "qu’ils cherchent.",
            "listen": "Écouter cet article",
+           "note-about": "Note de la rédaction : nous avons demandé ce texte à {who} pour "
+           "nos lecteurs.",
+           "subscribe": "S’abonner",
            "dek": "Notre rédaction a choisi ce texte pour son regard clair sur une question "
            "de nos lecteurs."},
     "es": {"dateline": "MADRID — ", "intro": "Nota de la redacción: compartimos este artículo "
@@ -127,6 +133,8 @@ WORDS = {
            "toc-pitch": "Preparamos esta guía para que nuestros lectores encuentren pronto lo "
            "que buscan.",
            "listen": "Escuchar este artículo",
+           "note-about": "Nota de la redacción: pedimos este texto a {who} para nuestros lectores.",
+           "subscribe": "Suscríbete",
            "dek": "Nuestra redacción eligió este texto por su mirada clara sobre una pregunta "
            "de los lectores."},
 }
@@ -860,6 +868,26 @@ def english_credit_line(slots: Slots, o: Original) -> Slots:
     code's own line, which names none either, stays)."""
     return article_of(slots, slots.article + f'\n<p><em>This article was originally published '
                       f'on <a href="{escape(o.article.url)}">The Conversation</a>.</em></p>')
+
+
+# --- a note about the article above a sign-up button ----------------------------------------
+
+
+def note_above_button(naming: str) -> Apply:
+    """A block editor Group at the top of the content: a short note of the publisher's naming
+    the article's first author (``naming`` "author") or The Conversation ("tc"), over a
+    Subscribe button, as a newsletter box is built."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        who = o.article.authors[0].name if naming == "author" else "The Conversation"
+        note = words(o)["note-about"].format(who=escape(who))
+        box = ('<div class="wp-block-group"><div class="wp-block-group__inner-container">'
+               f'<p>{note}</p><div class="wp-block-buttons"><div class="wp-block-button"><a '
+               'class="wp-block-button__link wp-element-button" href="/subscribe/">'
+               f'{words(o)["subscribe"]}</a></div></div></div></div>')
+        return article_of(slots, box + "\n" + slots.article)
+
+    return apply
 
 
 def deep_nesting(slots: Slots, o: Original) -> Slots:
@@ -1869,6 +1897,10 @@ EDITS = {e.name: e for e in (
       for mark in PERMALINKS),
     _e("dated-credit-line", "a credit line in house style", dated_credit_line, False),
     _e("english-credit-line", "a credit line in house style", english_credit_line, False),
+    _e("note-naming-author-above-button", "intro paragraph before the article",
+       note_above_button("author")),
+    _e("note-naming-tc-above-button", "intro paragraph before the article",
+       note_above_button("tc")),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
     # defects in a CMS's own markup (the red team's layouts)
     _e("elementor-intro-widget", "intro paragraph before the article",
