@@ -6,12 +6,17 @@ checked in a fresh interpreter, on a state database a first run made."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
 import sys
 
-from syndication.pipeline import run
+from syndication._version import __version__
+from syndication.config import Config
+from syndication.output import FORMATS, INDEX_FILE, RENDER_VERSION
+from syndication.pipeline import INDEX_REFUSED, run
+from syndication.store import Store
 
 from .conftest import ConfigFactory
 from .feedruns import Clock, serve_recorded
@@ -49,3 +54,36 @@ def test_a_run_whose_sources_bring_nothing_new_loads_no_html_library_nor_the_che
     assert second == {"ok": True, "written": [], "parsed": [env_url, fr_url],
                       "outcomes": ["unchanged"],
                       "loaded": [], "source": True}
+
+
+def test_the_files_inputs_digests_are_those_of_the_inputs_repr(
+    server: LoopbackServer, make_config: ConfigFactory
+) -> None:
+    # pipeline._inputs_digest writes the inputs' repr piece by piece, once for a feed's
+    # three files and the index page: the digests must stay those the state database holds
+    # (else every file is rendered again after an upgrade), sha256 of the whole repr
+    env_url, fr_url = serve_recorded(server)
+    config = make_config({"env": [env_url], "fr": [fr_url], "both": [env_url, fr_url]})
+    assert run(config, clock=Clock(), sleep=lambda s: None).ok
+    out = config.site.output_dir
+    with Store(config.site.state_file) as store:
+        listing = []
+        for feed in config.feeds:
+            keys = store.feed_keys(feed.name, feed.max_entries)
+            assert keys
+            state = store.feed_state(feed.name)
+            since = state[1] if state else None
+            listing.append((feed, keys, ""))
+            for fmt in FORMATS:
+                record = store.feed_file(str(out / f"{feed.name}.{fmt}"))
+                assert record is not None
+                assert record[0] == _digest(config, fmt, (feed, keys, since))
+        refused = store.articles(not_published=True, limit=INDEX_REFUSED)
+        record = store.feed_file(str(out / INDEX_FILE))
+        assert record is not None
+        assert record[0] == _digest(config, INDEX_FILE, (listing, refused))
+
+
+def _digest(config: Config, what: str, inputs: object) -> str:
+    parts = [__version__, RENDER_VERSION, what, config.site, inputs]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
