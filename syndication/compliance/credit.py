@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..conversation import (
@@ -121,8 +122,11 @@ class Credit(NamedTuple):
     people: tuple[tuple[str, ...], ...]  # each author's name and surname, folded tokens
 
 
+@lru_cache(maxsize=4)
 def credit_of(article: Article) -> Credit:
-    """The credit facts of ``article``: its authors (name, role, institution) and headline."""
+    """The credit facts of ``article``: its authors (name, role, institution) and headline.
+    Kept for the last few articles: a page's judgement asks them twice (its newsletter boxes,
+    its span), and an Article is frozen, so it keys everything they depend on."""
     folded: dict[str, tuple[str, ...]] = {}  # a text met twice (a name, a role) folds once
 
     def phrase(text: str) -> tuple[str, ...]:

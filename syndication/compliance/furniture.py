@@ -272,7 +272,7 @@ class Furniture:
         self._known: dict[_Element, bool] = {}  # is_box's answers
         self._boxes: list[_Element] | None = None
         self._hosts: frozenset[str] | None = None  # the publisher's own hosts
-        self._heading_words: frozenset[tuple[str, ...]] | None = None  # _headings
+        self._toc_entries: frozenset[_Element] | None = None  # _entries
 
     def _carries_original(self, words: Sequence[str]) -> bool:
         """Whether ``words`` hold a run of ORIGINAL_RUN tokens of the original, or, shorter
@@ -492,22 +492,16 @@ class Furniture:
         heading of the page, whole (after a section number: "1.2"), and beside them no more
         than a label's words ("Table of Contents", "Toggle"). Its words are the article's
         headings, judged where they stand."""
-        if end - start > POST_LIST_TOKENS or tag_name(el) not in BLOCK_TAGS:
-            return False
+        if end - start > POST_LIST_TOKENS or tag_name(el) not in BLOCK_TAGS \
+                or not self._entries():
+            return False  # the quick no: most pages hold no entry of a table of contents
         at, words = self.rep.at, self.rep.words
         entries = 0
         for a in el.iter("a"):
-            href = (a.get("href") or "").strip()
             span = at.get(a)
             if span is None or span[1] <= span[0]:
                 continue  # a toggle, an icon: no words
-            if not urlsplit(href).fragment or not self._own(href):
-                return False
-            text = words[span[0]:span[1]]
-            k = 0
-            while k < len(text) - 1 and (text[k].isdigit() or text[k] == "."):
-                k += 1  # a section number
-            if tuple(text[k:]) not in self._headings():
+            if a not in self._entries() or not self._own((a.get("href") or "").strip()):
                 return False
             entries += 1
         if entries < CONTENTS_ENTRIES:
@@ -515,14 +509,28 @@ class Furniture:
         return sum(map(_is_word, words[start:end])) - sum(
             sum(map(_is_word, words[s:e])) for s, e in _link_spans(el, at)) <= LABEL_WORDS
 
-    def _headings(self) -> frozenset[tuple[str, ...]]:
-        """The words of each heading of the page."""
-        if self._heading_words is None:
+    def _entries(self) -> frozenset[_Element]:
+        """The page's links that may be a table of contents' entries: to a place in the page
+        (a fragment), their words those of one of its headings, whole (after a section
+        number). Found once a page."""
+        if self._toc_entries is None:
             at, words = self.rep.at, self.rep.words
-            self._heading_words = frozenset(
-                tuple(words[s:e]) for h in self.rep.root.iter(*_HEADINGS)
-                if (s_e := at.get(h)) is not None and (s := s_e[0]) < (e := s_e[1]))
-        return self._heading_words
+            headings = {tuple(words[s:e]) for h in self.rep.root.iter(*_HEADINGS)
+                        if (s_e := at.get(h)) is not None and (s := s_e[0]) < (e := s_e[1])}
+            found = set()
+            for a in self.rep.root.iter("a"):
+                href, span = a.get("href") or "", at.get(a)
+                if "#" not in href or span is None or span[1] <= span[0] \
+                        or not urlsplit(href.strip()).fragment:
+                    continue
+                text = words[span[0]:span[1]]
+                k = 0
+                while k < len(text) - 1 and (text[k].isdigit() or text[k] == "."):
+                    k += 1  # a section number
+                if tuple(text[k:]) in headings:
+                    found.add(a)
+            self._toc_entries = frozenset(found)
+        return self._toc_entries
 
     # --- a newsletter box, by structure ---------------------------------------------------
 
