@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from types import TracebackType
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 from urllib.parse import urlsplit
 
 import requests
@@ -151,6 +152,12 @@ class Fetcher:
         # retries are ours (urllib3's Retry honours any Retry-After, however long, sleeps
         # where tests cannot reach, and cannot retry a body that breaks off mid-way).
         self.session.max_redirects = MAX_REDIRECTS
+        # With trust_env on, requests reads the environment again for every request (its
+        # proxy variables twice over): 1.4 M instructions a request with 35 variables, 28 M
+        # of a warm run of 20 sources (806 M, callgrind). It is read once per origin instead
+        # (_environment), with requests' own functions, and given to each request.
+        self.session.trust_env = False
+        self._environments: dict[str, dict[str, Any]] = {}  # full_origin -> get() arguments
 
     def __enter__(self) -> Fetcher:
         return self
@@ -291,6 +298,7 @@ class Fetcher:
                 timeout=(timeout, timeout),
                 allow_redirects=False,
                 stream=True,
+                **self._environment(current),
             )
         except requests.Timeout as e:
             raise _Transient(f"timed out after {timeout:g} s") from e
@@ -345,6 +353,24 @@ class Fetcher:
         except (urllib3.exceptions.HTTPError, requests.RequestException, OSError) as e:
             raise _Transient(f"body incomplete ({_reason(e)})") from e
         return b"".join(chunks)
+
+    def _environment(self, url: str) -> dict[str, Any]:
+        """What requests takes from the environment for a request to ``url`` when trust_env
+        is on (Session.prepare_request, Session.merge_environment_settings): the proxies
+        for its host (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, unless NO_PROXY names it), the
+        credentials .netrc (or the file NETRC names) gives its host, and the CA bundle
+        REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE names. Read once per origin (one entry for each
+        origin a Fetcher asks: the config's hosts)."""
+        origin = full_origin(url)
+        found = self._environments.get(origin)
+        if found is None:
+            found = self._environments[origin] = {
+                "proxies": requests.utils.get_environ_proxies(url),
+                "auth": requests.utils.get_netrc_auth(url),
+                "verify": (os.environ.get("REQUESTS_CA_BUNDLE")
+                           or os.environ.get("CURL_CA_BUNDLE") or True),
+            }
+        return found
 
     # --- manners ------------------------------------------------------------------------
 

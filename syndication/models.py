@@ -8,8 +8,9 @@ RunReport) are frozen dataclasses; those only our stages exchange are NamedTuple
 lemon24/reader's intents are: as immutable, and a fifth of a dataclass's cost to define, paid
 by every start-up (a run where every source answers 304: benchmarks/run.py)."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up (models, store and update:
+# a warm run's imports 674.4 -> 667.7 M instructions, callgrind).
 import enum
 from dataclasses import dataclass
 from datetime import datetime

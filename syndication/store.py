@@ -2,8 +2,9 @@
 their verdicts and published HTML, runs). Schema as SQL text, migrated by PRAGMA user_version;
 WAL, so a killed run leaves the last committed state."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up (models, store and update:
+# a warm run's imports 674.4 -> 667.7 M instructions, callgrind).
 import functools
 import inspect
 import json
@@ -298,7 +299,7 @@ class Store:
                 raise PathError(path, f"cannot create the state file ({e})") from e
             raise StorageError(path, f"cannot open the state database ({e})") from e
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> "Store":
         return self
 
     def __exit__(

@@ -4,8 +4,9 @@ lemon24/reader's updater: the pipeline reads the stored state once (Store.stored
 the pipeline builds and checks that, ``decide`` turns it into an Intent, and Store.apply is
 the one path that writes it. No I/O, no clock: ``now`` is given."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up (models, store and update:
+# a warm run's imports 674.4 -> 667.7 M instructions, callgrind).
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
