@@ -166,6 +166,10 @@ SCHEMA_VERSION = len(MIGRATIONS)
 _REPACKED = 7  # a file made before this schema is rewritten once (VACUUM) by _migrate
 MAX_RUN_FAILURES = 50  # failure lines kept per run for `syndication status`
 KEEP_RUNS = 100  # runs kept for `syndication status` (two days of half-hourly runs)
+# Another connection writing (a second process: `syndication status` during a run, an audit
+# reading its state file) is waited for this many seconds before the database is reported
+# busy. The audit's state database (audit/state.py) waits as long.
+BUSY_TIMEOUT_S = 30
 
 
 class SourceState(NamedTuple):
@@ -286,7 +290,7 @@ class Store:
                             f"({e.strerror or e})") from e
         new = not path.exists()
         try:
-            self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
+            self.db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
             # First: a new file's pages freed by retention can then be given back (later,
             # and for a file that has tables already, only VACUUM changes it: _migrate).
             self.db.execute("PRAGMA auto_vacuum = INCREMENTAL")

@@ -21,6 +21,7 @@ from typing import Any
 from .. import utc
 from ..errors import StorageError
 from ..models import Fetched, Finding, RobotsRecord, Verdict
+from ..store import BUSY_TIMEOUT_S
 from .records import PageAudit, Standing
 
 # Migration k takes the schema from user_version k to k+1. Append; never edit a shipped one.
@@ -80,7 +81,7 @@ class AuditState:
         self.path = path
         self._lock = threading.Lock()
         try:
-            self.db = sqlite3.connect(path, isolation_level=None, timeout=30,
+            self.db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S,
                                       check_same_thread=False)
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
