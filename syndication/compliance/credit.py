@@ -109,6 +109,7 @@ _GLUE = _JOINERS | _LABELS | _TC_WORDS
 _GLUE_PHRASES = (_phrase("4.0"),)
 _NOTES = tuple(_phrase(p) for p in _NOTE_LABELS)
 _NAMED_PHRASES = tuple(_phrase(n) for n in _NAMED)  # folded once, not for every article
+_TC_PHRASE = _phrase(CREDIT)  # The Conversation, which names any of its editions too
 
 
 class Credit(NamedTuple):
@@ -156,7 +157,7 @@ def names_the_article(run: Sequence[str], credit: Credit) -> bool:
     folded = key(" ".join(run)).split()
     n = len(folded)
     return any(tuple(folded[k:k + len(p)]) == p
-               for p in (*credit.people, _NAMED_PHRASES[0])  # The Conversation, any edition
+               for p in (*credit.people, _TC_PHRASE)
                for k in range(n - len(p) + 1) if folded[k] == p[0])
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -18,8 +18,8 @@ from ..conversation import is_tc_host
 from ..lazyre import lazy_compile
 from ..urls import host_of
 from .content import IMAGE_TAGS, image_src
-from .credit import Credit, credit_of, names_the_article
-from .htmltext import BLOCK_TAGS, fold_name, key, tag_name
+from .credit import credit_of, names_the_article
+from .htmltext import BLOCK_TAGS, HEADING_TAGS, fold_name, key, tag_name
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -130,7 +130,6 @@ EXCERPT_WORDS = 60
 _NOT_IN_POST_LIST = frozenset(
     "script iframe frame object embed applet form input button select textarea figcaption "
     "video audio".split())
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 # The kind a list of posts is reported as (like a "Related" box's).
 POSTS = "related links"
 _SIGN_UP = "newsletter sign-up"
@@ -266,7 +265,6 @@ class Furniture:
         self.rep = rep
         self.original = original
         self.article = article  # whose credit a box must not speak of (_invites_to_sign_up)
-        self._credit: Credit | None = None
         self._runs: set[tuple[str, ...]] | None = None
         self._joined: str | None = None
         self._known: dict[_Element, bool] = {}  # is_box's answers
@@ -460,8 +458,8 @@ class Furniture:
         of posts or a sign-up (by structure or by its markup) as its next sibling."""
         if not 0 < end - start <= LABEL_WORDS + 2:
             return False
-        if tag_name(el) not in _HEADINGS and not any(
-                self.rep.at.get(h) == (start, end) for h in el.iterdescendants(*_HEADINGS)):
+        if tag_name(el) not in HEADING_TAGS and not any(
+                self.rep.at.get(h) == (start, end) for h in el.iterdescendants(*HEADING_TAGS)):
             return False
         if (el.tail or "").strip():
             return False
@@ -495,19 +493,18 @@ class Furniture:
         if end - start > POST_LIST_TOKENS or tag_name(el) not in BLOCK_TAGS \
                 or not self._entries():
             return False  # the quick no: most pages hold no entry of a table of contents
-        at, words = self.rep.at, self.rep.words
-        entries = 0
+        at, words, known = self.rep.at, self.rep.words, self._entries()
+        entries = linked = 0  # the entries, and their words
         for a in el.iter("a"):
             span = at.get(a)
             if span is None or span[1] <= span[0]:
                 continue  # a toggle, an icon: no words
-            if a not in self._entries() or not self._own((a.get("href") or "").strip()):
+            if a not in known or not self._own((a.get("href") or "").strip()):
                 return False
             entries += 1
-        if entries < CONTENTS_ENTRIES:
-            return False
-        return sum(map(_is_word, words[start:end])) - sum(
-            sum(map(_is_word, words[s:e])) for s, e in _link_spans(el, at)) <= LABEL_WORDS
+            linked += sum(map(_is_word, words[span[0]:span[1]]))
+        return entries >= CONTENTS_ENTRIES and \
+            sum(map(_is_word, words[start:end])) - linked <= LABEL_WORDS
 
     def _entries(self) -> frozenset[_Element]:
         """The page's links that may be a table of contents' entries: to a place in the page
@@ -515,7 +512,7 @@ class Furniture:
         number). Found once a page."""
         if self._toc_entries is None:
             at, words = self.rep.at, self.rep.words
-            headings = {tuple(words[s:e]) for h in self.rep.root.iter(*_HEADINGS)
+            headings = {tuple(words[s:e]) for h in self.rep.root.iter(*HEADING_TAGS)
                         if (s_e := at.get(h)) is not None and (s := s_e[0]) < (e := s_e[1])}
             found = set()
             for a in self.rep.root.iter("a"):
@@ -540,7 +537,7 @@ class Furniture:
         (_signs_up) and stands on its own (nothing but its words between the blocks around
         it: a button, not a link in a sentence); no other words in a link or button. The
         call may be printed twice to one address (a theme's desktop and phone buttons)."""
-        if tag_name(el) not in BLOCK_TAGS or tag_name(el) in _HEADINGS \
+        if tag_name(el) not in BLOCK_TAGS or tag_name(el) in HEADING_TAGS \
                 or end - start > 2 * SIGN_UP_WORDS:
             return False
         words = self.rep.words
@@ -556,11 +553,10 @@ class Furniture:
         called = sum(sum(map(_is_word, words[s:e])) for _d, (s, e) in calls)
         if sum(map(_is_word, words[start:end])) - called > SIGN_UP_WORDS:
             return False
-        if self.article is not None:  # a note about the article above a button is text
-            if self._credit is None:
-                self._credit = credit_of(self.article)
-            if names_the_article(words[start:end], self._credit):
-                return False
+        # a note about the article above a button is text
+        if self.article is not None and names_the_article(words[start:end],
+                                                           credit_of(self.article)):
+            return False
         # on its own: the blocks around it start where it starts and end where it ends
         cuts = {start, end}
         for d in el.iterdescendants():
@@ -696,11 +692,6 @@ class Around:
     def __contains__(self, el: object) -> bool:
         return el in self.chrome or (isinstance(el, etree._Element)
                                      and self.furniture.is_box(el))
-
-
-def _link_spans(el: _Element, at: Mapping[_Element, tuple[int, int]]) -> list[tuple[int, int]]:
-    """The token ranges of the links in ``el`` that have words."""
-    return [span for a in el.iter("a") if (span := at.get(a)) is not None and span[1] > span[0]]
 
 
 def _beside(el: _Element, *, before: bool) -> _Element | None:

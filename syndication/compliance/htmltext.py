@@ -18,9 +18,9 @@ from lxml.etree import XSLT, HTMLParser, XPath, _Element
 from ..errors import DocumentCut
 from ..tokens import _WORD, fold_name, join_words, key, normalise, words
 
-__all__ = ["BLOCK_TAGS", "EVERY", "SKIP_TAGS", "Text", "extract", "fold_name", "join_words",
-           "key", "looks_like_html", "normalise", "parse_fragment", "parse_page", "tag_name",
-           "text_of", "words"]
+__all__ = ["BLOCK_TAGS", "EVERY", "HEADING_TAGS", "SKIP_TAGS", "Text", "extract", "fold_name",
+           "join_words", "key", "looks_like_html", "normalise", "parse_fragment", "parse_page",
+           "tag_name", "text_of", "words"]
 
 # Elements whose edges separate words even when the markup has no whitespace there.
 BLOCK_TAGS = frozenset(
@@ -28,6 +28,8 @@ BLOCK_TAGS = frozenset(
     "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary "
     "table tbody td tfoot th thead tr ul img iframe video audio picture source".split()
 )
+# Headings, by rank: the first is the highest.
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Elements whose text is never shown as article text.
 SKIP_TAGS = frozenset("script style template noscript head title".split())
 

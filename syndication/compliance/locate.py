@@ -15,7 +15,7 @@ from ..lazyre import lazy_compile
 from ..tokens import words
 from .compare import Alignment
 from .content import iter_counters
-from .htmltext import BLOCK_TAGS, key, tag_name, text_of
+from .htmltext import BLOCK_TAGS, HEADING_TAGS, key, tag_name, text_of
 from .page import Page, block_of, inside
 
 if TYPE_CHECKING:
@@ -159,7 +159,6 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
 # The heading that heads the article ends at most this many tokens before its first word:
 # between them a byline of five authors with roles and institutions (about 150 tokens).
 HEADLINE_GAP = 300
-HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def heading_of(rep: Page, alignment: Alignment | None,
@@ -211,8 +210,8 @@ def heading_of(rep: Page, alignment: Alignment | None,
                 slot = h  # hidden headings have words, but none a reader sees: passed over
             continue
         if found is not None:  # the next heading above the one found: its headline?
-            if (title and _is_headline(text_of(h), title)) or (
-                    standfirst and _is_headline(text_of(found), standfirst)):
+            if (title and same_headline(text_of(h), title)) or (
+                    standfirst and same_headline(text_of(found), standfirst)):
                 return h, found
             return found, None
         if slot is not None and not inside(h, _parent(slot)):
@@ -226,15 +225,15 @@ def heading_of(rep: Page, alignment: Alignment | None,
             dates = _dates(rep.root)
         if _is_date(text_of(h), dates):
             return None, None  # a date header over the day's posts (Blogger's h2.date-header)
-        if title is None or _is_headline(text_of(h), title):
+        if title is None or same_headline(text_of(h), title):
             return h, None
         found = h
     return found, None
 
 
-def _is_headline(text: str, title: str) -> bool:
-    """Whether ``text`` is ``title`` (the headline, or the standfirst), as unaltered-title
-    compares them."""
+def same_headline(text: str, title: str) -> bool:
+    """Whether ``text`` is ``title`` (the headline, or the standfirst) word for word, case
+    aside: how unaltered-title compares a page's headline with the original's."""
     return [w.casefold() for w in words(text)] == [w.casefold() for w in words(title)]
 
 

@@ -14,6 +14,7 @@ from .content import IMAGE_TAGS, CounterTag, find_counters, has_source, is_place
 from .htmltext import (
     BLOCK_TAGS,
     EVERY,
+    HEADING_TAGS,
     Pieces,
     extract,
     parse_fragment,
@@ -462,7 +463,7 @@ class Hidden:
         # A heading's permalink, a mark linking to the heading's own place ("#", "¶", "🔗"),
         # as static site generators and themes print one (Hugo's and Jekyll's themes, Sphinx,
         # MkDocs, anchor plugins): the page's navigation, no words of the article's.
-        self.permalinks = {a for h in root.iter(*_HEADING_TAGS) for a in h.iter("a")
+        self.permalinks = {a for h in root.iter(*HEADING_TAGS) for a in h.iter("a")
                            if _is_permalink(a)}
         # each hiding rule: its selector, how it hides, the widths it applies at (None: all),
         # filed under its subject's first class (".x"), id ("#x"), tag, or "*"
@@ -515,7 +516,6 @@ class Hidden:
         return bool(some_widths) and _covers_every_width(some_widths)
 
 
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # A permalink's mark: at most this many characters, none a letter or digit.
 _PERMALINK_MARK = 2
 

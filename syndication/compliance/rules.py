@@ -43,7 +43,7 @@ from .htmltext import (
     text_of,
     words,
 )
-from .locate import CC_LICENCE, Scope, locate
+from .locate import CC_LICENCE, Scope, locate, same_headline
 from .names import name_key, name_tokens, near_miss
 from .original import Original, OriginalImage, prepare
 from .page import Page, block_of, read
@@ -651,7 +651,7 @@ def _unaltered_title(article: Article | None, title: str | None, rep: Page | Non
                        "the original's")
     want = [w.casefold() for w in words(article.title)]
     if title is not None:
-        if [w.casefold() for w in words(title)] == want:
+        if same_headline(title, article.title):
             return Finding("unaltered-title", True, f"“{article.title}”")
         return Finding("unaltered-title", False,
                        f"headline “{title}” is not the original “{article.title}”")
@@ -662,7 +662,7 @@ def _unaltered_title(article: Article | None, title: str | None, rep: Page | Non
     if heading is not None:
         text = " ".join(text_of(heading).split())
         where = f"<{tag_name(heading)}>"
-        if [w.casefold() for w in words(text)] == want:
+        if same_headline(text, article.title):
             return Finding("unaltered-title", True, f"{where} “{text}”")
         return Finding("unaltered-title", False,
                        f"headline ({where}) “{text}” is not the original “{article.title}”")

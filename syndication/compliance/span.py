@@ -15,7 +15,7 @@ from ..lazyre import lazy_compile
 from ..models import Article
 from .content import IMAGE_TAGS, image_container
 from .credit import Credit, credit_of, is_author_box, is_credit
-from .htmltext import BLOCK_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
+from .htmltext import BLOCK_TAGS, HEADING_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
 from .htmltext import words as words_of
 from .locate import CC_LICENCE, CREDIT_BOX_TOKENS, CREDIT_WINDOW, credit_box, is_item
 from .page import Page, inside
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 # element around that paragraph, where an added paragraph would stand.
 _TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre li dd dt figcaption figure "
                          "address summary".split())
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # A heading after the article of this level or higher, or of its own heading's, starts
 # another piece (a digest's next republication): the article's span ends there.
 _PIECE_LEVEL = 2
@@ -121,7 +120,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         return credits[0]
     # the next piece's heading: of the article's own level, or higher (a digest's <h3>s)
     piece_level = max(_PIECE_LEVEL, int(tag_name(heading)[1:]) if heading is not None
-                      and tag_name(heading) in _HEADINGS else 0)
+                      and tag_name(heading) in HEADING_TAGS else 0)
     boundaries: set[int] = set()
     skipped: list[tuple[int, int]] = []  # furniture's token ranges
     anchors: list[tuple[str, tuple[int, int]]] = []  # links around the article: href, span
@@ -149,12 +148,12 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                 skipped.append(at)
         if (s < end and e > start) or e <= s:
             continue  # holds words of the article, or none
-        if (tag in _HEADINGS or (tag in _TEXT_BLOCKS and e - s == len(title_words)
+        if (tag in HEADING_TAGS or (tag in _TEXT_BLOCKS and e - s == len(title_words)
                                  and key(" ".join(words[s:e])) == title)) and (
                 not credit_box(rep, el)) and el is not subtitle:
             if e <= start:
                 lo = max(lo, e)  # the headline, or a piece before the article's
-            elif s >= end and int(tag[1:] if tag in _HEADINGS else "1") <= piece_level:
+            elif s >= end and int(tag[1:] if tag in HEADING_TAGS else "1") <= piece_level:
                 hi = min(hi, s)  # the next piece
             continue
         if s >= end and words[s:s + 2] == _SIGNATURE:
@@ -236,7 +235,7 @@ def _author_box(rep: Page, el: _Element, credit: Credit) -> bool:
     """A box headed by a heading that only credits ("About the author") over words that open
     with an author's name (credit.is_author_box): an author box whatever its class."""
     first = next((c for c in el if tag_name(c)), None)
-    if first is None or tag_name(first) not in _HEADINGS or (el.text or "").strip():
+    if first is None or tag_name(first) not in HEADING_TAGS or (el.text or "").strip():
         return False
     box, heading = rep.at.get(el), rep.at.get(first)
     if box is None or heading is None:
