@@ -31,6 +31,7 @@ from .content import (
     figure_credit,
     image_container,
     image_key,
+    image_name,
     image_src,
 )
 from .furniture import Around, Furniture
@@ -709,6 +710,9 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
     originals: dict[str, OriginalImage] = {}
     for image in orig.images if orig else ():
         originals.setdefault(image.key, image)
+        name = image_name(image.src)  # a copy uploaded to the publisher's site
+        if name is not None:
+            originals.setdefault(name, image)
     judged = set()
     boxed = 0
     for img in scope.images:

@@ -712,6 +712,19 @@ CASES: tuple[Case, ...] = (
     fails(DIV, ES1, "plugin-dated-dateline-paragraph", "unaltered-text"),
     fails(OWP, FR2, "plugin-update-note", "unaltered-text"),
     fails(TT5, EN, "plugin-update-note", "unaltered-text"),
+    # the original's pictures served by an image CDN or uploaded to the publisher's site are
+    # still the original's: with their credits they pass, an unlicensed one as the featured
+    # image fails
+    ok(TT1, EN, "pictures-photon"), ok(GP, FR1, "pictures-photon"),
+    ok(KAD, ES2, "pictures-photon"), ok(AST, EN, "pictures-uploaded"),
+    ok(OWP, FR1, "pictures-uploaded"), ok(TT5, ES1, "pictures-uploaded"),
+    fails(TT1, EN, "featured-unlicensed-photon", "images"),
+    fails(NPR, FR1, "featured-unlicensed-photon", "images"),
+    fails(AVA, EN, "featured-unlicensed-nextjs", "images"),
+    fails(WFL, FR1, "featured-unlicensed-nextjs", "images"),
+    fails(GP, EN, "featured-unlicensed-wsrv", "images"),
+    fails(AST, EN, "featured-unlicensed-uploaded", "images"),
+    fails(KAD, FR1, "featured-unlicensed-uploaded", "images"),
     _case(TT1, EN, "deep-nesting", NOT_CHECKABLE),
     _case(GHO, FR1, "deep-nesting", NOT_CHECKABLE),
     _case(DRU, ES1, "deep-nesting", NOT_CHECKABLE),

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape, unescape
 from itertools import pairwise
+from urllib.parse import quote
 
 import lxml.html
 
+from syndication.compliance import prepare
 from syndication.compliance.content import is_promo
 
 from .layouts import PUBLISHER, Slots
@@ -916,6 +918,67 @@ def deep_nesting(slots: Slots, o: Original) -> Slots:
     """The code inside 300 nested <div>s, deeper than the HTML parser's limit (256)."""
     depth = 300
     return article_of(slots, "<div>" * depth + slots.article + "</div>" * depth)
+
+
+# --- the original's pictures at another address (docs/compliance.md#rule-images) -----------
+# An image CDN or proxy serves a picture from its own address with The Conversation's inside
+# it; a publisher that downloads a picture and uploads it to its own site keeps the file's
+# name. No recorded page holds one: built as each service writes its addresses.
+_TC_PICTURE = re.compile(r'https://images\.theconversation\.com/files/\d+/[^"\s]*?/'
+                         r'(file-[\w-]+)\.(jpg|jpeg|png|gif)[^"\s]*')
+
+
+def moved_picture(src: str, how: str) -> str:
+    """``src``, one of The Conversation's picture addresses, as ``how`` serves it: Jetpack's
+    Photon ("photon"), Next.js's image optimiser ("nextjs"), wsrv.nl ("wsrv"), or uploaded
+    to the publisher's WordPress media library, a size added to its name ("uploaded")."""
+    m = _TC_PICTURE.match(unescape(src))
+    assert m is not None, src
+    bare = m.group().split("?", 1)[0]
+    if how == "photon":
+        return f"https://i0.wp.com/{bare.split('//', 1)[1]}?resize=754%2C503&ssl=1"
+    if how == "nextjs":
+        return f"/_next/image?url={quote(bare, safe='')}&w=1200&q=75"
+    if how == "wsrv":
+        return f"https://wsrv.nl/?url={bare.split('//', 1)[1]}&w=800"
+    assert how == "uploaded"
+    return (f"{SITE}/wp-content/uploads/2025/10/{m.group(1)}-1024x683.{m.group(2)}")
+
+
+def pictures_moved(how: str) -> Apply:
+    """Every picture of the pasted code served from another address (moved_picture): Jetpack's
+    image CDN rewrites them all, the Auto Upload Images plugin copies them into the site's
+    media library. Each keeps its caption and credit."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        return article_of(slots, _TC_PICTURE.sub(
+            lambda m: escape(moved_picture(m.group(), how)), slots.article))
+
+    return apply
+
+
+def featured_unlicensed(how: str) -> Apply:
+    """The original's first picture not licensed for reuse (a Getty photo) as the post's
+    featured image above the headline, as a theme prints it, served from another address
+    (moved_picture), without its caption."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        src = unlicensed_picture(o)
+        img = ('<figure class="post-thumbnail"><img width="1024" height="683" src="'
+               f'{escape(moved_picture(src, how))}" class="attachment-post-thumbnail size-post-'
+               'thumbnail wp-post-image" alt="" decoding="async"></figure>')
+        return dataclasses.replace(slots, before=img + slots.before)
+
+    return apply
+
+
+def unlicensed_picture(o: Original) -> str:
+    """The address of the original's first picture its credit does not license for reuse
+    (as the checker reads the credits: compliance.prepare)."""
+    for image in prepare(o.article).images:
+        if not image.reusable:
+            return image.src
+    raise AssertionError(f"{o.name} has no unlicensed picture")
 
 
 # --- what plugins print into the post's content (docs/compliance.md#publisher-boxes) ---------
@@ -2009,6 +2072,8 @@ EDITS = {e.name: e for e in (
     _e("script-added", "script in the article", script_added),
     _e("handler-added", "event handler in the article", handler_added),
     _e("getty-image-kept", "unlicensed image kept", getty_image_kept),
+    *(_e(f"featured-unlicensed-{how}", "unlicensed image kept", featured_unlicensed(how))
+      for how in ("photon", "nextjs", "wsrv", "uploaded")),
     _e("hidden-copy-display-none", "hidden compliant copy beside an altered one",
        hidden_copy("display-none")),
     _e("hidden-copy-hidden-attribute", "hidden compliant copy beside an altered one",
@@ -2056,6 +2121,8 @@ EDITS = {e.name: e for e in (
     _e("note-naming-tc-above-button", "intro paragraph before the article",
        note_above_button("tc")),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
+    *(_e(f"pictures-{how}", "the pictures at another address", pictures_moved(how), False)
+      for how in ("photon", "uploaded")),
     # what plugins print into the post's content: furniture, unless it is the publisher's
     # note about the article, a dateline or a sentence
     *(_e(f"plugin-{name}", "a plugin's line or box in the post's content", plugin_line(name),
