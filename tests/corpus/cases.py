@@ -725,6 +725,13 @@ CASES: tuple[Case, ...] = (
     fails(GP, EN, "featured-unlicensed-wsrv", "images"),
     fails(AST, EN, "featured-unlicensed-uploaded", "images"),
     fails(KAD, FR1, "featured-unlicensed-uploaded", "images"),
+    # the counter without its size attributes shows at its own 1×1; a style stretching it
+    # resizes it
+    ok(TT1, EN, "counter-size-stripped"), ok(DRU, FR1, "counter-size-stripped"),
+    ok(GHO, ES1, "counter-size-stripped"), ok(JOO, FR2, "counter-size-in-style"),
+    ok(AST, ES2, "counter-size-in-style"),
+    fails(GP, EN, "counter-stretched-by-style", "page-counter"),
+    fails(KAD, ES1, "counter-stretched-by-style", "page-counter"),
     _case(TT1, EN, "deep-nesting", NOT_CHECKABLE),
     _case(GHO, FR1, "deep-nesting", NOT_CHECKABLE),
     _case(DRU, ES1, "deep-nesting", NOT_CHECKABLE),

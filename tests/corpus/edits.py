@@ -574,6 +574,24 @@ def counter_cdn(slots: Slots, o: Original) -> Slots:
     return article_of(slots, slots.article.replace(m.group(), new, 1))
 
 
+def counter_size(how: str) -> Apply:
+    """The counter's size as an editor leaves it: its width and height attributes stripped
+    ("stripped": it shows at the GIF's own 1×1), moved into its style ("in-style", as a rich
+    text editor that writes sizes as CSS does), or its style stretching it over the
+    attributes ("stretched", a theme's responsive-images rule written inline)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        m = _counter(slots.article)
+        tag = re.sub(r' style="[^"]*"', "", m.group())  # the Spanish code's own style
+        sizes = {"stripped": "", "in-style": ' style="width: 1px; height: 1px;"',
+                 "stretched": ' width="1" height="1" style="width:100%;height:auto"'}
+        new = tag.replace(' width="1" height="1"', sizes[how], 1)
+        assert new != tag
+        return article_of(slots, slots.article.replace(m.group(), new, 1))
+
+    return apply
+
+
 def counter_loading_lazy(slots: Slots, o: Original) -> Slots:
     m = _counter(slots.article)
     return article_of(slots, slots.article.replace(m.group(), m.group().replace(
@@ -2121,6 +2139,11 @@ EDITS = {e.name: e for e in (
     _e("note-naming-tc-above-button", "intro paragraph before the article",
        note_above_button("tc")),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
+    _e("counter-size-stripped", "the counter's size as an editor leaves it",
+       counter_size("stripped"), False),
+    _e("counter-size-in-style", "the counter's size as an editor leaves it",
+       counter_size("in-style"), False),
+    _e("counter-stretched-by-style", "counter resized", counter_size("stretched")),
     *(_e(f"pictures-{how}", "the pictures at another address", pictures_moved(how), False)
       for how in ("photon", "uploaded")),
     # what plugins print into the post's content: furniture, unless it is the publisher's
