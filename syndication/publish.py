@@ -19,7 +19,7 @@ from ._version import __version__
 from .config import FeedConfig, SiteConfig
 from .conversation import ENTRY_ID, TC_HOME
 from .models import LICENCE_NAME, LICENCE_URL, Author, FeedEntry
-from .output import FORMATS, GENERATOR_URI, ICON_FILE, LOGO_FILE, file_digest
+from .output import FORMATS, GENERATOR_URI, author_name, file_digest, icon_url, logo_url
 from .safetext import safe_url
 from .wording import CREDIT, feed_words
 
@@ -58,16 +58,6 @@ def feed_url(site: SiteConfig, feed: FeedConfig, fmt: str) -> str:
     return f"{site.base_url}{feed.name}.{fmt}"
 
 
-def icon_url(site: SiteConfig) -> str:
-    """[site] icon, else the shipped icon at base_url."""
-    return site.icon or f"{site.base_url}{ICON_FILE}"
-
-
-def logo_url(site: SiteConfig) -> str:
-    """[site] logo, else the shipped logo at base_url."""
-    return site.logo or f"{site.base_url}{LOGO_FILE}"
-
-
 def subtitle(feed: FeedConfig, language: str | None = None) -> str:
     """The feed's description, which always credits The Conversation
     (docs/feeds.md#what-our-feeds-carry): a configured description that does not gets the
@@ -88,12 +78,6 @@ def feed_language(feed: FeedConfig, entries: Sequence[FeedEntry]) -> str:
         return "en"
     top = max(langs.values())
     return next(e.language for e in entries if e.language and langs[e.language] == top)
-
-
-def author_name(author: Author) -> str:
-    """An author as the feeds name them: "Name (Institution)", the institution alongside the
-    name as the guidelines ask (docs/compliance.md#rule-institution-credit)."""
-    return f"{author.name} ({author.institution})" if author.institution else author.name
 
 
 def render(fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence[FeedEntry],
