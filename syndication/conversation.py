@@ -148,8 +148,15 @@ COUNTER_RE = lazy_compile(rf"^(?:https?:)?//{_COUNTER}(?:\?.*)?$")
 COUNTER_HTML = (f'<img src="https://counter.{TC_HOST}/content/{{n}}/count.gif" '
                 'alt="The Conversation" width="1" height="1" />')
 # images.theconversation.com/files/690752/original/… -> "690752": one picture whatever its
-# size, crop or quality parameters.
-TC_IMAGE_RE = lazy_compile(rf"//images\.{_HOST}/files/(\d+)/")
+# size, crop or quality parameters; also inside another URL, once decoded: an image CDN or
+# proxy that rewrote it (Jetpack's i0.wp.com/images.theconversation.com/…, Cloudinary's
+# image/fetch/https://images…, Next.js's /_next/image?url=https%3A%2F%2Fimages…, wsrv.nl's
+# ?url=images…).
+TC_IMAGE_RE = lazy_compile(rf"(?<![\w.-])images\.{_HOST}/files/(\d+)/", re.IGNORECASE)
+# The name The Conversation gives a picture's file when it is uploaded (file-20250916-56-
+# k9jhld.jpg), which a copy downloaded and uploaded to another site keeps (WordPress adds a
+# size, "-scaled" or "-1" before the extension): the same picture.
+TC_IMAGE_NAME_RE = lazy_compile(r"(?<![\w-])(file-\d{8}-\d+-[0-9a-z]+)(?=[.-])", re.IGNORECASE)
 
 
 #: The counter's URL anywhere inside another URL: an image CDN or proxy that rewrote it

@@ -16,8 +16,7 @@ from ._version import __version__
 from .config import FeedConfig, SiteConfig
 from .conversation import TC_HOME
 from .models import LICENCE_NAME, LICENCE_URL, FeedEntry, Outcome
-from .output import FORMATS, GENERATOR_URI, ICON_FILE
-from .publish import author_name, icon_url
+from .output import FORMATS, GENERATOR_URI, ICON_FILE, author_name, icon_url
 from .safetext import FORBIDDEN
 from .source import link_problem
 from .store import ArticleState

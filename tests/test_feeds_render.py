@@ -13,6 +13,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from syndication import publish
 from syndication.config import Config, FeedConfig, SiteConfig
 from syndication.errors import ConfigError
 from syndication.models import Article, FeedEntry
@@ -90,6 +91,45 @@ def test_json_feed_writes_each_html_as_json_writes_it(
     assert doc["title"] == title
     assert data == (json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2,
                                separators=(",", ": ")) + "\n").encode()
+
+
+# Every character lxml takes in a text (its C0 controls but tab, LF and CR, U+FFFE, U+FFFF
+# and the surrogates, which have no UTF-8, are refused) but the mark render writes in its
+# place, U+FDD0 (tried alone below).
+_XML_TEXT = "".join(chr(c) for c in (0x09, 0x0A, 0x0D, *range(0x20, 0xD800),
+                                     *range(0xE000, 0xFFFE), *range(0x10000, 0x110000, 61),
+                                     0x10FFFF) if c != 0xFDD0)
+
+
+@pytest.mark.parametrize("fmt", ["atom", "rss"])
+@pytest.mark.parametrize("html", [
+    "", '<p class="a">&amp; \\"quoted\\" ]]> &#13;</p>\n\r\t\r\n', "\ufdd0", _XML_TEXT,
+    "<p>\u2028 \u00e9t\u00e9 \U0001f600 \x7f \x85</p>"])
+@pytest.mark.parametrize("title", ["Mixed", "\ufdd0 Mixed"])
+def test_atom_and_rss_write_each_html_as_lxml_writes_it(
+        entries: tuple[FeedEntry, ...], fmt: str, html: str, title: str) -> None:
+    # render writes the entries' HTML in after the rest (publish._xml_spliced): the same
+    # bytes as feedgen and lxml writing the whole document, whatever the HTML or a
+    # configured title holds
+    tricky = tuple(_entry_html(e, html if k else html + "<p>second</p>")
+                   for k, e in enumerate(entries))
+    feed = replace(FEED, title=title)
+    data = render(fmt, SITE, feed, tricky)
+    assert data == publish._xml(fmt, SITE, feed, tricky, EPOCH)
+    assert lint(data, fmt) == []
+    spliced = publish._xml_spliced(fmt, SITE, feed, tricky, EPOCH)
+    # written by lxml alone only when the title holds the mark too (in the HTML, it is
+    # written in after the marks were found)
+    assert (spliced is None) == ("\ufdd0" in title)
+
+
+@pytest.mark.parametrize("fmt", ["atom", "rss"])
+@pytest.mark.parametrize("html", ["<p>\x01</p>", "\x1f", "<p>\ufffe</p>", "\uffff", "\ud800"])
+def test_atom_and_rss_refuse_what_lxml_refuses(
+        entries: tuple[FeedEntry, ...], fmt: str, html: str) -> None:
+    tricky = (_entry_html(entries[0], "<p>fine</p>"), _entry_html(entries[1], html))
+    with pytest.raises(ValueError):
+        render(fmt, SITE, FEED, tricky)
 
 
 def _entry_html(entry: FeedEntry, html: str) -> FeedEntry:

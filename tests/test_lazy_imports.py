@@ -52,6 +52,14 @@ def test_a_run_with_nothing_new_loads_no_html_or_feed_library(
     assert second == {"ok": True, "written": [], "parsed": [], "loaded": []}
 
 
+def test_the_index_page_loads_no_feed_library() -> None:
+    # with workers, they render the feeds: the run's own process writes only the index page
+    done = subprocess.run([sys.executable, "-c", "import sys, syndication.index; "
+                           "print(sorted(m for m in sys.modules if m.startswith('feedgen')))"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_the_records_of_an_article_are_models_and_public_api() -> None:
     import syndication
     import syndication.models

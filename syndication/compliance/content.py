@@ -14,6 +14,7 @@ from ..conversation import (
     PROMO_LINK,
     SERIES_OPENINGS,
     TC_HOST,
+    TC_IMAGE_NAME_RE,
     TC_IMAGE_RE,
     counter_article_id,
     is_tc_url,
@@ -179,12 +180,22 @@ def is_disclosure(el: _Element) -> bool:
 
 
 def image_key(src: str) -> str:
-    """What identifies a picture across sizes: The Conversation's file id, else the URL
-    without its query."""
-    m = TC_IMAGE_RE.search(src)
+    """What identifies a picture across sizes: The Conversation's file id (its address
+    anywhere in the URL, an image CDN's or proxy's too), else the name The Conversation gave
+    its file (image_name: a copy uploaded to another site), else the URL without its
+    query."""
+    m = TC_IMAGE_RE.search(unquote(src) if "%" in src else src)
     if m:
         return f"tc-file-{m.group(1)}"
-    return src.split("?", 1)[0].split("#", 1)[0].strip()
+    return image_name(src) or src.split("?", 1)[0].split("#", 1)[0].strip()
+
+
+def image_name(src: str) -> str | None:
+    """The key of a picture by the name The Conversation gave its file ("tc-name-file-
+    20250916-56-k9jhld"), read off the last part of the URL's path, or None."""
+    name = src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    m = TC_IMAGE_NAME_RE.search(name) if "file-" in name.lower() else None
+    return f"tc-name-{m.group(1).lower()}" if m else None
 
 
 # The tags a picture is shown with: <img> (also inside <picture>), and on AMP pages <amp-img>.

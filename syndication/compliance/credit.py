@@ -57,7 +57,7 @@ _LABELS = frozenset("""
 # A credit line may date the first publication ("Originally published at theconversation.com
 # on October 2, 2025.", as Medium's import prints it): the months, folded, in the editions'
 # languages (and English's short forms); numbers beside them are the day and year.
-_MONTHS = frozenset("""
+MONTHS = frozenset("""
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
@@ -198,7 +198,7 @@ def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit, *,
                     named = named or naming
     named = _cover_addresses(tokens, covered) or named
     rest = [t for k, t in enumerate(tokens) if not covered[k] and _is_word(t)
-            and t not in _GLUE and t not in _MONTHS and not t.isdigit()]
+            and t not in _GLUE and t not in MONTHS and not t.isdigit()]
     return all(t in credit.words for t in rest) and (named or not rest)
 
 

@@ -197,6 +197,10 @@ _PER_SCREEN_FAMILIES = (
 # Divi (et_animated, et-waypoint), sal.js (data-sal).
 _ANIMATED_CLASS = lazy_compile(r"^(?:wow|animate__\w+|et_animated|et-waypoint|"
                                r"elementor-invisible)$")
+# A prompt that its plugin prints hidden and its script shows to the readers it targets:
+# Newspack Campaigns' prompts (newspack-popups' generate_inline_popup prints every prompt
+# with the class "hidden", which its view script removes). Its words are seen.
+_SHOWN_BY_SCRIPT = frozenset({"newspack-popup"})
 
 
 def _how_hidden(style: str) -> int:
@@ -456,8 +460,8 @@ def _key(subject: _Compound) -> str:
 class Hidden:
     """Whether a reader sees an element: the hidden attribute, aria-hidden="true", an inline
     style that hides it, a rule of the page's own <style> that hides it on every screen, or
-    a framework's well-known hiding class; an element an animation script reveals is seen
-    (docs/compliance.md#hidden-text)."""
+    a framework's well-known hiding class; an element an animation script reveals, or a
+    prompt its plugin's script shows, is seen (docs/compliance.md#hidden-text)."""
 
     def __init__(self, root: _Element):
         # A heading's permalink, a mark linking to the heading's own place ("#", "¶", "🔗"),
@@ -493,7 +497,8 @@ class Hidden:
         if style and _hides(style):
             return True
         names = set((attrib.get("class") or "").split())
-        if names & _UTILITY_HIDING and not any(_SHOWN_ON_SOME_SCREEN.match(n) for n in names):
+        if names & _UTILITY_HIDING and not any(_SHOWN_ON_SOME_SCREEN.match(n) for n in names) \
+                and not names & _SHOWN_BY_SCRIPT:
             return not (names & _UTILITY_HIDING <= {"invisible", "is-invisible"}
                         and _animated(el))
         if any(family <= names for family in _PER_SCREEN_FAMILIES):

@@ -31,6 +31,7 @@ from .content import (
     figure_credit,
     image_container,
     image_key,
+    image_name,
     image_src,
 )
 from .furniture import Around, Furniture
@@ -528,13 +529,31 @@ def _page_counter(scope: Scope, rep: Page) -> Finding:
                        f"{tag.url}")
     img = tag.el
     altered = []
-    if img.get("width") != "1" or img.get("height") != "1":
-        altered.append(f"size {img.get('width')}×{img.get('height')}, not 1×1")
+    width, height = _shown_size(img)
+    if (width, height) != ("1", "1"):
+        altered.append(f"size {width}×{height}, not 1×1")
     if (img.get("loading") or "").lower() == "lazy":
         altered.append('loading="lazy"')
     if altered:
         return Finding("page-counter", False, "the counter is altered: " + ", ".join(altered))
     return Finding("page-counter", True, f"one counter for article {n}: {tag.url}")
+
+
+def _shown_size(img: _Element) -> tuple[str, str]:
+    """The counter's width and height as a browser shows it: its inline style's ("1px" read
+    as "1"; a style wins over the attributes, its last declaration over earlier ones), else
+    its width and height attributes, else its own size, the GIF's 1×1 (an editor that
+    strips the attributes leaves it so)."""
+    size = {"width": img.get("width") or "1", "height": img.get("height") or "1"}
+    for declaration in (img.get("style") or "").split(";"):
+        name, colon, value = declaration.partition(":")
+        name = name.strip().lower()
+        if colon and name in size:
+            value = value.strip()
+            if value.lower().endswith("!important"):
+                value = value[:-len("!important")].strip()
+            size[name] = value[:-2] if value.lower().endswith("px") else value
+    return size["width"].strip(), size["height"].strip()
 
 
 def _no_counter(n: int, tags: Sequence[CounterTag], lazy: Sequence[CounterTag],
@@ -709,6 +728,9 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
     originals: dict[str, OriginalImage] = {}
     for image in orig.images if orig else ():
         originals.setdefault(image.key, image)
+        name = image_name(image.src)  # a copy uploaded to the publisher's site
+        if name is not None:
+            originals.setdefault(name, image)
     judged = set()
     boxed = 0
     for img in scope.images:

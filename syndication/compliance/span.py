@@ -14,7 +14,7 @@ from ..conversation import is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
 from ..models import Article
 from .content import IMAGE_TAGS, image_container
-from .credit import Credit, credit_of, is_author_box, is_credit
+from .credit import MONTHS, Credit, credit_of, is_author_box, is_credit
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
 from .htmltext import words as words_of
 from .locate import CC_LICENCE, CREDIT_BOX_TOKENS, CREDIT_WINDOW, credit_box, is_item
@@ -51,9 +51,12 @@ _META_PROP = lazy_compile(
     r"^(?:\w+:)?(?:date\w*|author|creator|publisher|created|modified|issued)$", re.I)
 _META_REL = frozenset({"author", "tag", "category", "bookmark"})
 # A piece of a meta block is a label or a value ("Written by:", "Hits: 214", "4 min read"):
-# at most this many words, and no sentence.
+# at most this many words (a date in words counts as one: "October 3, 2025"), and no sentence.
 _META_PIECE_WORDS = 5
 _LABELLED = lazy_compile(r"^\W*\w[\w .'’-]{0,24}:\s*\S")
+# A date in words: a month's name with a day or a year beside it (within this many words:
+# "October 3, 2025", "3 de octubre de 2025", "Oct. 3").
+_DATE_REACH = 2
 _SENTENCE_END = lazy_compile(r"[.!?…][\"'”’)]*\s*$")
 # Tokens that separate a meta line's pieces ("October 2, 2025 · 6 min · Desk"); dashes are
 # folded to "-" (htmltext.words).
@@ -163,7 +166,8 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         # parts are judged one by one
         boxed = el in chrome and (headline is None or not inside(headline, el))
         if (boxed or credit_box(rep, el) or tag in ("figure", "figcaption")
-                or (tag in BLOCK_TAGS and e - s <= _META_TOKENS and _post_meta(el))
+                or ((tag in BLOCK_TAGS or _alone(el)) and e - s <= _META_TOKENS
+                    and _post_meta(el))
                 or (tag in BLOCK_TAGS and e - s <= CREDIT_BOX_TOKENS
                     and _author_box(rep, el, credit()))):
             skipped.append(span)
@@ -281,9 +285,12 @@ def _prose(run: Sequence[str], at: int, linked: Sequence[tuple[int, int]]) -> bo
 
 def _post_meta(block: _Element) -> bool:
     """A block that is wholly a CMS's post metadata (docs/compliance.md#the-articles-span):
-    it holds a ``<time>`` or a schema.org date/author, or is a list of "Label: value" items,
-    and every piece of it (cut at blocks and at those marked elements) is a short label or
-    value, no sentence. Known by structure, not by any theme's class."""
+    it holds a ``<time>``, a schema.org date/author or a date in words, or is a list of
+    "Label: value" items or one "Label: value" line (a plugin's "Post Views: 1,284",
+    "Reading Time: 6 minutes" at the top of the post's content), and every piece of it (cut
+    at blocks and at those marked elements) is a short label or value, no sentence, and no
+    dateline ("LONDON, Oct. 3 —": a date ending on a dash into the text). Known by
+    structure, not by any theme's class."""
     pieces: list[tuple[str, bool]] = []  # (text, marked as metadata)
     current: list[str] = []
 
@@ -311,16 +318,56 @@ def _post_meta(block: _Element) -> bool:
 
     walk(block)
     cut()
-    texts = [(t, marked) for t, marked in pieces if _words(t)]
+    texts = []  # (words, marked) of each piece with words
+    for text, marked in pieces:
+        tokens = words_of(text)
+        n, dated = _dated_words(tokens)
+        if dated and tokens[-1] == "-":
+            return False  # a dateline
+        if n:
+            texts.append((text, n, marked or dated))
     if not texts:
         return False
     items = [el for el in block if tag_name(el) in ("li", "dt", "dd")]
     listed = tag_name(block) in ("dl", "ul", "ol") and any(
         _LABELLED.match(_text(el).strip()) for el in items)
-    if not listed and not any(marked for _, marked in texts):
+    labelled = len(texts) == 1 and ":" in texts[0][0] and _LABELLED.match(
+        texts[0][0].strip()) is not None
+    if not (listed or labelled) and not any(marked for _t, _n, marked in texts):
         return False
-    return all(_words(t) <= _META_PIECE_WORDS + (3 if marked else 0)
-               and not (_words(t) >= 3 and _SENTENCE_END.search(t)) for t, marked in texts)
+    return all(n <= _META_PIECE_WORDS + (3 if marked else 0)
+               and not (n >= 3 and _SENTENCE_END.search(t)) for t, n, marked in texts)
+
+
+def _dated_words(tokens: Sequence[str]) -> tuple[int, bool]:
+    """How many words ``tokens`` have, a date in words counted as one ("Last Updated on
+    October 3, 2025" is five), and whether they hold one."""
+    said = [t for t in tokens if any(c.isalnum() for c in t)]
+    if not any(t.isdigit() for t in said):
+        return len(said), False  # no day, no year: most pieces
+    in_date: set[int] = set()
+    for m, word in enumerate(said):
+        if key(word) in MONTHS:
+            near = [k for k in range(max(0, m - _DATE_REACH), m + _DATE_REACH + 1)
+                    if k < len(said) and said[k].isdigit()]
+            if near:
+                in_date.update((m, *near))
+    if not in_date:
+        return len(said), False
+    return len(said) - len(in_date) + 1, True
+
+
+def _alone(el: _Element) -> bool:
+    """Whether an inline element stands as a line of its own: no words beside it in its
+    parent, only other elements (a plugin's ``<span style="display: block">`` line before
+    the post's first paragraph, after the code's byline)."""
+    if (el.tail or "").strip():
+        return False
+    before = el.getprevious()
+    if before is not None:
+        return not (before.tail or "").strip()
+    parent = el.getparent()
+    return parent is not None and not (parent.text or "").strip()
 
 
 def _is_meta(el: _Element) -> bool:

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape, unescape
 from itertools import pairwise
+from urllib.parse import quote
 
 import lxml.html
 
+from syndication.compliance import prepare
 from syndication.compliance.content import is_promo
 
 from .layouts import PUBLISHER, Slots
@@ -103,7 +105,14 @@ WORDS = {
            "readers’ questions.",
            "subscribe": "Subscribe",
            "dek": "Our editors picked this piece for its clear look at a question readers "
-           "asked about."},
+           "asked about.",
+           "views": "Post Views:", "reading-time": ("Reading Time:", "minutes"),
+           "updated": "Last Updated on {date} by", "date": "October 3, 2025",
+           "donate": "Donate", "support": "Support our newsroom",
+           "pitch": "Reader donations keep our reporting free for everyone.",
+           "wrote": "{who} wrote this for our readers. Support this kind of work.",
+           "dated-dateline": "SANTA BARBARA, Calif., Oct. 3, 2025 —",
+           "update-note": "Update: we corrected the name of a reef on October 4, 2025."},
     "fr": {"dateline": "PARIS — ", "intro": "Note de la rédaction : nous partageons cet article "
            "à la demande de nos lecteurs, qui nous ont interrogés à ce sujet.",
            "appended": " Nous continuerons à suivre ce sujet pour nos lecteurs.",
@@ -120,7 +129,14 @@ WORDS = {
            "nos lecteurs.",
            "subscribe": "S’abonner",
            "dek": "Notre rédaction a choisi ce texte pour son regard clair sur une question "
-           "de nos lecteurs."},
+           "de nos lecteurs.",
+           "views": "Vues :", "reading-time": ("Temps de lecture :", "minutes"),
+           "updated": "Mis à jour le {date} par", "date": "3 octobre 2025",
+           "donate": "Faire un don", "support": "Soutenez notre rédaction",
+           "pitch": "Les dons de nos lecteurs gardent nos articles gratuits pour tous.",
+           "wrote": "{who} a écrit ce texte pour nos lecteurs. Soutenez ce travail.",
+           "dated-dateline": "PARIS, 3 octobre 2025 —",
+           "update-note": "Mise à jour : nous avons corrigé un nom de lieu le 4 octobre 2025."},
     "es": {"dateline": "MADRID — ", "intro": "Nota de la redacción: compartimos este artículo "
            "a petición de nuestros lectores, que nos preguntaron por el tema.",
            "appended": " Seguiremos informando sobre este tema a nuestros lectores.",
@@ -136,7 +152,15 @@ WORDS = {
            "note-about": "Nota de la redacción: pedimos este texto a {who} para nuestros lectores.",
            "subscribe": "Suscríbete",
            "dek": "Nuestra redacción eligió este texto por su mirada clara sobre una pregunta "
-           "de los lectores."},
+           "de los lectores.",
+           "views": "Visitas:", "reading-time": ("Tiempo de lectura:", "minutos"),
+           "updated": "Actualizado el {date} por", "date": "3 de octubre de 2025",
+           "donate": "Donar", "support": "Apoya nuestro periodismo",
+           "pitch": "Las donaciones de los lectores mantienen gratis nuestro periodismo.",
+           "wrote": "{who} escribió este texto para nuestros lectores. Apoya este trabajo.",
+           "dated-dateline": "MADRID, 3 de octubre de 2025 —",
+           "update-note": "Actualización: corregimos el nombre de un lugar el 4 de octubre de "
+           "2025."},
 }
 # A changed word per original: (the original's words, the same with one word changed).
 EDITED_WORD = {
@@ -550,6 +574,24 @@ def counter_cdn(slots: Slots, o: Original) -> Slots:
     return article_of(slots, slots.article.replace(m.group(), new, 1))
 
 
+def counter_size(how: str) -> Apply:
+    """The counter's size as an editor leaves it: its width and height attributes stripped
+    ("stripped": it shows at the GIF's own 1×1), moved into its style ("in-style", as a rich
+    text editor that writes sizes as CSS does), or its style stretching it over the
+    attributes ("stretched", a theme's responsive-images rule written inline)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        m = _counter(slots.article)
+        tag = re.sub(r' style="[^"]*"', "", m.group())  # the Spanish code's own style
+        sizes = {"stripped": "", "in-style": ' style="width: 1px; height: 1px;"',
+                 "stretched": ' width="1" height="1" style="width:100%;height:auto"'}
+        new = tag.replace(' width="1" height="1"', sizes[how], 1)
+        assert new != tag
+        return article_of(slots, slots.article.replace(m.group(), new, 1))
+
+    return apply
+
+
 def counter_loading_lazy(slots: Slots, o: Original) -> Slots:
     m = _counter(slots.article)
     return article_of(slots, slots.article.replace(m.group(), m.group().replace(
@@ -894,6 +936,199 @@ def deep_nesting(slots: Slots, o: Original) -> Slots:
     """The code inside 300 nested <div>s, deeper than the HTML parser's limit (256)."""
     depth = 300
     return article_of(slots, "<div>" * depth + slots.article + "</div>" * depth)
+
+
+# --- the original's pictures at another address (docs/compliance.md#rule-images) -----------
+# An image CDN or proxy serves a picture from its own address with The Conversation's inside
+# it; a publisher that downloads a picture and uploads it to its own site keeps the file's
+# name. No recorded page holds one: built as each service writes its addresses.
+_TC_PICTURE = re.compile(r'https://images\.theconversation\.com/files/\d+/[^"\s]*?/'
+                         r'(file-[\w-]+)\.(jpg|jpeg|png|gif)[^"\s]*')
+
+
+def moved_picture(src: str, how: str) -> str:
+    """``src``, one of The Conversation's picture addresses, as ``how`` serves it: Jetpack's
+    Photon ("photon"), Next.js's image optimiser ("nextjs"), wsrv.nl ("wsrv"), or uploaded
+    to the publisher's WordPress media library, a size added to its name ("uploaded")."""
+    m = _TC_PICTURE.match(unescape(src))
+    assert m is not None, src
+    bare = m.group().split("?", 1)[0]
+    if how == "photon":
+        return f"https://i0.wp.com/{bare.split('//', 1)[1]}?resize=754%2C503&ssl=1"
+    if how == "nextjs":
+        return f"/_next/image?url={quote(bare, safe='')}&w=1200&q=75"
+    if how == "wsrv":
+        return f"https://wsrv.nl/?url={bare.split('//', 1)[1]}&w=800"
+    assert how == "uploaded"
+    return (f"{SITE}/wp-content/uploads/2025/10/{m.group(1)}-1024x683.{m.group(2)}")
+
+
+def pictures_moved(how: str) -> Apply:
+    """Every picture of the pasted code served from another address (moved_picture): Jetpack's
+    image CDN rewrites them all, the Auto Upload Images plugin copies them into the site's
+    media library. Each keeps its caption and credit."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        return article_of(slots, _TC_PICTURE.sub(
+            lambda m: escape(moved_picture(m.group(), how)), slots.article))
+
+    return apply
+
+
+def featured_unlicensed(how: str) -> Apply:
+    """The original's first picture not licensed for reuse (a Getty photo) as the post's
+    featured image above the headline, as a theme prints it, served from another address
+    (moved_picture), without its caption."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        src = unlicensed_picture(o)
+        img = ('<figure class="post-thumbnail"><img width="1024" height="683" src="'
+               f'{escape(moved_picture(src, how))}" class="attachment-post-thumbnail size-post-'
+               'thumbnail wp-post-image" alt="" decoding="async"></figure>')
+        return dataclasses.replace(slots, before=img + slots.before)
+
+    return apply
+
+
+def unlicensed_picture(o: Original) -> str:
+    """The address of the original's first picture its credit does not license for reuse
+    (as the checker reads the credits: compliance.prepare)."""
+    for image in prepare(o.article).images:
+        if not image.reusable:
+            return image.src
+    raise AssertionError(f"{o.name} has no unlicensed picture")
+
+
+# --- what plugins print into the post's content (docs/compliance.md#publisher-boxes) ---------
+# No recorded page holds one: each is built as its WordPress plugin prints it through the
+# content filter, before or after the post's text, its labels in the page's language as a
+# site sets them (tests/test_check_plugins.py uses these too).
+
+# Post meta lines: Post Views Counter (3.x), Reading Time WP (2.x), Yoast SEO's estimated
+# reading time block, WP Last Modified Info (1.9: its default template, the date as text or,
+# with its inline schema option, in a <time>).
+def _views(o: Original) -> str:
+    return ('<div class="post-views content-post post-4410 entry-meta load-static"><span '
+            'class="post-views-icon dashicons dashicons-chart-bar"></span> <span '
+            f'class="post-views-label">{words(o)["views"]}</span> <span '
+            'class="post-views-count">1,284</span></div>')
+
+
+def _reading_time(o: Original) -> str:
+    label, unit = words(o)["reading-time"]
+    return ('<span class="span-reading-time rt-reading-time" style="display: block;"><span '
+            f'class="rt-label rt-prefix">{label} </span> <span class="rt-time"> 6</span> <span '
+            f'class="rt-label rt-postfix">{unit}</span></span>')
+
+
+def _yoast_reading_time(o: Original) -> str:
+    label, unit = words(o)["reading-time"]
+    return ('<p class="yoast-reading-time__wrapper"><span class="yoast-reading-time__icon"><svg '
+            'aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">'
+            '<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20z"></path></svg></span><span '
+            'class="yoast-reading-time__spacer" style="display:inline-block;width:1em"></span>'
+            f'<span class="yoast-reading-time__descriptive-text">{label}  </span><span '
+            'class="yoast-reading-time__reading-time">6</span><span '
+            f'class="yoast-reading-time__time-unit"> {unit}</span></p>')
+
+
+def _last_modified(o: Original, schema: bool) -> str:
+    date = words(o)["date"]
+    if schema:
+        date = f'<time itemprop="dateModified" datetime="2025-10-03T09:12:00+00:00">{date}</time>'
+    return ('<p class="post-modified-info">' + words(o)["updated"].format(date=date)
+            + ' <a href="https://publisher.example/author/desk/" target="_blank" '
+            'class="last-modified-author">News Desk</a></p>')
+
+
+# Buttons: Print Friendly's (its image button, with its onclick) before the content;
+# Jetpack's sharing buttons and Likes after it.
+PRINT_FRIENDLY = (
+    '<div class="printfriendly pf-button pf-button-content pf-alignleft"><a href="#" '
+    'rel="nofollow" onclick="window.print(); return false;" title="Printer Friendly, PDF &amp; '
+    'Email"><img class="pf-button-img" src="https://cdn.printfriendly.com/buttons/'
+    'printfriendly-pdf-button-nobg.png" alt="Print Friendly, PDF &amp; Email" '
+    'style="width: 112px;height: 24px;"></a></div>')
+JETPACK_SHARING = (
+    '<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social '
+    'sd-social-icon-text sd-sharing"><h3 class="sd-title">Share this:</h3><div '
+    'class="sd-content"><ul><li class="share-twitter"><a rel="nofollow noopener noreferrer" '
+    'data-shared="sharing-twitter-4410" class="share-twitter sd-button share-icon" '
+    'href="https://publisher.example/2025/10/03/post/?share=twitter" target="_blank" '
+    'title="Click to share on X"><span>X</span></a></li><li class="share-facebook"><a '
+    'rel="nofollow noopener noreferrer" data-shared="sharing-facebook-4410" '
+    'class="share-facebook sd-button share-icon" href="https://publisher.example/2025/10/03/'
+    'post/?share=facebook" target="_blank" title="Click to share on Facebook"><span>Facebook'
+    '</span></a></li><li class="share-end"></li></ul></div></div></div>'
+    "<div class='sharedaddy sd-block sd-like jetpack-likes-widget-wrapper "
+    "jetpack-likes-widget-unloaded' id='like-post-wrapper-1-4410-68f0' "
+    "data-src='https://widgets.wp.com/likes/#blog_id=1&amp;post_id=4410' "
+    "data-name='like-post-frame-1-4410-68f0' data-title='Like or Reblog'><h3 "
+    "class=\"sd-title\">Like this:</h3><div class='likes-widget-placeholder "
+    "post-likes-widget-placeholder' style='height: 55px;'><span class='button'><span>Like</span>"
+    "</span> <span class=\"loading\">Loading...</span></div><span class='sd-text-color'></span>"
+    "<a class='sd-link-color'></a></div>")
+
+
+# Donation prompts: Newspack Campaigns' inline prompt (newspack-popups 3.x, generate_inline_
+# popup) holding a paragraph and Newspack's Donate block, inserted after the second paragraph;
+# and a block editor Group of the publisher's own (a heading, a line and a Buttons block
+# linking its donation page), no class naming it.
+def _newspack_donate(o: Original, pitch: str) -> str:
+    return ('<div class="newspack-popup-container newspack-popup hidden newspack-inline-popup" '
+            'role="button" tabindex="0" style="" id="id_4411" data-segments="" '
+            f'data-frequency="0,0,0,month">\n<p>{pitch}</p>\n<div class="wp-block-newspack-'
+            'blocks-donate wpbnbd tiered"><form><input type="hidden" name="newspack_donate" '
+            'value="1"/><div class="wp-block-newspack-blocks-donate__money-input money-input">'
+            '<input type="number" name="donation_value_other" min="1" value="10"/></div>'
+            f'<button type="submit">{words(o)["donate"]}</button></form></div>\n</div>')
+
+
+def _donate_group(o: Original) -> str:
+    return ('<div class="wp-block-group has-background"><div class="wp-block-group__inner-'
+            f'container"><h3 class="wp-block-heading">{words(o)["support"]}</h3><p>'
+            f'{words(o)["pitch"]}</p><div class="wp-block-buttons"><div class="wp-block-button">'
+            '<a class="wp-block-button__link wp-element-button" href="/donate/">'
+            f'{words(o)["donate"]}</a></div></div></div></div>')
+
+
+PLUGIN_LINES: dict[str, tuple[str, Callable[[Original], str]]] = {
+    # name: (where it goes: "start" of the content, "end", or "between" two paragraphs; what)
+    "post-views-top": ("start", _views),
+    "post-views-end": ("end", _views),
+    "reading-time-wp": ("start", _reading_time),
+    "yoast-reading-time": ("start", _yoast_reading_time),
+    "last-modified": ("start", lambda o: _last_modified(o, schema=False)),
+    "last-modified-schema": ("end", lambda o: _last_modified(o, schema=True)),
+    "print-friendly": ("start", lambda o: PRINT_FRIENDLY),
+    "jetpack-sharing": ("end", lambda o: JETPACK_SHARING),
+    "newspack-donate": ("between", lambda o: _newspack_donate(o, escape(words(o)["pitch"]))),
+    "donate-group": ("between", _donate_group),
+    # the publisher's words dressed as such (PLUGIN_DEFECTS)
+    "newspack-donate-naming-author": ("between", lambda o: _newspack_donate(
+        o, escape(words(o)["wrote"].format(who=o.article.authors[0].name)))),
+    "dated-dateline-paragraph": ("start", lambda o: f'<p>{words(o)["dated-dateline"]}</p>'),
+    "update-note": ("end", lambda o: '<p class="post-modified-info">'
+                    f'{escape(words(o)["update-note"])}</p>'),
+}
+
+PLUGIN_DEFECTS = ("newspack-donate-naming-author", "dated-dateline-paragraph", "update-note")
+
+
+def plugin_line(name: str) -> Apply:
+    """What PLUGIN_LINES[name] prints, where its plugin prints it in the post's content."""
+    where, make = PLUGIN_LINES[name]
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        html = make(o)
+        if where == "between":
+            return article_of(slots, after_paragraph(slots.article, 1, html))
+        head, body, tail = _parts(slots.article)
+        if where == "start":
+            return article_of(slots, head + html + "\n" + body + tail)
+        return article_of(slots, head + body + tail + "\n" + html)
+
+    return apply
 
 
 # --- a CMS's own markup (the red team's layouts: Elementor, Newspaper, Kadence, Joomla,
@@ -1855,6 +2090,8 @@ EDITS = {e.name: e for e in (
     _e("script-added", "script in the article", script_added),
     _e("handler-added", "event handler in the article", handler_added),
     _e("getty-image-kept", "unlicensed image kept", getty_image_kept),
+    *(_e(f"featured-unlicensed-{how}", "unlicensed image kept", featured_unlicensed(how))
+      for how in ("photon", "nextjs", "wsrv", "uploaded")),
     _e("hidden-copy-display-none", "hidden compliant copy beside an altered one",
        hidden_copy("display-none")),
     _e("hidden-copy-hidden-attribute", "hidden compliant copy beside an altered one",
@@ -1902,6 +2139,24 @@ EDITS = {e.name: e for e in (
     _e("note-naming-tc-above-button", "intro paragraph before the article",
        note_above_button("tc")),
     _e("deep-nesting", "nesting deeper than the parser's limit", deep_nesting),
+    _e("counter-size-stripped", "the counter's size as an editor leaves it",
+       counter_size("stripped"), False),
+    _e("counter-size-in-style", "the counter's size as an editor leaves it",
+       counter_size("in-style"), False),
+    _e("counter-stretched-by-style", "counter resized", counter_size("stretched")),
+    *(_e(f"pictures-{how}", "the pictures at another address", pictures_moved(how), False)
+      for how in ("photon", "uploaded")),
+    # what plugins print into the post's content: furniture, unless it is the publisher's
+    # note about the article, a dateline or a sentence
+    *(_e(f"plugin-{name}", "a plugin's line or box in the post's content", plugin_line(name),
+         False) for name in PLUGIN_LINES if name not in PLUGIN_DEFECTS),
+    _e("plugin-newspack-donate-naming-author", "intro paragraph before the article",
+       plugin_line("newspack-donate-naming-author"),
+       evidence=_said("unaltered-text", lambda o: words(o)["wrote"].split()[-2])),
+    _e("plugin-dated-dateline-paragraph", "dateline before the first word",
+       plugin_line("dated-dateline-paragraph")),
+    _e("plugin-update-note", "paragraph appended at the end", plugin_line("update-note"),
+       evidence=_said("unaltered-text", lambda o: words(o)["update-note"].split()[1])),
     # defects in a CMS's own markup (the red team's layouts)
     _e("elementor-intro-widget", "intro paragraph before the article",
        elementor_widgets(intro=True)),

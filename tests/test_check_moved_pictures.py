@@ -1,0 +1,98 @@
+"""The original's pictures at another address (docs/compliance.md#rule-images): an image CDN
+or proxy that serves one from its own address with The Conversation's inside it (Jetpack's
+Photon, Cloudinary's fetch, Next.js's optimiser, wsrv.nl), or a copy downloaded and uploaded
+to the publisher's site, which keeps the name The Conversation gave its file, is still that
+picture: an unlicensed one fails `images` wherever it stands on the page; a licensed one
+passes with its credit. Pages are built in memory around our own republication of the
+recorded English sample; no word of the article is edited."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from syndication.compliance import check_page, prepare
+from syndication.compliance.content import image_key, image_name
+from syndication.models import Article, Verdict
+from syndication.republish import republish
+
+from .corpus.edits import moved_picture
+from .pages import third_party_page
+
+TC = "https://images.theconversation.com/files/691226/original/file-20250916-56-k9jhld.jpg"
+
+
+def explain(verdict: Verdict) -> str:
+    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
+
+
+@pytest.mark.parametrize("src", [
+    TC + "?ixlib=rb-4.1.0&q=45&auto=format&w=754&fit=clip",
+    "https://i0.wp.com/images.theconversation.com/files/691226/original/file-20250916-56-"
+    "k9jhld.jpg?resize=754%2C503&ssl=1",
+    "https://res.cloudinary.com/harbor/image/fetch/w_800,f_auto/" + TC,
+    "/_next/image?url=https%3A%2F%2Fimages.theconversation.com%2Ffiles%2F691226%2Foriginal"
+    "%2Ffile-20250916-56-k9jhld.jpg&w=1200&q=75",
+    "https://wsrv.nl/?url=images.theconversation.com/files/691226/original/file-20250916-56-"
+    "k9jhld.jpg&w=800",
+    "//IMAGES.theconversation.com/files/691226/original/x.jpg",
+])
+def test_the_conversations_address_inside_another_is_the_picture(src: str) -> None:
+    assert image_key(src) == "tc-file-691226"
+
+
+@pytest.mark.parametrize("src", [
+    "https://harbor.example/wp-content/uploads/2025/10/file-20250916-56-k9jhld.jpg",
+    "https://harbor.example/wp-content/uploads/2025/10/file-20250916-56-k9jhld-1024x683.jpg",
+    "https://harbor.example/wp-content/uploads/2025/10/file-20250916-56-k9jhld-scaled.jpg",
+    "/uploads/FILE-20250916-56-K9JHLD-1.JPG?v=2",
+])
+def test_an_uploaded_copy_keeps_the_files_name(src: str) -> None:
+    assert image_key(src) == image_name(TC) == "tc-name-file-20250916-56-k9jhld"
+
+
+@pytest.mark.parametrize("src", [
+    "https://harbor.example/uploads/2025/10/harbour-dredging.jpg",
+    "https://harbor.example/uploads/profile-20250916-56-k9jhld.jpg",  # not the name's start
+    "https://harbor.example/uploads/file-2025-56-k9jhld.jpg",  # no date
+    "https://cdn.example/images.theconversation.com.example/files/1/x.jpg",  # not the host
+    "https://myimages.theconversation.com/files/691226/x.jpg",
+])
+def test_other_pictures_are_their_own_address(src: str) -> None:
+    assert image_key(src) == src.split("?")[0]
+
+
+@pytest.fixture(scope="module")
+def page_parts(env_article: Article) -> tuple[Article, str, str]:
+    unlicensed = next(i.src for i in prepare(env_article).images if not i.reusable)
+    return env_article, republish(env_article).html, unlicensed
+
+
+@pytest.mark.parametrize("how", ["photon", "nextjs", "wsrv", "uploaded"])
+def test_an_unlicensed_picture_moved_to_the_featured_image_fails(
+    page_parts: tuple[Article, str, str], how: str
+) -> None:
+    article, html, unlicensed = page_parts
+    featured = (f'<figure class="post-thumbnail"><img src="{moved_picture(unlicensed, how)}" '
+                'alt=""></figure>')
+    page = third_party_page(featured + html, title=article.title,
+                            author=article.authors[0].name)
+    verdict = check_page(page, article)
+    failed = {f.rule: f.detail for f in verdict.findings if f.ok is False}
+    assert set(failed) == {"images"}, explain(verdict)
+    assert "the original's image" in failed["images"]
+
+
+@pytest.mark.parametrize("how", ["photon", "uploaded"])
+def test_the_articles_pictures_moved_with_their_credits_pass(
+    page_parts: tuple[Article, str, str], how: str
+) -> None:
+    article, html, _unlicensed = page_parts
+    pictures = re.compile(r'https://images\.theconversation\.com/files/[^"\s]+')
+    moved = pictures.sub(lambda m: moved_picture(m.group(), how).replace("&", "&amp;"), html)
+    assert moved != html
+    page = third_party_page(moved, title=article.title, author=article.authors[0].name)
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
+    assert "reusable" in next(f.detail for f in verdict.findings if f.rule == "images")
