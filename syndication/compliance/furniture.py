@@ -143,6 +143,9 @@ EXCERPT_WORDS = 60
 _NOT_IN_POST_LIST = frozenset(
     "script iframe frame object embed applet form input button select textarea figcaption "
     "video audio".split())
+# Link types of a post's taxonomy and author pages (HTML's rel="tag", "author"; WordPress writes
+# rel="category tag"): such a link is no post's title.
+_TAXONOMY_RELS = frozenset({"tag", "category", "author"})
 # The kind a list of posts is reported as (like a "Related" box's).
 POSTS = "related links"
 _SIGN_UP = "newsletter sign-up"
@@ -372,6 +375,7 @@ class Furniture:
         if end - start > POST_LIST_TOKENS or tag_name(el) not in BLOCK_TAGS:
             return False
         links: list[tuple[int, int, str]] = []  # the links with words: start, end, href
+        titled: list[_Element] = []  # their elements
         for a in el.iter("a"):  # the quick no: most blocks hold no link of the publisher's
             href = (a.get("href") or "").strip()
             if href and not self._own(href):
@@ -379,6 +383,7 @@ class Furniture:
             span = self.rep.at.get(a)
             if href and span is not None and span[1] > span[0]:
                 links.append((*span, href))
+                titled.append(a)
         if not links or all(urlsplit(href).fragment for _s, _e, href in links):
             return False  # no post: places in this page (a table of contents: _lists_contents)
         marks = bytearray(end - start)  # 1: in a link; 2: a date or an author's mark-up
@@ -437,7 +442,13 @@ class Furniture:
             short.append(s)
         if not linked or plain > 2 * linked + LABEL_WORDS:
             return False
-        return not prose or self._excerpts(el, blocks, links, prose, short)
+        if not prose:
+            return True
+        # a link to a tag's, a category's or an author's page is no post's title: prose
+        # beside "Tagged: <a rel=tag>oceans</a>" is no excerpt
+        titles = [t for t, a in zip(links, titled, strict=True) if not _TAXONOMY_RELS.intersection(
+            (a.get("rel") or "").lower().split())]
+        return self._excerpts(el, blocks, titles, prose, short)
 
     def _excerpts(self, el: _Element, blocks: Sequence[_Element],
                   links: Sequence[tuple[int, int, str]], prose: Sequence[tuple[int, int, int]],
