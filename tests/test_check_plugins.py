@@ -190,3 +190,31 @@ def test_a_newspack_prompt_printed_hidden_is_seen() -> None:
     hidden = Hidden(root)
     assert not hidden(prompt)
     assert hidden(other)
+
+
+def test_a_newspack_prompt_hidden_by_the_pages_style_is_seen() -> None:
+    root = parse_page("<html><head><style>.newspack-popup-container.hidden{display:none}"
+                      '</style></head><body><div class="newspack-popup-container newspack-popup '
+                      'hidden"><p>x</p></div><div class="other hidden-by-rule"><p>y</p></div>'
+                      "</body></html>")
+    prompt = root.find("body")[0]
+    assert not Hidden(root)(prompt)
+
+
+@pytest.mark.parametrize("rel", ["tag", "category tag", "author"])
+def test_a_note_after_the_posts_tags_is_no_excerpt(
+    republished: tuple[Article, str, str], rel: str
+) -> None:
+    """A tag's, a category's or an author's link is no post's title: the sentence after
+    "Tagged: <a rel=tag>oceans</a>" in the article's footer is added words, not a post's
+    excerpt in a list of posts."""
+    article, html, _lang = republished
+    footer = ('<footer class="entry-footer"><span class="tags-links"><span>Tagged:</span> '
+              f'<a href="/tag/oceans/" rel="{rel}">oceans</a></span><p>We will keep following '
+              "this story for our readers.</p></footer>")
+    page = third_party_page(html + footer, title=article.title,
+                            author=article.authors[0].name)
+    verdict = check_page(page, article)
+    failed = {f.rule: f.detail for f in verdict.findings if f.ok is False}
+    assert set(failed) == {"unaltered-text"}, explain(verdict)
+    assert "We will keep following this story" in failed["unaltered-text"]

@@ -193,8 +193,8 @@ def image_key(src: str) -> str:
 def image_name(src: str) -> str | None:
     """The key of a picture by the name The Conversation gave its file ("tc-name-file-
     20250916-56-k9jhld"), read off the last part of the URL's path, or None."""
-    path = src.split("?", 1)[0].split("#", 1)[0]
-    m = TC_IMAGE_NAME_RE.search(path.rsplit("/", 1)[-1])
+    name = src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    m = TC_IMAGE_NAME_RE.search(name) if "file-" in name.lower() else None
     return f"tc-name-{m.group(1).lower()}" if m else None
 
 

@@ -199,7 +199,8 @@ _ANIMATED_CLASS = lazy_compile(r"^(?:wow|animate__\w+|et_animated|et-waypoint|"
                                r"elementor-invisible)$")
 # A prompt that its plugin prints hidden and its script shows to the readers it targets:
 # Newspack Campaigns' prompts (newspack-popups' generate_inline_popup prints every prompt
-# with the class "hidden", which its view script removes). Its words are seen.
+# with the class "hidden", which its view script removes; its style sheet hides
+# ".newspack-popup-container.hidden"). Its words are seen, whatever class rule hides it.
 _SHOWN_BY_SCRIPT = frozenset({"newspack-popup"})
 
 
@@ -497,8 +498,9 @@ class Hidden:
         if style and _hides(style):
             return True
         names = set((attrib.get("class") or "").split())
-        if names & _UTILITY_HIDING and not any(_SHOWN_ON_SOME_SCREEN.match(n) for n in names) \
-                and not names & _SHOWN_BY_SCRIPT:
+        if names & _SHOWN_BY_SCRIPT:
+            return False  # its class hides it until its script shows it
+        if names & _UTILITY_HIDING and not any(_SHOWN_ON_SOME_SCREEN.match(n) for n in names):
             return not (names & _UTILITY_HIDING <= {"invisible", "is-invisible"}
                         and _animated(el))
         if any(family <= names for family in _PER_SCREEN_FAMILIES):

@@ -23,7 +23,6 @@ from ..conversation import (
     tc_article_id,
 )
 from ..errors import DocumentCut
-from ..lazyre import lazy_compile
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
 from .compare import ANCHOR_WORDS, MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
@@ -540,26 +539,21 @@ def _page_counter(scope: Scope, rep: Page) -> Finding:
     return Finding("page-counter", True, f"one counter for article {n}: {tag.url}")
 
 
-# A size in an inline style: "width: 1px", "height:1PX" (the last declaration wins).
-_STYLE_SIZE = lazy_compile(
-    r"(?:^|;)\s*(width|height)\s*:\s*([^;!]*?)\s*(?:!important\s*)?(?=;|$)", re.IGNORECASE)
-
-
 def _shown_size(img: _Element) -> tuple[str, str]:
     """The counter's width and height as a browser shows it: its inline style's ("1px" read
-    as "1"; a style wins over the attributes), else its width and height attributes, else
-    its own size, the GIF's 1×1 (an editor that strips the attributes leaves it so)."""
-    styled = {m.group(1).lower(): m.group(2)
-              for m in _STYLE_SIZE.finditer(img.get("style") or "")}
-    size = []
-    for side in ("width", "height"):
-        value = styled.get(side)
-        if value is not None:
-            value = value[:-2] if value.lower().endswith("px") else value
-        else:
-            value = img.get(side) or "1"
-        size.append(value.strip())
-    return size[0], size[1]
+    as "1"; a style wins over the attributes, its last declaration over earlier ones), else
+    its width and height attributes, else its own size, the GIF's 1×1 (an editor that
+    strips the attributes leaves it so)."""
+    size = {"width": img.get("width") or "1", "height": img.get("height") or "1"}
+    for declaration in (img.get("style") or "").split(";"):
+        name, colon, value = declaration.partition(":")
+        name = name.strip().lower()
+        if colon and name in size:
+            value = value.strip()
+            if value.lower().endswith("!important"):
+                value = value[:-len("!important")].strip()
+            size[name] = value[:-2] if value.lower().endswith("px") else value
+    return size["width"].strip(), size["height"].strip()
 
 
 def _no_counter(n: int, tags: Sequence[CounterTag], lazy: Sequence[CounterTag],

@@ -331,7 +331,8 @@ def _post_meta(block: _Element) -> bool:
     items = [el for el in block if tag_name(el) in ("li", "dt", "dd")]
     listed = tag_name(block) in ("dl", "ul", "ol") and any(
         _LABELLED.match(_text(el).strip()) for el in items)
-    labelled = len(texts) == 1 and _LABELLED.match(texts[0][0].strip()) is not None
+    labelled = len(texts) == 1 and ":" in texts[0][0] and _LABELLED.match(
+        texts[0][0].strip()) is not None
     if not (listed or labelled) and not any(marked for _t, _n, marked in texts):
         return False
     return all(n <= _META_PIECE_WORDS + (3 if marked else 0)
@@ -342,6 +343,8 @@ def _dated_words(tokens: Sequence[str]) -> tuple[int, bool]:
     """How many words ``tokens`` have, a date in words counted as one ("Last Updated on
     October 3, 2025" is five), and whether they hold one."""
     said = [t for t in tokens if any(c.isalnum() for c in t)]
+    if not any(t.isdigit() for t in said):
+        return len(said), False  # no day, no year: most pieces
     in_date: set[int] = set()
     for m, word in enumerate(said):
         if key(word) in MONTHS:

@@ -1306,6 +1306,16 @@ def note_after_body(slots: Slots, o: Original) -> Slots:
     return dataclasses.replace(slots, after=note)
 
 
+def note_after_tags(slots: Slots, o: Original) -> Slots:
+    """The publisher's note in the article's footer right after the post's tags, as a theme
+    prints them inline (Newspack's span.tags-links "Tagged:"): the tag links are no posts'
+    titles, so the note is no post's excerpt but words added to the article."""
+    tags = ('<span class="tags-links"><span>Tagged:</span> <a href="https://publisher.example/'
+            'tag/oceans/" rel="tag">oceans</a>, <a href="https://publisher.example/category/'
+            'science/" rel="category tag">science</a></span>')
+    return dataclasses.replace(slots, after=f"{tags}<p>{words(o)['appended'].strip()}</p>")
+
+
 def wp_classic_captions(slots: Slots, o: Original) -> Slots:
     """Figures as WordPress's classic editor stores a captioned image ([caption] shortcode,
     rendered by img_caption_shortcode): div.wp-caption with the image linked to its file and
@@ -2163,6 +2173,7 @@ EDITS = {e.name: e for e in (
     _e("elementor-appended-widget", "paragraph appended at the end",
        elementor_widgets(appended=True)),
     _e("note-after-body", "paragraph appended at the end", note_after_body),
+    _e("note-after-tags", "paragraph appended at the end", note_after_tags),
     _e("hidden-copy-stylesheet", "hidden compliant copy beside an altered one",
        hidden_copy_stylesheet),
     _e("hidden-copy-utility-class", "hidden compliant copy beside an altered one",
