@@ -522,9 +522,14 @@ class _Steps:
                 return
             self.pool = Pool(STEP, jobs, preload=(RENDER.split(":")[0],),
                              by_fields=(Article, Author, Finding))
+        from .pool import WithUtf8
+
         for article, wanted, selecting in work:
             args = _step_args(article, wanted, selecting)
-            self.pool.submit(_step_key(article, wanted, args), *args)
+            # its content sent as the UTF-8 that plan() made for its hashes (pool.WithUtf8)
+            sent = args if wanted.content is None else \
+                (WithUtf8(article, "content", wanted.content), *args[1:])
+            self.pool.submit(_step_key(article, wanted, args), *sent)
         self.pool.flush()  # in batches: one message each way for several articles
 
     def run(self, article: Article, wanted: Plan,

@@ -403,3 +403,18 @@ def test_records_cross_to_the_workers_by_their_fields_and_come_back_equal(
 
     with pytest.raises(TypeError, match="constructor"):
         syndication.pool.Pool[object](SQUARE, 2, by_fields=(Counted,))
+
+
+def test_an_article_crosses_with_its_content_as_the_utf8_made_for_its_hashes(
+    env_article: Article,
+) -> None:
+    from multiprocessing.reduction import ForkingPickler
+
+    for article in (env_article, dataclasses.replace(env_article, content="é \u2019 \U0001f600")):
+        data = bytes(ForkingPickler.dumps(
+            syndication.pool.WithUtf8(article, "content", article.content.encode())))
+        back = pickle.loads(data)  # noqa: S301 -- bytes pickled just above
+        assert type(back) is Article and back == article
+        # the content went as the bytes given (pickle's bytes), not a text pickle encodes
+        sent = {arg for op, arg, _pos in pickletools.genops(data) if "BYTES" in op.name}
+        assert article.content.encode() in sent

@@ -146,8 +146,9 @@ LAYOUTS = {layout.name: layout for layout in (
            blocks='<div class="fusion-fullwidth ', site="https://coastdaily.example"),
     Layout("webflow-cms", "webflow-cms.html", "webflow", wrap=WEBFLOW_EMBED,
            blocks='<div class="w-embed', site="https://www.tidewaterweekly.example"),
-    # a newsroom's theme (held out from this session's fixes until judged on it)
+    # newsrooms' themes (each held out from the checker's fixes until judged on it)
     Layout("wp-newspack", "wp-newspack.html", "classic", site="https://baynews.example"),
+    Layout("wp-colormag", "wp-colormag.html", "classic", site="https://estuarytimes.example"),
 )}
 
 
