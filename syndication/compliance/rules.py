@@ -793,6 +793,8 @@ def _safe_html(scope: Scope, rep: Page, furniture: Furniture | None) -> Finding:
         if furniture is not None and (tag in UNSAFE_TAGS or el.attrib) and _unsafe(el) \
                 and furniture.box_of(el) is not None:
             continue  # the publisher's ad or sign-up form, as its sidebar's: not the article
+        if tag == "script" and rep.complete and _data_block(el) and not _has_handler(el):
+            continue  # a page's data (JSON-LD, a framework's JSON), which no browser runs
         if tag in UNSAFE_TAGS:
             src = el.get("src") or el.get("action") or el.get("data") or ""
             problems.append(f"<{tag}{' ' + _short(src, 60) if src else ''}> {_where(rep, el)}")
@@ -837,6 +839,28 @@ def _may_be_script(value: str) -> bool:
     URL of an article cost more than the rest of the rule. ("script" alone was asked before:
     every article linking a transcript was a suspect, read again.)"""
     return not value.isascii() or "script:" in "".join(value.split()).lower()
+
+
+# The script types a browser runs (HTML's JavaScript MIME type essences, and "module"), or
+# treats as more than data ("importmap", "speculationrules"): any other type makes a
+# <script> a data block, which no browser runs (JSON-LD, Next.js's __NEXT_DATA__, a
+# template). A parameter ("; charset=utf-8") is read past, so such a type is a script.
+_RUN_SCRIPT_TYPES = frozenset("""
+    application/ecmascript application/javascript application/x-ecmascript
+    application/x-javascript text/ecmascript text/javascript text/javascript1.0
+    text/javascript1.1 text/javascript1.2 text/javascript1.3 text/javascript1.4
+    text/javascript1.5 text/jscript text/livescript text/x-ecmascript text/x-javascript
+    module importmap speculationrules""".split())
+
+
+def _data_block(script: _Element) -> bool:
+    """Whether a page's ``<script>`` is a data block: its type none that a browser runs."""
+    kind = (script.get("type") or "").split(";", 1)[0].strip().lower()
+    return bool(kind) and kind not in _RUN_SCRIPT_TYPES
+
+
+def _has_handler(el: _Element) -> bool:
+    return any(str(name).lower().startswith("on") for name in el.attrib)
 
 
 def _unsafe(el: _Element) -> bool:

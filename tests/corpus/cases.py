@@ -760,6 +760,10 @@ CASES: tuple[Case, ...] = (
     fails(GHL, ES2, "ghost-excerpt-note", "unaltered-text"),
     fails(GHL, FR2, "rewritten-headline", "unaltered-title"),
     fails(GHL, FR1, "counter-cdn", "page-counter"),
+    # a page's data in a script no browser runs is no script of the article's
+    ok(GHO, ES2, "json-ld-after-content"), ok(GHO, ES2, "next-data"),
+    ok(TT1, EN, "json-ld-after-content"), ok(NSP, FR1, "json-ld-after-content"),
+    ok(PAP, ES1, "next-data"), ok(WFL, FR2, "next-data"),
     _case(TT1, EN, "deep-nesting", NOT_CHECKABLE),
     _case(GHO, FR1, "deep-nesting", NOT_CHECKABLE),
     _case(DRU, ES1, "deep-nesting", NOT_CHECKABLE),

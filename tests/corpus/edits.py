@@ -7,6 +7,7 @@ not there, so a case cannot pass by missing its mark."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import zlib
 from collections.abc import Callable
@@ -1316,6 +1317,28 @@ def note_after_tags(slots: Slots, o: Original) -> Slots:
     return dataclasses.replace(slots, after=f"{tags}<p>{words(o)['appended'].strip()}</p>")
 
 
+def data_block(where: str) -> Apply:
+    """A page's data in a <script> no browser runs, as plugins and frameworks print it: a
+    NewsArticle's JSON-LD after the post's content ("json-ld", Schema Pro and other schema
+    plugins print it there), or Next.js's __NEXT_DATA__ holding the post's HTML ("next-data",
+    at the end of the page's body)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        if where == "json-ld":
+            data = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                               "headline": o.article.title, "author": [
+                                   {"@type": "Person", "name": a.name}
+                                   for a in o.article.authors]}, ensure_ascii=False)
+            script = f'<script type="application/ld+json">{data}</script>'
+        else:
+            data = json.dumps({"props": {"pageProps": {"post": {"content": slots.article}}},
+                               "page": "/[slug]"}).replace("</", "<\\/")
+            script = f'<script id="__NEXT_DATA__" type="application/json">{data}</script>'
+        return dataclasses.replace(slots, after=slots.after + script)
+
+    return apply
+
+
 def wp_classic_captions(slots: Slots, o: Original) -> Slots:
     """Figures as WordPress's classic editor stores a captioned image ([caption] shortcode,
     rendered by img_caption_shortcode): div.wp-caption with the image linked to its file and
@@ -2174,6 +2197,10 @@ EDITS = {e.name: e for e in (
        elementor_widgets(appended=True)),
     _e("note-after-body", "paragraph appended at the end", note_after_body),
     _e("note-after-tags", "paragraph appended at the end", note_after_tags),
+    _e("json-ld-after-content", "a page's data in a script no browser runs",
+       data_block("json-ld"), False),
+    _e("next-data", "a page's data in a script no browser runs", data_block("next-data"),
+       False),
     _e("hidden-copy-stylesheet", "hidden compliant copy beside an altered one",
        hidden_copy_stylesheet),
     _e("hidden-copy-utility-class", "hidden compliant copy beside an altered one",
