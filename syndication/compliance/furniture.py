@@ -186,9 +186,8 @@ _LIST_HOSTS = ("eepurl.com", "mailchi.mp", "ck.page", "donorbox.org", "patreon.c
 def box_kind(el: _Element, words: Sequence[str] = ()) -> str | None:
     """What box ``el`` is by its markup ("advertisement", "newsletter sign-up", "donation
     request", "related links", "promotion", "embed", "buttons", "audio player", "aside",
-    "form"), or
-    None. ``words``: its tokens, for a
-    box that only its first words name ("Related: …", "Advertisement")."""
+    "form"), or None. ``words``: its tokens, for a box that only its first words name
+    ("Related: …", "Advertisement")."""
     tag = tag_name(el)
     if not tag:
         return None

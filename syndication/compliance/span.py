@@ -318,7 +318,7 @@ def _post_meta(block: _Element) -> bool:
 
     walk(block)
     cut()
-    texts = []  # (words, marked) of each piece with words
+    texts = []  # (text, words, marked or dated) of each piece with words
     for text, marked in pieces:
         tokens = words_of(text)
         n, dated = _dated_words(tokens)
@@ -379,11 +379,6 @@ def _is_meta(el: _Element) -> bool:
 
 def _text(el: _Element) -> str:
     return "".join(t for t in el.itertext() if isinstance(t, str))
-
-
-def _words(text: str) -> int:
-    """How many words ``text`` has (punctuation tokens are no words)."""
-    return sum(1 for w in words_of(text) if any(c.isalnum() for c in w))
 
 
 def _container(rep: Page, start: int, end: int) -> _Element:
