@@ -42,8 +42,8 @@ GSR = "ghost-source"
 # F16).
 AVA, WFL = "wp-avada", "webflow-cms"
 # Newsrooms' themes, each held out from the checker's fixes until judged on it (Newspack:
-# two fixes followed; ColorMag: none needed).
-NSP, CMG = "wp-newspack", "wp-colormag"
+# two fixes followed; ColorMag and Ghost's Headline: none needed).
+NSP, CMG, GHL = "wp-newspack", "wp-colormag", "ghost-headline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -754,6 +754,12 @@ CASES: tuple[Case, ...] = (
     fails(CMG, FR2, "note-after-tags", "unaltered-text"),
     fails(CMG, ES1, "institution-dropped", "institution-credit"),
     fails(CMG, EN, "getty-image-kept", "images"),
+    ok(GHL, EN, "ghost-bookmark-card"), ok(GHL, FR2, "ghost-header-card"),
+    ok(GHL, ES1, "ghost-image-cards"), ok(GHL, FR1, "ghost-excerpt-standfirst"),
+    fails(GHL, EN, "ghost-callout-after", "unaltered-text"),
+    fails(GHL, ES2, "ghost-excerpt-note", "unaltered-text"),
+    fails(GHL, FR2, "rewritten-headline", "unaltered-title"),
+    fails(GHL, FR1, "counter-cdn", "page-counter"),
     _case(TT1, EN, "deep-nesting", NOT_CHECKABLE),
     _case(GHO, FR1, "deep-nesting", NOT_CHECKABLE),
     _case(DRU, ES1, "deep-nesting", NOT_CHECKABLE),

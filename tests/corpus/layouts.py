@@ -149,6 +149,7 @@ LAYOUTS = {layout.name: layout for layout in (
     # newsrooms' themes (each held out from the checker's fixes until judged on it)
     Layout("wp-newspack", "wp-newspack.html", "classic", site="https://baynews.example"),
     Layout("wp-colormag", "wp-colormag.html", "classic", site="https://estuarytimes.example"),
+    Layout("ghost-headline", "ghost-headline.html", "ghost", site="https://riverwire.example"),
 )}
 
 
