@@ -69,6 +69,7 @@ def test_what_plugins_print_into_the_content_passes(
     ("newspack-donate-naming-author", "wrote"),
     ("dated-dateline-paragraph", "dated-dateline"),
     ("update-note", "update-note"),
+    ("short-update", "short-update"),
 ])
 def test_the_publishers_words_dressed_as_a_plugins_fail(
     republished: tuple[Article, str, str], name: str, quoted: str
@@ -107,6 +108,7 @@ def test_a_post_meta_line_is_known_by_its_structure(html: str) -> None:
     "<p>Editor’s note: thanks.</p>",  # a labelled sentence
     "<p>Note: our readers asked us about this story at the town hall meeting</p>",  # long
     "<p>SANTA BARBARA, Calif.</p>",  # no label, no date
+    "<p>Update: corrected the reef name</p>",  # a labelled phrase, no value
     "<p>6 minutes</p>",  # a value without its label
 ])
 def test_other_lines_are_no_post_meta(html: str) -> None:

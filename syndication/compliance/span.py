@@ -57,6 +57,8 @@ _LABELLED = lazy_compile(r"^\W*\w[\w .'’-]{0,24}:\s*\S")
 # A date in words: a month's name with a day or a year beside it (within this many words:
 # "October 3, 2025", "3 de octubre de 2025", "Oct. 3").
 _DATE_REACH = 2
+# A line's value without a number has at most this many words ("Category: Local news").
+_VALUE_WORDS = 2
 _SENTENCE_END = lazy_compile(r"[.!?…][\"'”’)]*\s*$")
 # Tokens that separate a meta line's pieces ("October 2, 2025 · 6 min · Desk"); dashes are
 # folded to "-" (htmltext.words).
@@ -332,11 +334,19 @@ def _post_meta(block: _Element) -> bool:
     listed = tag_name(block) in ("dl", "ul", "ol") and any(
         _LABELLED.match(_text(el).strip()) for el in items)
     labelled = len(texts) == 1 and ":" in texts[0][0] and _LABELLED.match(
-        texts[0][0].strip()) is not None
+        texts[0][0].strip()) is not None and _a_value(texts[0][0].split(":", 1)[1])
     if not (listed or labelled) and not any(marked for _t, _n, marked in texts):
         return False
     return all(n <= _META_PIECE_WORDS + (3 if marked else 0)
                and not (n >= 3 and _SENTENCE_END.search(t)) for t, n, marked in texts)
+
+
+def _a_value(text: str) -> bool:
+    """Whether what follows a line's label is a value, not a phrase: a number ("1,284", "6
+    minutes") or at most _VALUE_WORDS words ("Science"); "Update: corrected the reef name"
+    is a note."""
+    said = [t for t in words_of(text) if any(c.isalnum() for c in t)]
+    return any(c.isdigit() for t in said for c in t) or len(said) <= _VALUE_WORDS
 
 
 def _dated_words(tokens: Sequence[str]) -> tuple[int, bool]:

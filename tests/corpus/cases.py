@@ -715,6 +715,9 @@ CASES: tuple[Case, ...] = (
     fails(DIV, ES1, "plugin-dated-dateline-paragraph", "unaltered-text"),
     fails(OWP, FR2, "plugin-update-note", "unaltered-text"),
     fails(TT5, EN, "plugin-update-note", "unaltered-text"),
+    fails(KAD, FR1, "plugin-short-update", "unaltered-text"),
+    fails(GHO, ES2, "plugin-short-update", "unaltered-text"),
+    fails(NSP, EN, "plugin-short-update", "unaltered-text"),
     # the original's pictures served by an image CDN or uploaded to the publisher's site are
     # still the original's: with their credits they pass, an unlicensed one as the featured
     # image fails

@@ -113,7 +113,8 @@ WORDS = {
            "pitch": "Reader donations keep our reporting free for everyone.",
            "wrote": "{who} wrote this for our readers. Support this kind of work.",
            "dated-dateline": "SANTA BARBARA, Calif., Oct. 3, 2025 —",
-           "update-note": "Update: we corrected the name of a reef on October 4, 2025."},
+           "update-note": "Update: we corrected the name of a reef on October 4, 2025.",
+           "short-update": "Update: corrected the reef name"},
     "fr": {"dateline": "PARIS — ", "intro": "Note de la rédaction : nous partageons cet article "
            "à la demande de nos lecteurs, qui nous ont interrogés à ce sujet.",
            "appended": " Nous continuerons à suivre ce sujet pour nos lecteurs.",
@@ -137,7 +138,8 @@ WORDS = {
            "pitch": "Les dons de nos lecteurs gardent nos articles gratuits pour tous.",
            "wrote": "{who} a écrit ce texte pour nos lecteurs. Soutenez ce travail.",
            "dated-dateline": "PARIS, 3 octobre 2025 —",
-           "update-note": "Mise à jour : nous avons corrigé un nom de lieu le 4 octobre 2025."},
+           "update-note": "Mise à jour : nous avons corrigé un nom de lieu le 4 octobre 2025.",
+           "short-update": "Mise à jour : nom du lieu corrigé"},
     "es": {"dateline": "MADRID — ", "intro": "Nota de la redacción: compartimos este artículo "
            "a petición de nuestros lectores, que nos preguntaron por el tema.",
            "appended": " Seguiremos informando sobre este tema a nuestros lectores.",
@@ -161,7 +163,8 @@ WORDS = {
            "wrote": "{who} escribió este texto para nuestros lectores. Apoya este trabajo.",
            "dated-dateline": "MADRID, 3 de octubre de 2025 —",
            "update-note": "Actualización: corregimos el nombre de un lugar el 4 de octubre de "
-           "2025."},
+           "2025.",
+           "short-update": "Actualización: nombre del lugar corregido"},
 }
 # A changed word per original: (the original's words, the same with one word changed).
 EDITED_WORD = {
@@ -1111,9 +1114,11 @@ PLUGIN_LINES: dict[str, tuple[str, Callable[[Original], str]]] = {
     "dated-dateline-paragraph": ("start", lambda o: f'<p>{words(o)["dated-dateline"]}</p>'),
     "update-note": ("end", lambda o: '<p class="post-modified-info">'
                     f'{escape(words(o)["update-note"])}</p>'),
+    "short-update": ("end", lambda o: f'<p>{escape(words(o)["short-update"])}</p>'),
 }
 
-PLUGIN_DEFECTS = ("newspack-donate-naming-author", "dated-dateline-paragraph", "update-note")
+PLUGIN_DEFECTS = ("newspack-donate-naming-author", "dated-dateline-paragraph", "update-note",
+                  "short-update")
 
 
 def plugin_line(name: str) -> Apply:
@@ -2190,6 +2195,8 @@ EDITS = {e.name: e for e in (
        plugin_line("dated-dateline-paragraph")),
     _e("plugin-update-note", "paragraph appended at the end", plugin_line("update-note"),
        evidence=_said("unaltered-text", lambda o: words(o)["update-note"].split()[1])),
+    _e("plugin-short-update", "paragraph appended at the end", plugin_line("short-update"),
+       evidence=_said("unaltered-text", lambda o: words(o)["short-update"].split()[-1])),
     # defects in a CMS's own markup (the red team's layouts)
     _e("elementor-intro-widget", "intro paragraph before the article",
        elementor_widgets(intro=True)),
