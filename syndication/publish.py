@@ -31,19 +31,20 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # given (a library caller): feed readers choke on 1970.
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ICON_SIZE = 144  # pixels: RSS <image> may be at most 144 wide
+# Every byte but the C0 controls other than tab, LF and CR: those json escapes as \u00XX, and
+# lxml refuses in a text (none is published either). A text's UTF-8 holding one is left to
+# the library (bytes.translate(None, _NOT_C0_CONTROL) is empty otherwise).
+_NOT_C0_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0D))
 # render_json: what stands for each item's content_html while the document is written (a
-# non-character: no published text holds one, safetext.FORBIDDEN), as json writes it; and
-# the bytes that json escapes as \u00XX (controls but tab, LF, CR: none is published either).
+# non-character: no published text holds one, safetext.FORBIDDEN), as json writes it.
 _HTML_MARK = "\uffff"
 _QUOTED_HTML_MARK = json.dumps(_HTML_MARK, ensure_ascii=False)
-_NOT_UXXXX_ESCAPED = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0D))
 # render, Atom and RSS: what stands for each entry's HTML while feedgen writes the document (a
 # non-character, which XML allows and lxml writes as it is; no published text holds one,
-# safetext.FORBIDDEN), in UTF-8; and what lxml refuses in a text (it raises): the C0
-# controls but tab, LF and CR, and U+FFFE and U+FFFF. An HTML holding one is handed to lxml.
+# safetext.FORBIDDEN), in UTF-8; and what lxml refuses in a text (it raises) besides the C0
+# controls (_NOT_C0_CONTROL): U+FFFE and U+FFFF. An HTML holding one is handed to lxml.
 _XML_MARK = "\ufdd0"
 _XML_MARK_UTF8 = _XML_MARK.encode()
-_NOT_REFUSED_BY_LXML = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0D))
 _NONCHARACTERS = ("\ufffe", "\uffff")
 
 
@@ -124,7 +125,7 @@ def _xml_spliced(fmt: str, site: SiteConfig, feed: FeedConfig, entries: Sequence
             data = e.html.encode()
         except UnicodeEncodeError:  # a lone surrogate
             return None
-        if data.translate(None, _NOT_REFUSED_BY_LXML):
+        if data.translate(None, _NOT_C0_CONTROL):
             return None
         escaped.append(data.replace(b"&", b"&amp;").replace(b"<", b"&lt;")
                        .replace(b">", b"&gt;").replace(b"\r", b"&#13;"))
@@ -196,7 +197,7 @@ def _spliced(text: str, htmls: Sequence[str]) -> bytes | None:
     out = [parts[0].encode()]
     for content, part in zip(htmls, parts[1:], strict=True):
         data = content.encode()
-        if data.translate(None, _NOT_UXXXX_ESCAPED):
+        if data.translate(None, _NOT_C0_CONTROL):
             return None
         out += (b'"', data.replace(b"\\", b"\\\\").replace(b'"', b'\\"')
                 .replace(b"\n", b"\\n").replace(b"\r", b"\\r").replace(b"\t", b"\\t"),

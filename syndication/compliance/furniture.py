@@ -19,7 +19,7 @@ from ..lazyre import lazy_compile
 from ..urls import host_of
 from .content import IMAGE_TAGS, image_src
 from .credit import credit_of, names_the_article
-from .htmltext import BLOCK_TAGS, HEADING_TAGS, fold_name, key, tag_name
+from .htmltext import BLOCK_TAGS, HEADING_TAGS, class_words, fold_name, key, tag_name
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -203,9 +203,8 @@ def box_kind(el: _Element, words: Sequence[str] = ()) -> str | None:
 
 def _named(el: _Element) -> str | None:
     """The kind its class, id, role or aria-label names."""
-    cls, ident = el.get("class"), el.get("id")
-    if cls or ident:
-        m = _BOX_WORDS.search(f"{cls or ''} {ident or ''}".lower())
+    if el.get("class") or el.get("id"):
+        m = _BOX_WORDS.search(class_words(el))
         if m is not None and m.lastgroup is not None:
             return _KIND_OF_GROUP[m.lastgroup]
     label = el.get("aria-label") or el.get("aria-roledescription") or el.get("data-label")
@@ -374,7 +373,9 @@ class Furniture:
         if end - start > POST_LIST_TOKENS or tag_name(el) not in BLOCK_TAGS:
             return False
         links: list[tuple[int, int, str]] = []  # the links with words: start, end, href
-        titled: list[_Element] = []  # their elements
+        # those that may be a post's title: no link to a tag's, a category's or an author's
+        # page (prose beside "Tagged: <a rel=tag>oceans</a>" is no excerpt)
+        titles: list[tuple[int, int, str]] = []
         for a in el.iter("a"):  # the quick no: most blocks hold no link of the publisher's
             href = (a.get("href") or "").strip()
             if href and not self._own(href):
@@ -382,7 +383,8 @@ class Furniture:
             span = self.rep.at.get(a)
             if href and span is not None and span[1] > span[0]:
                 links.append((*span, href))
-                titled.append(a)
+                if _TAXONOMY_RELS.isdisjoint((a.get("rel") or "").lower().split()):
+                    titles.append((*span, href))
         if not links or all(urlsplit(href).fragment for _s, _e, href in links):
             return False  # no post: places in this page (a table of contents: _lists_contents)
         marks = bytearray(end - start)  # 1: in a link; 2: a date or an author's mark-up
@@ -441,13 +443,7 @@ class Furniture:
             short.append(s)
         if not linked or plain > 2 * linked + LABEL_WORDS:
             return False
-        if not prose:
-            return True
-        # a link to a tag's, a category's or an author's page is no post's title: prose
-        # beside "Tagged: <a rel=tag>oceans</a>" is no excerpt
-        titles = [t for t, a in zip(links, titled, strict=True) if not _TAXONOMY_RELS.intersection(
-            (a.get("rel") or "").lower().split())]
-        return self._excerpts(el, blocks, titles, prose, short)
+        return not prose or self._excerpts(el, blocks, titles, prose, short)
 
     def _excerpts(self, el: _Element, blocks: Sequence[_Element],
                   links: Sequence[tuple[int, int, str]], prose: Sequence[tuple[int, int, int]],

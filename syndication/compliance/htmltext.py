@@ -138,6 +138,12 @@ def tag_name(el: _Element) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
+def class_words(el: _Element) -> str:
+    """The element's class and id, lowercased, as the class-word patterns read them (box
+    kinds, chrome, credit boxes, navigation: compiled without re.IGNORECASE)."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
 @cache
 def _string_value() -> XPath:
     """Compiled once: el.xpath() compiles its expression on every call."""

@@ -15,7 +15,7 @@ from ..lazyre import lazy_compile
 from ..tokens import words
 from .compare import Alignment
 from .content import iter_counters
-from .htmltext import BLOCK_TAGS, HEADING_TAGS, key, tag_name, text_of
+from .htmltext import BLOCK_TAGS, HEADING_TAGS, class_words, key, tag_name, text_of
 from .page import Page, block_of, inside
 
 if TYPE_CHECKING:
@@ -378,7 +378,7 @@ def credit_box(rep: Page, el: _Element, article: tuple[int, int] | None = None) 
     article.author-<slug>, WordPress's post_class category-<slug> and tag-<slug> on
     article.hentry, body_class author-<slug>): such a class word names the post's author or
     topic, and the post holding the headline and the body is no author box."""
-    if not CREDIT_NAMES.search(f"{el.get('class') or ''} {el.get('id') or ''}".lower()):
+    if not CREDIT_NAMES.search(class_words(el)):
         return False
     if tag_name(el) in ("html", "body") or is_item(el):
         return False
@@ -491,8 +491,7 @@ def _in_navigation(rep: Page, h: _Element, first: int) -> bool:
         span = rep.at.get(el)
         if span is not None and span[0] <= first < span[1]:
             return False
-        if tag_name(el) in ("nav", "aside") or _NAVIGATION.search(
-                f"{el.get('class') or ''} {el.get('id') or ''}".lower()):
+        if tag_name(el) in ("nav", "aside") or _NAVIGATION.search(class_words(el)):
             return True
     return False
 
@@ -595,11 +594,10 @@ def _chrome(rep: Page, article: tuple[int, int] | None) -> tuple[bytearray, set[
         tag = tag_name(el)
         if not tag or el is rep.root:
             continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
         if not (
             tag in ("nav", "aside")
             or (tag == "footer" and next(el.iterancestors("article"), None) is None)
-            or _CHROME_NAMES.search(names)
+            or _CHROME_NAMES.search(class_words(el))
         ) or credit_box(rep, el):
             continue
         start, end = rep.at.get(el, (0, 0))

@@ -793,9 +793,8 @@ def _safe_html(scope: Scope, rep: Page, furniture: Furniture | None) -> Finding:
         if furniture is not None and (tag in UNSAFE_TAGS or el.attrib) and _unsafe(el) \
                 and furniture.box_of(el) is not None:
             continue  # the publisher's ad or sign-up form, as its sidebar's: not the article
-        if tag == "script" and rep.complete and _data_block(el) and not _has_handler(el):
-            continue  # a page's data (JSON-LD, a framework's JSON), which no browser runs
-        if tag in UNSAFE_TAGS:
+        # a page's data block (JSON-LD, a framework's JSON) is no script: no browser runs it
+        if tag in UNSAFE_TAGS and not (tag == "script" and rep.complete and _data_block(el)):
             src = el.get("src") or el.get("action") or el.get("data") or ""
             problems.append(f"<{tag}{' ' + _short(src, 60) if src else ''}> {_where(rep, el)}")
         for attr, value in el.attrib.items():
@@ -857,10 +856,6 @@ def _data_block(script: _Element) -> bool:
     """Whether a page's ``<script>`` is a data block: its type none that a browser runs."""
     kind = (script.get("type") or "").split(";", 1)[0].strip().lower()
     return bool(kind) and kind not in _RUN_SCRIPT_TYPES
-
-
-def _has_handler(el: _Element) -> bool:
-    return any(str(name).lower().startswith("on") for name in el.attrib)
 
 
 def _unsafe(el: _Element) -> bool:
