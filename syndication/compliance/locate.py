@@ -123,10 +123,12 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         else:
             # a credit anchor's paragraph is judged; not a block reaching out of the
             # article's section (a counter standing directly in a digest's content <div>)
-            blocks = {_block_within(rep, el, lo, hi) for el in credit_anchors()
+            blocks = {_block_within(rep, el, lo, hi, article) for el in credit_anchors()
                       if in_credit(el)}
+            at_edge = _edge_test(rep, article, blocks)
             judged = [el for el in rep.root.iter()
-                      if s <= rep.pos(el) <= e or any(inside(el, b) for b in blocks)]
+                      if s < (p := rep.pos(el)) < e or (p in (s, e) and at_edge(el, p))
+                      or any(inside(el, b) for b in blocks)]
         images = [img for img in pictures if whole or s <= rep.pos(img) <= e]
     else:
         container = rep.root if whole else _container(rep, credit_anchors())
@@ -525,11 +527,39 @@ def _beside_title(text: str, title: str) -> list[str]:
     return [p for p in parts if p and p != want] if want in parts else []
 
 
-def _block_within(rep: Page, el: _Element, lo: int, hi: int) -> _Element:
-    """``el``'s block when it lies within tokens lo..hi, else ``el`` alone."""
+def _block_within(rep: Page, el: _Element, lo: int, hi: int,
+                  article: tuple[int, int]) -> _Element:
+    """``el``'s block when it lies within tokens lo..hi, else ``el`` alone. A block holding
+    the article's words too (a byline or counter standing bare in the post's content, beside
+    the article's paragraphs) is not the credit's: then the block's child holding ``el``."""
     block = block_of(el)
     start, end = rep.at.get(block, (lo, hi))
-    return block if lo <= start and end <= hi else el
+    if not (lo <= start and end <= hi):
+        return el
+    if start < article[1] and article[0] < end:
+        return next(a for a in (el, *el.iterancestors()) if a.getparent() is block)
+    return block
+
+
+def _edge_test(rep: Page, article: tuple[int, int], blocks: set[_Element]
+               ) -> Callable[[_Element, int], bool]:
+    """Whether an element standing at the article's first or last token (``p``: no word
+    between it and the article) is the article's: within the block of its first or last
+    word, or between the article and a credit block touching it (the pasted code's byline
+    right above, its counter or attribution right below). Else it is the page's, before or
+    after the article (a theme's or plugin's script at the top or end of the post's content,
+    the byline in the theme's header): safe-html does not judge it."""
+    s, e = article
+    spans = [rep.at.get(b) for b in blocks]
+    touching = {s: any(sp is not None and sp[1] == s for sp in spans),
+                e: any(sp is not None and sp[0] == e for sp in spans)}
+    first = block_of(rep.innermost(s)) if e > s else None
+    last = block_of(rep.innermost(e - 1)) if e > s else None
+
+    def test(el: _Element, p: int) -> bool:
+        word_block = first if p == s else last
+        return touching[p] or (word_block is not None and inside(el, word_block))
+    return test
 
 
 def _foreign_credit(rep: Page, n: int | None) -> list[_Element]:

@@ -56,6 +56,19 @@ class Page:
             self._every.update(extract(self.root, EVERY).spans)
         return self._every.get(el, (0, 0))[0]
 
+    def innermost(self, token: int) -> _Element:
+        """The deepest element holding ``token``, found by descending the tree (element
+        ranges nest): a few children looked at per level, not every element of the page."""
+        el = self.root
+        while True:
+            for child in el:
+                span = self.at.get(child)
+                if span is not None and span[0] <= token < span[1] and tag_name(child):
+                    el = child
+                    break
+            else:
+                return el
+
     @property
     def counters(self) -> tuple[CounterTag, ...]:
         """Every element carrying a page counter (content.find_counters), read once: the

@@ -394,7 +394,7 @@ def _text(el: _Element) -> str:
 def _container(rep: Page, start: int, end: int) -> _Element:
     """The element the article's words stand in: the innermost holding its first and last
     word, widened past a lone text block (an article of one paragraph)."""
-    first, last = _innermost(rep, start), _innermost(rep, end - 1)
+    first, last = rep.innermost(start), rep.innermost(end - 1)
     ancestors = {id(a) for a in (last, *last.iterancestors())}
     common = next((a for a in (first, *first.iterancestors()) if id(a) in ancestors), rep.root)
     while common is not rep.root and (tag_name(common) in _TEXT_BLOCKS
@@ -404,20 +404,6 @@ def _container(rep: Page, start: int, end: int) -> _Element:
             break
         common = parent
     return common
-
-
-def _innermost(rep: Page, token: int) -> _Element:
-    """The deepest element holding ``token``, found by descending the tree (element ranges
-    nest): a few children looked at per level, not every element of the page."""
-    el = rep.root
-    while True:
-        for child in el:
-            span = rep.at.get(child)
-            if span is not None and span[0] <= token < span[1] and tag_name(child):
-                el = child
-                break
-        else:
-            return el
 
 
 def _runs(a: int, b: int, boundaries: set[int], skipped: Sequence[tuple[int, int]]

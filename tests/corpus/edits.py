@@ -2028,6 +2028,51 @@ def _said(rule: str, *found: Callable[[Original], str]) -> Evidence:
     return lambda o: (rule, tuple(f(o) for f in found))
 
 
+# --- scripts a theme or plugin prints at the post content's edges -------------------------
+# Each as its vendor's install snippet prints it. The Facebook SDK with its fb-root, which
+# comment and like-button plugins put at the top of the content (developers.facebook.com,
+# "JavaScript SDK: quickstart"); Taboola's and Outbrain's widgets, which publishers put after
+# the content (Taboola's "Below Article Thumbnails" placement; Outbrain's OUTBRAIN div and
+# outbrain.js).
+EDGE_SCRIPTS = {
+    "fb-sdk": '<div id="fb-root"></div>\n<script async defer crossorigin="anonymous" '
+              'src="https://connect.facebook.net/en_US/sdk.js#xfbml=1&amp;version=v19.0">'
+              '</script>',
+    "taboola": '<div id="taboola-below-article-thumbnails"></div>\n'
+               '<script type="text/javascript">window._taboola = window._taboola || [];\n'
+               "_taboola.push({mode: 'thumbnails-a', container: "
+               "'taboola-below-article-thumbnails', placement: 'Below Article Thumbnails', "
+               "target_type: 'mix'});</script>",
+    "outbrain": '<div class="OUTBRAIN" data-src="{url}" data-widget-id="AR_1"></div>\n'
+                '<script type="text/javascript" async="async" '
+                'src="//widgets.outbrain.com/outbrain.js"></script>',
+}
+
+
+def edge_script(name: str, where: str, *, byline_moved: bool = False) -> Apply:
+    """EDGE_SCRIPTS[name] placed ``where`` in the post's content: "top" (before the pasted
+    code), "end" (after it), or inside the republication: "after-byline" (between the
+    pasted byline and the first paragraph), "before-credit" (between the last paragraph and
+    the counter or attribution). ``byline_moved``: the byline in the theme's header, so the
+    content opens with the article's first paragraph."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        if byline_moved:
+            slots = byline_above_headline(slots, o)
+        html = EDGE_SCRIPTS[name].replace("{url}", f"{PUBLISHER}/2025/10/02/republished/")
+        code = slots.article
+        if where == "top":
+            return article_of(slots, html + "\n" + code)
+        if where == "end":
+            return article_of(slots, code + "\n" + html)
+        head, body, tail = _parts(code)
+        if where == "after-byline":
+            return article_of(slots, head + html + "\n" + body + tail)
+        return article_of(slots, head + body + "\n" + html + tail)
+
+    return apply
+
+
 EDITS = {e.name: e for e in (
     # harmless: the page must pass
     _e("body-classes", "theme class on <body>", body_classes, False),
@@ -2289,4 +2334,19 @@ EDITS = {e.name: e for e in (
        webflow_note_field(crediting=True)),
     _e("hidden-copy-condition", "hidden compliant copy beside an altered one",
        hidden_copy_condition),
+    # scripts at the post content's edges are the page's; inside the republication, added
+    _e("fb-sdk-top", "a theme's or plugin's script at the post content's edge",
+       edge_script("fb-sdk", "top"), False),
+    _e("fb-sdk-top-byline-moved", "a theme's or plugin's script at the post content's edge",
+       edge_script("fb-sdk", "top", byline_moved=True), False),
+    _e("fb-sdk-end", "a theme's or plugin's script at the post content's edge",
+       edge_script("fb-sdk", "end"), False),
+    _e("taboola-end", "a theme's or plugin's script at the post content's edge",
+       edge_script("taboola", "end"), False),
+    _e("outbrain-end", "a theme's or plugin's script at the post content's edge",
+       edge_script("outbrain", "end"), False),
+    _e("fb-sdk-after-byline", "script in the article", edge_script("fb-sdk", "after-byline"),
+       evidence=_said("safe-html", lambda o: "connect.facebook.net")),
+    _e("fb-sdk-before-credit", "script in the article", edge_script("fb-sdk", "before-credit"),
+       evidence=_said("safe-html", lambda o: "connect.facebook.net")),
 )}
