@@ -35,8 +35,13 @@ FOLD = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
     "\u00bb": '"', "\u2039": "'", "\u203a": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None,
-    "\ufeff": None,
+    "\u2212": "-",
+    # Unicode 15's Default_Ignorable_Code_Point in the BMP (DerivedCoreProperties.txt)
+    **{chr(c): None for first, last in (
+        (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+        (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+        (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+        (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8)) for c in range(first, last + 1)},
 })
 BLOCK = set("address article aside blockquote br dd details dialog div dl dt fieldset "
             "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre "
@@ -190,6 +195,24 @@ def test_normalise_folds_typography_only() -> None:
     assert words("\ufb01ne\u200b day\u2019s") == ["fine", "day", "'", "s"]
 
 
+@pytest.mark.parametrize("invisible", [
+    "\u2060",  # word joiner (widow control)
+    "\u200e", "\u200f", "\u061c",  # bidi marks
+    "\u202b", "\u2067",  # an embedding, an isolate
+    "\ufe0f", "\u034f",  # a variation selector, the grapheme joiner
+    "\ufeff", "\u00ad", "\u3164",  # BOM, soft hyphen, Hangul filler
+])
+def test_what_no_reader_sees_is_dropped_inside_and_between_words(invisible: str) -> None:
+    assert words(f"en{invisible}vironment {invisible}heat{invisible}, sea") == \
+        ["environment", "heat", ",", "sea"]
+    assert words(invisible) == []
+
+
+def test_visible_format_characters_stay() -> None:
+    # Arabic's number sign is a format character a reader sees (it spans the digits)
+    assert words("\u0600\u0661\u0662") != words("\u0661\u0662")
+
+
 
 def reference_fold_name(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", reference_normalise(text))
@@ -236,7 +259,8 @@ def generated_shapes(count: int, seed: int) -> list[str]:
 
     rnd = random.Random(seed)  # noqa: S311 -- test shapes, not secrets
     bits = ["wo", "rd", "é", "ß", "42", "_", " ", "\u00a0", ",", ".", "'", "\u2019", "«",
-            "\u00ad", "\u200b", "°C", "—", "\ufb01", "e\u0301", "(", ")", "\n"]
+            "\u00ad", "\u200b", "\u2060", "\u200e", "\ufe0f", "°C", "—", "\ufb01", "e\u0301",
+            "(", ")", "\n"]
     inline, block = ["a", "em", "b", "span"], ["p", "div", "li", "figure"]
 
     def text() -> str:

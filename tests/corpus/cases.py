@@ -781,6 +781,13 @@ CASES: tuple[Case, ...] = (
     fails(DRU, ES2, "fb-sdk-before-credit", "safe-html"),
     fails(NSP, EN, "fb-sdk-before-credit", "safe-html"),
     fails(GHL, ES1, "fb-sdk-before-credit", "safe-html"),
+    # characters no reader sees (a typography plugin's, a word processor's) are no edit
+    ok(TT1, EN, "invisible-characters"), ok(GP, FR1, "invisible-characters"),
+    ok(GHO, ES1, "invisible-characters"), ok(DRU, FR2, "invisible-characters"),
+    ok(NSP, ES2, "invisible-characters"), ok(AMP, EN, "invisible-characters"),
+    fails(AST, EN, "invisible-characters-edited", "unaltered-text"),
+    fails(KAD, FR1, "invisible-characters-edited", "unaltered-text"),
+    fails(SQS, ES2, "invisible-characters-edited", "unaltered-text"),
     _case(TT1, EN, "deep-nesting", NOT_CHECKABLE),
     _case(GHO, FR1, "deep-nesting", NOT_CHECKABLE),
     _case(DRU, ES1, "deep-nesting", NOT_CHECKABLE),

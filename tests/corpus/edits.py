@@ -329,6 +329,28 @@ def straight_typography(slots: Slots, o: Original) -> Slots:
     return dataclasses.replace(slots, article=new, headline=slots.headline.translate(table))
 
 
+def invisible_characters(slots: Slots, o: Original) -> Slots:
+    """Characters no reader sees, in the body's text as a typography plugin or a paste from
+    a word processor leaves them (no recorded page holds them; built as docs/compliance.md
+    describes, `unaltered-text`): a BOM opening each paragraph, a word joiner after the
+    no-break space that keeps each paragraph's last word off a line of its own (widow
+    control), soft hyphens in long words, a left-to-right mark after each comma."""
+    head, body, tail = _parts(slots.article)
+
+    def text(m: re.Match[str]) -> str:
+        run = re.sub(r"\b(\w{4})(\w{5,})\b", "\\1\u00ad\\2", m.group(1))
+        run = re.sub(r" (\S+)$", "\u00a0\u2060\\1", run.replace(",", ",\u200e"))
+        return ">" + run + "<"
+
+    body = re.sub(r">([^<]+)<", text, body).replace("<p>", "<p>\ufeff")
+    return article_of(slots, head + body + tail)
+
+
+def invisible_characters_edited(slots: Slots, o: Original) -> Slots:
+    """An edited word among the invisible characters: the edit still shows."""
+    return invisible_characters(edited_word(slots, o), o)
+
+
 def gutenberg_blocks(slots: Slots, o: Original) -> Slots:
     """What the block editor stores after a paste: each paragraph a core/paragraph block."""
     new = re.sub(r"(<p>.*?</p>)", r"<!-- wp:paragraph -->\n\1\n<!-- /wp:paragraph -->",
@@ -2093,6 +2115,7 @@ EDITS = {e.name: e for e in (
     _e("tc-promo-removed", "The Conversation's promo removed", tc_promo_removed, False),
     _e("tc-promo-kept", "The Conversation's promo kept", tc_promo_kept, False),
     _e("straight-typography", "house style: typography", straight_typography, False),
+    _e("invisible-characters", "house style: typography", invisible_characters, False),
     _e("gutenberg-blocks", "house style: block editor markup", gutenberg_blocks, False),
     _e("links-new-tab", "house style: links open in a new tab", links_open_new_tab, False),
     _e("block-editor-images", "house style: figures as block editor image blocks",
@@ -2128,6 +2151,8 @@ EDITS = {e.name: e for e in (
     _e("elementor-posts", "\"Related\" box between paragraphs", elementor_posts_between, False),
     # defects: the page must fail
     _e("edited-word", "edited word", edited_word,
+       evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1])),
+    _e("invisible-characters-edited", "edited word", invisible_characters_edited,
        evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1])),
     _e("edited-hyphenated-word", "edited word, hyphenated", edited_hyphenated_word,
        evidence=_said("unaltered-text", lambda o: HYPHENATED[o.name][0].split()[-1],
