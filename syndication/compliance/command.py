@@ -27,10 +27,11 @@ from ..urls import full_origin, host_of, is_web_url
 from .compare import align
 from .content import iter_counters
 from .encoding import decode
-from .htmltext import looks_like_html, parse_page, parse_page_cut
+from .htmltext import looks_like_html, parse_fragment, parse_page, parse_page_cut
 from .original import Original, prepare
 from .page import Page, block_of, read
 from .rules import LOCATED, check_page, check_read_page, not_checkable
+from .scripted import data_strings
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -82,7 +83,7 @@ def check_republication(
         doc = _read(page, fetcher, ACCEPT_PAGE)
         plain = _is_plain(doc)
         reading = _Reading(doc.text)
-        ref = find_article_id_in_text(doc.text) if plain else _article_id(reading.parsed()[0])
+        ref = find_article_id_in_text(doc.text) if plain else _page_article_id(reading.parsed()[0])
         source: Article | None = None
         prepared: Original | None = None  # source, prepared when choosing it
         where: str | None = None
@@ -402,9 +403,10 @@ def find_article_id(html: str) -> ArticleRef | None:
     """N of the article a page republishes: from its attribution line's link to the
     original, else from its page counter, else from its last link to an article of The
     Conversation. The link comes first because the counter is what page-counter judges: a
-    counter for another article must not make the page about that article."""
+    counter for another article must not make the page about that article. A page with none
+    in its markup is read in its script data (docs/compliance.md#a-page-drawn-by-its-scripts)."""
     # a page cut by the parser: check_page says so
-    return _article_id(parse_page(html, partial=True))
+    return _page_article_id(parse_page(html, partial=True))
 
 
 def _article_id(root: _Element) -> ArticleRef | None:
@@ -422,6 +424,18 @@ def _article_id(root: _Element) -> ArticleRef | None:
     if linked:
         a, n = linked[-1]
         return ArticleRef(n, "its link to an article of The Conversation", _href(a))
+    return None
+
+
+def _page_article_id(root: _Element) -> ArticleRef | None:
+    """_article_id() of the page's markup, else of the HTML in its script data (a page drawn
+    by its scripts: its verdict then says it could not be judged, and why)."""
+    found = _article_id(root)
+    if found is not None:
+        return found
+    for string in data_strings(root):
+        if "<" in string and (found := _article_id(parse_fragment(string, partial=True))):
+            return found._replace(how=f"{found.how}, in the page's script data")
     return None
 
 

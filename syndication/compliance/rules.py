@@ -48,6 +48,7 @@ from .locate import CC_LICENCE, Scope, locate, same_headline
 from .names import name_key, name_tokens, near_miss
 from .original import Original, OriginalImage, prepare
 from .page import Page, block_of, read
+from .scripted import drawn_by_script
 from .span import added_words
 
 if TYPE_CHECKING:
@@ -163,7 +164,12 @@ def check_read_page(rep: Page, orig: Original | None, n: int | None, *,
     `syndication check` reads the page once to choose the original and to judge it."""
     furniture = Furniture(rep, orig.text.words if orig is not None else None,
                           orig.article if orig is not None else None)
-    scope = locate(rep, _align(orig, rep, furniture), n, whole=False,
+    alignment = _align(orig, rep, furniture)
+    if orig is not None and alignment is not None and not alignment.found and (
+            drawn := drawn_by_script(rep, orig)) is not None:
+        return _none_checked(n, f"the page is drawn by its scripts: {drawn}; check the page "
+                                "as a browser shows it (saved from the browser, as a file)")
+    scope = locate(rep, alignment, n, whole=False,
                    title=orig.article.title if orig is not None else None,
                    standfirst=orig.article.summary if orig is not None else None)
     return _verdict(rep, scope, orig, furniture, title=title, page=True)
@@ -173,7 +179,12 @@ def not_checkable(n: int | None, document: str, cut: DocumentCut) -> Verdict:
     """The verdict when the HTML parser cut ``document`` (the page, the republication, the
     original; docs/compliance.md#deep-nesting): no rule can be judged on a truncated tree,
     and none is reported as passed."""
-    what = f"not checked: {document} cannot be read whole: {cut.reason}"
+    return _none_checked(n, f"{document} cannot be read whole: {cut.reason}")
+
+
+def _none_checked(n: int | None, why: str) -> Verdict:
+    """A verdict of no rule judged, each saying ``why``: none is reported as passed."""
+    what = f"not checked: {why}"
     return Verdict(article_id=n, findings=tuple(Finding(rule, None, what) for rule in RULES))
 
 

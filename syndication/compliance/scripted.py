@@ -1,0 +1,128 @@
+"""Pure: a page drawn by its scripts (docs/compliance.md#a-page-drawn-by-its-scripts). The
+checker reads a page's HTML as served; a page whose scripts draw its content in the browser
+(a Next.js or Nuxt page rendered on the client, a single-page app that fetches the post)
+serves little or none of the article as HTML, the rest in its script data or not at all. Such
+a page is not checkable from its HTML: every rule would fail on words and links a reader is
+shown. This module tells such a page from one that left the article out, and reads the
+article's id from its script data when its markup has none."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from ..lazyre import lazy_compile
+from .compare import ANCHOR_WORDS
+from .htmltext import parse_fragment, text_of, words
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+    from .original import Original
+    from .page import Page
+
+# A script's text shorter than this holds no article (a config line, a tracking call).
+_DATA_CHARS = 200
+# A string in a script's data shorter than this is no part of an article's text.
+_STRING_CHARS = 40
+# A JavaScript or JSON string literal in double quotes (a Nuxt or React Server Components
+# payload is a script, not JSON: its strings are read one by one).
+_STRING = lazy_compile(r'"(?:[^"\\]|\\.)*"', re.S)
+# Runs of the original looked for in the script data: it carries the article when at least
+# half of them are there.
+_PROBES = 8
+# A page whose HTML shows this share of the article's length in words is judged as it is,
+# whatever its scripts carry (a rewritten copy beside the original's text in its JSON-LD).
+_SHOWN_SHARE = 0.5
+# A page shows fewer tokens than this, and than this share of the article's length, and runs
+# scripts: a shell its scripts fill (the article fetched in the browser).
+_SHELL_TOKENS = 150
+_SHELL_SHARE = 0.1
+
+
+def drawn_by_script(rep: Page, orig: Original) -> str | None:
+    """Why the page's HTML, where the original's text is not found, is a page its scripts
+    draw (a reason naming what shows it), or None: the page left the article out."""
+    scripts = list(rep.root.iter("script"))
+    if rep.plain or not scripts or len(rep.words) >= _SHOWN_SHARE * orig.length:
+        return None  # a page of its own words: another text, or the article rewritten
+    carried, seen = _carrier(scripts, orig.text.words)
+    if carried is not None:
+        return (f"its HTML carries none of the article's text, which is in its script data "
+                f"({carried})")
+    if seen >= _SHOWN_SHARE * orig.length:
+        return None  # its data holds another text: the page draws that one
+    if len(rep.words) < min(_SHELL_TOKENS, _SHELL_SHARE * orig.length):
+        return (f"its HTML shows {len(rep.words)} words and runs {len(scripts)} scripts, "
+                "which fetch and draw its content in the browser")
+    return None
+
+
+def data_strings(root: _Element) -> Iterator[str]:
+    """The strings of the page's script data, decoded (JSON escapes read)."""
+    for script in root.iter("script"):
+        yield from _data_strings(script)
+
+
+def _carrier(scripts: list[_Element], original: Sequence[str]) -> tuple[str | None, int]:
+    """How the evidence names the script whose data carries the original's text (at least
+    half of _PROBES runs of ANCHOR_WORDS tokens found in its strings), or None; and how many
+    words the scripts' data held before it (all of them when none carries it)."""
+    k = ANCHOR_WORDS
+    step = max(1, (len(original) - k) // _PROBES)
+    probes = [" " + " ".join(original[i:i + k]) + " "
+              for i in range(0, len(original) - k + 1, step)][:_PROBES]
+    seen = 0
+    for script in scripts:
+        found = [w for s in _data_strings(script) for w in _words(s)]
+        seen += len(found)
+        joined = " " + " ".join(found) + " "
+        if probes and sum(p in joined for p in probes) * 2 >= len(probes):
+            name = script.get("id")
+            return (f'<script id="{name}">' if name
+                    else f"a <script> of {len(script.text or '')} characters"), seen
+    return None, seen
+
+
+def _data_strings(script: _Element) -> Iterator[str]:
+    """A script's strings: a JSON data block's every string (Next.js's __NEXT_DATA__, JSON-LD's
+    articleBody), else its double-quoted literals (a Nuxt or React Server Components payload)."""
+    text = script.text or ""
+    if len(text) < _DATA_CHARS:
+        return
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        yield from _literals(text)
+        return
+    stack = [data]  # walked without recursion: a hostile page nests deep
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if len(item) >= _STRING_CHARS:
+                yield item
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+
+
+def _words(string: str) -> list[str]:
+    """A data string's words: its text, read as HTML when it holds markup."""
+    if "<" in string and ">" in string:
+        return words(text_of(parse_fragment(string, partial=True)))
+    return words(string)
+
+
+def _literals(script: str) -> Iterator[str]:
+    for m in _STRING.finditer(script):
+        if len(m.group()) < _STRING_CHARS:
+            continue
+        try:
+            value = json.loads(m.group())
+        except ValueError:
+            continue
+        if isinstance(value, str):
+            yield value
