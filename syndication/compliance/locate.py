@@ -111,8 +111,11 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         links, body_links = [], []
         at = rep.at
         for a in rep.root.iter("a"):  # one pass: each link is placed once
-            # every link has a place (page.read locates them): looked up, not asked for
+            # every link a reader sees has a place (page.read locates them): looked up, not
+            # asked for; one inside hidden markup has none, and is no credit
             span = at.get(a)
+            if span is None and rep.complete:
+                continue
             p = span[0] if span is not None else rep.pos(a)
             if s <= p < e:
                 body_links.append(a)
@@ -127,7 +130,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
                       if in_credit(el)}
             at_edge = _edge_test(rep, article, blocks)
             judged = [el for el in rep.root.iter()
-                      if s < (p := rep.pos(el)) < e or (p in (s, e) and at_edge(el, p))
+                      if s < (p := _runs_at(rep, el)) < e or (p in (s, e) and at_edge(el, p))
                       or any(inside(el, b) for b in blocks)]
         images = [img for img in pictures if whole or s <= rep.pos(img) <= e]
     else:
@@ -136,7 +139,8 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         credit_words = [w for p, w in enumerate(words[start:end], start) if not chrome[p]]
         body_words = ()
         within = set(container.iter())
-        links = [a for a in rep.root.iter("a") if a in within and not is_chrome(a)]
+        links = [a for a in rep.root.iter("a") if a in within and not is_chrome(a)
+                 and (a in rep.at or not rep.complete)]  # hidden: no credit
         body_links = []
         judged = list(container.iter())
         images = [img for img in pictures if img in within]
@@ -539,6 +543,26 @@ def _block_within(rep: Page, el: _Element, lo: int, hi: int,
     if start < article[1] and article[0] < end:
         return next(a for a in (el, *el.iterancestors()) if a.getparent() is block)
     return block
+
+
+# Markup whose content a browser with scripts neither shows nor runs.
+_INERT = frozenset({"template", "noscript"})
+
+
+def _runs_at(rep: Page, el: _Element) -> int:
+    """Where ``el`` stands for safe-html: inside hidden markup, which has no words and so
+    gives its content no place of its own (page.read), where that markup stands: hidden, a
+    script still runs. Inside inert markup (<template>, <noscript>): nowhere in the article
+    (-1)."""
+    found = rep.at.get(el)
+    if found is not None or not rep.complete:
+        return found[0] if found is not None else rep.pos(el)
+    for a in el.iterancestors():
+        if tag_name(a) in _INERT:
+            return -1
+        if a in rep.at:
+            return rep.at[a][0]
+    return -1
 
 
 def _edge_test(rep: Page, article: tuple[int, int], blocks: set[_Element]

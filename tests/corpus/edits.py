@@ -638,6 +638,42 @@ def attribution_removed(slots: Slots, o: Original) -> Slots:
     return article_of(slots, slots.article.replace(line, "", 1))
 
 
+# How a publisher hides a line from readers while keeping it in the HTML
+# (docs/compliance.md#hidden-text): the attribute, a screen-reader-only class, a zero font
+# size, an offset off the screen.
+HIDING = {"hidden": "hidden", "sr-only": 'class="screen-reader-text"',
+          "font-size-0": 'style="font-size:0"',
+          "offscreen": 'style="position:absolute;left:-9999px"'}
+
+
+def attribution_hidden(how: str) -> Apply:
+    """The attribution line kept in the HTML, hidden from readers by HIDING[how]."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        line = find(ATTRIBUTION, slots.article, "attribution line").group()
+        return article_of(slots, sub(slots.article, line,
+                                     line.replace("<p", f"<p {HIDING[how]}", 1)))
+
+    return apply
+
+
+def pixel_in_noscript(slots: Slots, o: Original) -> Slots:
+    """The <noscript> image of Meta's pixel as its install snippet prints it, pasted into the
+    post between two paragraphs: what counts a reader without scripts, no picture of the
+    article (a browser with scripts neither shows nor loads it)."""
+    return article_of(slots, after_paragraph(
+        slots.article, 2, '<noscript><img height="1" width="1" style="display:none" '
+        'src="https://www.facebook.com/tr?id=1234567890&amp;ev=PageView&amp;noscript=1"/>'
+        '</noscript>'))
+
+
+def script_in_hidden_box(slots: Slots, o: Original) -> Slots:
+    """A script between paragraphs inside a hidden box: hidden, it still runs."""
+    return article_of(slots, after_paragraph(
+        slots.article, 2, '<div style="display:none"><script '
+        'src="https://widgets.example.net/poll.js"></script></div>'))
+
+
 def licence_words_removed(slots: Slots, o: Original) -> Slots:
     """The attribution line cut to "Read the original article on The Conversation." """
     line = find(ATTRIBUTION, slots.article, "attribution line").group()
@@ -2191,6 +2227,14 @@ EDITS = {e.name: e for e in (
     _e("wrong-back-link", "link back to another TC article", wrong_back_link,
        evidence=_said("source-link", lambda o: OTHER_TC)),
     _e("attribution-removed", "no attribution line", attribution_removed),
+    _e("attribution-hidden-hidden", "no attribution line", attribution_hidden("hidden")),
+    _e("attribution-hidden-sr-only", "no attribution line", attribution_hidden("sr-only")),
+    _e("attribution-hidden-font-size-0", "no attribution line", attribution_hidden("font-size-0")),
+    _e("attribution-hidden-offscreen", "no attribution line", attribution_hidden("offscreen")),
+    _e("pixel-in-noscript", "a tracking pixel in <noscript> between paragraphs",
+       pixel_in_noscript, False),
+    _e("script-in-hidden-box", "script in the article", script_in_hidden_box,
+       evidence=_said("safe-html", lambda o: "poll.js")),
     _e("licence-words-removed", "attribution line with the licence words removed",
        licence_words_removed),
     _e("cc-by-licence", "licence link to CC BY 4.0", cc_by_licence,
