@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..conversation import is_tc_home, is_tc_url, tc_article_id
@@ -88,7 +88,8 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     """The publisher's words inside the article's span, around ``rep.words[start:end]`` (the
     original's words as aligned). The span is the article's post (_post: the element holding
     its body, its headline and its credit), after the heading that heads the article and
-    before the next piece's heading. Inside the body (_container) every word counts; in the
+    before the next piece's heading; a header the theme prints above the post is read with
+    it (_above_post). Inside the body (_container) every word counts; in the
     post's other blocks (another CMS field, widget or module: an excerpt under the headline,
     a note after the body) prose does (_prose), not the labels and links around a post. Not
     counted: the page's chrome, credit boxes, figures, post meta, blocks that are nothing but
@@ -110,6 +111,11 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     post = _post(body, headline) if rep.complete else body
     b_start, b_end = spans.get(body, (0, len(words)))
     lo, hi = spans.get(post, (b_start, b_end))
+    # A theme may print the post's header (its headline, a subtitle, the byline) above the
+    # element holding the body: what stands between the heading and the post is judged too.
+    above = _above_post(rep, heading, post) if rep.complete and heading is not None else ()
+    if above:
+        lo = min(lo, spans[above[0]][0])
     # Outside its body, the post's blocks stand near the article: a far block is the page's.
     lo, hi = max(lo, min(b_start, start - POST_WINDOW)), min(hi, max(b_end, end + POST_WINDOW))
     title_words = words_of(article.title)
@@ -131,7 +137,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     anchors: list[tuple[str, tuple[int, int]]] = []  # links around the article: href, span
     # A feed entry is its post, and only its located elements have a place: those are read,
     # not every element (the order they are read in changes nothing below).
-    for el in post.iter() if rep.complete else spans:
+    for el in chain(above, post.iter()) if rep.complete else spans:
         span = spans.get(el)
         if span is None:  # an element of a page's post that is not located
             continue
@@ -261,6 +267,38 @@ def _post(body: _Element, headline: _Element | None) -> _Element:
                 or (headline is not None and inside(headline, el))):
             return el
     return body
+
+
+def _above_post(rep: Page, heading: _Element, post: _Element) -> tuple[_Element, ...]:
+    """The heading that heads the article and the elements after it up to ``post``, when the
+    theme prints the post's header outside the element holding the body (Newspack's
+    header.entry-header above its <article>, a Drupal node's title above the node): the
+    subtitle and byline there are the post's, as they are in a header inside it. Read from
+    their common ancestor down, only the branches between the two (not the page around)."""
+    if inside(heading, post):
+        return ()
+    spans = rep.at
+    h_span, p_span = spans.get(heading), spans.get(post)
+    if h_span is None or p_span is None or h_span[1] > p_span[0]:
+        return ()
+    ancestors = {id(a) for a in post.iterancestors()}
+    top = next((a for a in heading.iterancestors() if id(a) in ancestors), None)
+    if top is None:
+        return ()
+    lo, hi = h_span[0], p_span[0]
+    found: list[_Element] = []
+
+    def walk(el: _Element) -> None:
+        for child in el:
+            span = spans.get(child)
+            if span is None or child is post or span[1] <= lo or span[0] >= hi:
+                continue  # before the heading, the post itself, or after it
+            if span[0] >= lo:
+                found.append(child)
+            walk(child)
+
+    walk(top)
+    return tuple(found)
 
 
 def _prose(run: Sequence[str], at: int, linked: Sequence[tuple[int, int]]) -> bool:

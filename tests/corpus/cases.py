@@ -490,6 +490,41 @@ RED_TEAM_4: tuple[Case, ...] = (
 )
 
 
+# The sixth round's cases (red-team-findings.md, F36-F37): the words between the headline and
+# the article's first words, however the theme nests its header (Newspack's and Drupal's
+# title above the element holding the body), and a label before a link to the publisher's own
+# post, in or after the post.
+SIXTH_ROUND: tuple[Case, ...] = (
+    # a theme's subtitle field under the headline: the standfirst passes, the publisher's own
+    # dek and an edited standfirst fail, inside or outside the element holding the body
+    ok(NSP, FR2, "theme-subtitle-newspack-standfirst"),
+    ok(WFL, EN, "theme-subtitle-newspack-standfirst"),
+    ok(DRU, EN, "theme-subtitle-arc-standfirst"), ok(TT1, EN, "theme-subtitle-arc-standfirst"),
+    ok(D7, FR1, "theme-subtitle-newspaper-standfirst"),
+    ok(GHO, FR1, "theme-subtitle-newspaper-standfirst"),
+    fails(NSP, EN, "theme-subtitle-newspack-dek", "unaltered-text"),
+    fails(NSP, FR1, "theme-subtitle-arc-dek", "unaltered-text"),
+    fails(NSP, ES1, "theme-subtitle-newspaper-dek", "unaltered-text"),
+    fails(DRU, FR2, "theme-subtitle-arc-dek", "unaltered-text"),
+    fails(DRU, ES2, "theme-subtitle-newspack-dek", "unaltered-text"),
+    fails(D7, EN, "theme-subtitle-newspaper-dek", "unaltered-text"),
+    fails(D7, ES1, "theme-subtitle-arc-dek", "unaltered-text"),
+    fails(TT1, FR1, "theme-subtitle-newspack-dek", "unaltered-text"),
+    fails(KAD, ES2, "theme-subtitle-arc-dek", "unaltered-text"),
+    fails(CMG, EN, "theme-subtitle-newspaper-dek", "unaltered-text"),
+    fails(GHL, ES1, "theme-subtitle-arc-dek", "unaltered-text"),
+    fails(NSP, EN, "theme-subtitle-arc-standfirst-edited", "unaltered-text"),
+    fails(DRU, FR1, "theme-subtitle-newspaper-standfirst-edited", "unaltered-text"),
+    fails(D7, FR2, "theme-subtitle-newspack-standfirst-edited", "unaltered-text"),
+    fails(AST, EN, "theme-subtitle-newspack-standfirst-edited", "unaltered-text"),
+    # only the byline or the post's meta between the headline and the body: the post's
+    ok(NSP, EN, "header-byline"), ok(NSP, ES2, "header-byline"), ok(DRU, FR1, "header-byline"),
+    ok(D7, ES1, "header-byline"), ok(GHL, FR2, "header-byline"), ok(TT4, EN, "header-byline"),
+    ok(NSP, FR1, "header-meta"), ok(DRU, ES2, "header-meta"), ok(D7, EN, "header-meta"),
+    ok(CMG, FR2, "header-meta"), ok(PAP, ES1, "header-meta"),
+)
+
+
 CASES: tuple[Case, ...] = (
     # Every layout with every original's code pasted as it comes: compliant (plain text:
     # nothing fails, but counter, images and markup cannot be checked).
@@ -808,6 +843,7 @@ CASES: tuple[Case, ...] = (
     *RED_TEAM_2,
     *RED_TEAM_3,
     *RED_TEAM_4,
+    *SIXTH_ROUND,
 )
 
 # Cases the checker judges wrongly today, under the kind each stands for: marked

@@ -779,14 +779,7 @@ def subtitle(where: str, *, own: bool = False, altered: bool = False,
     words (``own``); ``rewritten``: the headline rewritten too."""
 
     def apply(slots: Slots, o: Original) -> Slots:
-        if own:
-            dek = escape(words(o)["dek"])
-        else:
-            assert o.article.summary, f"{o.name} has no standfirst"
-            dek = escape(o.article.summary)
-            if altered:
-                word = next(w for w in dek.split()[2:] if w.isalpha() and len(w) > 4)
-                dek = dek.replace(word, word.upper(), 1)
+        dek = _dek(o, own=own, altered=altered)
         if where == "lead":
             slots = dataclasses.replace(slots, lead=f'<h2 class="entry-sub-title">{dek}</h2>')
         else:
@@ -2056,6 +2049,65 @@ def hidden_copy_condition(slots: Slots, o: Original) -> Slots:
     return article_of(slots, visible + "\n" + hidden)
 
 
+# --- words around the article: a theme's subtitle field, a label before a link (F36, F37) -----
+# A theme's own subtitle (dek) field, printed right under the post's title, wherever the theme
+# nests the title (the layouts' subtitle slot: in the post's header, or in a title bar above
+# the element holding the body). Each as its theme prints it:
+THEME_SUBTITLES = {
+    # Newspack: template-parts/header/entry-header.php (Automattic/newspack-theme), the
+    # post's newspack_post_subtitle meta after h1.entry-title
+    "newspack": '<div class="newspack-post-subtitle">{dek}</div>',
+    # Arc XP Themes' Subheadline block: blocks/subheadline-block/features/subheadline/
+    # default.jsx (WPMedia/arc-themes-blocks), the story's subheadlines.basic
+    "arc": '<h2 class="h4-primary sub-headline">{dek}</h2>',
+    # tagDiv Newspaper's single-post templates (loop-single-*.php): the td_subtitle field
+    # after the title in header.td-post-title
+    "newspaper": '<p class="td-post-sub-title">{dek}</p>',
+}
+
+
+def _dek(o: Original, *, own: bool, altered: bool) -> str:
+    """A subtitle's words: the publisher's own (``own``), or the original's standfirst (the
+    feed's summary), one word of it changed when ``altered``."""
+    if own:
+        return escape(words(o)["dek"])
+    assert o.article.summary, f"{o.name} has no standfirst"
+    dek = escape(o.article.summary)
+    if altered:
+        word = next(w for w in dek.split()[2:] if w.isalpha() and len(w) > 4)
+        dek = dek.replace(word, word.upper(), 1)
+    return dek
+
+
+def theme_subtitle(theme: str, *, own: bool = False, altered: bool = False) -> Apply:
+    """The post's subtitle in THEME_SUBTITLES[theme]'s markup right under the headline."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        dek = _dek(o, own=own, altered=altered)
+        return dataclasses.replace(slots, subtitle=THEME_SUBTITLES[theme].format(dek=dek))
+
+    return apply
+
+
+def header_line(what: str) -> Apply:
+    """What a theme prints between the headline and the body besides a subtitle: the code's
+    byline moved under the headline (``what`` "byline"), or a meta line of category, date
+    and reading time as themes print it ("meta": WordPress's rel="category tag" link, a
+    <time>, Newspack's and Ghost's "6 min read")."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        if what == "byline":
+            return dataclasses.replace(slots, subtitle=byline(o.code),
+                                       article=without_byline(slots.article))
+        meta = (f'<div class="entry-meta"><a href="{SITE}/category/science/" rel="category '
+                'tag">Science</a> · <time class="entry-date published" datetime="2025-10-02T'
+                f'08:00:00+00:00">{words(o)["date"]}</time> · <span class="reading-time">6 '
+                "min read</span></div>")
+        return dataclasses.replace(slots, subtitle=meta)
+
+    return apply
+
+
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
 
 
@@ -2418,4 +2470,16 @@ EDITS = {e.name: e for e in (
        evidence=_said("safe-html", lambda o: "connect.facebook.net")),
     _e("fb-sdk-before-credit", "script in the article", edge_script("fb-sdk", "before-credit"),
        evidence=_said("safe-html", lambda o: "connect.facebook.net")),
+    # the sixth round's: words between the headline and the article, labels before links
+    _e("header-byline", "byline under the headline, above the post", header_line("byline"),
+       False),
+    _e("header-meta", "post meta under the headline, above the post", header_line("meta"),
+       False),
+    *(_e(f"theme-subtitle-{t}-standfirst", "The Conversation's standfirst as a subtitle",
+         theme_subtitle(t), False) for t in THEME_SUBTITLES),
+    *(_e(f"theme-subtitle-{t}-dek", "publisher's dek as a subtitle", theme_subtitle(t, own=True),
+         evidence=_said("unaltered-text", lambda o: words(o)["dek"].split()[1]))
+      for t in THEME_SUBTITLES),
+    *(_e(f"theme-subtitle-{t}-standfirst-edited", "edited word",
+         theme_subtitle(t, altered=True)) for t in THEME_SUBTITLES),
 )}

@@ -11,6 +11,8 @@ are filled here, in memory:
   {{body_class}}      classes added to <body>, with a leading space
   {{lead}}            something between the article's header and its body (a table of
                       contents), in the layouts that have the slot
+  (subtitle)          a theme's subtitle field, put right under the headline's heading (after
+                      its closing tag, wherever the theme nests it), in every HTML layout
   {{other}}, {{other_headline}}   a digest's other republication
 """
 
@@ -165,6 +167,7 @@ class Slots:
     after: str = ""
     body_class: str = ""
     lead: str = ""
+    subtitle: str = ""
     other: str = ""
     other_headline: str = ""
 
@@ -192,12 +195,27 @@ def fill(layout: Layout, slots: Slots) -> str:
     }
     page = layout.text
     assert not slots.lead or "{{lead}}" in page, f"no lead slot in {layout.file}"
+    if slots.subtitle:
+        page = under_headline(page, render(slots.subtitle))
     for name, value in values.items():
         if layout.site is not None:
             value = value.replace(PUBLISHER, layout.site)
         page = page.replace("{{" + name + "}}", value)
     assert "{{" not in page, f"unfilled slot in {layout.file}"
     return page
+
+
+# The headline's heading closing after its slot (and the inline elements around the slot):
+# a theme prints the post's subtitle right there.
+_HEADLINE_END = re.compile(r"\{\{headline\}\}(?:\s*</(?!h\d)\w+>)*\s*</h[1-6]>")
+
+
+def under_headline(page: str, html: str) -> str:
+    """``html`` right after the heading that holds the headline's slot (the post's own
+    title: the last such heading, after a page title bar's)."""
+    m = list(_HEADLINE_END.finditer(page))
+    assert m, "no headline heading"
+    return page[:m[-1].end()] + "\n" + html + page[m[-1].end():]
 
 
 def in_blocks(layout: Layout, code: str) -> str:
