@@ -425,16 +425,20 @@ class Furniture:
             sentence = piece[-1] in _SENTENCE_MARKS
             first_link = marks.find(1, s - start, e - start)
             prosaic = len(said) > LABEL_WORDS or (sentence and len(said) >= 3)
-            if first_link >= 0 and (not prosaic or any(
-                    _is_word(words[k]) and not marks[k - start]
-                    for k in range(first_link + start, e))):
-                # beside a link in one block: a label ("Related:"), one word ("By"), or a
-                # meta line ("September 28th, 2025 | <a>0 Comments</a>": a few words, a
-                # number, no sentence); prose only before its links (an excerpt and its
-                # "Read more")
+            beside = first_link >= 0 and any(  # words after the block's first link
+                _is_word(words[k]) and not marks[k - start]
+                for k in range(first_link + start, e))
+            if first_link >= 0 and (not prosaic or beside):
+                # beside a link in one block: a label ("Related:", or any few words ending
+                # in a colon before the links: "Read next:"), one word ("By"), or a meta
+                # line ("September 28th, 2025 | <a>0 Comments</a>": a few words, a number,
+                # no sentence); prose only before its links (an excerpt and its "Read more")
                 if not (_is_label(piece) or (len(said) == 1 and not sentence) or (
                         not sentence and len(said) <= LABEL_WORDS
-                        and any(c.isdigit() for w in said for c in w))):
+                        and any(c.isdigit() for w in said for c in w))
+                        or (not beside and self._nav_label(
+                            [words[k] for k in range(s, first_link + start)
+                             if not marks[k - start]]))):
                     return False
             elif prosaic:
                 prose.append((s, e, len(said)))
@@ -444,6 +448,20 @@ class Furniture:
         if not linked or plain > 2 * linked + LABEL_WORDS:
             return False
         return not prose or self._excerpts(el, blocks, titles, prose, short)
+
+    def _nav_label(self, piece: Sequence[str]) -> bool:
+        """Whether ``piece``, the tokens before a block's links to the publisher's own pages
+        (no words after them), is a navigation line's label: a few words (LABEL_WORDS at
+        most) ending in a colon, no sentence in them, not speaking of the article ("Read
+        next:", "Don't miss:", "Te puede interesar:", WPML's "This post is also available
+        in:"); a sentence of the publisher's ending in a colon ("Our reporter asked the
+        author about it:") is longer, and one naming the author or The Conversation is a
+        note about the article (docs/compliance.md#publisher-boxes)."""
+        said = [t for t in piece if _is_word(t)]
+        return (0 < len(said) <= LABEL_WORDS and piece[-1] == ":"
+                and not _SENTENCE_MARKS.intersection(piece)
+                and not (self.article is not None
+                         and names_the_article(piece, credit_of(self.article))))
 
     def _excerpts(self, el: _Element, blocks: Sequence[_Element],
                   links: Sequence[tuple[int, int, str]], prose: Sequence[tuple[int, int, int]],

@@ -522,6 +522,40 @@ SIXTH_ROUND: tuple[Case, ...] = (
     ok(D7, ES1, "header-byline"), ok(GHL, FR2, "header-byline"), ok(TT4, EN, "header-byline"),
     ok(NSP, FR1, "header-meta"), ok(DRU, ES2, "header-meta"), ok(D7, EN, "header-meta"),
     ok(CMG, FR2, "header-meta"), ok(PAP, ES1, "header-meta"),
+    # a label of a few words ending in a colon, then links to the publisher's own posts or
+    # the post's other languages: a navigation line, wherever it stands
+    ok(TT1, EN, "nav-line-0-between"), ok(GP, EN, "nav-line-1-start"),
+    ok(NSP, EN, "nav-line-0-after-post"), ok(ELE, EN, "nav-line-1-after-body"),
+    ok(DIV, EN, "nav-line-0-start"), ok(SQS, EN, "nav-line-1-between"),
+    ok(BLG, EN, "nav-line-0-after-body"), ok(TT5, EN, "nav-line-plain"),
+    ok(AST, ES1, "nav-line-2-between"), ok(GHO, ES2, "nav-line-2-after-post"),
+    ok(JOO, FR1, "nav-line-3-after-body"), ok(D7, FR2, "nav-line-3-start"),
+    ok(WFL, ES1, "nav-line-3-between"), ok(AVA, ES2, "nav-line-3-after-post"),
+    ok(OWP, FR1, "nav-line-1-between"), ok(PAP, EN, "nav-line-2-after-body"),
+    ok(GSR, FR2, "nav-line-0-between"),
+    ok(TT1, EN, "wpml-post-translations"), ok(AST, FR1, "wpml-post-translations"),
+    ok(NSP, ES1, "wpml-post-translations"), ok(ELE, FR2, "wpml-post-translations"),
+    ok(GP, ES2, "wpml-post-translations"), ok(CMG, EN, "wpml-post-translations"),
+    ok(DRU, FR1, "wpml-post-translations"),
+    ok(KAD, EN, "polylang-post-translations"), ok(TT4, FR2, "polylang-post-translations"),
+    ok(D7, ES1, "polylang-post-translations"),
+    ok(TT1, EN, "nav-line-tc-after"), ok(GHL, FR1, "nav-line-tc-after"),
+    ok(JOO, ES1, "nav-line-tc-after"),
+    # a sentence ending in a colon before its link, a label naming the article's author, a
+    # "title" that is an edited sentence of the article: the publisher's words
+    fails(TT1, EN, "colon-sentence-between", "unaltered-text"),
+    fails(NSP, FR1, "colon-sentence-between", "unaltered-text"),
+    fails(KAD, ES1, "colon-sentence-between", "unaltered-text"),
+    fails(GP, EN, "colon-sentence-after", "unaltered-text"),
+    fails(DRU, FR2, "colon-sentence-after", "unaltered-text"),
+    fails(WFL, ES2, "colon-sentence-after", "unaltered-text"),
+    fails(TT4, EN, "nav-line-naming-author", "unaltered-text"),
+    fails(PAP, FR1, "nav-line-naming-author", "unaltered-text"),
+    fails(NSP, ES2, "nav-line-naming-author", "unaltered-text"),
+    fails(AST, EN, "nav-line-edited-sentence", "unaltered-text"),
+    fails(GHO, FR1, "nav-line-edited-sentence", "unaltered-text"),
+    fails(CMG, ES1, "nav-line-edited-sentence", "unaltered-text"),
+    fails(ELE, FR2, "nav-line-edited-sentence", "unaltered-text"),
 )
 
 

@@ -2108,6 +2108,142 @@ def header_line(what: str) -> Apply:
     return apply
 
 
+# A short label before a link to the publisher's own post, typed by an editor (a paragraph of
+# the block editor, the label in bold) into the post or after it: a navigation line. Per
+# language, labels the checker's word list had and had not.
+NAV_LABELS = {
+    "en": ("Read next:", "Don’t miss:", "Read also:", "Related:"),
+    "fr": ("Lire aussi :", "À lire aussi :", "Voir aussi :", "Lire la suite :"),
+    "es": ("Lea también:", "Te puede interesar:", "No te pierdas:", "Lee más:"),
+}
+OWN_POST = {
+    "en": ("2025/09/28/council-votes-on-the-harbour-plan/", "Council votes on the harbour plan"),
+    "fr": ("2025/09/28/le-conseil-vote-le-plan-du-port/", "Le conseil vote le plan du port"),
+    "es": ("2025/09/28/el-concejo-vota-el-plan-del-puerto/", "El concejo vota el plan del puerto"),
+}
+# An added sentence that ends in a colon before its link: the publisher's words about the
+# article, not a label.
+COLON_SENTENCE = {
+    "en": ("Our reporter asked the author about it:", "interview"),
+    "fr": ("Notre journaliste a interrogé l’auteur à ce sujet :", "entretien"),
+    "es": ("Nuestro periodista preguntó al autor sobre el tema:", "entrevista"),
+}
+# A label naming the article's author before a link: words about the article, not a label.
+PODCAST = {"en": ("{who} on our podcast:", "listen"),
+           "fr": ("{who} dans notre podcast :", "écouter"),
+           "es": ("{who} en nuestro pódcast:", "escuchar")}
+
+
+def _insert(code: str, where: str, html: str) -> str:
+    """``html`` in the code: at its "start", "between" two paragraphs, after the body's last
+    words ("after-body", before the counter and attribution line) or after it all
+    ("after-post")."""
+    if where == "between":
+        return after_paragraph(code, 1, html)
+    head, body, tail = _parts(code)
+    return {"start": head + html + "\n" + body + tail,
+            "after-body": head + body + "\n" + html + "\n" + tail,
+            "after-post": code + "\n" + html}[where]
+
+
+def nav_line(label: int, where: str, target: str = "own", style: str = "strong") -> Apply:
+    """A label (NAV_LABELS[lang][label]) and a link: to the publisher's own post
+    (``target`` "own"), to another article of The Conversation under RELATED_TC's label
+    ("tc"), to the publisher's post titled with a sentence of the original with a word
+    changed ("edited"), or to its podcast under a label naming the article's author
+    ("author"). ``style``: the label in <strong>, or plain beside the link."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        text = NAV_LABELS[o.lang][label]
+        path, title = OWN_POST[o.lang]
+        href = f"{SITE}/{path}"
+        if target == "tc":
+            text, href = words(o)["related"], OTHER_TC
+            title = "How kelp forests recover after a marine heatwave"
+        elif target == "edited":
+            title = escape(_edited_sentence(o))
+        elif target == "author":
+            named, title = PODCAST[o.lang]
+            text = named.format(who=o.article.authors[0].name)
+        said = f"<strong>{text}</strong>" if style == "strong" else text
+        html = f'<p>{said} <a href="{href}">{title}</a></p>'
+        return article_of(slots, _insert(slots.article, where, html))
+
+    return apply
+
+
+def _edited_sentence(o: Original) -> str:
+    """The sentence of the original holding EDITED_WORD's words, with its word changed."""
+    old, new = EDITED_WORD[o.name]
+    text = unescape(re.sub(r"<[^>]+>", "", o.code))
+    at = text.index(old)
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1)
+    end = text.find(". ", at)
+    return text[start:end + 1].replace(old, new, 1)
+
+
+def colon_sentence(where: str) -> Apply:
+    """A sentence of the publisher's ending in a colon, then a link to its own post."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        sentence, link = COLON_SENTENCE[o.lang]
+        path, _title = OWN_POST[o.lang]
+        html = f'<p>{sentence} <a href="{SITE}/{path}">{link}</a></p>'
+        return article_of(slots, _insert(slots.article, where, html))
+
+    return apply
+
+
+# The post's other languages, as multilingual plugins print them in the post's content.
+# WPML: the "post_translations" static slot (classes/language-switcher/
+# class-wpml-ls-render.php, post_translations_label(): the availability text around the
+# legacy-post-translations template's links, in a <p> before the content by default);
+# availability text as WPML's French and Spanish translations give it.
+_WPML_TEXT = {"en": "This post is also available in: %s",
+              "fr": "Cet article est également disponible en : %s",
+              "es": "Esta entrada también está disponible en: %s"}
+# The other languages' names (native) and codes, per the post's language.
+_OTHER_LANGUAGES = {"en": (("fr", "Français"), ("es", "Español")),
+                    "fr": (("en", "English"), ("es", "Español")),
+                    "es": (("en", "English"), ("fr", "Français"))}
+
+
+def _wpml_item(code: str, name: str, first: bool, last: bool, path: str) -> str:
+    place = " wpml-ls-first-item" * first + " wpml-ls-last-item" * last
+    return (f'<span class="wpml-ls-slot-post_translations wpml-ls-item wpml-ls-item-{code}'
+            f'{place} wpml-ls-item-legacy-post-translations"><a href="{SITE}/{code}/{path}" '
+            f'hreflang="{code}" lang="{code}" class="wpml-ls-link" aria-label="{name}" '
+            f'title="{name}"><span class="wpml-ls-native">{name}</span></a></span>')
+
+
+def wpml_translations(slots: Slots, o: Original) -> Slots:
+    path, _title = OWN_POST[o.lang]
+    others = _OTHER_LANGUAGES[o.lang]
+    items = "".join(_wpml_item(c, n, k == 0, k == len(others) - 1, path)
+                    for k, (c, n) in enumerate(others))
+    html = ('<p class="wpml-ls-statics-post_translations wpml-ls">'
+            + _WPML_TEXT[o.lang] % f'<span role="navigation">{items}</span>' + "</p>")
+    return article_of(slots, _insert(slots.article, "start", html))
+
+
+# Polylang prints its switcher as a list (PLL_Walker_List: li.lang-item lang-item-{id}
+# lang-item-{slug}, a link with lang and hreflang); a theme puts it after the content with
+# its own label (pll_the_languages(['hide_current' => 1, 'hide_if_no_translation' => 1])).
+_ALSO_IN = {"en": "Also available in:", "fr": "Aussi disponible en :",
+            "es": "También disponible en:"}
+
+
+def polylang_translations(slots: Slots, o: Original) -> Slots:
+    path, _title = OWN_POST[o.lang]
+    items = "".join(
+        f'<li class="lang-item lang-item-{k + 3} lang-item-{c}{" lang-item-first" * (k == 0)}">'
+        f'<a lang="{c}" hreflang="{c}" href="{SITE}/{c}/{path}">{n}</a></li>\n'
+        for k, (c, n) in enumerate(_OTHER_LANGUAGES[o.lang]))
+    html = (f'<div class="post-translations"><p>{_ALSO_IN[o.lang]}</p>\n<ul>\n{items}</ul>'
+            "</div>")
+    return article_of(slots, _insert(slots.article, "after-body", html))
+
+
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
 
 
@@ -2482,4 +2618,24 @@ EDITS = {e.name: e for e in (
       for t in THEME_SUBTITLES),
     *(_e(f"theme-subtitle-{t}-standfirst-edited", "edited word",
          theme_subtitle(t, altered=True)) for t in THEME_SUBTITLES),
+    *(_e(f"nav-line-{k}-{where}", "a label and a link to the publisher's post",
+         nav_line(k, where), False)
+      for k in range(4) for where in ("start", "between", "after-body", "after-post")),
+    _e("nav-line-plain", "a label and a link to the publisher's post",
+       nav_line(0, "after-body", style="plain"), False),
+    _e("nav-line-tc-after", "\"Related\" link to another article of The Conversation",
+       nav_line(0, "after-post", target="tc"), False),
+    _e("nav-line-naming-author", "paragraph appended at the end",
+       nav_line(0, "after-body", target="author"),
+       evidence=_said("unaltered-text", lambda o: o.article.authors[0].name.split()[-1])),
+    _e("nav-line-edited-sentence", "edited word", nav_line(0, "after-body", target="edited"),
+       evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1])),
+    _e("colon-sentence-between", "sentence added between paragraphs", colon_sentence("between"),
+       evidence=_said("unaltered-text", lambda o: COLON_SENTENCE[o.lang][0].split()[1])),
+    _e("colon-sentence-after", "paragraph appended at the end", colon_sentence("after-body"),
+       evidence=_said("unaltered-text", lambda o: COLON_SENTENCE[o.lang][0].split()[1])),
+    _e("wpml-post-translations", "a label and a link to the publisher's post",
+       wpml_translations, False),
+    _e("polylang-post-translations", "a label and a link to the publisher's post",
+       polylang_translations, False),
 )}
