@@ -112,8 +112,10 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     b_start, b_end = spans.get(body, (0, len(words)))
     lo, hi = spans.get(post, (b_start, b_end))
     # A theme may print the post's header (its headline, a subtitle, the byline) above the
-    # element holding the body: what stands between the heading and the post is judged too.
-    above = _above_post(rep, heading, post) if rep.complete and heading is not None else ()
+    # element holding the body: what stands between the headline and the post is judged too
+    # (only under the original's headline: a heading taken for it otherwise may be a
+    # letter's masthead over its intro).
+    above = _above_post(rep, headline, post) if rep.complete and headline is not None else ()
     if above:
         lo = min(lo, spans[above[0]][0])
     # Outside its body, the post's blocks stand near the article: a far block is the page's.
@@ -270,7 +272,7 @@ def _post(body: _Element, headline: _Element | None) -> _Element:
 
 
 def _above_post(rep: Page, heading: _Element, post: _Element) -> tuple[_Element, ...]:
-    """The heading that heads the article and the elements after it up to ``post``, when the
+    """The headline heading the article and the elements after it up to ``post``, when the
     theme prints the post's header outside the element holding the body (Newspack's
     header.entry-header above its <article>, a Drupal node's title above the node): the
     subtitle and byline there are the post's, as they are in a header inside it. Read from

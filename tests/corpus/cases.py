@@ -517,6 +517,10 @@ SIXTH_ROUND: tuple[Case, ...] = (
     fails(DRU, FR1, "theme-subtitle-newspaper-standfirst-edited", "unaltered-text"),
     fails(D7, FR2, "theme-subtitle-newspack-standfirst-edited", "unaltered-text"),
     fails(AST, EN, "theme-subtitle-newspack-standfirst-edited", "unaltered-text"),
+    # notes of other CMSs' fields in Newspack's slot between its header and <article>
+    fails(NSP, EN, "subtitle-dek", "unaltered-text"),
+    fails(NSP, FR1, "ghost-excerpt-note", "unaltered-text"),
+    fails(NSP, ES2, "webflow-summary-naming-author", "unaltered-text"),
     # only the byline or the post's meta between the headline and the body: the post's
     ok(NSP, EN, "header-byline"), ok(NSP, ES2, "header-byline"), ok(DRU, FR1, "header-byline"),
     ok(D7, ES1, "header-byline"), ok(GHL, FR2, "header-byline"), ok(TT4, EN, "header-byline"),
