@@ -12,8 +12,8 @@ import json
 import pytest
 
 from syndication.compliance import check, check_page
+from syndication.compliance.content import is_data_block
 from syndication.compliance.htmltext import parse_fragment
-from syndication.compliance.rules import _data_block
 from syndication.models import Article, Verdict
 from syndication.republish import republish
 
@@ -38,7 +38,7 @@ def explain(verdict: Verdict) -> str:
 ])
 def test_a_data_block_is_known_by_its_type(kind: str, data: bool) -> None:
     script = parse_fragment(f"<div><script {kind}>{{}}</script></div>")[0][0]
-    assert _data_block(script) is data
+    assert is_data_block(script) is data
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from ..conversation import (
     counter_article_id,
     is_tc_url,
 )
+from ..lazyre import lazy_compile
 from ..models import Author
 from .htmltext import fold_name, key, normalise, tag_name, text_of
 
@@ -79,6 +80,13 @@ LAZY_ATTRIBUTES = ("data-lazy-src", "data-src", "data-original", "data-lazy")
 _IMAGE_URL_ATTRIBUTES = (*LAZY_ATTRIBUTES, "data-ll-src", "data-lazyload", "data-echo",
                          "data-orig-src", "data-pagespeed-lazy-src", "data-actualsrc")
 _SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
+# What a consent manager names the attribute it parks a URL in, or marks the element it holds
+# with, until the reader accepts its cookies: Cookiebot's data-cookieblock-src and
+# data-cookieconsent, Complianz's data-src-cmplz and cmplz-* classes, iubenda's
+# data-suppressedsrc and _iub_cs_activate, Borlabs' src-consent, Cookie Information's
+# data-consent-src, WPConsent's data-wpconsent-src, WebToffee's data-cli-src, GDPR Cookie
+# Compliance's data-gdpr-src.
+_CONSENT = lazy_compile(r"cookie|consent|cmplz|_iub_|suppressed|gdpr|data-cli-|usercentrics")
 
 
 class CounterTag(NamedTuple):
@@ -87,7 +95,9 @@ class CounterTag(NamedTuple):
     el: _Element
     n: int  # the article it counts
     how: str  # "src": loaded with the page; "lazy": only once a script swaps it in (or
-    #           AMP loads an <amp-img>); "proxied": the URL is inside an image CDN's or proxy's
+    #           AMP loads an <amp-img>); "proxied": the URL is inside an image CDN's or proxy's;
+    #           "consent": parked by a consent manager until the reader consents; "held": in
+    #           another attribute, which only a script can load
     url: str  # the URL as written
     noscript: bool  # inside <noscript>: loaded only by browsers without scripts
     where: str = "src"  # the attribute holding it (src, srcset, data-lazy-src, data-srcset…)
@@ -104,26 +114,27 @@ _URL_ATTRIBUTES = frozenset({"src", *_SRCSET_ATTRIBUTES, *_IMAGE_URL_ATTRIBUTES}
 def counter_tag(el: _Element) -> CounterTag | None:
     """The counter ``el`` carries (an <img>, <amp-pixel> or <amp-img>), in whatever form,
     or None: in src or a srcset candidate (loaded with the page), in any attribute where
-    lazy loaders put an image's URL (_IMAGE_URL_ATTRIBUTES, data-srcset: lazy), or inside an
+    lazy loaders put an image's URL (_IMAGE_URL_ATTRIBUTES, data-srcset: lazy), in another
+    attribute (a consent manager's, _CONSENT, or one only a script reads), or inside an
     image CDN's or proxy's URL."""
     # Every form holds the word "counter", percent-encoded at worst: most images are
     # pictures, and this answers for them without a pattern. The attributes are read once,
     # all of them (an image has a few), not by 14 el.get() calls: find_counters() and
     # has_source() over a republication's images, 0.27 -> 0.20 M instructions an article.
     items = el.items()
-    if not any("counter" in v.lower() or "%" in v for a, v in items if a in _URL_ATTRIBUTES):
+    if not any("counter" in v.lower() or ("%" in v and a in _URL_ATTRIBUTES) for a, v in items):
         return None
     attrs = cast("dict[str, str]", dict(items))  # lxml's stubs allow bytes; HTML gives str
     src = (attrs.get("src") or "").strip()
     found = [("src", src),
              *((a, c) for a in _SRCSET_ATTRIBUTES for c in _candidates(attrs.get(a) or "")),
-             *((a, (attrs.get(a) or "").strip()) for a in _IMAGE_URL_ATTRIBUTES)]
+             *((a, (attrs.get(a) or "").strip()) for a in _IMAGE_URL_ATTRIBUTES),
+             *((a, v.strip()) for a, v in attrs.items() if a not in _URL_ATTRIBUTES)]
     n, how, where, url = None, "src", "src", src
     for attr, value in found:
         n = counter_article_id(value)
         if n is not None:
-            how = "src" if attr in ("src", "srcset") else "lazy"
-            where, url = attr, value
+            how, where, url = _loaded(attr, attrs), attr, value
             break
     if n is None:
         for attr, value in found:
@@ -139,18 +150,58 @@ def counter_tag(el: _Element) -> CounterTag | None:
     return CounterTag(el, n, how, url, noscript, where)
 
 
+def _loaded(attr: str, attrs: dict[str, str]) -> str:
+    """How a counter whose URL is in ``attr`` gets loaded (CounterTag.how)."""
+    if attr in ("src", "srcset"):
+        return "src"
+    if attr in _URL_ATTRIBUTES:
+        return "lazy"
+    marks = " ".join(f"{a} {v}" for a, v in attrs.items() if a != attr)
+    return "consent" if _CONSENT.search(f"{attr} {marks}") else "held"
+
+
+# The script types a browser runs (HTML's JavaScript MIME type essences, and "module"), or
+# treats as more than data ("importmap", "speculationrules"): any other type makes a
+# <script> a data block, which no browser runs (JSON-LD, Next.js's __NEXT_DATA__, a
+# template). A parameter ("; charset=utf-8") is read past, so such a type is a script.
+_RUN_SCRIPT_TYPES = frozenset("""
+    application/ecmascript application/javascript application/x-ecmascript
+    application/x-javascript text/ecmascript text/javascript text/javascript1.0
+    text/javascript1.1 text/javascript1.2 text/javascript1.3 text/javascript1.4
+    text/javascript1.5 text/jscript text/livescript text/x-ecmascript text/x-javascript
+    module importmap speculationrules""".split())
+
+
+def is_data_block(script: _Element) -> bool:
+    """Whether a page's ``<script>`` is a data block: its type none that a browser runs."""
+    kind = (script.get("type") or "").split(";", 1)[0].strip().lower()
+    return bool(kind) and kind not in _RUN_SCRIPT_TYPES
+
+
 def _candidates(srcset: str) -> list[str]:
     """The URLs of a srcset ("a.jpg 1x, b.jpg 2x")."""
     return [c.split()[0] for c in srcset.split(",") if c.strip()]
 
 
 def find_counters(root: _Element) -> list[CounterTag]:
-    """Every element under ``root`` carrying a counter URL, however it is written."""
+    """Every element under ``root`` carrying a counter URL, however it is written; and every
+    data block holding a counter's markup as text (a consent manager's template, which its
+    script writes into the page once the reader consents: Borlabs Cookie's content blocker)."""
     found = []
     for el in root.iter(*COUNTER_TAGS):
         tag = counter_tag(el)
         if tag is not None:
             found.append(tag)
+    for script in root.iter("script"):
+        text = script.text or ""
+        if "counter" in text and is_data_block(script) and (
+                m := COUNTER_INSIDE_RE.search(text)):
+            marks = " ".join(f"{a} {v}" for el in (script, *script.iterancestors())
+                             for a, v in cast("list[tuple[str, str]]", el.items()))
+            how = "consent" if _CONSENT.search(marks) else "held"
+            kind = str(script.get("type"))
+            found.append(CounterTag(script, int(m.group(1)), how, m.group(), False,
+                                    f'a <script type="{kind}">'))
     return found
 
 

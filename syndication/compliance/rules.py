@@ -33,6 +33,7 @@ from .content import (
     image_key,
     image_name,
     image_src,
+    is_data_block,
 )
 from .furniture import Around, Furniture
 from .htmltext import (
@@ -581,6 +582,16 @@ def _no_counter(n: int, tags: Sequence[CounterTag], lazy: Sequence[CounterTag],
                  "no script on the page loads it")
         return (f"the counter is lazy-loaded: {t.url} is in {t.where} behind a placeholder "
                 f"({placeholder}); {later}, so views are not counted")
+    held = [t for t in tags if t.how in ("consent", "held") and not t.noscript and t.n == n]
+    if held:
+        t = held[0]
+        if t.how == "consent":
+            return (f"the counter waits for the reader's consent: {t.url} is in {t.where}, "
+                    "which a consent manager loads only for readers who accept its "
+                    "cookies, so the others' views are not counted (the counter collects "
+                    "no personal data, its code says: exempt it from blocking)")
+        return (f"the counter is not loaded with the page: {t.url} is in {t.where}, not src; "
+                "only a script can load it, so views are not counted")
     proxied = [t for t in tags if t.how == "proxied" and t.n == n]
     if proxied:
         return (f"the counter is rewritten by an image CDN or proxy: {proxied[0].url}: the "
@@ -805,7 +816,7 @@ def _safe_html(scope: Scope, rep: Page, furniture: Furniture | None) -> Finding:
                 and furniture.box_of(el) is not None:
             continue  # the publisher's ad or sign-up form, as its sidebar's: not the article
         # a page's data block (JSON-LD, a framework's JSON) is no script: no browser runs it
-        if tag in UNSAFE_TAGS and not (tag == "script" and rep.complete and _data_block(el)):
+        if tag in UNSAFE_TAGS and not (tag == "script" and rep.complete and is_data_block(el)):
             src = el.get("src") or el.get("action") or el.get("data") or ""
             problems.append(f"<{tag}{' ' + _short(src, 60) if src else ''}> {_where(rep, el)}")
         for attr, value in el.attrib.items():
@@ -849,24 +860,6 @@ def _may_be_script(value: str) -> bool:
     URL of an article cost more than the rest of the rule. ("script" alone was asked before:
     every article linking a transcript was a suspect, read again.)"""
     return not value.isascii() or "script:" in "".join(value.split()).lower()
-
-
-# The script types a browser runs (HTML's JavaScript MIME type essences, and "module"), or
-# treats as more than data ("importmap", "speculationrules"): any other type makes a
-# <script> a data block, which no browser runs (JSON-LD, Next.js's __NEXT_DATA__, a
-# template). A parameter ("; charset=utf-8") is read past, so such a type is a script.
-_RUN_SCRIPT_TYPES = frozenset("""
-    application/ecmascript application/javascript application/x-ecmascript
-    application/x-javascript text/ecmascript text/javascript text/javascript1.0
-    text/javascript1.1 text/javascript1.2 text/javascript1.3 text/javascript1.4
-    text/javascript1.5 text/jscript text/livescript text/x-ecmascript text/x-javascript
-    module importmap speculationrules""".split())
-
-
-def _data_block(script: _Element) -> bool:
-    """Whether a page's ``<script>`` is a data block: its type none that a browser runs."""
-    kind = (script.get("type") or "").split(";", 1)[0].strip().lower()
-    return bool(kind) and kind not in _RUN_SCRIPT_TYPES
 
 
 def _unsafe(el: _Element) -> bool:

@@ -586,6 +586,36 @@ def counter_lazy_plugin(slots: Slots, o: Original) -> Slots:
     return article_of(slots, slots.article.replace(m.group(), lazy, 1))
 
 
+# How consent managers park an image until the reader accepts their cookies, each as its
+# plugin rewrites an <img> (its blocking markup, found in the plugins' own code): Cookiebot
+# (data-cookieblock-src and data-cookieconsent), Complianz (its placeholder image as src,
+# data-src-cmplz, a cmplz- class), iubenda (_iub_cs_activate, data-suppressedsrc, a blank
+# src), Borlabs Cookie (the markup as a template its script writes in on consent).
+def counter_consent(manager: str) -> Apply:
+    """The counter parked by a consent manager (see above)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        tag = _counter(slots.article).group()
+        src = find(re.compile(r'src="([^"]+)"'), tag, "counter src").group(1)
+        held = {
+            "cookiebot": lambda: tag.replace(
+                f'src="{src}"', f'data-cookieblock-src="{src}" data-cookieconsent="statistics"'),
+            "complianz": lambda: tag.replace(
+                f'src="{src}"', f'src="{PUBLISHER}/wp-content/plugins/complianz-gdpr/assets/'
+                f'images/placeholders/default-minimal.jpg" data-src-cmplz="{src}" '
+                'class="cmplz-image"'),
+            "iubenda": lambda: tag.replace(f'src="{src}"', 'src=""').replace(
+                "<img", f'<img class="_iub_cs_activate" data-iub-purposes="4" '
+                f'data-suppressedsrc="{src}"', 1),
+            "borlabs": lambda: ('<div class="BorlabsCookie _brlbs-cb-statistics"><script '
+                                'type="text/template" data-borlabs-cookie-script-blocker-id='
+                                f'"tc-counter">{tag}</script></div>'),
+        }[manager]()
+        return article_of(slots, slots.article.replace(tag, held, 1))
+
+    return apply
+
+
 def counter_in_noscript(slots: Slots, o: Original) -> Slots:
     m = _counter(slots.article)
     return article_of(slots, slots.article.replace(m.group(), f"<noscript>{m.group()}</noscript>",
@@ -2407,6 +2437,14 @@ EDITS = {e.name: e for e in (
     _e("counter-twice", "counter twice", counter_twice),
     _e("counter-lazy-plugin", "lazy counter (data-lazy-src, noscript copy)", counter_lazy_plugin,
        evidence=_said("page-counter", lambda o: "lazy")),
+    _e("counter-consent-cookiebot", "counter held by a consent manager",
+       counter_consent("cookiebot"), evidence=_said("page-counter", lambda o: "consent")),
+    _e("counter-consent-complianz", "counter held by a consent manager",
+       counter_consent("complianz"), evidence=_said("page-counter", lambda o: "consent")),
+    _e("counter-consent-iubenda", "counter held by a consent manager",
+       counter_consent("iubenda"), evidence=_said("page-counter", lambda o: "consent")),
+    _e("counter-consent-borlabs", "counter held by a consent manager",
+       counter_consent("borlabs"), evidence=_said("page-counter", lambda o: "consent")),
     _e("counter-in-noscript", "counter only inside <noscript>", counter_in_noscript,
        evidence=_said("page-counter", lambda o: "noscript")),
     _e("counter-cdn", "counter rewritten by an image CDN", counter_cdn,
