@@ -189,6 +189,14 @@ _HIDING_CLASSES: dict[str, tuple[str, ...]] = {
     "Webflow": ("w-condition-invisible", "w-dyn-bind-empty", "w-dyn-hide"),
 }
 _UTILITY_HIDING = frozenset(name for names in _HIDING_CLASSES.values() for name in names)
+# Screen-reader-only classes known by their name, beyond the frameworks' above: a theme's or
+# a plugin's own, often prefixed ("ast-screen-reader-text", "u-screen-reader-text"), HTML5
+# Boilerplate's "visuallyhidden", Twenty Twelve's "assistive-text". Their text is read aloud,
+# never seen ("(opens in a new tab)" after a link).
+_SCREEN_READER_ONLY = lazy_compile(
+    r"(?:^|\s)(?:\w+[-_])?(?:screen-?reader(?:[-_](?:text|only))?|sr[-_](?:only|text)|"
+    r"visually-?hidden|hidden-visually|assistive-text|a11y-(?:hidden|only)|offscreen)"
+    r"(?=\s|$)", re.I)
 # A class that shows the element again on some screen (Bootstrap d-md-block, Tailwind
 # md:block): the utility class then hides it only on small screens.
 _SHOWN_ON_SOME_SCREEN = lazy_compile(
@@ -526,12 +534,15 @@ class Hidden:
         style = attrib.get("style")
         if style and _hides(style):
             return True
-        names = set((attrib.get("class") or "").split())
+        classes = attrib.get("class") or ""
+        names = set(classes.split())
         if names & _SHOWN_BY_SCRIPT:
             return False  # its class hides it until its script shows it
-        if names & _UTILITY_HIDING and not any(_SHOWN_ON_SOME_SCREEN.match(n) for n in names):
-            return not (names & _UTILITY_HIDING <= {"invisible", "is-invisible"}
-                        and _animated(el))
+        hiding = names & _UTILITY_HIDING
+        read_only = bool(classes) and _SCREEN_READER_ONLY.search(classes) is not None
+        if (hiding or read_only) and not any(_SHOWN_ON_SOME_SCREEN.match(n) for n in names):
+            # "invisible" alone fades what an animation script reveals: seen then
+            return read_only or not (hiding <= {"invisible", "is-invisible"} and _animated(el))
         if any(family <= names for family in _PER_SCREEN_FAMILIES):
             return True
         if not self.rules:

@@ -774,6 +774,29 @@ def hidden_credit(slots: Slots, o: Original) -> Slots:
     return article_of(slots, credit + without_byline(slots.article))
 
 
+def new_tab_notes(css_class: str) -> Apply:
+    """Each link of the body to another site opened in a new tab, with the screen-reader
+    note an accessibility plugin or theme adds after its words ("(opens in a new tab)") in
+    its own screen-reader-only class (HTML5 Boilerplate's visuallyhidden, Twenty Twelve's
+    assistive-text, a theme's prefixed screen-reader-text): read aloud, never seen."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        head, body, tail = _parts(slots.article)
+        noted = re.sub(r'(<a href="https?://(?!theconversation)[^"]+")([^>]*>)(.*?)</a>',
+                       rf'\1 target="_blank" rel="noopener"\2\3<span class="{css_class}"> '
+                       r"(opens in a new tab)</span></a>", body)
+        assert noted != body, "no link to another site in the body"
+        return article_of(slots, head + noted + tail)
+
+    return apply
+
+
+def credit_read_aloud(slots: Slots, o: Original) -> Slots:
+    """The byline only in a theme's screen-reader-only class: read aloud, never seen."""
+    credit = f'<div class="ast-screen-reader-text">{byline(o.code)}</div>'
+    return article_of(slots, credit + without_byline(slots.article))
+
+
 def credit_out_of_sight(how: str) -> Apply:
     """The byline kept in the markup but out of a reader's sight, as text is kept for search
     engines or screen readers: the visually-hidden clip, an off-screen offset, image
@@ -2479,6 +2502,9 @@ EDITS = {e.name: e for e in (
     _e("hidden-copy-zero-size", "hidden compliant copy beside an altered one",
        hidden_copy("zero-size")),
     _e("hidden-credit", "credit only in hidden markup", hidden_credit),
+    _e("credit-read-aloud", "credit only in hidden markup", credit_read_aloud),
+    *(_e(f"new-tab-notes-{c}", "screen-reader notes on links", new_tab_notes(c), False)
+      for c in ("visuallyhidden", "assistive-text", "u-screen-reader-text", "sr-text")),
     *(_e(f"credit-{how}", f"credit out of sight ({how})", credit_out_of_sight(how))
       for how in ("clip", "offset", "indent", "transparent", "tiny")),
     _e("subtitle-standfirst", "The Conversation's standfirst as a subtitle",
