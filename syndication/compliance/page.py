@@ -4,7 +4,7 @@ the tokens a reader sees and where each element stands among them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, NamedTuple
@@ -21,6 +21,7 @@ from .htmltext import (
     parse_page,
     tag_name,
     text_of,
+    words,
 )
 
 if TYPE_CHECKING:
@@ -111,8 +112,26 @@ def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
     # block by block (span.added_words).
     text = extract(root, EVERY if page else located,
                    () if page else [el for el in root if isinstance(el.tag, str)],
-                   known=known, hidden=Hidden(root) if page else None)
+                   known=known, hidden=_no_text(Hidden(root)) if page else None)
     return Page(root, text.words, text.spans, plain, complete=page)
+
+
+# A control's label of at most this many words is the page's interface, not its text: a
+# <details>' <summary> or a <button> ("Continue reading", "Show more", "Lire la suite") over
+# the rest of an article a theme folds away (docs/compliance.md#controls).
+CONTROL_WORDS = 6
+_CONTROLS = frozenset({"button", "summary"})
+
+
+def _no_text(hidden: Hidden) -> Callable[[_Element], bool]:
+    """What has no words on a page: what ``hidden`` says a reader does not see, and a
+    control's short label."""
+
+    def test(el: _Element) -> bool:
+        return hidden(el) or (el.tag in _CONTROLS
+                              and len(words(text_of(el))) <= CONTROL_WORDS)
+
+    return test
 
 
 # Declarations that hide an element from a reader: not displayed, invisible, transparent,

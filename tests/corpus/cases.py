@@ -861,6 +861,13 @@ CASES: tuple[Case, ...] = (
     fails(AST, EN, "invisible-characters-edited", "unaltered-text"),
     fails(KAD, FR1, "invisible-characters-edited", "unaltered-text"),
     fails(SQS, ES2, "invisible-characters-edited", "unaltered-text"),
+    # the rest of the article folded behind a control: its short label is the interface
+    ok(TT1, EN, "folded-details"), ok(GP, FR1, "folded-details"), ok(GHO, ES1, "folded-details"),
+    ok(KAD, EN, "folded-button"), ok(NSP, FR2, "folded-button"), ok(DRU, ES2, "folded-button"),
+    fails(AST, EN, "folded-details-sentence", "unaltered-text"),
+    fails(TT5, FR1, "folded-details-sentence", "unaltered-text"),
+    fails(OWP, ES1, "folded-button-sentence", "unaltered-text"),
+    fails(ELE, EN, "folded-button-sentence", "unaltered-text"),
     # text in a screen-reader-only class a theme or plugin names its own way: never seen
     ok(TT1, EN, "new-tab-notes-visuallyhidden"), ok(GP, FR1, "new-tab-notes-assistive-text"),
     ok(NSP, ES1, "new-tab-notes-u-screen-reader-text"), ok(GHO, FR2, "new-tab-notes-sr-text"),

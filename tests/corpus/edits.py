@@ -105,6 +105,7 @@ WORDS = {
            "note-about": "Editor’s note: we asked {who} for this piece after our "
            "readers’ questions.",
            "subscribe": "Subscribe",
+           "continue": "Continue reading",
            "dek": "Our editors picked this piece for its clear look at a question readers "
            "asked about.",
            "views": "Post Views:", "reading-time": ("Reading Time:", "minutes"),
@@ -130,6 +131,7 @@ WORDS = {
            "note-about": "Note de la rédaction : nous avons demandé ce texte à {who} pour "
            "nos lecteurs.",
            "subscribe": "S’abonner",
+           "continue": "Lire la suite",
            "dek": "Notre rédaction a choisi ce texte pour son regard clair sur une question "
            "de nos lecteurs.",
            "views": "Vues :", "reading-time": ("Temps de lecture :", "minutes"),
@@ -154,6 +156,7 @@ WORDS = {
            "listen": "Escuchar este artículo",
            "note-about": "Nota de la redacción: pedimos este texto a {who} para nuestros lectores.",
            "subscribe": "Suscríbete",
+           "continue": "Seguir leyendo",
            "dek": "Nuestra redacción eligió este texto por su mirada clara sobre una pregunta "
            "de los lectores.",
            "views": "Visitas:", "reading-time": ("Tiempo de lectura:", "minutos"),
@@ -795,6 +798,27 @@ def credit_read_aloud(slots: Slots, o: Original) -> Slots:
     """The byline only in a theme's screen-reader-only class: read aloud, never seen."""
     credit = f'<div class="ast-screen-reader-text">{byline(o.code)}</div>'
     return article_of(slots, credit + without_byline(slots.article))
+
+
+def folded(how: str, *, label: str = "continue") -> Apply:
+    """The body from its third paragraph folded away behind a control, as themes and
+    "read more" plugins print it: "details" in a <details> whose <summary> says
+    words(o)[label]; "button" clipped by a style, a <button> after it that a script unfolds
+    it with. ``label="dek"``: a sentence of the publisher's as the control's label."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        code = slots.article
+        start, end = body_paragraphs(code)[2].start(), body_end(code)
+        rest, say = code[start:end], escape(words(o)[label])
+        if how == "details":
+            html = f'<details class="read-more"><summary>{say}</summary>\n{rest}</details>'
+        else:
+            html = (f'<div class="read-more-clip" style="max-height:320px;overflow:hidden">\n'
+                    f'{rest}</div>\n<button class="read-more-button" type="button">{say}'
+                    "</button>")
+        return article_of(slots, code[:start] + html + code[end:])
+
+    return apply
 
 
 def credit_out_of_sight(how: str) -> Apply:
@@ -2501,6 +2525,12 @@ EDITS = {e.name: e for e in (
        hidden_copy("aria-hidden")),
     _e("hidden-copy-zero-size", "hidden compliant copy beside an altered one",
        hidden_copy("zero-size")),
+    _e("folded-details", "the rest behind a control", folded("details"), False),
+    _e("folded-button", "the rest behind a control", folded("button"), False),
+    _e("folded-details-sentence", "intro paragraph before the article",
+       folded("details", label="dek")),
+    _e("folded-button-sentence", "paragraph appended at the end",
+       folded("button", label="dek")),
     _e("hidden-credit", "credit only in hidden markup", hidden_credit),
     _e("credit-read-aloud", "credit only in hidden markup", credit_read_aloud),
     *(_e(f"new-tab-notes-{c}", "screen-reader notes on links", new_tab_notes(c), False)
