@@ -283,8 +283,10 @@ def _above_post(rep: Page, heading: _Element, post: _Element) -> tuple[_Element,
     h_span, p_span = spans.get(heading), spans.get(post)
     if h_span is None or p_span is None or h_span[1] > p_span[0]:
         return ()
-    ancestors = {id(a) for a in post.iterancestors()}
-    top = next((a for a in heading.iterancestors() if id(a) in ancestors), None)
+    # the elements themselves, kept alive in the set: an id() of a freed lxml proxy may be
+    # another element's
+    ancestors = set(post.iterancestors())
+    top = next((a for a in heading.iterancestors() if a in ancestors), None)
     if top is None:
         return ()
     lo, hi = h_span[0], p_span[0]
@@ -435,8 +437,8 @@ def _container(rep: Page, start: int, end: int) -> _Element:
     """The element the article's words stand in: the innermost holding its first and last
     word, widened past a lone text block (an article of one paragraph)."""
     first, last = rep.innermost(start), rep.innermost(end - 1)
-    ancestors = {id(a) for a in (last, *last.iterancestors())}
-    common = next((a for a in (first, *first.iterancestors()) if id(a) in ancestors), rep.root)
+    ancestors = {last, *last.iterancestors()}  # the elements: a freed proxy's id() is reused
+    common = next((a for a in (first, *first.iterancestors()) if a in ancestors), rep.root)
     while common is not rep.root and (tag_name(common) in _TEXT_BLOCKS
                                       or tag_name(common) not in BLOCK_TAGS | {"body"}):
         parent = common.getparent()
