@@ -2249,6 +2249,97 @@ def nav_line(label: int, where: str, target: str = "own", style: str = "strong")
     return apply
 
 
+# --- pictures that are not the original's (red-team-findings.md, F33-F35) --------------------
+# The Conversation's logo as its pages print it (the recorded tc-article-*-fr.html: the
+# masthead's and the top bar's <a href="/fr"><img alt="The Conversation" src="…">), which
+# publishers show with the credit, linked to The Conversation.
+TC_LOGO = ("https://cdn.theconversation.com/static/tc/@theconversation/ui/dist/esm/logos/"
+           "logo-en-b159aca2598f351db37072c75294e4c8.svg")
+PICTURE_WORDS = {
+    "en": {"caption": "Kelp washed up on the shore at Leadbetter Beach.",
+           "photo": "Photo:", "partner": "In partnership with", "pd": "public domain"},
+    "fr": {"caption": "Des algues échouées sur la plage de Leadbetter.",
+           "photo": "Photo :", "partner": "En partenariat avec", "pd": "domaine public"},
+    "es": {"caption": "Algas varadas en la playa de Leadbetter.",
+           "photo": "Foto:", "partner": "En colaboración con", "pd": "dominio público"},
+}
+# A picture's credit in its caption, by licence: a Creative Commons licence linked, public
+# domain in words, an agency's without a licence, or none.
+_PICTURE_CREDITS = {
+    "cc": '{photo} Jane Roe/Flickr, <a href="https://creativecommons.org/licenses/by-sa/2.0/">'
+          "CC BY-SA</a>",
+    "public-domain": "{photo} NOAA, {pd}",
+    "agency": "{photo} Reuters/Lucy Nicholson",
+    "none": "",
+}
+
+
+def _picture_address(markup: str, name: str) -> str:
+    """Where each platform serves a picture its editor uploaded."""
+    if markup == "drupal":
+        return f"/sites/default/files/inline-images/{name}.jpg"
+    if markup == "ghost":
+        return f"{SITE}/content/images/2025/10/{name}.jpg"
+    return f"{SITE}/wp-content/uploads/2025/10/{name}-1024x683.jpg"
+
+
+def publisher_figure(markup: str, src: str, alt: str, caption: str) -> str:
+    """A captioned picture as each editor stores one: the block editor's Image block
+    (figure.wp-block-image, figcaption.wp-element-caption), the classic editor's [caption]
+    shortcode (div.wp-caption, p.wp-caption-text: img_caption_shortcode), Drupal's caption
+    filter (core/modules/filter/templates/filter-caption.html.twig in drupal/drupal: <figure
+    role="group" class="caption caption-img"> around the <img>, then <figcaption>), Ghost's
+    image card (figure.kg-card.kg-image-card)."""
+    src, alt = escape(src), escape(alt)
+    if markup == "classic":
+        return ('<div id="attachment_6120" style="width: 1034px" class="wp-caption aligncenter">'
+                f'<img aria-describedby="caption-attachment-6120" decoding="async" '
+                f'class="size-large wp-image-6120" src="{src}" alt="{alt}" width="1024" '
+                'height="683" /><p id="caption-attachment-6120" class="wp-caption-text">'
+                f"{caption}</p></div>")
+    if markup == "drupal":
+        return ('<figure role="group" aria-labelledby="caption-9d1c" class="caption caption-img">'
+                f'<img src="{src}" data-entity-uuid="4f7c2a9e-1b3d-4e5f-8a6b-7c8d9e0f1a2b" '
+                f'data-entity-type="file" alt="{alt}" width="1024" height="683" loading="lazy">'
+                f'<figcaption id="caption-9d1c">{caption}</figcaption></figure>')
+    if markup == "ghost":
+        return ('<figure class="kg-card kg-image-card kg-card-hascaption"><img '
+                f'src="{src}" class="kg-image" alt="{alt}" loading="lazy" width="1024" '
+                f'height="683"><figcaption>{caption}</figcaption></figure>')
+    assert markup == "block"
+    return (f'<figure class="wp-block-image size-large"><img decoding="async" src="{src}" '
+            f'alt="{alt}" class="wp-image-6120"/>'
+            + (f'<figcaption class="wp-element-caption">{caption}</figcaption>'
+               if caption else "") + "</figure>")
+
+
+def _caption(o: Original, credit: str) -> str:
+    said = PICTURE_WORDS[o.lang]
+    return f"{said['caption']} {_PICTURE_CREDITS[credit].format(**said)}".strip()
+
+
+def _placed(code: str, where: str, html: str) -> str:
+    """``html`` in the post's body: "top" above the article's first words (after the
+    byline), "between" after its second paragraph."""
+    if where == "between":
+        return after_paragraph(code, 1, html)
+    first = body_paragraphs(code)[0].start()
+    return code[:first] + html + "\n" + code[first:]
+
+
+def publisher_picture(markup: str, where: str, credit: str = "cc") -> Apply:
+    """The publisher's own picture (a Flickr photo under CC BY-SA, a public-domain one, an
+    agency's, or one without a caption) with its caption and credit, in ``markup``, placed
+    ``where`` in the post's body (_placed)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        html = publisher_figure(markup, _picture_address(markup, "leadbetter-kelp"),
+                                PICTURE_WORDS[o.lang]["caption"], _caption(o, credit))
+        return article_of(slots, _placed(slots.article, where, html))
+
+    return apply
+
+
 def _edited_sentence(o: Original) -> str:
     """The sentence of the original holding EDITED_WORD's words, with its word changed."""
     old, new = EDITED_WORD[o.name]
@@ -2267,6 +2358,72 @@ def colon_sentence(where: str) -> Apply:
         path, _title = OWN_POST[o.lang]
         html = f'<p>{sentence} <a href="{SITE}/{path}">{link}</a></p>'
         return article_of(slots, _insert(slots.article, where, html))
+
+    return apply
+
+
+def original_picture_above(slots: Slots, o: Original) -> Slots:
+    """The original's unlicensed picture (the Getty photo) uploaded to the site (its file's
+    name kept) and placed above the first words as an Image block, its caption the
+    publisher's."""
+    src = moved_picture(unlicensed_picture(o), "uploaded")
+    html = publisher_figure("block", src, PICTURE_WORDS[o.lang]["caption"],
+                            _caption(o, "none"))
+    return article_of(slots, _placed(slots.article, "top", html))
+
+
+def _edited_sentence(o: Original) -> str:
+    """Words of the original around EDITED_WORD's, with the word changed."""
+    old, new = EDITED_WORD[o.name]
+    text = " ".join(lxml.html.fragment_fromstring(_text_only(o.code), create_parent="div")
+                    .text_content().split())
+    at = text.find(old)
+    assert at >= 0, old
+    return (text[max(0, text.rfind(" ", 0, max(0, at - 40))):at] + new + text[
+        at + len(old):text.find(" ", at + len(old) + 40)]).strip()
+
+
+def picture_quoting_edited(slots: Slots, o: Original) -> Slots:
+    """A publisher's picture between paragraphs, credited under CC BY-SA, whose caption quotes
+    the original's words with one changed."""
+    credit = _PICTURE_CREDITS["cc"].format(**PICTURE_WORDS[o.lang])
+    html = publisher_figure("block", _picture_address("block", "leadbetter-kelp"), "",
+                            f"{escape(_edited_sentence(o))} {credit}")
+    return article_of(slots, _placed(slots.article, "between", html))
+
+
+_CAPTION_SPAN = re.compile(r'(<span class="caption">)(\S+)')
+
+
+def original_caption_edited(slots: Slots, o: Original) -> Slots:
+    """The first word of one of the original's own captions (kept with its picture and
+    credit) changed."""
+    m = find(_CAPTION_SPAN, slots.article, "caption")
+    new = slots.article[:m.start(2)] + words(o)["reworded"].capitalize() + \
+        slots.article[m.end(2):]
+    return article_of(slots, new)
+
+
+def tc_logo(where: str, src: str = TC_LOGO) -> Apply:
+    """The Conversation's logo with the credit, linked to The Conversation's home: at the
+    head of the attribution line ("attribution"), or over the byline as "In partnership
+    with [logo]" ("partnership"); ``src`` the logo's address (TC's file, or a copy uploaded
+    to the site's media library); "alone": the logo between two paragraphs, no credit
+    beside it."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        logo = (f'<a href="https://theconversation.com"><img src="{escape(src)}" '
+                'alt="The Conversation" width="150" height="18"></a>')
+        code = slots.article
+        if where == "attribution":
+            line = find(ATTRIBUTION, code, "attribution line").group()
+            opened = line.index(">") + 1
+            return article_of(slots, sub(code, line, line[:opened] + logo + " " + line[opened:]))
+        if where == "partnership":
+            said = PICTURE_WORDS[o.lang]["partner"]
+            return article_of(slots, f'<p class="partner-credit">{said} {logo}</p>\n' + code)
+        assert where == "alone"
+        return article_of(slots, after_paragraph(code, 1, f"<p>{logo}</p>"))
 
     return apply
 
@@ -2319,6 +2476,36 @@ def polylang_translations(slots: Slots, o: Original) -> Slots:
     html = (f'<div class="post-translations"><p>{_ALSO_IN[o.lang]}</p>\n<ul>\n{items}</ul>'
             "</div>")
     return article_of(slots, _insert(slots.article, "after-body", html))
+
+
+def tc_linked_unlicensed(slots: Slots, o: Original) -> Slots:
+    """The original's unlicensed picture (the Getty photo) shown beside the attribution
+    line, linked to the original like a logo and named "The Conversation"."""
+    code = slots.article
+    line = find(ATTRIBUTION, code, "attribution line").group()
+    img = (f'<a href="{o.article.url}"><img src="{escape(unlicensed_picture(o))}" '
+           'alt="The Conversation" width="150"></a>')
+    return article_of(slots, sub(code, line, f"<p>{img}</p>\n{line}"))
+
+
+# Drupal's "Restrict images to this site" filter (filter_html_image_secure: FilterHtmlImageSecure
+# ::process and FilterHooks::filterSecureImageAlter in drupal/drupal, core/modules/filter):
+# every <img> not served by the site (the pasted figures', the counter) gets Drupal's error
+# icon as its src, alt "Image removed." and a title saying why, a 16×16 size and the class
+# filter-image-invalid; its other attributes stay. Basic HTML's filter_html, run before it,
+# keeps only an <img>'s src, alt, width, height and data-* attributes.
+DRUPAL_REMOVED = (
+    '<img src="/core/misc/icons/e32700/error.svg" alt="Image removed." title="This image has '
+    'been removed. For security reasons, only images from the local domain are allowed." '
+    'height="16" width="16" class="filter-image-invalid">')
+
+
+def drupal_images_removed(slots: Slots, o: Original) -> Slots:
+    """The code pasted into a Drupal text format with "Restrict images to this site": each
+    of its images, the counter too, is Drupal's placeholder."""
+    new, n = re.subn(r"<img\b[^>]*>", DRUPAL_REMOVED, slots.article)
+    assert n, "no image"
+    return article_of(slots, new)
 
 
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
@@ -2732,4 +2919,36 @@ EDITS = {e.name: e for e in (
        wpml_translations, False),
     _e("polylang-post-translations", "a label and a link to the publisher's post",
        polylang_translations, False),
+    # pictures that are not the original's (F33-F35): the publisher's own, with their
+    # captions and credits, and The Conversation's logo beside the credit
+    *(_e(f"publisher-picture-{markup}-{where}", "a publisher's own picture in the post's body",
+         publisher_picture(markup, where), False)
+      for markup in ("block", "classic", "drupal", "ghost") for where in ("between", "top")),
+    _e("publisher-picture-public-domain", "a publisher's own picture in the post's body",
+       publisher_picture("block", "between", "public-domain"), False),
+    _e("publisher-picture-agency-between", "unlicensed image kept",
+       publisher_picture("classic", "between", "agency"),
+       evidence=_said("images", lambda o: "Reuters")),
+    _e("publisher-picture-agency-top", "unlicensed image kept",
+       publisher_picture("block", "top", "agency"),
+       evidence=_said("images", lambda o: "Reuters")),
+    _e("publisher-picture-uncredited-top", "unlicensed image kept",
+       publisher_picture("drupal", "top", "none"),
+       evidence=_said("images", lambda o: "leadbetter-kelp")),
+    _e("original-picture-above", "unlicensed image kept", original_picture_above),
+    _e("picture-quoting-edited", "edited word", picture_quoting_edited,
+       evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1])),
+    _e("original-caption-edited", "edited word", original_caption_edited,
+       evidence=_said("unaltered-text", lambda o: words(o)["reworded"].capitalize())),
+    _e("tc-logo-attribution", "The Conversation's logo with the credit", tc_logo("attribution"),
+       False),
+    _e("tc-logo-partnership", "The Conversation's logo with the credit", tc_logo("partnership"),
+       False),
+    _e("tc-logo-uploaded", "The Conversation's logo with the credit",
+       tc_logo("attribution", f"{SITE}/wp-content/uploads/2024/02/the-conversation-logo.png"),
+       False),
+    _e("tc-logo-alone", "unlicensed image kept", tc_logo("alone")),
+    _e("tc-linked-unlicensed", "unlicensed image kept", tc_linked_unlicensed),
+    _e("drupal-images-removed", "Drupal's placeholder for a removed image",
+       drupal_images_removed),
 )}
