@@ -285,11 +285,24 @@ def has_source(img: _Element) -> bool:
         for source in picture.iter("source") for a in _SRCSET_ATTRIBUTES)
 
 
+# The class Drupal gives the error icon it puts in place of an image its "Restrict images to
+# this site" filter removed (filter_html_image_secure: FilterHooks::filterSecureImageAlter in
+# drupal/drupal's core/modules/filter, src core/misc/icons/e32700/error.svg, alt "Image
+# removed."): the mark a site's style sheet styles it by.
+REMOVED_IMAGE_CLASS = "filter-image-invalid"
+
+
 def is_placeholder(img: _Element) -> bool:
-    """A lazy loader's stand-in (an SVG or GIF ``data:`` URL with no picture's URL beside
-    it): it shows nothing of its own (docs/compliance.md#rule-images)."""
+    """A stand-in that shows no picture of its own (docs/compliance.md#rule-images): a lazy
+    loader's (an SVG or GIF ``data:`` URL with no picture's URL beside it), or the icon a
+    CMS shows where it removed an image (Drupal's filter-image-invalid, no srcset beside
+    it, which a browser would show instead)."""
     src = (img.get("src") or "").strip().lower()
-    return src.startswith(("data:image/svg", "data:image/gif")) and not image_src(img)
+    if src.startswith(("data:image/svg", "data:image/gif")):
+        return not image_src(img)
+    classes = img.get("class") or ""
+    return REMOVED_IMAGE_CLASS in classes.split() and not any(
+        (img.get(a) or "").strip() for a in _SRCSET_ATTRIBUTES)
 
 
 # Class words of the element holding a picture and its caption where it is no <figure>:

@@ -1062,14 +1062,6 @@ PICTURES_WRONG: frozenset[str] = frozenset({
     "drupal7-bartik/fr-212649/publisher-picture-agency-top",
     "drupal-olivero/en-263253/publisher-picture-uncredited-top",
     "drupal7-bartik/es-159013/publisher-picture-uncredited-top",
-    # Drupal's placeholder for a removed image
-    "drupal-olivero/en-263253/drupal-images-removed",
-    "drupal-olivero/fr-212649/drupal-images-removed",
-    "drupal-olivero/fr-209538/drupal-images-removed",
-    "drupal-olivero/es-159013/drupal-images-removed",
-    "drupal-olivero/es-113886/drupal-images-removed",
-    "drupal7-bartik/en-263253/drupal-images-removed",
-    "drupal7-bartik/fr-212649/drupal-images-removed",
 })
 KNOWN_WRONG = (KNOWN_WRONG | RED_TEAM_WRONG | RED_TEAM_2_WRONG | RED_TEAM_3_WRONG
                | RED_TEAM_4_WRONG | PICTURES_WRONG)
