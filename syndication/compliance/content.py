@@ -241,6 +241,12 @@ def image_key(src: str) -> str:
     return image_name(src) or src.split("?", 1)[0].split("#", 1)[0].strip()
 
 
+def is_tc_picture(src: str) -> bool:
+    """Whether ``src`` is one of The Conversation's pictures, by its address or its file's
+    name (image_key)."""
+    return image_key(src).startswith(("tc-file-", "tc-name-"))
+
+
 def image_name(src: str) -> str | None:
     """The key of a picture by the name The Conversation gave its file ("tc-name-file-
     20250916-56-k9jhld"), read off the last part of the URL's path, or None."""
@@ -311,6 +317,21 @@ def is_placeholder(img: _Element) -> bool:
 _CAPTIONED = ("wp-caption", "caption", "figure", "image-card", "kg-card", "media", "photo")
 # Blogger's caption table: img < a < td < tr < tbody < table.tr-caption-container.
 _CONTAINER_LEVELS = 6
+#: A caption's link stands at most this many levels below its picture's container
+#: (figure > figcaption > span.attribution > a).
+CAPTION_LEVELS = 6
+# A picture's container holds the picture, its caption and its credit: one of more tokens
+# than this holds more than that (a post body with a class saying "media").
+CAPTION_TOKENS = 100
+
+
+def may_hold_picture(el: _Element) -> bool:
+    """Whether ``el`` may be a picture's container (image_container): a <figure>, or an
+    element whose class says it holds a captioned picture."""
+    if el.tag == "figure":
+        return True
+    names = (el.get("class") or "").lower()
+    return bool(names) and any(word in names for word in _CAPTIONED)
 
 
 def image_container(img: _Element) -> _Element | None:
@@ -322,8 +343,7 @@ def image_container(img: _Element) -> _Element | None:
     for level, el in enumerate(img.iterancestors()):
         if level >= _CONTAINER_LEVELS:
             break
-        names = (el.get("class") or "").lower()
-        if any(word in names for word in _CAPTIONED):
+        if may_hold_picture(el):
             return el
     return None
 
@@ -459,14 +479,21 @@ def _word_keys() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ..
             tuple((w, f" {key(w)} ") for w in AGENCY_WORDS))
 
 
-def _caption_credit(container: _Element, names: _Names) -> ImageCredit:
-    """A credit read from a caption without The Conversation's markup: a Creative Commons
-    link or its name in words, "Author provided" (and its equivalents), or an author's name,
-    unless an agency is named with no Creative Commons licence."""
+def caption_of(container: _Element) -> _Element | None:
+    """The caption of a picture's container: its <figcaption>, else the element whose class
+    says caption (a classic caption's p.wp-caption-text, Blogger's td.tr-caption)."""
     caption = container.find(".//figcaption")
     if caption is None:
         caption = next((el for el in container.iter() if el is not container and any(
             "caption" in c for c in _classes(el))), None)
+    return caption
+
+
+def _caption_credit(container: _Element, names: _Names) -> ImageCredit:
+    """A credit read from a caption without The Conversation's markup: a Creative Commons
+    link or its name in words, "Author provided" (and its equivalents), or an author's name,
+    unless an agency is named with no Creative Commons licence."""
+    caption = caption_of(container)
     if caption is None:
         return ImageCredit("", None, False, "no credit")
     credit = " ".join(normalise(text_of(caption)).split())

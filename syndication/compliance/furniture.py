@@ -1,7 +1,8 @@
 """Pure: a publisher's own boxes inside a republished article (ads, newsletter sign-ups,
-"Related" links, lists of the publisher's posts), recognised by how CMSs mark them or, for a
-list of posts, a link card or a newsletter box, by what it is made of, and furniture only
-where they carry none of the original's text (docs/compliance.md#publisher-boxes)."""
+"Related" links, lists of the publisher's posts, its own captioned pictures), recognised by
+how CMSs mark them or, for a list of posts, a link card, a newsletter box or a picture, by
+what it is made of, and furniture only where they carry none of the original's text
+(docs/compliance.md#publisher-boxes)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,19 @@ from lxml import etree
 from ..conversation import is_tc_host
 from ..lazyre import lazy_compile
 from ..urls import host_of
-from .content import IMAGE_TAGS, image_src
+from .content import (
+    CAPTION_TOKENS,
+    EMBED_TAGS,
+    IMAGE_TAGS,
+    caption_of,
+    image_container,
+    image_src,
+    is_tc_picture,
+    may_hold_picture,
+)
 from .credit import credit_of, names_the_article
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, class_words, fold_name, key, tag_name
+from .htmltext import words as words_of
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -290,9 +301,11 @@ class Furniture:
     without the original: markup alone decides)."""
 
     def __init__(self, rep: Page, original: Sequence[str] | None,
-                 article: Article | None = None):
+                 article: Article | None = None, credits: Sequence[str] = ()):
         self.rep = rep
         self.original = original
+        self.credits = credits  # the original's pictures' credits ("X/Flickr, CC BY")
+        self._prose: set[tuple[str, ...]] | None = None  # its runs, less its credits'
         self.article = article  # whose credit a box must not speak of (_invites_to_sign_up)
         self._runs: set[tuple[str, ...]] | None = None
         self._joined: str | None = None
@@ -300,6 +313,7 @@ class Furniture:
         self._boxes: list[_Element] | None = None
         self._hosts: frozenset[str] | None = None  # the publisher's own hosts
         self._toc_entries: frozenset[_Element] | None = None  # _entries
+        self._pictures: set[_Element] = set()  # boxes that are a publisher's picture
 
     def _carries_original(self, words: Sequence[str]) -> bool:
         """Whether ``words`` hold a run of ORIGINAL_RUN tokens of the original, or, shorter
@@ -309,11 +323,15 @@ class Furniture:
             return False
         if 3 <= len(words) < ORIGINAL_RUN:
             return self._in_original(words)
-        if self._runs is None:
-            o, k = self.original, ORIGINAL_RUN
-            self._runs = {tuple(o[i:i + k]) for i in range(len(o) - k + 1)}
-        runs, k = self._runs, ORIGINAL_RUN
+        runs, k = self._original_runs(), ORIGINAL_RUN
         return any(tuple(words[i:i + k]) in runs for i in range(len(words) - k + 1))
+
+    def _original_runs(self) -> set[tuple[str, ...]]:
+        """Every run of ORIGINAL_RUN tokens of the original."""
+        if self._runs is None:
+            o, k = self.original or (), ORIGINAL_RUN
+            self._runs = {tuple(o[i:i + k]) for i in range(len(o) - k + 1)}
+        return self._runs
 
     def is_box(self, el: _Element) -> bool:
         """Whether ``el`` is a box that is furniture (markup, and none of the original's
@@ -334,12 +352,57 @@ class Furniture:
                 and not self._heads_a_list(el, start, end) \
                 and not self._invites_to_sign_up(el, start, end) \
                 and not self._wraps_a_box(el):
-            return self._lists_contents(el, start, end)
+            if self._lists_contents(el, start, end):
+                return True
+            if not self._shows_a_picture(el, start, end) or self._quotes_prose(start, end):
+                return False  # text, or a caption quoting the article
+            self._pictures.add(el)
+            return True
         if kind in _PITCHES and self._speaks_of_article(start, end):
             return False  # a note about the article in a prompt's box is text
         # a table of contents carries the article's headings, and only those
         return (not self._carries_original(self.rep.words[start:end])
                 or self._lists_contents(el, start, end))
+
+    def _shows_a_picture(self, el: _Element, start: int, end: int) -> bool:
+        """Whether ``el`` is a picture's container (content.image_container: its <figure>,
+        a classic caption's div.wp-caption) holding the picture and a short caption and
+        credit, its words all in the caption, nothing embedded: the publisher's picture,
+        whose caption is no text of the article wherever it stands
+        (docs/compliance.md#rule-images). A link card's title and description stand beside
+        its picture, not in a caption."""
+        if not may_hold_picture(el) or end - start > CAPTION_TOKENS:
+            return False
+        caption = caption_of(el) if end > start else None
+        c_start, c_end = self.rep.at.get(caption, (0, 0)) if caption is not None else (0, 0)
+        if c_end - c_start < end - start:
+            return False  # words beside the caption
+        pictures = self.rep.pictures
+        shown = [img for img in el.iter(*IMAGE_TAGS)
+                 if img in pictures and image_container(img) is el]
+        return bool(shown) and not any(is_tc_picture(image_src(img)) for img in shown) \
+            and not any(True for _ in el.iter(*EMBED_TAGS - {"noscript"}))
+
+    def _quotes_prose(self, start: int, end: int) -> bool:
+        """Whether the page's tokens ``start:end`` hold a run of ORIGINAL_RUN tokens of the
+        original but of its pictures' credits: a credit's "/Flickr, CC BY" is no quote."""
+        if self.original is None:
+            return False
+        if self._prose is None:
+            k = ORIGINAL_RUN
+            credited = {tuple(c[i:i + k]) for c in map(words_of, self.credits)
+                        for i in range(len(c) - k + 1)}
+            self._prose = self._original_runs() - credited
+        words, k = self.rep.words[start:end], ORIGINAL_RUN
+        return any(tuple(words[i:i + k]) in self._prose for i in range(len(words) - k + 1))
+
+    def aside(self, el: _Element) -> bool:
+        """Whether ``el`` stands in a box that is not the article's (an ad, a sign-up, a list
+        of posts): a publisher's picture with its caption is a box whose words are not the
+        article's text, but its picture is judged by the images rule, and its markup by
+        safe-html, like the article's."""
+        box = self.box_of(el)
+        return box is not None and box not in self._pictures
 
     def _wraps_a_box(self, el: _Element) -> bool:
         """Whether ``el`` holds a box and the box's scripts, nothing else: the wrapper a

@@ -14,9 +14,9 @@ from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
 from ..tokens import words
 from .compare import Alignment
-from .content import iter_counters
+from .content import image_container, iter_counters
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, class_words, key, tag_name, text_of
-from .page import Page, block_of, inside
+from .page import Page, block_of, body_of, inside
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -132,7 +132,18 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
             judged = [el for el in rep.root.iter()
                       if s < (p := _runs_at(rep, el)) < e or (p in (s, e) and at_edge(el, p))
                       or any(inside(el, b) for b in blocks)]
+        # the pictures among its words, and the captioned ones of its body around them,
+        # within its section: a publisher's picture with its caption above the first words
+        # or after the last stands in the article (docs/compliance.md#rule-images); a
+        # featured image above the headline, outside the body, does not, nor an author's
+        # avatar or an icon without a caption
         images = [img for img in pictures if whole or s <= rep.pos(img) <= e]
+        around = [] if whole else [img for img in pictures if lo <= rep.pos(img) < hi
+                                   and not s <= rep.pos(img) <= e]
+        if around:
+            body = body_of(rep, s, e)
+            images += [img for img in around if inside(img, body) and not is_chrome(img)
+                       and image_container(img) is not None]
     else:
         container = rep.root if whole else _container(rep, credit_anchors())
         start, end = rep.at.get(container, (0, m))

@@ -27,6 +27,11 @@ from .htmltext import (
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
+# Blocks that hold text, not other blocks: an article of one paragraph is judged within the
+# element around that paragraph, where an added paragraph would stand.
+TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre li dd dt figcaption figure "
+                        "address summary".split())
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -606,3 +611,19 @@ def block_of(el: _Element) -> _Element:
 def inside(el: _Element, block: _Element) -> bool:
     """Whether ``el`` is ``block`` or stands within it."""
     return el is block or any(a is block for a in el.iterancestors())
+
+
+def body_of(rep: Page, start: int, end: int) -> _Element:
+    """The article's body: the element its words (``rep.words[start:end]``) stand in, the
+    innermost holding its first and last word, widened past a lone text block (an article
+    of one paragraph), where an added paragraph or picture would stand."""
+    first, last = rep.innermost(start), rep.innermost(end - 1)
+    ancestors = {last, *last.iterancestors()}  # the elements: a freed proxy's id() is reused
+    common = next((a for a in (first, *first.iterancestors()) if a in ancestors), rep.root)
+    while common is not rep.root and (tag_name(common) in TEXT_BLOCKS
+                                      or tag_name(common) not in BLOCK_TAGS | {"body"}):
+        parent = common.getparent()
+        if parent is None:
+            break
+        common = parent
+    return common

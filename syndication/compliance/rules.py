@@ -26,6 +26,9 @@ from ..errors import DocumentCut
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
 from .compare import ANCHOR_WORDS, MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
+    CAPTION_LEVELS,
+    CAPTION_TOKENS,
+    IMAGE_TAGS,
     CounterTag,
     credit_kept,
     figure_credit,
@@ -34,6 +37,7 @@ from .content import (
     image_name,
     image_src,
     is_data_block,
+    may_hold_picture,
 )
 from .furniture import Around, Furniture
 from .htmltext import (
@@ -164,7 +168,9 @@ def check_read_page(rep: Page, orig: Original | None, n: int | None, *,
     located=LOCATED)``) and its original prepared (or None; ``n`` is then the article's id):
     `syndication check` reads the page once to choose the original and to judge it."""
     furniture = Furniture(rep, orig.text.words if orig is not None else None,
-                          orig.article if orig is not None else None)
+                          orig.article if orig is not None else None,
+                          tuple(i.credit.credit for i in orig.images if i.credit)
+                          if orig is not None else ())
     alignment = _align(orig, rep, furniture)
     if orig is not None and alignment is not None and not alignment.found and (
             drawn := drawn_by_script(rep, orig)) is not None:
@@ -265,7 +271,7 @@ def _verdict(rep: Page, scope: Scope, orig: Original | None, furniture: Furnitur
         _author_credit(article, scope, rep.plain, looked_for),
         _institution_credit(article, scope, looked_for),
         _source_link(scope, rep),
-        _licence_notice(scope, rep.plain),
+        _licence_notice(scope, rep),
         _page_counter(scope, rep),
         _unaltered_text(orig, scope, rep, furniture),
         _unaltered_title(article, title, rep if page and not rep.plain else None, scope),
@@ -452,9 +458,12 @@ def _source_link(scope: Scope, rep: Page) -> Finding:
                    f"no link to the original article {n} on The Conversation{other}")
 
 
-def _licence_notice(scope: Scope, plain: bool) -> Finding:
+def _licence_notice(scope: Scope, rep: Page) -> Finding:
+    plain = rep.plain
     links = [(a.get("href") or "").strip() for a in scope.links]
-    licences = [h for h in links if CC_LICENCE.search(h)]
+    # a licence linked in a picture's caption is the picture's, not the article's
+    licences = [h for h, a in zip(links, scope.links, strict=True)
+                if CC_LICENCE.search(h) and not _in_caption(rep, a)]
     right = [h for h in licences if TC_LICENCE_LINK.match(h)]
     if right:
         return Finding("licence-notice", True, f"links the licence {right[0]}")
@@ -756,7 +765,7 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
     judged = set()
     boxed = 0
     for img in scope.images:
-        if furniture is not None and furniture.box_of(img) is not None:
+        if furniture is not None and furniture.aside(img):
             boxed += 1  # the publisher's ad or box, not the article's (unless it is the
             continue    # original's unlicensed image: page_images below)
         judged.add(img)
@@ -801,6 +810,20 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
                    f"{len(kept)} reusable: " + "; ".join(kept.values()) + aside)
 
 
+def _in_caption(rep: Page, el: _Element) -> bool:
+    """Whether ``el`` stands in a picture's container (content.image_container: its figure,
+    a classic caption's wrapper) of at most CAPTION_TOKENS tokens: the picture's caption
+    or credit."""
+    for level, box in enumerate(el.iterancestors()):
+        if level >= CAPTION_LEVELS:
+            return False
+        if may_hold_picture(box) and any(image_container(img) is box for img in
+                                         box.iter(*IMAGE_TAGS) if img in rep.pictures):
+            s, e = rep.at.get(box, (0, 0))
+            return e - s <= CAPTION_TOKENS
+    return False
+
+
 def _safe_html(scope: Scope, rep: Page, furniture: Furniture | None) -> Finding:
     if rep.plain:
         return Finding("safe-html", None, "not checked: plain text")
@@ -813,7 +836,7 @@ def _safe_html(scope: Scope, rep: Page, furniture: Furniture | None) -> Finding:
         if not tag:
             continue
         if furniture is not None and (tag in UNSAFE_TAGS or el.attrib) and _unsafe(el) \
-                and furniture.box_of(el) is not None:
+                and furniture.aside(el):
             continue  # the publisher's ad or sign-up form, as its sidebar's: not the article
         # a page's data block (JSON-LD, a framework's JSON) is no script: no browser runs it
         if tag in UNSAFE_TAGS and not (tag == "script" and rep.complete and is_data_block(el)):

@@ -13,20 +13,16 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..conversation import is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
 from ..models import Article
-from .content import IMAGE_TAGS, image_container
+from .content import CAPTION_TOKENS, IMAGE_TAGS, image_container
 from .credit import MONTHS, Credit, credit_of, is_author_box, is_credit
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
 from .htmltext import words as words_of
 from .locate import CC_LICENCE, CREDIT_BOX_TOKENS, CREDIT_WINDOW, credit_box, is_item
-from .page import Page, inside
+from .page import TEXT_BLOCKS, Page, body_of, inside
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-# Blocks that hold text, not other blocks: an article of one paragraph is judged within the
-# element around that paragraph, where an added paragraph would stand.
-_TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre li dd dt figcaption figure "
-                         "address summary".split())
 # A heading after the article of this level or higher, or of its own heading's, starts
 # another piece (a digest's next republication): the article's span ends there.
 _PIECE_LEVEL = 2
@@ -40,9 +36,6 @@ POST_WINDOW = CREDIT_WINDOW
 # A CMS's own post meta (author, date, category, hits: Joomla's dl.article-info, a WordPress
 # theme's entry-meta) is short: a block longer than this many tokens is never taken for it.
 _META_TOKENS = 60
-# A picture's caption and credit, in a wrapper that says so (content.image_container), are
-# the picture's (judged by the images rule): a wrapper of more tokens holds more than that.
-_CAPTION_TOKENS = 100
 # Elements whose text is post metadata by markup: <time>; a date or an author as microdata
 # (itemprop="datePublished") or RDFa (property="dc:date", "schema:author") say; links whose
 # rel is one of HTML's link types for a post's author, tags and permalink (rel="author",
@@ -89,7 +82,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     original's words as aligned). The span is the article's post (_post: the element holding
     its body, its headline and its credit), after the heading that heads the article and
     before the next piece's heading; a header the theme prints above the post is read with
-    it (_above_post). Inside the body (_container) every word counts; in the
+    it (_above_post). Inside the body (page.body_of) every word counts; in the
     post's other blocks (another CMS field, widget or module: an excerpt under the headline,
     a note after the body) prose does (_prose), not the labels and links around a post. Not
     counted: the page's chrome, credit boxes, figures, post meta, blocks that are nothing but
@@ -105,7 +98,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         return ()
     spans = rep.at
     # A feed entry is nothing but the republication: its span is the whole entry.
-    body = _container(rep, start, end) if rep.complete else rep.root
+    body = body_of(rep, start, end) if rep.complete else rep.root
     title = key(article.title)
     headline = heading if heading is not None and key(text_of(heading)) == title else None
     post = _post(body, headline) if rep.complete else body
@@ -157,11 +150,11 @@ def added_words(rep: Page, start: int, end: int, article: Article,
             box = image_container(el)  # a picture with its caption, not in a <figure>
             at = spans.get(box) if box is not None else None
             if at is not None and (at[0] >= end or at[1] <= start) and \
-                    at[1] - at[0] <= _CAPTION_TOKENS:
+                    at[1] - at[0] <= CAPTION_TOKENS:
                 skipped.append(at)
         if (s < end and e > start) or e <= s:
             continue  # holds words of the article, or none
-        if (tag in HEADING_TAGS or (tag in _TEXT_BLOCKS and e - s == len(title_words)
+        if (tag in HEADING_TAGS or (tag in TEXT_BLOCKS and e - s == len(title_words)
                                  and key(" ".join(words[s:e])) == title)) and (
                 not credit_box(rep, el)) and el is not subtitle:
             if e <= start:
@@ -431,21 +424,6 @@ def _is_meta(el: _Element) -> bool:
 
 def _text(el: _Element) -> str:
     return "".join(t for t in el.itertext() if isinstance(t, str))
-
-
-def _container(rep: Page, start: int, end: int) -> _Element:
-    """The element the article's words stand in: the innermost holding its first and last
-    word, widened past a lone text block (an article of one paragraph)."""
-    first, last = rep.innermost(start), rep.innermost(end - 1)
-    ancestors = {last, *last.iterancestors()}  # the elements: a freed proxy's id() is reused
-    common = next((a for a in (first, *first.iterancestors()) if a in ancestors), rep.root)
-    while common is not rep.root and (tag_name(common) in _TEXT_BLOCKS
-                                      or tag_name(common) not in BLOCK_TAGS | {"body"}):
-        parent = common.getparent()
-        if parent is None:
-            break
-        common = parent
-    return common
 
 
 def _runs(a: int, b: int, boundaries: set[int], skipped: Sequence[tuple[int, int]]

@@ -2362,6 +2362,13 @@ def colon_sentence(where: str) -> Apply:
     return apply
 
 
+def picture_licence_only(slots: Slots, o: Original) -> Slots:
+    """The attribution line cut to "Read the original article on The Conversation." and a
+    publisher's picture above the first words, its caption linking CC BY-SA: the only
+    licence linked is the picture's."""
+    return publisher_picture("block", "top")(licence_words_removed(slots, o), o)
+
+
 def original_picture_above(slots: Slots, o: Original) -> Slots:
     """The original's unlicensed picture (the Getty photo) uploaded to the site (its file's
     name kept) and placed above the first words as an Image block, its caption the
@@ -2486,6 +2493,24 @@ def tc_linked_unlicensed(slots: Slots, o: Original) -> Slots:
     img = (f'<a href="{o.article.url}"><img src="{escape(unlicensed_picture(o))}" '
            'alt="The Conversation" width="150"></a>')
     return article_of(slots, sub(code, line, f"<p>{img}</p>\n{line}"))
+
+
+def author_box_in_content(slots: Slots, o: Original) -> Slots:
+    """Simple Author Box's box, which the plugin appends to the post's content (the_content
+    filter: inc/functions.php, template/template-sab.php in dchenk/simple-author-box): the
+    author's avatar (get_avatar's Gravatar <img class="avatar avatar-100 photo">), "About"
+    and the name, the description; the post's author set to The Conversation's (a guest
+    author), the description the byline, which leaves the code."""
+    first = o.article.authors[0]
+    box = ('<div class="saboxplugin-wrap"><div class="saboxplugin-gravatar"><img alt="" '
+           "src='https://secure.gravatar.com/avatar/0f1e2d3c4b5a?s=100&#038;d=mm&#038;r=g' "
+           "srcset='https://secure.gravatar.com/avatar/0f1e2d3c4b5a?s=200&#038;d=mm&#038;r=g "
+           "2x' class='avatar avatar-100 photo' height='100' width='100' loading='lazy' "
+           "decoding='async'/></div><div class=\"saboxplugin-authorname\"><a "
+           f'href="{SITE}/author/{first.name.split()[-1].lower()}/" class="vcard author">'
+           f'<span class="fn">About {escape(first.name)}</span></a></div><div '
+           f'class="saboxplugin-desc">{byline(o.code)}</div><div class="clearfix"></div></div>')
+    return article_of(slots, without_byline(slots.article) + "\n" + box)
 
 
 # Drupal's "Restrict images to this site" filter (filter_html_image_secure: FilterHtmlImageSecure
@@ -2935,6 +2960,9 @@ EDITS = {e.name: e for e in (
     _e("publisher-picture-uncredited-top", "unlicensed image kept",
        publisher_picture("drupal", "top", "none"),
        evidence=_said("images", lambda o: "leadbetter-kelp")),
+    _e("picture-licence-only", "attribution line with the licence words removed",
+       picture_licence_only,
+       evidence=_said("licence-notice", lambda o: "no statement that the article")),
     _e("original-picture-above", "unlicensed image kept", original_picture_above),
     _e("picture-quoting-edited", "edited word", picture_quoting_edited,
        evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1])),
@@ -2949,6 +2977,8 @@ EDITS = {e.name: e for e in (
        False),
     _e("tc-logo-alone", "unlicensed image kept", tc_logo("alone")),
     _e("tc-linked-unlicensed", "unlicensed image kept", tc_linked_unlicensed),
+    _e("author-box-in-content", "author box in the article's footer", author_box_in_content,
+       False),
     _e("drupal-images-removed", "Drupal's placeholder for a removed image",
        drupal_images_removed),
 )}
