@@ -1,13 +1,14 @@
 """Every fact syndication relies on about The Conversation, in one place
 (docs/the-conversation.md): its home and hosts (with a strict host test), how an article's id
-is written in entry ids and URLs, the page counter, the image host, the editions and their
-languages, the rights statement, and the attribution line in each language. Pure: strings,
+is written in entry ids and URLs, the page counter, the image host, its logo, the editions
+and their languages, the rights statement, and the attribution line in each language. Pure: strings,
 patterns and small tests on them, loading nothing but the standard library and urls.py, so
 every run may import it; every other module imports these facts from here."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
 from .lazyre import lazy_compile
@@ -157,6 +158,38 @@ TC_IMAGE_RE = lazy_compile(rf"(?<![\w.-])images\.{_HOST}/files/(\d+)/", re.IGNOR
 # k9jhld.jpg), which a copy downloaded and uploaded to another site keeps (WordPress adds a
 # size, "-scaled" or "-1" before the extension): the same picture.
 TC_IMAGE_NAME_RE = lazy_compile(r"(?<![\w-])(file-\d{8}-\d+-[0-9a-z]+)(?=[.-])", re.IGNORECASE)
+
+
+# The Conversation's logo as its pages print it (the recorded tc-article-*-fr.html: the
+# masthead's and the top bar's <a href="/fr"><img alt="The Conversation" src="https://cdn.
+# theconversation.com/static/tc/@theconversation/ui/dist/esm/logos/logo-en-{hash}.svg">; the
+# style sheet's fallback static/tc/logos/logo-no-svg-{hash}.png), which republishers show
+# beside the credit, linked to The Conversation: its file on The Conversation's host, or a
+# copy uploaded to their own site, named The Conversation in its alt text and "logo" or
+# "conversation" in its file's name (docs/compliance.md#rule-images).
+_LOGO_PATH = lazy_compile(r"/logos/logo-[\w-]*\.(?:svg|png)$", re.IGNORECASE)
+_LOGO_NAME = lazy_compile(r"logo|conversation", re.IGNORECASE)
+
+
+def is_tc_logo(src: str, alt: str) -> bool:
+    """Whether an image of address ``src`` and alt text ``alt`` is The Conversation's logo:
+    its own file on The Conversation's host, or a copy whose alt text names The
+    Conversation and nothing else and whose file's name says logo or conversation."""
+    path = urlsplit(src.strip()).path
+    if is_tc_url(src) and _LOGO_PATH.search(path):
+        return True
+    name = path.rsplit("/", 1)[-1]
+    return bool(_LOGO_NAME.search(name)) and bool(_logo_alt().match(" ".join(alt.split())))
+
+
+@cache
+def _logo_alt() -> re.Pattern[str]:
+    """What a logo's alt text says: The Conversation's name, an edition's after it, "logo"
+    beside it ("The Conversation", "The Conversation France", "Logo de The Conversation"),
+    without case."""
+    editions = "|".join(re.escape(e) for e in EDITION_NAMES)
+    return re.compile(rf"^(?:logo\W+(?:de\W+|of\W+)?)?the\W+conversation"
+                      rf"(?:\W+(?:{editions}))?(?:\W+logo)?\W*$", re.IGNORECASE)
 
 
 #: The counter's URL anywhere inside another URL: an image CDN or proxy that rewrote it

@@ -1,6 +1,7 @@
-"""Pictures that are not the original's (docs/compliance.md#rule-images): the icon Drupal
-puts where it removed an image shows no picture (content.is_placeholder). The corpus
-(tests/corpus, F33-F35) judges them on whole pages."""
+"""Pictures that are not the original's (docs/compliance.md#rule-images): The Conversation's
+logo is known by its file or, for a copy on another site, by its alt text and file name
+(conversation.is_tc_logo); the icon Drupal puts where it removed an image shows no picture
+(content.is_placeholder). The corpus (tests/corpus, F33-F35) judges them on whole pages."""
 
 from __future__ import annotations
 
@@ -8,8 +9,33 @@ import lxml.html
 import pytest
 
 from syndication.compliance.content import is_placeholder
+from syndication.conversation import is_tc_logo
 
-from .corpus.edits import DRUPAL_REMOVED
+from .corpus.edits import DRUPAL_REMOVED, TC_LOGO
+
+UPLOADED = "https://harbourtown.example/wp-content/uploads/2024/02/"
+
+
+@pytest.mark.parametrize(("src", "alt", "logo"), [
+    (TC_LOGO, "The Conversation", True),  # its own file, as its pages print it
+    (TC_LOGO, "", True),
+    ("https://cdn.theconversation.com/static/tc/logos/logo-no-svg-44adbb10.png", "", True),
+    (UPLOADED + "the-conversation-logo.png", "The Conversation", True),
+    (UPLOADED + "tc-logo.svg", "The Conversation France", True),
+    (UPLOADED + "logo.png", "Logo de The Conversation", True),
+    (UPLOADED + "logo.png", "the conversation logo", True),
+    # a picture named The Conversation is no logo: its file says otherwise
+    (UPLOADED + "harbour-dawn.jpg", "The Conversation", False),
+    # nor a logo file whose alt text says more than The Conversation's name
+    (UPLOADED + "the-conversation-logo.png", "The Conversation: sea stars", False),
+    (UPLOADED + "logo.png", "Harbourtown Times", False),
+    # nor one of its pictures, nor a logo on another host
+    ("https://images.theconversation.com/files/691226/original/file-20250916-56-k9jhld.jpg",
+     "The Conversation", False),
+    ("https://evil.example/static/tc/logos/logo-en-b159.svg", "", False),
+])
+def test_the_conversations_logo(src: str, alt: str, logo: bool) -> None:
+    assert is_tc_logo(src, alt) is logo
 
 
 @pytest.mark.parametrize(("html", "placeholder"), [

@@ -20,6 +20,8 @@ from ..conversation import (
     is_institution_url,
     is_profile_url,
     is_tc_home,
+    is_tc_logo,
+    is_tc_url,
     tc_article_id,
 )
 from ..errors import DocumentCut
@@ -763,7 +765,7 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
         if name is not None:
             originals.setdefault(name, image)
     judged = set()
-    boxed = 0
+    boxed = logos = 0
     for img in scope.images:
         if furniture is not None and furniture.aside(img):
             boxed += 1  # the publisher's ad or box, not the article's (unless it is the
@@ -773,6 +775,9 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
         label = _short(src or "(no src)")
         picture = image_key(src) if src else f"#{len(judged)}"
         known = originals.get(picture) if src else None
+        if known is None and _logo_with_credit(img, src, scope, rep):
+            logos += 1  # The Conversation's logo shown with the credit: part of it
+            continue
         container = image_container(img)
         if known is not None and not known.reusable:
             problems[picture] = f"{_short(src)}: the original's image, {known.reason}"
@@ -800,7 +805,9 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
         if known is not None and not known.reusable:
             problems.setdefault(picture, f"{_short(src)} (outside the article): the "
                                 f"original's image, {known.reason}")
-    aside = (f" ({boxed} in the publisher's boxes, not the article's)" if boxed else "")
+    aside = (f" ({boxed} in the publisher's boxes, not the article's)" if boxed else "") + (
+        f" (The Conversation's logo with the credit{f', {logos} times' if logos > 1 else ''})"
+        if logos else "")
     if problems:
         return Finding("images", False,
                        "not licensed for reuse: " + "; ".join(problems.values()))
@@ -822,6 +829,25 @@ def _in_caption(rep: Page, el: _Element) -> bool:
             s, e = rep.at.get(box, (0, 0))
             return e - s <= CAPTION_TOKENS
     return False
+
+
+def _logo_with_credit(img: _Element, src: str, scope: Scope, rep: Page) -> bool:
+    """Whether ``img`` is The Conversation's logo (conversation.is_tc_logo) shown as part of
+    the credit (docs/compliance.md#rule-images): outside the article's words, linked to The
+    Conversation or in the block of a link to its home or to the original (the attribution
+    line, "In partnership with [logo]" over the byline). Between the article's paragraphs a
+    logo is a picture like any other."""
+    if not is_tc_logo(src, img.get("alt") or ""):
+        return False
+    alignment = scope.alignment
+    if alignment is not None and alignment.found and \
+            alignment.start < rep.pos(img) < alignment.end:
+        return False
+    link = next(img.iterancestors("a"), None)
+    if link is not None and is_tc_url(link.get("href") or ""):
+        return True
+    return any(is_tc_home(href) or tc_article_id(href) == scope.n
+               for href in (a.get("href") or "" for a in block_of(img).iter("a")))
 
 
 def _safe_html(scope: Scope, rep: Page, furniture: Furniture | None) -> Finding:

@@ -1028,15 +1028,7 @@ RED_TEAM_4_WRONG: frozenset[str] = frozenset({
 # The sixth round's picture cases judged wrongly (red-team-findings.md, F33-F35): pictures
 # that are not the original's. CHECKER HELPERS: delete a line here when your fix makes it
 # right.
-PICTURES_WRONG: frozenset[str] = frozenset({
-    # The Conversation's logo with the credit
-    "wp-twentytwentyone/en-263253/tc-logo-attribution",
-    "wp-generatepress/fr-212649/tc-logo-attribution",
-    "ghost-casper/fr-209538/tc-logo-attribution",
-    "amp-reader/es-113886/tc-logo-attribution",
-    "wp-oceanwp/en-263253/tc-logo-uploaded",
-    "wp-newspaper/fr-212649/tc-logo-uploaded",
-})
+PICTURES_WRONG: frozenset[str] = frozenset()
 KNOWN_WRONG = (KNOWN_WRONG | RED_TEAM_WRONG | RED_TEAM_2_WRONG | RED_TEAM_3_WRONG
                | RED_TEAM_4_WRONG | PICTURES_WRONG)
 
