@@ -330,31 +330,8 @@ def _post_meta(block: _Element) -> bool:
     structure, not by any theme's class."""
     pieces: list[tuple[str, bool]] = []  # (text, marked as metadata)
     current: list[str] = []
-
-    def cut() -> None:
-        if current:
-            pieces.append(("".join(current), False))
-            current.clear()
-
-    def walk(el: _Element) -> None:  # the element's own text; its tail is its parent's
-        tag = tag_name(el)
-        if tag in SKIP_TAGS or not tag:
-            return
-        if tag == "time" or _is_meta(el):
-            cut()
-            pieces.append((_text(el), True))
-            return
-        if tag in BLOCK_TAGS:
-            cut()
-        current.append(el.text or "")
-        for child in el:
-            walk(child)
-            current.append(child.tail or "")
-        if tag in BLOCK_TAGS:
-            cut()
-
-    walk(block)
-    cut()
+    _meta_pieces(block, pieces, current)
+    _cut(pieces, current)
     texts = []  # (text, words, marked or dated) of each piece with words
     for text, marked in pieces:
         tokens = words_of(text)
@@ -374,6 +351,33 @@ def _post_meta(block: _Element) -> bool:
         return False
     return all(n <= _META_PIECE_WORDS + (3 if marked else 0)
                and not (n >= 3 and _SENTENCE_END.search(t)) for t, n, marked in texts)
+
+
+def _meta_pieces(el: _Element, pieces: list[tuple[str, bool]], current: list[str]) -> None:
+    """_post_meta's pieces of ``el`` (its own text; its tail is its parent's), cut at blocks
+    and at elements marked as metadata. A function of the module, not a closure calling
+    itself: such a closure is a reference cycle, left for the garbage collector."""
+    tag = tag_name(el)
+    if tag in SKIP_TAGS or not tag:
+        return
+    if tag == "time" or _is_meta(el):
+        _cut(pieces, current)
+        pieces.append((_text(el), True))
+        return
+    if tag in BLOCK_TAGS:
+        _cut(pieces, current)
+    current.append(el.text or "")
+    for child in el:
+        _meta_pieces(child, pieces, current)
+        current.append(child.tail or "")
+    if tag in BLOCK_TAGS:
+        _cut(pieces, current)
+
+
+def _cut(pieces: list[tuple[str, bool]], current: list[str]) -> None:
+    if current:
+        pieces.append(("".join(current), False))
+        current.clear()
 
 
 def _a_value(text: str) -> bool:
