@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Container, Iterator, Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -39,10 +40,11 @@ if TYPE_CHECKING:
     from .page import Page
 
 # Tags that are a box whatever their class: an <aside> inside the content, a form (a
-# newsletter sign-up), AMP's ad and embed components.
+# newsletter sign-up) or a fieldset (a group of a form's controls; Organize Series prints its
+# navigation in one), AMP's ad and embed components.
 BOX_TAGS = {
     "aside": "aside", "form": "form", "amp-ad": "advertisement",
-    "amp-embed": "advertisement", "amp-sticky-ad": "advertisement",
+    "amp-embed": "advertisement", "amp-sticky-ad": "advertisement", "fieldset": "form",
 }
 # Class and id words of boxes as CMSs and their plugins write them. Ads: Ad Inserter
 # (code-block-N), Advanced Ads (advads-…), AdSense (ins.adsbygoogle), WP QUADS, Mediavine,
@@ -57,7 +59,10 @@ BOX_TAGS = {
 # pf-button, Jetpack's sharedaddy and Likes, AddToAny, Shariff); players that read the
 # article aloud
 # (Trinity Audio's trinityAudioPlaceholder, BeyondWords, Play.ht, Instaread, AdAuris,
-# Speechify: text-to-speech, a format the licence allows).
+# Speechify: text-to-speech, a format the licence allows); a reader's feedback on the post
+# (star ratings: kk Star Ratings, WP-PostRatings; "Was this helpful? Yes / No": Helpful;
+# emoji reactions: WP Reactions) and a series' links (Organize Series / PublishPress
+# Series: "This entry is part 2 of 5 in the series …", its previous and next posts).
 _BOX_NAMES = (
     ("advertisement", r"ad|ads|advert\w*|advads\w*|adsbygoogle|adslot|adunit|ad-?slot|"
                       r"ad-?unit|ad-?container|ad-?wrap\w*|ad-?label|ad-?inline|code-block|"
@@ -77,6 +82,9 @@ _BOX_NAMES = (
     ("embed", r"wp-block-embed\w*|embed-container|social-embed"),
     ("buttons", r"print\w*|pf-button\w*|sharedaddy|sd-sharing\w*|sd-like|jetpack-likes\w*|"
                 r"share-?buttons?\w*|sharing-?buttons?\w*|addtoany\w*|a2a_kit\w*|shariff\w*"),
+    ("feedback", r"ratings?|star-?ratings?|kksr\w*|post-?ratings\w*|rate-?this\w*|votes?|"
+                 r"voting|helpful\w*|feedback\w*|reactions?|wpra\w*|emoji-?reactions?"),
+    ("series links", r"series\w*"),
     ("audio player", r"trinity\w*|beyondwords\w*|tts|text-?to-?speech\w*|audio-?player\w*|"
                      r"listen-?(?:to-?)?(?:this-?|the-?)?article|playht\w*|pht-\w*|"
                      r"instaread\w*|adauris\w*|speechify\w*"),
@@ -163,8 +171,9 @@ _SIGN_UP = "newsletter sign-up"
 _DONATION = "donation request"
 # Boxes whose words are a pitch around a call to action: words there that name the article's
 # author or The Conversation are a note about the article, judged as text ("Rebecca Vega
-# Thurber wrote this for our readers. Support her work." above a Donate button).
-_PITCHES = frozenset({_SIGN_UP, _DONATION, "promotion"})
+# Thurber wrote this for our readers. Support her work." above a Donate button; "Did you
+# like Rebecca Vega Thurber's piece?" over a rating's stars).
+_PITCHES = frozenset({_SIGN_UP, _DONATION, "promotion", "feedback", "series links"})
 # A sign-up or donation form's own controls, which a box inviting to one may hold.
 _FORM_CONTROLS = frozenset("form input button select textarea label".split())
 # A piece of a list beside its links: at most a label's words, and no sentence.
@@ -192,6 +201,21 @@ _SIGN_UP_TARGET = lazy_compile(
     r"faire-un-don|support-us|soutenir|apoya\w*|membership", re.IGNORECASE)
 _LIST_HOSTS = ("eepurl.com", "mailchi.mp", "ck.page", "donorbox.org", "patreon.com",
                "ko-fi.com", "buymeacoffee.com", "givebutter.com", "fundraiseup.com")
+
+
+@lru_cache(maxsize=4)
+def _runs_of(original: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """The original's runs of ORIGINAL_RUN tokens, made once for a page's furniture and its
+    article's span (an Article's tokens are a tuple: the key is the original)."""
+    k = ORIGINAL_RUN
+    return frozenset(original[i:i + k] for i in range(len(original) - k + 1))
+
+
+def carries_a_run(words: Sequence[str], original: Sequence[str]) -> bool:
+    """Whether ``words`` hold a run of ORIGINAL_RUN tokens of ``original``: a box holding one
+    carries the article's text (an edited sentence in a "Related" box, an author's bio)."""
+    runs, k = _runs_of(tuple(original)), ORIGINAL_RUN
+    return any(tuple(words[i:i + k]) in runs for i in range(len(words) - k + 1))
 
 
 def box_kind(el: _Element, words: Sequence[str] = ()) -> str | None:
@@ -230,7 +254,7 @@ def _named(el: _Element) -> str | None:
 def _holds_box_content(el: _Element, words: Sequence[str]) -> bool:
     if tag_name(el) in _BOX_CONTENT:
         return True
-    if len(words) <= LABEL_WORDS:
+    if sum(map(_is_word, words)) <= LABEL_WORDS:
         return True
     return any(tag_name(d) in _BOX_CONTENT for d in el.iterdescendants())
 
@@ -307,7 +331,6 @@ class Furniture:
         self.credits = credits  # the original's pictures' credits ("X/Flickr, CC BY")
         self._prose: set[tuple[str, ...]] | None = None  # its runs, less its credits'
         self.article = article  # whose credit a box must not speak of (_invites_to_sign_up)
-        self._runs: set[tuple[str, ...]] | None = None
         self._joined: str | None = None
         self._known: dict[_Element, bool] = {}  # is_box's answers
         self._boxes: list[_Element] | None = None
@@ -323,15 +346,11 @@ class Furniture:
             return False
         if 3 <= len(words) < ORIGINAL_RUN:
             return self._in_original(words)
-        runs, k = self._original_runs(), ORIGINAL_RUN
-        return any(tuple(words[i:i + k]) in runs for i in range(len(words) - k + 1))
+        return carries_a_run(words, self.original)
 
-    def _original_runs(self) -> set[tuple[str, ...]]:
+    def _original_runs(self) -> frozenset[tuple[str, ...]]:
         """Every run of ORIGINAL_RUN tokens of the original."""
-        if self._runs is None:
-            o, k = self.original or (), ORIGINAL_RUN
-            self._runs = {tuple(o[i:i + k]) for i in range(len(o) - k + 1)}
-        return self._runs
+        return _runs_of(tuple(self.original or ()))
 
     def is_box(self, el: _Element) -> bool:
         """Whether ``el`` is a box that is furniture (markup, and none of the original's
@@ -392,7 +411,7 @@ class Furniture:
             k = ORIGINAL_RUN
             credited = {tuple(c[i:i + k]) for c in map(words_of, self.credits)
                         for i in range(len(c) - k + 1)}
-            self._prose = self._original_runs() - credited
+            self._prose = set(self._original_runs()) - credited
         words, k = self.rep.words[start:end], ORIGINAL_RUN
         return any(tuple(words[i:i + k]) in self._prose for i in range(len(words) - k + 1))
 

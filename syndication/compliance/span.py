@@ -15,6 +15,7 @@ from ..lazyre import lazy_compile
 from ..models import Article
 from .content import CAPTION_TOKENS, IMAGE_TAGS, image_container
 from .credit import MONTHS, Credit, credit_of, is_author_box, is_credit
+from .furniture import ORIGINAL_RUN, carries_a_run
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
 from .htmltext import words as words_of
 from .locate import CC_LICENCE, CREDIT_BOX_TOKENS, CREDIT_WINDOW, credit_box, is_item
@@ -58,6 +59,15 @@ _SENTENCE_END = lazy_compile(r"[.!?…][\"'”’)]*\s*$")
 _SEPARATORS = frozenset("| · • ‧ ⋅ ∙ - /".split())
 # An excerpt's end clipped: "…" and "..." are three "." tokens, "[…]" in brackets.
 _CLIP_MARKS = frozenset(". [ ]".split())
+# A person as a page's markup marks one: schema.org's Person in microdata (itemtype) or RDFa
+# (typeof), or the hCard microformat (class vcard, h-card). The author boxes plugins print
+# after a post's content (Simple Author Box, Molongui Authorship, Starbox) mark the post's
+# WordPress author so, whoever it is: the article's author or the staff member who posted it.
+_PERSON_TYPE = lazy_compile(r"(?:^|[\s/:#])Person(?:$|\s)")
+_PERSON_CLASS = lazy_compile(r"(?:^|\s)(?:vcard|h-card)(?:$|\s)")
+# Beside a person in their box, a piece of words outside links (a tab's label, "Latest posts
+# by …", a date) is at most this many words, and no sentence.
+_BESIDE_PERSON_WORDS = 6
 
 
 class Added(NamedTuple):
@@ -129,6 +139,13 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                       and tag_name(heading) in HEADING_TAGS else 0)
     boundaries: set[int] = set()
     skipped: list[tuple[int, int]] = []  # furniture's token ranges
+
+    def carries(box: Sequence[str]) -> bool:
+        """Whether a credit or person box holds a run of the original (its bio an edited
+        sentence of the article): its words are judged, not passed over. The page's chrome
+        is not asked (what it repeats is the page's), nor its furniture (which asks itself)."""
+        return len(box) >= ORIGINAL_RUN and carries_a_run(box, original)
+
     anchors: list[tuple[str, tuple[int, int]]] = []  # links around the article: href, span
     # A feed entry is its post, and only its located elements have a place: those are read,
     # not every element (the order they are read in changes nothing below).
@@ -168,11 +185,15 @@ def added_words(rep: Page, start: int, end: int, article: Article,
         # a box holding the headline is the post's header, whatever it looks like: its
         # parts are judged one by one
         boxed = el in chrome and (headline is None or not inside(headline, el))
-        if (boxed or credit_box(rep, el) or tag in ("figure", "figcaption")
-                or ((tag in BLOCK_TAGS or _alone(el)) and e - s <= _META_TOKENS
-                    and _post_meta(el))
-                or (tag in BLOCK_TAGS and e - s <= CREDIT_BOX_TOKENS
-                    and _author_box(rep, el, credit()))):
+        if e - s <= CREDIT_BOX_TOKENS and _is_person(el):
+            if not carries(words[s:e]):
+                skipped.append(_person_box(rep, el, start, end, post))
+            continue
+        if boxed or (credit_box(rep, el) and not carries(words[s:e])) or tag in (
+                "figure", "figcaption") or ((tag in BLOCK_TAGS or _alone(el))
+                                            and e - s <= _META_TOKENS and _post_meta(el)) or (
+                tag in BLOCK_TAGS and e - s <= CREDIT_BOX_TOKENS
+                and _author_box(rep, el, credit())):
             skipped.append(span)
     boundaries.update((b_start, b_end))
     joined = ""  # the original's tokens, joined when a run is to be looked for in them
@@ -249,6 +270,56 @@ def _author_box(rep: Page, el: _Element, credit: Credit) -> bool:
         return False
     words = rep.words
     return is_author_box(words[heading[0]:heading[1]], words[heading[1]:box[1]], credit)
+
+
+def _is_person(el: _Element) -> bool:
+    """Whether ``el``'s markup marks a person (_PERSON_TYPE, _PERSON_CLASS). Most elements
+    have no type, and no "card" in their class: looked at first."""
+    itemtype, typeof = el.get("itemtype"), el.get("typeof")
+    if (itemtype or typeof) and _PERSON_TYPE.search(f"{itemtype or ''} {typeof or ''}"):
+        return True
+    classes = el.get("class") or ""
+    return "card" in classes and _PERSON_CLASS.search(classes) is not None
+
+
+def _person_box(rep: Page, person: _Element, start: int, end: int,
+                post: _Element) -> tuple[int, int]:
+    """The token range of the box a person stands in (docs/compliance.md#person-boxes): the
+    outermost element around ``person`` inside the post, short (CREDIT_BOX_TOKENS), holding
+    none of the article's words (``start``, ``end``), and beside the persons it holds only
+    links and pieces of a label's words (_labels_only: a box's tabs, "Latest posts by …"
+    over the person's posts). Else the person alone."""
+    box = rep.at[person]
+    for a in person.iterancestors():
+        span = rep.at.get(a)
+        if a is post or span is None or (span[0] < end and span[1] > start) \
+                or span[1] - span[0] > CREDIT_BOX_TOKENS or not _labels_only(rep, a):
+            break
+        box = span
+    return box
+
+
+def _labels_only(rep: Page, box: _Element) -> bool:
+    """Whether the words of ``box`` outside the persons and links it holds are, piece by
+    piece (cut at blocks), no more than _BESIDE_PERSON_WORDS words and no sentence."""
+    at, words = rep.at, rep.words
+    start, end = at[box]
+    out = bytearray(end - start)  # 1: a person's or a link's token
+    cuts = {start, end}
+    for d in box.iterdescendants():
+        span = at.get(d)
+        if span is None or not tag_name(d):
+            continue
+        if tag_name(d) == "a" or _is_person(d):
+            out[span[0] - start:span[1] - start] = b"\x01" * (span[1] - span[0])
+        elif tag_name(d) in BLOCK_TAGS:
+            cuts.update(span)
+    for s, e in pairwise(sorted(cuts)):
+        piece = [words[k] for k in range(s, e) if not out[k - start]]
+        said = sum(1 for t in piece if any(c.isalnum() for c in t))
+        if said > _BESIDE_PERSON_WORDS or (said >= 3 and _SENTENCE_END.search(piece[-1])):
+            return False
+    return True
 
 
 def _post(body: _Element, headline: _Element | None) -> _Element:

@@ -1265,6 +1265,341 @@ def plugin_line(name: str) -> Apply:
     return apply
 
 
+# --- boxes plugins print after the post's content: author boxes, ratings, feedback,
+# reactions, a series' links (docs/compliance.md#publisher-boxes). Each is built as its
+# plugin prints it through the content filter, in the page's language as a site sets it.
+# An author box shows the post's WordPress author: a user made for the article's author
+# (their name, a bio naming their role and institution) or the staff member who posted it.
+BOX_WORDS: dict[str, dict[str, str]] = {
+    "en": {"staff": "Jane Staff", "staff-bio": "Jane Staff is the web editor at Example News. "
+           "She looks after the science pages and our weekend reading list.",
+           "bio": "{name} is {role} at {institution}. A contributor to our science pages.",
+           "researcher": "a researcher", "about": "About", "latest": "Latest Posts",
+           "latest-by": "Latest posts by {name}", "see-all": "see all",
+           "view-all": "View all posts", "author": "Author",
+           "legend": "4.5/5 - (12 votes)", "greet": "Rate this post",
+           "average": "(<strong>12</strong> votes, average: <strong>4.50</strong> out of 5)",
+           "star": "Stars", "loading": "Loading...",
+           "helpful": "Was this article helpful?", "yes": "Yes", "no": "No",
+           "reaction": "What's your reaction?", "reactions": "Love|Smile|Wow|Sad|Angry",
+           "series": "This entry is part 2 of 5 in the series", "series-name": "Ocean heat",
+           "series-nav": "Series Navigation", "previous": "Warming seas push fish north",
+           "next": "What a marine heatwave leaves behind", "date": "September 28, 2025",
+           "comment": "We asked our readers what they made of this piece, so tell us below."},
+    "fr": {"staff": "Julie Martin", "staff-bio": "Julie Martin est rédactrice web chez Exemple "
+           "Info. Elle s’occupe des pages sciences et de notre sélection du week-end.",
+           "bio": "{name} : {role}, {institution}. Contribue à nos pages sciences.",
+           "researcher": "chercheur", "about": "À propos", "latest": "Derniers articles",
+           "latest-by": "Derniers articles de {name}", "see-all": "tout voir",
+           "view-all": "Voir tous les articles", "author": "Auteur",
+           "legend": "4,5/5 - (12 votes)", "greet": "Notez cet article",
+           "average": "(<strong>12</strong> votes, moyenne : <strong>4,50</strong> sur 5)",
+           "star": "étoiles", "loading": "Chargement...",
+           "helpful": "Cet article vous a-t-il été utile ?", "yes": "Oui", "no": "Non",
+           "reaction": "Quelle est votre réaction ?",
+           "reactions": "J’adore|Sourire|Waouh|Triste|En colère",
+           "series": "Cet article est la partie 2 sur 5 de la série",
+           "series-name": "Chaleur et climat", "series-nav": "Navigation de la série",
+           "previous": "Canicules : les villes s’adaptent",
+           "next": "Ce que la chaleur fait aux réseaux", "date": "28 septembre 2025",
+           "comment": "Nous avons demandé à nos lecteurs ce qu’ils pensent de ce texte, "
+           "dites-le-nous ci-dessous."},
+    "es": {"staff": "Lucía Gómez", "staff-bio": "Lucía Gómez es editora web de Ejemplo "
+           "Noticias. Se ocupa de las páginas de ciencia y de la selección del fin de semana.",
+           "bio": "{name}: {role}, {institution}. Colabora en nuestras páginas de ciencia.",
+           "researcher": "investigador", "about": "Sobre", "latest": "Últimas entradas",
+           "latest-by": "Últimas entradas de {name}", "see-all": "ver todo",
+           "view-all": "Ver todas las entradas", "author": "Autor",
+           "legend": "4,5/5 - (12 votos)", "greet": "Califica esta entrada",
+           "average": "(<strong>12</strong> votos, media: <strong>4,50</strong> de 5)",
+           "star": "estrellas", "loading": "Cargando...",
+           "helpful": "¿Te ha resultado útil este artículo?", "yes": "Sí", "no": "No",
+           "reaction": "¿Cuál es tu reacción?",
+           "reactions": "Me encanta|Sonrisa|Guau|Triste|Enfado",
+           "series": "Esta entrada es la parte 2 de 5 de la serie",
+           "series-name": "Datos y salud", "series-nav": "Navegación de la serie",
+           "previous": "Los hospitales ante el big data",
+           "next": "Qué aprenden las máquinas de los médicos", "date": "28 de septiembre de 2025",
+           "comment": "Preguntamos a nuestros lectores qué les pareció este texto, "
+           "cuéntenos abajo."},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """The post's WordPress author an author box shows."""
+
+    name: str
+    bio: str  # the user's biographical info, as the plugin prints it
+    url: str  # the user's author page on the publisher's site
+
+
+def _tag_free(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def _edited_sentence(o: Original) -> str:
+    """The sentence of the original holding EDITED_WORD's words, with its word changed."""
+    old, new = EDITED_WORD[o.name]
+    for m in body_paragraphs(o.code):
+        text = _tag_free(m.group())
+        at = text.find(old)
+        if at >= 0:
+            start = max(text.rfind(". ", 0, at) + 2, 0)
+            end = text.find(". ", at)
+            return text[start:end + 1 if end >= 0 else len(text)].replace(old, new)
+    raise AssertionError(f"{o.name}: {old!r} not in a body paragraph")
+
+
+def box_person(o: Original, who: str) -> Person:
+    """``who``: "author" (the article's first author, a bio naming their role and
+    institution), "staff" (the member of staff who posted it) or "edited" (the author, their
+    bio a sentence of the article with a word changed)."""
+    w = BOX_WORDS[o.lang]
+    if who == "staff":
+        return Person(w["staff"], w["staff-bio"], f"{SITE}/author/web-editor/")
+    a = o.article.authors[0]
+    slug = re.sub(r"\W+", "-", a.name.lower()).strip("-")
+    bio = _edited_sentence(o) if who == "edited" else w["bio"].format(
+        name=a.name, role=(a.role or w["researcher"]).split(";")[0],
+        institution=a.institution)
+    return Person(a.name, bio, f"{SITE}/author/{slug}/")
+
+
+def _avatar(person: Person, size: int, extra: str = "") -> str:
+    digest = f"{zlib.crc32(person.name.encode()):08x}" * 4
+    src = f"https://secure.gravatar.com/avatar/{digest}?s={size}&#038;d=mm&#038;r=g"
+    return (f"<img alt='' src='{src}' srcset='{src.replace(f's={size}', f's={2 * size}')} 2x' "
+            f"class='avatar avatar-{size} photo' height='{size}' width='{size}'{extra} />")
+
+
+# Simple Author Box (GreenTreeLabs/simple-author-box, template/template-sab.php and
+# Simple_Author_Box_Helper::get_sabox_social_icon): the box as schema.org Person microdata.
+def simple_author_box(p: Person) -> str:
+    return ('<div class="saboxplugin-wrap" itemtype="http://schema.org/Person" itemscope '
+            'itemprop="author"><div class="saboxplugin-gravatar">'
+            + _avatar(p, 100, ' itemprop="image"') + '</div><div class="saboxplugin-authorname">'
+            f'<a href="{p.url}" class="vcard author" rel="author" itemprop="url"><span '
+            f'class="fn" itemprop="name">{escape(p.name)}</span></a></div><div '
+            f'class="saboxplugin-desc"><div itemprop="description"><p>{escape(p.bio)}</p>\n'
+            '</div></div><div class="clearfix"></div><div class="saboxplugin-socials '
+            'sabox-colored"><a target="_blank" href="https://twitter.com/example" '
+            'rel="nofollow" class="saboxplugin-icon-color"><svg aria-hidden="true" '
+            'class="sab-twitter" role="img" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 '
+            '512 512"><path fill="currentColor" d="M459 152c1 4 1 9 1 13 0 139-106 299-299 '
+            '299z"></path></svg></span></a></div></div>')
+
+
+# Molongui Authorship (WordPressBugBounty/plugins-molongui-authorship, views/author-box/
+# html-layout.php, profile/html-layout-1.php, parts/html-avatar.php, html-name.php,
+# html-bio.php), its schema markup setting on: the profile as a schema.org Person.
+def molongui_box(p: Person) -> str:
+    return ('<!-- MOLONGUI AUTHORSHIP PLUGIN 4.9.6 -->\n<!-- https://www.molongui.com/'
+            'wordpress-plugin-post-authors -->\n<div class="molongui-clearfix"></div><div '
+            'class="m-a-box " data-box-layout="slim" data-box-position="below" '
+            'data-multiauthor="false" data-author-id="3" data-author-type="user" '
+            'data-author-archived=""><div class="m-a-box-container"><div class="m-a-box-tab '
+            'm-a-box-content m-a-box-profile" data-profile-layout="layout-1" '
+            f'data-author-ref="user-3" itemscope itemid="{p.url}" '
+            'itemtype="https://schema.org/Person"><div class="m-a-box-content-top"></div><div '
+            'class="m-a-box-content-middle"><div class="m-a-box-item m-a-box-avatar" '
+            f'data-source="local"><a class="m-a-box-avatar-url" href="{p.url}">'
+            + _avatar(p, 150, ' itemprop="image"') + '</a></div><div class="m-a-box-item '
+            'm-a-box-data"><div class="m-a-box-name"><h5 itemprop="name"><a '
+            f'class="m-a-box-name-url " href="{p.url}" itemprop="url"> {escape(p.name)}</a>'
+            '</h5></div><div class="m-a-box-bio" itemprop="description"><p>'
+            f'{escape(p.bio)}</p></div></div></div><div class="m-a-box-content-bottom"></div>'
+            '</div></div></div>')
+
+
+# Starbox (as a WordPress site prints it: its about tab and latest posts tab; no microdata,
+# no class naming the author).
+def starbox(p: Person, o: Original) -> str:
+    w = BOX_WORDS[o.lang]
+    image = (f'<div class="abh_image"><a href="{p.url}" class="url" title="{escape(p.name)}" >'
+             + _avatar(p, 80) + '</a></div><div class="abh_social"> </div>')
+    return ('<div class="abh_box abh_box_down abh_box_business"><ul class="abh_tabs"> <li '
+            f'class="abh_about abh_active"><a href="#abh_about">{w["about"]}</a></li> <li '
+            f'class="abh_posts"><a href="#abh_posts">{w["latest"]}</a></li></ul><div '
+            'class="abh_tab_content"><section class="vcard abh_about_tab abh_tab" '
+            f'style="display:block">{image}<div class="abh_text"><h3 class="fn name" ><a '
+            f'href="{p.url}" class="url">{escape(p.name)}</a></h3><div class="abh_job" ></div>'
+            f'<div class="description note abh_description" >{escape(p.bio)}</div></div> '
+            f'</section><section class="abh_posts_tab abh_tab" >{image}<div class="abh_text">'
+            f'<div class="abh_name" >{escape(w["latest-by"].format(name=p.name))} <span '
+            f'class="abh_allposts">(<a href="{p.url}">{w["see-all"]}</a>)</span></div><div '
+            f'class="abh_description note" ><ul>  <li>  <a href="{SITE}/2025/09/28/'
+            f'warming-seas/">{escape(w["previous"])}</a><span> - {w["date"]}</span>  </li>'
+            '</ul></div></div> </section></div> </div>')
+
+
+# PublishPress Authors' author box (publishpress/publishpress-authors, its author boxes
+# editor's markup: the title, then per author an avatar, the name linked rel="author", the
+# bio, "View all posts").
+def publishpress_authors(p: Person, o: Original) -> str:
+    w = BOX_WORDS[o.lang]
+    return ('<div class="pp-multiple-authors-boxes-wrapper pp-multiple-authors-wrapper '
+            'pp-multiple-authors-layout-boxed box-post-id-4410" data-original_class="pp-multiple-'
+            'authors-boxes-wrapper pp-multiple-authors-wrapper box-post-id-4410"><h2 '
+            f'class="widget-title box-header-title">{w["author"]}</h2><ul '
+            'class="pp-multiple-authors-boxes-ul"><li '
+            'class="pp-multiple-authors-boxes-li author_index_0 author_web-editor has-avatar">'
+            '<div class="pp-author-boxes-avatar"><div class="avatar-image">'
+            + _avatar(p, 80) + '</div></div><div class="pp-author-boxes-avatar-details"><div '
+            f'class="pp-author-boxes-name multiple-authors-name"><a href="{p.url}" rel="author" '
+            f'title="{escape(p.name)}" class="author url fn">{escape(p.name)}</a></div><p '
+            f'class="pp-author-boxes-description multiple-authors-description">{escape(p.bio)}'
+            '</p><span class="pp-author-boxes-meta multiple-authors-links"><a '
+            f'href="{p.url}" title="{w["view-all"]}"><span>{w["view-all"]}</span></a></span>'
+            '</div></li></ul></div>')
+
+
+# kk Star Ratings 5 (as sites print it: div.kk-star-ratings with its data-payload, the stars
+# as empty divs, the legend; "Rate this post" while no one has voted).
+def kk_star_ratings(o: Original, voted: bool = True) -> str:
+    w = BOX_WORDS[o.lang]
+    legend = w["legend"] if voted else w["greet"]
+    payload = escape(json.dumps({"align": "left", "id": "4410", "slug": "default",
+                                 "valign": "bottom", "reference": "auto", "count": "12",
+                                 "score": "4.5", "best": "5", "gap": "4", "greet": w["greet"],
+                                 "legend": legend, "size": "24", "title": "",
+                                 "width": "124.5", "_legend": "{score}/{best} - ({count} "
+                                 "{votes})", "font_factor": "1.25"}))
+    stars = "".join('<div class="kksr-star" style="padding-right: 4px">\n<div class="kksr-icon"'
+                    ' style="width: 24px; height: 24px;"></div>\n</div>' for _ in range(5))
+    return (f'<div class="kk-star-ratings kksr-auto kksr-align-left kksr-valign-bottom" '
+            f'data-payload="{payload}">\n<div class="kksr-stars">\n<div '
+            f'class="kksr-stars-inactive">{stars}</div>\n<div class="kksr-stars-active" '
+            f'style="width: 124.5px;">{stars}</div>\n</div>\n<div class="kksr-legend" '
+            f'style="font-size: 19.2px;">\n            {escape(legend)}    </div>\n</div>')
+
+
+# WP-PostRatings (lesterchan/wp-postratings, the_ratings(): its star images with their
+# handlers, the votes and average, the loading line).
+def wp_postratings(o: Original) -> str:
+    w = BOX_WORDS[o.lang]
+    images = "".join(
+        f'<img id="rating_4410_{k}" src="{SITE}/wp-content/plugins/wp-postratings/images/'
+        f'stars/rating_{"on" if k < 5 else "half"}.gif" alt="{k} {w["star"]}" '
+        f'title="{k} {w["star"]}" onmouseover="current_rating(4410, {k}, \'{k} {w["star"]}\');" '
+        'onmouseout="ratings_off(4.5, 5, 0);" onclick="rate_post();" '
+        'onkeypress="rate_post();" style="cursor: pointer; border: 0px;" />'
+        for k in range(1, 6))
+    return ('<div id="post-ratings-4410" class="post-ratings" data-nonce="5c1b8a0e2f">'
+            f'{images} {w["average"]}<br /><span class="post-ratings-text" '
+            'id="ratings_4410_text"></span></div><div id="post-ratings-4410-loading" '
+            f'class="post-ratings-loading"><img src="{SITE}/wp-content/plugins/wp-postratings/'
+            f'images/loading.gif" width="16" height="16" class="post-ratings-image" />'
+            f'{w["loading"]}</div>')
+
+
+# Helpful (pixelbart/helpful, templates/helpful.php): a heading, a content line shown once
+# a reader voted, the two buttons with their counters.
+def helpful(o: Original, content: str = "") -> str:
+    w = BOX_WORDS[o.lang]
+    buttons = "".join(
+        f'<div><button class="helpful-{side} helpful-button" type="button" '
+        f'data-value="{side}" data-post="4410" data-instance="1" role="button">{label} '
+        f'<span class="helpful-counter">{count}</span></button></div>'
+        for side, label, count in (("pro", w["yes"], 24), ("contra", w["no"], 3)))
+    return ('<div class="helpful helpful-theme-base"><div class="helpful-header"><h3 '
+            f'class="helpful-headline">{escape(w["helpful"])}</h3></div><div '
+            f'class="helpful-content" role="alert"><span>{escape(content)}</span></div><div '
+            f'class="helpful-controls">{buttons}</div></div>')
+
+
+# WP Reactions Lite (view/front/layouts/jane.php: the call to action, each emoji with its
+# flying label, label and count).
+def wp_reactions(o: Original) -> str:
+    w = BOX_WORDS[o.lang]
+    emojis = "".join(
+        f'<div class="emoji-{k} wpra-reaction" data-count="{count}" data-emoji_id="{k}"><div '
+        f'class="wpra-flying">{escape(label)}</div><div class="wpra-reaction-label">'
+        f'{escape(label)}</div><div class="wpra-reaction-wrap"><div class="wpra-static-emoji">'
+        f'<img src="{SITE}/wp-content/plugins/wp-reactions-lite/assets/emojis/svg/{k}.svg" '
+        f'alt=""></div><div class="count-num">{count}</div></div></div>'
+        for k, (label, count) in enumerate(zip(w["reactions"].split("|"),
+                                               (31, 12, 7, 2, 1), strict=True), 1))
+    return ('<div class="wpra-reactions-wrap wpra-plugin-container wpra-layout-jane" '
+            'data-ver="1.3.10" data-post_id="4410" data-show_count="true"><div '
+            'class="wpra-reactions-container"><div class="wpra-call-to-action">'
+            f'{escape(w["reaction"])}</div><div class="wpra-reactions wpra-static-emojis '
+            f'wpra-reactions-count-5">{emojis}</div></div></div>')
+
+
+# Organize Series / PublishPress Series (orgSeries-setup.php's default templates): the
+# series meta line before the content, the series navigation after it.
+def series_meta(o: Original) -> str:
+    w = BOX_WORDS[o.lang]
+    return (f'<div class="seriesmeta">{escape(w["series"])} <a href="{SITE}/series/'
+            f'ocean-heat/" class="series-77" title="{escape(w["series-name"])}">'
+            f'{escape(w["series-name"])}</a></div>')
+
+
+def series_nav(o: Original) -> str:
+    w = BOX_WORDS[o.lang]
+    return (f'<fieldset><legend>{escape(w["series-nav"])}</legend><span '
+            f'class="series-nav-left"><a href="{SITE}/2025/09/28/warming-seas/" '
+            f'title="{escape(w["previous"])}">&laquo; {escape(w["previous"])}</a></span><span '
+            f'class="series-nav-right"><a href="{SITE}/2025/10/06/after-the-heatwave/" '
+            f'title="{escape(w["next"])}">{escape(w["next"])} &raquo;</a></span></fieldset>')
+
+
+PLUGIN_BOXES: dict[str, tuple[str, Callable[[Original], str]]] = {
+    # name: (where: "start" or "end" of the content, or "both" (start | end), what)
+    "simple-author-box": ("end", lambda o: simple_author_box(box_person(o, "author"))),
+    "simple-author-box-staff": ("end", lambda o: simple_author_box(box_person(o, "staff"))),
+    "molongui": ("end", lambda o: molongui_box(box_person(o, "author"))),
+    "molongui-staff": ("end", lambda o: molongui_box(box_person(o, "staff"))),
+    "starbox": ("end", lambda o: starbox(box_person(o, "author"), o)),
+    "starbox-staff": ("end", lambda o: starbox(box_person(o, "staff"), o)),
+    "publishpress-authors": ("end", lambda o: publishpress_authors(box_person(o, "author"), o)),
+    "publishpress-authors-staff": ("end", lambda o: publishpress_authors(box_person(o, "staff"),
+                                                                         o)),
+    "kk-star-ratings": ("end", kk_star_ratings),
+    "kk-star-ratings-unrated": ("end", lambda o: kk_star_ratings(o, voted=False)),
+    "wp-postratings": ("end", wp_postratings),
+    "helpful": ("end", helpful),
+    "wp-reactions": ("end", wp_reactions),
+    "series": ("both", lambda o: series_meta(o) + "|" + series_nav(o)),
+    # the publisher's words beside or in such a box (BOX_DEFECTS)
+    "molongui-edited-bio": ("end", lambda o: molongui_box(box_person(o, "edited"))),
+    "rating-after-comment": ("end", lambda o: f'<p>{escape(BOX_WORDS[o.lang]["comment"])}</p>'
+                             + kk_star_ratings(o)),
+    "helpful-quoting-original": ("end", lambda o: helpful(
+        o, _edited_sentence(o).replace(*reversed(EDITED_WORD[o.name])))),
+}
+BOX_DEFECTS = ("molongui-edited-bio", "rating-after-comment", "helpful-quoting-original")
+# The kind each box stands for, by its name's first word.
+_BOX_KINDS = {
+    **dict.fromkeys(("simple", "molongui", "starbox", "publishpress"),
+                    "author box a plugin prints after the content"),
+    **dict.fromkeys(("kk", "wp", "helpful", "series"), "feedback or series box a plugin "
+                    "prints in the content"),
+}
+
+
+def plugin_box(name: str, *, edited: bool = False, byline_removed: bool = False) -> Apply:
+    """What PLUGIN_BOXES[name] prints, where its plugin prints it in the post's content;
+    ``edited``: one word of the article changed too (EDITED_WORD); ``byline_removed``: the
+    code's byline taken out."""
+    where, make = PLUGIN_BOXES[name]
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        code = slots.article
+        if edited:
+            code = sub(code, *EDITED_WORD[o.name])
+        if byline_removed:
+            code = without_byline(code)
+        head, body, tail = _parts(code)
+        html = make(o)
+        start, end = html.split("|") if where == "both" else (
+            (html, "") if where == "start" else ("", html))
+        return article_of(slots, head + start + "\n" + body + tail + "\n" + end)
+
+    return apply
+
+
 # --- a CMS's own markup (the red team's layouts: Elementor, Newspaper, Kadence, Joomla,
 # Blogger, Drupal 7) ---------------------------------------------------------------------------
 
@@ -2559,6 +2894,12 @@ def _near_miss(o: Original) -> str:
     return name[:m.start()] + name[m.start() + 1:] if m else name[:2] + name[3:]
 
 
+def _changed_word(name: str) -> str:
+    """The word EDITED_WORD changes in original ``name``, as changed."""
+    old, new = EDITED_WORD[name]
+    return next(w for w in new.split() if w not in old.split())
+
+
 def _said(rule: str, *found: Callable[[Original], str]) -> Evidence:
     return lambda o: (rule, tuple(f(o) for f in found))
 
@@ -2805,6 +3146,24 @@ EDITS = {e.name: e for e in (
        evidence=_said("unaltered-text", lambda o: words(o)["update-note"].split()[1])),
     _e("plugin-short-update", "paragraph appended at the end", plugin_line("short-update"),
        evidence=_said("unaltered-text", lambda o: words(o)["short-update"].split()[-1])),
+    # boxes plugins print after the post's content: an author box (the article's author or
+    # the staff member who posted it), ratings, feedback, reactions, a series' links; the
+    # publisher's words beside or in them, and an author box standing in for the byline
+    *(_e(f"plugin-box-{name}", _BOX_KINDS[name.split("-")[0]], plugin_box(name), False)
+      for name in PLUGIN_BOXES if name not in BOX_DEFECTS),
+    _e("plugin-box-molongui-edited-bio", "author box whose bio is an edited sentence",
+       plugin_box("molongui-edited-bio"),
+       evidence=_said("unaltered-text", lambda o: _changed_word(o.name))),
+    _e("plugin-box-rating-after-comment", "paragraph appended at the end",
+       plugin_box("rating-after-comment"),
+       evidence=_said("unaltered-text", lambda o: max(BOX_WORDS[o.lang]["comment"].split(),
+                                                      key=len))),
+    _e("plugin-box-helpful-quoting-original", "edited word",
+       plugin_box("helpful-quoting-original", edited=True)),
+    _e("plugin-box-staff-for-byline", "no byline: an author box names the staff who posted",
+       plugin_box("simple-author-box-staff", byline_removed=True)),
+    _e("plugin-box-author-for-byline", "no byline: an author box names the author, unlinked",
+       plugin_box("simple-author-box", byline_removed=True)),
     # defects in a CMS's own markup (the red team's layouts)
     _e("elementor-intro-widget", "intro paragraph before the article",
        elementor_widgets(intro=True)),
