@@ -215,6 +215,7 @@ class Fetcher:
             etag=answer.headers.get("ETag"),
             last_modified=answer.headers.get("Last-Modified"),
             content_type=answer.headers.get("Content-Type"),
+            policy=answer.headers.get("Content-Security-Policy"),
         )
 
     # --- hops, tries, exchanges ---------------------------------------------------------

@@ -31,6 +31,8 @@ class Fetched(NamedTuple):
     etag: str | None  # ETag response header, kept for the next conditional GET
     last_modified: str | None  # Last-Modified response header, likewise
     content_type: str | None  # Content-Type response header
+    # Content-Security-Policy response header (a page's: what its browser may load)
+    policy: str | None = None
 
     @property
     def not_modified(self) -> bool:

@@ -59,6 +59,7 @@ class Document(NamedTuple):
     data: bytes  # as read: an Atom feed is parsed from its bytes (its XML declaration)
     text: str  # decoded
     content_type: str | None
+    policy: str | None = None  # a page's Content-Security-Policy header, when fetched
 
 
 def check_republication(
@@ -111,9 +112,10 @@ def check_republication(
     elif prepared is not None and reading.page is not None and reading.plain == plain:
         # the page and the original as choosing the original read them: judge() would read
         # and prepare both again (~15 ms for the 174 KB tc-article-209538-fr.html)
-        verdict = check_read_page(reading.page, prepared, prepared.article.article_id)
+        verdict = check_read_page(reading.page, prepared, prepared.article.article_id,
+                                  policy=doc.policy)
     else:
-        verdict = judge(doc.text, page, source, plain=plain)
+        verdict = judge(doc.text, page, source, plain=plain, policy=doc.policy)
     if source is not None and (ref is None or ref.article_id != source.article_id):
         links = f"; the page's own link names article {ref.article_id}" if ref else ""
         ref = ArticleRef(source.article_id, f"the original given{links}", source.url)
@@ -130,7 +132,7 @@ def identify(page_text: str, *, plain: bool) -> ArticleRef | None:
 
 
 def judge(page_text: str, page_url: str, original: Article | Original | None, *,
-          plain: bool | None = None) -> Verdict:
+          plain: bool | None = None, policy: str | None = None) -> Verdict:
     """check's verdict on one page (HTML, or plain text judged as text only) that
     republishes ``original``; without it the rules that need it are not checked.
     ``page_url`` names the page: a ``.txt`` file is plain text whatever it holds."""
@@ -139,7 +141,7 @@ def judge(page_text: str, page_url: str, original: Article | Original | None, *,
                  or not looks_like_html(page_text))
     ref = None if original is not None else identify(page_text, plain=plain)
     return check_page(page_text, original, article_id=ref.article_id if ref else None,
-                      plain=plain)
+                      plain=plain, policy=policy)
 
 
 def verdict_json(verdict: Verdict) -> dict[str, Any]:
@@ -259,7 +261,7 @@ def _read(where: str, fetcher: _Fetcher, accept: str) -> Document:
         except ResponseTooLargeError as e:
             raise InputError(_too_large(where, cap)) from e
         return Document(where, fetched.body, decode(fetched.body, fetched.content_type),
-                         fetched.content_type)
+                         fetched.content_type, fetched.policy)
     data = read_file(where, cap)
     content_type = "text/plain" if Path(where).suffix.lower() in PLAIN_SUFFIXES else None
     return Document(where, data, decode(data, None), content_type)

@@ -146,8 +146,10 @@ def counter_tag(el: _Element) -> CounterTag | None:
         return None
     if how == "src" and tag_name(el) == "amp-img":
         how = "lazy"  # AMP loads an <amp-img> only when a reader comes near it
-    noscript = any(tag_name(a) == "noscript" for a in el.iterancestors())
-    return CounterTag(el, n, how, url, noscript, where)
+    around = {tag_name(a) for a in el.iterancestors()}
+    if "template" in around:  # inert: no browser loads it until a script copies it in
+        how, where = "held", "a <template>"
+    return CounterTag(el, n, how, url, "noscript" in around, where)
 
 
 def _loaded(attr: str, attrs: dict[str, str]) -> str:

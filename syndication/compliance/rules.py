@@ -55,6 +55,7 @@ from .locate import CC_LICENCE, Scope, locate, same_headline
 from .names import name_key, name_tokens, near_miss
 from .original import Original, OriginalImage, prepare
 from .page import Page, block_of, read
+from .policy import blocking_directive, page_policies
 from .scripted import drawn_by_script
 from .span import added_words
 
@@ -140,6 +141,7 @@ def check_page(
     article_id: int | None = None,
     plain: bool = False,
     title: str | None = None,
+    policy: str | None = None,
 ) -> Verdict:
     """Judge a page that republishes an article, among whatever else the page holds
     (navigation, ads, comments): the article is found by aligning the original's text with
@@ -147,7 +149,8 @@ def check_page(
 
     Without ``original`` (``article_id`` then names the article, see find_article_id) the
     rules that need it are reported as not checked (ok None), never as passed. ``plain``:
-    the page is plain text, checked as text only.
+    the page is plain text, checked as text only. ``policy``: the Content-Security-Policy
+    header the page was served with, if known.
     """
     n = (original.article_id if isinstance(original, Article) else
          original.article.article_id if original is not None else article_id)
@@ -161,11 +164,11 @@ def check_page(
                    known=orig.pieces if orig is not None else None)
     except DocumentCut as e:
         return not_checkable(n, "the page", e)
-    return check_read_page(rep, orig, n, title=title)
+    return check_read_page(rep, orig, n, title=title, policy=policy)
 
 
 def check_read_page(rep: Page, orig: Original | None, n: int | None, *,
-                    title: str | None = None) -> Verdict:
+                    title: str | None = None, policy: str | None = None) -> Verdict:
     """check_page's verdict on a page read already (``read(html, page=True,
     located=LOCATED)``) and its original prepared (or None; ``n`` is then the article's id):
     `syndication check` reads the page once to choose the original and to judge it."""
@@ -181,7 +184,7 @@ def check_read_page(rep: Page, orig: Original | None, n: int | None, *,
     scope = locate(rep, alignment, n, whole=False,
                    title=orig.article.title if orig is not None else None,
                    standfirst=orig.article.summary if orig is not None else None)
-    return _verdict(rep, scope, orig, furniture, title=title, page=True)
+    return _verdict(rep, scope, orig, furniture, title=title, page=True, policy=policy)
 
 
 def not_checkable(n: int | None, document: str, cut: DocumentCut) -> Verdict:
@@ -263,7 +266,7 @@ def _other_copy(orig: Original, words: Sequence[str], alignment: Alignment) -> A
 
 
 def _verdict(rep: Page, scope: Scope, orig: Original | None, furniture: Furniture | None,
-             *, title: str | None, page: bool) -> Verdict:
+             *, title: str | None, page: bool, policy: str | None = None) -> Verdict:
     article = orig.article if orig is not None else None
     authors = _byline_names(scope) if article is None else [a.name for a in article.authors]
     # how the authors' names are looked for in the credit: both credit rules ask
@@ -274,7 +277,7 @@ def _verdict(rep: Page, scope: Scope, orig: Original | None, furniture: Furnitur
         _institution_credit(article, scope, looked_for),
         _source_link(scope, rep),
         _licence_notice(scope, rep),
-        _page_counter(scope, rep),
+        _page_counter(scope, rep, policy),
         _unaltered_text(orig, scope, rep, furniture),
         _unaltered_title(article, title, rep if page and not rep.plain else None, scope),
         _images(orig, authors, scope, rep, furniture),
@@ -509,11 +512,13 @@ def _licence_notice(scope: Scope, rep: Page) -> Finding:
                    "licence, and no attribution line of The Conversation")
 
 
-def _page_counter(scope: Scope, rep: Page) -> Finding:
+def _page_counter(scope: Scope, rep: Page, policy: str | None = None) -> Finding:
     """Judged on what a browser with scripts loads (docs/compliance.md#rule-page-counter):
     an <img> or <amp-pixel> counter loads with the page; a lazy one (its URL in data-src
     behind a placeholder) only if a script swaps it in, and only when scrolled to; one inside
-    <noscript> never does; one rewritten by an image CDN is fetched by the CDN, not readers."""
+    <noscript> never does; one rewritten by an image CDN is fetched by the CDN, not readers;
+    none loads where the page's Content-Security-Policy (``policy``, the header it was
+    served with, and its <meta http-equiv>) allows no image from the counter's host."""
     if rep.plain:
         return Finding("page-counter", None, "not checked: plain text carries no image")
     n = scope.n
@@ -547,6 +552,15 @@ def _page_counter(scope: Scope, rep: Page) -> Finding:
         return Finding("page-counter", False,
                        f"a second counter counts article {others[0].n}: {others[0].url}")
     tag = mine[0]
+    stated = page_policies(rep.root)
+    directive = blocking_directive([*stated, *([policy] if policy else [])], tag.url)
+    if directive is not None:
+        where = ("its <meta http-equiv>" if blocking_directive(stated, tag.url) else
+                 "the Content-Security-Policy header it is served with")
+        return Finding("page-counter", False,
+                       f"the page's Content-Security-Policy ({where}) blocks the counter: "
+                       f"“{directive}” allows no image from {urlsplit(tag.url).hostname}, so "
+                       "browsers load no counter and no view is counted")
     if tag_name(tag.el) == "amp-pixel":
         return Finding("page-counter", True, f"one counter for article {n} (<amp-pixel>): "
                        f"{tag.url}")
@@ -601,8 +615,9 @@ def _no_counter(n: int, tags: Sequence[CounterTag], lazy: Sequence[CounterTag],
                     "which a consent manager loads only for readers who accept its "
                     "cookies, so the others' views are not counted (the counter collects "
                     "no personal data, its code says: exempt it from blocking)")
-        return (f"the counter is not loaded with the page: {t.url} is in {t.where}, not src; "
-                "only a script can load it, so views are not counted")
+        where = t.where if t.where.startswith("a <") else f"{t.where}, not src"
+        return (f"the counter is not loaded with the page: {t.url} is in {where}; only a "
+                "script can load it, so views are not counted")
     proxied = [t for t in tags if t.how == "proxied" and t.n == n]
     if proxied:
         return (f"the counter is rewritten by an image CDN or proxy: {proxied[0].url}: the "
