@@ -126,15 +126,18 @@ def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
 # the rest of an article a theme folds away (docs/compliance.md#controls).
 CONTROL_WORDS = 6
 _CONTROLS = frozenset({"button", "summary"})
+# Lists of choices, whatever their length: a <select>'s options (GTranslate's "Select
+# Language", "English", "French"...), a <datalist>'s.
+_CHOICES = frozenset({"select", "datalist"})
 
 
 def _no_text(hidden: Hidden) -> Callable[[_Element], bool]:
-    """What has no words on a page: what ``hidden`` says a reader does not see, and a
-    control's short label."""
+    """What has no words on a page: what ``hidden`` says a reader does not see, a control's
+    short label and a list of choices."""
 
     def test(el: _Element) -> bool:
-        return hidden(el) or (el.tag in _CONTROLS
-                              and len(words(text_of(el))) <= CONTROL_WORDS)
+        return hidden(el) or el.tag in _CHOICES or (
+            el.tag in _CONTROLS and len(words(text_of(el))) <= CONTROL_WORDS)
 
     return test
 

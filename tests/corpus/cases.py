@@ -848,6 +848,8 @@ CASES: tuple[Case, ...] = (
     ok(TT4, ES2, "fb-sdk-end"), ok(BLG, ES2, "fb-sdk-end"), ok(WFL, EN, "fb-sdk-end"),
     ok(DRU, ES2, "taboola-end"), ok(TT5, ES2, "taboola-end"), ok(OWP, EN, "taboola-end"),
     ok(ELE, ES2, "outbrain-end"), ok(CMG, FR2, "outbrain-end"), ok(PAP, ES2, "outbrain-end"),
+    ok(TT1, FR1, "gtranslate-top"), ok(GP, ES2, "gtranslate-top"), ok(KAD, EN, "gtranslate-end"),
+    ok(AST, ES1, "gtranslate-end"), ok(NSP, FR2, "gtranslate-end"),
     fails(TT1, EN, "fb-sdk-after-byline", "safe-html"),
     fails(GP, ES2, "fb-sdk-after-byline", "safe-html"),
     fails(KAD, FR1, "fb-sdk-before-credit", "safe-html"),

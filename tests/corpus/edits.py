@@ -2922,6 +2922,17 @@ EDGE_SCRIPTS = {
     "outbrain": '<div class="OUTBRAIN" data-src="{url}" data-widget-id="AR_1"></div>\n'
                 '<script type="text/javascript" async="async" '
                 'src="//widgets.outbrain.com/outbrain.js"></script>',
+    # GTranslate's dropdown ([gtranslate] in the post), as its plugin's "dropdown" look
+    # echoes it: a <select> of languages with its handler, Google's element and loader
+    "gtranslate": '<!-- GTranslate: https://gtranslate.io/ -->\n<select onchange="doGTranslate'
+                  '(this);" class="notranslate"><option value="">Select Language</option>'
+                  '<option value="en|en">English</option><option value="en|fr">French</option>'
+                  '<option value="en|es">Spanish</option></select><div id="google_translate_'
+                  'element2"></div>\n<script type="text/javascript">function googleTranslate'
+                  "ElementInit2() {new google.translate.TranslateElement({pageLanguage: 'en',"
+                  "autoDisplay: false}, 'google_translate_element2');}</script>\n<script "
+                  'type="text/javascript" src="https://translate.google.com/translate_a/element'
+                  '.js?cb=googleTranslateElementInit2"></script>',
 }
 
 
@@ -3267,6 +3278,10 @@ EDITS = {e.name: e for e in (
        edge_script("taboola", "end"), False),
     _e("outbrain-end", "a theme's or plugin's script at the post content's edge",
        edge_script("outbrain", "end"), False),
+    _e("gtranslate-top", "a language switcher in the post's content",
+       edge_script("gtranslate", "top"), False),
+    _e("gtranslate-end", "a language switcher in the post's content",
+       edge_script("gtranslate", "end"), False),
     _e("fb-sdk-after-byline", "script in the article", edge_script("fb-sdk", "after-byline"),
        evidence=_said("safe-html", lambda o: "connect.facebook.net")),
     _e("fb-sdk-before-credit", "script in the article", edge_script("fb-sdk", "before-credit"),
