@@ -863,6 +863,12 @@ CASES: tuple[Case, ...] = (
     fails(AST, EN, "invisible-characters-edited", "unaltered-text"),
     fails(KAD, FR1, "invisible-characters-edited", "unaltered-text"),
     fails(SQS, ES2, "invisible-characters-edited", "unaltered-text"),
+    # a Substack post's buttons: "Share" and "Subscribe now" are the publication's
+    ok(NEWS, EN, "substack-share-between"), ok(NEWS, FR1, "substack-share-end"),
+    ok(GHO, ES1, "substack-share-between"), ok(TT1, FR2, "substack-share-end"),
+    ok(NEWS, ES2, "substack-subscribe-end"),
+    fails(NEWS, EN, "share-note-between", "unaltered-text"),
+    fails(GP, FR1, "share-note-between", "unaltered-text"),
     # the rest of the article folded behind a control: its short label is the interface
     ok(TT1, EN, "folded-details"), ok(GP, FR1, "folded-details"), ok(GHO, ES1, "folded-details"),
     ok(KAD, EN, "folded-button"), ok(NSP, FR2, "folded-button"), ok(DRU, ES2, "folded-button"),

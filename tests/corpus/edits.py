@@ -105,6 +105,9 @@ WORDS = {
            "note-about": "Editor’s note: we asked {who} for this piece after our "
            "readers’ questions.",
            "subscribe": "Subscribe",
+           "share": "Share",
+           "share-note": "Share this story with a friend who cares about the ocean as much "
+           "as you do.",
            "continue": "Continue reading",
            "dek": "Our editors picked this piece for its clear look at a question readers "
            "asked about.",
@@ -131,6 +134,8 @@ WORDS = {
            "note-about": "Note de la rédaction : nous avons demandé ce texte à {who} pour "
            "nos lecteurs.",
            "subscribe": "S’abonner",
+           "share": "Partager",
+           "share-note": "Partagez cet article avec un ami qui aime l’océan autant que vous.",
            "continue": "Lire la suite",
            "dek": "Notre rédaction a choisi ce texte pour son regard clair sur une question "
            "de nos lecteurs.",
@@ -156,6 +161,9 @@ WORDS = {
            "listen": "Escuchar este artículo",
            "note-about": "Nota de la redacción: pedimos este texto a {who} para nuestros lectores.",
            "subscribe": "Suscríbete",
+           "share": "Compartir",
+           "share-note": "Comparte esta historia con un amigo al que le importe el océano "
+           "tanto como a ti.",
            "continue": "Seguir leyendo",
            "dek": "Nuestra redacción eligió este texto por su mirada clara sobre una pregunta "
            "de los lectores.",
@@ -817,6 +825,32 @@ def folded(how: str, *, label: str = "continue") -> Apply:
                     f'{rest}</div>\n<button class="read-more-button" type="button">{say}'
                     "</button>")
         return article_of(slots, code[:start] + html + code[end:])
+
+    return apply
+
+
+def substack_button(label: str, where: str) -> Apply:
+    """A Substack post's button (its editor's ButtonCreateButton: p.button-wrapper with its
+    data-attrs, a.button.primary) saying words(o)[label] ("share": to the post's page with
+    action=share; "subscribe": to the publication's subscribe page), placed ``where``:
+    between two paragraphs or after the post. ``label="share-note"``: a sentence of the
+    publisher's inviting readers to share it, as a paragraph (no button)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        text = escape(words(o)[label])
+        base = "https://baynews.substack.com"
+        url = (f"{base}/p/sea-stars?utm_source=substack&amp;utm_medium=email&amp;"
+               "utm_content=share&amp;action=share") if label != "subscribe" else \
+            f"{base}/subscribe?"
+        attrs = (f'{{&quot;url&quot;:&quot;{url}&quot;,&quot;text&quot;:&quot;{text}&quot;,'
+                 '&quot;action&quot;:null,&quot;class&quot;:null}')
+        html = (f"<p>{text}</p>" if label == "share-note" else
+                f'<p class="button-wrapper" data-attrs="{attrs}" data-component-name='
+                f'"ButtonCreateButton"><a class="button primary" href="{url}"><span>{text}'
+                "</span></a></p>")
+        code = slots.article
+        return article_of(slots, after_paragraph(code, 2, html) if where == "between"
+                          else code + "\n" + html)
 
     return apply
 
@@ -3095,6 +3129,12 @@ EDITS = {e.name: e for e in (
        folded("details", label="dek")),
     _e("folded-button-sentence", "paragraph appended at the end",
        folded("button", label="dek")),
+    _e("substack-share-between", "share buttons", substack_button("share", "between"), False),
+    _e("substack-share-end", "share buttons", substack_button("share", "end"), False),
+    _e("substack-subscribe-end", "publisher's newsletter box after the article",
+       substack_button("subscribe", "end"), False),
+    _e("share-note-between", "paragraph inserted between paragraphs",
+       substack_button("share-note", "between")),
     _e("hidden-credit", "credit only in hidden markup", hidden_credit),
     _e("credit-read-aloud", "credit only in hidden markup", credit_read_aloud),
     *(_e(f"new-tab-notes-{c}", "screen-reader notes on links", new_tab_notes(c), False)
