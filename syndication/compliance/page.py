@@ -137,9 +137,17 @@ def _no_text(hidden: Hidden) -> Callable[[_Element], bool]:
 
     def test(el: _Element) -> bool:
         return hidden(el) or el.tag in _CHOICES or (
-            el.tag in _CONTROLS and len(words(text_of(el))) <= CONTROL_WORDS)
+            el.tag in _CONTROLS and len(words(text_of(el))) <= CONTROL_WORDS
+            and not _heads(el))
 
     return test
+
+
+def _heads(control: _Element) -> bool:
+    """Whether a control is (or holds) a heading: an accordion's button in its <h2>, a
+    <summary> over an <h3>, whose words are the section's heading, not an interface's."""
+    return any(tag_name(a) in HEADING_TAGS for a in control.iterancestors()) or any(
+        True for _ in control.iter(*HEADING_TAGS))
 
 
 # Declarations that hide an element from a reader: not displayed, invisible, transparent,

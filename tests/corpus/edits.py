@@ -829,6 +829,16 @@ def folded(how: str, *, label: str = "continue") -> Apply:
     return apply
 
 
+def accordion_headings(slots: Slots, o: Original) -> Slots:
+    """Each subheading's words in a Bootstrap accordion's button (h2.accordion-header >
+    button.accordion-button, as Bootstrap 5 documents it): a control whose words are the
+    article's heading."""
+    new = HEADING.sub(lambda m: f'{m.group(1)}<button class="accordion-button" type="button">'
+                      f"{m.group(3)}</button>{m.group(4)}", slots.article)
+    assert new != slots.article, "no subheading"
+    return article_of(slots, new)
+
+
 def substack_button(label: str, where: str) -> Apply:
     """A Substack post's button (its editor's ButtonCreateButton: p.button-wrapper with its
     data-attrs, a.button.primary) saying words(o)[label] ("share": to the post's page with
@@ -3129,6 +3139,8 @@ EDITS = {e.name: e for e in (
        folded("details", label="dek")),
     _e("folded-button-sentence", "paragraph appended at the end",
        folded("button", label="dek")),
+    _e("accordion-headings", "house style: subheadings in accordion buttons",
+       accordion_headings, False),
     _e("substack-share-between", "share buttons", substack_button("share", "between"), False),
     _e("substack-share-end", "share buttons", substack_button("share", "end"), False),
     _e("substack-subscribe-end", "publisher's newsletter box after the article",
