@@ -829,6 +829,19 @@ def folded(how: str, *, label: str = "continue") -> Apply:
     return apply
 
 
+# Labels a publisher puts before a link to another article of The Conversation, per
+# language (the related links' word list, furniture._LABELS).
+READ_NEXT = {"en": "Read next:", "fr": "À découvrir :", "es": "No te pierdas:"}
+
+
+def read_next_tc(slots: Slots, o: Original) -> Slots:
+    """READ_NEXT's label and a link to another article of The Conversation, between two
+    paragraphs."""
+    html = (f'<p><strong>{READ_NEXT[o.lang]}</strong> <a href="{OTHER_TC}">How kelp forests '
+            "recover after a marine heatwave</a></p>")
+    return article_of(slots, after_paragraph(slots.article, 2, html))
+
+
 def accordion_headings(slots: Slots, o: Original) -> Slots:
     """Each subheading's words in a Bootstrap accordion's button (h2.accordion-header >
     button.accordion-button, as Bootstrap 5 documents it): a control whose words are the
@@ -3139,6 +3152,7 @@ EDITS = {e.name: e for e in (
        folded("details", label="dek")),
     _e("folded-button-sentence", "paragraph appended at the end",
        folded("button", label="dek")),
+    _e("read-next-tc", "\"Related\" box between paragraphs", read_next_tc, False),
     _e("accordion-headings", "house style: subheadings in accordion buttons",
        accordion_headings, False),
     _e("substack-share-between", "share buttons", substack_button("share", "between"), False),
