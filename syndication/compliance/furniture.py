@@ -174,6 +174,12 @@ _NOT_IN_POST_LIST = frozenset(
 _TAXONOMY_RELS = frozenset({"tag", "category", "author"})
 # The kind a list of posts is reported as (like a "Related" box's).
 POSTS = "related links"
+# A pull quote, by its markup: Gutenberg's wp-block-pullquote, a theme's pullquote or
+# pull-quote. Furniture when its words are a run of the original's (at least this many
+# tokens: a quote, not a word), word for word: the article's own words set out again.
+_PULL_QUOTE = lazy_compile(r"(?:^|[\s_-])(?:wp-block-pullquote|pull-?quotes?)(?:$|[\s_-])")
+PULL_QUOTE_WORDS = 6
+_QUOTE_MARKS = frozenset({'"', "'"})
 _SIGN_UP = "newsletter sign-up"
 _DONATION = "donation request"
 # Boxes whose words are a pitch around a call to action: words there that name the article's
@@ -370,6 +376,8 @@ class Furniture:
 
     def _is_box(self, el: _Element) -> bool:
         start, end = self.rep.at.get(el, (0, 0))
+        if (el.get("class") or el.get("id")) and _PULL_QUOTE.search(class_words(el)):
+            return self._pulls_a_quote(start, end)
         # box_kind reads a box's first words and whether it has more than a label's: no
         # need to copy a wrapper's thousands
         head = self.rep.words[start:min(end, start + LABELLED_BOX_WORDS + 1)]
@@ -740,6 +748,17 @@ class Furniture:
         said = key(" ".join(self.rep.words[slice(*self.rep.at[call])]))
         return any(said == k or said.startswith(k + " ")
                    for k in (*_LABEL_KEYS[_SIGN_UP], *_LABEL_KEYS[_DONATION]))
+
+    def _pulls_a_quote(self, start: int, end: int) -> bool:
+        """Whether a pull quote's words (its quotation marks aside) are a run of the
+        original's, word for word: the article's own words set out again, no text of the
+        publisher's (docs/compliance.md#publisher-boxes). One reworded is text."""
+        words = list(self.rep.words[start:end])
+        while words and words[0] in _QUOTE_MARKS:
+            words.pop(0)
+        while words and words[-1] in _QUOTE_MARKS:
+            words.pop()
+        return len(words) >= PULL_QUOTE_WORDS and self._in_original(words)
 
     def _in_original(self, words: Sequence[str]) -> bool:
         """Whether ``words`` occur, in a row, in the original."""

@@ -863,6 +863,13 @@ CASES: tuple[Case, ...] = (
     fails(AST, EN, "invisible-characters-edited", "unaltered-text"),
     fails(KAD, FR1, "invisible-characters-edited", "unaltered-text"),
     fails(SQS, ES2, "invisible-characters-edited", "unaltered-text"),
+    # a pull quote of the article's own words, word for word, is layout; one reworded is text
+    ok(TT1, EN, "pull-quote-block"), ok(GP, FR1, "pull-quote-block"),
+    ok(TT5, ES1, "pull-quote-block"), ok(AST, FR2, "pull-quote-aside"),
+    ok(NSP, ES2, "pull-quote-aside"), ok(KAD, EN, "pull-quote-aside"),
+    fails(TT4, EN, "pull-quote-altered", "unaltered-text"),
+    fails(OWP, FR1, "pull-quote-altered", "unaltered-text"),
+    fails(DRU, ES2, "pull-quote-altered", "unaltered-text"),
     # a label of the related links' list before a link to another article of The Conversation
     ok(TT1, EN, "read-next-tc"), ok(KAD, FR1, "read-next-tc"), ok(GHO, ES2, "read-next-tc"),
     # a control holding a heading is the heading: its words are the article's

@@ -829,6 +829,33 @@ def folded(how: str, *, label: str = "continue") -> Apply:
     return apply
 
 
+def _first_sentence(o: Original, k: int) -> str:
+    """The first sentence of the k-th body paragraph, as a reader reads it (no markup)."""
+    text = unescape(re.sub(r"<[^>]+>", "", body_paragraphs(o.code)[k].group()))
+    first = text.split(". ")[0].strip()
+    return first if first.endswith(".") else first + "."
+
+
+def pull_quote(markup: str, *, altered: bool = False) -> Apply:
+    """A sentence of the article set out again between two paragraphs as a pull quote, in
+    ``markup``: Gutenberg's Pullquote block ("block": figure.wp-block-pullquote >
+    blockquote) or a theme's aside.pullquote with quotation marks ("aside"). ``altered``:
+    the quote with its first word after the third changed."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        said = _first_sentence(o, 3)
+        if altered:
+            parts = said.split(" ")
+            parts[3] = "certainly"
+            said = " ".join(parts)
+        html = (f'<figure class="wp-block-pullquote"><blockquote><p>{escape(said)}</p>'
+                "</blockquote></figure>" if markup == "block" else
+                f'<aside class="pullquote"><p>“{escape(said)}”</p></aside>')
+        return article_of(slots, after_paragraph(slots.article, 1, html))
+
+    return apply
+
+
 # Labels a publisher puts before a link to another article of The Conversation, per
 # language (the related links' word list, furniture._LABELS).
 READ_NEXT = {"en": "Read next:", "fr": "À découvrir :", "es": "No te pierdas:"}
@@ -3152,6 +3179,12 @@ EDITS = {e.name: e for e in (
        folded("details", label="dek")),
     _e("folded-button-sentence", "paragraph appended at the end",
        folded("button", label="dek")),
+    _e("pull-quote-block", "a sentence of the article set out as a pull quote",
+       pull_quote("block"), False),
+    _e("pull-quote-aside", "a sentence of the article set out as a pull quote",
+       pull_quote("aside"), False),
+    _e("pull-quote-altered", "edited word", pull_quote("block", altered=True),
+       evidence=_said("unaltered-text", lambda o: "certainly")),
     _e("read-next-tc", "\"Related\" box between paragraphs", read_next_tc, False),
     _e("accordion-headings", "house style: subheadings in accordion buttons",
        accordion_headings, False),
