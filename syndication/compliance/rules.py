@@ -617,7 +617,8 @@ def _no_counter(n: int, tags: Sequence[CounterTag], lazy: Sequence[CounterTag],
                     "no personal data, its code says: exempt it from blocking)")
         where = t.where if t.where.startswith("a <") else f"{t.where}, not src"
         return (f"the counter is not loaded with the page: {t.url} is in {where}; only a "
-                "script can load it, so views are not counted")
+                "script can load it, so a view is counted only where one does (the "
+                "counter's code asks for a plain <img>)")
     proxied = [t for t in tags if t.how == "proxied" and t.n == n]
     if proxied:
         return (f"the counter is rewritten by an image CDN or proxy: {proxied[0].url}: the "
