@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from syndication.models import Verdict
 
 # A news site around a republished article: navigation, ads and tracking scripts, a sidebar,
 # comments that name the author, a site footer under a Creative Commons licence of its own.
@@ -71,3 +75,8 @@ def first_figure(content: str) -> str:
     m = re.search(r"<figure.*?</figure>", content, re.DOTALL)
     assert m is not None
     return m.group()
+
+
+def explain(verdict: Verdict) -> str:
+    """A verdict's findings, a line each: what a failed assertion shows."""
+    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)

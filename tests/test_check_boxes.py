@@ -14,11 +14,11 @@ import pytest
 from syndication.compliance import check_page
 from syndication.compliance.furniture import box_kind
 from syndication.compliance.htmltext import extract, parse_fragment
-from syndication.models import Article, Verdict
+from syndication.models import Article
 from syndication.republish import republish
 
 from .corpus.edits import TRINITY_AUDIO
-from .pages import third_party_page
+from .pages import explain, third_party_page
 
 SITE = "https://publisher.example"
 
@@ -122,9 +122,6 @@ BOXES = {
 def us(env_article: Article) -> tuple[Article, str]:
     return env_article, republish(env_article).html
 
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
 
 
 _PARAGRAPH_END = re.compile(r"</p>")

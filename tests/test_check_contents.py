@@ -13,15 +13,11 @@ import re
 import pytest
 
 from syndication.compliance import check_page
-from syndication.models import Article, Verdict
+from syndication.models import Article
 from syndication.republish import republish
 
 from .corpus.edits import TOCS, ez_toc, headings
-from .pages import sub, third_party_page
-
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
+from .pages import explain, sub, third_party_page
 
 
 def with_toc(article: Article, html: str, box: str) -> str:

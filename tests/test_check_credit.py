@@ -16,18 +16,15 @@ import pytest
 from syndication.compliance import check_page
 from syndication.compliance.credit import credit_of, is_credit
 from syndication.compliance.htmltext import words
-from syndication.models import Article, Author, Verdict
+from syndication.models import Article, Author
 
 from .corpus.edits import body_paragraphs, byline
 from .corpus.layouts import as_text
 from .corpus.originals import Original, originals
-from .pages import sub, third_party_page
+from .pages import explain, sub, third_party_page
 
 Place = Callable[[str, str], str]
 
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
 
 
 def before(code: str, block: str) -> str:

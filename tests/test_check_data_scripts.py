@@ -17,11 +17,7 @@ from syndication.compliance.htmltext import parse_fragment
 from syndication.models import Article, Verdict
 from syndication.republish import republish
 
-from .pages import third_party_page
-
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
+from .pages import explain, third_party_page
 
 
 @pytest.mark.parametrize("kind, data", [

@@ -10,14 +10,10 @@ import re
 import pytest
 
 from syndication.compliance import check_page
-from syndication.models import Article, Verdict
+from syndication.models import Article
 from syndication.tokens import join_words, words
 
-from .pages import sub, third_party_page
-
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
+from .pages import explain, sub, third_party_page
 
 
 def text_detail(article: Article, html: str) -> str:

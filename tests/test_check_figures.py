@@ -15,18 +15,15 @@ import lxml.html
 import pytest
 
 from syndication.compliance import check_page
-from syndication.models import Article, Verdict
+from syndication.models import Article
 from syndication.republish import republish
 
-from .pages import third_party_page
+from .pages import explain, third_party_page
 
 SITE = "https://publisher.example"
 PLACEHOLDER = ("data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20"
                "viewBox='0%200%20754%20503'%3E%3C/svg%3E")
 
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
 
 
 def page(article: Article, body: str) -> str:

@@ -14,17 +14,14 @@ import pytest
 
 from syndication.compliance import check_page, prepare
 from syndication.compliance.content import image_key, image_name
-from syndication.models import Article, Verdict
+from syndication.models import Article
 from syndication.republish import republish
 
 from .corpus.edits import moved_picture
-from .pages import third_party_page
+from .pages import explain, third_party_page
 
 TC = "https://images.theconversation.com/files/691226/original/file-20250916-56-k9jhld.jpg"
 
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
 
 
 @pytest.mark.parametrize("src", [

@@ -12,15 +12,12 @@ from syndication.compliance import check_page
 from syndication.models import Article, Verdict
 from syndication.republish import republish
 
-from .pages import sub, third_party_page
+from .pages import explain, sub, third_party_page
 
 
 def failed(verdict: Verdict) -> list[str]:
     return [f.rule for f in verdict.failed]
 
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
 
 
 @pytest.fixture(scope="module")

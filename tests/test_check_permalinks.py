@@ -14,15 +14,11 @@ import pytest
 from syndication.compliance import check_page
 from syndication.compliance.htmltext import parse_page
 from syndication.compliance.page import Hidden
-from syndication.models import Article, Verdict
+from syndication.models import Article
 from syndication.republish import republish
 
 from .corpus.edits import HEADING, PERMALINKS, with_permalinks
-from .pages import sub, third_party_page
-
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
+from .pages import explain, sub, third_party_page
 
 
 def page(article: Article, body: str) -> str:

@@ -19,15 +19,11 @@ from syndication.compliance.furniture import box_kind
 from syndication.compliance.htmltext import parse_fragment
 from syndication.compliance.htmltext import words as words_of
 from syndication.compliance.span import _is_person
-from syndication.models import Article, Verdict
+from syndication.models import Article
 from syndication.republish import republish
 
 from .corpus.edits import BOX_WORDS, PLUGIN_BOXES, Person, helpful, molongui_box
-from .pages import third_party_page
-
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
+from .pages import explain, third_party_page
 
 
 @pytest.fixture(scope="module", params=[0, 1], ids=["en-263253", "fr-212649"])

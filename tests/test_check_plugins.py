@@ -21,15 +21,11 @@ from syndication.compliance.htmltext import parse_fragment, parse_page
 from syndication.compliance.htmltext import words as words_of
 from syndication.compliance.page import Hidden
 from syndication.compliance.span import _alone, _dated_words, _post_meta
-from syndication.models import Article, Verdict
+from syndication.models import Article
 from syndication.republish import republish
 
 from .corpus.edits import PLUGIN_DEFECTS, PLUGIN_LINES, WORDS
-from .pages import third_party_page
-
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
+from .pages import explain, third_party_page
 
 
 @pytest.fixture(scope="module", params=[0, 1], ids=["en-263253", "fr-212649"])

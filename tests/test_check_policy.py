@@ -11,10 +11,10 @@ import pytest
 
 from syndication.compliance import check_page
 from syndication.compliance.policy import blocking_directive
-from syndication.models import Article, Verdict
+from syndication.models import Article
 from syndication.republish import republish
 
-from .pages import sub, third_party_page
+from .pages import explain, sub, third_party_page
 from .server import LoopbackServer
 from .test_cli_check import as_json, cli
 
@@ -44,9 +44,6 @@ COUNTER = "https://counter.theconversation.com/content/263253/count.gif"
 def test_a_policy_allows_or_blocks_the_counter(policy: str, allowed: bool) -> None:
     assert (blocking_directive([policy], COUNTER) is None) is allowed
 
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
 
 
 def page(article: Article, head: str = "") -> str:

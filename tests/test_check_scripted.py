@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from syndication.compliance import check_page
-from syndication.models import Article, Verdict
+from syndication.models import Article
 from syndication.republish import republish
 
 from .conftest import SAMPLES
-from .pages import sub, third_party_page
+from .pages import explain, sub, third_party_page
 from .server import LoopbackServer
 from .test_cli_check import as_json, cli
 
@@ -69,9 +69,6 @@ def app_shell(article: Article, html: str) -> str:
 DRAWN: dict[str, Callable[[Article, str], str]] = {
     "next-pages": next_pages, "next-app": next_app, "nuxt": nuxt, "app-shell": app_shell}
 
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
 
 
 @pytest.fixture(params=[0, 1, 2], ids=["en-263253", "fr-212649", "fr-209538"])

@@ -17,15 +17,12 @@ from syndication.compliance import check_page
 from syndication.models import Article, Verdict
 from syndication.republish import republish
 
-from .pages import sub, sub_re
+from .pages import explain, sub, sub_re
 
 
 def failed(verdict: Verdict) -> list[str]:
     return [f.rule for f in verdict.failed]
 
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
 
 
 Piece = tuple[str, str]  # (headline, republished code)

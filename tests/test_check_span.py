@@ -11,14 +11,10 @@ import re
 import pytest
 
 from syndication.compliance import check, check_page
-from syndication.models import Article, Verdict
+from syndication.models import Article
 
 from .corpus.layouts import as_text
-from .pages import sub, third_party_page
-
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
+from .pages import explain, sub, third_party_page
 
 
 def page_of(article: Article, body: str) -> str:

@@ -16,16 +16,13 @@ from syndication.compliance import check_page
 from syndication.models import Article, Verdict
 from syndication.republish import republish
 
-from .pages import sub, third_party_page
+from .pages import explain, sub, third_party_page
 
 NOTE = "Editor’s note: our readers asked what became of the sea stars, so we share this piece."
 NOTE_SAID = "our readers asked what became of the sea stars"
 LATER = "<p>We will keep following this story for our readers.</p>"
 LATER_SAID = "We will keep following this story"
 
-
-def explain(verdict: Verdict) -> str:
-    return "\n".join(f"{f.rule}: {f.ok} {f.detail}" for f in verdict.findings)
 
 
 def failed(verdict: Verdict) -> list[str]:
