@@ -3,8 +3,6 @@ Commons articles. The library API is here; the command line is in ``cli``."""
 
 from __future__ import annotations
 
-import logging
-
 from ._version import __version__
 from .config import Config, load_config
 from .errors import (
@@ -37,10 +35,6 @@ __all__ = [
     "load_config",
     "run",
 ]
-
-# A library logs; only the CLI decides where records go.
-logging.getLogger(__name__).addHandler(logging.NullHandler())
-
 
 def run(config: Config) -> RunReport:
     """Fetch, check and publish everything ``config`` names (see ``pipeline.run``)."""

@@ -1,5 +1,5 @@
 """The command line: parse arguments, load the config, call the library, print, choose the exit
-status. Logging handlers are set up here and nowhere else."""
+status. Logging handlers are set up from here (logs.to_stderr) and nowhere else."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import argparse
 import contextlib
 import gc
 import io
-import logging
 import os
 import signal
 import sys
@@ -29,6 +28,7 @@ from .errors import (
 )
 from .models import RunReport
 from .safetext import printable
+from .urls import is_web_url
 
 # Each command imports what it alone needs, where it starts (the modules of the pipeline,
 # the checker, the audit...); json and shlex too, where JSON or a shell line is printed:
@@ -42,8 +42,6 @@ if TYPE_CHECKING:
     from .config import FetchConfig
 
     _Subparsers: TypeAlias = "argparse._SubParsersAction[_Parser]"
-
-log = logging.getLogger("syndication")
 
 # Exit statuses (README "Exit status"): cron and scripts rely on them.
 EXIT_OK = 0
@@ -90,8 +88,9 @@ def _workers_left() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = _parse(build_parser(_command_named(arguments)), arguments)
-    _setup_logging(getattr(args, "verbose", 0))
     command: Command = args.command
+    if not _checks_files(args):
+        _setup_logging(getattr(args, "verbose", 0))
     with _stopped_by_signals(), _printable_stdout():
         try:
             return command(args)
@@ -425,22 +424,20 @@ def _config_argument(p: argparse.ArgumentParser | argparse._MutuallyExclusiveGro
     )
 
 
-class _PrintableFormatter(logging.Formatter):
-    """Log lines with control characters escaped and passwords redacted: they quote feeds,
-    pages and source URLs."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return printable(super().format(record))
+def _checks_files(args: argparse.Namespace) -> bool:
+    """`check` of a file against a file (or none): nothing it loads logs (only the fetcher
+    does, compliance/command.py), so it sets up no logging (tests/test_lazy_imports.py)."""
+    if args.command is not cmd_check:
+        return False
+    return not is_web_url(args.page) and (
+        args.no_original or (args.original is not None and not is_web_url(args.original)))
 
 
 def _setup_logging(verbose: int) -> None:
-    """Quiet for cron: warnings and errors only, unless -v or -vv."""
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_PrintableFormatter("syndication: %(message)s"))
-    log.handlers[:] = [handler]
-    log.setLevel(level)
-    log.propagate = False
+    """Where the records of the modules that log go (logs.to_stderr)."""
+    from .logs import to_stderr
+
+    to_stderr(verbose)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -483,10 +480,12 @@ def _progress_bar(total: int) -> Iterator[Progress | None]:
     from tqdm import tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm
 
+    from .logs import PACKAGE
+
     with (
         tqdm(total=total, file=sys.stderr, delay=PROGRESS_DELAY, leave=False,
              unit="step", dynamic_ncols=True) as bar,
-        logging_redirect_tqdm(loggers=[log]),
+        logging_redirect_tqdm(loggers=[PACKAGE]),
     ):
         def progress(done: int, total_now: int, what: str) -> None:
             if total_now != bar.total:  # a stage whose size is known only once it starts

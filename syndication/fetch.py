@@ -5,7 +5,6 @@ request at a time per host spaced by ``min_interval``, bounded retries with back
 
 from __future__ import annotations
 
-import logging
 import math
 import os
 import time
@@ -29,10 +28,11 @@ from .errors import (
     ResponseTooLargeError,
     RobotsDisallowedError,
 )
+from .logs import logger
 from .models import Fetched, RobotsRecord
 from .urls import full_origin, host_of, joined, origin_of
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 MAX_REDIRECTS = 5  # RFC 9309 §2.3.1.2 asks robots.txt redirects be followed at least five
 _CHUNK = 64 * 1024

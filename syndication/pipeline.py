@@ -33,6 +33,7 @@ from .errors import (
     SyndicationError,
 )
 from .fetch import Fetcher
+from .logs import logger
 from .models import (
     Article,
     ArticleReport,
@@ -67,7 +68,7 @@ from .wording import count
 if TYPE_CHECKING:
     from .pool import Pool
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 # The one place that decides when a stage module is loaded (they import their libraries at
 # their top): source, the checker (compliance) and republish (defusedxml, lxml, nh3) where a
 # feed is parsed and an article checked, publish and index (feedgen, lxml) where a file is

@@ -8,7 +8,6 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import io
-import logging
 import mimetypes
 import socket
 import sys
@@ -23,9 +22,10 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from .errors import ServeError
+from .logs import logger
 from .output import FORMATS, INDEX_FILE
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"  # this machine only, unless --bind says otherwise
 DEFAULT_PORT = 8000  # the demo's links point here unless `demo --port` says otherwise

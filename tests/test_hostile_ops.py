@@ -302,11 +302,13 @@ def test_no_stderr_line_reaches_the_terminal_raw(args: list[str]) -> None:
 
 
 def test_log_lines_are_escaped(capsys) -> None:
+    from syndication.logs import PACKAGE
+
     cli._setup_logging(0)
     try:
-        cli.log.warning("title %s from %s", "a\x1b[2Jb\x07", "https://u:pw@host/feed")
+        PACKAGE.warning("title %s from %s", "a\x1b[2Jb\x07", "https://u:pw@host/feed")
     finally:
-        cli.log.handlers.clear()
+        PACKAGE.handlers.clear()
     err = capsys.readouterr().err
     assert err == "syndication: title a\\x1b[2Jb\\x07 from https://u:***@host/feed\n"
 

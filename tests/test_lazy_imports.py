@@ -159,6 +159,12 @@ def test_checking_files_guesses_no_encoding() -> None:
     assert "charset_normalizer" not in loaded
 
 
+def test_checking_files_loads_no_logging() -> None:
+    # nothing a check of files loads logs (only the fetcher does): no logging, no handler
+    _verdict, loaded = checking_files()
+    assert loaded.isdisjoint({"logging", "syndication.logs", "traceback"})
+
+
 def test_checking_files_reads_no_toml() -> None:
     # no --config: the defaults of [fetch], no TOML parser
     _verdict, loaded = checking_files()

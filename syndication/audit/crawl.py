@@ -7,7 +7,6 @@ gathers documents and decides what to judge again."""
 from __future__ import annotations
 
 import contextlib
-import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -37,13 +36,14 @@ from ..config import FetchConfig
 from ..conversation import ATTRIBUTION_PHRASES, TC_HOME
 from ..errors import DocumentCut, FetchError, InputError, ParseError
 from ..fetch import Fetcher
+from ..logs import logger
 from ..models import Fetched, Verdict
 from ..urls import host_of, is_web_url, origin_of
 from .records import AuditReport, Candidate, Listing, PageAudit, SourceOutcome, Standing
 from .sources import read_listing, read_url_list
 from .state import AuditState, digest
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 Progress = Callable[[int, int, str], None]
 # A sitemap index may list sitemap indexes (sitemaps.org forbids it; sites do it): followed
