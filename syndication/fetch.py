@@ -3,8 +3,8 @@ a size cap, only the hosts the config names, robots.txt obeyed (RFC 9309, via pr
 request at a time per host spaced by ``min_interval``, bounded retries with backoff, and
 ``Retry-After`` honoured (docs/the-conversation.md#robots-and-manners)."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 import math
 import os
 import time
@@ -159,7 +159,7 @@ class Fetcher:
         self.session.trust_env = False
         self._environments: dict[str, dict[str, Any]] = {}  # full_origin -> get() arguments
 
-    def __enter__(self) -> Fetcher:
+    def __enter__(self) -> "Fetcher":
         return self
 
     def __exit__(

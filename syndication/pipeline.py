@@ -2,8 +2,8 @@
 source or article is a result in the report, never the end of the run; nothing that fails a
 rule is published, and nothing already published is lost."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 import contextlib
 import hashlib
 import logging
@@ -223,7 +223,7 @@ def check_selective(config: Config) -> None:
 
 def _run(
     config: Config, store: Store, fetcher: Fetcher, clock: Clock, progress: Progress | None,
-    steps: _Steps,
+    steps: "_Steps",
 ) -> RunReport:
     started = clock()
     sources: list[SourceReport] = []
@@ -300,7 +300,7 @@ class _Read(NamedTuple):
 
 
 def _read_source(url: str, feeds: list[FeedConfig], store: Store, fetcher: Fetcher,
-                 clock: Clock, steps: _Steps, later: int) -> _Read:
+                 clock: Clock, steps: "_Steps", later: int) -> _Read:
     """Fetch and parse one source, plan its articles from what the store holds now, and hand
     what the plans ask to build to the article step (to worker processes, when there is
     enough; ``later``: the sources still to read after it). Writes nothing: _source does,
@@ -338,7 +338,7 @@ def _source(
     store: Store,
     articles: dict[int, ArticleReport],
     clock: Clock,
-    steps: _Steps,
+    steps: "_Steps",
     vetted: Vetted,
 ) -> SourceReport:
     """Process one source's articles, as read by _read_source; its validators are saved in
@@ -420,7 +420,7 @@ def _needs_step(wanted: Plan) -> bool:
 
 
 def _article(article: Article, selecting: list[tuple[FeedConfig, str]], stored: Stored | None,
-             wanted: Plan, store: Store, clock: Clock, steps: _Steps, vetted: Vetted
+             wanted: Plan, store: Store, clock: Clock, steps: "_Steps", vetted: Vetted
              ) -> tuple[ArticleReport, bool]:
     """Build what the plan asks for (the article step), decide, apply (update.py) and vet
     what was written (_vet): the article's report, and whether the store now holds it.
@@ -654,7 +654,7 @@ def _missing_extracts(config: Config, store: Store, clock: Clock,
 
 def _publish(
     config: Config, store: Store, progress: Progress | None, done: int, total: int,
-    steps: _Steps, publisher: _Publisher | None = None,
+    steps: _Steps, publisher: "_Publisher | None" = None,
 ) -> tuple[list[str], list[str], list[str], set[int]]:
     """Write every feed in every format, the images they point at and the index page;
     returns the files written, unchanged and failed, and the articles in the feeds.
@@ -773,7 +773,7 @@ class _Publisher:
                 self.write(path, make, digest, early=True)
 
     def files_of(self, feed: FeedConfig, sources: dict[str, SourceState] | None = None
-                 ) -> _FeedFiles:
+                 ) -> "_FeedFiles":
         """What a feed is made of, told by its entries' ids, content hashes and dates, read
         without their HTML; the entries themselves are read only to render, one feed at a
         time (memory stays that of one feed, however many there are). ``sources``: the

@@ -3,8 +3,8 @@ its rights line) in the language of each edition of The Conversation (en, fr, es
 English for any other), and counts in the English messages of the command line ("1 source",
 "2 sources"). The strings inside an entry (byline, attribution) are republish.py's."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 from typing import NamedTuple
 
 from .models import LICENCE_NAME, LICENCE_URL

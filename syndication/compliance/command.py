@@ -4,12 +4,14 @@ link to the original, its counter) or, among a feed's entries, which one its tex
 and judge it with check_page. The judging is pure (rules.py); this module gathers the
 documents and decides which article is meant."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
+
+from lxml.etree import _Element
 
 from ..articlepage import parse_article_page
 from ..config import FetchConfig
@@ -34,8 +36,6 @@ from .rules import LOCATED, check_page, check_read_page, not_checkable
 from .scripted import data_strings
 
 if TYPE_CHECKING:
-    from lxml.etree import _Element
-
     from ..fetch import Fetcher
 
 ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0.1"
@@ -49,7 +49,7 @@ class PageCheck(NamedTuple):
 
     page: str  # the URL or file judged
     plain: bool  # judged as plain text
-    article: ArticleRef | None  # the article id as the page gives it
+    article: "ArticleRef | None"  # the article id as the page gives it
     original: str | None  # where the original was read, None with --no-original
     verdict: Verdict
 
@@ -125,7 +125,7 @@ def check_republication(
 # --- what `syndication audit` shares with `check` (one judgement, one JSON shape) ----------
 
 
-def identify(page_text: str, *, plain: bool) -> ArticleRef | None:
+def identify(page_text: str, *, plain: bool) -> "ArticleRef | None":
     """Which article of The Conversation a page republishes, as the page says (its link to
     the original, its counter; in plain text, its last link to an article)."""
     return find_article_id_in_text(page_text) if plain else find_article_id(page_text)
@@ -156,14 +156,14 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
     }
 
 
-def original_from(doc: Document, page_text: str, ref: ArticleRef | None) -> Article:
+def original_from(doc: Document, page_text: str, ref: "ArticleRef | None") -> Article:
     """The original in ``doc``: the entry for the page's article in an Atom feed (or, when
     the page names none, the entry whose text the page carries), or an article page."""
     return _original_of(doc, _Reading(page_text), ref)[0]
 
 
-def _original_of(doc: Document, reading: _Reading,
-                 ref: ArticleRef | None) -> tuple[Article, Original | None]:
+def _original_of(doc: Document, reading: "_Reading",
+                 ref: "ArticleRef | None") -> tuple[Article, Original | None]:
     """original_from(), and the original prepared when choosing it took that."""
     if looks_like_atom(doc.text):
         try:
@@ -178,8 +178,8 @@ def _original_of(doc: Document, reading: _Reading,
                          "article page of The Conversation)") from e
 
 
-def _entry_of(where: str, entries: Sequence[Article], reading: _Reading,
-              ref: ArticleRef | None) -> tuple[Article, Original | None]:
+def _entry_of(where: str, entries: Sequence[Article], reading: "_Reading",
+              ref: "ArticleRef | None") -> tuple[Article, Original | None]:
     """The feed's entry the page republishes: the one whose text the page carries, whatever
     the page links (a link to another article of The Conversation, a wrong link back: that
     is for `source-link` to judge, docs/compliance.md#which-article). The entry the page's
@@ -201,7 +201,7 @@ def _entry_of(where: str, entries: Sequence[Article], reading: _Reading,
     raise InputError(f"{where}: no entry of the feed is the article on the page")
 
 
-def article_url(ref: ArticleRef, conversation_url: str) -> str:
+def article_url(ref: "ArticleRef", conversation_url: str) -> str:
     """Where The Conversation serves the article: the path of the page's link to the
     original, on ``conversation_url``; with only a counter, /{N} *(inferred: the id ends
     every article URL, docs/the-conversation.md#atom-feeds, and slugs change)*."""
@@ -231,7 +231,7 @@ class _Fetcher:
             self.fetcher = Fetcher(self.config, self.hosts, allowed_origins=_origins(self.urls))
         return self.fetcher.get(url, accept=accept)
 
-    def __enter__(self) -> _Fetcher:
+    def __enter__(self) -> "_Fetcher":
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -293,7 +293,7 @@ def _too_large(where: str, cap: int) -> str:
             "in a config file given with --config)")
 
 
-def _cut(reading: _Reading, plain: bool) -> DocumentCut | None:
+def _cut(reading: "_Reading", plain: bool) -> DocumentCut | None:
     """Why the parser cut the page, or None: asked only when the page names no article (a
     cut page may have lost its link and counter with its text)."""
     return None if plain else reading.parsed()[1]

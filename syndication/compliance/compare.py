@@ -4,8 +4,8 @@
 differs is reported as Differences, and where the republication stops carrying the original,
 as a Cut."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple

@@ -2,12 +2,14 @@
 figures and whether their credit allows reuse, embeds and promos that may be removed, and the
 page counter."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import NamedTuple, cast
 from urllib.parse import unquote
+
+from lxml.etree import _Element
 
 from ..conversation import (
     COUNTER_INSIDE_RE,
@@ -22,9 +24,6 @@ from ..conversation import (
 from ..lazyre import lazy_compile
 from ..models import Author
 from .htmltext import fold_name, key, normalise, tag_name, text_of
-
-if TYPE_CHECKING:
-    from lxml.etree import _Element
 
 # Elements that are embeds, scripts or forms: removable (docs/compliance.md#rule-unaltered-text),
 # and never published (docs/compliance.md#rule-safe-html).

@@ -3,8 +3,8 @@ do not count as changes (docs/compliance.md#rule-unaltered-text), with the word 
 elements.
 A "word" here is a token: a run of letters and digits, or one punctuation mark."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import cache

@@ -2,13 +2,13 @@
 from aligning the original's text with it (compare.py); around it, the credit region where
 bylines, attribution and counter are looked for, without the page's chrome."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from lxml.etree import XPath
+from lxml.etree import XPath, _Element
 
 from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
@@ -17,9 +17,6 @@ from .compare import Alignment
 from .content import image_container, iter_counters
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, class_words, key, tag_name, text_of
 from .page import Page, block_of, body_of, inside
-
-if TYPE_CHECKING:
-    from lxml.etree import _Element
 
 # A byline or attribution stands within this many tokens before or after the article; farther
 # away (a sidebar, the comments) a name is not a credit. Five authors with roles and

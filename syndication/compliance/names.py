@@ -3,8 +3,8 @@ names compared as names (an initial with or without its full stop is one name), 
 `author-credit`'s evidence a near miss found in the credit ("Rebeca Vega Thurber" for
 "Rebecca Vega Thurber") named, with its kind."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 from collections.abc import Sequence
 from typing import NamedTuple
 

@@ -2,10 +2,12 @@
 ranges a republication may leave out (embeds, promos, unlicensed figures, the disclosure),
 where its blocks end (an extract may stop there), and its images with their reuse."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
+
+from lxml.etree import _Element
 
 from ..models import Article
 from .content import (
@@ -20,8 +22,7 @@ from .content import (
 )
 from .htmltext import Pieces, Text, extract, parse_fragment
 
-if TYPE_CHECKING:
-    from lxml.etree import _Element
+
 class OriginalImage(NamedTuple):
     """An image of the original and whether its credit allows reuse
     (docs/compliance.md#rule-images)."""

@@ -1,13 +1,15 @@
 """Pure: a republication parsed once (a whole page, a feed entry's HTML, or plain text) into
 the tokens a reader sees and where each element stands among them."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html import escape
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
+
+from lxml.etree import _Element
 
 from ..lazyre import lazy_compile
 from .content import IMAGE_TAGS, CounterTag, find_counters, has_source, is_placeholder
@@ -23,9 +25,6 @@ from .htmltext import (
     text_of,
     words,
 )
-
-if TYPE_CHECKING:
-    from lxml.etree import _Element
 
 # Blocks that hold text, not other blocks: an article of one paragraph is judged within the
 # element around that paragraph, where an added paragraph would stand.
@@ -131,7 +130,7 @@ _CONTROLS = frozenset({"button", "summary"})
 _CHOICES = frozenset({"select", "datalist"})
 
 
-def _no_text(hidden: Hidden) -> Callable[[_Element], bool]:
+def _no_text(hidden: "Hidden") -> Callable[[_Element], bool]:
     """What has no words on a page: what ``hidden`` says a reader does not see, a control's
     short label and a list of choices."""
 

@@ -3,12 +3,14 @@ the element its words stand in, and the publisher's words there before the origi
 word or after its last (a dateline, an editor's note, a sentence or paragraph appended),
 told apart from the credit (credit.py) and furniture that belong around an article."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
+# compiles each string annotation into a ForwardRef at every start-up.
 import re
 from collections.abc import Container, Sequence
 from itertools import chain, pairwise
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
+
+from lxml.etree import _Element
 
 from ..conversation import is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
@@ -20,9 +22,6 @@ from .htmltext import BLOCK_TAGS, HEADING_TAGS, SKIP_TAGS, join_words, key, tag_
 from .htmltext import words as words_of
 from .locate import CC_LICENCE, CREDIT_BOX_TOKENS, CREDIT_WINDOW, credit_box, is_item
 from .page import TEXT_BLOCKS, Page, body_of, inside
-
-if TYPE_CHECKING:
-    from lxml.etree import _Element
 
 # A heading after the article of this level or higher, or of its own heading's, starts
 # another piece (a digest's next republication): the article's span ends there.
