@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from html import escape
 
 import lxml.html
 from lxml.etree import _Element
@@ -17,6 +16,7 @@ from .compliance.htmltext import parse_page
 from .conversation import COUNTER_HTML, TC_HOME, article_id_from_url
 from .errors import DocumentCut, ParseError
 from .models import Article
+from .safetext import escape
 from .source import parse_author, sane_date
 
 

@@ -7,6 +7,7 @@ nothing of it published, every other entry and file still written."""
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import re
 from dataclasses import replace
@@ -26,6 +27,7 @@ from syndication.safetext import (
     FORBIDDEN,
     URL_ATTRIBUTES,
     _safe_url_read,
+    escape,
     forbidden_character,
     printable,
     redact,
@@ -555,3 +557,11 @@ def test_plain_web_urls_are_judged_as_read_in_full() -> None:
                 assert _safe_url_read(url, schemes), url
             assert safe_url(url, schemes) == _safe_url_read(url, schemes), url
         assert shortcut > 50  # the shortcut is taken, most URLs are plain
+
+
+def test_escape_is_html_escape() -> None:
+    # safetext.escape stands for html.escape where importing html would cost a start-up
+    texts = ["", "plain", "a & b < c > d \" e ' f", "&amp; &lt;", "<'\">&" * 3, "\u00e9&\u2019"]
+    for text in texts:
+        for quote in (True, False):
+            assert escape(text, quote=quote) == html.escape(text, quote=quote)

@@ -165,6 +165,12 @@ def test_checking_files_loads_no_logging() -> None:
     assert loaded.isdisjoint({"logging", "syndication.logs", "traceback"})
 
 
+def test_checking_files_loads_no_html_entities() -> None:
+    # `from html import escape` would load html.entities' tables: safetext.escape instead
+    _verdict, loaded = checking_files()
+    assert "html.entities" not in loaded
+
+
 def test_checking_files_reads_no_toml() -> None:
     # no --config: the defaults of [fetch], no TOML parser
     _verdict, loaded = checking_files()

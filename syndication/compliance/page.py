@@ -6,12 +6,12 @@ the tokens a reader sees and where each element stands among them."""
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from html import escape
 from typing import NamedTuple
 
 from lxml.etree import _Element
 
 from ..lazyre import lazy_compile
+from ..safetext import escape
 from .content import IMAGE_TAGS, CounterTag, find_counters, has_source, is_placeholder
 from .htmltext import (
     BLOCK_TAGS,
