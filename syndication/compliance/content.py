@@ -4,7 +4,7 @@ page counter."""
 
 # Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
 # compiles each string annotation into a ForwardRef at every start-up.
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import cache
 from typing import NamedTuple, cast
 from urllib.parse import unquote
@@ -157,8 +157,13 @@ def _loaded(attr: str, attrs: dict[str, str]) -> str:
         return "src"
     if attr in _URL_ATTRIBUTES:
         return "lazy"
-    marks = " ".join(f"{a} {v}" for a, v in attrs.items() if a != attr)
-    return "consent" if _CONSENT.search(f"{attr} {marks}") else "held"
+    return _held(attr, *(f"{a} {v}" for a, v in attrs.items() if a != attr))
+
+
+def _held(*marks: str) -> str:
+    """How a counter a script must load is held: by a consent manager ("consent"), when its
+    attributes' names and values (``marks``) carry one's marks (_CONSENT); else "held"."""
+    return "consent" if _CONSENT.search(" ".join(marks)) else "held"
 
 
 # The script types a browser runs (HTML's JavaScript MIME type essences, and "module"), or
@@ -197,9 +202,8 @@ def find_counters(root: _Element) -> list[CounterTag]:
         text = script.text or ""
         if "counter" in text and is_data_block(script) and (
                 m := COUNTER_INSIDE_RE.search(text)):
-            marks = " ".join(f"{a} {v}" for el in (script, *script.iterancestors())
-                             for a, v in cast("list[tuple[str, str]]", el.items()))
-            how = "consent" if _CONSENT.search(marks) else "held"
+            how = _held(*(f"{a} {v}" for el in (script, *script.iterancestors())
+                          for a, v in cast("list[tuple[str, str]]", el.items())))
             kind = str(script.get("type"))
             found.append(CounterTag(script, int(m.group(1)), how, m.group(), False,
                                     f'a <script type="{kind}">'))
@@ -333,6 +337,15 @@ def may_hold_picture(el: _Element) -> bool:
         return True
     names = (el.get("class") or "").lower()
     return bool(names) and any(word in names for word in _CAPTIONED)
+
+
+def pictures_of(box: _Element, pictures: Collection[_Element]) -> list[_Element]:
+    """The pictures (of ``pictures``, a page's) whose container (image_container) is
+    ``box``: what makes it a picture's figure or captioned wrapper."""
+    if not may_hold_picture(box):
+        return []
+    return [img for img in box.iter(*IMAGE_TAGS) if img in pictures
+            and image_container(img) is box]
 
 
 def image_container(img: _Element) -> _Element | None:

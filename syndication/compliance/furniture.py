@@ -24,10 +24,10 @@ from .content import (
     EMBED_TAGS,
     IMAGE_TAGS,
     caption_of,
-    image_container,
     image_src,
     is_tc_picture,
     may_hold_picture,
+    pictures_of,
 )
 from .credit import credit_of, names_the_article
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, class_words, fold_name, key, tag_name
@@ -411,9 +411,7 @@ class Furniture:
         c_start, c_end = self.rep.at.get(caption, (0, 0)) if caption is not None else (0, 0)
         if c_end - c_start < end - start:
             return False  # words beside the caption
-        pictures = self.rep.pictures
-        shown = [img for img in el.iter(*IMAGE_TAGS)
-                 if img in pictures and image_container(img) is el]
+        shown = pictures_of(el, self.rep.pictures)
         return bool(shown) and not any(is_tc_picture(image_src(img)) for img in shown) \
             and not any(True for _ in el.iter(*EMBED_TAGS - {"noscript"}))
 

@@ -30,7 +30,6 @@ from .compare import ANCHOR_WORDS, MAX_DIFFERENCES, MAX_TRACKED, Alignment, alig
 from .content import (
     CAPTION_LEVELS,
     CAPTION_TOKENS,
-    IMAGE_TAGS,
     CounterTag,
     credit_kept,
     figure_credit,
@@ -39,7 +38,7 @@ from .content import (
     image_name,
     image_src,
     is_data_block,
-    may_hold_picture,
+    pictures_of,
 )
 from .furniture import Around, Furniture
 from .htmltext import (
@@ -552,11 +551,12 @@ def _page_counter(scope: Scope, rep: Page, policy: str | None = None) -> Finding
         return Finding("page-counter", False,
                        f"a second counter counts article {others[0].n}: {others[0].url}")
     tag = mine[0]
-    stated = page_policies(rep.root)
-    directive = blocking_directive([*stated, *([policy] if policy else [])], tag.url)
+    directive = blocking_directive(page_policies(rep.root), tag.url)
+    where = "its <meta http-equiv>"
+    if directive is None and policy:
+        directive = blocking_directive([policy], tag.url)
+        where = "the Content-Security-Policy header it is served with"
     if directive is not None:
-        where = ("its <meta http-equiv>" if blocking_directive(stated, tag.url) else
-                 "the Content-Security-Policy header it is served with")
         return Finding("page-counter", False,
                        f"the page's Content-Security-Policy ({where}) blocks the counter: "
                        f"“{directive}” allows no image from {urlsplit(tag.url).hostname}, so "
@@ -840,8 +840,7 @@ def _in_caption(rep: Page, el: _Element) -> bool:
     for level, box in enumerate(el.iterancestors()):
         if level >= CAPTION_LEVELS:
             return False
-        if may_hold_picture(box) and any(image_container(img) is box for img in
-                                         box.iter(*IMAGE_TAGS) if img in rep.pictures):
+        if pictures_of(box, rep.pictures):
             s, e = rep.at.get(box, (0, 0))
             return e - s <= CAPTION_TOKENS
     return False
