@@ -161,6 +161,16 @@ def names_the_article(run: Sequence[str], credit: Credit) -> bool:
                for k in range(n - len(p) + 1) if folded[k] == p[0])
 
 
+def credit_words_only(run: Sequence[str], credit: Credit) -> bool:
+    """Whether every word of the tokens ``run`` is a word of the authors' credit (their
+    names, roles, institutions) or a joining or labelling word: a run the original shares
+    with a byline ("of the Marine Science Institute", in the article's body and in its
+    author's role) carries a credit, not the article's text."""
+    return all(w in credit.words or w in _GLUE for t in run
+               for w in ((t.lower(),) if t.isascii() and t.isalnum() else key(t).split())
+               if _is_word(w))
+
+
 def is_credit(run: Sequence[str], linked: Sequence[bool], credit: Credit, *,
               attribution: bool = False, notes: bool = True) -> bool:
     """Whether the words ``run`` (a block's tokens; ``linked``: which stand in a link to The

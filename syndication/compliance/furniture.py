@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -224,11 +224,14 @@ def _runs_of(original: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     return frozenset(original[i:i + k] for i in range(len(original) - k + 1))
 
 
-def carries_a_run(words: Sequence[str], original: Sequence[str]) -> bool:
+def carries_a_run(words: Sequence[str], original: Sequence[str],
+                  unless: Callable[[Sequence[str]], bool] | None = None) -> bool:
     """Whether ``words`` hold a run of ORIGINAL_RUN tokens of ``original``: a box holding one
-    carries the article's text (an edited sentence in a "Related" box, an author's bio)."""
+    carries the article's text (an edited sentence in a "Related" box, an author's bio).
+    A run ``unless`` says is no text of the article's does not count."""
     runs, k = _runs_of(tuple(original)), ORIGINAL_RUN
-    return any(tuple(words[i:i + k]) in runs for i in range(len(words) - k + 1))
+    return any(tuple(words[i:i + k]) in runs and (unless is None or not unless(words[i:i + k]))
+               for i in range(len(words) - k + 1))
 
 
 def box_kind(el: _Element, words: Sequence[str] = ()) -> str | None:

@@ -16,7 +16,7 @@ from ..conversation import is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
 from ..models import Article
 from .content import CAPTION_TOKENS, IMAGE_TAGS, image_container
-from .credit import MONTHS, Credit, credit_of, is_author_box, is_credit
+from .credit import MONTHS, Credit, credit_of, credit_words_only, is_author_box, is_credit
 from .furniture import ORIGINAL_RUN, carries_a_run
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, SKIP_TAGS, join_words, key, tag_name, text_of
 from .htmltext import words as words_of
@@ -141,9 +141,13 @@ def added_words(rep: Page, start: int, end: int, article: Article,
 
     def carries(box: Sequence[str]) -> bool:
         """Whether a credit or person box holds a run of the original (its bio an edited
-        sentence of the article): its words are judged, not passed over. The page's chrome
-        is not asked (what it repeats is the page's), nor its furniture (which asks itself)."""
-        return len(box) >= ORIGINAL_RUN and carries_a_run(box, original)
+        sentence of the article): its words are judged, not passed over. A run of nothing
+        but credit words is the byline's own (the author's role, which the body or the
+        disclosure may name too): a byline naming another institution is then judged by the
+        credit rules, not read as added text. The page's chrome is not asked (what it
+        repeats is the page's), nor its furniture (which asks itself)."""
+        return len(box) >= ORIGINAL_RUN and carries_a_run(
+            box, original, lambda run: credit_words_only(run, credit()))
 
     anchors: list[tuple[str, tuple[int, int]]] = []  # links around the article: href, span
     # A feed entry is its post, and only its located elements have a place: those are read,

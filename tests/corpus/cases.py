@@ -562,6 +562,20 @@ SIXTH_ROUND: tuple[Case, ...] = (
     fails(ELE, FR2, "nav-line-edited-sentence", "unaltered-text"),
 )
 
+# The seventh round (red-team-findings.md, F55): a byline naming another institution than the
+# author's fails institution-credit only, though the body shares a run of words with the
+# author's role ("of the Marine Science Institute"); another role is no failure.
+SEVENTH_ROUND: tuple[Case, ...] = (
+    *(fails(layout, EN, "institution-substituted", "institution-credit")
+      for layout in (TT1, AST, DRU, GHO, NEWS, NSP, PAP, BLG, AMP, DIG)),
+    fails(TT4, FR1, "institution-substituted", "institution-credit"),
+    fails(D7, FR1, "institution-substituted", "institution-credit"),
+    fails(GHO, FR2, "institution-substituted", "institution-credit"),
+    fails(SQS, FR2, "institution-substituted", "institution-credit"),
+    ok(TT1, EN, "role-substituted"), ok(GHO, EN, "role-substituted"),
+    ok(AST, FR1, "role-substituted"), ok(DRU, FR2, "role-substituted"),
+)
+
 
 CASES: tuple[Case, ...] = (
     # Every layout with every original's code pasted as it comes: compliant (plain text:
@@ -1030,6 +1044,7 @@ CASES: tuple[Case, ...] = (
     *RED_TEAM_3,
     *RED_TEAM_4,
     *SIXTH_ROUND,
+    *SEVENTH_ROUND,
 )
 
 # Cases the checker judges wrongly today, under the kind each stands for: marked

@@ -554,6 +554,36 @@ def near_miss_name(slots: Slots, o: Original) -> Slots:
     return article_of(slots, sub(slots.article, f">{a.name}</a>", f">{_near_miss(o)}</a>"))
 
 
+# Another institution than the author's, in the page's language (a publisher retyping the
+# byline from an old profile): the credit rules judge it, it is no text added to the article.
+OTHER_INSTITUTION = {"en": "Stanford University", "fr": "Université de Lyon",
+                     "es": "Universidad de Sevilla"}
+
+
+def institution_substituted(slots: Slots, o: Original) -> Slots:
+    """The first author's institution in the byline replaced by another one."""
+    a = o.article.authors[0]
+    assert a.institution
+    code = slots.article
+    at = code.index(f">{a.name}</a>")
+    m = re.compile(r"(<em>)(.*?)(</em>)", re.DOTALL).search(code, at)
+    assert m is not None and m.group(2) == a.institution, "institution not in <em>, unlinked"
+    other = OTHER_INSTITUTION[o.lang]
+    return article_of(slots, code[:m.start(2)] + other + code[m.end(2):])
+
+
+ROLE = {"en": "Senior Lecturer", "fr": "Maître de conférences", "es": "Profesor titular"}
+
+
+def role_substituted(slots: Slots, o: Original) -> Slots:
+    """The first author's role in the byline replaced by another one: no rule asks for the
+    role, and the byline stays a credit."""
+    a = o.article.authors[0]
+    assert a.role
+    return article_of(slots, sub(slots.article, f">{a.name}</a>, {a.role}",
+                                 f">{a.name}</a>, {ROLE[o.lang]}"))
+
+
 def institution_dropped(slots: Slots, o: Original) -> Slots:
     a = o.article.authors[0]
     assert a.institution
@@ -3127,6 +3157,9 @@ EDITS = {e.name: e for e in (
     _e("shared-institution-missing", "co-authors' shared institution left out",
        shared_institution("none")),
     _e("institution-dropped", "institution dropped", institution_dropped),
+    _e("institution-substituted", "another institution in the byline",
+       institution_substituted),
+    _e("role-substituted", "another role in the byline", role_substituted, defect=False),
     _e("counter-removed", "missing counter", counter_removed),
     _e("counter-other-article", "counter of another article", counter_other_article),
     _e("counter-twice", "counter twice", counter_twice),
