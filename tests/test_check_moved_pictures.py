@@ -93,3 +93,69 @@ def test_the_articles_pictures_moved_with_their_credits_pass(
     verdict = check_page(page, article)
     assert verdict.compliant, explain(verdict)
     assert "reusable" in next(f.detail for f in verdict.findings if f.rule == "images")
+
+
+# --- shown otherwise than by an image's address: a CSS background, a <picture>'s sources --
+
+
+@pytest.mark.parametrize(("html", "how"), [
+    ('<div style="background-image: url(\'{u}\')"></div>', "a CSS background"),
+    ('<div style="background:#000 URL( {u} ) center"></div>', "a CSS background"),
+    ('<style>.hero{{background:url("{u}")}}</style>', "a CSS background"),
+    ('<div class="rocket-lazyload" data-bg="{u}"></div>', "a CSS background"),
+    ('<div data-bg="url({u})"></div>', "a CSS background"),
+    ('<div data-bgset="/x.jpg [(max-width: 600px)] | {u}"></div>', "a CSS background"),
+    ('<section data-background-image="{u}"></section>', "a CSS background"),
+    ('<picture><source srcset="/small.jpg 600w, {u} 1200w"><img src="/a.jpg"></picture>',
+     "a <picture> source"),
+    ('<picture><source data-srcset="{u}"><img src="/a.jpg"></picture>', "a <picture> source"),
+    ('<video poster="{u}" src="/clip.mp4"></video>', "a video's poster"),
+])
+def test_a_picture_shown_otherwise_is_found(html: str, how: str) -> None:
+    from syndication.compliance.content import shown_otherwise
+    from syndication.compliance.htmltext import parse_page
+
+    url = moved_picture(TC, "uploaded")
+    shown = list(shown_otherwise(parse_page(f"<body>{html.format(u=url)}</body>")))
+    assert (url, how) in shown
+
+
+def test_nothing_is_shown_otherwise_by_plain_images_and_styles() -> None:
+    from syndication.compliance.content import shown_otherwise
+    from syndication.compliance.htmltext import parse_page
+
+    page = (f'<body><img src="{TC}" srcset="{TC} 2x"><div style="color:red" '
+            'data-background="none"></div><style>p{margin:0}</style></body>')
+    assert [u for u, _how in shown_otherwise(parse_page(page)) if "file-" in u] == []
+
+
+@pytest.mark.parametrize("backdrop", [
+    '<div class="page-header-image-single" style="background-image: url({u})"></div>',
+    '<style>.post-hero{{background:url("{u}") center/cover}}</style><div class="post-hero">'
+    '</div>',
+    '<div class="entry-hero rocket-lazyload" data-bg="{u}"></div>',
+    '<picture><source srcset="{u}"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" '
+    'alt=""></picture>',
+])
+def test_an_unlicensed_picture_as_a_backdrop_fails(
+    page_parts: tuple[Article, str, str], backdrop: str
+) -> None:
+    article, html, unlicensed = page_parts
+    hero = backdrop.format(u=moved_picture(unlicensed, "uploaded"))
+    page = third_party_page(hero + html, title=article.title, author=article.authors[0].name)
+    verdict = check_page(page, article)
+    failed = {f.rule: f.detail for f in verdict.findings if f.ok is False}
+    assert set(failed) == {"images"}, explain(verdict)
+    assert "the original's image, no licence in its credit" in failed["images"]
+
+
+def test_a_licensed_picture_or_the_publishers_as_a_backdrop_passes(
+    page_parts: tuple[Article, str, str],
+) -> None:
+    article, html, _unlicensed = page_parts
+    licensed = next(i.src for i in prepare(article).images if i.reusable)
+    hero = (f'<div style="background-image: url({moved_picture(licensed, "uploaded")})"></div>'
+            '<div style="background-image: url(/wp-content/uploads/harbour.jpg)"></div>')
+    page = third_party_page(hero + html, title=article.title, author=article.authors[0].name)
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)

@@ -39,6 +39,7 @@ from .content import (
     image_src,
     is_data_block,
     pictures_of,
+    shown_otherwise,
 )
 from .furniture import Around, Furniture
 from .htmltext import (
@@ -821,6 +822,14 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
         if known is not None and not known.reusable:
             problems.setdefault(picture, f"{_short(src)} (outside the article): the "
                                 f"original's image, {known.reason}")
+    if any(not image.reusable for image in originals.values()):
+        # shown otherwise than by an image's src: a CSS background, a <picture>'s source
+        for url, how in shown_otherwise(rep.root):
+            picture = image_key(url)
+            known = originals.get(picture)
+            if known is not None and not known.reusable:
+                problems.setdefault(picture, f"{_short(url)} ({how}): the original's image, "
+                                    f"{known.reason}")
     aside = (f" ({boxed} in the publisher's boxes, not the article's)" if boxed else "") + (
         f" (The Conversation's logo with the credit{f', {logos} times' if logos > 1 else ''})"
         if logos else "")

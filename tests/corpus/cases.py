@@ -574,6 +574,21 @@ SEVENTH_ROUND: tuple[Case, ...] = (
     fails(SQS, FR2, "institution-substituted", "institution-credit"),
     ok(TT1, EN, "role-substituted"), ok(GHO, EN, "role-substituted"),
     ok(AST, FR1, "role-substituted"), ok(DRU, FR2, "role-substituted"),
+    # F56: the original's Getty photo shown as a hero otherwise than by an <img>'s address
+    fails(GP, EN, "featured-backdrop-inline-style", "images"),
+    fails(AST, FR1, "featured-backdrop-inline-style", "images"),
+    fails(TT1, EN, "featured-backdrop-style-element", "images"),
+    fails(GHO, FR1, "featured-backdrop-style-element", "images"),
+    fails(ELE, EN, "featured-backdrop-data-bg", "images"),
+    fails(NPR, FR1, "featured-backdrop-data-bg", "images"),
+    fails(DIV, EN, "featured-backdrop-bgset", "images"),
+    fails(KAD, FR1, "featured-backdrop-bgset", "images"),
+    fails(NSP, EN, "featured-backdrop-picture-sources", "images"),
+    fails(DRU, FR1, "featured-backdrop-picture-sources", "images"),
+    fails(TT4, EN, "featured-backdrop-video-poster", "images"),
+    fails(SQS, FR1, "featured-backdrop-video-poster", "images"),
+    ok(GP, EN, "publisher-backdrop"), ok(TT5, FR1, "publisher-backdrop"),
+    ok(GHO, FR2, "publisher-backdrop"), ok(D7, ES2, "publisher-backdrop"),
 )
 
 

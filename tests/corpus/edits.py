@@ -1236,6 +1236,57 @@ def featured_unlicensed(how: str) -> Apply:
     return apply
 
 
+def featured_backdrop(how: str) -> Apply:
+    """The original's first picture not licensed for reuse (a Getty photo) shown above the
+    headline otherwise than by an image's own address, as themes and plugins print a post's
+    hero: an inline CSS background ("inline-style", GeneratePress's and Astra's page hero,
+    uploaded to the site), a <style> rule ("style-element", a theme's customiser CSS),
+    WP Rocket's lazy background ("data-bg"), lazysizes' bgset ("bgset"), a <picture> whose
+    <img> is a placeholder and whose <source>s hold the picture ("picture-sources"), a
+    header video's poster ("video-poster"). No recorded page holds one: built as the docs
+    of each describe it."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        src = unlicensed_picture(o)
+        uploaded = escape(moved_picture(src, "uploaded"))
+        bare = escape(src)
+        html = {
+            "inline-style": f'<div class="page-header-image-single grid-container" style="'
+                            f'background-image: url({uploaded});min-height:420px"></div>',
+            "style-element": f'<style id="theme-hero-css">.single .post-hero{{background:#1d2327 '
+                             f'url("{uploaded}") center/cover no-repeat}}</style>'
+                             '<div class="post-hero"></div>',
+            "data-bg": f'<div class="entry-hero rocket-lazyload" data-bg="{uploaded}" '
+                       'style="min-height:420px"></div>',
+            "bgset": f'<div class="post-hero lazyload" data-sizes="auto" data-bgset="'
+                     f'{uploaded} [(max-width: 600px)] | {bare}"></div>',
+            "picture-sources": f'<picture class="post-thumbnail"><source media="(min-width: '
+                               f'800px)" srcset="{bare}"><source srcset="{uploaded}">'
+                               '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEA'
+                               'LAAAAAABAAEAAAICTAEAOw==" alt=""></picture>',
+            "video-poster": f'<div class="wp-custom-header"><video muted autoplay loop poster="'
+                            f'{uploaded}" src="{SITE}/wp-content/uploads/2025/10/harbour.mp4">'
+                            '</video></div>',
+        }[how]
+        return dataclasses.replace(slots, before=html + slots.before)
+
+    return apply
+
+
+# The publisher's own hero picture as a CSS background and a <picture> of WebP copies: no
+# picture of the original, nothing to fail.
+PUBLISHER_BACKDROP = (
+    f'<div class="page-header-image-single" style="background-image: url({SITE}/wp-content/'
+    'uploads/2025/10/harbour-at-dawn-1024x683.jpg)"></div><picture><source type="image/webp" '
+    f'srcset="{SITE}/wp-content/uploads/2025/10/harbour-at-dawn-1024x683.jpg.webp">'
+    f'<img src="{SITE}/wp-content/uploads/2025/10/harbour-at-dawn-1024x683.jpg" alt="">'
+    '</picture>')
+
+
+def publisher_backdrop(slots: Slots, o: Original) -> Slots:
+    return dataclasses.replace(slots, before=PUBLISHER_BACKDROP + slots.before)
+
+
 def unlicensed_picture(o: Original) -> str:
     """The address of the original's first picture its credit does not license for reuse
     (as the checker reads the credits: compliance.prepare)."""
@@ -3198,6 +3249,10 @@ EDITS = {e.name: e for e in (
     _e("getty-image-kept", "unlicensed image kept", getty_image_kept),
     *(_e(f"featured-unlicensed-{how}", "unlicensed image kept", featured_unlicensed(how))
       for how in ("photon", "nextjs", "wsrv", "uploaded")),
+    *(_e(f"featured-backdrop-{how}", "unlicensed image kept", featured_backdrop(how))
+      for how in ("inline-style", "style-element", "data-bg", "bgset", "picture-sources",
+                  "video-poster")),
+    _e("publisher-backdrop", "the publisher's hero picture", publisher_backdrop, defect=False),
     _e("hidden-copy-display-none", "hidden compliant copy beside an altered one",
        hidden_copy("display-none")),
     _e("hidden-copy-hidden-attribute", "hidden compliant copy beside an altered one",
