@@ -111,6 +111,39 @@ def test_a_rewritten_copy_beside_the_original_in_its_data_fails(article: Article
     assert verdict.finding("unaltered-text").ok is False, explain(verdict)
 
 
+def _first_paragraphs(html: str, k: int) -> str:
+    """``html`` up to the end of its k-th paragraph (the server-rendered part)."""
+    at = 0
+    for _ in range(k):
+        at = html.index("</p>", at) + len("</p>")
+    return html[:at]
+
+
+def test_a_page_its_scripts_complete_is_not_checkable(article: Article) -> None:
+    """Next.js rendering the first paragraphs on the server and the rest in the browser:
+    the HTML stops, the rest is in __NEXT_DATA__ (F57)."""
+    html = republish(article).html
+    page = next_pages(article, html).replace(
+        '<div id="__next"></div>',
+        f'<div id="__next"><article>{_first_paragraphs(html, 6)}</article></div>')
+    verdict = check_page(page, article)
+    assert not verdict.failed and all(f.ok is None for f in verdict.findings), explain(verdict)
+    detail = verdict.findings[0].detail
+    assert "completed by its scripts" in detail and '<script id="__NEXT_DATA__">' in detail
+
+
+def test_a_cut_page_whose_json_ld_holds_the_rest_is_cut(article: Article) -> None:
+    """JSON-LD describes a page to search engines and draws nothing: the article is cut."""
+    html = republish(article).html
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": html}
+    page = third_party_page(_first_paragraphs(html, 6), title=article.title,
+                            author=article.authors[0].name)
+    page = page.replace("</head>", '<script type="application/ld+json">'
+                        f"{_script_json(ld)}</script></head>", 1)
+    verdict = check_page(page, article)
+    assert "the text stops" in verdict.finding("unaltered-text").detail, explain(verdict)
+
+
 def test_another_article_in_the_data_is_not_this_one(fr_articles: tuple[Article, ...]) -> None:
     shown, other = fr_articles
     verdict = check_page(next_pages(other, republish(other).html), shown)

@@ -56,7 +56,7 @@ from .names import name_key, name_tokens, near_miss
 from .original import Original, OriginalImage, prepare
 from .page import Page, block_of, read
 from .policy import blocking_directive, page_policies
-from .scripted import drawn_by_script
+from .scripted import drawn_by_script, draws_the_rest
 from .span import added_words
 
 if TYPE_CHECKING:
@@ -181,6 +181,10 @@ def check_read_page(rep: Page, orig: Original | None, n: int | None, *,
             drawn := drawn_by_script(rep, orig)) is not None:
         return _none_checked(n, f"the page is drawn by its scripts: {drawn}; check the page "
                                 "as a browser shows it (saved from the browser, as a file)")
+    if orig is not None and alignment is not None and alignment.cut is not None and (
+            rest := draws_the_rest(rep, orig, alignment.cut)) is not None:
+        return _none_checked(n, f"the page is completed by its scripts: {rest}; check the "
+                                "page as a browser shows it (saved from the browser, as a file)")
     scope = locate(rep, alignment, n, whole=False,
                    title=orig.article.title if orig is not None else None,
                    standfirst=orig.article.summary if orig is not None else None)

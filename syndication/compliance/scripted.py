@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 
 from ..lazyre import lazy_compile
 from .compare import ANCHOR_WORDS
-from .htmltext import parse_fragment, text_of, words
+from .htmltext import join_words, parse_fragment, text_of, words
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
+    from .compare import Cut
     from .original import Original
     from .page import Page
 
@@ -58,6 +59,27 @@ def drawn_by_script(rep: Page, orig: Original) -> str | None:
         return (f"its HTML shows {len(rep.words)} words and runs {len(scripts)} scripts, "
                 "which fetch and draw its content in the browser")
     return None
+
+
+def draws_the_rest(rep: Page, orig: Original, cut: Cut) -> str | None:
+    """Why a page whose HTML stops carrying the article at ``cut`` is one its scripts
+    complete (a reason naming the script), or None: the page cut the article. Its scripts'
+    data (not JSON-LD, which describes the page to search engines and draws nothing) carries
+    the original's words from where the HTML stops: a Next.js or Nuxt page that renders the
+    first paragraphs on the server and the rest in the browser, a "load more" over a post
+    whose body is in the page's payload."""
+    if rep.plain:
+        return None
+    scripts = [s for s in rep.root.iter("script")
+               if (s.get("type") or "").strip().lower() != "application/ld+json"]
+    rest = orig.text.words[cut.at:]
+    if not scripts or len(rest) < ANCHOR_WORDS:
+        return None
+    carried, _seen = _carrier(scripts, rest)
+    if carried is None:
+        return None
+    return (f"its HTML shows the article up to “…{join_words(cut.before)}” and the rest "
+            f"({cut.missing} words) is in its script data ({carried})")
 
 
 def data_strings(root: _Element) -> Iterator[str]:

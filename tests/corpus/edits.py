@@ -1972,6 +1972,37 @@ def data_block(where: str) -> Apply:
     return apply
 
 
+def partial_render(kind: str) -> Apply:
+    """A page its server renders only in part: the byline and the first four paragraphs in
+    its HTML, the rest drawn in the browser from the post held in the page's script data,
+    as a Next.js page does with its __NEXT_DATA__ ("next-data") or a Nuxt page with its
+    window.__NUXT__ payload ("nuxt"). As a control, "json-ld": the same cut page with the
+    whole text in a NewsArticle's JSON-LD articleBody, which no browser draws: the article is
+    cut. No recorded page holds one: built as the frameworks print them."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        code = slots.article
+        shown = code[:body_paragraphs(code)[3].end()] + '\n<div id="load-more"></div>\n'
+        if kind == "next-data":
+            data = json.dumps({"props": {"pageProps": {"post": {"id": 4410, "content": code}}},
+                               "page": "/[slug]", "buildId": "b1"}).replace("</", "<\\/")
+            script = f'<script id="__NEXT_DATA__" type="application/json">{data}</script>'
+        elif kind == "nuxt":
+            script = ("<script>window.__NUXT__=(function(a,b){return {data:[{post:{content:"
+                      + json.dumps(code).replace("</", "<\\/") + "}}]}}(1,2));</script>")
+        else:
+            assert kind == "json-ld"
+            body = " ".join(lxml.html.fragment_fromstring(code, create_parent="div")
+                            .text_content().split())
+            script = ('<script type="application/ld+json">' + json.dumps(
+                {"@context": "https://schema.org", "@type": "NewsArticle",
+                 "headline": o.article.title, "articleBody": body}, ensure_ascii=False)
+                      + "</script>")
+        return article_of(slots, shown + script)
+
+    return apply
+
+
 def wp_classic_captions(slots: Slots, o: Original) -> Slots:
     """Figures as WordPress's classic editor stores a captioned image ([caption] shortcode,
     rendered by img_caption_shortcode): div.wp-caption with the image linked to its file and
@@ -3253,6 +3284,10 @@ EDITS = {e.name: e for e in (
       for how in ("inline-style", "style-element", "data-bg", "bgset", "picture-sources",
                   "video-poster")),
     _e("publisher-backdrop", "the publisher's hero picture", publisher_backdrop, defect=False),
+    *(_e(f"partial-render-{kind}", "page completed by its scripts", partial_render(kind),
+         defect=False) for kind in ("next-data", "nuxt")),
+    _e("partial-render-json-ld", "article cut (the whole text only in JSON-LD)",
+       partial_render("json-ld")),
     _e("hidden-copy-display-none", "hidden compliant copy beside an altered one",
        hidden_copy("display-none")),
     _e("hidden-copy-hidden-attribute", "hidden compliant copy beside an altered one",
