@@ -204,16 +204,23 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     regions = [(lo, start, True)] + ([(end, hi, False)] if after else [])
     # where credit links stand (their words credit) and what they link: "home" (The
     # Conversation's or an edition's home), "original" (the article), "" (a profile, the licence)
-    links: list[tuple[int, int, str]] = []
-    linked: list[tuple[int, int]] = []  # links' words outside the body
+    # read as token positions, once: a run asks of each of its tokens, and a page may hold
+    # thousands of links around the article (an archive's list: F58)
+    credit_at: set[int] = set()  # tokens in a credit link
+    kinds_at: dict[int, set[str]] = {}  # what the credit links starting at a token link
+    linked: set[int] = set()  # tokens of the other links outside the body
     for a, b, before in regions:
         for s, e in _runs(a, b, boundaries, skipped):
             if anchors:  # the first run: the links around the article read
-                links, linked = _credit_links(anchors, article.article_id, b_start, b_end)
+                links, others = _credit_links(anchors, article.article_id, b_start, b_end)
                 anchors = []
+                for ls, le, kind in links:
+                    credit_at.update(range(ls, le))
+                    kinds_at.setdefault(ls, set()).add(kind)
+                linked.update(p for ls, le in others for p in range(ls, le))
             run = words[s:e]
-            in_links = [any(ls <= p < le for ls, le, _ in links) for p in range(s, e)]
-            kinds = {kind for ls, _, kind in links if s <= ls < e}
+            in_links = [p in credit_at for p in range(s, e)]
+            kinds = {kind for p in range(s, e) for kind in kinds_at.get(p, ())}
             if is_credit(run, in_links, credit(), attribution={"home", "original"} <= kinds):
                 continue
             if not b_start <= s < b_end and not _prose(run, s, linked):
@@ -372,7 +379,7 @@ def _above_post(rep: Page, heading: _Element, post: _Element) -> tuple[_Element,
     return tuple(found)
 
 
-def _prose(run: Sequence[str], at: int, linked: Sequence[tuple[int, int]]) -> bool:
+def _prose(run: Sequence[str], at: int, linked: Container[int]) -> bool:
     """Whether a run of words (its first token at ``at``) outside the article's body is
     prose: a sentence, or a piece between separators ("·", "|", "-") of more words than a
     label's or value's (beside its links' words; a few more beside a number: a date, a
@@ -384,7 +391,7 @@ def _prose(run: Sequence[str], at: int, linked: Sequence[tuple[int, int]]) -> bo
     for k, token in enumerate(run, at):
         if token in _SEPARATORS:
             pieces.append((0, False))
-        elif any(c.isalnum() for c in token) and not any(s <= k < e for s, e in linked):
+        elif any(c.isalnum() for c in token) and k not in linked:
             n, number = pieces[-1]
             alpha = any(c.isalpha() for c in token)
             said += alpha
