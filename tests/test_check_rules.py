@@ -202,6 +202,20 @@ def test_identical_texts_align_whole() -> None:
     assert alignment.differences == () and alignment.cut is None
 
 
+@pytest.mark.parametrize("at", [2, 8])  # the word changed inside the first run, or after it
+def test_a_quote_of_the_first_words_does_not_anchor_the_article(at: int) -> None:
+    """A box after the article (or a teaser above it) quoting its first words word for word,
+    while the body's copy of them has a word changed: the body is the article, one word
+    changed, not a copy that stops after the quote."""
+    body = list(WORDS)
+    body[at] = "changed"
+    quote = [*WORDS[:20]]
+    after = align(WORDS, {}, ["By", "someone", *body, "Was", "this", "helpful", *quote])
+    assert (after.start, after.end, after.total, after.cut) == (2, 402, 1, None)
+    above = align(WORDS, {}, ["Teaser", *quote, "Read", "more", *body])
+    assert (above.start, above.end, above.total, above.cut) == (23, 423, 1, None)
+
+
 def test_a_removable_range_may_be_missing_or_present() -> None:
     removable = {10: (20, "image: no licence")}
     without = [*WORDS[:10], *WORDS[20:]]

@@ -19,6 +19,7 @@ from syndication.compliance.compare import (
     FAST_ANCHOR_TRIES,
     MAX_DIFFERENCES,
     MAX_TRACKED,
+    SLIP_WINDOW,
     Alignment,
     Cut,
     Difference,
@@ -51,9 +52,11 @@ def reference_places(tokens: tuple[str, ...], gram: tuple[str, ...], limit: int)
     return out
 
 
-def reference_anchor(source: Sequence[str], republished: Sequence[str],
-                     grams: _Grams) -> tuple[int, int] | None:
-    """compare._anchor as first written: agreement counted token by token."""
+def reference_anchor(source: Sequence[str], republished: Sequence[str], grams: _Grams,
+                     removable: dict[int, tuple[int, str]] | None = None
+                     ) -> tuple[int, int] | None:
+    """compare._anchor written plainly: places found by tuple.index, agreement counted token
+    by token, each place's reach walked token by token."""
     k = grams.k
     for i in range(len(source) - k + 1):
         gram = tuple(source[i:i + k])
@@ -63,16 +66,44 @@ def reference_anchor(source: Sequence[str], republished: Sequence[str],
             places = reference_places(tuple(republished), gram, ANCHOR_CANDIDATES)
         if not places:
             continue
-        best, best_run = places[0], -1
-        for j in places:
-            run = 0
-            while (i + run < len(source) and j + run < len(republished)
-                   and source[i + run] == republished[j + run]):
-                run += 1
-            if run > best_run:
-                best, best_run = j, run
-        return i, best
+        best, best_score = (i, places[0]), (-1, 0, -1)
+        seen: set[int] = set()
+        for at in range(i, min(i + k, len(source) - k) + 1):
+            found = places if at == i else reference_places(
+                tuple(republished), tuple(source[at:at + k]), ANCHOR_CANDIDATES)
+            for j in found:
+                if j - at in seen:
+                    continue
+                seen.add(j - at)
+                run = 0
+                while (at + run < len(source) and j + run < len(republished)
+                       and source[at + run] == republished[j + run]):
+                    run += 1
+                score = (reference_reach(source, removable or {}, republished, at + run,
+                                         j + run), -at, run)
+                if score > best_score:
+                    best, best_score = (at, j), score
+        return best
     return None
+
+
+def reference_reach(source: Sequence[str], removable: dict[int, tuple[int, str]],
+                    republished: Sequence[str], i: int, j: int) -> int:
+    """compare._reach token by token."""
+    while i < len(source) and j < len(republished):
+        span = removable.get(i)
+        if span is not None and not _carries(source, republished, i, span[0], j):
+            i = span[0]
+            continue
+        if source[i] == republished[j]:
+            i += 1
+            j += 1
+            continue
+        found = _resync(source, removable, republished, i, j, SLIP_WINDOW)
+        if found is None:
+            break
+        i, j = found
+    return i
 
 
 def reference_align(
@@ -85,7 +116,7 @@ def reference_align(
         same = n > 0 and tuple(source) == tuple(republished)
         return Alignment(0, m if same else 0, (), 0, same)
     grams = _Grams(republished)
-    anchor = reference_anchor(source, republished, grams)
+    anchor = reference_anchor(source, republished, grams, removable)
     if anchor is None:
         return Alignment(0, 0, (), 0, found=False)
     start_i, start_j = anchor
@@ -136,7 +167,8 @@ def reference_align(
 def variants(words: tuple[str, ...], removable: dict[int, tuple[int, str]], seed: int
              ) -> list[tuple[str, ...]]:
     """Republications of ``words``: with credits around, removable ranges left out, and one
-    to four edits (a word changed, words cut, words added, a paragraph moved)."""
+    to four edits (a word changed, words cut, words added, a paragraph moved); the first
+    words edited and quoted whole in a box after them; a teaser above them."""
     rng = random.Random(seed)  # noqa: S311 -- reproducible test data, not secrets
     kept = list(words)
     for start in sorted(removable, reverse=True):
@@ -161,6 +193,13 @@ def variants(words: tuple[str, ...], removable: dict[int, tuple[int, str]], seed
                 del edited[at:at + 20]
                 edited[rng.randrange(len(edited) + 1):0] = chunk
         out.append(("By", "Someone", *edited, "CC", "BY-ND"))
+    # the first words edited in the body (inside the first run, then after it), quoted word
+    # for word in a box after it; a teaser of them above the article
+    for at in (2, ANCHOR_WORDS + 2):
+        first = list(kept)
+        first[at] += "x"
+        out.append(("By", "Someone", *first, "Was", "this", "helpful", "?", *kept[:20], "Yes"))
+    out.append(("Teaser", *kept[:15], "Read", "more", *kept, "CC"))
     out.append(tuple(kept[len(kept) // 2:]))  # an extract from the middle
     out.append(tuple(kept[: len(kept) // 3]))  # the first third only
     out.append(("nothing", "of", "the", "article", "here"))
@@ -180,7 +219,7 @@ def test_alignment_matches_the_plain_walk(
                 words, removable, republished
             )
             compared += 1
-    assert compared == 3 * 17
+    assert compared == 3 * 20
 
 
 @pytest.mark.parametrize(("source", "republished"), [

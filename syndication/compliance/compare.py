@@ -17,6 +17,12 @@ from .htmltext import join_words
 # short paragraph. The same runs re-anchor after a large difference (an inserted ad box).
 ANCHOR_WORDS = 6
 ANCHOR_CANDIDATES = 5  # places tried for the first run: a teaser above the article is not it
+# Of those places, the one the article goes on from wins: its agreement is measured past small
+# differences (a word changed, added or dropped: the texts agree again within this many
+# tokens, both sides together), so the body whose copy of a sentence has a word changed wins
+# over a box after it quoting that sentence word for word; a teaser, whose words stop where
+# the page goes on with other words, is still passed by.
+SLIP_WINDOW = 8
 FAST_ANCHOR_TRIES = 30  # runs searched directly before the republication is indexed
 HELD_SEARCHES = 48  # tokens looked for in the republication's text before its set is made
 # After a small difference: how far (in tokens, both sides together) to look for the point
@@ -213,7 +219,7 @@ def align(
         same = n > 0 and tuple(source) == tuple(republished)
         return Alignment(0, m if same else 0, (), 0, same)
     grams = _Grams(republished)
-    anchor = _anchor(source, republished, grams)
+    anchor = _anchor(source, republished, grams, removable)
     if anchor is None:
         return Alignment(0, 0, (), 0, found=False)
     start_i, start_j = anchor
@@ -323,11 +329,14 @@ def _carries(source: Sequence[str], republished: Sequence[str], i: int, end: int
     return tuple(republished[j:j + end - i]) == tuple(source[i:end])
 
 
-def _anchor(source: Sequence[str], republished: Sequence[str],
-            grams: _Grams) -> tuple[int, int] | None:
+def _anchor(source: Sequence[str], republished: Sequence[str], grams: _Grams,
+            removable: dict[int, tuple[int, str]] | None = None) -> tuple[int, int] | None:
     """The first run of the original found in the republication: (index in the original,
-    index in the republication). Of its first few places, the one followed by the longest
-    agreement wins, so that a teaser of the first paragraph above the article is passed by."""
+    index in the republication). Of its first few places, the one the article goes on from
+    wins (the longest _reach, then the longest agreement word for word), so that a teaser of
+    the first paragraph above the article, or a box after it quoting a sentence of the
+    original that the body carries with a word changed, is passed by; of two whole copies,
+    the one agreeing longest word for word (an exact copy beside an altered one)."""
     k = grams.k
     # Once a run is missed (an original opening on a figure its republication leaves out), a
     # run holding a token the republication does not hold is passed by unsearched.
@@ -347,13 +356,56 @@ def _anchor(source: Sequence[str], republished: Sequence[str],
             missed = True
             i += 1
             continue
-        best, best_run = places[0], -1
-        for j in places:
-            run = _agreement(source, i, republished, j)
-            if run > best_run:
-                best, best_run = j, run
-        return i, best
+        return _longest(source, removable or {}, republished, grams, i, places)
     return None
+
+
+def _longest(source: Sequence[str], removable: dict[int, tuple[int, str]],
+             republished: Sequence[str], grams: _Grams, i: int,
+             places: Sequence[int]) -> tuple[int, int]:
+    """Of the places of the original's first run found (source[i:i + k] at ``places``), and
+    of the next runs' (up to a run past a word changed in the first one: the body's copy of
+    the first words edited, a box quoting them word for word), the one the article goes on
+    from: the farthest _reach into the original, then the earliest run, then the longest
+    agreement word for word (an exact copy beside an altered one), then the first place."""
+    k = grams.k
+    best, best_score = (i, places[0]), (-1, 0, -1)
+    seen: set[int] = set()  # the diagonals (j - i) measured: a later run there is the same
+    for at in range(i, min(i + k, len(source) - k) + 1):
+        found = places if at == i else grams.places(tuple(source[at:at + k]), ANCHOR_CANDIDATES)
+        for j in found:
+            if j - at in seen:
+                continue
+            seen.add(j - at)
+            run = _agreement(source, at, republished, j)
+            score = (_reach(source, removable, republished, at + run, j + run), -at, run)
+            if score > best_score:
+                best, best_score = (at, j), score
+    return best
+
+
+def _reach(source: Sequence[str], removable: dict[int, tuple[int, str]],
+           republished: Sequence[str], i: int, j: int) -> int:
+    """How far into the original the texts agree from source[i] and republished[j] on, past
+    removable ranges left out and small differences (the texts agreeing again within
+    SLIP_WINDOW tokens: a word changed, added or dropped): the original's index where the
+    first large difference (a box, a cut, the article's end) stops them."""
+    n, m = len(source), len(republished)
+    while i < n and j < m:
+        span = removable.get(i)
+        if span is not None and not _carries(source, republished, i, span[0], j):
+            i = span[0]  # left out, as allowed
+            continue
+        run = _agreement(source, i, republished, j)
+        if run:
+            i += run
+            j += run
+            continue
+        found = _resync(source, removable, republished, i, j, SLIP_WINDOW)
+        if found is None:
+            break
+        i, j = found
+    return i
 
 
 def _agreement(source: Sequence[str], i: int, republished: Sequence[str], j: int) -> int:
@@ -379,13 +431,14 @@ def _resync(
     republished: Sequence[str],
     i: int,
     j: int,
+    window: int = RESYNC_WINDOW,
 ) -> tuple[int, int] | None:
     """The nearest (i', j') past a small difference where the texts agree again for
-    RESYNC_AGREE tokens, searched within RESYNC_WINDOW tokens; None if none. Both texts
+    RESYNC_AGREE tokens, searched within ``window`` tokens; None if none. Both texts
     ending together is no agreement: what follows an article (its attribution) is not a
     changed version of its last words."""
     n, m = len(source), len(republished)
-    for total in range(1, RESYNC_WINDOW + 1):
+    for total in range(1, window + 1):
         for a in range(total + 1):
             si, rj = i + a, j + total - a
             if si >= n or rj >= m:

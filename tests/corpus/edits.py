@@ -1516,6 +1516,11 @@ def _edited_sentence(o: Original) -> str:
     raise AssertionError(f"{o.name}: {old!r} not in a body paragraph")
 
 
+def _unedited_sentence(o: Original) -> str:
+    """The sentence of the original _edited_sentence edits, as the original has it."""
+    return _edited_sentence(o).replace(*reversed(EDITED_WORD[o.name]))
+
+
 def box_person(o: Original, who: str) -> Person:
     """``who``: "author" (the article's first author, a bio naming their role and
     institution), "staff" (the member of staff who posted it) or "edited" (the author, their
@@ -1673,6 +1678,17 @@ def helpful(o: Original, content: str = "") -> str:
             f'class="helpful-controls">{buttons}</div></div>')
 
 
+# Better Click To Tweet (Benunc/better-click-to-tweet, bctt_shortcode(): the quote linked to
+# a tweet of it, then the button): a sentence the editor picked for readers to share.
+def click_to_tweet(said: str) -> str:
+    href = escape(f"https://twitter.com/intent/tweet?url={SITE}/2025/10/02/story/&text="
+                  f"{quote(said)}&related")
+    return (f"<span class='bctt-click-to-tweet'><span class='bctt-ctt-text'><a href='{href}' "
+            f"target='_blank' rel='noopener noreferrer'>{escape(said)} </a></span><a "
+            f"href='{href}' target='_blank' class='bctt-ctt-btn' rel='noopener noreferrer'>"
+            "Click To Tweet</a></span>")
+
+
 # WP Reactions Lite (view/front/layouts/jane.php: the call to action, each emoji with its
 # flying label, label and count).
 def wp_reactions(o: Original) -> str:
@@ -1731,16 +1747,17 @@ PLUGIN_BOXES: dict[str, tuple[str, Callable[[Original], str]]] = {
     "molongui-edited-bio": ("end", lambda o: molongui_box(box_person(o, "edited"))),
     "rating-after-comment": ("end", lambda o: f'<p>{escape(BOX_WORDS[o.lang]["comment"])}</p>'
                              + kk_star_ratings(o)),
-    "helpful-quoting-original": ("end", lambda o: helpful(
-        o, _edited_sentence(o).replace(*reversed(EDITED_WORD[o.name])))),
+    "helpful-quoting-original": ("end", lambda o: helpful(o, _unedited_sentence(o))),
+    "tweet-quoting-original": ("end", lambda o: click_to_tweet(_unedited_sentence(o))),
 }
-BOX_DEFECTS = ("molongui-edited-bio", "rating-after-comment", "helpful-quoting-original")
+BOX_DEFECTS = ("molongui-edited-bio", "rating-after-comment", "helpful-quoting-original",
+               "tweet-quoting-original")
 # The kind each box stands for, by its name's first word.
 _BOX_KINDS = {
     **dict.fromkeys(("simple", "molongui", "starbox", "publishpress"),
                     "author box a plugin prints after the content"),
-    **dict.fromkeys(("kk", "wp", "helpful", "series"), "feedback or series box a plugin "
-                    "prints in the content"),
+    **dict.fromkeys(("kk", "wp", "helpful", "series", "tweet"), "feedback or series box a "
+                    "plugin prints in the content"),
 }
 
 
@@ -3392,7 +3409,11 @@ EDITS = {e.name: e for e in (
        evidence=_said("unaltered-text", lambda o: max(BOX_WORDS[o.lang]["comment"].split(),
                                                       key=len))),
     _e("plugin-box-helpful-quoting-original", "edited word",
-       plugin_box("helpful-quoting-original", edited=True)),
+       plugin_box("helpful-quoting-original", edited=True),
+       evidence=_said("unaltered-text", lambda o: _changed_word(o.name))),
+    _e("plugin-box-tweet-quoting-original", "edited word",
+       plugin_box("tweet-quoting-original", edited=True),
+       evidence=_said("unaltered-text", lambda o: _changed_word(o.name))),
     _e("plugin-box-staff-for-byline", "no byline: an author box names the staff who posted",
        plugin_box("simple-author-box-staff", byline_removed=True)),
     _e("plugin-box-author-for-byline", "no byline: an author box names the author, unlinked",
