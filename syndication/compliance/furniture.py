@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from ..conversation import is_tc_host
+from ..conversation import is_tc_host, tc_article_id
 from ..lazyre import lazy_compile
 from ..urls import host_of
 from .content import (
@@ -191,6 +191,14 @@ _PITCHES = frozenset({_SIGN_UP, _DONATION, "promotion", "feedback", "series link
 _FORM_CONTROLS = frozenset("form input button select textarea label".split())
 # A piece of a list beside its links: at most a label's words, and no sentence.
 _SENTENCE_MARKS = frozenset(".!?…")
+# A related link by its shape, whatever its label's words (docs/compliance.md#publisher-boxes):
+# a line of at most LABELLED_BOX_WORDS tokens holding a label and one link to an article
+# (another of The Conversation's, or one of the publisher's own posts), nothing after the
+# link. The label is a few words (LABEL_WORDS at most), no sentence, ending with one of these
+# marks (a colon, a dash, a bar, an arrow: dashes are folded to "-", guillemets to '"') or
+# set apart in an element of its own (<strong>Worth your time</strong>, or before a <br>).
+_LABEL_ENDS = frozenset(': - | / > → › "'.split())
+_LABEL_ELEMENTS = frozenset("strong b em i span small mark label u".split())
 # Where a page says its own address: <link rel=…>, og:url, <base>, <a rel="home">.
 _OWN_RELS = frozenset({"canonical", "shortlink", "home", "alternate"})
 
@@ -385,6 +393,8 @@ class Furniture:
         # need to copy a wrapper's thousands
         head = self.rep.words[start:min(end, start + LABELLED_BOX_WORDS + 1)]
         kind = box_kind(el, head)
+        if kind is None and self._labels_a_link(el, start, end):
+            return True
         if kind is None and not self._lists_posts(el, start, end) \
                 and not self._heads_a_list(el, start, end) \
                 and not self._invites_to_sign_up(el, start, end) \
@@ -559,7 +569,86 @@ class Furniture:
         return (0 < len(said) <= LABEL_WORDS and piece[-1] == ":"
                 and not _SENTENCE_MARKS.intersection(piece)
                 and not (self.article is not None
-                         and names_the_article(piece, credit_of(self.article))))
+                         and names_the_article(piece, credit_of(self.article)))
+                and not self._label_in_original(piece))
+
+    def _label_in_original(self, label: Sequence[str]) -> bool:
+        """Whether a label's words (its marks around them aside) are three or more words of
+        the original in a row: the article's words set as a label are its text."""
+        first = next((k for k, t in enumerate(label) if _is_word(t)), len(label))
+        last = max((k for k, t in enumerate(label) if _is_word(t)), default=-1)
+        core = label[first:last + 1]
+        return sum(map(_is_word, core)) >= 3 and self._in_original(core)
+
+    # --- a related link by its shape -------------------------------------------------------
+
+    def _labels_a_link(self, el: _Element, start: int, end: int) -> bool:
+        """Whether ``el`` is a line of a label and one link to an article (_LABEL_ENDS): "Worth
+        your time: <a>…</a>", "Must read — <a>…</a>", "<strong>À voir aussi</strong> <a>…</a>"
+        before another article of The Conversation or one of the publisher's own posts
+        (tc_article_id, _own_post). Not a sentence (more words than a label's, a sentence's
+        mark, words after the link), nor a line of the original's words (_label_in_original,
+        a run in it), nor one whose label names the article's authors (words about the
+        article: "Rebecca Vega Thurber on our podcast:"), or, before the publisher's own
+        page, The Conversation."""
+        if self.article is None or tag_name(el) not in BLOCK_TAGS \
+                or not 0 < end - start <= LABELLED_BOX_WORDS:
+            return False
+        links = list(el.iter("a"))
+        if len(links) != 1:
+            return False
+        link = links[0]
+        at, words = self.rep.at, self.rep.words
+        span = at.get(link)
+        if span is None or not start < span[0] < span[1] \
+                or any(map(_is_word, words[span[1]:end])):
+            return False
+        label = words[start:span[0]]
+        said = [t for t in label if _is_word(t)]
+        if not 0 < len(said) <= LABEL_WORDS or _SENTENCE_MARKS.intersection(label):
+            return False
+        href = (link.get("href") or "").strip()
+        other = tc_article_id(href)
+        if other == self.article.article_id or (other is None and not self._own_post(href)):
+            return False
+        if not (label[-1] in _LABEL_ENDS or self._set_apart(el, link, start, span[0])):
+            return False
+        credit = credit_of(self.article)
+        folded = key(" ".join(label)).split()
+        if any(tuple(folded[k:k + len(p)]) == p for p in credit.people
+               for k in range(len(folded))) or (other is None
+                                                 and names_the_article(label, credit)):
+            return False  # a note about the article
+        return not self._carries_original(words[start:end]) \
+            and not self._label_in_original(label)
+
+    def _own_post(self, href: str) -> bool:
+        """Whether ``href`` leads to a page of the publisher's own (_own) that may be a post:
+        not its home nor a place in this page."""
+        if not self._own(href):
+            return False
+        try:
+            parts = urlsplit(href)
+        except ValueError:
+            return False
+        return bool(parts.path.strip("/")) and not (parts.fragment and not parts.path)
+
+    def _set_apart(self, el: _Element, link: _Element, start: int, end: int) -> bool:
+        """Whether the words of ``el`` before its link (tokens ``start`` to ``end``) stand in
+        an element of their own (_LABEL_ELEMENTS, the link outside it), or a <br> parts them
+        from the link."""
+        at = self.rep.at
+        for d in el.iterdescendants():
+            tag = tag_name(d)
+            span = at.get(d)
+            if span is None:
+                continue
+            if tag == "br" and start < span[0] <= end:
+                return True
+            if tag in _LABEL_ELEMENTS and span[0] <= start and span[1] >= end \
+                    and span[1] <= at[link][0]:
+                return True
+        return False
 
     def _excerpts(self, el: _Element, blocks: Sequence[_Element],
                   links: Sequence[tuple[int, int, str]], prose: Sequence[tuple[int, int, int]],

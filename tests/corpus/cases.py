@@ -560,6 +560,40 @@ SIXTH_ROUND: tuple[Case, ...] = (
     fails(GHO, FR1, "nav-line-edited-sentence", "unaltered-text"),
     fails(CMG, ES1, "nav-line-edited-sentence", "unaltered-text"),
     fails(ELE, FR2, "nav-line-edited-sentence", "unaltered-text"),
+    # a label outside the word list (ending in a colon or a dash, or set apart in <strong> or
+    # before a <br>) and one link to another article of The Conversation or to the
+    # publisher's own post: a related link, by its shape (F52)
+    ok(TT1, EN, "related-line-tc-0-between"), ok(GP, FR1, "related-line-tc-1-start"),
+    ok(KAD, ES1, "related-line-tc-2-after-body"), ok(NSP, FR2, "related-line-tc-3-after-post"),
+    ok(DRU, ES2, "related-line-tc-0-after-post"), ok(GHO, EN, "related-line-tc-1-between"),
+    ok(AST, FR1, "related-line-tc-2-start"), ok(ELE, ES2, "related-line-tc-3-between"),
+    ok(BLG, FR2, "related-line-tc-1-after-body"), ok(D7, ES1, "related-line-tc-0-start"),
+    ok(AMP, EN, "related-line-tc-2-between"), ok(NEWS, FR1, "related-line-tc-3-after-body"),
+    ok(WFL, EN, "related-line-tc-1-after-post"), ok(DIG, ES2, "related-line-tc-0-between"),
+    ok(TT5, EN, "related-line-own-1-between"), ok(OWP, FR1, "related-line-own-1-after-body"),
+    ok(CMG, ES1, "related-line-own-3-start"), ok(GSR, FR2, "related-line-own-2-after-post"),
+    ok(JOO, ES2, "related-line-own-0-between"), ok(PAP, EN, "related-line-own-3-after-body"),
+    ok(SQS, FR1, "related-line-own-1-start"), ok(AVA, ES1, "related-line-own-2-between"),
+    # the same words unmarked and plain, a sentence with a link in it, a label of the
+    # article's words, an edited sentence as the title, a word of the article changed
+    fails(TT1, EN, "related-line-tc-unmarked", "unaltered-text"),
+    fails(GP, FR1, "related-line-tc-unmarked", "unaltered-text"),
+    fails(KAD, ES2, "related-line-tc-unmarked", "unaltered-text"),
+    fails(TT4, EN, "related-line-tc-prose", "unaltered-text"),
+    fails(DRU, FR2, "related-line-tc-prose", "unaltered-text"),
+    fails(GHO, ES1, "related-line-tc-prose", "unaltered-text"),
+    fails(AST, EN, "related-line-own-prose", "unaltered-text"),
+    fails(NSP, ES2, "related-line-own-prose", "unaltered-text"),
+    fails(TT5, FR1, "related-line-tc-label-original", "unaltered-text"),
+    fails(ELE, ES1, "related-line-tc-label-original", "unaltered-text"),
+    fails(OWP, EN, "related-line-own-label-original", "unaltered-text"),
+    fails(CMG, FR2, "related-line-own-label-original", "unaltered-text"),
+    fails(KAD, EN, "related-line-own-label-original", "unaltered-text"),
+    fails(TT1, FR2, "related-line-tc-title-edited", "unaltered-text"),
+    fails(GP, ES2, "related-line-tc-title-edited", "unaltered-text"),
+    fails(NPR, EN, "related-line-tc-edited-word", "unaltered-text"),
+    fails(D7, FR1, "related-line-tc-edited-word", "unaltered-text"),
+    fails(WFL, ES1, "related-line-tc-edited-word", "unaltered-text"),
 )
 
 # The seventh round (red-team-findings.md, F55): a byline naming another institution than the

@@ -2797,6 +2797,60 @@ def nav_line(label: int, where: str, target: str = "own", style: str = "strong")
     return apply
 
 
+# Labels outside the related links' word list, before a link to another article of The
+# Conversation or to the publisher's own post (red-team-findings.md, F52): ending in a colon
+# or a dash, or set apart (in <strong>, before a <br>) with no mark at all.
+RELATED_LABELS = {
+    "en": ("Worth your time:", "Must read —", "Also from our partners:", "Selected for you"),
+    "fr": ("À ne pas rater :", "Pour aller plus loin —", "Chez nos partenaires :",
+           "Notre sélection"),
+    "es": ("Para saber más:", "Imprescindible —", "También de nuestros socios:",
+           "Seleccionado para ti"),
+}
+# A sentence of the publisher's with a link inside it: prose, not a label.
+LINKED_PROSE = {
+    "en": ("We covered how kelp forests recover in", "this piece", " last year."),
+    "fr": ("Nous avons raconté comment les forêts de varech repoussent dans", "cet article", "."),
+    "es": ("Contamos cómo se recuperan los bosques de algas en", "este artículo",
+           " el año pasado."),
+}
+TC_TITLE = "How kelp forests recover after a marine heatwave"
+
+
+def related_line(label: int, where: str, target: str = "tc", style: str = "strong",
+                 what: str = "") -> Apply:
+    """RELATED_LABELS[lang][label] and a link to another article of The Conversation
+    (``target`` "tc") or to the publisher's own post ("own"), placed ``where`` (_insert).
+    ``style``: the label in <strong>, plain beside the link, or in <em> before a <br>.
+    ``what``: "" (the line as a publisher writes it), "prose" (LINKED_PROSE in its place),
+    "label-original" (the label four words of the article's third paragraph), "title-edited"
+    (the link's words a sentence of the article with a word changed), "edited-word" (the
+    line, and a word of the article changed)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        text = RELATED_LABELS[o.lang][label]
+        if target == "tc":
+            href, title = OTHER_TC, TC_TITLE
+        else:
+            path, title = OWN_POST[o.lang]
+            href = f"{SITE}/{path}"
+        if what == "label-original":
+            text = " ".join(_tag_free(body_paragraphs(o.code)[2].group()).split()[:4]) + " :"
+        elif what == "title-edited":
+            title = _edited_sentence(o)
+        said = {"strong": f"<strong>{escape(text)}</strong>", "plain": escape(text),
+                "br": f"<em>{escape(text)}</em><br>"}[style]
+        html = f'<p>{said} <a href="{href}">{escape(title)}</a></p>'
+        if what == "prose":
+            before, linked, after = LINKED_PROSE[o.lang]
+            html = f'<p>{escape(before)} <a href="{href}">{escape(linked)}</a>{escape(after)}</p>'
+        code = sub(slots.article, *EDITED_WORD[o.name]) if what == "edited-word" \
+            else slots.article
+        return article_of(slots, _insert(code, where, html))
+
+    return apply
+
+
 # --- pictures that are not the original's (red-team-findings.md, F33-F35) --------------------
 # The Conversation's logo as its pages print it (the recorded tc-article-*-fr.html: the
 # masthead's and the top bar's <a href="/fr"><img alt="The Conversation" src="…">), which
@@ -3557,6 +3611,30 @@ EDITS = {e.name: e for e in (
        evidence=_said("unaltered-text", lambda o: COLON_SENTENCE[o.lang][0].split()[1])),
     _e("colon-sentence-after", "paragraph appended at the end", colon_sentence("after-body"),
        evidence=_said("unaltered-text", lambda o: COLON_SENTENCE[o.lang][0].split()[1])),
+    # a label outside the word list before a link to an article (F52)
+    *(_e(f"related-line-{target}-{k}-{where}", "a label and a link to an article",
+         related_line(k, where, target, style), False)
+      for target in ("tc", "own") for k, style in enumerate(("strong", "plain", "br", "strong"))
+      for where in ("start", "between", "after-body", "after-post")),
+    _e("related-line-tc-unmarked", "sentence added between paragraphs",
+       related_line(3, "between", style="plain"),
+       evidence=_said("unaltered-text", lambda o: RELATED_LABELS[o.lang][3].split()[0])),
+    _e("related-line-tc-prose", "sentence added between paragraphs",
+       related_line(0, "between", what="prose"),
+       evidence=_said("unaltered-text", lambda o: LINKED_PROSE[o.lang][0].split()[1])),
+    _e("related-line-own-prose", "paragraph appended at the end",
+       related_line(0, "after-body", "own", what="prose"),
+       evidence=_said("unaltered-text", lambda o: LINKED_PROSE[o.lang][0].split()[1])),
+    _e("related-line-tc-label-original", "sentence added between paragraphs",
+       related_line(0, "between", what="label-original")),
+    _e("related-line-own-label-original", "sentence added between paragraphs",
+       related_line(0, "between", "own", what="label-original")),
+    _e("related-line-tc-title-edited", "edited word",
+       related_line(1, "after-post", what="title-edited"),
+       evidence=_said("unaltered-text", lambda o: _changed_word(o.name))),
+    _e("related-line-tc-edited-word", "edited word",
+       related_line(2, "between", what="edited-word"),
+       evidence=_said("unaltered-text", lambda o: _changed_word(o.name))),
     _e("wpml-post-translations", "a label and a link to the publisher's post",
        wpml_translations, False),
     _e("polylang-post-translations", "a label and a link to the publisher's post",
