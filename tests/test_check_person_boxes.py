@@ -22,7 +22,16 @@ from syndication.compliance.span import _is_person
 from syndication.models import Article
 from syndication.republish import republish
 
-from .corpus.edits import BOX_WORDS, PLUGIN_BOXES, Person, helpful, molongui_box
+from .corpus.edits import (
+    BOX_WORDS,
+    PLUGIN_BOXES,
+    Person,
+    elementor_image_box,
+    helpful,
+    media_text_author_box,
+    molongui_box,
+    simple_author_box_legacy,
+)
 from .pages import explain, third_party_page
 
 
@@ -136,6 +145,94 @@ def test_an_author_box_is_no_byline(republished: tuple[Article, str, str]) -> No
     verdict = check_page(after(article, html, _made("simple-author-box-staff", article, lang)),
                          article)
     assert {f.rule for f in verdict.failed} == {"author-credit"}, explain(verdict)
+
+
+# --- an author box with no markup of a person, by its shape (F54) --------------------------
+
+LEGACY = {"sab-legacy": simple_author_box_legacy,
+          "sab-legacy-unlinked": lambda p: simple_author_box_legacy(p, linked=False),
+          "media-text": media_text_author_box, "elementor-image-box": elementor_image_box}
+# Where a page says who posted it: its meta, a theme's byline linking the author's page.
+POSTED = {
+    "meta": '<meta name="author" content="{name}">',
+    "rel-author": '<p class="posted-on">Posted by <a href="/author/web-editor/" '
+                  'rel="author">{name}</a></p>',
+    "byline-class": '<div class="entry-byline">By {name} · 2 October 2025</div>',
+}
+
+
+def _bio(article: Article, lang: str) -> str:
+    a = article.authors[0]
+    return BOX_WORDS[lang]["bio"].format(name=a.name, role=(a.role or "researcher").split(";")[0],
+                                         institution=a.institution)
+
+
+@pytest.mark.parametrize("shape", sorted(LEGACY))
+def test_an_author_box_of_the_articles_author_is_known_by_its_shape(
+    republished: tuple[Article, str, str], shape: str
+) -> None:
+    article, html, lang = republished
+    person = Person(article.authors[0].name, _bio(article, lang), "/author/x/")
+    verdict = check_page(after(article, html, LEGACY[shape](person)), article)
+    assert verdict.compliant, explain(verdict)
+
+
+@pytest.mark.parametrize("where", sorted(POSTED))
+@pytest.mark.parametrize("shape", ["sab-legacy-unlinked", "media-text"])
+def test_an_author_box_of_who_the_page_says_posted_it_passes(
+    republished: tuple[Article, str, str], shape: str, where: str
+) -> None:
+    article, html, lang = republished
+    w = BOX_WORDS[lang]
+    said = POSTED[where].format(name=w["staff"])
+    box = LEGACY[shape](Person(w["staff"], w["staff-bio"], "/author/web-editor/"))
+    page = after(article, html, box)
+    page = page.replace("</head>", said + "</head>", 1) if where == "meta" else \
+        page.replace('<article class="post">', '<article class="post">' + said, 1)
+    assert said in page
+    verdict = check_page(page, article)
+    assert verdict.compliant, explain(verdict)
+
+
+@pytest.mark.parametrize("shape", ["sab-legacy-unlinked", "media-text"])
+def test_an_author_box_of_someone_the_page_does_not_credit_is_added_words(
+    republished: tuple[Article, str, str], shape: str
+) -> None:
+    """The staff member's box with the page naming nobody as its poster, and a stranger's:
+    their bios are the publisher's words."""
+    article, html, lang = republished
+    w = BOX_WORDS[lang]
+    for name, bio in ((w["staff"], w["staff-bio"]), (w["stranger"], w["stranger-bio"])):
+        box = LEGACY[shape](Person(name, bio, "/author/guest/"))
+        verdict = check_page(after(article, html, box), article)
+        assert "unaltered-text" in {f.rule for f in verdict.failed}, explain(verdict)
+        assert bio.split()[3] in verdict.finding("unaltered-text").detail
+
+
+@pytest.mark.parametrize("shape", sorted(LEGACY))
+def test_a_legacy_bio_that_is_an_edited_sentence_of_the_article_is_judged(
+    republished: tuple[Article, str, str], shape: str
+) -> None:
+    article, html, _lang = republished
+    sentence = words_of(re.sub(r"<[^>]+>", " ", article.content))[200:212]
+    edited = " ".join([*sentence[:6], "however", *sentence[6:]])
+    box = LEGACY[shape](Person(article.authors[0].name, edited, "/author/x/"))
+    verdict = check_page(after(article, html, box), article)
+    failed = {f.rule: f.detail for f in verdict.findings if f.ok is False}
+    assert "unaltered-text" in failed, explain(verdict)
+    assert "however" in failed["unaltered-text"]
+
+
+def test_a_sentence_before_a_legacy_box_in_its_wrapper_is_added_words(
+    republished: tuple[Article, str, str]
+) -> None:
+    article, html, lang = republished
+    person = Person(article.authors[0].name, _bio(article, lang), "/author/x/")
+    note = "<p>We are glad to share this piece with our readers this week.</p>"
+    box = f'<div class="post-extras">{note}{simple_author_box_legacy(person, linked=False)}</div>'
+    verdict = check_page(after(article, html, box), article)
+    assert {f.rule for f in verdict.failed} == {"unaltered-text"}, explain(verdict)
+    assert "glad" in verdict.finding("unaltered-text").detail
 
 
 # --- a reader's feedback, a series' links -------------------------------------------------

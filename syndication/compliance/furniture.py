@@ -32,6 +32,8 @@ from .content import (
 from .credit import credit_of, names_the_article
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, class_words, fold_name, key, tag_name
 from .htmltext import words as words_of
+from .locate import CREDIT_NAMES
+from .page import inside
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -146,6 +148,16 @@ LABELLED_BOX_WORDS = 40
 # (an edited sentence hidden in a "Related" box, a paragraph wrapped in an ad class) and is
 # judged as text, not furniture.
 ORIGINAL_RUN = 5
+
+# An author box by its shape, whatever its markup (docs/compliance.md#person-boxes): a block
+# of at most this many tokens holding a picture (the avatar), then, in its first piece of
+# words (or its second, after a label of at most AUTHOR_LABEL_WORDS words), the name of a
+# person the page credits, and at most AUTHOR_BIO_WORDS more words (a short bio).
+AUTHOR_BOX_TOKENS = 300
+AUTHOR_LABEL_WORDS = 3
+AUTHOR_BIO_WORDS = 100
+# A name the page shows as who posted it is short: a byline's text of at most this many words.
+POSTED_BY_WORDS = 8
 
 # A table of contents lists at least this many of the page's headings (Easy Table of Contents
 # can be set to show one for a single heading).
@@ -361,6 +373,7 @@ class Furniture:
         self._hosts: frozenset[str] | None = None  # the publisher's own hosts
         self._toc_entries: frozenset[_Element] | None = None  # _entries
         self._pictures: set[_Element] = set()  # boxes that are a publisher's picture
+        self._posted: list[tuple[_Element, tuple[str, ...]]] | None = None  # _posting_names
 
     def _carries_original(self, words: Sequence[str]) -> bool:
         """Whether ``words`` hold a run of ORIGINAL_RUN tokens of the original, or, shorter
@@ -401,6 +414,8 @@ class Furniture:
                 and not self._wraps_a_box(el):
             if self._lists_contents(el, start, end):
                 return True
+            if self._shows_a_person(el, start, end):
+                return not self._carries_original(self.rep.words[start:end])
             if not self._shows_a_picture(el, start, end) or self._quotes_prose(start, end):
                 return False  # text, or a caption quoting the article
             self._pictures.add(el)
@@ -579,6 +594,82 @@ class Furniture:
         last = max((k for k, t in enumerate(label) if _is_word(t)), default=-1)
         core = label[first:last + 1]
         return sum(map(_is_word, core)) >= 3 and self._in_original(core)
+
+    # --- an author box by its shape --------------------------------------------------------
+
+    def _shows_a_person(self, el: _Element, start: int, end: int) -> bool:
+        """Whether ``el`` is an author box by what it is made of (AUTHOR_BOX_TOKENS), as
+        plugins printed one with no markup of a person (Simple Author Box before its
+        schema.org markup) and editors build one (a Media & Text block, an Image Box
+        widget): a picture that is none of The Conversation's, the name of a person the page
+        credits (_credits) in its first piece of words or after a short label, and a short
+        bio. Whether it carries the original's words is asked after (an edited sentence of
+        the article as the bio makes it text)."""
+        if self.article is None or tag_name(el) not in BLOCK_TAGS \
+                or tag_name(el) in HEADING_TAGS or not 0 < end - start <= AUTHOR_BOX_TOKENS:
+            return False
+        shown = [d for d in el.iterdescendants(*IMAGE_TAGS)]
+        if not shown or any(is_tc_picture(image_src(img)) for img in shown):
+            return False
+        at, words = self.rep.at, self.rep.words
+        cuts = {start, end}
+        for d in el.iterdescendants():
+            if tag_name(d) in BLOCK_TAGS and (span := at.get(d)) is not None:
+                cuts.update(span)
+        pieces = [(s, e) for s, e in pairwise(sorted(cuts))
+                  if any(map(_is_word, words[s:e]))]
+        for k, (s, e) in enumerate(pieces[:2]):
+            if self._credits(tuple(key(" ".join(words[s:e])).split()), el):
+                bio = sum(sum(map(_is_word, words[p:q])) for p, q in pieces[k + 1:])
+                return bio <= AUTHOR_BIO_WORDS
+            if sum(map(_is_word, words[s:e])) > AUTHOR_LABEL_WORDS \
+                    or _SENTENCE_MARKS.intersection(words[s:e]):
+                return False  # no label: prose, or a name the page does not credit
+        return False
+
+    def _credits(self, name: tuple[str, ...], box: _Element) -> bool:
+        """Whether the folded words ``name`` are the name of a person the page credits: one
+        of the article's authors, or who the page says posted it (_posting_names), said
+        outside ``box``."""
+        if not name or self.article is None:
+            return False
+        if name in credit_of(self.article).people:
+            return True
+        n = len(name)
+        return any(not inside(src, box) and (said == name or (n >= 2 and any(
+            said[k:k + n] == name for k in range(len(said) - n + 1))))
+            for src, said in self._posting_names())
+
+    def _posting_names(self) -> list[tuple[_Element, tuple[str, ...]]]:
+        """Who the page says posted it, folded, with the element saying so: its
+        ``<meta name="author">``, links to an author (``rel="author"``), elements marked as
+        the author (``itemprop="author"``) and short elements whose class or id names a
+        byline or an author (a theme's "By Jane Staff"). Read once a page."""
+        if self._posted is None:
+            found = []
+            at, words = self.rep.at, self.rep.words
+            for el in self.rep.root.iter():
+                tag = tag_name(el)
+                if not tag or tag in ("html", "body"):
+                    continue
+                if tag == "meta":
+                    said = el.get("content") if (el.get("name") or "").lower() == "author" \
+                        else None
+                elif (tag == "a" and "author" in (el.get("rel") or "").lower().split()) \
+                        or "author" in (el.get("itemprop") or "").split() \
+                        or ((el.get("class") or el.get("id"))
+                            and CREDIT_NAMES.search(class_words(el))):
+                    span = at.get(el)  # shown; a post labelled with its author is longer
+                    if span is None or span[1] - span[0] > 2 * POSTED_BY_WORDS:
+                        continue
+                    said = " ".join(words[span[0]:span[1]])
+                else:
+                    continue
+                folded = tuple(key(said or "").split())
+                if 0 < len(folded) <= POSTED_BY_WORDS:
+                    found.append((el, folded))
+            self._posted = found
+        return self._posted
 
     # --- a related link by its shape -------------------------------------------------------
 

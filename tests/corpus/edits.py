@@ -1436,7 +1436,11 @@ def plugin_line(name: str) -> Apply:
 # An author box shows the post's WordPress author: a user made for the article's author
 # (their name, a bio naming their role and institution) or the staff member who posted it.
 BOX_WORDS: dict[str, dict[str, str]] = {
-    "en": {"staff": "Jane Staff", "staff-bio": "Jane Staff is the web editor at Example News. "
+    "en": {"staff-role": "Web editor", "staff-company": "Example News", "by": "By",
+           "date-posted": "October 2, 2025", "stranger": "Sam Rivers",
+           "stranger-bio": "Sam Rivers walks the harbour every morning and writes about what "
+           "the tide leaves behind.",
+           "staff": "Jane Staff", "staff-bio": "Jane Staff is the web editor at Example News. "
            "She looks after the science pages and our weekend reading list.",
            "bio": "{name} is {role} at {institution}. A contributor to our science pages.",
            "researcher": "a researcher", "about": "About", "latest": "Latest Posts",
@@ -1451,7 +1455,11 @@ BOX_WORDS: dict[str, dict[str, str]] = {
            "series-nav": "Series Navigation", "previous": "Warming seas push fish north",
            "next": "What a marine heatwave leaves behind", "date": "September 28, 2025",
            "comment": "We asked our readers what they made of this piece, so tell us below."},
-    "fr": {"staff": "Julie Martin", "staff-bio": "Julie Martin est rédactrice web chez Exemple "
+    "fr": {"staff-role": "Rédactrice web", "staff-company": "Exemple Info", "by": "Par",
+           "date-posted": "2 octobre 2025", "stranger": "Paul Leroy",
+           "stranger-bio": "Paul Leroy arpente le port chaque matin et raconte ce que la marée "
+           "laisse derrière elle.",
+           "staff": "Julie Martin", "staff-bio": "Julie Martin est rédactrice web chez Exemple "
            "Info. Elle s’occupe des pages sciences et de notre sélection du week-end.",
            "bio": "{name} : {role}, {institution}. Contribue à nos pages sciences.",
            "researcher": "chercheur", "about": "À propos", "latest": "Derniers articles",
@@ -1469,7 +1477,11 @@ BOX_WORDS: dict[str, dict[str, str]] = {
            "next": "Ce que la chaleur fait aux réseaux", "date": "28 septembre 2025",
            "comment": "Nous avons demandé à nos lecteurs ce qu’ils pensent de ce texte, "
            "dites-le-nous ci-dessous."},
-    "es": {"staff": "Lucía Gómez", "staff-bio": "Lucía Gómez es editora web de Ejemplo "
+    "es": {"staff-role": "Editora web", "staff-company": "Ejemplo Noticias", "by": "Por",
+           "date-posted": "2 de octubre de 2025", "stranger": "Pablo Ruiz",
+           "stranger-bio": "Pablo Ruiz recorre el puerto cada mañana y cuenta lo que la marea "
+           "deja atrás.",
+           "staff": "Lucía Gómez", "staff-bio": "Lucía Gómez es editora web de Ejemplo "
            "Noticias. Se ocupa de las páginas de ciencia y de la selección del fin de semana.",
            "bio": "{name}: {role}, {institution}. Colabora en nuestras páginas de ciencia.",
            "researcher": "investigador", "about": "Sobre", "latest": "Últimas entradas",
@@ -1523,11 +1535,14 @@ def _unedited_sentence(o: Original) -> str:
 
 def box_person(o: Original, who: str) -> Person:
     """``who``: "author" (the article's first author, a bio naming their role and
-    institution), "staff" (the member of staff who posted it) or "edited" (the author, their
-    bio a sentence of the article with a word changed)."""
+    institution), "staff" (the member of staff who posted it), "edited" (the author, their
+    bio a sentence of the article with a word changed) or "stranger" (someone the page
+    credits nowhere: a guest's box left from another post)."""
     w = BOX_WORDS[o.lang]
     if who == "staff":
         return Person(w["staff"], w["staff-bio"], f"{SITE}/author/web-editor/")
+    if who == "stranger":
+        return Person(w["stranger"], w["stranger-bio"], f"{SITE}/author/guest/")
     a = o.article.authors[0]
     slug = re.sub(r"\W+", "-", a.name.lower()).strip("-")
     bio = _edited_sentence(o) if who == "edited" else w["bio"].format(
@@ -1558,6 +1573,89 @@ def simple_author_box(p: Person) -> str:
             'class="sab-twitter" role="img" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 '
             '512 512"><path fill="currentColor" d="M459 152c1 4 1 9 1 13 0 139-106 299-299 '
             '299z"></path></svg></span></a></div></div>')
+
+
+# Author boxes with no markup of a person (docs/compliance.md#person-boxes): an avatar, the
+# name and the bio in blocks whose classes name no author. Simple Author Box as its
+# template/template-sab.php printed it in 2018 (GreenTreeLabs/simple-author-box @ ba7f684,
+# between 2.0.4's `vcard` on the bio and 2.0.5's schema.org Person): the name linked to the
+# author's page, or alone (its `sabox_author_html` filter, a guest author with no page).
+def simple_author_box_legacy(p: Person, linked: bool = True) -> str:
+    name = f'<a href="{p.url}">{escape(p.name)}</a>' if linked else escape(p.name)
+    return ('<div class="saboxplugin-wrap"><div class="saboxplugin-gravatar">' + _avatar(p, 100)
+            + f'</div><div class="saboxplugin-authorname">{name}</div><div '
+            f'class="saboxplugin-desc"><div><p>{escape(p.bio)}</p>\n</div></div><div '
+            'class="clearfix"></div><div class="saboxplugin-socials sabox-colored"><a '
+            'target="_blank" href="https://twitter.com/example" rel="nofollow" '
+            'class="saboxplugin-icon-color"><svg aria-hidden="true" class="sab-twitter" '
+            'role="img" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><path '
+            'fill="currentColor" d="M459 152c1 4 1 9 1 13 0 139-106 299-299 299z"></path></svg>'
+            '</a></div></div>')
+
+
+# Fancier Author Box (ThematoSoup, ts_fab_construct_fab() and ts_fab_show_bio(): its bio tab
+# alone, no tabs list): the avatar, the name in an <h4> (unlinked: no website in the
+# profile), "Position at Company", the bio.
+_AT = {"en": "at", "fr": "chez", "es": "en"}
+
+
+def fancier_author_box(p: Person, o: Original, position: str, company: str) -> str:
+    return ('<!-- Fanciest Author Box v1.4 --><div id="ts-fab-below" class="ts-fab-wrapper '
+            'ts-fab-icons-text"><div class="ts-fab-tabs">\n\t<div class="ts-fab-tab" '
+            'id="ts-fab-bio-below">\n\t\t<div class="ts-fab-avatar">' + _avatar(p, 80)
+            + '</div>\n\t\t<div class="ts-fab-text">\n\t\t\t<div class="ts-fab-header">'
+            f'<h4>{escape(p.name)}</h4><div class="ts-fab-description"><span>'
+            f'{escape(position)}</span> {_AT[o.lang]} <span>{escape(company)}</span></div>'
+            '</div><!-- /.ts-fab-header --><div class="ts-fab-content">'
+            f'{escape(p.bio)}</div>\n\t\t</div>\n\t</div>\n\t\t</div>\n\t</div>')
+
+
+# An author box an editor builds in the block editor: a Media & Text block (its image, then
+# the name in bold and the bio: core/media-text's saved markup).
+def media_text_author_box(p: Person) -> str:
+    slug = re.sub(r"\W+", "-", p.name.lower()).strip("-")
+    return ('<div class="wp-block-media-text is-stacked-on-mobile" style="grid-template-columns:'
+            '15% auto"><figure class="wp-block-media-text__media"><img decoding="async" '
+            f'src="{SITE}/wp-content/uploads/2025/10/{slug}-150x150.jpg" alt="" '
+            'class="wp-image-6121 size-thumbnail"/></figure><div '
+            f'class="wp-block-media-text__content"><p><strong>{escape(p.name)}</strong></p>'
+            f'<p>{escape(p.bio)}</p></div></div>')
+
+
+# The same built with Elementor's Image Box widget (its image-box.default render: the
+# picture in figure.elementor-image-box-img, the name as its title, the bio as its
+# description), as an editor sets one after a post's text.
+def elementor_image_box(p: Person) -> str:
+    slug = re.sub(r"\W+", "-", p.name.lower()).strip("-")
+    return ('<div class="elementor-element elementor-element-5f1c2a7 elementor-position-left '
+            'elementor-vertical-align-top elementor-widget elementor-widget-image-box" '
+            'data-id="5f1c2a7" data-element_type="widget" data-widget_type="image-box.default">'
+            '<div class="elementor-widget-container"><div class="elementor-image-box-wrapper">'
+            '<figure class="elementor-image-box-img"><img width="150" height="150" '
+            f'src="{SITE}/wp-content/uploads/2025/10/{slug}-150x150.jpg" class="attachment-'
+            'thumbnail size-thumbnail wp-image-6121" alt="" /></figure><div '
+            'class="elementor-image-box-content"><h3 class="elementor-image-box-title">'
+            f'{escape(p.name)}</h3><p class="elementor-image-box-description">{escape(p.bio)}'
+            '</p></div></div></div></div>')
+
+
+def _position(p: Person, o: Original) -> tuple[str, str]:
+    """The position and company Fancier Author Box shows for ``p``."""
+    w = BOX_WORDS[o.lang]
+    if p.name == w["staff"]:
+        return w["staff-role"], w["staff-company"]
+    a = o.article.authors[0]
+    return (a.role or w["researcher"]).split(";")[0], a.institution or ""
+
+
+# The posting author a theme shows in the post's meta line under the headline (a WordPress
+# theme's entry-meta: "By <span class="author vcard"><a rel="author">…</a></span>").
+def posted_by(o: Original) -> str:
+    w = BOX_WORDS[o.lang]
+    return (f'<div class="entry-meta"><span class="byline">{w["by"]} <span class="author '
+            f'vcard"><a class="url fn n" href="{SITE}/author/web-editor/" rel="author">'
+            f'{escape(w["staff"])}</a></span></span> · <time datetime="2025-10-02T08:00:00+00:00">'
+            f'{w["date-posted"]}</time></div>')
 
 
 # Molongui Authorship (WordPressBugBounty/plugins-molongui-authorship, views/author-box/
@@ -1737,6 +1835,21 @@ PLUGIN_BOXES: dict[str, tuple[str, Callable[[Original], str]]] = {
     "publishpress-authors": ("end", lambda o: publishpress_authors(box_person(o, "author"), o)),
     "publishpress-authors-staff": ("end", lambda o: publishpress_authors(box_person(o, "staff"),
                                                                          o)),
+    # author boxes with no markup of a person; the staff's where the page shows who posted
+    # it (_POSTED: the theme's meta line under the headline)
+    "sab-legacy": ("end", lambda o: simple_author_box_legacy(box_person(o, "author"))),
+    "sab-legacy-unlinked": ("end", lambda o: simple_author_box_legacy(
+        box_person(o, "author"), linked=False)),
+    "sab-legacy-staff": ("end", lambda o: simple_author_box_legacy(box_person(o, "staff"),
+                                                                   linked=False)),
+    "fancier": ("end", lambda o: fancier_author_box(
+        box_person(o, "author"), o, *_position(box_person(o, "author"), o))),
+    "fancier-staff": ("end", lambda o: fancier_author_box(
+        box_person(o, "staff"), o, *_position(box_person(o, "staff"), o))),
+    "media-text": ("end", lambda o: media_text_author_box(box_person(o, "author"))),
+    "media-text-staff": ("end", lambda o: media_text_author_box(box_person(o, "staff"))),
+    "elementor-image-box": ("end", lambda o: elementor_image_box(box_person(o, "author"))),
+    "elementor-image-box-staff": ("end", lambda o: elementor_image_box(box_person(o, "staff"))),
     "kk-star-ratings": ("end", kk_star_ratings),
     "kk-star-ratings-unrated": ("end", lambda o: kk_star_ratings(o, voted=False)),
     "wp-postratings": ("end", wp_postratings),
@@ -1749,12 +1862,23 @@ PLUGIN_BOXES: dict[str, tuple[str, Callable[[Original], str]]] = {
                              + kk_star_ratings(o)),
     "helpful-quoting-original": ("end", lambda o: helpful(o, _unedited_sentence(o))),
     "tweet-quoting-original": ("end", lambda o: click_to_tweet(_unedited_sentence(o))),
+    "fancier-edited-bio": ("end", lambda o: fancier_author_box(
+        box_person(o, "edited"), o, *_position(box_person(o, "author"), o))),
+    "sab-legacy-stranger": ("end", lambda o: simple_author_box_legacy(
+        box_person(o, "stranger"), linked=False)),
+    "media-text-staff-unposted": ("end", lambda o: media_text_author_box(
+        box_person(o, "staff"))),
 }
+# Boxes of the staff member who posted the article, on a page whose meta line shows them.
+_POSTED = frozenset({"sab-legacy-staff", "fancier-staff", "media-text-staff",
+                     "elementor-image-box-staff"})
 BOX_DEFECTS = ("molongui-edited-bio", "rating-after-comment", "helpful-quoting-original",
-               "tweet-quoting-original")
+               "tweet-quoting-original", "fancier-edited-bio", "sab-legacy-stranger",
+               "media-text-staff-unposted")
 # The kind each box stands for, by its name's first word.
 _BOX_KINDS = {
-    **dict.fromkeys(("simple", "molongui", "starbox", "publishpress"),
+    **dict.fromkeys(("simple", "molongui", "starbox", "publishpress", "sab", "fancier",
+                     "media", "elementor"),
                     "author box a plugin prints after the content"),
     **dict.fromkeys(("kk", "wp", "helpful", "series", "tweet"), "feedback or series box a "
                     "plugin prints in the content"),
@@ -1777,6 +1901,8 @@ def plugin_box(name: str, *, edited: bool = False, byline_removed: bool = False)
         html = make(o)
         start, end = html.split("|") if where == "both" else (
             (html, "") if where == "start" else ("", html))
+        if name in _POSTED:
+            slots = dataclasses.replace(slots, subtitle=posted_by(o))
         return article_of(slots, head + start + "\n" + body + tail + "\n" + end)
 
     return apply
@@ -3468,6 +3594,19 @@ EDITS = {e.name: e for e in (
     _e("plugin-box-tweet-quoting-original", "edited word",
        plugin_box("tweet-quoting-original", edited=True),
        evidence=_said("unaltered-text", lambda o: _changed_word(o.name))),
+    _e("plugin-box-fancier-edited-bio", "author box whose bio is an edited sentence",
+       plugin_box("fancier-edited-bio"),
+       evidence=_said("unaltered-text", lambda o: _changed_word(o.name))),
+    _e("plugin-box-sab-legacy-stranger", "paragraph appended at the end",
+       plugin_box("sab-legacy-stranger"),
+       evidence=_said("unaltered-text", lambda o: BOX_WORDS[o.lang]["stranger-bio"].split()[2])),
+    _e("plugin-box-media-text-staff-unposted", "paragraph appended at the end",
+       plugin_box("media-text-staff-unposted"),
+       evidence=_said("unaltered-text", lambda o: BOX_WORDS[o.lang]["staff-bio"].split()[4])),
+    _e("plugin-box-fancier-with-edited-word", "edited word", plugin_box("fancier", edited=True),
+       evidence=_said("unaltered-text", lambda o: _changed_word(o.name))),
+    _e("plugin-box-legacy-author-for-byline", "no byline: an author box names the author, "
+       "unlinked", plugin_box("sab-legacy-unlinked", byline_removed=True)),
     _e("plugin-box-staff-for-byline", "no byline: an author box names the staff who posted",
        plugin_box("simple-author-box-staff", byline_removed=True)),
     _e("plugin-box-author-for-byline", "no byline: an author box names the author, unlinked",
