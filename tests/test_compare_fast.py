@@ -69,6 +69,8 @@ def reference_anchor(source: Sequence[str], republished: Sequence[str], grams: _
         best, best_score = (i, places[0]), (-1, 0, -1)
         seen: set[int] = set()
         for at in range(i, min(i + k, len(source) - k) + 1):
+            if at > i and best_score[0] >= len(source):
+                break
             found = places if at == i else reference_places(
                 tuple(republished), tuple(source[at:at + k]), ANCHOR_CANDIDATES)
             for j in found:

@@ -372,6 +372,8 @@ def _longest(source: Sequence[str], removable: dict[int, tuple[int, str]],
     best, best_score = (i, places[0]), (-1, 0, -1)
     seen: set[int] = set()  # the diagonals (j - i) measured: a later run there is the same
     for at in range(i, min(i + k, len(source) - k) + 1):
+        if at > i and best_score[0] >= len(source):
+            break  # a place the article goes on from to its end: no later run goes farther
         found = places if at == i else grams.places(tuple(source[at:at + k]), ANCHOR_CANDIDATES)
         for j in found:
             if j - at in seen:
