@@ -1,8 +1,9 @@
 """Pure: a publisher's own boxes inside a republished article (ads, newsletter sign-ups,
-"Related" links, lists of the publisher's posts, its own captioned pictures), recognised by
-how CMSs mark them or, for a list of posts, a link card, a newsletter box or a picture, by
-what it is made of, and furniture only where they carry none of the original's text
-(docs/compliance.md#publisher-boxes)."""
+"Related" links, lists of the publisher's posts, its own captioned pictures, author boxes),
+recognised by how CMSs mark them or, for a list of posts, a link card, a related link's line,
+a newsletter box, a picture or an author box with no markup of a person, by what it is made
+of, and furniture only where they carry none of the original's text
+(docs/compliance.md#publisher-boxes, #person-boxes)."""
 
 from __future__ import annotations
 
