@@ -44,6 +44,9 @@ AVA, WFL = "wp-avada", "webflow-cms"
 # Newsrooms' themes, each held out from the checker's fixes until judged on it (Newspack:
 # two fixes followed; ColorMag and Ghost's Headline: none needed).
 NSP, CMG, GHL = "wp-newspack", "wp-colormag", "ghost-headline"
+# The seventh round's held-out layouts (red-team-findings.md, F59): judged on every edit
+# before any fix.
+TT20, NEV = "wp-twentytwenty", "wp-neve"
 
 
 @dataclass(frozen=True, slots=True)
@@ -636,6 +639,130 @@ SEVENTH_ROUND: tuple[Case, ...] = (
 )
 
 
+# The seventh round's held-out layouts (red-team-findings.md, F59/F60): Twenty Twenty and
+# Neve. Their as-pasted cases come with every layout (CASES's first line); here one edit of
+# each kind the corpus holds, on one of the two, with the verdict its cases give on the other
+# WordPress themes (all judged right before any fix); then F60's: the original's opening
+# quoted beside the article (an excerpt under the headline, a teaser, a click-to-tweet box)
+# must not hide an edited word, nor make the quote the article judged.
+SEVENTH_ROUND_LAYOUTS: tuple[Case, ...] = (
+    ok(NEV, FR2, "related-box"),
+    ok(TT20, FR1, "nav-line-tc-after"),
+    ok(NEV, ES2, "tc-logo-attribution"),
+    ok(TT20, FR1, "tc-promo-kept"),
+    ok(NEV, FR1, "tc-promo-removed"),
+    ok(TT20, FR2, "heading-block-standfirst"),
+    ok(NEV, ES1, "english-credit-line"),
+    ok(TT20, FR1, "permalink-pilcrow"),
+    ok(NEV, FR2, "wpml-post-translations"),
+    ok(TT20, ES1, "gtranslate-end"),
+    ok(NEV, EN, "json-ld-after-content"),
+    ok(TT20, EN, "audio-listen-box"),
+    ok(NEV, FR2, "plugin-jetpack-sharing"),
+    ok(TT20, ES1, "publisher-picture-classic-top"),
+    ok(NEV, FR2, "pull-quote-aside"),
+    ok(TT20, FR1, "fb-sdk-top-byline-moved"),
+    ok(NEV, FR1, "pixel-in-noscript"),
+    ok(TT20, ES1, "newspaper-inline-ad"),
+    fails(NEV, FR2, "institution-substituted", "institution-credit"),
+    ok(TT20, FR1, "role-substituted"),
+    fails(NEV, FR1, "partial-render-json-ld", "licence-notice", "page-counter", "source-link",
+          "unaltered-text"),
+    fails(TT20, FR2, "picture-licence-only", "licence-notice"),
+    ok(NEV, ES1, "plugin-box-simple-author-box-staff"),
+    ok(TT20, ES1, "aside-author-box"),
+    ok(NEV, FR2, "footer-author-box"),
+    fails(TT20, FR1, "plugin-box-molongui-edited-bio", "unaltered-text"),
+    fails(NEV, FR2, "profile-unlinked", "author-credit"),
+    fails(TT20, EN, "near-miss-name", "author-credit"),
+    ok(NEV, EN, "byline-above-headline"),
+    ok(TT20, ES2, "header-byline"),
+    ok(NEV, ES1, "shared-institution-parens"),
+    fails(TT20, ES1, "shared-institution-missing", "institution-credit"),
+    fails(NEV, FR1, "counter-consent-borlabs", "page-counter"),
+    fails(TT20, EN, "counter-other-article", "page-counter"),
+    fails(NEV, EN, "counter-in-noscript", "page-counter"),
+    fails(TT20, ES1, "counter-stretched-by-style", "page-counter"),
+    fails(NEV, ES1, "counter-cdn", "page-counter"),
+    fails(TT20, FR2, "counter-twice", "page-counter"),
+    ok(NEV, EN, "counter-decoding-async"),
+    fails(TT20, ES2, "hidden-credit", "author-credit"),
+    fails(NEV, EN, "credit-clip", "author-credit"),
+    fails(TT20, ES1, "credit-offset", "author-credit"),
+    fails(NEV, FR2, "credit-tiny", "author-credit"),
+    fails(TT20, FR1, "dateline", "unaltered-text"),
+    ok(NEV, FR1, "nested-within-limit"),
+    fails(TT20, ES1, "dropped-author", "author-credit"),
+    fails(NEV, EN, "original-caption-edited", "unaltered-text"),
+    fails(TT20, ES1, "edited-hyphenated-word", "unaltered-text"),
+    ok(NEV, ES2, "extract"),
+    fails(TT20, ES2, "extract-without-link", "unaltered-text"),
+    ok(NEV, FR2, "plugin-box-wp-reactions"),
+    fails(TT20, EN, "reworded-end", "unaltered-text"),
+    fails(NEV, EN, "hidden-copy-display-none", "unaltered-text"),
+    ok(TT20, FR2, "hidden-furniture"),
+    ok(NEV, EN, "gutenberg-blocks"),
+    ok(TT20, FR1, "block-editor-images"),
+    ok(NEV, EN, "wp-classic-captions"),
+    ok(TT20, FR2, "links-new-tab"),
+    ok(NEV, EN, "accordion-headings"),
+    ok(TT20, EN, "invisible-characters"),
+    fails(NEV, ES1, "institution-dropped", "institution-credit"),
+    fails(TT20, ES2, "plugin-newspack-donate-naming-author", "unaltered-text"),
+    fails(NEV, EN, "counter-lazy-plugin", "page-counter"),
+    fails(TT20, EN, "cc-by-licence", "licence-notice"),
+    ok(NEV, EN, "licence-unlinked"),
+    fails(TT20, FR1, "wrong-back-link", "source-link"),
+    ok(NEV, EN, "related-tc-article"),
+    fails(TT20, FR2, "counter-removed", "page-counter"),
+    _case(NEV, FR2, "deep-nesting", NOT_CHECKABLE),
+    fails(TT20, FR2, "attribution-hidden-font-size-0", "licence-notice", "source-link"),
+    fails(NEV, EN, "newspaper-source-box", "licence-notice"),
+    fails(TT20, FR1, "byline-removed", "author-credit"),
+    fails(NEV, EN, "plugin-box-author-for-byline", "author-credit"),
+    fails(TT20, FR2, "plugin-box-staff-for-byline", "author-credit"),
+    ok(NEV, FR1, "headline-only-in-title"),
+    _case(TT20, ES1, "partial-render-next-data", NOT_CHECKABLE),
+    fails(NEV, EN, "note-after-tags", "unaltered-text"),
+    fails(TT20, FR2, "cut-paragraph", "unaltered-text"),
+    fails(NEV, EN, "share-note-between", "unaltered-text"),
+    ok(TT20, ES2, "header-meta"),
+    fails(NEV, EN, "heading-block-dek", "unaltered-text"),
+    ok(TT20, EN, "kadence-infobox"),
+    fails(NEV, FR1, "heading-block-rewritten-headline", "unaltered-title"),
+    fails(TT20, FR1, "rewritten-everywhere", "unaltered-title"),
+    fails(NEV, FR1, "rewritten-headline", "unaltered-title"),
+    ok(TT20, ES2, "new-tab-notes-visuallyhidden"),
+    fails(NEV, ES2, "fb-sdk-after-byline", "safe-html"),
+    fails(TT20, EN, "colon-sentence-between", "unaltered-text"),
+    fails(NEV, FR2, "appended-sentence", "unaltered-text"),
+    fails(TT20, FR2, "inserted-sentence", "unaltered-text"),
+    ok(NEV, FR1, "substack-share-end"),
+    fails(TT20, FR1, "toc-reworded-entry", "unaltered-text"),
+    ok(NEV, FR2, "toc-table-of-contents-plus"),
+    ok(TT20, FR2, "counter-size-in-style"),
+    ok(NEV, EN, "pictures-photon"),
+    ok(TT20, ES2, "publisher-backdrop"),
+    ok(NEV, ES1, "folded-details"),
+    ok(TT20, FR2, "body-classes"),
+    ok(NEV, EN, "wrapper-classes"),
+    fails(NEV, EN, "publisher-picture-agency-top", "images"),
+    *(fails(layout, original, f"opening-quoted-{where}-edited", "unaltered-text")
+      for where, layouts in (("intro-text", (TT20, NEV, TT1, AST, GP, CMG, GHO, DRU)),
+                             ("click-to-tweet", (TT20, NEV, TT1, AST, CMG, GP, NSP)),
+                             ("teaser", (TT20, NEV, CMG, NSP, GHL, PAP)))
+      for layout, original in zip(layouts, (*ORIGINALS, *ORIGINALS), strict=False)),
+    *(ok(layout, original, f"opening-quoted-{where}")
+      for where, layouts in (("intro-text", (NEV, TT20, GP, TT1, AST)),
+                             ("click-to-tweet", (TT20, NEV, AST, GHO, DRU)),
+                             ("teaser", (NEV, TT20, GSR, WFL, CMG)))
+      for layout, original in zip(layouts, ORIGINALS, strict=True)),
+    *(fails(layout, original, "plugin-box-helpful-quoting-original", "unaltered-text")
+      for layout, original in ((TT20, FR1), (NEV, FR2), (TT1, ES1), (CMG, ES2),
+                               (AST, FR2))),
+)
+
+
 CASES: tuple[Case, ...] = (
     # Every layout with every original's code pasted as it comes: compliant (plain text:
     # nothing fails, but counter, images and markup cannot be checked).
@@ -1146,6 +1273,7 @@ CASES: tuple[Case, ...] = (
     *RED_TEAM_4,
     *SIXTH_ROUND,
     *SEVENTH_ROUND,
+    *SEVENTH_ROUND_LAYOUTS,
 )
 
 # Cases the checker judges wrongly today, under the kind each stands for: marked
@@ -1206,8 +1334,16 @@ RED_TEAM_4_WRONG: frozenset[str] = frozenset({
 # that are not the original's. CHECKER HELPERS: delete a line here when your fix makes it
 # right.
 PICTURES_WRONG: frozenset[str] = frozenset()
+# The seventh round's held-out layouts' cases judged wrongly (red-team-findings.md, F61): a
+# click-to-tweet box quoting the article's opening, printed inside the post's content after
+# the article (Ghost's content section), is taken for added text. CHECKER HELPERS: delete a
+# line here when your fix makes it right.
+SEVENTH_ROUND_LAYOUTS_WRONG: frozenset[str] = frozenset({
+    # the article's opening quoted beside it
+    "ghost-casper/es-159013/opening-quoted-click-to-tweet",
+})
 KNOWN_WRONG = (KNOWN_WRONG | RED_TEAM_WRONG | RED_TEAM_2_WRONG | RED_TEAM_3_WRONG
-               | RED_TEAM_4_WRONG | PICTURES_WRONG)
+               | RED_TEAM_4_WRONG | PICTURES_WRONG | SEVENTH_ROUND_LAYOUTS_WRONG)
 
 
 def check_table() -> None:

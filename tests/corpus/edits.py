@@ -3297,6 +3297,45 @@ def _said(rule: str, *found: Callable[[Original], str]) -> Evidence:
     return lambda o: (rule, tuple(f(o) for f in found))
 
 
+# --- the article's opening quoted beside it (red-team-findings.md, F60) -------------------
+def _opening(o: Original, count: int) -> str:
+    """The original's first ``count`` words, as a CMS's automatic excerpt takes them."""
+    first = body_paragraphs(o.code)[0].group()
+    return " ".join(re.sub(r"<[^>]+>", "", unescape(first)).split()[:count])
+
+
+# Where a page quotes the opening: Twenty Twenty's div.intro-text under the headline (the
+# post's excerpt, template-parts/entry-header.php), Social Warfare's click-to-tweet box after
+# the content (its [clickToTweet] shortcode's markup), a theme's "excerpt" teaser between the
+# header and the body (the lead slot).
+OPENING_QUOTES: dict[str, Callable[[Slots, Original], Slots]] = {
+    "intro-text": lambda s, o: dataclasses.replace(s, subtitle=(
+        '<div class="intro-text section-inner max-percentage small"><p>'
+        f"{escape(_opening(o, 30))} [&hellip;]</p></div>")),
+    "click-to-tweet": lambda s, o: dataclasses.replace(s, after=(
+        '<div class="sw-tweet-clear"></div><a class="swp_CTT style1" data-style="style1" '
+        f'href="https://twitter.com/share?text={quote(_opening(o, 18))}" rel="nofollow '
+        'noreferrer noopener" target="_blank"><span class="sw-click-to-tweet"><span '
+        f'class="sw-ctt-text">{escape(_opening(o, 18))}</span><span class="sw-ctt-btn">Click '
+        'To Tweet<i class="sw swp_twitter_icon"></i></span></span></a>')),
+    "teaser": lambda s, o: dataclasses.replace(
+        s, lead=f'<p class="excerpt">{escape(_opening(o, 25))}&hellip;</p>'),
+}
+
+
+def opening_quoted(where: str, edited: bool = False) -> Apply:
+    """The original's opening words quoted ``where`` (OPENING_QUOTES) as the original has
+    them; ``edited``: one word of the article changed (EDITED_WORD), which the quote beside
+    it must not hide."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        if edited:
+            slots = edited_word(slots, o)
+        return OPENING_QUOTES[where](slots, o)
+
+    return apply
+
+
 # --- scripts a theme or plugin prints at the post content's edges -------------------------
 # Each as its vendor's install snippet prints it. The Facebook SDK with its fb-root, which
 # comment and like-button plugins put at the top of the content (developers.facebook.com,
@@ -3415,6 +3454,11 @@ EDITS = {e.name: e for e in (
     _e("edited-hyphenated-word", "edited word, hyphenated", edited_hyphenated_word,
        evidence=_said("unaltered-text", lambda o: HYPHENATED[o.name][0].split()[-1],
                       lambda o: HYPHENATED[o.name][1].split()[-1])),
+    *(_e(f"opening-quoted-{where}", "the article's opening quoted beside it",
+         opening_quoted(where), False) for where in OPENING_QUOTES),
+    *(_e(f"opening-quoted-{where}-edited", "edited word", opening_quoted(where, edited=True),
+         evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1]))
+      for where in OPENING_QUOTES),
     _e("inserted-sentence", "sentence inserted in a paragraph", inserted_sentence),
     _e("dateline", "dateline before the first word", dateline,
        evidence=_said("unaltered-text", lambda o: words(o)["dateline"].split()[0])),

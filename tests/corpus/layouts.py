@@ -152,6 +152,10 @@ LAYOUTS = {layout.name: layout for layout in (
     Layout("wp-newspack", "wp-newspack.html", "classic", site="https://baynews.example"),
     Layout("wp-colormag", "wp-colormag.html", "classic", site="https://estuarytimes.example"),
     Layout("ghost-headline", "ghost-headline.html", "ghost", site="https://riverwire.example"),
+    # the seventh round's held-out layouts: Twenty Twenty and Neve, judged before any fix
+    Layout("wp-twentytwenty", "wp-twentytwenty.html", "classic",
+           site="https://quayside.example"),
+    Layout("wp-neve", "wp-neve.html", "classic", site="https://fernvalley.example"),
 )}
 
 
