@@ -192,6 +192,14 @@ POSTS = "related links"
 # tokens: a quote, not a word), word for word: the article's own words set out again.
 _PULL_QUOTE = lazy_compile(r"(?:^|[\s_-])(?:wp-block-pullquote|pull-?quotes?)(?:$|[\s_-])")
 PULL_QUOTE_WORDS = 6
+# A share quote: a click-to-tweet box, by its markup (Social Warfare's swp_CTT and
+# sw-click-to-tweet, Better Click To Tweet's bctt-click-to-tweet, CoSchedule's
+# tm-click-to-tweet), a sentence of the article offered for sharing beside its button
+# ("Click To Tweet"; sw-ctt-btn, bctt-ctt-btn, tm-ctt-btn). Judged like a pull quote, its
+# button's words aside.
+_SHARE_QUOTE = lazy_compile(
+    r"(?:^|\s)(?:swp_ctt|sw-click-to-tweet|bctt-click-to-tweet|tm-click-to-tweet)(?:$|\s)")
+_SHARE_BUTTON = lazy_compile(r"(?:^|\s)(?:sw|bctt|tm)-ctt-btn(?:$|\s)")
 _QUOTE_MARKS = frozenset({'"', "'"})
 _SIGN_UP = "newsletter sign-up"
 _DONATION = "donation request"
@@ -403,6 +411,8 @@ class Furniture:
         start, end = self.rep.at.get(el, (0, 0))
         if (el.get("class") or el.get("id")) and _PULL_QUOTE.search(class_words(el)):
             return self._pulls_a_quote(start, end)
+        if el.get("class") and _SHARE_QUOTE.search(class_words(el)):
+            return self._shares_a_quote(el, start, end)
         # box_kind reads a box's first words and whether it has more than a label's: no
         # need to copy a wrapper's thousands
         head = self.rep.words[start:min(end, start + LABELLED_BOX_WORDS + 1)]
@@ -936,6 +946,26 @@ class Furniture:
         original's, word for word: the article's own words set out again, no text of the
         publisher's (docs/compliance.md#publisher-boxes). One reworded is text."""
         words = list(self.rep.words[start:end])
+        while words and words[0] in _QUOTE_MARKS:
+            words.pop(0)
+        while words and words[-1] in _QUOTE_MARKS:
+            words.pop()
+        return len(words) >= PULL_QUOTE_WORDS and self._in_original(words)
+
+    def _shares_a_quote(self, el: _Element, start: int, end: int) -> bool:
+        """Whether a share quote's words, its button's aside, are a run of the original's,
+        word for word, as a pull quote's must be; a button's label of a few words only."""
+        skipped: list[tuple[int, int]] = []
+        for d in el.iterdescendants():
+            if isinstance(d.tag, str) and d.get("class") and _SHARE_BUTTON.search(
+                    class_words(d)):
+                span = self.rep.at.get(d)
+                if span is not None:
+                    skipped.append(span)
+        if sum(e - s for s, e in skipped) > LABEL_WORDS:
+            return False
+        words = [w for p, w in enumerate(self.rep.words[start:end], start)
+                 if not any(s <= p < e for s, e in skipped)]
         while words and words[0] in _QUOTE_MARKS:
             words.pop(0)
         while words and words[-1] in _QUOTE_MARKS:

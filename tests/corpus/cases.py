@@ -760,6 +760,18 @@ SEVENTH_ROUND_LAYOUTS: tuple[Case, ...] = (
     *(fails(layout, original, "plugin-box-helpful-quoting-original", "unaltered-text")
       for layout, original in ((TT20, FR1), (NEV, FR2), (TT1, ES1), (CMG, ES2),
                                (AST, FR2))),
+    # F61: a click-to-tweet box in the content quoting the article word for word is
+    # furniture, like a pull quote; one word of its quote changed is text
+    *(ok(layout, original, f"tweet-quote-{where}")
+      for where, layouts in (("between", (TT20, NEV, GHO, GSR, DRU)),
+                             ("after", (GHO, NEV, TT20, NSP, SQS)))
+      for layout, original in zip(layouts, ORIGINALS, strict=True)),
+    ok(GSR, EN, "opening-quoted-click-to-tweet"), ok(NEWS, FR1, "opening-quoted-click-to-tweet"),
+    ok(ELE, FR2, "opening-quoted-click-to-tweet"),
+    *(fails(layout, original, f"tweet-quote-{where}", "unaltered-text")
+      for where, layouts in (("edited", (TT20, GHO, NEV, AMP, BLG)),
+                             ("between-edited", (NEV, TT1, GSR, KAD, D7)))
+      for layout, original in zip(layouts, ORIGINALS, strict=True)),
 )
 
 
@@ -1334,14 +1346,9 @@ RED_TEAM_4_WRONG: frozenset[str] = frozenset({
 # that are not the original's. CHECKER HELPERS: delete a line here when your fix makes it
 # right.
 PICTURES_WRONG: frozenset[str] = frozenset()
-# The seventh round's held-out layouts' cases judged wrongly (red-team-findings.md, F61): a
-# click-to-tweet box quoting the article's opening, printed inside the post's content after
-# the article (Ghost's content section), is taken for added text. CHECKER HELPERS: delete a
-# line here when your fix makes it right.
-SEVENTH_ROUND_LAYOUTS_WRONG: frozenset[str] = frozenset({
-    # the article's opening quoted beside it
-    "ghost-casper/es-159013/opening-quoted-click-to-tweet",
-})
+# The seventh round's held-out layouts' cases judged wrongly (red-team-findings.md, F59-F61).
+# CHECKER HELPERS: delete a line here when your fix makes it right.
+SEVENTH_ROUND_LAYOUTS_WRONG: frozenset[str] = frozenset()
 KNOWN_WRONG = (KNOWN_WRONG | RED_TEAM_WRONG | RED_TEAM_2_WRONG | RED_TEAM_3_WRONG
                | RED_TEAM_4_WRONG | PICTURES_WRONG | SEVENTH_ROUND_LAYOUTS_WRONG)
 

@@ -3305,22 +3305,57 @@ def _opening(o: Original, count: int) -> str:
 
 
 # Where a page quotes the opening: Twenty Twenty's div.intro-text under the headline (the
-# post's excerpt, template-parts/entry-header.php), Social Warfare's click-to-tweet box after
-# the content (its [clickToTweet] shortcode's markup), a theme's "excerpt" teaser between the
-# header and the body (the lead slot).
+# post's excerpt, template-parts/entry-header.php), Social Warfare's click-to-tweet box at the
+# end of the post's content (its [clickToTweet] shortcode's markup), a theme's "excerpt"
+# teaser between the header and the body (the lead slot).
 OPENING_QUOTES: dict[str, Callable[[Slots, Original], Slots]] = {
     "intro-text": lambda s, o: dataclasses.replace(s, subtitle=(
         '<div class="intro-text section-inner max-percentage small"><p>'
         f"{escape(_opening(o, 30))} [&hellip;]</p></div>")),
-    "click-to-tweet": lambda s, o: dataclasses.replace(s, after=(
-        '<div class="sw-tweet-clear"></div><a class="swp_CTT style1" data-style="style1" '
-        f'href="https://twitter.com/share?text={quote(_opening(o, 18))}" rel="nofollow '
-        'noreferrer noopener" target="_blank"><span class="sw-click-to-tweet"><span '
-        f'class="sw-ctt-text">{escape(_opening(o, 18))}</span><span class="sw-ctt-btn">Click '
-        'To Tweet<i class="sw swp_twitter_icon"></i></span></span></a>')),
+    "click-to-tweet": lambda s, o: article_of(
+        s, s.article + "\n" + click_to_tweet(_opening(o, 18))),
     "teaser": lambda s, o: dataclasses.replace(
         s, lead=f'<p class="excerpt">{escape(_opening(o, 25))}&hellip;</p>'),
 }
+
+
+def click_to_tweet(text: str) -> str:
+    """Social Warfare's click-to-tweet box ([clickToTweet] shortcode) sharing ``text``."""
+    return ('<div class="sw-tweet-clear"></div><a class="swp_CTT style1" data-style="style1" '
+            f'href="https://twitter.com/share?text={quote(text)}" rel="nofollow noreferrer '
+            'noopener" target="_blank"><span class="sw-click-to-tweet"><span '
+            f'class="sw-ctt-text">{escape(text)}</span><span class="sw-ctt-btn">Click To '
+            'Tweet<i class="sw swp_twitter_icon"></i></span></span></a>')
+
+
+def better_click_to_tweet(text: str) -> str:
+    """Better Click To Tweet's box ([bctt tweet="…"] shortcode) sharing ``text``."""
+    url = quote(f"{PUBLISHER}/2025/10/02/republished/", safe="")
+    intent = f"https://twitter.com/intent/tweet?url={url}&amp;text={quote(text)}"
+    return (f'<span class="bctt-click-to-tweet"><span class="bctt-ctt-text"><a href="{intent}" '
+            f'target="_blank" rel="noopener noreferrer">{escape(text)} </a></span><a '
+            f'href="{intent}" target="_blank" class="bctt-ctt-btn" rel="noopener noreferrer">'
+            "Click To Tweet</a></span>")
+
+
+def tweet_quote(where: str, edited: bool = False) -> Apply:
+    """A click-to-tweet box sharing a sentence's first words of the article's second
+    paragraph, a shortcode in the post's content: Better Click To Tweet's after that paragraph
+    ("between") or Social Warfare's after the pasted code ("after"); ``edited``: one word of
+    the quote changed (capitals), the article unaltered, which is the publisher's text."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        second = body_paragraphs(o.code)[1].group()
+        text = " ".join(re.sub(r"<[^>]+>", "", unescape(second)).split()[:16])
+        if edited:
+            word = next(w for w in text.split()[2:] if w.isalpha() and len(w) > 4)
+            text = text.replace(word, word.upper(), 1)
+        if where == "between":
+            return article_of(slots, after_paragraph(slots.article, 1,
+                                                     f"<p>{better_click_to_tweet(text)}</p>"))
+        return article_of(slots, slots.article + "\n" + click_to_tweet(text))
+
+    return apply
 
 
 def opening_quoted(where: str, edited: bool = False) -> Apply:
@@ -3459,6 +3494,12 @@ EDITS = {e.name: e for e in (
     *(_e(f"opening-quoted-{where}-edited", "edited word", opening_quoted(where, edited=True),
          evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1]))
       for where in OPENING_QUOTES),
+    _e("tweet-quote-between", "the article's opening quoted beside it",
+       tweet_quote("between"), False),
+    _e("tweet-quote-after", "the article's opening quoted beside it", tweet_quote("after"),
+       False),
+    _e("tweet-quote-edited", "edited word", tweet_quote("after", edited=True)),
+    _e("tweet-quote-between-edited", "edited word", tweet_quote("between", edited=True)),
     _e("inserted-sentence", "sentence inserted in a paragraph", inserted_sentence),
     _e("dateline", "dateline before the first word", dateline,
        evidence=_said("unaltered-text", lambda o: words(o)["dateline"].split()[0])),
