@@ -1778,7 +1778,7 @@ def helpful(o: Original, content: str = "") -> str:
 
 # Better Click To Tweet (Benunc/better-click-to-tweet, bctt_shortcode(): the quote linked to
 # a tweet of it, then the button): a sentence the editor picked for readers to share.
-def click_to_tweet(said: str) -> str:
+def better_click_to_tweet(said: str) -> str:
     href = escape(f"https://twitter.com/intent/tweet?url={SITE}/2025/10/02/story/&text="
                   f"{quote(said)}&related")
     return (f"<span class='bctt-click-to-tweet'><span class='bctt-ctt-text'><a href='{href}' "
@@ -1861,7 +1861,7 @@ PLUGIN_BOXES: dict[str, tuple[str, Callable[[Original], str]]] = {
     "rating-after-comment": ("end", lambda o: f'<p>{escape(BOX_WORDS[o.lang]["comment"])}</p>'
                              + kk_star_ratings(o)),
     "helpful-quoting-original": ("end", lambda o: helpful(o, _unedited_sentence(o))),
-    "tweet-quoting-original": ("end", lambda o: click_to_tweet(_unedited_sentence(o))),
+    "tweet-quoting-original": ("end", lambda o: better_click_to_tweet(_unedited_sentence(o))),
     "fancier-edited-bio": ("end", lambda o: fancier_author_box(
         box_person(o, "edited"), o, *_position(box_person(o, "author"), o))),
     "sab-legacy-stranger": ("end", lambda o: simple_author_box_legacy(
@@ -3313,29 +3313,19 @@ OPENING_QUOTES: dict[str, Callable[[Slots, Original], Slots]] = {
         '<div class="intro-text section-inner max-percentage small"><p>'
         f"{escape(_opening(o, 30))} [&hellip;]</p></div>")),
     "click-to-tweet": lambda s, o: article_of(
-        s, s.article + "\n" + click_to_tweet(_opening(o, 18))),
+        s, s.article + "\n" + social_warfare_tweet(_opening(o, 18))),
     "teaser": lambda s, o: dataclasses.replace(
         s, lead=f'<p class="excerpt">{escape(_opening(o, 25))}&hellip;</p>'),
 }
 
 
-def click_to_tweet(text: str) -> str:
+def social_warfare_tweet(text: str) -> str:
     """Social Warfare's click-to-tweet box ([clickToTweet] shortcode) sharing ``text``."""
     return ('<div class="sw-tweet-clear"></div><a class="swp_CTT style1" data-style="style1" '
             f'href="https://twitter.com/share?text={quote(text)}" rel="nofollow noreferrer '
             'noopener" target="_blank"><span class="sw-click-to-tweet"><span '
             f'class="sw-ctt-text">{escape(text)}</span><span class="sw-ctt-btn">Click To '
             'Tweet<i class="sw swp_twitter_icon"></i></span></span></a>')
-
-
-def better_click_to_tweet(text: str) -> str:
-    """Better Click To Tweet's box ([bctt tweet="…"] shortcode) sharing ``text``."""
-    url = quote(f"{PUBLISHER}/2025/10/02/republished/", safe="")
-    intent = f"https://twitter.com/intent/tweet?url={url}&amp;text={quote(text)}"
-    return (f'<span class="bctt-click-to-tweet"><span class="bctt-ctt-text"><a href="{intent}" '
-            f'target="_blank" rel="noopener noreferrer">{escape(text)} </a></span><a '
-            f'href="{intent}" target="_blank" class="bctt-ctt-btn" rel="noopener noreferrer">'
-            "Click To Tweet</a></span>")
 
 
 def tweet_quote(where: str, edited: bool = False) -> Apply:
@@ -3353,7 +3343,7 @@ def tweet_quote(where: str, edited: bool = False) -> Apply:
         if where == "between":
             return article_of(slots, after_paragraph(slots.article, 1,
                                                      f"<p>{better_click_to_tweet(text)}</p>"))
-        return article_of(slots, slots.article + "\n" + click_to_tweet(text))
+        return article_of(slots, slots.article + "\n" + social_warfare_tweet(text))
 
     return apply
 
