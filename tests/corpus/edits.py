@@ -560,16 +560,22 @@ OTHER_INSTITUTION = {"en": "Stanford University", "fr": "Université de Lyon",
                      "es": "Universidad de Sevilla"}
 
 
-def institution_substituted(slots: Slots, o: Original) -> Slots:
-    """The first author's institution in the byline replaced by another one."""
+def _institution(code: str, o: Original, pattern: str) -> re.Match[str]:
+    """``pattern`` found after the first author's name in the byline: their institution."""
     a = o.article.authors[0]
     assert a.institution
+    m = re.compile(pattern, re.DOTALL).search(code, code.index(f">{a.name}</a>"))
+    assert m is not None, "no institution after the first author's name"
+    return m
+
+
+def institution_substituted(slots: Slots, o: Original) -> Slots:
+    """The first author's institution in the byline replaced by another one."""
     code = slots.article
-    at = code.index(f">{a.name}</a>")
-    m = re.compile(r"(<em>)(.*?)(</em>)", re.DOTALL).search(code, at)
-    assert m is not None and m.group(2) == a.institution, "institution not in <em>, unlinked"
+    m = _institution(code, o, r"<em>(.*?)</em>")
+    assert m.group(1) == o.article.authors[0].institution, "institution not in <em>, unlinked"
     other = OTHER_INSTITUTION[o.lang]
-    return article_of(slots, code[:m.start(2)] + other + code[m.end(2):])
+    return article_of(slots, code[:m.start(1)] + other + code[m.end(1):])
 
 
 ROLE = {"en": "Senior Lecturer", "fr": "Maître de conférences", "es": "Profesor titular"}
@@ -585,12 +591,8 @@ def role_substituted(slots: Slots, o: Original) -> Slots:
 
 
 def institution_dropped(slots: Slots, o: Original) -> Slots:
-    a = o.article.authors[0]
-    assert a.institution
     code = slots.article
-    at = code.index(f">{a.name}</a>")
-    m = re.compile(r",?\s*<em>.*?</em>", re.DOTALL).search(code, at)
-    assert m is not None
+    m = _institution(code, o, r",?\s*<em>.*?</em>")
     return article_of(slots, code[:m.start()] + code[m.end():])
 
 
