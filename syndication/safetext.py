@@ -72,8 +72,13 @@ def utf8_may_hold_forbidden(data: bytes, *, well_formed_xml: bool = False) -> bo
 
 
 def is_forbidden(char: str) -> bool:
-    """Whether one character may not be published (see FORBIDDEN)."""
-    return FORBIDDEN.fullmatch(char) is not None
+    """Whether one character may not be published: FORBIDDEN's set, told by its code (what
+    a numeric character reference stands for; compiling FORBIDDEN to ask of one character
+    cost a `check PAGE` 5 M instructions, issue 13; tests/test_regex_stand_ins.py holds the
+    two equal over every code point)."""
+    code = ord(char)
+    return ((code < 0x20 and char not in "\t\n\r") or 0x7F <= code <= 0x9F
+            or 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
 
 
 def forbidden_character(text: str, *, html: bool = False) -> str | None:
@@ -230,6 +235,12 @@ def printable(text: str) -> str:
     control character written as an escape (``\\x1b``, ``\\u202e``), passwords redacted.
     Tabs and newlines stay."""
     text = redact(text)
+    # Every character _UNPRINTABLE finds is one str.isprintable refuses (a control, a format
+    # character, a line or paragraph separator); most lines hold none, and are let through
+    # without compiling the pattern (2 M instructions of a `check PAGE`, issue 13;
+    # tests/test_regex_stand_ins.py holds it over every code point).
+    if text.isprintable() or text.replace("\t", " ").replace("\n", " ").isprintable():
+        return text
     if _UNPRINTABLE.search(text) is None:
         return text
     return _UNPRINTABLE.sub(_escape, text)

@@ -52,7 +52,11 @@ _LABELLED = lazy_compile(r"^\W*\w[\w .'’-]{0,24}:\s*\S")
 _DATE_REACH = 2
 # A line's value without a number has at most this many words ("Category: Local news").
 _VALUE_WORDS = 2
-_SENTENCE_END = lazy_compile(r"[.!?…][\"'”’)]*\s*$")
+# A token that ends a sentence: its last mark (before closing quotes, a bracket and spaces)
+# is one of these. The regex [.!?…]["'”’)]*\s*$ said the same; compiling it cost 3 M
+# instructions of a `check PAGE` (issue 13; tests/test_regex_stand_ins.py holds the two equal).
+_SENTENCE_MARKS = ".!?…"
+_CLOSING = "\"'”’)"
 # Tokens that separate a meta line's pieces ("October 2, 2025 · 6 min · Desk"); dashes are
 # folded to "-" (htmltext.words).
 _SEPARATORS = frozenset("| · • ‧ ⋅ ∙ - /".split())
@@ -327,7 +331,7 @@ def _labels_only(rep: Page, box: _Element) -> bool:
     for s, e in pairwise(sorted(cuts)):
         piece = [words[k] for k in range(s, e) if not out[k - start]]
         said = sum(1 for t in piece if any(c.isalnum() for c in t))
-        if said > _BESIDE_PERSON_WORDS or (said >= 3 and _SENTENCE_END.search(piece[-1])):
+        if said > _BESIDE_PERSON_WORDS or (said >= 3 and _ends_a_sentence(piece[-1])):
             return False
     return True
 
@@ -398,7 +402,7 @@ def _prose(run: Sequence[str], at: int, linked: Container[int]) -> bool:
             pieces[-1] = (n + alpha, number or not alpha)
     if any(n > _META_PIECE_WORDS + (3 if number else 0) for n, number in pieces):
         return True
-    return said >= 3 and bool(_SENTENCE_END.search(run[-1]))
+    return said >= 3 and _ends_a_sentence(run[-1])
 
 
 def _post_meta(block: _Element) -> bool:
@@ -431,7 +435,7 @@ def _post_meta(block: _Element) -> bool:
     if not (listed or labelled) and not any(marked for _t, _n, marked in texts):
         return False
     return all(n <= _META_PIECE_WORDS + (3 if marked else 0)
-               and not (n >= 3 and _SENTENCE_END.search(t)) for t, n, marked in texts)
+               and not (n >= 3 and _ends_a_sentence(t)) for t, n, marked in texts)
 
 
 def _meta_pieces(el: _Element, pieces: list[tuple[str, bool]], current: list[str]) -> None:
@@ -540,3 +544,10 @@ def _runs(a: int, b: int, boundaries: set[int], skipped: Sequence[tuple[int, int
 
 def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _ends_a_sentence(token: str) -> bool:
+    """Whether ``token`` ends with a sentence's mark, then closing quotes or brackets, then
+    spaces (str.rstrip strips what regex's \\s matches)."""
+    last = token.rstrip().rstrip(_CLOSING)[-1:]
+    return last != "" and last in _SENTENCE_MARKS
