@@ -22,6 +22,7 @@ from .conversation import (
     is_tc_url,
 )
 from .errors import ParseError
+from .lazyre import lazy_compile
 from .models import Article, Author, SourceFeed
 from .safetext import (
     forbidden_character,
@@ -39,7 +40,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Words that start (or make up) an institution's name in The Conversation's credits. Used
 # only to tell where a multi-comma institution begins ("University of California, Santa
 # Barbara"); the last comma-part is always the institution, whatever its words.
-_INSTITUTION_WORDS = re.compile(
+_INSTITUTION_WORDS = lazy_compile(
     r"\b(universit|universidad|universidade|universitas|université|universität|institut|"
     r"instituto|istituto|college|school|hospital|centre|center|centro|academy|académie|"
     r"academia|museum|musée|laborator|polytechn|politécnic|politecnic|cnrs|inserm|inrae|"
@@ -105,7 +106,7 @@ def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> SourceF
     )
 
 
-_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_DECLARED_ENCODING = lazy_compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
 def _check_encoding(data: bytes, url: str) -> None:
@@ -214,7 +215,7 @@ def parse_author(raw: str, profile_url: str | None = None) -> Author:
 
 # What str.isspace() calls a space (re's \s is the same test, Py_UNICODE_ISSPACE), found in
 # C: a generator over the URL's characters was a fifth of link_problem's time.
-_SPACE = re.compile(r"\s")
+_SPACE = lazy_compile(r"\s")
 
 
 def link_problem(url: str, article_id: int) -> str | None:

@@ -149,25 +149,33 @@ class _BoxWords:
                 form = word[-1] if word[-1] in "*#" else ""
                 text = word.removesuffix(form)
                 self.heads.setdefault(text[:2], []).append((form, text, n))
+        self.inside = tuple(text for text, _n in (*self.inner, *self.endings))
 
     def kind(self, said: str) -> str | None:
         # where a word may start (the string's start, after a delimiter) and end (the
         # string's end, at a delimiter): regex's ^, $ (before a last newline: a delimiter
-        # too) and [\s_-], \s being str.isspace
-        ends = [j for j, c in enumerate(said) if c in "_-" or c.isspace()]
+        # too) and [\s_-]
+        ends = [m.start() for m in _DELIMITER.finditer(said)]
         starts = [0, *(j + 1 for j in ends)]
         ends.append(len(said))
-        inside = any(text in said for text, _n in (*self.inner, *self.endings))
+        inside = any(text in said for text in self.inside)
+        heads = self.heads
         for i in starts:
-            found = self._at(said, i, ends, inside)
+            words = heads.get(said[i:i + 2])
+            if words is None and not inside:
+                continue
+            found = self._at(said, i, ends, words or (), inside)
             if found is not None:
                 return self.kinds[found]
         return None
 
-    def _at(self, said: str, i: int, ends: list[int], inside: bool) -> int | None:
-        """The first kind (its number) with a word from ``i`` to one of ``ends``."""
+    def _at(self, said: str, i: int, ends: list[int], words: Sequence[tuple[str, str, int]],
+            inside: bool) -> int | None:
+        """The first kind (its number) with a word from ``i`` to one of ``ends``: one of
+        ``words`` (those starting with its first two letters), or with ``inside``, a word
+        holding or ending with a text."""
         found: int | None = None
-        for form, text, n in self.heads.get(said[i:i + 2], ()):
+        for form, text, n in words:
             if (found is not None and n >= found) or not said.startswith(text, i):
                 continue
             after = i + len(text)
@@ -207,6 +215,8 @@ def _ends_within(ends: list[int], low: int, high: int) -> bool:
     return any(low <= j <= high for j in ends)
 
 
+# What delimits class words: a class of four, quick to compile.
+_DELIMITER = lazy_compile(r"[\s_-]")
 _BOX_WORDS = _BoxWords(_BOX_NAMES)
 # What an aria-label, a role description or a box's first words say it is: ads and related
 # reading as sites label them, in the editions' languages and a few more.

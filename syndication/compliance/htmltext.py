@@ -16,6 +16,7 @@ from lxml import etree
 from lxml.etree import XSLT, HTMLParser, XPath, _Element
 
 from ..errors import DocumentCut
+from ..lazyre import lazy_compile
 from ..tokens import _WORD, fold_name, join_words, key, normalise, words
 
 __all__ = ["BLOCK_TAGS", "EVERY", "HEADING_TAGS", "SKIP_TAGS", "Text", "extract", "fold_name",
@@ -43,7 +44,7 @@ class Text(NamedTuple):
     edges: tuple[int, ...] = ()
 
 
-_HTML_TAG = re.compile(
+_HTML_TAG = lazy_compile(
     r"<(?:!doctype|html|head|body|p|div|span|a|br|h[1-6]|article|section|main|img|em|"
     r"strong|ul|ol|li|figure|table|meta|script)\b", re.IGNORECASE)
 
@@ -79,7 +80,7 @@ def parse_fragment(html: str, *, partial: bool = False) -> _Element:
     return root
 
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_XML_DECLARATION = lazy_compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
 def parse_page(html: str, *, partial: bool = False) -> _Element:
@@ -113,7 +114,7 @@ def _parse_page(html: str) -> tuple[_Element, HTMLParser]:
     return root, parser
 
 
-_DEPTH = re.compile(r"depth in document: (\d+)", re.IGNORECASE)
+_DEPTH = lazy_compile(r"depth in document: (\d+)", re.IGNORECASE)
 
 
 def _read_whole(parser: HTMLParser) -> None:
