@@ -108,3 +108,22 @@ def test_the_command_ends_with_main_status_and_its_objects_frozen_for_a_quick_ex
                           timeout=60, check=True)
     assert done.stdout.split() == ["2", "True"]
     assert "missing.toml" in done.stderr
+
+
+def test_a_check_runs_without_the_collector_and_main_leaves_it_on(tmp_path: Path) -> None:
+    """console() turns the cyclic garbage collector off for `check` (one page, then the
+    process ends); main(), which a library caller may call, leaves it as it was, and so does
+    console() for the other commands."""
+    page = tmp_path / "page.txt"
+    page.write_text("Some words of a page.", encoding="utf-8")
+    check = f"['syndication', '-v', 'check', {str(page)!r}, '--no-original']"
+    status = "['syndication', 'status', '--config', 'missing.toml']"
+    outcomes = []
+    for argv in (check, status):
+        code = ("import gc, sys; from syndication.cli import console, main; "
+                f"argv = {argv}; main(argv[1:]); on = gc.isenabled(); sys.argv = argv; "
+                "status = console(); print(on, gc.isenabled())")
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              timeout=60, check=True)
+        outcomes.append(done.stdout.split()[-2:])
+    assert outcomes == [["True", "False"], ["True", "True"]]
