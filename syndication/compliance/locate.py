@@ -6,6 +6,7 @@ bylines, attribution and counter are looked for, without the page's chrome."""
 # compiles each string annotation into a ForwardRef at every start-up.
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 from lxml.etree import XPath, _Element
@@ -14,7 +15,7 @@ from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
 from ..tokens import words
 from .compare import Alignment
-from .content import image_container, iter_counters
+from .content import CAPTION_LEVELS, CAPTION_TOKENS, image_container, iter_counters, pictures_of
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, class_words, key, tag_name, text_of
 from .page import Page, block_of, body_of, inside
 
@@ -34,6 +35,9 @@ class Scope(NamedTuple):
     heading: _Element | None  # the heading that heads the article in a page (heading_of)
     credit: str  # key() string of the tokens where bylines and credits are looked for
     credit_words: tuple[str, ...]  # those tokens as the page has them (evidence quotes them)
+    # key() string of the credit region without its pictures' captions (picture_caption):
+    # where the licence notice is looked for in words, a caption's licence being its picture's
+    notice: str
     body_words: Sequence[str]  # the article's own tokens (a name there is not a credit)
     links: tuple[_Element, ...] = ()  # <a> in the credit region
     body_links: tuple[_Element, ...] = ()  # <a> in the article
@@ -99,6 +103,9 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         credit_words = [w for p, w in enumerate(words[lo:s], lo) if not chrome[p]]
         credit_words.append("|")
         credit_words += [w for p, w in enumerate(words[e:hi], e) if not chrome[p]]
+        captioned = _captioned(rep, lo, hi, (s, e))
+        notice_words = [w for p, w in chain(enumerate(words[lo:s], lo), enumerate(words[e:hi], e))
+                        if not chrome[p] and p not in captioned]
         body_words: Sequence[str] = words[s:e]
 
         def in_credit(el: _Element) -> bool:
@@ -146,6 +153,9 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         container = rep.root if whole else _container(rep, credit_anchors())
         start, end = rep.at.get(container, (0, m))
         credit_words = [w for p, w in enumerate(words[start:end], start) if not chrome[p]]
+        captioned = _captioned(rep, start, end, None)
+        notice_words = [w for p, w in enumerate(words[start:end], start)
+                        if not chrome[p] and p not in captioned]
         body_words = ()
         within = set(container.iter())
         links = [a for a in rep.root.iter("a") if a in within and not is_chrome(a)
@@ -161,6 +171,7 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         neighbours=neighbours,
         credit=" " + key(" ".join(credit_words)) + " ",
         credit_words=tuple(credit_words),
+        notice=" " + key(" ".join(notice_words)) + " ",
         body_words=body_words,
         links=tuple(links),
         body_links=tuple(body_links),
@@ -169,6 +180,43 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         page_images=tuple(pictures),
         chrome=frozenset(chrome_elements),
     )
+
+
+def picture_caption(rep: Page, box: _Element) -> bool:
+    """Whether ``box``, a picture's container (content.image_container: its figure, a
+    classic caption's wrapper), is that picture's caption and credit, and nothing else's:
+    at most CAPTION_TOKENS tokens, linking nothing of The Conversation (a caption that links
+    it, the attribution line under The Conversation's logo, credits the article). Its
+    licence, linked or in words, is the picture's, never the article's notice
+    (docs/compliance.md#rule-licence-notice)."""
+    s, e = rep.at.get(box, (0, 0))
+    return e - s <= CAPTION_TOKENS and not any(
+        is_tc_url(a.get("href") or "") for a in box.iter("a"))
+
+
+def in_picture_caption(rep: Page, el: _Element) -> bool:
+    """Whether ``el`` (a link) stands in a picture's caption (picture_caption), at most
+    CAPTION_LEVELS below its container."""
+    for level, box in enumerate(el.iterancestors()):
+        if level >= CAPTION_LEVELS:
+            return False
+        if pictures_of(box, rep.pictures):
+            return picture_caption(rep, box)
+    return False
+
+
+def _captioned(rep: Page, lo: int, hi: int, article: tuple[int, int] | None) -> set[int]:
+    """The token positions from ``lo`` to ``hi``, outside ``article``, that stand in a
+    picture's caption (picture_caption)."""
+    out: set[int] = set()
+    for img in rep.pictures:
+        p = rep.pos(img)
+        if not lo <= p < hi or (article is not None and article[0] <= p < article[1]):
+            continue
+        box = image_container(img)
+        if box is not None and box in rep.at and picture_caption(rep, box):
+            out.update(range(*rep.at[box]))
+    return out
 
 
 # The heading that heads the article ends at most this many tokens before its first word:

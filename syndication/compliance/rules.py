@@ -28,8 +28,6 @@ from ..errors import DocumentCut
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
 from .compare import ANCHOR_WORDS, MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
-    CAPTION_LEVELS,
-    CAPTION_TOKENS,
     CounterTag,
     credit_kept,
     figure_credit,
@@ -38,7 +36,6 @@ from .content import (
     image_name,
     image_src,
     is_data_block,
-    pictures_of,
     shown_otherwise,
 )
 from .furniture import Around, Furniture
@@ -51,7 +48,7 @@ from .htmltext import (
     text_of,
     words,
 )
-from .locate import CC_LICENCE, Scope, locate, same_headline
+from .locate import CC_LICENCE, Scope, in_picture_caption, locate, same_headline
 from .names import name_key, name_tokens, near_miss
 from .original import Original, OriginalImage, prepare
 from .page import Page, block_of, read
@@ -472,7 +469,7 @@ def _licence_notice(scope: Scope, rep: Page) -> Finding:
     links = [(a.get("href") or "").strip() for a in scope.links]
     # a licence linked in a picture's caption is the picture's, not the article's
     licences = [h for h, a in zip(links, scope.links, strict=True)
-                if CC_LICENCE.search(h) and not _in_caption(rep, a)]
+                if CC_LICENCE.search(h) and not in_picture_caption(rep, a)]
     right = [h for h in licences if TC_LICENCE_LINK.match(h)]
     if right:
         return Finding("licence-notice", True, f"links the licence {right[0]}")
@@ -480,16 +477,22 @@ def _licence_notice(scope: Scope, rep: Page) -> Finding:
         return Finding("licence-notice", False,
                        f"links another licence: {licences[0]} (the article is under CC BY-ND "
                        f"4.0, {LICENCE_URL})")
+    # in words, outside the pictures' captions: "Photo: Jane Doe, Creative Commons" above
+    # the first words names the picture's licence, not the article's
+    notice = scope.notice
     for phrase in _LICENCE_KEYS:
-        if f" {phrase} " in scope.credit:
+        if f" {phrase} " in notice:
             return Finding("licence-notice", True, "says it is republished under a Creative "
                            "Commons licence")
+    captions = (" (“Creative Commons” in a picture's caption is the picture's licence, not "
+                "the article's)" if any(f" {p} " in scope.credit for p in _LICENCE_KEYS)
+                else "")
     # The lines carried: one that names no licence in its official wording (the Spanish line)
     # is the notice, whatever other line of the publisher's stands beside it (an English
     # "originally published on The Conversation" on a Spanish page); else the first found
     # lacks the licence its official wording states.
     carried = [(language, phrase) for language, phrases in _ATTRIBUTION_KEYS.items()
-               for phrase in phrases if f" {phrase} " in scope.credit]
+               for phrase in phrases if f" {phrase} " in notice]
     for language, phrase in carried:
         if language in LINES_WITHOUT_LICENCE:
             return Finding("licence-notice", True,
@@ -501,7 +504,7 @@ def _licence_notice(scope: Scope, rep: Page) -> Finding:
                        f"carries The Conversation's {language} attribution line "
                        f"(“{phrase}…”) without its licence: the official line says the "
                        "article is republished under a Creative Commons licence; state "
-                       f"or link it ({LICENCE_URL})")
+                       f"or link it ({LICENCE_URL}){captions}")
     if not plain:  # an unknown language: the attribution line's structure
         for a in scope.links:
             if scope.n is not None and tc_article_id(a.get("href") or "") == scope.n:
@@ -513,7 +516,7 @@ def _licence_notice(scope: Scope, rep: Page) -> Finding:
                                    "here)")
     return Finding("licence-notice", False,
                    "no statement that the article is republished under a Creative Commons "
-                   "licence, and no attribution line of The Conversation")
+                   f"licence, and no attribution line of The Conversation{captions}")
 
 
 def _page_counter(scope: Scope, rep: Page, policy: str | None = None) -> Finding:
@@ -844,19 +847,6 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
         return Finding("images", True, "no image kept" + aside)
     return Finding("images", True,
                    f"{len(kept)} reusable: " + "; ".join(kept.values()) + aside)
-
-
-def _in_caption(rep: Page, el: _Element) -> bool:
-    """Whether ``el`` stands in a picture's container (content.image_container: its figure,
-    a classic caption's wrapper) of at most CAPTION_TOKENS tokens: the picture's caption
-    or credit."""
-    for level, box in enumerate(el.iterancestors()):
-        if level >= CAPTION_LEVELS:
-            return False
-        if pictures_of(box, rep.pictures):
-            s, e = rep.at.get(box, (0, 0))
-            return e - s <= CAPTION_TOKENS
-    return False
 
 
 def _logo_with_credit(img: _Element, src: str, scope: Scope, rep: Page) -> bool:

@@ -1196,6 +1196,31 @@ CASES: tuple[Case, ...] = (
     *(fails(DRU, o, "drupal-images-removed", "page-counter") for o in ORIGINALS),
     fails(D7, EN, "drupal-images-removed", "page-counter"),
     fails(D7, FR1, "drupal-images-removed", "page-counter"),
+    # a picture's caption is its picture's (red-team-findings.md, F49-F51): its licence in
+    # words is no notice of the article's (F49)
+    fails(TT4, EN, "caption-licence-only-block-top", "licence-notice"),
+    fails(GP, FR1, "caption-licence-only-block-after", "licence-notice"),
+    fails(AST, ES1, "caption-licence-only-block-end", "licence-notice"),
+    fails(TT1, FR2, "caption-licence-only-classic-top", "licence-notice"),
+    fails(KAD, ES2, "caption-licence-only-classic-after", "licence-notice"),
+    fails(NPR, EN, "caption-licence-only-classic-end", "licence-notice"),
+    fails(DRU, FR1, "caption-licence-only-drupal-top", "licence-notice"),
+    fails(D7, ES2, "caption-licence-only-drupal-after", "licence-notice"),
+    fails(DRU, EN, "caption-licence-only-drupal-end", "licence-notice"),
+    fails(GHO, ES1, "caption-licence-only-ghost-top", "licence-notice"),
+    fails(GSR, FR2, "caption-licence-only-ghost-after", "licence-notice"),
+    fails(GHL, EN, "caption-licence-only-ghost-end", "licence-notice"),
+    fails(ELE, EN, "caption-licence-only-block-top", "licence-notice"),
+    fails(BLG, FR1, "caption-licence-only-classic-top", "licence-notice"),
+    fails(AMP, ES2, "caption-licence-only-block-after", "licence-notice"),
+    fails(NEWS, EN, "caption-licence-only-block-end", "licence-notice"),
+    fails(TT5, EN, "caption-licence-named-top", "licence-notice"),
+    fails(CMG, FR1, "caption-licence-named-after", "licence-notice"),
+    fails(JOO, FR2, "caption-licence-named-top", "licence-notice"),
+    ok(TT4, EN, "publisher-picture-cc-words-top"), ok(GP, FR1, "publisher-picture-cc-words-after"),
+    ok(AST, ES1, "publisher-picture-cc-words-end"), ok(KAD, ES2, "publisher-picture-cc-words-top"),
+    ok(TT1, EN, "tc-logo-figure-attribution"), ok(GHO, FR1, "tc-logo-figure-attribution"),
+    ok(DRU, ES2, "tc-logo-figure-attribution"), ok(NSP, FR2, "tc-logo-figure-attribution"),
     # boxes plugins print after the post's content (red-team-findings.md, F31/F32): an author
     # box of the article's author or of the staff who posted it, ratings, a "Was this
     # helpful?" widget, emoji reactions, a series' links; the publisher's words in or beside

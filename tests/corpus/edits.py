@@ -2987,11 +2987,14 @@ TC_LOGO = ("https://cdn.theconversation.com/static/tc/@theconversation/ui/dist/e
            "logo-en-b159aca2598f351db37072c75294e4c8.svg")
 PICTURE_WORDS = {
     "en": {"caption": "Kelp washed up on the shore at Leadbetter Beach.",
-           "photo": "Photo:", "partner": "In partnership with", "pd": "public domain"},
+           "photo": "Photo:", "partner": "In partnership with", "pd": "public domain",
+           "cc-sa": "licensed under Creative Commons Attribution-ShareAlike 2.0"},
     "fr": {"caption": "Des algues échouées sur la plage de Leadbetter.",
-           "photo": "Photo :", "partner": "En partenariat avec", "pd": "domaine public"},
+           "photo": "Photo :", "partner": "En partenariat avec", "pd": "domaine public",
+           "cc-sa": "sous licence Creative Commons BY-SA 2.0"},
     "es": {"caption": "Algas varadas en la playa de Leadbetter.",
-           "photo": "Foto:", "partner": "En colaboración con", "pd": "dominio público"},
+           "photo": "Foto:", "partner": "En colaboración con", "pd": "dominio público",
+           "cc-sa": "bajo licencia Creative Commons BY-SA 2.0"},
 }
 # A picture's credit in its caption, by licence: a Creative Commons licence linked, public
 # domain in words, an agency's without a licence, or none.
@@ -3001,6 +3004,9 @@ _PICTURE_CREDITS = {
     "public-domain": "{photo} NOAA, {pd}",
     "agency": "{photo} Reuters/Lucy Nicholson",
     "none": "",
+    # the licence in words, not linked (red-team-findings.md, F49)
+    "cc-words": "{photo} Jane Doe, Creative Commons",
+    "cc-named": "{photo} Jane Roe/Flickr, {cc-sa}",
 }
 
 
@@ -3045,14 +3051,21 @@ def publisher_figure(markup: str, src: str, alt: str, caption: str) -> str:
 
 def _caption(o: Original, credit: str) -> str:
     said = PICTURE_WORDS[o.lang]
-    return f"{said['caption']} {_PICTURE_CREDITS[credit].format(**said)}".strip()
+    return f"{said['caption']} {_PICTURE_CREDITS[credit].format_map(said)}".strip()
 
 
 def _placed(code: str, where: str, html: str) -> str:
     """``html`` in the post's body: "top" above the article's first words (after the
-    byline), "between" after its second paragraph."""
+    byline), "between" after its second paragraph, "after" right after its last words
+    (before the counter and the attribution line), "end" after everything pasted."""
     if where == "between":
         return after_paragraph(code, 1, html)
+    if where == "after":
+        end = body_end(code)
+        return code[:end] + "\n" + html + "\n" + code[end:]
+    if where == "end":
+        return code + "\n" + html
+    assert where == "top", where
     first = body_paragraphs(code)[0].start()
     return code[:first] + html + "\n" + code[first:]
 
@@ -3123,7 +3136,7 @@ def _edited_sentence(o: Original) -> str:
 def picture_quoting_edited(slots: Slots, o: Original) -> Slots:
     """A publisher's picture between paragraphs, credited under CC BY-SA, whose caption quotes
     the original's words with one changed."""
-    credit = _PICTURE_CREDITS["cc"].format(**PICTURE_WORDS[o.lang])
+    credit = _PICTURE_CREDITS["cc"].format_map(PICTURE_WORDS[o.lang])
     html = publisher_figure("block", _picture_address("block", "leadbetter-kelp"), "",
                             f"{escape(_edited_sentence(o))} {credit}")
     return article_of(slots, _placed(slots.article, "between", html))
@@ -3213,6 +3226,45 @@ def polylang_translations(slots: Slots, o: Original) -> Slots:
     html = (f'<div class="post-translations"><p>{_ALSO_IN[o.lang]}</p>\n<ul>\n{items}</ul>'
             "</div>")
     return article_of(slots, _insert(slots.article, "after-body", html))
+
+
+# --- a picture's caption is its picture's (red-team-findings.md, F49-F51) --------------------
+# The attribution line without its licence (cut to "Read the original article on The
+# Conversation.", or the official line with its "under a Creative Commons license" taken
+# out) beside a publisher's picture whose caption names its own licence in words.
+_LICENCE_CLAUSE = re.compile(r'\s*(?:under a|sous)\s*<a rel="license"[^>]*>[^<]*</a>')
+
+
+def licence_clause_removed(slots: Slots, o: Original) -> Slots:
+    """The official attribution line with its licence clause taken out: "This article is
+    republished from The Conversation. Read the original article." (the English and French
+    lines; the Spanish names no licence)."""
+    line = find(ATTRIBUTION, slots.article, "attribution line").group()
+    cut = _LICENCE_CLAUSE.sub("", line, count=1)
+    assert cut != line, "licence clause not found"
+    return article_of(slots, slots.article.replace(line, cut, 1))
+
+
+def caption_licence_only(markup: str, where: str, credit: str = "cc-words",
+                         cut: Apply = licence_words_removed) -> Apply:
+    """The article's licence notice cut (``cut``) and a publisher's picture placed ``where``
+    (_placed), its caption naming its own licence in words (``credit``): the only "Creative
+    Commons" on the page is the picture's."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        return publisher_picture(markup, where, credit)(cut(slots, o), o)
+
+    return apply
+
+
+def tc_logo_figure(slots: Slots, o: Original) -> Slots:
+    """The attribution line, its links and licence kept, as the caption of The Conversation's
+    logo in a block editor Image block (figure.wp-block-image): a caption that links The
+    Conversation credits the article, its licence is the article's."""
+    line = find(ATTRIBUTION, slots.article, "attribution line").group()
+    inner = line[line.index(">") + 1:line.rindex("</p>")]
+    return article_of(slots, sub(slots.article, line,
+                                 publisher_figure("block", TC_LOGO, "The Conversation", inner)))
 
 
 def tc_linked_unlicensed(slots: Slots, o: Original) -> Slots:
@@ -3892,4 +3944,19 @@ EDITS = {e.name: e for e in (
        False),
     _e("drupal-images-removed", "Drupal's placeholder for a removed image",
        drupal_images_removed),
+    # a picture's caption is its picture's (F49-F51)
+    *(_e(f"caption-licence-only-{markup}-{where}",
+         "attribution line with the licence words removed",
+         caption_licence_only(markup, where),
+         evidence=_said("licence-notice", lambda o: "in a picture's caption"))
+      for markup in ("block", "classic", "drupal", "ghost") for where in ("top", "after", "end")),
+    *(_e(f"caption-licence-named-{where}", "attribution line with the licence words removed",
+         caption_licence_only("block", where, "cc-named", licence_clause_removed),
+         evidence=_said("licence-notice", lambda o: "without its licence"))
+      for where in ("top", "after")),
+    *(_e(f"publisher-picture-cc-words-{where}", "a publisher's own picture in the post's body",
+         publisher_picture("classic", where, "cc-words"), False)
+      for where in ("top", "after", "end")),
+    _e("tc-logo-figure-attribution", "The Conversation's logo with the credit", tc_logo_figure,
+       False),
 )}
