@@ -260,6 +260,23 @@ def image_name(src: str) -> str | None:
     return f"tc-name-{m.group(1).lower()}" if m else None
 
 
+#: A picture's alt text identifies it when it has at least this many words: the sentence The
+#: Conversation's editors write for a picture ("Serveurs dans un centre de données"), not a
+#: word or two any picture may carry ("Photo", "Sea stars").
+ALT_WORDS = 3
+
+
+def alt_key(alt: str | None) -> str | None:
+    """What identifies a picture by its alt text (docs/compliance.md#rule-images): its words
+    without case or accents (htmltext.key), when it has ALT_WORDS words or more; None
+    otherwise. A copy of one of the original's pictures
+    renamed on upload keeps the alt text the editor copied with it."""
+    said = key(alt or "")
+    if sum(1 for w in said.split() if any(c.isalnum() for c in w)) < ALT_WORDS:
+        return None
+    return f"alt:{said}"
+
+
 # The tags a picture is shown with: <img> (also inside <picture>), and on AMP pages <amp-img>.
 IMAGE_TAGS = ("img", "amp-img")
 

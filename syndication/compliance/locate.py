@@ -15,7 +15,16 @@ from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
 from ..tokens import words
 from .compare import Alignment
-from .content import CAPTION_LEVELS, CAPTION_TOKENS, image_container, iter_counters, pictures_of
+from .content import (
+    CAPTION_LEVELS,
+    CAPTION_TOKENS,
+    caption_of,
+    image_container,
+    image_src,
+    is_tc_picture,
+    iter_counters,
+    pictures_of,
+)
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, class_words, key, tag_name, text_of
 from .page import Page, block_of, body_of, inside
 
@@ -141,14 +150,16 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         # within its section: a publisher's picture with its caption above the first words
         # or after the last stands in the article (docs/compliance.md#rule-images); a
         # featured image above the headline, outside the body, does not, nor an author's
-        # avatar or an icon without a caption
-        images = [img for img in pictures if whole or s <= rep.pos(img) <= e]
+        # avatar, an icon or a theme's featured image without a caption, right before the
+        # first word or after the last too (a picture has no words: it stands at their edge)
+        images = [img for img in pictures if whole or s < rep.pos(img) < e
+                  or (rep.pos(img) in (s, e) and _of_the_words(img))]
         around = [] if whole else [img for img in pictures if lo <= rep.pos(img) < hi
-                                   and not s <= rep.pos(img) <= e]
+                                   and img not in images]
         if around:
             body = body_of(rep, s, e)
             images += [img for img in around if inside(img, body) and not is_chrome(img)
-                       and image_container(img) is not None]
+                       and _captioned_picture(img)]
     else:
         container = rep.root if whole else _container(rep, credit_anchors())
         start, end = rep.at.get(container, (0, m))
@@ -180,6 +191,24 @@ def locate(rep: Page, alignment: Alignment | None, n: int | None, whole: bool,
         page_images=tuple(pictures),
         chrome=frozenset(chrome_elements),
     )
+
+
+def _of_the_words(img: _Element) -> bool:
+    """Whether a picture standing at the very edge of the article's words (right before its
+    first, right after its last) is one of them: captioned (_captioned_picture), or one of
+    The Conversation's pictures by its address or file's name. A bare picture there is the
+    page's (a theme's featured image printed at the top of the content, an avatar), like one
+    a few words away (docs/compliance.md#rule-images)."""
+    return _captioned_picture(img) or is_tc_picture(image_src(img))
+
+
+def _captioned_picture(img: _Element) -> bool:
+    """Whether ``img`` stands in a container (content.image_container) that has a caption
+    (content.caption_of: a figcaption, a caption's class), empty or not: a publisher's
+    picture with its caption, judged around the article's words; a theme's featured image
+    in a bare figure (figure.post-thumbnail, Ghost's figure.article-image) is not."""
+    box = image_container(img)
+    return box is not None and caption_of(box) is not None
 
 
 def picture_caption(rep: Page, box: _Element) -> bool:

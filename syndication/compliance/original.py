@@ -14,6 +14,7 @@ from .content import (
     IMAGE_TAGS,
     ImageCredit,
     Removals,
+    alt_key,
     counter_id,
     image_key,
     image_src,
@@ -32,6 +33,7 @@ class OriginalImage(NamedTuple):
     reusable: bool
     reason: str  # why (not) reusable, with the credit
     credit: ImageCredit | None = None  # its figure's credit, which a republication keeps
+    alt: str | None = None  # content.alt_key() of its alt text: the picture renamed on upload
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +92,14 @@ def prepare(article: Article, root: _Element | None = None,
         if counter_id(img) is not None or is_placeholder(img):
             continue
         src = image_src(img)
+        alt = alt_key(img.get("alt"))
         figure = next(img.iterancestors("figure"), None)
         if figure is None:
-            images.append(OriginalImage(image_key(src), src, False, "no credit"))
+            images.append(OriginalImage(image_key(src), src, False, "no credit", alt=alt))
             continue
         credit = removals.credit(figure)
         reason = credit.reason + (f" ({credit.credit})" if credit.credit else "")
-        images.append(OriginalImage(image_key(src), src, credit.reusable, reason, credit))
+        images.append(OriginalImage(image_key(src), src, credit.reusable, reason, credit, alt))
     # Tokens outside the removable ranges (element ranges nest or are disjoint).
     covered = reach = 0
     for start in sorted(removable):

@@ -29,6 +29,7 @@ from ..models import LICENCE_URL, Article, Author, Finding, Verdict
 from .compare import ANCHOR_WORDS, MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
     CounterTag,
+    alt_key,
     credit_kept,
     figure_credit,
     image_container,
@@ -783,11 +784,27 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
     kept: dict[str, str] = {}  # by picture: a lazy image and its <noscript> copy are one
     problems: dict[str, str] = {}
     originals: dict[str, OriginalImage] = {}
+    headline = alt_key(orig.article.title) if orig else None
     for image in orig.images if orig else ():
         originals.setdefault(image.key, image)
         name = image_name(image.src)  # a copy uploaded to the publisher's site
         if name is not None:
             originals.setdefault(name, image)
+        # renamed on upload, its alt text kept; not the headline, which a theme may give
+        # the publisher's own featured image as its alt text
+        if image.alt is not None and image.alt != headline:
+            originals.setdefault(image.alt, image)
+
+    def original_of(img: _Element, src: str, picture: str) -> tuple[OriginalImage | None, str]:
+        """The original's picture ``img`` shows (by its address or file's name, else by its
+        alt text), and how it was known ("" or " (its alt text …)")."""
+        known = originals.get(picture) if src else None
+        if known is not None or not originals:
+            return known, ""
+        alt = alt_key(img.get("alt"))
+        known = originals.get(alt) if alt is not None else None
+        return known, (f" (renamed, its alt text “{_clip(img.get('alt') or '', 60)}”)"
+                       if known is not None else "")
     judged = set()
     boxed = logos = 0
     for img in scope.images:
@@ -798,13 +815,13 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
         src = image_src(img)
         label = _short(src or "(no src)")
         picture = image_key(src) if src else f"#{len(judged)}"
-        known = originals.get(picture) if src else None
+        known, how = original_of(img, src, picture)
         if known is None and _logo_with_credit(img, src, scope, rep):
             logos += 1  # The Conversation's logo shown with the credit: part of it
             continue
         container = image_container(img)
         if known is not None and not known.reusable:
-            problems[picture] = f"{_short(src)}: the original's image, {known.reason}"
+            problems[picture] = f"{_short(src)}: the original's image{how}, {known.reason}"
         elif known is not None and known.credit is not None:
             if container is not None and credit_kept(container, known.credit):
                 kept[picture] = f"{label} ({known.credit.reason})"
@@ -825,10 +842,10 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
             continue
         src = image_src(img)
         picture = image_key(src) if src else ""
-        known = originals.get(picture) if src else None
+        known, how = original_of(img, src, picture)
         if known is not None and not known.reusable:
             problems.setdefault(picture, f"{_short(src)} (outside the article): the "
-                                f"original's image, {known.reason}")
+                                f"original's image{how}, {known.reason}")
     if any(not image.reusable for image in originals.values()):
         # shown otherwise than by an image's src: a CSS background, a <picture>'s source
         for url, how in shown_otherwise(rep.root):

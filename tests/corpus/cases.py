@@ -1221,6 +1221,28 @@ CASES: tuple[Case, ...] = (
     ok(AST, ES1, "publisher-picture-cc-words-end"), ok(KAD, ES2, "publisher-picture-cc-words-top"),
     ok(TT1, EN, "tc-logo-figure-attribution"), ok(GHO, FR1, "tc-logo-figure-attribution"),
     ok(DRU, ES2, "tc-logo-figure-attribution"), ok(NSP, FR2, "tc-logo-figure-attribution"),
+    # pictures without a caption (F51): the original's unlicensed picture uploaded under
+    # another name is known by its alt text, above the headline, at the top of the content or
+    # after it; a theme's featured image and the publisher's own bare picture there are the
+    # page's
+    fails(TT1, EN, "original-renamed-wordpress-before", "images"),
+    fails(KAD, FR1, "original-renamed-wordpress-top", "images"),
+    fails(GP, FR1, "original-renamed-generatepress-top", "images"),
+    fails(AST, EN, "original-renamed-generatepress-before", "images"),
+    fails(GHO, EN, "original-renamed-ghost-before", "images"),
+    fails(GSR, FR1, "original-renamed-ghost-top", "images"),
+    fails(NSP, EN, "original-renamed-bare-top", "images"),
+    fails(DRU, FR1, "original-renamed-bare-end", "images"),
+    fails(BLG, EN, "original-renamed-bare-top", "images"),
+    fails(TT5, FR1, "original-renamed-wordpress-end", "images"),
+    ok(TT1, FR2, "featured-wordpress-before"), ok(DRU, EN, "featured-wordpress-top"),
+    ok(NSP, FR1, "featured-wordpress-top"), ok(CMG, ES1, "featured-wordpress-end"),
+    ok(GP, ES1, "featured-generatepress-top"), ok(OWP, FR2, "featured-generatepress-before"),
+    ok(GHO, ES2, "featured-ghost-before"), ok(GSR, EN, "featured-ghost-top"),
+    ok(GHL, FR1, "featured-ghost-end"), ok(AST, FR1, "featured-bare-top"),
+    ok(KAD, ES2, "featured-bare-end"), ok(ELE, ES1, "featured-bare-top"),
+    ok(BLG, EN, "featured-bare-top"), ok(D7, FR2, "featured-bare-top"),
+    ok(TT4, EN, "featured-bare-end"),
     # boxes plugins print after the post's content (red-team-findings.md, F31/F32): an author
     # box of the article's author or of the staff who posted it, ratings, a "Was this
     # helpful?" widget, emoji reactions, a series' links; the publisher's words in or beside

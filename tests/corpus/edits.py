@@ -3267,6 +3267,59 @@ def tc_logo_figure(slots: Slots, o: Original) -> Slots:
                                  publisher_figure("block", TC_LOGO, "The Conversation", inner)))
 
 
+# A picture without a caption as themes print a post's featured image (WordPress's
+# the_post_thumbnail(): img.wp-post-image, in Twenty Twenty-One's figure.post-thumbnail or
+# GeneratePress's div.featured-image; Ghost Casper's figure.article-image), or as the classic
+# editor inserts an image with no caption (img.wp-image-N): above the headline ("before"),
+# at the top of the content, after everything pasted (_placed).
+FEATURED = {
+    "wordpress": ('<figure class="post-thumbnail"><img width="1024" height="683" src="{src}" '
+                  'class="attachment-post-thumbnail size-post-thumbnail wp-post-image" '
+                  'alt="{alt}" decoding="async" fetchpriority="high"></figure>'),
+    "generatepress": ('<div class="featured-image page-header-image-single grid-container '
+                      'grid-parent"><img width="1024" height="683" src="{src}" class="attachment-'
+                      'full size-full wp-post-image" alt="{alt}" decoding="async" itemprop="image">'
+                      "</div>"),
+    "ghost": ('<figure class="article-image"><img srcset="{src} 600w, {src} 1000w" sizes="(min-'
+              'width: 1400px) 1400px, 92vw" src="{src}" alt="{alt}"></figure>'),
+    "bare": ('<img decoding="async" width="1024" height="683" src="{src}" alt="{alt}" '
+             'class="wp-image-6121"/>'),
+}
+
+
+def _unlicensed_with_alt(o: Original) -> tuple[str, str]:
+    """The address and alt text of the original's first picture its credit does not license
+    for reuse and that has an alt text (the English and the first French original's)."""
+    root = lxml.html.fragment_fromstring(o.article.content, create_parent="div")
+    alts = {img.get("src") or img.get("data-src") or "": img.get("alt") or ""
+            for img in root.iter("img")}
+    for image in prepare(o.article).images:
+        if not image.reusable and alts.get(image.src, "").strip():
+            return image.src, alts[image.src]
+    raise AssertionError(f"{o.name} has no unlicensed picture with an alt text")
+
+
+def featured_picture(style: str, where: str, whose: str) -> Apply:
+    """A picture without a caption printed as FEATURED[style], placed ``where`` ("before":
+    above the headline; else _placed): the publisher's own ("own": its alt text the
+    headline, as themes fall back to, or a description), or the original's unlicensed
+    picture uploaded under another name, its alt text copied with it ("original")."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        if whose == "original":
+            _src, alt = _unlicensed_with_alt(o)
+            src = f"{SITE}/wp-content/uploads/2025/10/sea-urchins-reef-1024x683.jpg"
+        else:
+            src = f"{SITE}/wp-content/uploads/2025/10/leadbetter-kelp-1024x683.jpg"
+            alt = o.article.title if style == "wordpress" else PICTURE_WORDS[o.lang]["caption"]
+        html = FEATURED[style].format(src=escape(src), alt=escape(alt))
+        if where == "before":
+            return dataclasses.replace(slots, before=html + slots.before)
+        return article_of(slots, _placed(slots.article, where, html))
+
+    return apply
+
+
 def tc_linked_unlicensed(slots: Slots, o: Original) -> Slots:
     """The original's unlicensed picture (the Getty photo) shown beside the attribution
     line, linked to the original like a logo and named "The Conversation"."""
@@ -3959,4 +4012,11 @@ EDITS = {e.name: e for e in (
       for where in ("top", "after", "end")),
     _e("tc-logo-figure-attribution", "The Conversation's logo with the credit", tc_logo_figure,
        False),
+    *(_e(f"original-renamed-{style}-{where}", "unlicensed image kept",
+         featured_picture(style, where, "original"),
+         evidence=_said("images", lambda o: "its alt text"))
+      for style in FEATURED for where in ("before", "top", "end")),
+    *(_e(f"featured-{style}-{where}", "a publisher's picture without a caption",
+         featured_picture(style, where, "own"), False)
+      for style in FEATURED for where in ("before", "top", "end")),
 )}
