@@ -8,7 +8,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from syndication.compliance.content import is_placeholder
+from syndication.compliance.content import alt_key, is_placeholder
 from syndication.conversation import is_tc_logo
 
 from .corpus.edits import DRUPAL_REMOVED, TC_LOGO
@@ -48,3 +48,16 @@ def test_the_conversations_logo(src: str, alt: str, logo: bool) -> None:
 ])
 def test_drupals_removed_image_is_no_picture(html: str, placeholder: bool) -> None:
     assert is_placeholder(lxml.html.fragment_fromstring(html)) is placeholder
+
+
+@pytest.mark.parametrize(("alt", "known"), [
+    # the sentence The Conversation's editors write for a picture, as a copy keeps it
+    ("Serveurs dans un centre de données", "alt:serveurs dans un centre de donnees"),
+    ("SERVEURS  dans un centre de données", "alt:serveurs dans un centre de donnees"),
+    ("A sea floor landscape of sea urchins and not much else.",
+     "alt:a sea floor landscape of sea urchins and not much else ."),
+    # a word or two any picture may carry identifies nothing
+    ("Sol fissuré", None), ("Photo", None), ("", None), (None, None), ("— · —", None),
+])
+def test_a_picture_known_by_its_alt_text(alt: str | None, known: str | None) -> None:
+    assert alt_key(alt) == known
