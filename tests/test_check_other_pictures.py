@@ -1,7 +1,10 @@
 """Pictures that are not the original's (docs/compliance.md#rule-images): The Conversation's
 logo is known by its file or, for a copy on another site, by its alt text and file name
 (conversation.is_tc_logo); the icon Drupal puts where it removed an image shows no picture
-(content.is_placeholder). The corpus (tests/corpus, F33-F35) judges them on whole pages."""
+(content.is_placeholder); one of the original's pictures renamed on upload is known by its
+alt text (content.alt_key); a caption holding a sentence of the article edited is text
+(furniture.edits_a_quote). The corpus (tests/corpus, F33-F35, F49-F51) judges them on whole
+pages."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ import lxml.html
 import pytest
 
 from syndication.compliance.content import alt_key, is_placeholder
+from syndication.compliance.furniture import edits_a_quote
+from syndication.compliance.htmltext import words
 from syndication.conversation import is_tc_logo
 
 from .corpus.edits import DRUPAL_REMOVED, TC_LOGO
@@ -61,3 +66,21 @@ def test_drupals_removed_image_is_no_picture(html: str, placeholder: bool) -> No
 ])
 def test_a_picture_known_by_its_alt_text(alt: str | None, known: str | None) -> None:
     assert alt_key(alt) == known
+
+
+ORIGINAL = words("Sea stars once kept them in check. The spiky animals, which are voracious kelp "
+                 "eaters, were a favorite food of the coast's sea stars.")
+
+
+@pytest.mark.parametrize(("caption", "edited"), [
+    # a sentence of the article with a word changed, added or left out
+    ("The spiky animals, which are hungry kelp eaters, were", True),
+    ("which are voracious green kelp eaters, were", True),
+    ("animals, which are kelp eaters, were", True),
+    # a description sharing a few words with the article, or one run of it only
+    ("Purple sea urchins and kelp eaters on a reef. Photo: Jane Roe, CC BY-SA", False),
+    ("The spiky animals at low tide. Photo: Jane Roe", False),
+    ("Sea stars on a rock, kelp eaters nearby.", False),
+])
+def test_a_caption_editing_a_sentence_of_the_article(caption: str, edited: bool) -> None:
+    assert edits_a_quote(words(caption), ORIGINAL) is edited

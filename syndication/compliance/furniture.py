@@ -364,6 +364,76 @@ _LIST_HOSTS = ("eepurl.com", "mailchi.mp", "ck.page", "donorbox.org", "patreon.c
                "ko-fi.com", "buymeacoffee.com", "givebutter.com", "fundraiseup.com")
 
 
+# What a picture's caption holds: its credit and a short description of its own picture
+# (docs/compliance.md#images, "a publisher's caption"). Words of the publisher's about the
+# article are text wherever they stand, a caption too: a note's label before its colon (an
+# editor's note, an update, a correction), words that point at the article ("this piece",
+# "cet article", "este tema"), in the editions' languages, compared without case or accents
+# (htmltext.key). "Our readers" is no such word: "Photo sent by one of our readers" credits.
+_CAPTION_NOTE_LABELS = (
+    "editor's note", "editors' note", "editor note", "editor's update", "update", "updated",
+    "correction", "clarification", "note de la redaction", "mise a jour", "rectificatif",
+    "nota de la redaccion", "nota del editor", "nota de la editora",
+    "actualizacion", "correccion", "aclaracion", "nota do editor", "nota da redacao",
+    "atualizacao", "correcao", "catatan redaksi", "pembaruan", "koreksi", "ralat",
+)
+_CAPTION_ABOUT_ARTICLE = (
+    "this article", "this piece", "this story", "this post", "this essay", "this report",
+    "this column", "this interview", "this text", "cet article", "ce texte", "cet entretien",
+    "ce reportage", "cette analyse", "cette chronique", "ce sujet", "este articulo",
+    "este texto", "esta nota", "este reportaje", "esta entrevista", "esta historia",
+    "este tema", "este artigo", "esta materia", "artikel ini", "tulisan ini",
+)
+_CAPTION_NOTES = (*(f" {key(w)} : " for w in _CAPTION_NOTE_LABELS),
+                  *(f" {key(w)} " for w in _CAPTION_ABOUT_ARTICLE))
+# A sentence of the article edited in a caption: two runs of at least this many tokens of the
+# original, in its order, with at most EDIT_GAP tokens changed, added or left out between
+# them, and QUOTE_TOKENS of the original in all ("which are hungry kelp eaters, were"). A
+# shorter run beside the change reads as any description's words.
+QUOTE_RUN = 3
+EDIT_GAP = 2
+QUOTE_TOKENS = 6
+
+
+@lru_cache(maxsize=4)
+def _starts_of(original: tuple[str, ...]) -> dict[tuple[str, ...], tuple[int, ...]]:
+    """Where each run of QUOTE_RUN tokens of the original starts, made once per original."""
+    k = QUOTE_RUN
+    out: dict[tuple[str, ...], list[int]] = {}
+    for i in range(len(original) - k + 1):
+        out.setdefault(original[i:i + k], []).append(i)
+    return {run: tuple(at) for run, at in out.items()}
+
+
+def edits_a_quote(words: Sequence[str], original: Sequence[str]) -> bool:
+    """Whether ``words`` hold a sentence of ``original`` with a word or two changed, added or
+    left out: a run of QUOTE_RUN tokens or more of it, then, after at most EDIT_GAP tokens of
+    the caption's and of the original's (not none of both), another from there on, the two
+    QUOTE_TOKENS tokens or more."""
+    source = tuple(original)
+    starts = _starts_of(source)
+    k, n, m = QUOTE_RUN, len(words), len(source)
+    for i in range(n - k + 1):
+        for p in starts.get(tuple(words[i:i + k]), ()):
+            run = k
+            while i + run < n and p + run < m and words[i + run] == source[p + run]:
+                run += 1
+            for gap in range(EDIT_GAP + 1):
+                for skip in range(EDIT_GAP + 1):
+                    if not gap and not skip:
+                        continue
+                    a, b = i + run + gap, p + run + skip
+                    if a + k > n or b + k > m or tuple(words[a:a + k]) != source[b:b + k]:
+                        continue
+                    again = k
+                    while a + again < n and b + again < m and words[a + again] == source[
+                            b + again]:
+                        again += 1
+                    if run + again >= QUOTE_TOKENS:
+                        return True
+    return False
+
+
 @lru_cache(maxsize=4)
 def _runs_of(original: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     """The original's runs of ORIGINAL_RUN tokens, made once for a page's furniture and its
@@ -546,8 +616,8 @@ class Furniture:
                 return True
             if self._shows_a_person(el, start, end):
                 return not self._carries_original(self.rep.words[start:end])
-            if not self._shows_a_picture(el, start, end) or self._quotes_prose(start, end):
-                return False  # text, or a caption quoting the article
+            if not self._shows_a_picture(el, start, end) or self._captions_text(start, end):
+                return False  # text, or a caption holding text (the article's, a note)
             self._pictures.add(el)
             return True
         if kind in _PITCHES and self._speaks_of_article(start, end):
@@ -572,6 +642,30 @@ class Furniture:
         shown = pictures_of(el, self.rep.pictures)
         return bool(shown) and not any(is_tc_picture(image_src(img)) for img in shown) \
             and not any(True for _ in el.iter(*EMBED_TAGS - {"noscript"}))
+
+    def caption_is_text(self, box: _Element) -> bool:
+        """Whether ``box``, a picture's container (content.image_container), holds in its
+        caption words no picture's caption holds (_captions_text): its words are the
+        publisher's text, judged as such around the article's words too (span.added_words),
+        not a caption passed over."""
+        if not pictures_of(box, self.rep.pictures):
+            return False
+        start, end = self.rep.at.get(box, (0, 0))
+        return end - start <= CAPTION_TOKENS and self._captions_text(start, end)
+
+    def _captions_text(self, start: int, end: int) -> bool:
+        """Whether a picture's caption (the page's tokens ``start:end``) holds more than its
+        credit and a description of its picture (docs/compliance.md#images): the article's
+        words (_quotes_prose), a sentence of it edited (edits_a_quote), or the publisher's
+        words about the article (a note's label, "this piece": _CAPTION_NOTES)."""
+        if end <= start:
+            return False
+        said = f" {key(' '.join(self.rep.words[start:end]))} "
+        if any(note in said for note in _CAPTION_NOTES):
+            return True
+        return self._quotes_prose(start, end) or (
+            self.original is not None
+            and edits_a_quote(self.rep.words[start:end], self.original))
 
     def _quotes_prose(self, start: int, end: int) -> bool:
         """Whether the page's tokens ``start:end`` hold a run of ORIGINAL_RUN tokens of the

@@ -658,7 +658,8 @@ def _unaltered_text(orig: Original | None, scope: Scope, rep: Page,
     around = scope.chrome if furniture is None else Around(scope.chrome, furniture)
     added = added_words(rep, alignment.start, alignment.end, orig.article, around,
                         original=orig.text.words, heading=scope.heading,
-                        subtitle=scope.subtitle)
+                        subtitle=scope.subtitle,
+                        text_caption=None if furniture is None else furniture.caption_is_text)
     cut = alignment.cut
     carried = orig.length
     stopped, link = None, None  # what is said of a cut; an extract's link to the rest

@@ -6,7 +6,7 @@ told apart from the credit (credit.py) and furniture that belong around an artic
 # Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
 # compiles each string annotation into a ForwardRef at every start-up.
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from itertools import chain, pairwise
 from typing import NamedTuple
 
@@ -90,7 +90,9 @@ class Added(NamedTuple):
 def added_words(rep: Page, start: int, end: int, article: Article,
                 chrome: Container[_Element], *, after: bool = True,
                 original: Sequence[str] = (), heading: _Element | None = None,
-                subtitle: _Element | None = None) -> tuple[Added, ...]:
+                subtitle: _Element | None = None,
+                text_caption: Callable[[_Element], bool] | None = None,
+                ) -> tuple[Added, ...]:
     """The publisher's words inside the article's span, around ``rep.words[start:end]`` (the
     original's words as aligned). The span is the article's post (_post: the element holding
     its body, its headline and its credit), after the heading that heads the article and
@@ -105,6 +107,9 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     heading between it and the article that heading_of passed over, judged as a block of
     the post (the standfirst there is the original's words; the publisher's own are added).
     ``after`` False: the end is not judged (the republication stops early: a Cut says so).
+    ``text_caption``: whether a picture's container holds text in its caption (a note, a
+    sentence of the article edited: furniture.Furniture.caption_is_text); its words are
+    judged, not passed over as a caption's.
     """
     words = rep.words
     if not words or end <= start:
@@ -174,7 +179,8 @@ def added_words(rep: Page, start: int, end: int, article: Article,
             box = image_container(el)  # a picture with its caption, not in a <figure>
             at = spans.get(box) if box is not None else None
             if at is not None and (at[0] >= end or at[1] <= start) and \
-                    at[1] - at[0] <= CAPTION_TOKENS:
+                    at[1] - at[0] <= CAPTION_TOKENS and box is not None and not (
+                    text_caption is not None and text_caption(box)):
                 skipped.append(at)
         if (s < end and e > start) or e <= s:
             continue  # holds words of the article, or none
@@ -196,8 +202,9 @@ def added_words(rep: Page, start: int, end: int, article: Article,
             if not carries(words[s:e]):
                 skipped.append(_person_box(rep, el, start, end, post))
             continue
-        if boxed or (credit_box(rep, el) and not carries(words[s:e])) or tag in (
-                "figure", "figcaption") or ((tag in BLOCK_TAGS or _alone(el))
+        if boxed or (credit_box(rep, el) and not carries(words[s:e])) or (tag in (
+                "figure", "figcaption") and not _text_figure(el, text_caption)) or (
+                (tag in BLOCK_TAGS or _alone(el))
                                             and e - s <= _META_TOKENS and _post_meta(el)) or (
                 tag in BLOCK_TAGS and e - s <= CREDIT_BOX_TOKENS
                 and _author_box(rep, el, credit())):
@@ -238,6 +245,15 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                 max(start, end - EXCERPT_WORDS):end]
             found.append(Added(before, tuple(run), tuple(near)))
     return tuple(found)
+
+
+def _text_figure(el: _Element, text_caption: Callable[[_Element], bool] | None) -> bool:
+    """Whether a <figure> or <figcaption> ``el`` is (or captions) a picture whose caption
+    holds text (``text_caption``, added_words): judged, not passed over."""
+    if text_caption is None:
+        return False
+    box = el if tag_name(el) == "figure" else image_container(el)
+    return box is not None and text_caption(box)
 
 
 def _credit_links(anchors: Sequence[tuple[str, tuple[int, int]]], n: int, b_start: int,

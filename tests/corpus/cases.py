@@ -1243,6 +1243,32 @@ CASES: tuple[Case, ...] = (
     ok(KAD, ES2, "featured-bare-end"), ok(ELE, ES1, "featured-bare-top"),
     ok(BLG, EN, "featured-bare-top"), ok(D7, FR2, "featured-bare-top"),
     ok(TT4, EN, "featured-bare-end"),
+    # a caption holds its picture's credit and description (F50): a note, an update, a
+    # comment on the article, a sentence of it edited, in a caption, are added text
+    fails(TT1, EN, "caption-note-block-top", "unaltered-text"),
+    fails(GP, FR1, "caption-note-classic-between", "unaltered-text"),
+    fails(DRU, ES1, "caption-note-drupal-after", "unaltered-text"),
+    fails(GHO, FR2, "caption-note-ghost-top", "unaltered-text"),
+    fails(ELE, ES2, "caption-note-block-between", "unaltered-text"),
+    fails(AST, EN, "caption-update-classic-top", "unaltered-text"),
+    fails(NSP, FR1, "caption-update-block-after", "unaltered-text"),
+    fails(D7, ES2, "caption-update-drupal-between", "unaltered-text"),
+    fails(GSR, EN, "caption-update-ghost-after", "unaltered-text"),
+    fails(KAD, FR2, "caption-comment-block-top", "unaltered-text"),
+    fails(TT4, ES1, "caption-comment-classic-after", "unaltered-text"),
+    fails(BLG, EN, "caption-comment-classic-between", "unaltered-text"),
+    fails(GHL, FR1, "caption-comment-ghost-top", "unaltered-text"),
+    fails(TT5, EN, "caption-edited-block-top", "unaltered-text"),
+    fails(OWP, FR1, "caption-edited-classic-between", "unaltered-text"),
+    fails(DRU, FR2, "caption-edited-drupal-after", "unaltered-text"),
+    fails(GHO, ES1, "caption-edited-ghost-top", "unaltered-text"),
+    fails(CMG, ES2, "caption-edited-block-after", "unaltered-text"),
+    fails(AMP, EN, "caption-edited-block-between", "unaltered-text"),
+    ok(TT1, EN, "caption-described-0-top"), ok(GP, FR1, "caption-described-0-between"),
+    ok(DRU, ES1, "caption-described-0-after"), ok(GHO, EN, "caption-described-1-top"),
+    ok(AST, FR2, "caption-described-1-between"), ok(KAD, ES2, "caption-described-1-after"),
+    ok(NSP, EN, "caption-described-2-top"), ok(D7, FR1, "caption-described-2-between"),
+    ok(ELE, ES1, "caption-described-2-after"),
     # boxes plugins print after the post's content (red-team-findings.md, F31/F32): an author
     # box of the article's author or of the staff who posted it, ratings, a "Was this
     # helpful?" widget, emoji reactions, a series' links; the publisher's words in or beside

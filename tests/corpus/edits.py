@@ -3320,6 +3320,75 @@ def featured_picture(style: str, where: str, whose: str) -> Apply:
     return apply
 
 
+# A publisher's caption holds its picture's credit and a short description of the picture
+# (docs/compliance.md#images): a note about the article, words about it, or a sentence of it
+# edited, in a caption, are the publisher's text (F50). Per language: the note, the update,
+# a comment pointing at the article; captions that only describe and credit their picture.
+CAPTION_TEXT = {
+    "en": {"note": "Editor’s note: this piece has been updated to correct the name of a reef.",
+           "update": "Update: we corrected the name of a reef on October 4, 2025.",
+           "comment": "Our readers asked us about this story at last week’s meeting, so we are "
+                      "sharing it here.",
+           "described": ["Purple sea urchins on a rocky reef off Santa Barbara in 2024.",
+                         "Note: the picture was taken in 2019.",
+                         "Photo sent by one of our readers,"]},
+    "fr": {"note": "Note de la rédaction : cet article a été mis à jour pour corriger le nom "
+                   "d’un récif.",
+           "update": "Mise à jour : nous avons corrigé un nom de lieu le 4 octobre 2025.",
+           "comment": "Nos lecteurs nous ont interrogés sur ce sujet la semaine dernière, nous "
+                      "le partageons donc ici.",
+           "described": ["Des oursins violets sur un récif près de Santa Barbara en 2024.",
+                         "Le site photographié en 2019.", "Photo envoyée par une lectrice,"]},
+    "es": {"note": "Nota del editor: este artículo se actualizó para corregir el nombre de un "
+                   "arrecife.",
+           "update": "Actualización: corregimos el nombre de un lugar el 4 de octubre de 2025.",
+           "comment": "Nuestros lectores nos preguntaron por este tema la semana pasada, así que "
+                      "lo compartimos aquí.",
+           "described": ["Tráfico en la Gran Vía de Madrid a la hora punta.",
+                         "La calle fotografiada en 2019.", "Foto enviada por un lector,"]},
+}
+
+
+def _quoted_edit(o: Original, k: int = 3) -> str:
+    """``k`` words of the original on each side of EDITED_WORD's changed word, the word
+    changed: a sentence of the article edited, too short to hold a run of 5 of its tokens."""
+    old, new = EDITED_WORD[o.name]
+    text = " ".join(lxml.html.fragment_fromstring(_text_only(o.code), create_parent="div")
+                    .text_content().split())
+    olds, news = old.split(), new.split()
+    j = next(i for i, (a, b) in enumerate(zip(olds, news, strict=True)) if a != b)
+    at = text.index(old) + len(" ".join(olds[:j])) + (1 if j else 0)
+    before, after = text[:at].split(), text[at + len(olds[j]):].split()
+    return " ".join([*before[-k:], news[j], *after[:k]])
+
+
+def caption_text(kind: str, markup: str, where: str) -> Apply:
+    """A publisher's picture placed ``where`` (_placed), credited CC BY-SA, its caption
+    holding CAPTION_TEXT[lang][kind] (a note, an update, a comment on the article), a
+    sentence of the article edited ("edited": _quoted_edit), or a description of the picture
+    ("described-N": CAPTION_TEXT[lang]["described"][N])."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        said = CAPTION_TEXT[o.lang]
+        if kind == "edited":
+            text = escape(_quoted_edit(o))
+        elif kind.startswith("described-"):
+            text = escape(said["described"][int(kind.rsplit("-", 1)[1])])
+        else:
+            text = escape(said[kind])
+        credit = _PICTURE_CREDITS["cc"].format_map(PICTURE_WORDS[o.lang])
+        html = publisher_figure(markup, _picture_address(markup, "leadbetter-kelp"),
+                                PICTURE_WORDS[o.lang]["caption"], f"{text} {credit}")
+        return article_of(slots, _placed(slots.article, where, html))
+
+    return apply
+
+
+def _caption_word(kind: str) -> Callable[[Original], str]:
+    """A word of CAPTION_TEXT[lang][kind] the evidence quotes."""
+    return lambda o: CAPTION_TEXT[o.lang][kind].split()[1]
+
+
 def tc_linked_unlicensed(slots: Slots, o: Original) -> Slots:
     """The original's unlicensed picture (the Getty photo) shown beside the attribution
     line, linked to the original like a logo and named "The Conversation"."""
@@ -4019,4 +4088,17 @@ EDITS = {e.name: e for e in (
     *(_e(f"featured-{style}-{where}", "a publisher's picture without a caption",
          featured_picture(style, where, "own"), False)
       for style in FEATURED for where in ("before", "top", "end")),
+    *(_e(f"caption-{kind}-{markup}-{where}", "the publisher's words in a picture's caption",
+         caption_text(kind, markup, where),
+         evidence=_said("unaltered-text", _caption_word(kind)))
+      for kind in ("note", "update", "comment")
+      for markup in ("block", "classic", "drupal", "ghost")
+      for where in ("top", "between", "after")),
+    *(_e(f"caption-edited-{markup}-{where}", "edited word", caption_text("edited", markup, where),
+         evidence=_said("unaltered-text", lambda o: _changed_word(o.name)))
+      for markup in ("block", "classic", "drupal", "ghost")
+      for where in ("top", "between", "after")),
+    *(_e(f"caption-described-{n}-{where}", "a publisher's own picture in the post's body",
+         caption_text(f"described-{n}", ("block", "classic", "ghost")[n], where), False)
+      for n in range(3) for where in ("top", "between", "after")),
 )}
