@@ -365,7 +365,7 @@ _LIST_HOSTS = ("eepurl.com", "mailchi.mp", "ck.page", "donorbox.org", "patreon.c
 
 
 # What a picture's caption holds: its credit and a short description of its own picture
-# (docs/compliance.md#images, "a publisher's caption"). Words of the publisher's about the
+# (docs/compliance.md#a-publishers-caption). Words of the publisher's about the
 # article are text wherever they stand, a caption too: a note's label before its colon (an
 # editor's note, an update, a correction), words that point at the article ("this piece",
 # "cet article", "este tema"), in the editions' languages, compared without case or accents
@@ -384,8 +384,16 @@ _CAPTION_ABOUT_ARTICLE = (
     "este texto", "esta nota", "este reportaje", "esta entrevista", "esta historia",
     "este tema", "este artigo", "esta materia", "artikel ini", "tulisan ini",
 )
-_CAPTION_NOTES = (*(f" {key(w)} : " for w in _CAPTION_NOTE_LABELS),
-                  *(f" {key(w)} " for w in _CAPTION_ABOUT_ARTICLE))
+
+
+@lru_cache(maxsize=1)
+def _caption_notes() -> tuple[str, ...]:
+    """_CAPTION_NOTE_LABELS (before their colon) and _CAPTION_ABOUT_ARTICLE as key() strings
+    between spaces: worked out on first need, not when the module loads."""
+    return (*(f" {key(w)} : " for w in _CAPTION_NOTE_LABELS),
+            *(f" {key(w)} " for w in _CAPTION_ABOUT_ARTICLE))
+
+
 # A sentence of the article edited in a caption: two runs of at least this many tokens of the
 # original, in its order, with at most EDIT_GAP tokens changed, added or left out between
 # them, and QUOTE_TOKENS of the original in all ("which are hungry kelp eaters, were"). A
@@ -657,11 +665,11 @@ class Furniture:
         """Whether a picture's caption (the page's tokens ``start:end``) holds more than its
         credit and a description of its picture (docs/compliance.md#images): the article's
         words (_quotes_prose), a sentence of it edited (edits_a_quote), or the publisher's
-        words about the article (a note's label, "this piece": _CAPTION_NOTES)."""
+        words about the article (a note's label, "this piece": _caption_notes)."""
         if end <= start:
             return False
         said = f" {key(' '.join(self.rep.words[start:end]))} "
-        if any(note in said for note in _CAPTION_NOTES):
+        if any(note in said for note in _caption_notes()):
             return True
         return self._quotes_prose(start, end) or (
             self.original is not None
