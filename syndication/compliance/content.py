@@ -9,7 +9,7 @@ from functools import cache
 from typing import NamedTuple, cast
 from urllib.parse import unquote
 
-from lxml.etree import XPath, _Element
+from lxml.etree import XPath, _Element, _ElementUnicodeResult
 
 from ..conversation import (
     COUNTER_INSIDE_RE,
@@ -303,43 +303,47 @@ def image_src(img: _Element) -> str:
 # candidates (a WebP plugin's copy beside the <img>), a video's poster, a CSS background
 # (an inline style, a <style> rule: a theme's hero or featured image) and the attributes
 # lazy loaders park a background in until a script sets it (WP Rocket's data-bg, lazysizes'
-# data-bgset, themes' data-background-image). Selected in C, one XPath over the page.
-_SHOWN_OTHERWISE = (
-    "//source[@srcset or @data-srcset] | //video[@poster] | //style"
-    " | //*[contains(translate(@style, 'URL', 'url'), 'url(')]"
-    " | //*[@*[starts-with(name(), 'data-bg') or starts-with(name(), 'data-background')]]")
+# data-bgset, themes' data-background-image).
+# The attributes that may hold a background's URL: an inline style, and those lazy loaders
+# park it in. One XPath over the page's attributes (in C), the tags by lxml's own filter:
+# about half the time of one union of five paths over every element (150 against 290 us an
+# article on the benchmark's republications).
+_BACKGROUND_ATTRIBUTES = ("//@*[name() = 'style' or starts-with(name(), 'data-bg')"
+                          " or starts-with(name(), 'data-background')]")
 # A URL in those: inside CSS's url(), or a candidate in a list (srcset's, data-bgset's "|").
 _CSS_URL = lazy_compile(r"""(?i)url\(\s*['"]?([^'")\s]+)""")
 _LISTED_URL = lazy_compile(r"[^\s,|'\"()]+")
 
 
 @cache
-def _shown_otherwise_xpath() -> XPath:
+def _background_attributes() -> XPath:
     """Compiled once, on first use: el.xpath() compiles its expression on every call."""
-    return XPath(_SHOWN_OTHERWISE)
+    return XPath(_BACKGROUND_ATTRIBUTES)
 
 
 def shown_otherwise(root: _Element) -> Iterator[tuple[str, str]]:
     """(URL, how) of each picture ``root`` shows other than by an image's src, lazy loader's
     attribute or first srcset candidate (image_src): "a <picture> source", "a video's
     poster", "a CSS background" (docs/compliance.md#rule-images)."""
-    for el in cast("list[_Element]", _shown_otherwise_xpath()(root)):
-        tag = tag_name(el)
+    for el in root.iter("source", "video", "style"):
+        tag = el.tag
         if tag == "source":
             for attr in _SRCSET_ATTRIBUTES:
                 for url in _LISTED_URL.findall(el.get(attr) or ""):
                     yield url, "a <picture> source"
-        if tag == "video" and el.get("poster"):
-            yield el.get("poster", "").strip(), "a video's poster"
-        css = [el.text or ""] if tag == "style" else []
-        css.append(el.get("style") or "")
-        for text in css:
-            for url in _CSS_URL.findall(text):
+        elif tag == "video":
+            if poster := (el.get("poster") or "").strip():
+                yield poster, "a video's poster"
+        else:
+            for url in _CSS_URL.findall(el.text or ""):
                 yield url, "a CSS background"
-        for name, value in cast("list[tuple[str, str]]", el.items()):
-            if name.startswith(("data-bg", "data-background")):
-                for url in _CSS_URL.findall(value) or _LISTED_URL.findall(value):
-                    yield url, "a CSS background"
+    for value in cast("list[_ElementUnicodeResult]", _background_attributes()(root)):
+        if value.attrname == "style":
+            urls = _CSS_URL.findall(value)
+        else:  # a lazy loader's: a URL, a list of them, or CSS
+            urls = _CSS_URL.findall(value) or _LISTED_URL.findall(value)
+        for url in urls:
+            yield url, "a CSS background"
 
 
 def has_source(img: _Element) -> bool:
