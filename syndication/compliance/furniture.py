@@ -1163,10 +1163,15 @@ class Furniture:
                    for k in (*_LABEL_KEYS[_SIGN_UP], *_LABEL_KEYS[_DONATION]))
 
     def _pulls_a_quote(self, start: int, end: int) -> bool:
-        """Whether a pull quote's words (its quotation marks aside) are a run of the
-        original's, word for word: the article's own words set out again, no text of the
-        publisher's (docs/compliance.md#publisher-boxes). One reworded is text."""
-        words = list(self.rep.words[start:end])
+        """Whether a pull quote's words are a run of the original's, word for word: the
+        article's own words set out again, no text of the publisher's
+        (docs/compliance.md#publisher-boxes). One reworded is text."""
+        return self._quotes_word_for_word(self.rep.words[start:end])
+
+    def _quotes_word_for_word(self, quote: Sequence[str]) -> bool:
+        """Whether the tokens ``quote``, its quotation marks aside, are at least
+        PULL_QUOTE_WORDS of the original's in a row."""
+        words = list(quote)
         while words and words[0] in _QUOTE_MARKS:
             words.pop(0)
         while words and words[-1] in _QUOTE_MARKS:
@@ -1185,13 +1190,9 @@ class Furniture:
                     skipped.append(span)
         if sum(e - s for s, e in skipped) > LABEL_WORDS:
             return False
-        words = [w for p, w in enumerate(self.rep.words[start:end], start)
-                 if not any(s <= p < e for s, e in skipped)]
-        while words and words[0] in _QUOTE_MARKS:
-            words.pop(0)
-        while words and words[-1] in _QUOTE_MARKS:
-            words.pop()
-        return len(words) >= PULL_QUOTE_WORDS and self._in_original(words)
+        return self._quotes_word_for_word([
+            w for p, w in enumerate(self.rep.words[start:end], start)
+            if not any(s <= p < e for s, e in skipped)])
 
     def _in_original(self, words: Sequence[str]) -> bool:
         """Whether ``words`` occur, in a row, in the original."""

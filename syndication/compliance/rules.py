@@ -177,16 +177,18 @@ def check_read_page(rep: Page, orig: Original | None, n: int | None, *,
     alignment = _align(orig, rep, furniture)
     if orig is not None and alignment is not None and not alignment.found and (
             drawn := drawn_by_script(rep, orig)) is not None:
-        return _none_checked(n, f"the page is drawn by its scripts: {drawn}; check the page "
-                                "as a browser shows it (saved from the browser, as a file)")
+        return _none_checked(n, f"the page is drawn by its scripts: {drawn}; {_AS_SHOWN}")
     if orig is not None and alignment is not None and alignment.cut is not None and (
             rest := draws_the_rest(rep, orig, alignment.cut)) is not None:
-        return _none_checked(n, f"the page is completed by its scripts: {rest}; check the "
-                                "page as a browser shows it (saved from the browser, as a file)")
+        return _none_checked(n, f"the page is completed by its scripts: {rest}; {_AS_SHOWN}")
     scope = locate(rep, alignment, n, whole=False,
                    title=orig.article.title if orig is not None else None,
                    standfirst=orig.article.summary if orig is not None else None)
     return _verdict(rep, scope, orig, furniture, title=title, page=True, policy=policy)
+
+
+# What an editor is told to do with a page its scripts draw or complete.
+_AS_SHOWN = "check the page as a browser shows it (saved from the browser, as a file)"
 
 
 def not_checkable(n: int | None, document: str, cut: DocumentCut) -> Verdict:
