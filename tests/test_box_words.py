@@ -1,4 +1,4 @@
-"""furniture._BOX_WORDS tells a box's kind from its class and id by looking words up in sets:
+"""boxkinds._BOX_WORDS tells a box's kind from its class and id by looking words up in sets:
 it must answer as the regex it stands for (a search of the words of every kind, a named group
 a kind, between delimiters) on every word of every kind and on strings made of them."""
 
@@ -8,7 +8,7 @@ import random
 import re
 from collections.abc import Iterator
 
-from syndication.compliance.furniture import _BOX_NAMES, _BOX_WORDS
+from syndication.compliance.boxkinds import _BOX_NAMES, _BOX_WORDS
 
 # Where the words may stand: a string's edges, delimiters (whitespace of several kinds, "_",
 # "-"), word characters, and characters that are neither.

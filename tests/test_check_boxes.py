@@ -12,7 +12,7 @@ import re
 import pytest
 
 from syndication.compliance import check_page
-from syndication.compliance.furniture import box_kind
+from syndication.compliance.boxkinds import box_kind
 from syndication.compliance.htmltext import extract, parse_fragment
 from syndication.models import Article
 from syndication.republish import republish

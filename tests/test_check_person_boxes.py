@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import pytest
 
 from syndication.compliance import check_page
-from syndication.compliance.furniture import box_kind
+from syndication.compliance.boxkinds import box_kind
 from syndication.compliance.htmltext import parse_fragment
 from syndication.compliance.htmltext import words as words_of
 from syndication.compliance.span import _is_person

@@ -1,6 +1,6 @@
 """Where a plain test stands in for a regex a `check PAGE` would otherwise compile (issue 13),
 it answers as the regex does: over every code point, or every string of the characters that
-matter up to a length (furniture's class words: tests/test_box_words.py)."""
+matter up to a length (boxkinds' class words: tests/test_box_words.py)."""
 
 from __future__ import annotations
 

@@ -889,7 +889,7 @@ def pull_quote(markup: str, *, altered: bool = False) -> Apply:
 
 
 # Labels a publisher puts before a link to another article of The Conversation, per
-# language (the related links' word list, furniture._LABELS).
+# language (the related links' word list, boxkinds._LABELS).
 READ_NEXT = {"en": "Read next:", "fr": "À découvrir :", "es": "No te pierdas:"}
 
 
