@@ -1,15 +1,15 @@
 """Pure: an article page of The Conversation -> Article, in the shape an Atom entry gives
 (docs/the-conversation.md#article-pages): what ``syndication check`` judges a page against when
 the original is a page, not a feed. Apart from source.py, whose Atom feeds every run reads: a
-page needs lxml.html and the checker's page parser, some 107 M instructions of imports
-(callgrind) that a run whose sources bring nothing new does not pay."""
+page needs the checker's page parser, some 107 M instructions of imports (callgrind) that a
+run whose sources bring nothing new does not pay."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
 
-import lxml.html
+from lxml import etree
 from lxml.etree import _Element
 
 from .compliance.htmltext import parse_page
@@ -42,7 +42,7 @@ def parse_article_page(html: str, url: str) -> Article:
     content = _inner_html(bodies[0]) + COUNTER_HTML.format(n=n) + "\n"
     for span in _elements(doc, '//section[contains(concat(" ", @class, " "), '
                           '" content-disclosure-statement ")]//p/span'):
-        inner = lxml.html.tostring(span, encoding="unicode", with_tail=False)
+        inner = etree.tostring(span, method="html", encoding="unicode", with_tail=False)
         content += f'<p class="fine-print"><em>{inner}</em></p>'
     title = _meta(doc, "og:title") or _text_at(doc, '//h1[@itemprop="headline"]')
     if not title:
@@ -123,5 +123,5 @@ def _page_date(url: str, raw: str | None) -> datetime | None:
 def _inner_html(el: _Element) -> str:
     """The element's content as HTML: its text, then each child with its tail."""
     parts = [escape(el.text or "", quote=False)]
-    parts.extend(lxml.html.tostring(child, encoding="unicode") for child in el)
+    parts.extend(etree.tostring(child, method="html", encoding="unicode") for child in el)
     return "".join(parts)

@@ -1,7 +1,7 @@
 """Pure: The Conversation's Atom bytes -> SourceFeed of Articles
 (docs/the-conversation.md#atom-feeds). XML is parsed with defusedxml, so DTDs, entity expansion
 and external entities are refused, not obeyed. An article page -> Article is articlepage.py's:
-it needs lxml.html and the checker's page parser, which a run reading its sources does not."""
+it needs the checker's page parser, which a run reading its sources does not."""
 
 from __future__ import annotations
 

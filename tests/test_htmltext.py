@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from lxml.etree import _Element
 
 from syndication.compliance.htmltext import (
@@ -299,3 +300,18 @@ def test_tokens_are_the_regular_expressions_for_every_latin1_pair() -> None:
         for b in chars:
             for text in (a + b, f"x{a}{b}y", f"{a} {b}", f"wo{a}rd{b}."):
                 assert _tokens(text) == WORD.findall(text), repr(text)
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ("", "<div/>"),
+    ("  lead <p>a</p> tail", "<div>  lead <p>a</p> tail</div>"),
+    ("<p>a</p>\n<p>b</p>", "<div><p>a</p>\n<p>b</p></div>"),
+    ("<html><body>x<p>y</p></body></html>", "<div>x<p>y</p></div>"),
+    ("<!DOCTYPE html><html><body><p>y</p></body></html>", "<div><p>y</p></div>"),
+    # a whole document with nothing in its body: lxml.html's own fragment reader stops on an
+    # AssertionError ("too many bodies: []"); an entry like it reads as no text
+    ("<html><head><title>x</title></head></html>", "<div/>"),
+    ("<!doctype html><title>t</title>", "<div/>"),
+])
+def test_a_fragment_is_read_as_the_body_of_a_document(html: str, expected: str) -> None:
+    assert etree.tostring(parse_fragment(html), encoding="unicode") == expected
