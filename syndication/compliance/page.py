@@ -246,6 +246,7 @@ _PER_SCREEN_FAMILIES = (
     frozenset({"fusion-no-small-visibility", "fusion-no-medium-visibility",
                "fusion-no-large-visibility"}),
 )
+_PER_SCREEN_WORDS = frozenset().union(*_PER_SCREEN_FAMILIES)
 # Marks of an element an animation script reveals as it scrolls into view, after its CSS
 # faded it (visibility:hidden or opacity:0): Elementor (elementor-invisible with an
 # "_animation" in data-settings), AOS (data-aos), WOW.js (wow), animate.css (animate__*),
@@ -558,6 +559,8 @@ class Hidden:
                     if selector is not None:
                         self.rules.setdefault(_key(selector.subject), []).append(
                             (selector, how, widths))
+        # the classes some rule is filed under: most of an element's have none
+        self.classes = frozenset(k[1:] for k in self.rules if k.startswith("."))
 
     def __call__(self, el: _Element) -> bool:
         attrib = el.attrib
@@ -577,13 +580,21 @@ class Hidden:
         if (hiding or read_only) and not any(_SHOWN_ON_SOME_SCREEN.match(n) for n in names):
             # "invisible" alone fades what an animation script reveals: seen then
             return read_only or not (hiding <= {"invisible", "is-invisible"} and _animated(el))
-        if any(family <= names for family in _PER_SCREEN_FAMILIES):
+        if not names.isdisjoint(_PER_SCREEN_WORDS) and any(
+                family <= names for family in _PER_SCREEN_FAMILIES):
             return True
-        if not self.rules:
+        rules = self.rules
+        if not rules:
             return False
-        keys = [f".{n}" for n in names] + [f"#{attrib.get('id')}", tag_name(el), "*"]
+        # the rules filed under its classes, its id, its tag and "*" (see _key)
+        found = [r for n in names & self.classes for r in rules[f".{n}"]]
+        ident = attrib.get("id")
+        if ident is not None:
+            found += rules.get(f"#{ident}", ())
+        found += rules.get(tag_name(el), ())
+        found += rules.get("*", ())
         faded, some_widths = False, []
-        for selector, how, widths in (r for k in keys for r in self.rules.get(k, ())):
+        for selector, how, widths in found:
             if not selector.matches(el):
                 continue
             if widths is not None:
