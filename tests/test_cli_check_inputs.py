@@ -5,6 +5,7 @@ Conversation's (issue 9, "Also"). Through the entry point, pages served from 127
 
 from __future__ import annotations
 
+import gzip
 import json
 import socket
 import time
@@ -272,3 +273,51 @@ def test_a_malformed_page_url_is_one_line(url: str) -> None:
     assert done.returncode == 2, done.stdout
     assert one_line(done) == f"syndication check: {url}: not a URL that can be fetched (no " \
         "host, or a malformed one)"
+
+
+# --- a document that holds no text ----------------------------------------------------------
+
+
+def _no_text(kind: str) -> tuple[bytes, str]:
+    """A file given by mistake for a page or an original, and what the one line says of it."""
+    page = ES[159013].read_bytes()
+    return {
+        "empty": (b"", "empty: nothing in it to read"),
+        "blank": (b" \n\t\r\n  \n", "empty: nothing in it to read"),
+        "gzip": (gzip.compress(page), "gzip-compressed data, not an HTML page"),
+        "zip": (b"PK\x03\x04" + page[:2000], "a zip archive"),
+        "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 8, "a PDF file"),
+        "png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "a PNG image"),
+        # no magic number: control characters and undecodable bytes throughout
+        "binary": (bytes(range(256)) * 40, "binary data, not an HTML page"),
+    }[kind]
+
+
+@pytest.mark.parametrize("kind", ["empty", "blank", "gzip", "zip", "pdf", "png", "binary"])
+def test_a_page_or_original_holding_no_text_is_one_line(kind: str, tmp_path: Path,
+                                                        server: LoopbackServer) -> None:
+    data, said = _no_text(kind)
+    given = tmp_path / f"{kind}.html"
+    given.write_bytes(data)
+    url = server.serve(f"/{kind}.html", data, content_type="text/html")
+    for args, where in (([str(given), "--original", str(FR_FEED)], str(given)),
+                        ([url, "--no-original"], url),
+                        ([str(ES[159013]), "--original", str(given)], str(given))):
+        done = cli("check", *args)
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert one_line(done).startswith(f"syndication check: {where}: {said}")
+    assert error_json(cli("check", str(given), "--no-original", "--json")).startswith(
+        f"{given}: {said}")
+
+
+@pytest.mark.parametrize("kind", ["utf-16", "one-nul"])
+def test_a_page_with_a_few_odd_bytes_is_still_judged(kind: str, tmp_path: Path) -> None:
+    # text in UTF-16 (its NUL bytes are half its bytes) or one stray NUL in a page: a page
+    html = ES[159013].read_bytes()
+    data = {"utf-16": html.decode("utf-8").encode("utf-16"),
+            "one-nul": html.replace(b"<body", b"<body\x00", 1)}[kind]
+    page = tmp_path / f"{kind}.html"
+    page.write_bytes(data)
+    done = cli("check", str(page), "--no-original", "--json")
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert json.loads(done.stdout)["article"] == 159013

@@ -28,7 +28,7 @@ from ..source import looks_like_atom, parse_feed
 from ..urls import full_origin, host_of, is_web_url
 from .compare import align
 from .content import iter_counters
-from .encoding import decode
+from .encoding import decode, not_text
 from .htmltext import looks_like_html, parse_fragment, parse_page, parse_page_cut
 from .original import Original, prepare
 from .page import Page, block_of, read
@@ -253,18 +253,25 @@ def _read_original(where: str, fetcher: _Fetcher) -> Document:
 
 def _read(where: str, fetcher: _Fetcher, accept: str) -> Document:
     """A URL through the fetcher, or a file; both capped at ``max_bytes`` (a file is never
-    read past the cap: a huge page is refused, not parsed)."""
+    read past the cap: a huge page is refused, not parsed). InputError in one line when it
+    holds nothing, or no text (a compressed file, an image, a PDF)."""
     cap = fetcher.config.max_bytes
     if is_web_url(where):
         try:
             fetched = fetcher.get(where, accept=accept)
         except ResponseTooLargeError as e:
             raise InputError(_too_large(where, cap)) from e
-        return Document(where, fetched.body, decode(fetched.body, fetched.content_type),
-                         fetched.content_type, fetched.policy)
-    data = read_file(where, cap)
-    content_type = "text/plain" if Path(where).suffix.lower() in PLAIN_SUFFIXES else None
-    return Document(where, data, decode(data, None), content_type)
+        data, content_type, policy = fetched.body, fetched.content_type, fetched.policy
+    else:
+        data, policy = read_file(where, cap), None
+        content_type = "text/plain" if Path(where).suffix.lower() in PLAIN_SUFFIXES else None
+    text = decode(data, content_type)
+    if not text.strip():
+        raise InputError(f"{where}: empty: nothing in it to read")
+    what = not_text(data, text)
+    if what is not None:
+        raise InputError(f"{where}: {what}, not an HTML page, a feed or text")
+    return Document(where, data, text, content_type, policy)
 
 
 def read_file(where: str, cap: int) -> bytes:

@@ -59,6 +59,35 @@ def decode(data: bytes, content_type: str | None = None) -> str:
     return str(body, lenient, "replace")
 
 
+# What a file given by mistake starts with (its magic number), and what it is: such a file is
+# refused in one line, not decoded into text that carries no article.
+_MAGIC = ((b"\x1f\x8b", "gzip-compressed data"), (b"BZh", "bzip2-compressed data"),
+          (b"\xfd7zXZ\x00", "xz-compressed data"), (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+          (b"PK\x03\x04", "a zip archive (an .epub, a .docx?)"), (b"%PDF-", "a PDF file"),
+          (b"\x89PNG\r\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+          (b"GIF8", "a GIF image"), (b"RIFF", "a RIFF file (a WebP image?)"),
+          (b"\xd0\xcf\x11\xe0", "an old Office document"))
+# Decoded text is binary data when more than this share of its first BINARY_PROBE characters
+# are control characters (tab and line breaks aside) or bytes no encoding read (U+FFFD): a
+# page or feed holds a handful at most.
+BINARY_SHARE = 0.02
+BINARY_PROBE = 8192
+_CONTROL = lazy_compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+
+def not_text(data: bytes, text: str) -> str | None:
+    """What a document is when it is no text a page or a feed is written in (``data`` as
+    read, ``text`` as decode() read it), else None: compressed data, an archive, a PDF, an
+    image, or other binary data."""
+    found = next((what for magic, what in _MAGIC if data.startswith(magic)), None)
+    if found is not None:
+        return found
+    probe = text[:BINARY_PROBE]
+    if probe and len(_CONTROL.findall(probe)) > BINARY_SHARE * len(probe):
+        return "binary data"
+    return None
+
+
 def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
     """The page without its byte-order mark, and the encoding the mark names."""
     for bom, name in _BOMS:
