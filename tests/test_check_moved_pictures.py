@@ -159,3 +159,59 @@ def test_a_licensed_picture_or_the_publishers_as_a_backdrop_passes(
     page = third_party_page(hero + html, title=article.title, author=article.authors[0].name)
     verdict = check_page(page, article)
     assert verdict.compliant, explain(verdict)
+
+
+# --- named for social networks: the card a share of the page shows -------------------------
+
+
+@pytest.mark.parametrize("meta", [
+    '<meta property="og:image" content="{u}">',
+    '<meta property="og:image:secure_url" content="{u}" />',
+    '<meta name="twitter:image" content="{u}">',
+    '<meta property="OG:Image" content=" {u} ">',
+])
+def test_a_picture_named_for_social_networks_is_found(meta: str) -> None:
+    from syndication.compliance.content import SOCIAL_CARD, shown_otherwise
+    from syndication.compliance.htmltext import parse_page
+
+    url = moved_picture(TC, "uploaded")
+    page = f"<html><head>{meta.format(u=url)}</head><body><p>x</p></body></html>"
+    assert list(shown_otherwise(parse_page(page))) == [(url, SOCIAL_CARD)]
+
+
+def _with_head(page: str, head: str) -> str:
+    assert page.count("</head>") == 1
+    return page.replace("</head>", head + "</head>")
+
+
+@pytest.mark.parametrize("how", ["tc", "uploaded", "photon"])
+def test_an_unlicensed_picture_as_the_social_card_fails(
+    page_parts: tuple[Article, str, str], how: str
+) -> None:
+    # Yoast SEO's tags for a post whose featured image is the original's Getty picture,
+    # which the theme does not show on the post itself
+    article, html, unlicensed = page_parts
+    url = unlicensed if how == "tc" else moved_picture(unlicensed, how)
+    head = (f'<meta property="og:image" content="{url}" />'
+            '<meta property="og:image:width" content="1200" />'
+            f'<meta name="twitter:image" content="{url}" />')
+    page = _with_head(third_party_page(html, title=article.title,
+                                       author=article.authors[0].name), head)
+    verdict = check_page(page, article)
+    failed = {f.rule: f.detail for f in verdict.findings if f.ok is False}
+    assert set(failed) == {"images"}, explain(verdict)
+    assert "the page's picture for social networks" in failed["images"]
+    assert "the original's image, no licence in its credit" in failed["images"]
+
+
+def test_a_licensed_picture_or_the_publishers_as_the_social_card_passes(
+    page_parts: tuple[Article, str, str],
+) -> None:
+    article, html, _unlicensed = page_parts
+    licensed = next(i.src for i in prepare(article).images if i.reusable)
+    page = third_party_page(html, title=article.title, author=article.authors[0].name)
+    for url in (licensed, moved_picture(licensed, "uploaded"),
+                "https://harbourtown.example/wp-content/uploads/harbour-social.jpg"):
+        verdict = check_page(_with_head(page, f'<meta property="og:image" content="{url}">'),
+                             article)
+        assert verdict.compliant, explain(verdict)

@@ -313,6 +313,13 @@ _BACKGROUND_ATTRIBUTES = ("//@*[name() = 'style' or starts-with(name(), 'data-bg
 # A URL in those: inside CSS's url(), or a candidate in a list (srcset's, data-bgset's "|").
 _CSS_URL = lazy_compile(r"""(?i)url\(\s*['"]?([^'")\s]+)""")
 _LISTED_URL = lazy_compile(r"[^\s,|'\"()]+")
+# The picture a page names for its shares on social networks (Open Graph's og:image, with
+# its :url and :secure_url, Twitter's card image; Yoast SEO, Rank Math and themes print it,
+# from the post's featured image): the card shows it wherever the page is shared, so the
+# page uses it, though not on the page itself.
+_SOCIAL_IMAGES = frozenset({"og:image", "og:image:url", "og:image:secure_url",
+                            "twitter:image", "twitter:image:src"})
+SOCIAL_CARD = "the page's picture for social networks"
 
 
 @cache
@@ -324,10 +331,15 @@ def _background_attributes() -> XPath:
 def shown_otherwise(root: _Element) -> Iterator[tuple[str, str]]:
     """(URL, how) of each picture ``root`` shows other than by an image's src, lazy loader's
     attribute or first srcset candidate (image_src): "a <picture> source", "a video's
-    poster", "a CSS background" (docs/compliance.md#rule-images)."""
-    for el in root.iter("source", "video", "style"):
+    poster", "a CSS background"; and the one it names for social networks (SOCIAL_CARD)
+    (docs/compliance.md#rule-images)."""
+    for el in root.iter("source", "video", "style", "meta"):
         tag = el.tag
-        if tag == "source":
+        if tag == "meta":
+            said = (el.get("property") or el.get("name") or "").strip().lower()
+            if said in _SOCIAL_IMAGES and (url := (el.get("content") or "").strip()):
+                yield url, SOCIAL_CARD
+        elif tag == "source":
             for attr in _SRCSET_ATTRIBUTES:
                 for url in _LISTED_URL.findall(el.get(attr) or ""):
                     yield url, "a <picture> source"
