@@ -72,7 +72,10 @@ _MAGIC = ((b"\x1f\x8b", "gzip-compressed data"), (b"BZh", "bzip2-compressed data
 # page or feed holds a handful at most.
 BINARY_SHARE = 0.02
 BINARY_PROBE = 8192
-_CONTROL = lazy_compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+# The bytes of UTF-8 that are no such control character: what bytes.translate() deletes to
+# leave the control characters, counted in C (a character class searched by a regular
+# expression costs `check` 3.3 M instructions, 2.4 M of them compiling it).
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 0x20 or b == 0x7F) or b in b"\t\n\r\f")
 
 
 def not_text(data: bytes, text: str) -> str | None:
@@ -83,7 +86,8 @@ def not_text(data: bytes, text: str) -> str | None:
     if found is not None:
         return found
     probe = text[:BINARY_PROBE]
-    if probe and len(_CONTROL.findall(probe)) > BINARY_SHARE * len(probe):
+    odd = len(probe.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL))
+    if probe and odd + probe.count("\ufffd") > BINARY_SHARE * len(probe):
         return "binary data"
     return None
 
