@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .lazyre import lazy_compile
 
@@ -96,6 +97,11 @@ def _is_word(token: str) -> bool:
     return token[:1].isalnum()
 
 
+# An article's names, institutions, credits and labels are keyed again and again (the
+# original's and its republication's figures, bylines, boxes: some 45 calls an article, a
+# sixth of them new), each a Unicode normalisation, an accent scan and a tokenisation: kept
+# for the articles of a batch, 23.6 -> 22.6 M instructions an article step (callgrind).
+@lru_cache(maxsize=1024)
 def key(text: str) -> str:
     """A name or phrase as a space-separated token string, without case or accents: compare
     it with ``f" {key} " in f" {other} "`` so that "Ana" is not found inside "Diana"."""
