@@ -246,6 +246,7 @@ _PER_SCREEN_FAMILIES = (
     frozenset({"fusion-no-small-visibility", "fusion-no-medium-visibility",
                "fusion-no-large-visibility"}),
 )
+# Their classes: only an element holding one of them is tested for a whole family.
 _PER_SCREEN_WORDS = frozenset().union(*_PER_SCREEN_FAMILIES)
 # Marks of an element an animation script reveals as it scrolls into view, after its CSS
 # faded it (visibility:hidden or opacity:0): Elementor (elementor-invisible with an
