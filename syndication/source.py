@@ -9,7 +9,6 @@ import codecs
 import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
 
 import defusedxml
 import defusedxml.ElementTree as DET
@@ -30,6 +29,7 @@ from .safetext import (
     search_forbidden,
     utf8_may_hold_forbidden,
 )
+from .urls import split
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FOAF_HOMEPAGE = "{http://xmlns.com/foaf/0.1/}homepage"
@@ -225,7 +225,7 @@ def link_problem(url: str, article_id: int) -> str | None:
     if forbidden_character(url) is not None or _SPACE.search(url):
         return f"link {url!r} holds characters a URL may not"
     try:
-        parts = urlsplit(url)
+        parts = split(url)  # as a browser reads it: a backslash ends the host
         port = parts.port
     except ValueError:
         return f"link {url!r} is not a URL"

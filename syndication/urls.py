@@ -5,14 +5,27 @@ library only, so the fetcher, the config and the checker can all share it."""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
+
+_SPECIAL = ("http:", "https:")  # WHATWG URL's "special" schemes that matter here
+
+
+def split(url: str) -> SplitResult:
+    """urlsplit(url) as browsers and urllib3 (so requests) read an http(s) URL: a backslash
+    is a slash (WHATWG URL, special schemes), so it ends the host. urlsplit alone reads
+    "https://evil.example\\.theconversation.com/" as a host of The Conversation, and
+    "http://evil.example\\@127.0.0.1/" as 127.0.0.1, while requests connects to, and a
+    browser opens, evil.example. Raises ValueError as urlsplit does."""
+    if "\\" in url and url.lstrip()[:6].lower().startswith(_SPECIAL):
+        url = url.replace("\\", "/")
+    return urlsplit(url)
 
 
 def host_of(url: str) -> str:
     """The host of a URL in lower case, without a trailing dot; "" when it has none or is
     malformed ("http://[bad" is no link to anything)."""
     try:
-        return (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+        return (split(url.strip()).hostname or "").lower().rstrip(".")
     except ValueError:
         return ""
 
@@ -23,7 +36,7 @@ def is_web_url(url: str) -> bool:
     "http://[bad", "https://example.org:99999/" and "ftp://example.org/" are not; never
     raises."""
     try:
-        parts = urlsplit(url.strip())
+        parts = split(url.strip())
         parts.port  # noqa: B018 -- read for its ValueError on a port out of range
     except ValueError:
         return False
@@ -43,7 +56,7 @@ def origin_of(url: str) -> str:
     """scheme://host[:port]: what one robots.txt governs (RFC 9309 §2.3); "" for a URL that
     cannot be parsed."""
     try:
-        parts = urlsplit(url)
+        parts = split(url)
         port = parts.port
     except ValueError:
         return ""
@@ -56,7 +69,7 @@ def full_origin(url: str) -> str:
     """scheme://host:port with the port always written (80/443 when the URL leaves it out):
     two URLs on one host but different ports are different servers."""
     try:
-        parts = urlsplit(url)
+        parts = split(url)
         port = parts.port
     except ValueError:  # brackets not closed; a port that is not a number, or out of range
         return ""

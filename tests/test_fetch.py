@@ -448,6 +448,24 @@ def test_redirect_to_another_host_refused_without_contacting_it(server, make_fet
         other.stop()
 
 
+@pytest.mark.parametrize("shape", ["http://localhost:{port}\\@127.0.0.1:{port}/x.atom",
+                                   "HTTP://localhost:{port}\\x@127.0.0.1:{port}/x.atom"])
+def test_a_redirect_whose_host_ends_at_a_backslash_is_refused(server, make_fetcher, shape):
+    """urllib3 (so requests) and browsers end the host at a backslash, urlsplit does not: the
+    host checked was 127.0.0.1 (configured), the host contacted localhost (another server
+    here; any host in the world in general). Vetted as it is contacted now."""
+    other = LoopbackServer().start()
+    try:
+        other.serve("/x.atom", b"<feed/>")
+        target = shape.format(port=other.httpd.server_address[1])
+        server.serve("/x.atom", b"", status=302, headers={"Location": target})
+        with pytest.raises(HostNotAllowedError, match=r"redirected to .*not a host named"):
+            make_fetcher().get(server.url("/x.atom"))
+        assert other.requests == []
+    finally:
+        other.stop()
+
+
 def test_redirects_within_the_host_followed_and_bounded(server, make_fetcher):
     server.serve("/old.atom", b"", status=301, headers={"Location": "/new.atom"})
     server.serve("/new.atom", b"<feed/>")

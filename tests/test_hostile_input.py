@@ -248,6 +248,11 @@ def test_without_a_clock_parsing_stays_pure() -> None:
     "https://theconversation.com/how-sea-star", "https://user:pw@theconversation.com/x-263253",
     "https://theconversation.com:8443/x-263253", "//theconversation.com/x-263253",
     "https://theconversation.com/x\u0085-263253",
+    # a browser ends the host at a backslash (WHATWG URL): these open evil.example
+    "https://evil.example\\.theconversation.com/how-sea-star-263253",
+    "https://evil.example\\theconversation.com/how-sea-star-263253",
+    "HTTPS://evil.example\\.fr.theconversation.com/x-263253",
+    "https://evil.example\\\\.theconversation.com/x-263253",
 ])
 def test_links_that_are_not_the_articles_own_are_refused(url: str) -> None:
     assert link_problem(url, ENV_ID) is not None
