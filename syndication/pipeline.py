@@ -435,6 +435,10 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], stored: 
     intent = decide(article, stored, wanted, built, extracts, clock())
     store.apply(intent, clock())
     _vet(intent, vetted)
+    if wanted.stale:
+        log.debug("article %d: %s carries a version older than the one kept (updated %s): "
+                  "left alone", article.article_id, article.source_url,
+                  article.updated.isoformat())
     _log_intent(article, intent)
     return intent.report, stored is not None or intent.article is not None
 

@@ -161,6 +161,11 @@ MIGRATIONS: tuple[str, ...] = (
         config TEXT NOT NULL             -- the config file whose run wrote it
     );
     """,
+    # 9: the source's own date of the version kept (update.plan leaves an older copy alone;
+    # ``updated`` is the entry's, which a silent correction dates when it was noticed).
+    """
+    ALTER TABLE articles ADD COLUMN source_updated TEXT;  -- ISO 8601 UTC, NULL when not known
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _REPACKED = 7  # a file made before this schema is rewritten once (VACUUM) by _migrate
@@ -413,12 +418,13 @@ class Store:
             extracts.setdefault(n, {})[paragraphs] = digest
         rows = self.db.execute(
             "SELECT a.article_id, a.content_hash, a.visible_hash, a.status, a.updated, "
-            "b.article_id IS NULL FROM articles a LEFT JOIN article_bodies b "
+            "b.article_id IS NULL, a.source_updated FROM articles a LEFT JOIN article_bodies b "
             "ON b.article_id = a.article_id "
             "WHERE a.article_id IN (SELECT value FROM json_each(?))", (ids,)
         )
         return {r[0]: Stored(r[0], r[1], r[2], Outcome(r[3]), _dt_required(r[4]),
-                             extracts.get(r[0], {}), pruned=bool(r[5]))
+                             extracts.get(r[0], {}), pruned=bool(r[5]),
+                             source_updated=_dt(r[6]))
                 for r in rows}
 
     def apply(self, intent: Intent, now: datetime) -> None:
@@ -428,7 +434,8 @@ class Store:
             w = intent.article
             self.save_article(w.article, content_hash=w.content_hash, status=w.status,
                               html=w.html, findings=w.findings, reason=w.reason, now=now,
-                              visible_hash=w.visible_hash, content=w.content)
+                              visible_hash=w.visible_hash, content=w.content,
+                              source_updated=w.source_updated)
         for x in intent.extracts:
             self.save_extract(x.article_id, x.paragraphs, content_hash=x.content_hash,
                               status=x.status, html=x.html, findings=x.findings,
@@ -446,15 +453,17 @@ class Store:
         now: datetime,
         visible_hash: str | None = None,
         content: bytes | None = None,
+        source_updated: datetime | None = None,
     ) -> None:
         """Insert or replace an article's latest version and verdict, and its original and
         republication (``visible_hash``: update.visible_hash of it, computed when not
-        given; ``content``: article.content as UTF-8, when the caller has it)."""
+        given; ``content``: article.content as UTF-8, when the caller has it;
+        ``source_updated``: the source's date of this version, when not article.updated)."""
         self.db.execute(
             "INSERT INTO articles (article_id, url, title, summary, published, updated, "
             "authors, categories, language, rights, content_hash, status, findings, reason, "
-            "first_seen, last_checked, visible_hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "first_seen, last_checked, visible_hash, source_updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (article_id) DO UPDATE SET url = excluded.url, "
             "title = excluded.title, summary = excluded.summary, "
             "published = excluded.published, updated = excluded.updated, "
@@ -462,7 +471,8 @@ class Store:
             "language = excluded.language, rights = excluded.rights, "
             "content_hash = excluded.content_hash, status = excluded.status, "
             "findings = excluded.findings, reason = excluded.reason, "
-            "last_checked = excluded.last_checked, visible_hash = excluded.visible_hash",
+            "last_checked = excluded.last_checked, visible_hash = excluded.visible_hash, "
+            "source_updated = excluded.source_updated",
             (
                 article.article_id,
                 article.url,
@@ -482,6 +492,7 @@ class Store:
                 utc.timestamp(now),
                 utc.timestamp(now),
                 visible_hash or update_visible_hash(article),
+                utc.timestamp(source_updated or article.updated),
             ),
         )
         # The original bound as the UTF-8 that update.plan encoded it to for its hashes, and

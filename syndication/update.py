@@ -37,6 +37,9 @@ class Stored(NamedTuple):
     # paragraphs -> content hash of the version each kept extract was built from
     extracts: Mapping[int, str] = MappingProxyType({})
     pruned: bool = False  # retention dropped its original and republication
+    # the source's own ``updated`` of that version (``updated`` may be when a silent
+    # correction was noticed); None when stored before schema 9
+    source_updated: datetime | None = None
 
 
 class Plan(NamedTuple):
@@ -51,6 +54,9 @@ class Plan(NamedTuple):
     # its content as UTF-8, encoded for both hashes, stored as it is (ArticleWrite.content);
     # None when not made
     content: bytes | None = None
+    # an older version than the one stored (dated before it by the source): a stale copy,
+    # left alone (plan)
+    stale: bool = False
 
 
 class ArticleWrite(NamedTuple):
@@ -65,6 +71,8 @@ class ArticleWrite(NamedTuple):
     reason: str
     # article.content as UTF-8 when plan() made it (Plan.content), else None
     content: bytes | None = None
+    # the source's own ``updated`` of this version (Stored.source_updated)
+    source_updated: datetime | None = None
 
 
 class ExtractWrite(NamedTuple):
@@ -127,10 +135,18 @@ def _digest(article: Article, content: bytes | None, *head: object) -> str:
 def plan(article: Article, stored: Stored | None, extracts: Sequence[int]) -> Plan:
     """What to build for ``article``, which feeds wanting extracts of ``extracts`` paragraphs
     take. Unchanged (same content hash, even after retention pruned it): nothing, except the
-    extracts a published article lacks (a feed newly in extract mode)."""
+    extracts a published article lacks (a feed newly in extract mode). Older than the
+    version stored (its source dates it before the stored version's own date): nothing
+    either, a stale copy. Two feeds of The Conversation, or two copies of one behind a
+    cache, may carry an article before and after a correction for days; taken as a new
+    version, the stale copy undid the correction, and the two replaced each other in every
+    run, each time dated anew (README "Corrections and withdrawals")."""
     content = article.content.encode()
     digest = content_hash(article, content)
     wanted = tuple(sorted(set(extracts)))
+    if (stored is not None and stored.source_updated is not None
+            and article.updated < stored.source_updated and stored.content_hash != digest):
+        return Plan(digest, check=False, extracts=(), stale=True)
     if stored is None or stored.content_hash != digest:
         # written once checked, with its visible hash: made now, from the same bytes (an
         # English article's content is UCS-2 to Python: encoding it cost as much as
@@ -200,7 +216,8 @@ def entry_updated(article: Article, stored: Stored | None, now: datetime) -> dat
 
 def _write(article: Article, plan: Plan, built: Built, entry: Article) -> ArticleWrite:
     return ArticleWrite(entry, plan.digest, plan.visible or visible_hash(article),
-                        built.outcome, built.html, built.findings, built.reason, plan.content)
+                        built.outcome, built.html, built.findings, built.reason, plan.content,
+                        article.updated)
 
 
 def _report(article: Article, outcome: Outcome, *, failed_rules: tuple[str, ...] = (),

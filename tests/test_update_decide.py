@@ -72,6 +72,33 @@ def test_plan_unchanged_refused_article_builds_no_extract(env_article: Article) 
     assert plan(env_article, stored_of(env_article, Outcome.REFUSED), [3]).extracts == ()
 
 
+@pytest.mark.parametrize(("source_date", "kept_date", "built"), [
+    (timedelta(days=-1), timedelta(0), False),  # a stale copy: dated before the version kept
+    (timedelta(0), timedelta(0), True),  # the same date: a silent correction
+    (timedelta(0), timedelta(hours=5), True),  # ... noticed earlier, dated by then: still one
+    (timedelta(days=1), timedelta(0), True),  # a newer version
+    (timedelta(days=-1), None, True),  # kept before schema 9: its source date is not known
+])
+def test_plan_leaves_a_copy_older_than_the_version_kept_alone(
+        env_article: Article, source_date: timedelta, kept_date: timedelta | None,
+        built: bool) -> None:
+    """Two sources (or two cached copies of one) carrying an article before and after its
+    correction: the older copy undid the correction and the two replaced each other in every
+    run. Told by the source's own date of the version kept, not by the entry's."""
+    kept = corrected(env_article)
+    stored = stored_of(kept, Outcome.PUBLISHED, updated=kept.updated + (kept_date or
+                                                                      timedelta(0)))
+    stored = stored._replace(source_updated=None if kept_date is None else kept.updated)
+    incoming = dataclasses.replace(env_article, updated=env_article.updated + source_date)
+    p = plan(incoming, stored, [3])
+    assert (p.check, p.extracts, p.stale) == ((True, (3,), False) if built else
+                                              (False, (), True))
+    if not built:
+        intent = decide(incoming, stored, p, None, (), NOW)
+        assert (intent.article, intent.extracts, intent.report.outcome) == (
+            None, (), Outcome.UNCHANGED)
+
+
 def test_plan_changed_article_is_checked_again(env_article: Article) -> None:
     stored = stored_of(env_article, Outcome.PUBLISHED, extracts={3: content_hash(env_article)})
     p = plan(corrected(env_article), stored, [3])
