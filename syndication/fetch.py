@@ -49,6 +49,11 @@ MAX_RETRY_AFTER = 24 * 3600.0
 # file is unreachable; then we keep using the old copy for up to 30 days.
 ROBOTS_TTL = timedelta(days=1)
 ROBOTS_STALE_MAX = timedelta(days=30)
+# RFC 9309 §2.5: a parsing limit of at least 500 KiB. What lies beyond is neither read,
+# stored nor parsed: a robots.txt over the size cap (max_bytes) was "unreachable", so every
+# URL of its host was refused in every run; one of 10 MB cost 7 s of protego on every run
+# (its copy is parsed again by each run of the day) and 10 MB of the state file.
+ROBOTS_MAX_BYTES = 500 * 1024
 
 
 class HostMemory(Protocol):
@@ -220,14 +225,16 @@ class Fetcher:
 
     # --- hops, tries, exchanges ---------------------------------------------------------
 
-    def _follow(self, url: str, headers: dict[str, str], *, robots: bool) -> _Answer:
-        """The answer at the end of the redirects, each hop vetted (host, robots.txt)."""
+    def _follow(self, url: str, headers: dict[str, str], *, robots: bool,
+                head: int | None = None) -> _Answer:
+        """The answer at the end of the redirects, each hop vetted (host, robots.txt).
+        ``head``: read only the body's first ``head`` bytes (robots.txt), never too large."""
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
             self._check_host(url, current)
             if robots:
                 self._check_robots(url, current)
-            answer = self._tries(url, current, headers)
+            answer = self._tries(url, current, headers, head)
             if answer.status not in REDIRECTS:
                 return answer
             location = answer.headers.get("Location", "")
@@ -240,7 +247,8 @@ class Fetcher:
             log.debug("%s: redirected to %s", url, current)
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
-    def _tries(self, url: str, current: str, headers: dict[str, str]) -> _Answer:
+    def _tries(self, url: str, current: str, headers: dict[str, str],
+               head: int | None = None) -> _Answer:
         """One exchange, tried again (up to ``retries`` times) after a network error, a 5xx
         or a 429, waiting as Retry-After says or with exponential backoff."""
         host = host_of(current)
@@ -251,7 +259,7 @@ class Fetcher:
             retry_after: float | None = None
             status = 0
             try:
-                answer = self._exchange(url, current, headers)
+                answer = self._exchange(url, current, headers, head)
             except _Transient as e:
                 problem, cause = str(e), e.__cause__
             else:
@@ -285,7 +293,8 @@ class Fetcher:
                                        self._clock() + wait)
             attempt += 1
 
-    def _exchange(self, url: str, current: str, headers: dict[str, str]) -> _Answer:
+    def _exchange(self, url: str, current: str, headers: dict[str, str],
+                  head: int | None = None) -> _Answer:
         """Send one request and read its answer (the body only for 200)."""
         host = host_of(current)
         self._wait_turn(host)
@@ -314,7 +323,8 @@ class Fetcher:
         finally:
             self._last_request[host] = self._clock()
         try:
-            body = self._read(url, response, started) if response.status_code == 200 else b""
+            body = (self._read(url, response, started, head) if response.status_code == 200
+                    else b"")
             if response.status_code == 304:
                 # No body (RFC 9110 §15.4.5), but reading its end lets the connection go
                 # back to the pool: closed unread, it would be dropped, and the next source
@@ -325,13 +335,16 @@ class Fetcher:
             response.close()
             self._last_request[host] = self._clock()
 
-    def _read(self, url: str, response: requests.Response, started: float) -> bytes:
+    def _read(self, url: str, response: requests.Response, started: float,
+              head: int | None = None) -> bytes:
         """The body, refused past max_bytes (decoded size, so gzip bombs count) or when the
-        whole exchange takes longer than the timeout (a server dripping bytes)."""
-        cap = self.config.max_bytes
+        whole exchange takes longer than the timeout (a server dripping bytes). ``head``:
+        only its first ``head`` bytes are read (the rest is left unread), never refused for
+        its size."""
+        cap = self.config.max_bytes if head is None else head
         timeout = self.config.timeout
         declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > cap:
+        if head is None and declared.isdigit() and int(declared) > cap:
             raise ResponseTooLargeError(url, f"body of {int(declared)} bytes exceeds {cap}")
         deadline = started + timeout
         chunks: list[bytes] = []
@@ -344,6 +357,9 @@ class Fetcher:
                 if not chunk:
                     break
                 total += len(chunk)
+                if total >= cap and head is not None:
+                    chunks.append(chunk[:len(chunk) - (total - cap)])
+                    break
                 if total > cap:
                     raise ResponseTooLargeError(url, f"body exceeds {cap} bytes")
                 if self._clock() > deadline:
@@ -393,7 +409,11 @@ class Fetcher:
 
     def _check_not_before(self, url: str, host: str) -> None:
         until = self.memory.not_before(host)
-        if until is not None and self._now() < until:
+        now = self._now()
+        # A wait ending more than MAX_RETRY_AFTER from now was recorded by a clock that has
+        # gone back since (a Retry-After is obeyed for a day at most): not obeyed, it would
+        # have left the host alone for as long as the clock was off.
+        if until is not None and now < until <= now + timedelta(seconds=MAX_RETRY_AFTER):
             raise FetchError(url, f"{host} asked us (Retry-After) to wait until "
                              f"{utc.timestamp(until)}: not contacted")
 
@@ -431,32 +451,54 @@ class Fetcher:
         """
         record = self.memory.robots(origin)
         now = self._now()
-        if record is not None and now - record.fetched < ROBOTS_TTL:
+        # A copy dated after now was dated by a clock that has gone back since: its age is
+        # not known, so it is fetched again (kept, it held for as long as the clock was off).
+        age = now - record.fetched if record is not None else ROBOTS_TTL
+        if age < timedelta(0):
+            age = ROBOTS_TTL
+        if record is not None and age < ROBOTS_TTL:
             return _policy(record)
         robots_url = f"{origin}/robots.txt"
         try:
-            answer = self._follow(robots_url, {"Accept": "text/plain"}, robots=False)
+            # RFC 9309 §2.5: past its parsing limit, a robots.txt is not read at all (a
+            # larger one was "too large", so "unreachable": every URL of its host refused)
+            answer = self._follow(robots_url, {"Accept": "text/plain"}, robots=False,
+                                  head=ROBOTS_MAX_BYTES + 1)
         except FetchError as e:
             failure = str(e)
         else:
             if answer.status == 200 or 400 <= answer.status < 500:
                 # RFC 9309 §2.3: UTF-8; undecodable bytes become U+FFFD, never a crash.
-                body = answer.body.decode("utf-8", "replace") if answer.status == 200 else ""
+                body = _robots_text(answer.body) if answer.status == 200 else ""
                 record = RobotsRecord(origin, now, answer.status, body)
                 self.memory.save_robots(record)
                 log.debug("%s: HTTP %d, cached for a day", robots_url, answer.status)
                 return _policy(record)
             failure = f"{robots_url}: HTTP {answer.status}"
-        if record is not None and now - record.fetched < ROBOTS_STALE_MAX:
+        if record is not None and age < ROBOTS_STALE_MAX:
             log.info("%s; using the copy of %s", failure, utc.timestamp(record.fetched))
             return _policy(record)
         return _Policy(None, f"robots.txt unreachable ({failure}), so RFC 9309 §2.3.1.4")
 
 
+def _robots_text(body: bytes) -> str:
+    """A robots.txt's text within the parsing limit (RFC 9309 §2.5), cut at the end of its
+    last whole line: a line cut short could say less than it did ("Disallow: /private"
+    cut to "Disallow: /priv" is another rule; cut to "Allow: /" a wider one)."""
+    if len(body) > ROBOTS_MAX_BYTES:
+        body = body[:ROBOTS_MAX_BYTES]
+        body = body[:body.rfind(b"\n") + 1]
+    return body.decode("utf-8", "replace")
+
+
 def _policy(record: RobotsRecord) -> _Policy:
     if record.status != 200:
         return _Policy(Protego.parse(""), f"{record.origin}/robots.txt (HTTP {record.status})")
-    return _Policy(Protego.parse(record.body), f"{record.origin}/robots.txt")
+    # a copy stored before the limit was applied is parsed within it too
+    body = record.body
+    if len(body) > ROBOTS_MAX_BYTES:
+        body = _robots_text(body.encode("utf-8", "replace"))
+    return _Policy(Protego.parse(body), f"{record.origin}/robots.txt")
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:

@@ -814,9 +814,11 @@ class Store:
         return _dt_required(row[0]) if row else None
 
     def save_not_before(self, host: str, until: datetime) -> None:
+        # Replaced, not max()ed: the fetcher asks only once it contacted the host, so the
+        # wait kept is over, or void (dated by a clock that has gone back since).
         self.db.execute(
             "INSERT INTO hosts (host, not_before) VALUES (?, ?) ON CONFLICT (host) "
-            "DO UPDATE SET not_before = max(not_before, excluded.not_before)",
+            "DO UPDATE SET not_before = excluded.not_before",
             (host, utc.timestamp(until)),
         )
 

@@ -22,8 +22,9 @@ from syndication.errors import (
     ResponseTooLargeError,
     RobotsDisallowedError,
 )
-from syndication.fetch import Fetcher, MemoryHostState, parse_retry_after
+from syndication.fetch import ROBOTS_MAX_BYTES, Fetcher, MemoryHostState, parse_retry_after
 from syndication.models import RobotsRecord
+from syndication.store import Store
 from syndication.urls import origin_of
 
 from .conftest import SAMPLES
@@ -193,6 +194,80 @@ def test_robots_cached_for_a_day(server, make_fetcher, fake):
     fake.now = NOW + timedelta(hours=24, seconds=1)
     make_fetcher(memory).get(server.url("/x.atom"))  # run 3: stale, fetched again
     assert len(server.requests_to("/robots.txt")) == 2
+
+
+def robots_past_the_limit() -> bytes:
+    """The recorded robots.txt, then comment lines past RFC 9309's parsing limit, then a rule
+    beyond it: what a broken or hostile server may send (up to the 10 MB size cap)."""
+    head = ROBOTS.read_bytes() + b"User-agent: *\nDisallow: /private/\n"
+    filler = b"".join(b"# %07d " % i + b"x" * 90 + b"\n" for i in range(6000))
+    return head + filler + b"User-agent: *\nDisallow: /beyond/\n"
+
+
+@pytest.mark.parametrize("max_bytes", [10_000_000, 200_000])
+def test_robots_past_the_parsing_limit_is_neither_stored_nor_parsed(server, make_fetcher,
+                                                                    max_bytes):
+    """RFC 9309 §2.5: a parsing limit of at least 500 KiB. A robots.txt over the size cap
+    was "unreachable", so every URL of its host was refused in every run; one of 10 MB
+    cost 7 s of parsing on every run (its copy is parsed again by each run of the day) and
+    10 MB of the state file."""
+    body = robots_past_the_limit()
+    assert len(body) > ROBOTS_MAX_BYTES > max_bytes or max_bytes > len(body)
+    memory = MemoryHostState()
+    server.serve("/robots.txt", body, content_type="text/plain")
+    server.serve("/private/x.atom", b"<feed/>")
+    server.serve("/beyond/x.atom", b"<feed/>")
+    f = make_fetcher(memory, max_bytes=max_bytes)
+    with pytest.raises(RobotsDisallowedError):
+        f.get(server.url("/private/x.atom"))
+    assert f.get(server.url("/beyond/x.atom")).status == 200  # past the limit: not read
+    kept = memory.robots(origin_of(server.base))
+    assert kept is not None and kept.body.endswith("\n")  # whole lines only
+    assert len(kept.body.encode()) <= ROBOTS_MAX_BYTES
+    assert body.decode().startswith(kept.body)
+
+
+def test_a_robots_copy_stored_before_the_limit_is_parsed_within_it(server, make_fetcher):
+    memory = MemoryHostState()
+    memory.save_robots(RobotsRecord(origin_of(server.base), NOW, 200,
+                                    robots_past_the_limit().decode()))
+    server.serve("/beyond/x.atom", b"<feed/>")
+    assert make_fetcher(memory).get(server.url("/beyond/x.atom")).status == 200
+    assert server.requests_to("/robots.txt") == []  # the copy, under a day old
+
+
+def test_a_robots_copy_dated_after_now_is_fetched_again(server, make_fetcher, fake):
+    """The clock went back (a VM restored, a clock set right after running ahead): a copy
+    dated a year ahead was used for that year, whatever the site's rules became."""
+    memory = MemoryHostState()
+    memory.save_robots(RobotsRecord(origin_of(server.base), NOW + timedelta(days=365), 200,
+                                    "User-agent: *\nDisallow: /\n"))
+    server.serve("/robots.txt", ROBOTS, content_type="text/plain")
+    server.serve("/x.atom", b"<feed/>")
+    assert make_fetcher(memory).get(server.url("/x.atom")).status == 200
+    assert len(server.requests_to("/robots.txt")) == 1
+    kept = memory.robots(origin_of(server.base))
+    assert kept is not None and kept.fetched == NOW  # dated by the clock as it is now
+
+
+def test_a_wait_dated_by_a_clock_that_went_back_is_void(server, make_fetcher, fake, tmp_path):
+    """A Retry-After recorded while the clock was a year ahead left the host alone for that
+    year (a Retry-After is obeyed for a day at most); and, kept as the larger of the two, it
+    hid the next genuine one. In the real state file, across runs."""
+    server.serve("/robots.txt", ROBOTS, content_type="text/plain")
+    server.serve("/x.atom", b"", status=503, headers={"Retry-After": "3600"})
+    with Store(tmp_path / "state.sqlite3") as store:
+        fake.now = NOW + timedelta(days=365)  # the clock runs a year ahead
+        with pytest.raises(HTTPStatusError, match="left alone until 2026-10-01T13:00:00Z"):
+            make_fetcher(store, max_wait=60).get(server.url("/x.atom"))
+        fake.now = NOW  # set right: the host is contacted again, and asks for an hour
+        with pytest.raises(HTTPStatusError, match="left alone until 2025-10-01T13:00:00Z"):
+            make_fetcher(store, max_wait=60).get(server.url("/x.atom"))
+        assert len(server.requests_to("/x.atom")) == 2
+        fake.now = NOW + timedelta(minutes=30)  # that hour is obeyed
+        with pytest.raises(FetchError, match=r"asked us .* to wait until 2025-10-01T13:00:00Z"):
+            make_fetcher(store, max_wait=60).get(server.url("/x.atom"))
+        assert len(server.requests_to("/x.atom")) == 2
 
 
 def test_robots_redirect_off_the_configured_hosts_counts_as_unreachable(server, make_fetcher):
