@@ -16,7 +16,7 @@ from .compliance.htmltext import parse_page
 from .conversation import COUNTER_HTML, TC_HOME, article_id_from_url
 from .errors import DocumentCut, ParseError
 from .models import Article
-from .safetext import escape
+from .safetext import escape, quoted
 from .source import parse_author, sane_date
 
 
@@ -117,7 +117,7 @@ def _page_date(url: str, raw: str | None) -> datetime | None:
     try:
         return sane_date(raw)
     except ValueError as e:
-        raise ParseError(url, f"date {raw!r} {e}") from e
+        raise ParseError(url, f"date {quoted(raw)} {e}") from e
 
 
 def _inner_html(el: _Element) -> str:

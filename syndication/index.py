@@ -17,7 +17,7 @@ from .config import FeedConfig, SiteConfig
 from .conversation import TC_HOME
 from .models import LICENCE_NAME, LICENCE_URL, FeedEntry, Outcome
 from .output import FORMATS, GENERATOR_URI, ICON_FILE, author_name, icon_url
-from .safetext import FORBIDDEN
+from .safetext import FORBIDDEN, clipped
 from .source import link_problem
 from .store import ArticleState
 
@@ -176,8 +176,10 @@ def _refused_section(main: etree._Element, refused: Sequence[ArticleState]) -> N
             _sub(_sub(rules, "li"), "span", a.reason or "could not be processed")
         for f in failed:
             li = _sub(rules, "li")
+            # the evidence may quote the source at any length (a 200 KB rights line)
+            detail = clipped(f.detail)
             _sub(li, "code", f.rule).tail = _xml_safe(
-                f": {f.detail}" if f.ok is False else f": could not be checked: {f.detail}"
+                f": {detail}" if f.ok is False else f": could not be checked: {detail}"
             )
 
 

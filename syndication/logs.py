@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from .safetext import printable
+from .safetext import clipped, printable
 
 PACKAGE = logging.getLogger("syndication")
 PACKAGE.addHandler(logging.NullHandler())
@@ -21,10 +21,15 @@ def logger(name: str) -> logging.Logger:
 
 class _PrintableFormatter(logging.Formatter):
     """Log lines with control characters escaped and passwords redacted: they quote feeds,
-    pages and source URLs."""
+    pages and source URLs. A message is at most safetext.LINE_MAX characters (a traceback
+    added by -vv is not cut)."""
 
     def format(self, record: logging.LogRecord) -> str:
         return printable(super().format(record))
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = clipped(record.message)
+        return super().formatMessage(record)
 
 
 def to_stderr(verbose: int) -> None:

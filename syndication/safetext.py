@@ -249,3 +249,29 @@ def printable(text: str) -> str:
 def _escape(m: re.Match[str]) -> str:
     code = ord(m.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# --- quoting what was read ---------------------------------------------------------------
+
+#: The most of one value (a date, a link, an id, a tag) a message quotes as it was read.
+QUOTE_MAX = 120
+#: The longest line a run writes on stderr, and keeps (a run's failures, a source's error):
+#: cron mails the one, the state database keeps the other for 100 runs.
+LINE_MAX = 2000
+
+
+def quoted(value: str) -> str:
+    """``repr(value)`` for a message, its first QUOTE_MAX characters only, saying how long it
+    was: an entry's 200 KB date made a 200 KB line (a feed of such entries, 8 MB on stderr
+    and in the state file in every run)."""
+    if len(value) <= QUOTE_MAX:
+        return repr(value)
+    return f"{value[:QUOTE_MAX]!r}… ({len(value)} characters)"
+
+
+def clipped(line: str, limit: int = LINE_MAX) -> str:
+    """``line`` cut after ``limit`` characters, saying so: what quotes input that no message
+    bounded (a checker's evidence, a library's error) stays one line of bounded size."""
+    if len(line) <= limit:
+        return line
+    return f"{line[:limit]}… (cut: {len(line)} characters in all)"

@@ -26,6 +26,7 @@ from .models import Article, Author, SourceFeed
 from .safetext import (
     forbidden_character,
     forbidden_reference,
+    quoted,
     search_forbidden,
     utf8_may_hold_forbidden,
 )
@@ -79,7 +80,7 @@ def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> SourceF
     _check_encoding(data, url)
     root = parse_xml(data, url)
     if root.tag != f"{ATOM}feed":
-        raise ParseError(url, f"not an Atom feed (root element is {_local(root.tag)!r})")
+        raise ParseError(url, f"not an Atom feed (root element is {quoted(_local(root.tag))})")
 
     feed_lang = root.get(XML_LANG)
     clean = _clean_document(data)
@@ -128,7 +129,7 @@ def _check_encoding(data: bytes, url: str) -> None:
         data.decode("utf-8")
     except UnicodeDecodeError:
         return  # genuinely in another encoding
-    raise ParseError(url, f"declares encoding {declared!r} but its bytes are UTF-8: read as "
+    raise ParseError(url, f"declares encoding {quoted(declared)} but its bytes are UTF-8: read as "
                      "declared, its text would be garbled (mojibake), so it is refused")
 
 
@@ -142,7 +143,7 @@ def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None, *,
     article_id = article_id_from_entry_id(entry_id) or (
         article_id_from_url(link) if link else None)
     if article_id is None:
-        raise ValueError(f"no article id in <id>{entry_id}</id> nor in the link")
+        raise ValueError(f"no article id in <id> {quoted(entry_id)} nor in the link")
     if not link:
         raise ValueError(f"article {article_id}: no rel=alternate link")
     title = _text(entry, "title")
@@ -152,8 +153,8 @@ def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None, *,
     if content_el is None or not (content_el.text or "").strip():
         raise ValueError(f"article {article_id}: no content")
     if content_el.get("type", "text") not in ("html", "text/html"):
-        raise ValueError(f"article {article_id}: content type {content_el.get('type')!r}, "
-                         "expected html")
+        kind = quoted(str(content_el.get("type")))
+        raise ValueError(f"article {article_id}: content type {kind}, expected html")
     updated = _date(entry, "updated", article_id, now=now)
     published = _date(entry, "published", article_id, default=updated, now=now)
     authors = tuple(
@@ -223,22 +224,22 @@ def link_problem(url: str, article_id: int) -> str | None:
     must be an https URL of The Conversation whose path names the same article id
     (docs/compliance.md#rule-source-link). Never javascript:, data: or another site."""
     if forbidden_character(url) is not None or _SPACE.search(url):
-        return f"link {url!r} holds characters a URL may not"
+        return f"link {quoted(url)} holds characters a URL may not"
     try:
         parts = split(url)  # as a browser reads it: a backslash ends the host
         port = parts.port
     except ValueError:
-        return f"link {url!r} is not a URL"
+        return f"link {quoted(url)} is not a URL"
     if parts.scheme != "https":
-        return f"link {url!r} is not an https URL"
+        return f"link {quoted(url)} is not an https URL"
     if parts.username is not None or parts.password is not None or port not in (None, 443):
-        return f"link {url!r} names a user, a password or a port"
+        return f"link {quoted(url)} names a user, a password or a port"
     if not is_tc_url(url):
-        return f"link {url!r} is not on The Conversation ({TC_HOST})"
+        return f"link {quoted(url)} is not on The Conversation ({TC_HOST})"
     linked = article_id_from_url(url)
     if linked != article_id:
-        return (f"link {url!r} names article {linked}, not {article_id}" if linked else
-                f"link {url!r} names no article id")
+        return (f"link {quoted(url)} names article {linked}, not {article_id}" if linked else
+                f"link {quoted(url)} names no article id")
     return None
 
 
@@ -316,7 +317,7 @@ def _date(entry: ET.Element, name: str, article_id: int,
     try:
         value = sane_date(raw, now=now)
     except ValueError as e:
-        raise ValueError(f"article {article_id}: <{name}> {raw!r} {e}") from e
+        raise ValueError(f"article {article_id}: <{name}> {quoted(raw)} {e}") from e
     return value
 
 

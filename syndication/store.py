@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, TypeVar
 from . import utc
 from .errors import PathError, StorageError
 from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
+from .safetext import clipped
 from .update import Intent, Stored
 from .update import visible_hash as update_visible_hash
 
@@ -401,7 +402,7 @@ class Store:
             "INSERT INTO sources (url, last_attempt, last_error) VALUES (?, ?, ?) "
             "ON CONFLICT (url) DO UPDATE SET last_attempt = excluded.last_attempt, "
             "last_error = excluded.last_error",
-            (url, utc.timestamp(now), error),
+            (url, utc.timestamp(now), clipped(error)),
         )
 
     # --- articles -----------------------------------------------------------------------
@@ -488,7 +489,7 @@ class Store:
                 content_hash,
                 str(status),
                 _findings([f for f in findings if f.ok is not True]),
-                reason,
+                clipped(reason),
                 utc.timestamp(now),
                 utc.timestamp(now),
                 visible_hash or update_visible_hash(article),
@@ -838,7 +839,7 @@ class Store:
             "feeds_failed": len(report.feeds_failed),
             "requests": report.requests,
             "pruned": report.pruned,
-            "failures": list(failures[:MAX_RUN_FAILURES]),
+            "failures": [clipped(f) for f in failures[:MAX_RUN_FAILURES]],
             "failures_left_out": max(0, len(failures) - MAX_RUN_FAILURES),
         }
         with self.transaction():
@@ -847,9 +848,13 @@ class Store:
                 (utc.timestamp(report.started), utc.timestamp(report.finished), int(report.ok),
                  json.dumps(summary, sort_keys=True)),
             )
-            self.db.execute("DELETE FROM runs WHERE id NOT IN "
-                            "(SELECT id FROM runs ORDER BY id DESC LIMIT ?)", (KEEP_RUNS,))
+            self._keep_last_runs()
         self.give_back()
+
+    def _keep_last_runs(self) -> None:
+        """Only the last KEEP_RUNS runs are kept, however each run ended."""
+        self.db.execute("DELETE FROM runs WHERE id NOT IN "
+                        "(SELECT id FROM runs ORDER BY id DESC LIMIT ?)", (KEEP_RUNS,))
 
 
     def last_run(self) -> RunRecord | None:
@@ -864,12 +869,15 @@ class Store:
     def record_crash(self, started: datetime, finished: datetime, reason: str) -> None:
         """Record a run that stopped before its end (an exception, a signal), as failed with
         ``reason``, so that `status` says so (cron users look there)."""
+        reason = clipped(reason)
         summary = {"crashed": reason, "failures": [reason], "failures_left_out": 0}
         with self.transaction():
             self.db.execute(
                 "INSERT INTO runs (started, finished, ok, summary) VALUES (?, ?, 0, ?)",
                 (utc.timestamp(started), utc.timestamp(finished),
                  json.dumps(summary, sort_keys=True)))
+            # a run stopped every time (a cron `timeout`, a bug) must not grow the table
+            self._keep_last_runs()
 
     def runs_count(self) -> int:
         (n,) = self.db.execute("SELECT count(*) FROM runs").fetchone()

@@ -5,13 +5,19 @@ recorded feed (never an edited sample)."""
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from syndication import pipeline
+from syndication import store as store_module
 from syndication.config import Config, load_config
+from syndication.pipeline import run
+from syndication.safetext import LINE_MAX
 
 from .harness import (
     ENV,
@@ -23,8 +29,9 @@ from .harness import (
     db_consistent,
     drive,
     entry_contents,
+    split_feed,
 )
-from .server import LoopbackServer
+from .server import LoopbackServer, Reply
 
 SCIENCE_PATH = "/us/science/articles.atom"
 # The recorded entry corrected by The Conversation (one word of its text, dated a day later),
@@ -91,4 +98,75 @@ def test_a_stale_copy_in_another_feed_never_undoes_a_correction(site, capsys,
         assert re.findall(r"<updated>([^<]*)</updated>", atom)[-1].startswith("2025-09-27T08")
         assert_nothing_unverified(site.out, site.state)
         clock.now += timedelta(minutes=30)
+    db_consistent(site.state)
+
+
+# --- what a run says and keeps of input it refuses ----------------------------------------
+
+JUNK = "9" * 200_000  # a value of 200,000 characters where a short one belongs
+
+
+def env_entry(old: bytes, new: bytes) -> bytes:
+    """The recorded feed with ``old`` replaced by ``new`` inside its entry."""
+    head, entries, tail = split_feed(ENV)
+    assert entries[0].count(old) == 1, old
+    return head + entries[0].replace(old, new) + tail
+
+
+HUGE_INPUT = {
+    "date": env_entry(b"<updated>2025-09-26T12:30:52Z</updated>",
+                      f"<updated>{JUNK}</updated>".encode()),
+    "content-type": env_entry(b'<content type="html">', f'<content type="{JUNK}">'.encode()),
+    "id-and-link": env_entry(b"<id>tag:theconversation.com,2011:article/263253</id>",
+                             f"<id>{JUNK}</id>".encode()).replace(
+        b"-263253\"/>", f"-x{JUNK}\"/>".encode(), 1),
+    "root-element": f"<{'x' * 200_000}/>".encode(),
+    # quoted by the checker's evidence (licence), which no message of ours bounds
+    "rights": env_entry(b"<rights>Licensed as Creative Commons \xe2\x80\x93 attribution, no "
+                        b"derivatives.</rights>", f"<rights>{JUNK}</rights>".encode()),
+}
+
+
+@pytest.mark.parametrize("where", list(HUGE_INPUT))
+def test_lines_quoting_what_was_read_are_bounded(site, capsys, where: str) -> None:
+    """A line quoting input as it was read (a date, an id, a link, a tag, a checker's
+    evidence) was as long as that input: a feed of 40 entries with a 200 KB date each made
+    8 MB of stderr (cron's mail) and 8 MB more of the state file in every run, for the 100
+    runs kept. Now every line says what and where in at most LINE_MAX characters, the run
+    summary and the source's error keep no more, and the next good run recovers."""
+    site.fault(ENV_PATH, Reply(body=HUGE_INPUT[where]))
+    outcome = drive(site.config(), capsys)
+    assert outcome.status == 1 and outcome.lines
+    assert outcome.stderr.startswith("syndication: ")
+    for line in outcome.lines:
+        assert len(line) < LINE_MAX + 100, line[:200]
+    assert "characters" in outcome.stderr  # how long the value was is said
+    with sqlite3.connect(site.state) as db:
+        (summary,) = db.execute("SELECT summary FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        errors = [e for (e,) in db.execute("SELECT last_error FROM sources") if e]
+        reasons = [r for (r,) in db.execute("SELECT reason FROM articles")]
+    for text in [*json.loads(summary)["failures"], *errors, *reasons]:
+        assert len(text) < LINE_MAX + 100
+    assert len((site.out / "index.html").read_bytes()) < 50_000  # says why a feed is empty
+    site.normal()
+    assert drive(site.config(), capsys).status == 0
+    assert_nothing_unverified(site.out, site.state)
+
+
+def test_runs_stopped_every_time_keep_only_the_last(site, capsys, monkeypatch) -> None:
+    """A run stopped by an error or a signal is recorded as failed; only finished runs used
+    to trim the table, so a job stopped every time (a cron `timeout` shorter than its run,
+    a bug) added a row a run for good: 17,520 a year at every half hour."""
+    monkeypatch.setattr(store_module, "KEEP_RUNS", 3)
+    config = site.config()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug no test foresaw")
+
+    monkeypatch.setattr(pipeline, "_publish", broken)
+    for _ in range(6):
+        with pytest.raises(RuntimeError):
+            run(config, sleep=lambda s: None)
+    with sqlite3.connect(site.state) as db:
+        assert db.execute("SELECT count(*) FROM runs").fetchone() == (3,)
     db_consistent(site.state)
