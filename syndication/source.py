@@ -114,8 +114,12 @@ def _check_encoding(data: bytes, url: str) -> None:
     """Refuse a document that declares a single-byte encoding (ISO-8859-1, windows-1252…)
     while its bytes are UTF-8 with non-ASCII text: read as declared, every accented letter
     and dash would become mojibake, and mojibake would be "the source" the checker compares
-    with. Bytes invalid in their declared encoding are refused by the parser itself."""
-    match = _DECLARED_ENCODING.match(data)
+    with. Bytes invalid in their declared encoding are refused by the parser itself. A
+    UTF-8 byte-order mark says UTF-8 too: expat obeys the declaration after it, so a BOM
+    before such a declaration let mojibake through (published, or each entry refused for a
+    C1 control its mojibake holds)."""
+    bom = data.startswith(codecs.BOM_UTF8)
+    match = _DECLARED_ENCODING.match(data.removeprefix(codecs.BOM_UTF8) if bom else data)
     if match is None or data.isascii():
         return
     declared = match.group(1).decode("ascii")
@@ -125,6 +129,10 @@ def _check_encoding(data: bytes, url: str) -> None:
         return  # the parser names the unknown encoding
     if name.startswith("utf"):
         return
+    if bom:
+        raise ParseError(url, f"begins with a UTF-8 byte-order mark but declares encoding "
+                         f"{quoted(declared)}: read as declared, its text would be garbled "
+                         "(mojibake), so it is refused")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:

@@ -5,6 +5,7 @@ recorded feed (never an edited sample)."""
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import sqlite3
@@ -23,6 +24,8 @@ from .harness import (
     ENV,
     ENV_ID,
     ENV_PATH,
+    FR_BOTH,
+    FR_IDS,
     ROBOTS,
     Site,
     assert_nothing_unverified,
@@ -170,3 +173,33 @@ def test_runs_stopped_every_time_keep_only_the_last(site, capsys, monkeypatch) -
     with sqlite3.connect(site.state) as db:
         assert db.execute("SELECT count(*) FROM runs").fetchone() == (3,)
     db_consistent(site.state)
+
+
+# --- encodings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("declared", ["windows-1252", "ISO-8859-1", "ISO-8859-15"])
+def test_a_utf8_byte_order_mark_before_a_single_byte_declaration_is_refused(
+        site, capsys, declared: str) -> None:
+    """The French feed as sent with a UTF-8 byte-order mark and a declaration of a
+    single-byte encoding: expat obeys the declaration, and the check that refuses such a
+    declaration over UTF-8 bytes did not look past the mark. Its entries were published as
+    mojibake ("Ã©" for "é": windows-1252) or each refused for a C1 control its mojibake
+    holds, in a line that did not say why. Now the source is refused in one line naming
+    the mark and the declaration; what it published before stays."""
+    assert drive(site.config(), capsys).status == 0
+    before = {p.name: p.read_bytes() for p in site.out.glob("fr.*")}
+    garbled = codecs.BOM_UTF8 + FR_BOTH.replace(b'encoding="UTF-8"',
+                                                f'encoding="{declared}"'.encode(), 1)
+    site.normal(fr=garbled)
+    outcome = drive(site.config(), capsys)
+    assert outcome.status == 1 and len(outcome.lines) == 1, outcome.stderr
+    assert re.search(rf"/fr/.*: begins with a UTF-8 byte-order mark but declares encoding "
+                     rf"'{declared}'", outcome.lines[0])
+    assert {p.name: p.read_bytes() for p in site.out.glob("fr.*")} == before
+    for path in site.out.iterdir():
+        assert "Ã".encode() not in path.read_bytes(), path
+    site.normal()
+    assert drive(site.config(), capsys).status == 0
+    assert {n for n, _ in entry_contents(site.out / "fr.atom")} == set(FR_IDS)
+    assert_nothing_unverified(site.out, site.state)
