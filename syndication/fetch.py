@@ -7,6 +7,7 @@ request at a time per host spaced by ``min_interval``, bounded retries with back
 # compiles each string annotation into a ForwardRef at every start-up.
 import math
 import os
+import threading
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
@@ -302,14 +303,7 @@ class Fetcher:
         self.requests_made += 1
         started = self._clock()
         try:
-            response = self.session.get(
-                current,
-                headers=headers,
-                timeout=(timeout, timeout),
-                allow_redirects=False,
-                stream=True,
-                **self._environment(current),
-            )
+            response = self._send(current, headers, timeout)
         except requests.Timeout as e:
             raise _Transient(f"timed out after {timeout:g} s") from e
         except requests.ConnectionError as e:
@@ -334,6 +328,49 @@ class Fetcher:
         finally:
             response.close()
             self._last_request[host] = self._clock()
+
+    def _send(self, current: str, headers: dict[str, str], timeout: float
+              ) -> requests.Response:
+        """The response to a GET of ``current``, its status line and headers read, within
+        ``timeout`` seconds (and a second's grace, so that requests' own timeouts speak
+        first). requests' timeouts bound each read, not their sum: a server dripping its
+        headers a byte at a time, each sooner than ``timeout``, held the run for as long as
+        it dripped (days: up to 100 header lines of 64 KiB), and so every later run of cron
+        (exit 75, the lock held). Sent from a thread of its own, waited for here; at the
+        deadline it is left to end alone (its answer, if any, is closed), a daemon thread
+        that never keeps the process alive."""
+        got: dict[str, Any] = {}
+        done = threading.Event()
+        lock = threading.Lock()
+
+        def send() -> None:
+            try:
+                response = self.session.get(current, headers=headers, timeout=(timeout, timeout),
+                                            allow_redirects=False, stream=True,
+                                            **self._environment(current))
+            except BaseException as e:  # handed to the caller, who raises it
+                got["error"] = e
+            else:
+                with lock:
+                    if got.get("abandoned"):
+                        response.close()
+                    else:
+                        got["response"] = response
+            finally:
+                done.set()
+
+        threading.Thread(target=send, name="syndication-fetch", daemon=True).start()
+        if not done.wait(timeout + 1.0):
+            with lock:
+                got["abandoned"] = True
+                late = got.pop("response", None)
+            if late is not None:
+                late.close()
+            raise _Transient(f"headers not complete after {timeout:g} s")
+        if "error" in got:
+            raise got["error"]
+        response: requests.Response = got["response"]
+        return response
 
     def _read(self, url: str, response: requests.Response, started: float,
               head: int | None = None) -> bytes:

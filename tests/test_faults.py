@@ -113,6 +113,19 @@ def drip(h: BaseHTTPRequestHandler) -> None:
                 return
 
 
+def drip_headers(h: BaseHTTPRequestHandler) -> None:
+    """The status line, then one header a byte every 50 ms, each byte well within the
+    timeout: requests' timeouts bound each read, so only a deadline on the whole exchange
+    stops it (a 64 KiB header line takes an hour; http.client takes 100 of them)."""
+    with contextlib.suppress(OSError):
+        h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/atom+xml\r\nX-Slow: ")
+        h.wfile.flush()
+        while not RELEASE.wait(0.05):
+            h.wfile.write(b"a")
+            h.wfile.flush()
+    h.close_connection = True
+
+
 def reset(h: BaseHTTPRequestHandler) -> None:
     """Close with a TCP RST before answering."""
     h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -313,6 +326,9 @@ FAULTS = [
     Fault("slow-drip", on_env(Reply(handler=drip)), 1,
           (ENV_LINE + r"body not complete after 0\.5 s, gave up after 2 tries$",),
           within=2 * TIMEOUT + 2),
+    Fault("slow-headers", on_env(Reply(handler=drip_headers)), 1,
+          (ENV_LINE + r"headers not complete after 0\.5 s, gave up after 2 tries$",),
+          within=2 * (TIMEOUT + 1) + 2),
     Fault("connection-reset", on_env(Reply(handler=reset)), 1,
           (ENV_LINE + r"connection failed \(.*\), gave up after 2 tries$",)),
     Fault("connection-reset-once", on_env(then_ok(Reply(handler=reset))), 0),
