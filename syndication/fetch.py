@@ -7,6 +7,7 @@ request at a time per host spaced by ``min_interval``, bounded retries with back
 # compiles each string annotation into a ForwardRef at every start-up.
 import math
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -112,6 +113,24 @@ class _Policy(NamedTuple):
         return self.rules.crawl_delay(agent) if self.rules is not None else None
 
 
+class _Sender:
+    """A daemon thread that sends a Fetcher's requests, one at a time, so that the Fetcher
+    can stop waiting for one at a deadline (Fetcher._send). One thread for all of them: a
+    thread started for each request cost 0.5 ms, one handed a request 0.09 ms."""
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        threading.Thread(target=self._loop, name="syndication-fetch", daemon=True).start()
+
+    def _loop(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            job()  # never raises: _send's job hands everything to its caller
+
+    def stop(self) -> None:
+        """End the thread once the request it is sending, if any, is over."""
+        self.jobs.put(None)
+
+
 class _Transient(Exception):
     """A failure worth another try: network error, timeout, incomplete body."""
 
@@ -164,6 +183,7 @@ class Fetcher:
         # (_environment), with requests' own functions, and given to each request.
         self.session.trust_env = False
         self._environments: dict[str, dict[str, Any]] = {}  # full_origin -> get() arguments
+        self._sender: _Sender | None = None  # started by the first request
 
     def __enter__(self) -> "Fetcher":
         return self
@@ -177,6 +197,9 @@ class Fetcher:
         self.close()
 
     def close(self) -> None:
+        if self._sender is not None:
+            self._sender.stop()
+            self._sender = None
         self.session.close()
 
     def get(
@@ -336,9 +359,10 @@ class Fetcher:
         first). requests' timeouts bound each read, not their sum: a server dripping its
         headers a byte at a time, each sooner than ``timeout``, held the run for as long as
         it dripped (days: up to 100 header lines of 64 KiB), and so every later run of cron
-        (exit 75, the lock held). Sent from a thread of its own, waited for here; at the
-        deadline it is left to end alone (its answer, if any, is closed), a daemon thread
-        that never keeps the process alive."""
+        (exit 75, the lock held). Sent by the sender thread, waited for here; at the
+        deadline it is left to end alone with that thread (its answer, if any, is closed),
+        a daemon thread that never keeps the process alive, and the next request gets a new
+        one."""
         got: dict[str, Any] = {}
         done = threading.Event()
         lock = threading.Lock()
@@ -359,8 +383,12 @@ class Fetcher:
             finally:
                 done.set()
 
-        threading.Thread(target=send, name="syndication-fetch", daemon=True).start()
+        if self._sender is None:
+            self._sender = _Sender()
+        self._sender.jobs.put(send)
         if not done.wait(timeout + 1.0):
+            self._sender.stop()
+            self._sender = None
             with lock:
                 got["abandoned"] = True
                 late = got.pop("response", None)
