@@ -327,6 +327,7 @@ def _author_credit(article: Article | None, scope: Scope, plain: bool,
         return Finding("author-credit", False, "the source names no author")
     problems = []
     profiles = {_profile_key(a.get("href") or ""): a for a in scope.links}
+    linked_names = _linked_names(scope)
     unlinked = []
     credit, as_name = looked_for or _credit_for_names(article, scope)
     for author in article.authors:
@@ -345,6 +346,9 @@ def _author_credit(article: Article | None, scope: Scope, plain: bool,
             else:
                 problems.append(f"{author.name} is not linked to their profile "
                                 f"{author.profile_url}")
+        elif author.profile_url and (wrong := _misdirected(author, article.authors,
+                                                           linked_names)):
+            problems.append(wrong)
     if problems:
         return Finding("author-credit", False, "; ".join(problems))
     names = ", ".join(a.name for a in article.authors)
@@ -979,6 +983,32 @@ def _byline_names(scope: Scope) -> list[str]:
             if name and name not in names:
                 names.append(name)
     return names
+
+
+def _linked_names(scope: Scope) -> dict[str, set[str]]:
+    """The profiles each name in the credit links: a link to a profile on The Conversation
+    whose text is a name, by ``name_key`` of that text."""
+    out: dict[str, set[str]] = {}
+    for a in scope.links:
+        href = a.get("href") or ""
+        if is_profile_url(href):
+            out.setdefault(name_key(text_of(a)), set()).add(_profile_key(href))
+    return out
+
+
+def _misdirected(author: Author, authors: Sequence[Author],
+                 linked_names: dict[str, set[str]]) -> str | None:
+    """What is wrong when the author's name is linked only to profiles not theirs (two
+    co-authors' links swapped: each profile linked, neither from its author's name)."""
+    keys = linked_names.get(name_key(author.name))
+    own = _profile_key(author.profile_url or "")
+    if not keys or own in keys:
+        return None
+    other = next((b for b in authors if b is not author and b.profile_url
+                  and _profile_key(b.profile_url) in keys), None)
+    whose = (f"{other.name}'s profile {other.profile_url}" if other is not None
+             else "another profile")
+    return f"{author.name}'s name links {whose}, not their own ({author.profile_url})"
 
 
 def _profile_key(url: str) -> str:

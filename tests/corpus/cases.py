@@ -774,6 +774,14 @@ SEVENTH_ROUND_LAYOUTS: tuple[Case, ...] = (
       for layout, original in zip(layouts, ORIGINALS, strict=True)),
 )
 
+# The eighth round (red-team-findings.md, F62-): F63, co-authors' profile links swapped (each
+# profile linked, neither from its author's name) fail author-credit, naming both.
+EIGHTH_ROUND: tuple[Case, ...] = (
+    *(fails(layout, original, "profile-links-swapped", "author-credit")
+      for layout, original in ((TT1, FR1), (GHO, ES1), (DRU, FR1), (NEWS, ES1), (AMP, FR1),
+                               (SQS, ES1), (TT20, FR1), (DIG, ES1))),
+)
+
 
 CASES: tuple[Case, ...] = (
     # Every layout with every original's code pasted as it comes: compliant (plain text:
@@ -1360,6 +1368,7 @@ CASES: tuple[Case, ...] = (
     *SIXTH_ROUND,
     *SEVENTH_ROUND,
     *SEVENTH_ROUND_LAYOUTS,
+    *EIGHTH_ROUND,
 )
 
 # Cases the checker judges wrongly today, under the kind each stands for: marked

@@ -3473,6 +3473,19 @@ def _said(rule: str, *found: Callable[[Original], str]) -> Evidence:
     return lambda o: (rule, tuple(f(o) for f in found))
 
 
+# --- the eighth round's (red-team-findings.md, F62-) ----------------------------------------
+
+
+def profile_links_swapped(slots: Slots, o: Original) -> Slots:
+    """The first two co-authors' profile links swapped in the byline (F63): each profile is
+    linked, neither from its author's name, as when a byline is typed again from two tabs."""
+    assert len(o.article.authors) > 1, "needs co-authors"
+    first, second = (a.profile_url or "" for a in o.article.authors[:2])
+    code = sub(slots.article, f'href="{first}"', 'href="@@first@@"')
+    code = sub(code, f'href="{second}"', f'href="{first}"')
+    return article_of(slots, sub(code, 'href="@@first@@"', f'href="{second}"'))
+
+
 # --- the article's opening quoted beside it (red-team-findings.md, F60) -------------------
 def _opening(o: Original, count: int) -> str:
     """The original's first ``count`` words, as a CMS's automatic excerpt takes them."""
@@ -4101,4 +4114,8 @@ EDITS = {e.name: e for e in (
     *(_e(f"caption-described-{n}-{where}", "a publisher's own picture in the post's body",
          caption_text(f"described-{n}", ("block", "classic", "ghost")[n], where), False)
       for n in range(3) for where in ("top", "between", "after")),
+    # the eighth round's (red-team-findings.md, F62-)
+    _e("profile-links-swapped", "co-authors' profile links swapped", profile_links_swapped,
+       evidence=_said("author-credit", lambda o: f"{o.article.authors[0].name}'s name links "
+                      f"{o.article.authors[1].name}'s profile")),
 )}
