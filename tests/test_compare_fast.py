@@ -109,10 +109,12 @@ def reference_reach(source: Sequence[str], removable: dict[int, tuple[int, str]]
 
 
 def reference_align(
-    source: Sequence[str], removable: dict[int, tuple[int, str]], republished: Sequence[str]
+    source: Sequence[str], removable: dict[int, tuple[int, str]], republished: Sequence[str],
+    caseless: frozenset[int] = frozenset(),
 ) -> Alignment:
     """compare.align as it was written first: the texts walked token by token, the anchor
-    found by tuple.index and counted token by token."""
+    found by tuple.index and counted token by token; a subheading's token (``caseless``)
+    equal to the republication's without case."""
     n, m = len(source), len(republished)
     if n < ANCHOR_WORDS or m < ANCHOR_WORDS:
         same = n > 0 and tuple(source) == tuple(republished)
@@ -141,7 +143,8 @@ def reference_align(
         if span is not None and not _carries(source, republished, i, span[0], j):
             i = span[0]
             continue
-        if j < m and source[i] == republished[j]:
+        if j < m and (source[i] == republished[j] or (
+                i in caseless and source[i].casefold() == republished[j].casefold())):
             i += 1
             j += 1
             continue
@@ -222,6 +225,28 @@ def test_alignment_matches_the_plain_walk(
             )
             compared += 1
     assert compared == 3 * 20
+
+
+def test_subheadings_in_another_case_match_the_plain_walk(
+    env_article: Article, fr_articles: tuple[Article, ...]
+) -> None:
+    """The original's subheadings (Original.caseless) in Title Case or capitals, alone or
+    beside the edits of ``variants``: the walk compares their tokens without case."""
+    compared = 0
+    for seed, article in enumerate((env_article, *fr_articles)):
+        original = prepare(article)
+        words, removable, caseless = original.text.words, original.removable, original.caseless
+        assert caseless  # every recorded article has subheadings
+        for style in (str.title, str.upper):
+            restyled = tuple(style(w) if k in caseless else w for k, w in enumerate(words))
+            assert restyled != words
+            for republished in (restyled, *variants(restyled, removable, seed)[:6]):
+                assert align(words, removable, republished, caseless) == reference_align(
+                    words, removable, republished, caseless)
+                compared += 1
+        whole = align(words, removable, restyled, caseless)
+        assert (whole.differences, whole.cut) == ((), None)
+    assert compared == 3 * 2 * 7
 
 
 @pytest.mark.parametrize(("source", "republished"), [

@@ -7,7 +7,7 @@ as a Cut."""
 # Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
 # compiles each string annotation into a ForwardRef at every start-up.
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from .htmltext import join_words
@@ -204,6 +204,7 @@ def align(
     source: Sequence[str],
     removable: dict[int, tuple[int, str]],
     republished: Sequence[str],
+    caseless: Collection[int] = (),
 ) -> Alignment:
     """Walk the original and the republication side by side, in linear time.
 
@@ -211,7 +212,9 @@ def align(
     republication does not carry its words, the range is skipped. Anything else that differs
     is a Difference; where the republication stops carrying the original, a Cut. The
     republication may carry other words before the article's first token and after its last
-    (byline, attribution, the page around it).
+    (byline, attribution, the page around it). A token of the original whose index is in
+    ``caseless`` (a subheading's: ``Original.caseless``) is compared without case: a house
+    style sets subheadings in Title Case or capitals.
     """
     source, republished = tuple(source), tuple(republished)  # compared slice to slice
     n, m = len(source), len(republished)
@@ -252,6 +255,10 @@ def align(
             i += 1
             j += 1
         if i == stop:
+            continue
+        if i in caseless and j < m and source[i].casefold() == republished[j].casefold():
+            i += 1  # a subheading's word in another case: the same word
+            j += 1
             continue
         found = _resync(source, removable, republished, i, j) or _jump(
             source, republished, grams, i, j

@@ -1,6 +1,7 @@
 """Pure: an original Article prepared once for judging its republications: its tokens, the
 ranges a republication may leave out (embeds, promos, unlicensed figures, the disclosure),
-where its blocks end (an extract may stop there), and its images with their reuse."""
+where its blocks end (an extract may stop there), the tokens of its subheadings (compared
+without case), and its images with their reuse."""
 
 # Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
 # compiles each string annotation into a ForwardRef at every start-up.
@@ -21,7 +22,7 @@ from .content import (
     is_disclosure,
     is_placeholder,
 )
-from .htmltext import Pieces, Text, extract, parse_fragment
+from .htmltext import HEADING_TAGS, Pieces, Text, extract, parse_fragment
 
 
 class OriginalImage(NamedTuple):
@@ -46,6 +47,9 @@ class Original:
     boundaries: frozenset[int]  # token indices where a block starts or ends: an extract's end
     images: tuple[OriginalImage, ...]
     length: int  # tokens a republication must carry: all but the removable ranges
+    # token indices of its subheadings: a house style sets them in Title Case or capitals
+    # (compare.align compares them without case; docs/compliance.md#rule-unaltered-text)
+    caseless: frozenset[int] = frozenset()
     # its text pieces, tokenised: a republication repeats them, and is read sooner with them
     pieces: Pieces = field(default_factory=dict, repr=False, compare=False)
 
@@ -76,14 +80,17 @@ def prepare(article: Article, root: _Element | None = None,
     # Links are placed too, though they do not count here: the text is then read in the runs
     # a republication's is (page.read places its links), and the check finds them tokenised
     # in ``pieces``.
-    text = extract(root, {"a"}, reasons, keep=pieces)
+    text = extract(root, {"a", *HEADING_TAGS}, reasons, keep=pieces)
     removable: dict[int, tuple[int, str]] = {}
     boundaries = set(text.edges)  # where each block starts and ends
+    caseless: set[int] = set()
     # In the order elements end: of two with one range, the innermost's reason is given.
     for el, (start, end) in text.spans.items():
         reason = reasons.get(el)
         if reason is None:
-            continue  # a link
+            if el.tag in HEADING_TAGS:
+                caseless.update(range(start, end))
+            continue  # a link or a heading
         boundaries.update((start, end))
         if end > start and (start not in removable or removable[start][0] < end):
             removable[start] = (end, reason)
@@ -110,5 +117,5 @@ def prepare(article: Article, root: _Element | None = None,
     length = len(text.words) - covered
     return Original(article=article, text=text, removable=removable,
                     boundaries=frozenset(boundaries), images=tuple(images), length=length,
-                    pieces=pieces)
+                    caseless=frozenset(caseless), pieces=pieces)
 

@@ -774,9 +774,20 @@ SEVENTH_ROUND_LAYOUTS: tuple[Case, ...] = (
       for layout, original in zip(layouts, ORIGINALS, strict=True)),
 )
 
-# The eighth round (red-team-findings.md, F62-): F63, co-authors' profile links swapped (each
-# profile linked, neither from its author's name) fail author-credit, naming both.
+# The eighth round (red-team-findings.md, F62-): F62, the original's subheadings in a house
+# style's Title Case or capitals are its words (a word changed in one still fails); F63,
+# co-authors' profile links swapped (each profile linked, neither from its author's name)
+# fail author-credit, naming both.
 EIGHTH_ROUND: tuple[Case, ...] = (
+    *(ok(layout, original, "subheadings-title-case")
+      for layout, original in ((TT1, EN), (GHO, FR1), (DRU, FR2), (NEWS, ES1), (AMP, ES2),
+                               (TXT, EN), (DIG, FR1), (ELE, EN))),
+    *(ok(layout, original, "subheadings-upper")
+      for layout, original in ((AST, EN), (PAP, FR1), (SQS, ES1), (BLG, FR2))),
+    *(ok(layout, original, "subheadings-bold")
+      for layout, original in ((GP, EN), (TT20, FR1), (NEV, ES2), (DIV, FR2))),
+    *(fails(layout, original, "subheadings-title-case-edited", "unaltered-text")
+      for layout, original in ((TT1, EN), (GHO, FR1), (NSP, ES1), (WFL, FR2), (TXT, ES2))),
     *(fails(layout, original, "profile-links-swapped", "author-credit")
       for layout, original in ((TT1, FR1), (GHO, ES1), (DRU, FR1), (NEWS, ES1), (AMP, FR1),
                                (SQS, ES1), (TT20, FR1), (DIG, ES1))),

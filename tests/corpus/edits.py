@@ -3486,6 +3486,45 @@ def profile_links_swapped(slots: Slots, o: Original) -> Slots:
     return article_of(slots, sub(code, 'href="@@first@@"', f'href="{second}"'))
 
 
+# Words a Title Case style leaves in lower case inside a heading (Chicago's joining words, and
+# their French and Spanish counterparts).
+_TITLE_SMALL = frozenset("a an and the of in on to for at by de des du la le les et un une el "
+                         "los las y en del".split())
+
+
+def _title_case(text: str) -> str:
+    return " ".join(w if k and w.lower() in _TITLE_SMALL else w[:1].upper() + w[1:]
+                    for k, w in enumerate(text.split(" ")))
+
+
+def subheadings_restyled(style: str, *, edited: bool = False) -> Apply:
+    """The original's subheadings typed again in the publisher's house style (F62): Title
+    Case, capitals, or Title Case in bold paragraphs (the classic editor's habit);
+    ``edited``: a word of the first changed as well (a defect)."""
+    case = str.upper if style == "upper" else _title_case
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        done: list[str] = []
+
+        def one(m: re.Match[str]) -> str:
+            inner = re.sub(r">([^<]+)<", lambda t: ">" + case(t.group(1)) + "<",
+                           ">" + m.group(2) + "<")[1:-1]
+            if edited and not done:
+                words_ = inner.split(" ")
+                words_[-1] = "Changed"
+                inner = " ".join(words_)
+            done.append(inner)
+            if style == "bold":
+                return f"<p><strong>{inner}</strong></p>"
+            return f"<h2{m.group(1)}>{inner}</h2>"
+
+        new = re.sub(r"<h2([^>]*)>(.*?)</h2>", one, slots.article, flags=re.DOTALL)
+        assert done, "no subheading"
+        return article_of(slots, new)
+
+    return apply
+
+
 # --- the article's opening quoted beside it (red-team-findings.md, F60) -------------------
 def _opening(o: Original, count: int) -> str:
     """The original's first ``count`` words, as a CMS's automatic excerpt takes them."""
@@ -4115,6 +4154,11 @@ EDITS = {e.name: e for e in (
          caption_text(f"described-{n}", ("block", "classic", "ghost")[n], where), False)
       for n in range(3) for where in ("top", "between", "after")),
     # the eighth round's (red-team-findings.md, F62-)
+    *(_e(f"subheadings-{style}", "house style: subheadings in Title Case or capitals",
+         subheadings_restyled(style), False) for style in ("title-case", "upper", "bold")),
+    _e("subheadings-title-case-edited", "edited word",
+       subheadings_restyled("title-case", edited=True),
+       evidence=_said("unaltered-text", lambda o: "Changed")),
     _e("profile-links-swapped", "co-authors' profile links swapped", profile_links_swapped,
        evidence=_said("author-credit", lambda o: f"{o.article.authors[0].name}'s name links "
                       f"{o.article.authors[1].name}'s profile")),
