@@ -10,10 +10,11 @@ database, no clock. Its face:
 
 Inside: ``conversation`` (every fact about The Conversation), ``htmltext`` (HTML -> the
 words a reader sees), ``content`` (the parts of an article's HTML), ``page`` (a
-republication parsed once), ``compare`` (aligning two texts), ``locate`` (where the article
-and its credit stand in a page), ``credit`` (a block around the article that is its credit,
-by its shape), ``names`` (an author's name against a page's: near misses),
-``original`` (an original prepared), ``rules`` (each rule);
+republication parsed once), ``redirects`` (where a link a mail system wrapped leads),
+``compare`` (aligning two texts), ``locate`` (where the article and its credit stand in a
+page), ``credit`` (a block around the article that is its credit, by its shape), ``names``
+(an author's name against a page's: near misses), ``original`` (an original prepared),
+``rules`` (each rule);
 ``command`` is the ``syndication check`` command's own module (fetching is not pure).
 Records that stay inside the checker (a text, an alignment, a difference, a scope, an image's
 credit, a counter, a page's selectors, the command's documents) are NamedTuples, as

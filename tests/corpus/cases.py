@@ -777,8 +777,18 @@ SEVENTH_ROUND_LAYOUTS: tuple[Case, ...] = (
 # The eighth round (red-team-findings.md, F62-): F62, the original's subheadings in a house
 # style's Title Case or capitals are its words (a word changed in one still fails); F63,
 # co-authors' profile links swapped (each profile linked, neither from its author's name)
-# fail author-credit, naming both.
+# fail author-credit, naming both; F64, links a mail system or a redirect wrapped lead to
+# their target (a wrapped link back to another article still fails).
 EIGHTH_ROUND: tuple[Case, ...] = (
+    *(ok(layout, original, "links-wrapped-safelinks")
+      for layout, original in ((TT1, EN), (GHO, FR1), (DRU, ES1), (NEWS, FR2), (AMP, ES2),
+                               (DIG, EN), (ELE, FR1))),
+    *(ok(layout, original, "links-wrapped-proofpoint")
+      for layout, original in ((AST, FR1), (SQS, EN), (JOO, ES2), (NSP, FR2))),
+    *(ok(layout, original, "links-wrapped-google-docs")
+      for layout, original in ((GP, ES1), (TT4, EN), (WFL, FR1), (BLG, ES2))),
+    *(fails(layout, original, "back-link-wrapped-other", "source-link")
+      for layout, original in ((TT1, FR1), (NEWS, EN), (GSR, ES1))),
     *(ok(layout, original, "subheadings-title-case")
       for layout, original in ((TT1, EN), (GHO, FR1), (DRU, FR2), (NEWS, ES1), (AMP, ES2),
                                (TXT, EN), (DIG, FR1), (ELE, EN))),

@@ -3497,6 +3497,40 @@ def _title_case(text: str) -> str:
                     for k, w in enumerate(text.split(" ")))
 
 
+# How a link-protection service or a redirect writes a wrapped link (F64), as each service's
+# links read: Microsoft Defender's Safe Links, Proofpoint URL Defense v2 (its "-XX" and "_"
+# encoding), Google Docs' HTML export.
+_WRAP: dict[str, Callable[[str], str]] = {
+    "safelinks": lambda u: ("https://nam12.safelinks.protection.outlook.com/?url="
+                            + quote(u, safe="") + "&amp;data=05%7C02%7Ceditor%40example.edu"
+                            "%7C1b2c%7C0&amp;sdata=Xyz%3D&amp;reserved=0"),
+    "proofpoint": lambda u: ("https://urldefense.proofpoint.com/v2/url?u=" + re.sub(
+        r"[^A-Za-z0-9.:/]", lambda m: f"-{ord(m.group()):02X}", u).replace("/", "_")
+        + "&amp;d=DwMFaQ&amp;c=euGZstcaTDllvimEN8b7jXrwqOf-v5A_CdpgnVfiiMM&amp;r=abc&amp;e="),
+    "google-docs": lambda u: ("https://www.google.com/url?q=" + quote(u, safe="")
+                              + "&amp;sa=D&amp;source=editors&amp;ust=1759400000000000"
+                              "&amp;usg=AOvVaw3abc"),
+}
+
+
+def links_wrapped(service: str, *, back_to: str | None = None) -> Apply:
+    """Every link of the code wrapped as ``service`` writes it (a republication copied from
+    an e-mail, or exported from Google Docs); ``back_to``: the link back leading, once
+    unwrapped, to another article of The Conversation (a defect)."""
+    wrap = _WRAP[service]
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        code = slots.article
+        if back_to is not None:
+            code = sub(code, f'href="{o.article.url}"', f'href="{back_to}"')
+        new = re.sub(r'href="(https?://[^"]+)"', lambda m: f'href="{wrap(unescape(m.group(1)))}"',
+                     code)
+        assert new != code, "no link to wrap"
+        return article_of(slots, new)
+
+    return apply
+
+
 def subheadings_restyled(style: str, *, edited: bool = False) -> Apply:
     """The original's subheadings typed again in the publisher's house style (F62): Title
     Case, capitals, or Title Case in bold paragraphs (the classic editor's habit);
@@ -4156,6 +4190,11 @@ EDITS = {e.name: e for e in (
     # the eighth round's (red-team-findings.md, F62-)
     *(_e(f"subheadings-{style}", "house style: subheadings in Title Case or capitals",
          subheadings_restyled(style), False) for style in ("title-case", "upper", "bold")),
+    *(_e(f"links-wrapped-{service}", "links wrapped by a mail system or a redirect",
+         links_wrapped(service), False) for service in _WRAP),
+    _e("back-link-wrapped-other", "link back to another TC article",
+       links_wrapped("safelinks", back_to=OTHER_TC), evidence=_said("source-link",
+                                                                    lambda o: OTHER_TC)),
     _e("subheadings-title-case-edited", "edited word",
        subheadings_restyled("title-case", edited=True),
        evidence=_said("unaltered-text", lambda o: "Changed")),
