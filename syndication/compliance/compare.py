@@ -363,8 +363,40 @@ def _anchor(source: Sequence[str], republished: Sequence[str], grams: _Grams,
             missed = True
             i += 1
             continue
-        return _longest(source, removable or {}, republished, grams, i, places)
+        best = _longest(source, removable or {}, republished, grams, i, places)
+        return _earlier_start(source, removable or {}, republished, grams, best)
     return None
+
+
+def _earlier_start(source: Sequence[str], removable: dict[int, tuple[int, str]],
+                   republished: Sequence[str], grams: _Grams,
+                   best: tuple[int, int]) -> tuple[int, int]:
+    """The anchor ``best``, unless the original's opening is not carried there (its first
+    words, outside removable ranges, stand before the run found) and a later run of the
+    original, within JUMP_SOURCE tokens, stands *before* it in the republication and the
+    article goes on farther from there: the run found was words of the opening repeated
+    further on ("North America's west coast" in a first sentence cut, and in the second
+    paragraph), and the article starts at that earlier place, its opening dropped or
+    reworded. Of that first such run, its place the article goes on from farthest."""
+    at, j = best
+    if not unremovable(source, removable, 0, at):
+        return best  # the common case: the opening is there, or was a removed figure's
+    k = grams.k
+    reach = _reach(source, removable, republished, at, j)
+    index = grams.at
+    for later in range(at + 1, min(len(source) - k, at + JUMP_SOURCE) + 1):
+        found, farthest = None, reach
+        for p in index.get(tuple(source[later:later + k]), ()):
+            if p >= j:
+                break  # places are in order: the rest stand after the run found
+            if p - later == j - at:
+                continue  # the same diagonal as the run found
+            r = _reach(source, removable, republished, later, p)
+            if r > farthest:
+                found, farthest = (later, p), r
+        if found is not None:
+            return found
+    return best
 
 
 def _longest(source: Sequence[str], removable: dict[int, tuple[int, str]],

@@ -778,8 +778,15 @@ SEVENTH_ROUND_LAYOUTS: tuple[Case, ...] = (
 # style's Title Case or capitals are its words (a word changed in one still fails); F63,
 # co-authors' profile links swapped (each profile linked, neither from its author's name)
 # fail author-credit, naming both; F64, links a mail system or a redirect wrapped lead to
-# their target (a wrapped link back to another article still fails).
+# their target (a wrapped link back to another article still fails); F65, the opening's first
+# sentence cut or reworded fails unaltered-text only, though its words recur further on.
 EIGHTH_ROUND: tuple[Case, ...] = (
+    *(fails(layout, EN, edit, "unaltered-text")
+      for edit in ("opening-sentence-cut", "opening-sentence-reworded")
+      for layout in (TT1, GHO, DRU, NEWS, AMP, TXT, DIG, NSP)),
+    *(fails(layout, original, edit, "unaltered-text")
+      for edit in ("opening-sentence-cut", "opening-sentence-reworded")
+      for layout, original in ((AST, FR1), (SQS, FR2), (PAP, ES1), (BLG, ES2))),
     *(ok(layout, original, "links-wrapped-safelinks")
       for layout, original in ((TT1, EN), (GHO, FR1), (DRU, ES1), (NEWS, FR2), (AMP, ES2),
                                (DIG, EN), (ELE, FR1))),

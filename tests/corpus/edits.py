@@ -3497,6 +3497,29 @@ def _title_case(text: str) -> str:
                     for k, w in enumerate(text.split(" ")))
 
 
+# A lede a publisher writes in place of the article's first sentence (F65), per language.
+LEDE = {"en": "Until about a decade ago, few people here had heard of this.",
+        "fr": "Il y a encore dix ans, peu de gens ici en avaient entendu parler.",
+        "es": "Hasta hace una década, pocos aquí habían oído hablar de esto."}
+_FIRST_SENTENCE = re.compile(r"^<p>(.*?[.!?])\s+(?=[A-ZÀ-Ý«“¿¡])", re.DOTALL)
+
+
+def opening_cut(*, reworded: bool) -> Apply:
+    """The article's first sentence cut (a dated lede trimmed) or replaced by the publisher's
+    own lede (F65): the page fails ``unaltered-text`` only, wherever the opening's words recur
+    further on (263253's "North America's west coast")."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        first = body_paragraphs(slots.article)[0]
+        m = find(_FIRST_SENTENCE, first.group(), "first sentence")
+        lede = LEDE[o.lang] + " " if reworded else ""
+        new = "<p>" + lede + first.group()[m.end():]
+        return article_of(slots, slots.article[:first.start()] + new
+                          + slots.article[first.end():])
+
+    return apply
+
+
 # How a link-protection service or a redirect writes a wrapped link (F64), as each service's
 # links read: Microsoft Defender's Safe Links, Proofpoint URL Defense v2 (its "-XX" and "_"
 # encoding), Google Docs' HTML export.
@@ -4195,6 +4218,10 @@ EDITS = {e.name: e for e in (
     _e("back-link-wrapped-other", "link back to another TC article",
        links_wrapped("safelinks", back_to=OTHER_TC), evidence=_said("source-link",
                                                                     lambda o: OTHER_TC)),
+    _e("opening-sentence-cut", "the opening cut", opening_cut(reworded=False),
+       evidence=_said("unaltered-text", lambda o: "is missing")),
+    _e("opening-sentence-reworded", "the opening reworded", opening_cut(reworded=True),
+       evidence=_said("unaltered-text", lambda o: LEDE[o.lang].split()[1])),
     _e("subheadings-title-case-edited", "edited word",
        subheadings_restyled("title-case", edited=True),
        evidence=_said("unaltered-text", lambda o: "Changed")),
