@@ -127,3 +127,14 @@ def test_share_buttons_naming_the_original_are_no_link_back(
     verdict = check_page(third_party_page(code, title=article.title, author="a reader"),
                          article)
     assert "source-link" in {f.rule for f in verdict.failed}, explain(verdict)
+
+
+@pytest.mark.parametrize("href", [
+    # the browser goes to evil.example: the backslash ends the host (WHATWG URL)
+    "https://evil.example\\.safelinks.protection.outlook.com/?url=" + quote(ORIGINAL, safe=""),
+    "https://evil.example\\@nam12.safelinks.protection.outlook.com/?url="
+    + quote(ORIGINAL, safe=""),
+    "https://evil.example\\.l.facebook.com/l.php?u=" + quote(ORIGINAL, safe=""),
+])
+def test_a_wrapper_on_another_host_by_a_backslash_is_not_followed(href: str) -> None:
+    assert target(href) is None

@@ -10,11 +10,12 @@ on their own servers (Mimecast, a newsletter's click tracking) cannot be followe
 # checker's other modules.
 from functools import cache
 from typing import cast
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
 from lxml.etree import XPath, _Element
 
 from ..lazyre import lazy_compile
+from ..urls import split
 
 # The services whose link names its target in a query parameter: (host, or a parent domain
 # of it, with the path the redirect takes; the parameter).
@@ -64,7 +65,7 @@ def _unwrapped(href: str) -> str | None:
         end = rest.rfind("__;")
         return _http(rest[:end]) if end > 0 else None
     try:
-        parts = urlsplit(href)
+        parts = split(href)  # as the reader's browser reads it: a backslash ends the host
     except ValueError:
         return None
     if parts.scheme not in ("http", "https") or not parts.query:
