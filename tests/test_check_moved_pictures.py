@@ -14,7 +14,7 @@ import pytest
 
 from syndication.compliance import check_page, prepare
 from syndication.compliance.content import image_key, image_name
-from syndication.models import Article
+from syndication.models import Article, Verdict
 from syndication.republish import republish
 
 from .corpus.edits import moved_picture
@@ -22,6 +22,12 @@ from .pages import explain, third_party_page
 
 TC = "https://images.theconversation.com/files/691226/original/file-20250916-56-k9jhld.jpg"
 
+
+def only_images_failed(verdict: Verdict) -> dict[str, str]:
+    """The failed rules' details, asserting that `images` alone failed."""
+    failed = {f.rule: f.detail for f in verdict.findings if f.ok is False}
+    assert set(failed) == {"images"}, explain(verdict)
+    return failed
 
 
 @pytest.mark.parametrize("src", [
@@ -76,8 +82,7 @@ def test_an_unlicensed_picture_moved_to_the_featured_image_fails(
     page = third_party_page(featured + html, title=article.title,
                             author=article.authors[0].name)
     verdict = check_page(page, article)
-    failed = {f.rule: f.detail for f in verdict.findings if f.ok is False}
-    assert set(failed) == {"images"}, explain(verdict)
+    failed = only_images_failed(verdict)
     assert "the original's image" in failed["images"]
 
 
@@ -144,8 +149,7 @@ def test_an_unlicensed_picture_as_a_backdrop_fails(
     hero = backdrop.format(u=moved_picture(unlicensed, "uploaded"))
     page = third_party_page(hero + html, title=article.title, author=article.authors[0].name)
     verdict = check_page(page, article)
-    failed = {f.rule: f.detail for f in verdict.findings if f.ok is False}
-    assert set(failed) == {"images"}, explain(verdict)
+    failed = only_images_failed(verdict)
     assert "the original's image, no licence in its credit" in failed["images"]
 
 
@@ -198,8 +202,7 @@ def test_an_unlicensed_picture_as_the_social_card_fails(
     page = _with_head(third_party_page(html, title=article.title,
                                        author=article.authors[0].name), head)
     verdict = check_page(page, article)
-    failed = {f.rule: f.detail for f in verdict.findings if f.ok is False}
-    assert set(failed) == {"images"}, explain(verdict)
+    failed = only_images_failed(verdict)
     assert "the page's picture for social networks" in failed["images"]
     assert "the original's image, no licence in its credit" in failed["images"]
 
