@@ -779,7 +779,8 @@ SEVENTH_ROUND_LAYOUTS: tuple[Case, ...] = (
 # co-authors' profile links swapped (each profile linked, neither from its author's name)
 # fail author-credit, naming both; F64, links a mail system or a redirect wrapped lead to
 # their target (a wrapped link back to another article still fails); F65, the opening's first
-# sentence cut or reworded fails unaltered-text only, though its words recur further on.
+# sentence cut or reworded fails unaltered-text only, though its words recur further on;
+# F66 below.
 EIGHTH_ROUND: tuple[Case, ...] = (
     *(fails(layout, EN, edit, "unaltered-text")
       for edit in ("opening-sentence-cut", "opening-sentence-reworded")
@@ -808,6 +809,17 @@ EIGHTH_ROUND: tuple[Case, ...] = (
     *(fails(layout, original, "profile-links-swapped", "author-credit")
       for layout, original in ((TT1, FR1), (GHO, ES1), (DRU, FR1), (NEWS, ES1), (AMP, FR1),
                                (SQS, ES1), (TT20, FR1), (DIG, ES1))),
+    # F66: the original's unlicensed picture named for social networks in the head (Yoast's
+    # og:image and twitter:image) fails images, at The Conversation's address or uploaded; a
+    # licensed one passes
+    *(fails(layout, original, "social-card-unlicensed", "images")
+      for layout, original in ((TT1, EN), (GHO, FR1), (DRU, EN), (AMP, FR1), (ELE, EN),
+                               (SQS, FR1), (NEWS, EN), (DIG, FR1))),
+    *(fails(layout, original, "social-card-uploaded", "images")
+      for layout, original in ((AST, EN), (GP, FR1), (KAD, EN), (WFL, FR1))),
+    *(ok(layout, original, "social-card-licensed")
+      for layout, original in ((TT1, ES1), (GHO, ES2), (AST, EN), (DRU, FR1), (NEWS, ES1),
+                               (TT20, ES2))),
 )
 
 

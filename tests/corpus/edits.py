@@ -1289,6 +1289,37 @@ def publisher_backdrop(slots: Slots, o: Original) -> Slots:
     return dataclasses.replace(slots, before=PUBLISHER_BACKDROP + slots.before)
 
 
+def social_card(which: str) -> Apply:
+    """A picture of the original named for social networks in the page's head, as Yoast SEO
+    prints a post's featured image (og:image with its size, twitter:image), on a theme that
+    does not show it on the post (F66): its first unlicensed picture at The Conversation's
+    address ("unlicensed") or uploaded to the site ("uploaded"), or its first licensed one
+    ("licensed"). Yoast's tags as its Open Graph and Twitter presenters print them."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        src = (licensed_picture(o) if which == "licensed" else
+               moved_picture(unlicensed_picture(o), "uploaded") if which == "uploaded" else
+               unlicensed_picture(o))
+        url = escape(src)
+        head = (f'<meta property="og:image" content="{url}" />'
+                '<meta property="og:image:width" content="1200" />'
+                '<meta property="og:image:height" content="800" />'
+                '<meta property="og:image:type" content="image/jpeg" />'
+                '<meta name="twitter:card" content="summary_large_image" />'
+                f'<meta name="twitter:image" content="{url}" />')
+        return dataclasses.replace(slots, head=slots.head + head)
+
+    return apply
+
+
+def licensed_picture(o: Original) -> str:
+    """The address of the original's first picture its credit licenses for reuse."""
+    for image in prepare(o.article).images:
+        if image.reusable:
+            return image.src
+    raise AssertionError(f"{o.name} has no licensed picture")
+
+
 def unlicensed_picture(o: Original) -> str:
     """The address of the original's first picture its credit does not license for reuse
     (as the checker reads the credits: compliance.prepare)."""
@@ -3841,6 +3872,10 @@ EDITS = {e.name: e for e in (
       for how in ("inline-style", "style-element", "data-bg", "bgset", "picture-sources",
                   "video-poster")),
     _e("publisher-backdrop", "the publisher's hero picture", publisher_backdrop, defect=False),
+    *(_e(f"social-card-{which}", "unlicensed image kept", social_card(which))
+      for which in ("unlicensed", "uploaded")),
+    _e("social-card-licensed", "a licensed picture for social networks",
+       social_card("licensed"), defect=False),
     *(_e(f"partial-render-{kind}", "page completed by its scripts", partial_render(kind),
          defect=False) for kind in ("next-data", "nuxt")),
     _e("partial-render-json-ld", "article cut (the whole text only in JSON-LD)",

@@ -14,6 +14,8 @@ are filled here, in memory:
   (subtitle)          a theme's subtitle field, put right under the headline's heading (after
                       its closing tag, wherever the theme nests it), in every HTML layout
   {{other}}, {{other_headline}}   a digest's other republication
+  (head)              what an SEO plugin or theme prints in the page's head (meta tags),
+                      put before the template's one </head>, in every HTML layout
 """
 
 from __future__ import annotations
@@ -174,6 +176,9 @@ class Slots:
     subtitle: str = ""
     other: str = ""
     other_headline: str = ""
+    # what the publisher's SEO plugin or theme prints at the end of the page's <head> (its
+    # meta tags): written before the template's one "</head>"
+    head: str = ""
 
 
 def fill(layout: Layout, slots: Slots) -> str:
@@ -206,6 +211,9 @@ def fill(layout: Layout, slots: Slots) -> str:
             value = value.replace(PUBLISHER, layout.site)
         page = page.replace("{{" + name + "}}", value)
     assert "{{" not in page, f"unfilled slot in {layout.file}"
+    if slots.head:
+        assert page.count("</head>") == 1, f"no one </head> in {layout.file}"
+        page = page.replace("</head>", slots.head + "</head>")
     return page
 
 
