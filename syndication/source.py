@@ -119,7 +119,7 @@ def _check_encoding(data: bytes, url: str) -> None:
     before such a declaration let mojibake through (published, or each entry refused for a
     C1 control its mojibake holds)."""
     bom = data.startswith(codecs.BOM_UTF8)
-    match = _DECLARED_ENCODING.match(data.removeprefix(codecs.BOM_UTF8) if bom else data)
+    match = _DECLARED_ENCODING.match(data.removeprefix(codecs.BOM_UTF8))
     if match is None or data.isascii():
         return
     declared = match.group(1).decode("ascii")
