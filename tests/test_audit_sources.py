@@ -114,6 +114,15 @@ def test_a_malformed_link_or_loc_is_a_problem_not_a_crash() -> None:
      "refused unsafe XML"),
     (b"just some words", "neither a feed (RSS or Atom), a sitemap nor an HTML page"),
     (b"\x1f\x8b\x08garbage", "not a readable gzip file"),
+    (b"", "empty: nothing in it to read"),
+    (b" \n\t\n", "empty: nothing in it to read"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF file, not a feed"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image, not a feed"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "a zip archive"),
+    (bytes(range(256)) * 4, "binary data, not a feed"),
+    # a gzipped sitemap is read (test_a_sitemap_plain_or_gzipped); what it inflates to is
+    # judged as the file itself would be
+    (gzip.compress(b"\x00\x01\x02\x03" * 2048), "binary data, not a feed"),
 ])
 def test_what_is_no_source_is_one_clear_error(data: bytes, message: str) -> None:
     with pytest.raises(ParseError) as e:

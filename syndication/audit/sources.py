@@ -10,7 +10,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 
-from ..compliance.encoding import decode
+from ..compliance.encoding import decode, not_text
 from ..compliance.htmltext import looks_like_html
 from ..errors import ParseError
 from ..source import parse_xml
@@ -36,6 +36,11 @@ def read_listing(data: bytes, where: str, content_type: str | None = None) -> Li
     if _looks_like_xml(data, content_type):
         return _read_xml(data, where)
     text = decode(data, content_type)
+    if not text.strip():
+        raise ParseError(where, "empty: nothing in it to read")
+    what = not_text(data, text)  # named as `syndication check` names it (command._read)
+    if what is not None:
+        raise ParseError(where, f"{what}, not a feed (RSS or Atom), a sitemap or an HTML page")
     if looks_like_html(text):
         return Listing(where, "page", (Candidate(url=where, source=where),))
     raise ParseError(where, "neither a feed (RSS or Atom), a sitemap nor an HTML page; a "
