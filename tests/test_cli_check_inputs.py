@@ -290,10 +290,19 @@ def _no_text(kind: str) -> tuple[bytes, str]:
         "png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "a PNG image"),
         # no magic number: control characters and undecodable bytes throughout
         "binary": (bytes(range(256)) * 40, "binary data, not an HTML page"),
+        # no element at all: a doctype alone, a browser's "saved from" comment, a template's
+        # shell of comments (lxml raised "Document is empty", a traceback here)
+        "doctype": (b"<!DOCTYPE html>\n", _NO_ELEMENT),
+        "comments": (b"<!DOCTYPE html>\n<!-- saved from url=(0014)about:internet -->\n"
+                     b"<!-- a > b --><?xml-stylesheet href='x'?>\n", _NO_ELEMENT),
     }[kind]
 
 
-@pytest.mark.parametrize("kind", ["empty", "blank", "gzip", "zip", "pdf", "png", "binary"])
+_NO_ELEMENT = "empty: nothing in it to read but a doctype or comments (no element)"
+_NO_TEXT_KINDS = ["empty", "blank", "gzip", "zip", "pdf", "png", "binary", "doctype", "comments"]
+
+
+@pytest.mark.parametrize("kind", _NO_TEXT_KINDS)
 def test_a_page_or_original_holding_no_text_is_one_line(kind: str, tmp_path: Path,
                                                         server: LoopbackServer) -> None:
     data, said = _no_text(kind)

@@ -6,6 +6,7 @@ documents and decides which article is meant."""
 
 # Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
 # compiles each string annotation into a ForwardRef at every start-up.
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -23,6 +24,7 @@ from ..conversation import (
     tc_article_id,
 )
 from ..errors import DocumentCut, FetchError, InputError, ParseError, ResponseTooLargeError
+from ..lazyre import lazy_compile
 from ..models import Article, Fetched, Verdict
 from ..source import looks_like_atom, parse_feed
 from ..urls import full_origin, host_of, is_web_url
@@ -251,6 +253,12 @@ def _read_original(where: str, fetcher: _Fetcher) -> Document:
             "page alone with --no-original") from e
 
 
+# A document of nothing but a doctype, comments and processing instructions: no element, no
+# text (a page saved from a browser before it loaded, a template's shell). The match fails at
+# a page's first element, so only such a document is read to its end.
+_DECLARATIONS_ONLY = lazy_compile(r"\s*(?:(?:<!--.*?-->|<![^>]*>|<\?[^>]*>)\s*)*", re.S)
+
+
 def _read(where: str, fetcher: _Fetcher, accept: str) -> Document:
     """A URL through the fetcher, or a file; both capped at ``max_bytes`` (a file is never
     read past the cap: a huge page is refused, not parsed). InputError in one line when it
@@ -268,6 +276,9 @@ def _read(where: str, fetcher: _Fetcher, accept: str) -> Document:
     text = decode(data, content_type)
     if not text.strip():
         raise InputError(f"{where}: empty: nothing in it to read")
+    if _DECLARATIONS_ONLY.fullmatch(text):
+        raise InputError(f"{where}: empty: nothing in it to read but a doctype or comments "
+                         "(no element)")
     what = not_text(data, text)
     if what is not None:
         raise InputError(f"{where}: {what}, not an HTML page, a feed or text")

@@ -61,13 +61,20 @@ def _parser() -> HTMLParser:
     return etree.HTMLParser()
 
 
+# What a document holding no element at all is read as.
+_EMPTY_DOCUMENT = "<html><body></body></html>"
+
+
 def _document(html: str, parser: HTMLParser) -> _Element:
     """``html`` parsed as a document, as lxml.html.document_fromstring() does; here, as
     importing lxml.html cost ``syndication check`` 8.8 M instructions (callgrind) for these
-    few lines and its serialiser."""
+    few lines and its serialiser. A document libxml2 builds no element of (a doctype, a
+    comment or a processing instruction alone, or one cut inside its first tag: a page
+    saved or fetched in part) is an empty page, as a browser shows it, not an error (lxml
+    raised "Document is empty", which reached `syndication check` as a traceback)."""
     root: _Element | None = etree.fromstring(html, parser)
     if root is None:
-        raise etree.ParserError("Document is empty")
+        root = etree.fromstring(_EMPTY_DOCUMENT, parser)
     return root
 
 
@@ -124,7 +131,7 @@ def parse_page_cut(html: str) -> tuple[_Element, DocumentCut | None]:
 def _parse_page(html: str) -> tuple[_Element, HTMLParser]:
     html = _XML_DECLARATION.sub("", html, count=1)
     if not html.strip():
-        html = "<html><body></body></html>"
+        html = _EMPTY_DOCUMENT
     parser = _parser()  # one per parse: its error log is this parse's alone
     return _document(html, parser), parser
 

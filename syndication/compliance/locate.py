@@ -627,7 +627,8 @@ def _block_within(rep: Page, el: _Element, lo: int, hi: int,
     if not (lo <= start and end <= hi):
         return el
     if start < article[1] and article[0] < end:
-        return next(a for a in (el, *el.iterancestors()) if a.getparent() is block)
+        # ``el`` may be that block itself (a link left open holds the rest of the page)
+        return next((a for a in (el, *el.iterancestors()) if a.getparent() is block), el)
     return block
 
 
