@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from urllib.parse import urlsplit
 
 from .lazyre import lazy_compile
-from .urls import host_of
+from .urls import host_of, url_parts
 
 #: The Conversation's host; edition and service hosts are its sub-domains (counter., images.).
 TC_HOST = "theconversation.com"
@@ -80,7 +79,7 @@ def tc_article_id(href: str) -> int | None:
     href = href.strip()
     if not is_tc_url(href):
         return None
-    path = urlsplit(href).path
+    path = url_parts(href).path
     if _NOT_ARTICLE.match(path):
         return None
     return article_id_from_url(path)
@@ -95,12 +94,12 @@ INSTITUTION_PATH = "/institutions/"
 
 def is_profile_url(href: str) -> bool:
     """An author's profile page on The Conversation (/profiles/{slug}-{id})."""
-    return is_tc_url(href) and PROFILE_PATH in urlsplit(href.strip()).path
+    return is_tc_url(href) and PROFILE_PATH in url_parts(href.strip()).path
 
 
 def is_institution_url(href: str) -> bool:
     """An institution's page on The Conversation (/institutions/{slug})."""
-    return is_tc_url(href) and INSTITUTION_PATH in urlsplit(href.strip()).path
+    return is_tc_url(href) and INSTITUTION_PATH in url_parts(href.strip()).path
 
 
 # --- editions and languages ------------------------------------------------------------------
@@ -127,7 +126,7 @@ _EDITION_FEED = lazy_compile(rf"^/(?:{_EDITION}/)?articles\.atom$")
 
 def is_edition_feed(url: str) -> bool:
     """Whether ``url`` is a whole edition's feed (whatever its host: mirrors and tests)."""
-    path = urlsplit(url.strip()).path.rstrip("/").lower()
+    path = url_parts(url.strip()).path.rstrip("/").lower()
     return bool(_EDITION_FEED.match(path))
 
 
@@ -135,7 +134,7 @@ def is_tc_home(href: str) -> bool:
     """The Conversation's home page or an edition's (https://theconversation.com/fr)."""
     if not is_tc_url(href):
         return False
-    path = urlsplit(href.strip()).path.strip("/")
+    path = url_parts(href.strip()).path.strip("/")
     return path == "" or _EDITION_HOME.fullmatch(path) is not None
 
 
@@ -175,7 +174,7 @@ def is_tc_logo(src: str, alt: str) -> bool:
     """Whether an image of address ``src`` and alt text ``alt`` is The Conversation's logo:
     its own file on The Conversation's host, or a copy whose alt text names The
     Conversation and nothing else and whose file's name says logo or conversation."""
-    path = urlsplit(src.strip()).path
+    path = url_parts(src.strip()).path
     if is_tc_url(src) and _LOGO_PATH.search(path):
         return True
     name = path.rsplit("/", 1)[-1]

@@ -21,6 +21,19 @@ def split(url: str) -> SplitResult:
     return urlsplit(url)
 
 
+_NO_PARTS = SplitResult("", "", "", "", "")
+
+
+def url_parts(url: str) -> SplitResult:
+    """split(url), or every part empty for a URL no browser follows ("http://[bad", a host
+    holding "#" once normalised, "https://[x]/"), which urlsplit refuses with ValueError: a
+    page's or a feed's malformed link is a link to nothing, never an error of its reader."""
+    try:
+        return split(url)
+    except ValueError:
+        return _NO_PARTS
+
+
 def host_of(url: str) -> str:
     """The host of a URL in lower case, without a trailing dot; "" when it has none or is
     malformed ("http://[bad" is no link to anything)."""

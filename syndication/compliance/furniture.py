@@ -13,13 +13,12 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from ..conversation import is_tc_host, tc_article_id
 from ..lazyre import lazy_compile
-from ..urls import host_of
+from ..urls import host_of, url_parts
 from .boxkinds import (
     LABEL_KEYS,
     LABEL_WORDS,
@@ -444,7 +443,7 @@ class Furniture:
                 links.append((*span, href))
                 if _TAXONOMY_RELS.isdisjoint((a.get("rel") or "").lower().split()):
                     titles.append((*span, href))
-        if not links or all(urlsplit(href).fragment for _s, _e, href in links):
+        if not links or all(url_parts(href).fragment for _s, _e, href in links):
             return False  # no post: places in this page (a table of contents: _lists_contents)
         marks = bytearray(end - start)  # 1: in a link; 2: a date or an author's mark-up
         cuts = {start, end}
@@ -655,7 +654,7 @@ class Furniture:
         if not self._own(href):
             return False
         try:
-            parts = urlsplit(href)
+            parts = url_parts(href)
         except ValueError:
             return False
         return bool(parts.path.strip("/")) and not (parts.fragment and not parts.path)
@@ -787,7 +786,7 @@ class Furniture:
             for a in self.rep.root.iter("a"):
                 href, span = a.get("href") or "", at.get(a)
                 if "#" not in href or span is None or span[1] <= span[0] \
-                        or not urlsplit(href.strip()).fragment:
+                        or not url_parts(href.strip()).fragment:
                     continue
                 text = words[span[0]:span[1]]
                 k = 0
@@ -853,7 +852,7 @@ class Furniture:
         href = (call.get("href") or "").strip()
         if href:
             try:
-                parts = urlsplit(href)
+                parts = url_parts(href)
             except ValueError:
                 return False
             host = _site(host_of(href)) if parts.netloc else ""
@@ -911,7 +910,7 @@ class Furniture:
         http(s) address on the page's own host or a host above or below it (never The
         Conversation's): see _same_site."""
         try:
-            parts = urlsplit(href)
+            parts = url_parts(href)
         except ValueError:
             return False
         if not parts.scheme and not parts.netloc:
