@@ -75,7 +75,53 @@ def _document(html: str, parser: HTMLParser) -> _Element:
     root: _Element | None = etree.fromstring(html, parser)
     if root is None:
         root = etree.fromstring(_EMPTY_DOCUMENT, parser)
+    _fold_late(root)
     return root
+
+
+def _fold_late(root: _Element) -> None:
+    """Move what the page holds after its end (``</html>``) to the end of its body, where a
+    browser shows it (HTML's "after after body" mode reads it "in body"). libxml2 gives it a
+    root of its own instead, beside ``root``: a script, an analytics pixel or an ad a host or
+    a plugin prints after ``</html>``, or a counter pasted at a template's very end, were
+    left unread, and the text reader (extract), which reads the whole document, met elements
+    no one had asked about (every such page ended `check` in a traceback)."""
+    late = [el for el in root.itersiblings() if isinstance(el.tag, str)]
+    if not late:
+        return
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for el in late:
+        body.append(el)  # out of the document's top level, into the page
+        if el.tag == "html":  # libxml2's wrapper, with a <head> or <body> of its own
+            for part in [p for p in el if p.tag in ("head", "body")]:
+                _unwrap(part)
+            _unwrap(el)
+
+
+def _unwrap(el: _Element) -> None:
+    """Replace ``el`` by its content (its text, children and tail stay in place)."""
+    parent = el.getparent()
+    assert parent is not None  # only called on an element inside the page
+    at = parent.index(el)
+    previous = el.getprevious()
+    text = (el.text or "")
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    children = list(el)
+    for k, child in enumerate(children):
+        parent.insert(at + k, child)
+    tail = el.tail or ""
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail
+    elif previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(el)
 
 
 # A fragment that is a whole document, read as one (lxml.html.fragments_fromstring's test).
