@@ -290,13 +290,22 @@ def extract(root: _Element, tags: Collection[str] = (), marked: Collection[_Elem
         text = str(_stylesheet(None if every else frozenset(tags), marker)(root))
     finally:
         for el, tag, _name in renamed:
-            el.tag = tag
+            try:
+                el.tag = tag
+            except ValueError:  # a name libxml2 read and lxml refuses to set (below)
+                el.tag = _SETTABLE.sub("_", tag) or "_"
     if unread:  # a skipped element's content is not read: no place, no range
         chosen = [el for el in chosen if el not in unread]
     tokenised: Pieces = keep if keep is not None else {}
     if known:
         tokenised.update(known)
     return _read(text, marker, iter(chosen), tokenised)
+
+
+# What lxml refuses in an HTML tag name it is asked to set, though libxml2 reads a typo such
+# as `<div"class="x">` or `<a'b>` as an element of that name: such an element (unknown to
+# every rule, so unknown still) is given its name with those characters made "_".
+_SETTABLE = lazy_compile("[&<>/\"'\t\n\x0b\x0c\r ]")
 
 
 def _renamed(marked: Collection[_Element], hiding: Sequence[_Element], every: bool,
