@@ -118,6 +118,9 @@ class SourceFeed(NamedTuple):
     language: str | None  # feed xml:lang
     articles: tuple[Article, ...]  # entries that parsed, in document order
     problems: tuple[str, ...] = ()  # entries skipped, each with the reason
+    # what was left unread or out without skipping an entry (entries past the first
+    # MAX_ENTRIES, categories past their bounds), each in one line
+    notes: tuple[str, ...] = ()
 
 
 class RemovedImage(NamedTuple):

@@ -358,6 +358,8 @@ def _source(
         return SourceReport(url=url, ok=False, error=error)
     for problem in feed.problems:
         log.warning("%s: %s", url, problem)
+    for note in feed.notes:  # left unread or out, nothing refused: not a failure
+        log.warning("%s: %s", url, note)
     not_selected = 0
     wanted = read.wanted
     with store.transaction():

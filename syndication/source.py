@@ -6,6 +6,7 @@ it needs the checker's page parser, which a run reading its sources does not."""
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
@@ -58,6 +59,28 @@ _INSTITUTION_WORDS = lazy_compile(
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 CLOCK_SKEW = timedelta(minutes=15)
 
+# What one source and one entry may hold (README "When input is broken or hostile"; figures
+# in characters). The Conversation's own are far inside: a feed holds its newest 25 to 50
+# entries, a headline some 100 characters, a standfirst 200, a credit ("Name, Role,
+# Institution") 160, an article 20 to 60 KB of HTML. Each field below reaches every feed
+# reader in three formats, the index page and the state file (a 300 KB author name made
+# ~3.6 MB of output for one entry); none of them is ours to cut (the title, standfirst,
+# credits and text are the article's, CC BY-ND), so an entry past one is refused, named in
+# one line, and the version published earlier stays.
+MAX_ENTRIES = 500  # a source's entries read in a run, in document order (newest first)
+MAX_TITLE = 1_000
+MAX_SUMMARY = 5_000
+MAX_CREDIT = 1_000  # one <author>'s <name>
+MAX_AUTHORS = 50
+MAX_URL = 2_000  # the link, an author's profile
+MAX_RIGHTS = 1_000
+MAX_LANGUAGE = 64  # xml:lang (RFC 5646 tags are some 10 characters, 35 at most in practice)
+MAX_CONTENT = 1_000_000  # the article's HTML
+# Categories are the source's topic labels, not the article's text: beyond these, labels are
+# left out (a label is never cut, which would make it another) and the run says so.
+MAX_CATEGORY = 200
+MAX_CATEGORIES = 50
+
 
 def parse_xml(data: bytes, where: str) -> ET.Element:
     """``data`` as an XML tree, safely: DTDs and entities are refused (defusedxml). Raises
@@ -76,9 +99,10 @@ def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> SourceF
     document is not well-formed, not Atom, or uses DTDs/entities; a bad entry is skipped and
     named in ``problems``, never fatal to the others: one with a character XML 1.0 forbids
     (safetext.FORBIDDEN), a date out of range or, given ``now``, dated beyond ``now`` plus
-    CLOCK_SKEW."""
+    CLOCK_SKEW, or a field past its bound (MAX_TITLE…). Only the first MAX_ENTRIES entries
+    are read: the rest of the document is not parsed (``notes`` says so)."""
     _check_encoding(data, url)
-    root = parse_xml(data, url)
+    root, entries, more = _read_entries(data, url)
     if root.tag != f"{ATOM}feed":
         raise ParseError(url, f"not an Atom feed (root element is {quoted(_local(root.tag))})")
 
@@ -86,10 +110,15 @@ def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> SourceF
     clean = _clean_document(data)
     articles: list[Article] = []
     problems: list[str] = []
+    notes: list[str] = []
+    if more:
+        notes.append(f"holds more than {MAX_ENTRIES} entries (The Conversation's hold 25 to "
+                     f"50): only the first {MAX_ENTRIES} were read")
     seen: set[int] = set()
-    for i, entry in enumerate(root.iter(f"{ATOM}entry"), start=1):
+    for i, entry in enumerate(entries, start=1):
         try:
-            article = parse_entry(entry, url, feed_lang, now=now, clean=clean)
+            article = parse_entry(entry, url, feed_lang, now=now, clean=clean,
+                                  notes=notes, where=f"entry {i}: ")
         except (ValueError, OverflowError) as e:  # a bad entry, never the whole feed
             problems.append(f"entry {i}: {e}")
             continue
@@ -104,7 +133,35 @@ def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> SourceF
         language=feed_lang,
         articles=tuple(articles),
         problems=tuple(problems),
+        notes=tuple(notes),
     )
+
+
+def _read_entries(data: bytes, where: str) -> tuple[ET.Element, list[ET.Element], bool]:
+    """The document's root element and its first MAX_ENTRIES Atom entries (at any depth, in
+    document order), parsed as safely as parse_xml; and whether it holds more. The parse
+    stops at the entry after the last one read: a 10 MB feed of 40,000 tiny entries cost
+    2.3 s of parsing alone in every run it was fetched (and 6.5 s with the work on its
+    entries); read to its 501st entry, 0.06 s."""
+    root: ET.Element | None = None
+    entries: list[ET.Element] = []
+    tag = f"{ATOM}entry"
+    try:
+        for event, element in DET.iterparse(io.BytesIO(data), events=("start", "end"),
+                                            forbid_dtd=True):
+            if root is None:
+                root = element
+            if event == "end" and element.tag == tag:
+                if len(entries) == MAX_ENTRIES:
+                    return root, entries, True
+                entries.append(element)
+    except defusedxml.DefusedXmlException as e:
+        raise ParseError(where, f"refused unsafe XML ({type(e).__name__}: {e})") from e
+    except ET.ParseError as e:
+        raise ParseError(where, f"not well-formed XML ({e})") from e
+    if root is None:  # the parser raises first: no element at all is not well-formed
+        raise ParseError(where, "not well-formed XML (no element found)")
+    return root, entries, False
 
 
 _DECLARED_ENCODING = lazy_compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -142,9 +199,12 @@ def _check_encoding(data: bytes, url: str) -> None:
 
 
 def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None, *,
-                now: datetime | None = None, clean: bool = False) -> Article:
-    """One Atom entry -> Article. Raises ValueError naming the missing or bad element.
-    ``clean``: its document holds no character XML forbids (_clean_document)."""
+                now: datetime | None = None, clean: bool = False,
+                notes: list[str] | None = None, where: str = "") -> Article:
+    """One Atom entry -> Article. Raises ValueError naming the missing or bad element, or
+    the field past its bound (MAX_TITLE…). ``clean``: its document holds no character XML
+    forbids (_clean_document). Categories past MAX_CATEGORY or MAX_CATEGORIES are left out,
+    said in ``notes`` (prefixed by ``where``)."""
     _refuse_forbidden(entry, clean)
     entry_id = _text(entry, "id") or ""
     link = _alternate_link(entry)
@@ -165,26 +225,61 @@ def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None, *,
         raise ValueError(f"article {article_id}: content type {kind}, expected html")
     updated = _date(entry, "updated", article_id, now=now)
     published = _date(entry, "published", article_id, default=updated, now=now)
-    authors = tuple(
-        parse_author(_text(a, "name") or "", _homepage(a)) for a in entry.iter(f"{ATOM}author")
-    )
+    credits = [(_text(a, "name") or "", _homepage(a)) for a in entry.iter(f"{ATOM}author")]
+    summary, rights = _text(entry, "summary"), _text(entry, "rights")
+    language = entry.get(XML_LANG) or feed_lang
+    content = content_el.text or ""
+    _bounded(article_id, [
+        ("<link>", link, MAX_URL), ("<title>", title, MAX_TITLE),
+        ("<summary>", summary, MAX_SUMMARY), ("<rights>", rights, MAX_RIGHTS),
+        ("xml:lang", language, MAX_LANGUAGE), ("<content>", content, MAX_CONTENT),
+        *(f for name, home in credits
+          for f in (("<author> <name>", name, MAX_CREDIT), ("<author>'s profile", home, MAX_URL))),
+    ])
+    if len(credits) > MAX_AUTHORS:
+        raise ValueError(f"article {article_id}: {len(credits)} authors (at most "
+                         f"{MAX_AUTHORS}): refused, as no credit may be left out")
+    authors = tuple(parse_author(name, home) for name, home in credits)
     return Article(
         article_id=article_id,
         url=link,
         title=title,
-        summary=_text(entry, "summary"),
+        summary=summary,
         published=published,
         updated=updated,
         authors=tuple(a for a in authors if a.name),
-        rights=_text(entry, "rights"),
-        content=content_el.text or "",
-        language=entry.get(XML_LANG) or feed_lang,
-        categories=tuple(
-            c.get("label") or c.get("term") or "" for c in entry.iter(f"{ATOM}category")
-            if c.get("label") or c.get("term")
-        ),
+        rights=rights,
+        content=content,
+        language=language,
+        categories=_categories(entry, article_id, notes, where),
         source_url=source_url,
     )
+
+
+def _bounded(article_id: int, fields: list[tuple[str, str | None, int]]) -> None:
+    """Refuse the entry when one of ``fields`` ((where, text, bound)) is past its bound."""
+    for name, text, bound in fields:
+        if text is not None and len(text) > bound:
+            raise ValueError(f"article {article_id}: {name} is {len(text):,} characters long "
+                             f"(at most {bound:,}): refused, as it may not be cut")
+
+
+def _categories(entry: ET.Element, article_id: int, notes: list[str] | None,
+                where: str) -> tuple[str, ...]:
+    """The entry's category labels (label, else term), at most MAX_CATEGORIES of them, each
+    at most MAX_CATEGORY characters long; what is left out is said in ``notes``."""
+    labels = [c.get("label") or c.get("term") or "" for c in entry.iter(f"{ATOM}category")]
+    labels = [label for label in labels if label]
+    kept = [label for label in labels if len(label) <= MAX_CATEGORY]
+    long = len(labels) - len(kept)
+    extra = max(0, len(kept) - MAX_CATEGORIES)
+    if (long or extra) and notes is not None:
+        said = [f"{long} over {MAX_CATEGORY} characters" if long else "",
+                f"{extra} past the first {MAX_CATEGORIES}" if extra else ""]
+        notes.append(f"{where}article {article_id}: {long + extra} of its {len(labels)} "
+                     f"categories left out ({', '.join(x for x in said if x)}); the article "
+                     "is published without them")
+    return tuple(kept[:MAX_CATEGORIES])
 
 
 def parse_author(raw: str, profile_url: str | None = None) -> Author:
