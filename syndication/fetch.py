@@ -56,6 +56,10 @@ ROBOTS_STALE_MAX = timedelta(days=30)
 # URL of its host was refused in every run; one of 10 MB cost 7 s of protego on every run
 # (its copy is parsed again by each run of the day) and 10 MB of the state file.
 ROBOTS_MAX_BYTES = 500 * 1024
+# The longest ETag or Last-Modified kept for the next conditional GET. Real ones are under
+# 100 characters; a longer one is not kept (the next GET is unconditional): kept, a header of
+# up to 64 KiB was stored, sent back in every run and shown by `syndication status`.
+MAX_VALIDATOR = 1_000
 
 
 class HostMemory(Protocol):
@@ -230,8 +234,8 @@ class Fetcher:
                 final_url=answer.url,
                 status=304,
                 body=b"",
-                etag=answer.headers.get("ETag") or etag,
-                last_modified=answer.headers.get("Last-Modified") or last_modified,
+                etag=_validator(answer.headers.get("ETag")) or etag,
+                last_modified=_validator(answer.headers.get("Last-Modified")) or last_modified,
                 content_type=answer.headers.get("Content-Type"),
             )
         if answer.status != 200:
@@ -241,8 +245,8 @@ class Fetcher:
             final_url=answer.url,
             status=200,
             body=answer.body,
-            etag=answer.headers.get("ETag"),
-            last_modified=answer.headers.get("Last-Modified"),
+            etag=_validator(answer.headers.get("ETag")),
+            last_modified=_validator(answer.headers.get("Last-Modified")),
             content_type=answer.headers.get("Content-Type"),
             policy=answer.headers.get("Content-Security-Policy"),
         )
@@ -544,6 +548,11 @@ class Fetcher:
             log.info("%s; using the copy of %s", failure, utc.timestamp(record.fetched))
             return _policy(record)
         return _Policy(None, f"robots.txt unreachable ({failure}), so RFC 9309 §2.3.1.4")
+
+
+def _validator(value: str | None) -> str | None:
+    """A validator header as kept for the next conditional GET: None past MAX_VALIDATOR."""
+    return value if value is None or len(value) <= MAX_VALIDATOR else None
 
 
 def _robots_text(body: bytes) -> str:

@@ -4,7 +4,7 @@ hosts that asked us to wait, and how many articles are published and refused."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from . import utc
@@ -72,7 +72,11 @@ def render_status(config: Config, now: datetime | None = None) -> str:
                 rules = "rules kept" if r.status == 200 else "none: all allowed"
                 out.append(f"  {r.origin}: HTTP {r.status} ({rules}), fetched "
                            f"{_when(r.fetched)}")
-        for host, until in store.hosts_waiting(now):
+        # the fetcher's own bound on a wait, so that a void one is not listed (a Retry-After
+        # dated by a clock gone back since: not obeyed)
+        from .fetch import MAX_RETRY_AFTER
+
+        for host, until in store.hosts_waiting(now, timedelta(seconds=MAX_RETRY_AFTER)):
             out.append(f"waiting: {host} asked (Retry-After) not to be contacted before "
                        f"{_when(until)}")
     return "\n".join(out) + "\n"

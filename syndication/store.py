@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, TypeVar
@@ -166,6 +166,39 @@ MIGRATIONS: tuple[str, ...] = (
     # ``updated`` is the entry's, which a silent correction dates when it was noticed).
     """
     ALTER TABLE articles ADD COLUMN source_updated TEXT;  -- ISO 8601 UTC, NULL when not known
+    """,
+    # 10: what is kept of an article is bounded (README "Retention"): each rule's evidence at
+    # most LINE_MAX characters (a checker quoting a 300 KB field kept it twice, for as long
+    # as the article was kept whole, and once for good among the rules not passed), an
+    # extract's reason too, and no republication of what is not published (never read
+    # again: the feeds carry only what passed, the index page lists the rules failed); no
+    # validator past fetch.MAX_VALIDATOR (1,000), sent back in every run.
+    """
+    UPDATE articles SET findings = (SELECT json_group_array(CASE
+        WHEN length(json_extract(f.value, '$[2]')) > 2000 THEN json_set(f.value, '$[2]',
+        substr(json_extract(f.value, '$[2]'), 1, 2000) || '… (cut: '
+        || length(json_extract(f.value, '$[2]')) || ' characters in all)')
+        ELSE json(f.value) END) FROM json_each(articles.findings) f)
+        WHERE length(findings) > 2000;
+    UPDATE article_bodies SET findings = (SELECT json_group_array(CASE
+        WHEN length(json_extract(f.value, '$[2]')) > 2000 THEN json_set(f.value, '$[2]',
+        substr(json_extract(f.value, '$[2]'), 1, 2000) || '… (cut: '
+        || length(json_extract(f.value, '$[2]')) || ' characters in all)')
+        ELSE json(f.value) END) FROM json_each(article_bodies.findings) f)
+        WHERE length(findings) > 2000;
+    UPDATE extracts SET findings = (SELECT json_group_array(CASE
+        WHEN length(json_extract(f.value, '$[2]')) > 2000 THEN json_set(f.value, '$[2]',
+        substr(json_extract(f.value, '$[2]'), 1, 2000) || '… (cut: '
+        || length(json_extract(f.value, '$[2]')) || ' characters in all)')
+        ELSE json(f.value) END) FROM json_each(extracts.findings) f)
+        WHERE length(findings) > 2000;
+    UPDATE extracts SET reason = substr(reason, 1, 2000) || '… (cut: ' || length(reason)
+        || ' characters in all)' WHERE length(reason) > 2000;
+    UPDATE article_bodies SET html = NULL WHERE html IS NOT NULL AND article_id IN
+        (SELECT article_id FROM articles WHERE status IN ('refused', 'error'));
+    UPDATE extracts SET html = NULL WHERE html IS NOT NULL AND status != 'published';
+    UPDATE sources SET etag = NULL WHERE length(etag) > 1000;
+    UPDATE sources SET last_modified = NULL WHERE length(last_modified) > 1000;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -505,8 +538,8 @@ class Store:
             "INSERT INTO article_bodies (article_id, content, html, findings) "
             "VALUES (?, CAST(? AS TEXT), ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
             "content = excluded.content, html = excluded.html, findings = excluded.findings",
-            (article.article_id, article.content if content is None else content, html,
-             _findings(findings)),
+            (article.article_id, article.content if content is None else content,
+             _kept_html(status, html), _findings(findings)),
         )
 
     def carried(self, article: Article, source_url: str, members: Mapping[str, bool],
@@ -620,8 +653,8 @@ class Store:
             "ON CONFLICT (article_id, paragraphs) DO UPDATE SET "
             "content_hash = excluded.content_hash, status = excluded.status, "
             "html = excluded.html, findings = excluded.findings, reason = excluded.reason",
-            (article_id, paragraphs, content_hash, str(status), html,
-             _findings(findings), reason),
+            (article_id, paragraphs, content_hash, str(status), _kept_html(status, html),
+             _findings(findings), clipped(reason)),
         )
 
     def without_extract(self, feed: str, limit: int,
@@ -800,11 +833,15 @@ class Store:
         ).fetchall()
         return tuple(_robots_record(r) for r in rows)
 
-    def hosts_waiting(self, now: datetime) -> tuple[tuple[str, datetime], ...]:
-        """Hosts that asked (Retry-After) not to be contacted before a time still to come."""
+    def hosts_waiting(self, now: datetime, longest: timedelta
+                      ) -> tuple[tuple[str, datetime], ...]:
+        """Hosts that asked (Retry-After) not to be contacted before a time still to come,
+        and at most ``longest`` from ``now``: a wait ending later was dated by a clock that
+        has gone back since, and the fetcher holds it void (fetch.MAX_RETRY_AFTER)."""
         rows = self.db.execute(
-            "SELECT host, not_before FROM hosts WHERE not_before > ? ORDER BY host",
-            (utc.timestamp(now),),
+            "SELECT host, not_before FROM hosts WHERE not_before > ? AND not_before <= ? "
+            "ORDER BY host",
+            (utc.timestamp(now), utc.timestamp(now + longest)),
         ).fetchall()
         return tuple((r[0], _dt_required(r[1])) for r in rows)
 
@@ -908,8 +945,15 @@ def _article_fields(row: Sequence[Any]) -> dict[str, Any]:
 
 
 def _findings(findings: Iterable[Finding]) -> str:
-    """Findings as their column holds them: JSON [[rule, ok, detail]]."""
-    return json.dumps([[f.rule, f.ok, f.detail] for f in findings], ensure_ascii=False)
+    """Findings as their column holds them: JSON [[rule, ok, detail]], each detail at most
+    LINE_MAX characters (safetext.clipped; schema 10)."""
+    return json.dumps([[f.rule, f.ok, clipped(f.detail)] for f in findings], ensure_ascii=False)
+
+
+def _kept_html(status: Outcome, html: str | None) -> str | None:
+    """The republication kept of an article or extract: only one that is published (one
+    refused or failed is never read again; schema 10)."""
+    return html if status == Outcome.PUBLISHED else None
 
 
 # A sources row and a robots row, decoded by _source_state and _robots_record alone.
