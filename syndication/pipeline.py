@@ -32,7 +32,7 @@ from .errors import (
     StorageError,
     SyndicationError,
 )
-from .fetch import Fetcher
+from .fetch import MAX_RETRY_AFTER, ROBOTS_STALE_MAX, Fetcher
 from .logs import logger
 from .models import (
     Article,
@@ -252,6 +252,8 @@ def _run(
     written, unchanged, failed, windows = _publish(config, store, progress, len(sources),
                                                    total, steps, publisher)
     pruned = store.prune(windows, clock() - timedelta(days=config.site.keep_days))
+    now = clock()
+    store.forget_hosts(now, now - ROBOTS_STALE_MAX, timedelta(seconds=MAX_RETRY_AFTER))
     if pruned:
         log.info("retention: %s checked over %s ago and in no feed's window lost their "
                  "original and republication", count(pruned, "article"),
@@ -757,7 +759,13 @@ class _Publisher:
             return
         self._cleaned = True
         out = self.config.site.output_dir
-        for leftover in remove_stale_temps(out, [*self.names, *self.assets, INDEX_FILE]):
+        # and those of the files this config's runs wrote that no run writes any more (a
+        # [[feed]] removed since): only these names' leftovers were ever looked for, so a
+        # run killed while writing a feed removed afterwards left its file there for good
+        owned = [Path(p).name for p, _sha in self.store.output_files(self.owner)
+                 if Path(p).parent == out]
+        for leftover in remove_stale_temps(out, [*self.names, *self.assets, INDEX_FILE,
+                                                 *owned]):
             log.debug("removed %s, left by an interrupted run", leftover)
 
     def source_done(self, k: int) -> None:

@@ -845,6 +845,20 @@ class Store:
         ).fetchall()
         return tuple((r[0], _dt_required(r[1])) for r in rows)
 
+    def forget_hosts(self, now: datetime, robots_before: datetime, longest: timedelta) -> int:
+        """Forget what no run will use again: robots.txt copies fetched before
+        ``robots_before`` (fetch.ROBOTS_STALE_MAX ago: too old even when the file is
+        unreachable), and waits that are over or void (ending more than ``longest`` from
+        ``now``: dated by a clock that has gone back since, which would have come into
+        force again once the clock caught up with them). Returns how many rows went."""
+        with self.transaction():
+            gone = self.db.execute("DELETE FROM robots WHERE fetched < ?",
+                                   (utc.timestamp(robots_before),)).rowcount
+            gone += self.db.execute(
+                "DELETE FROM hosts WHERE not_before <= ? OR not_before > ?",
+                (utc.timestamp(now), utc.timestamp(now + longest))).rowcount
+        return int(gone)
+
     def not_before(self, host: str) -> datetime | None:
         row = self.db.execute(
             "SELECT not_before FROM hosts WHERE host = ?", (host,)

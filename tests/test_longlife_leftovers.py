@@ -1,0 +1,80 @@
+"""Years under cron (ninth round): what a run leaves behind that no later run would ever use
+or remove. The real pipeline against the loopback server, real state files and folders."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from syndication.config import load_config
+from syndication.models import RobotsRecord
+from syndication.store import Store
+
+from .harness import Site, drive
+
+
+@pytest.fixture
+def site(server, tmp_path: Path) -> Site:
+    return Site(server, tmp_path)
+
+
+def without_feed(site: Site, name: str) -> Path:
+    """The site's config with the [[feed]] ``name`` taken out."""
+    path = site.config_path()
+    head, *feeds = path.read_text(encoding="utf-8").split("[[feed]]")
+    kept = [f for f in feeds if f'name = "{name}"' not in f]
+    assert len(kept) == len(feeds) - 1
+    path.write_text(head + "".join("[[feed]]" + f for f in kept), encoding="utf-8")
+    return path
+
+
+def test_a_killed_write_of_a_feed_removed_since_leaves_nothing_behind(site: Site,
+                                                                      capsys) -> None:
+    """A run killed while writing a feed leaves its temporary file; the next run removed
+    only the leftovers of the files it writes itself. When that feed was removed from the
+    configuration meanwhile, its leftover stayed in the published folder for good (one of 1
+    before). Now the leftovers of every file this config's runs wrote are removed (the
+    feed's own files too, as before); a file of the user's is left."""
+    assert drive(site.config(), capsys).status == 0
+    leftovers = [site.out / f".both.{fmt}.syndication-a1B2c3D4.tmp" for fmt in ("atom", "json")]
+    users = [site.out / ".both.atom.bak.tmp", site.out / ".both.atom.syndication-mine.tmp",
+             site.out / ".other.atom.syndication-a1B2c3D4.tmp"]
+    for path in [*leftovers, *users]:
+        path.write_bytes(b"<feed")
+    outcome = drive(load_config(without_feed(site, "both")), capsys)
+    assert outcome.status == 0, outcome.stderr
+    assert not any(p.exists() for p in leftovers)
+    assert all(p.exists() for p in users)  # not of the shape, or not a file of ours
+    assert not any(site.out.glob("both.*"))
+    assert {p.name for p in site.out.glob("env.*")} == {"env.atom", "env.rss", "env.json"}
+
+
+def test_robots_copies_and_waits_no_run_uses_are_forgotten(site: Site, capsys) -> None:
+    """A robots.txt copy over 30 days old is never used again (fetched anew, even as a
+    stale copy), nor a Retry-After that is over; they stayed for good, one row per origin
+    and host ever configured. A wait dated by a clock a year ahead was void but kept, and
+    came into force again once the clock caught up with it: its host was left alone for up
+    to a day, a year later. Now each run forgets all three; what runs use is kept."""
+    now = datetime.now(UTC)
+    assert drive(site.config(), capsys).status == 0
+    with Store(site.state) as store, store.transaction():
+        store.save_robots(RobotsRecord("https://old.example", now - timedelta(days=31), 200,
+                                       "User-agent: *\nDisallow:\n"))
+        store.save_robots(RobotsRecord("https://recent.example", now - timedelta(days=29),
+                                       404, ""))
+        store.save_not_before("over.example", now - timedelta(minutes=1))
+        store.save_not_before("waiting.example", now + timedelta(hours=3))
+        store.save_not_before("127.0.0.1", now + timedelta(days=365))  # void
+    assert drive(site.config(), capsys).status == 0  # 127.0.0.1 contacted: the wait is void
+    with Store(site.state) as store:
+        origins = {r.origin for r in store.robots_all()}
+        waits = dict(store.db.execute("SELECT host, not_before FROM hosts"))
+    assert "https://old.example" not in origins and "https://recent.example" in origins
+    assert any(o.startswith("http://127.0.0.1:") for o in origins)  # this run's copy
+    assert set(waits) == {"waiting.example"}
+    # a year on, less half a day: the void wait would have been obeyed until its end
+    later = now + timedelta(days=365) - timedelta(hours=12)
+    outcome = drive(site.config(), capsys, clock=lambda: later)
+    assert outcome.status == 0, outcome.stderr
