@@ -9,6 +9,7 @@ from typing import Any
 
 from . import utc
 from .config import Config
+from .fetch import MAX_RETRY_AFTER
 from .store import Store
 from .wording import count
 
@@ -74,8 +75,6 @@ def render_status(config: Config, now: datetime | None = None) -> str:
                            f"{_when(r.fetched)}")
         # the fetcher's own bound on a wait, so that a void one is not listed (a Retry-After
         # dated by a clock gone back since: not obeyed)
-        from .fetch import MAX_RETRY_AFTER
-
         for host, until in store.hosts_waiting(now, timedelta(seconds=MAX_RETRY_AFTER)):
             out.append(f"waiting: {host} asked (Retry-After) not to be contacted before "
                        f"{_when(until)}")
