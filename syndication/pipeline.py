@@ -61,7 +61,7 @@ from .output import (
 )
 from .safetext import redact, search_forbidden
 from .selection import admits, selective
-from .store import SourceState, Store
+from .store import FORGET_DAYS, SourceState, Store
 from .update import Intent, Plan, Stored, decide, plan
 from .wording import count
 
@@ -253,6 +253,11 @@ def _run(
                                                    total, steps, publisher)
     pruned = store.prune(windows, clock() - timedelta(days=config.site.keep_days))
     now = clock()
+    forgotten = store.forget(windows, now - timedelta(days=max(config.site.keep_days,
+                                                               FORGET_DAYS)))
+    if forgotten:
+        log.info("retention: %s no source carried for %s forgotten", count(forgotten, "article"),
+                 count(max(config.site.keep_days, FORGET_DAYS), "day"))
     store.forget_hosts(now, now - ROBOTS_STALE_MAX, timedelta(seconds=MAX_RETRY_AFTER))
     if pruned:
         log.info("retention: %s checked over %s ago and in no feed's window lost their "

@@ -172,7 +172,10 @@ MIGRATIONS: tuple[str, ...] = (
     # as the article was kept whole, and once for good among the rules not passed), an
     # extract's reason too, and no republication of what is not published (never read
     # again: the feeds carry only what passed, the index page lists the rules failed); no
-    # validator past fetch.MAX_VALIDATOR (1,000), sent back in every run.
+    # validator past fetch.MAX_VALIDATOR (1,000), sent back in every run. And when a source
+    # last carried each article (ISO 8601 UTC), so that a row is forgotten once no source
+    # has carried it for FORGET_DAYS (Store.forget); rows kept before count from the
+    # upgrade.
     """
     UPDATE articles SET findings = (SELECT json_group_array(CASE
         WHEN length(json_extract(f.value, '$[2]')) > 2000 THEN json_set(f.value, '$[2]',
@@ -199,12 +202,20 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE extracts SET html = NULL WHERE html IS NOT NULL AND status != 'published';
     UPDATE sources SET etag = NULL WHERE length(etag) > 1000;
     UPDATE sources SET last_modified = NULL WHERE length(last_modified) > 1000;
+    ALTER TABLE article_sources ADD COLUMN last_seen TEXT NOT NULL DEFAULT '';
+    UPDATE article_sources SET last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _REPACKED = 7  # a file made before this schema is rewritten once (VACUUM) by _migrate
 MAX_RUN_FAILURES = 50  # failure lines kept per run for `syndication status`
 KEEP_RUNS = 100  # runs kept for `syndication status` (two days of half-hourly runs)
+# An article's row (id, verdict, dates, hashes) is forgotten once no source has carried it
+# for this many days (or [site] keep_days, if longer), it is in no feed's window, and
+# retention dropped its original (README "Retention"). The Conversation's feeds hold their
+# newest 25 to 50 entries: one that left them a year ago does not come back; if it did, it
+# would be checked again like a new article, under the same id.
+FORGET_DAYS = 365
 # Another connection writing (a second process: `syndication status` during a run, an audit
 # reading its state file) is waited for this many seconds before the database is reported
 # busy. The audit's state database (audit/state.py) waits as long.
@@ -548,9 +559,10 @@ class Store:
         carried it, and whether each feed reading that source takes it (``members``, as
         its selection judges the article now; feeds whose members were decided)."""
         self.db.execute(
-            "INSERT OR IGNORE INTO article_sources (article_id, source_url, first_seen) "
-            "VALUES (?, ?, ?)",
-            (article.article_id, source_url, utc.timestamp(now)),
+            "INSERT INTO article_sources (article_id, source_url, first_seen, last_seen) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (source_url, article_id) DO UPDATE SET "
+            "last_seen = excluded.last_seen",
+            (article.article_id, source_url, utc.timestamp(now), utc.timestamp(now)),
         )
         self.db.executemany(
             "INSERT INTO feed_members (feed, article_id, published) VALUES (?, ?, ?) "
@@ -748,6 +760,19 @@ class Store:
                 "FROM json_each(findings) f WHERE json_extract(f.value, '$[1]') IS NOT 1) "
                 "WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
         return pruned
+
+    def forget(self, keep: Iterable[int], before: datetime) -> int:
+        """Forget the row of every article that no source carried since ``before``, not in
+        ``keep`` (every feed's window) and pruned already (its original dropped): with its
+        sources, extracts and feed memberships. Articles no source ever carried are kept.
+        Returns how many were forgotten."""
+        with self.transaction():
+            return int(self.db.execute(
+                "DELETE FROM articles WHERE article_id IN (SELECT article_id "
+                "FROM article_sources GROUP BY article_id HAVING max(last_seen) < ?) "
+                "AND article_id NOT IN (SELECT article_id FROM article_bodies) "
+                "AND article_id NOT IN (SELECT value FROM json_each(?))",
+                (utc.timestamp(before), json.dumps(sorted(set(keep))))).rowcount)
 
     def give_back(self) -> None:
         """Return the file's free pages to the file system (after prune and record_run)."""

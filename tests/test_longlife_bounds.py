@@ -302,6 +302,7 @@ def test_schema_10_cuts_the_evidence_kept_before(tmp_path: Path) -> None:
                        (n, findings))
             db.execute("INSERT INTO extracts VALUES (?, 3, 'h', ?, '<p>e</p>', ?, ?)",
                        (n, status, findings, long if n == 7 else "fine"))
+        db.execute("INSERT INTO article_sources VALUES (7, 's', '2020-01-01T00:00:00Z')")
         db.execute("INSERT INTO sources (url, etag, last_modified) VALUES ('s', ?, ?)",
                    ('"' + "e" * 65_000 + '"', "Fri, 26 Sep 2025 12:30:52 GMT"))
     with Store(path) as store:
@@ -327,6 +328,13 @@ def test_schema_10_cuts_the_evidence_kept_before(tmp_path: Path) -> None:
         state = store.source("s")
         assert state is not None
         assert state.etag is None and state.last_modified == "Fri, 26 Sep 2025 12:30:52 GMT"
+        # when a source last carried an article is counted from the upgrade: nothing is
+        # forgotten for lack of a date (the row first met in 2020 stays)
+        (seen,) = store.db.execute("SELECT last_seen FROM article_sources").fetchone()
+        assert abs(datetime.fromisoformat(seen) - datetime.now(UTC)) < timedelta(hours=1)
+        with store.transaction():
+            store.db.execute("DELETE FROM article_bodies WHERE article_id = 7")
+        assert store.forget([], datetime.now(UTC) - timedelta(days=365)) == 0
 
 
 # --- what `status` says -------------------------------------------------------------------

@@ -78,3 +78,79 @@ def test_robots_copies_and_waits_no_run_uses_are_forgotten(site: Site, capsys) -
     later = now + timedelta(days=365) - timedelta(hours=12)
     outcome = drive(site.config(), capsys, clock=lambda: later)
     assert outcome.status == 0, outcome.stderr
+
+
+# --- articles that left every source long ago ---------------------------------------------
+
+
+def small_windows(site: Site) -> Path:
+    """The site's config with every feed one entry long: the others leave its window."""
+    path = site.config_path()
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'title = "Feed ', 'max_entries = 1\ntitle = "Feed '), encoding="utf-8")
+    return path
+
+
+def test_an_article_no_source_carried_for_a_year_is_forgotten(site: Site, capsys) -> None:
+    """An article's row (id, verdict, dates, hashes) was kept for good once no source
+    carried it: 10,000 a year at an edition's pace, every one of them for as long as the
+    state file lives (one row of 209538 kept after 400 days before). Now a row is
+    forgotten once no source carried it for a year, it is in no feed's window and its
+    original was dropped: not after 200 days, nor while a feed shows it. Brought back, it
+    is checked again like a new article, under the same id."""
+    from .harness import FR_BOTH, FR_FIRST_ONLY, FR_IDS, all_feed_ids
+
+    t0 = datetime(2025, 10, 1, tzinfo=UTC)
+    config = load_config(small_windows(site))
+    site.normal(fr=FR_BOTH)
+    assert drive(config, capsys, clock=lambda: t0).status == 0
+    published = all_feed_ids(site.out)
+    site.normal(fr=FR_FIRST_ONLY)  # 209538 left the French feed
+
+    def ids() -> set[int]:
+        with Store(site.state) as store:
+            return {a.article_id for a in store.articles()}
+
+    for days in (31, 200):
+        assert drive(config, capsys, clock=lambda d=days: t0 + timedelta(days=d)).status == 0
+        assert FR_IDS[1] in ids()
+    with Store(site.state) as store:
+        assert store.stored_states([FR_IDS[1]])[FR_IDS[1]].pruned
+    outcome = drive(config, capsys, verbose=1, clock=lambda: t0 + timedelta(days=400))
+    assert outcome.status == 0
+    assert "retention: 1 article no source carried for 365 days forgotten" in outcome.stderr
+    assert FR_IDS[1] not in ids() and {FR_IDS[0]} <= ids()
+    assert all_feed_ids(site.out) == published  # nothing published is lost
+    with Store(site.state) as store:
+        for table in ("article_sources", "feed_members", "extracts"):
+            assert store.db.execute(f"SELECT count(*) FROM {table} "  # noqa: S608
+                                    "WHERE article_id = ?", (FR_IDS[1],)).fetchone() == (0,)
+    site.normal(fr=FR_BOTH)  # carried again: checked again, kept again
+    assert drive(config, capsys, clock=lambda: t0 + timedelta(days=401)).status == 0
+    assert FR_IDS[1] in ids()
+
+
+def test_forget_keeps_windows_bodies_and_articles_another_source_still_carries(
+        tmp_path: Path, env_article) -> None:
+    import dataclasses
+
+    from syndication.models import Outcome
+
+    t0 = datetime(2025, 10, 1, tzinfo=UTC)
+    with Store(tmp_path / "s.sqlite3") as store:
+        with store.transaction():
+            for n in (1, 2, 3, 4, 5):
+                article = dataclasses.replace(env_article, article_id=n)
+                store.save_article(article, content_hash=f"h{n}", status=Outcome.PUBLISHED,
+                                   html="<p/>", findings=(), reason="", now=t0)
+                if n != 5:  # 5: never met in a source (kept: it cannot be told)
+                    store.carried(article, "https://a.example/feed", {}, t0)
+            store.carried(dataclasses.replace(env_article, article_id=2),
+                          "https://b.example/feed", {}, t0 + timedelta(days=300))
+        later = t0 + timedelta(days=400)
+        assert store.prune([3], later) == 4  # 4's original is kept below
+        with store.transaction():
+            store.db.execute("INSERT INTO article_bodies (article_id, content) "
+                             "VALUES (4, 'x')")
+        assert store.forget([3], later - timedelta(days=365)) == 1
+        assert {a.article_id for a in store.articles()} == {2, 3, 4, 5}
