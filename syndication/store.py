@@ -175,7 +175,10 @@ MIGRATIONS: tuple[str, ...] = (
     # validator past fetch.MAX_VALIDATOR (1,000), sent back in every run. And when a source
     # last carried each article (ISO 8601 UTC), so that a row is forgotten once no source
     # has carried it for FORGET_DAYS (Store.forget); rows kept before count from the
-    # upgrade.
+    # upgrade. Its indexes: the rows not seen for long are found without reading the
+    # others, and an article's sources and memberships (deleted with it) by its id: without
+    # them each article forgotten read every row of both tables (39,000 forgotten at once
+    # took 748 s).
     """
     UPDATE articles SET findings = (SELECT json_group_array(CASE
         WHEN length(json_extract(f.value, '$[2]')) > 2000 THEN json_set(f.value, '$[2]',
@@ -204,6 +207,9 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE sources SET last_modified = NULL WHERE length(last_modified) > 1000;
     ALTER TABLE article_sources ADD COLUMN last_seen TEXT NOT NULL DEFAULT '';
     UPDATE article_sources SET last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
+    CREATE INDEX article_sources_by_last_seen ON article_sources (last_seen);
+    CREATE INDEX article_sources_by_article ON article_sources (article_id, last_seen);
+    CREATE INDEX feed_members_by_article ON feed_members (article_id);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -768,11 +774,14 @@ class Store:
         Returns how many were forgotten."""
         with self.transaction():
             return int(self.db.execute(
-                "DELETE FROM articles WHERE article_id IN (SELECT article_id "
-                "FROM article_sources GROUP BY article_id HAVING max(last_seen) < ?) "
+                "DELETE FROM articles WHERE article_id IN (SELECT s.article_id "
+                "FROM article_sources s WHERE s.last_seen < :before AND NOT EXISTS "
+                "(SELECT 1 FROM article_sources t WHERE t.article_id = s.article_id "
+                "AND t.last_seen >= :before)) "
                 "AND article_id NOT IN (SELECT article_id FROM article_bodies) "
-                "AND article_id NOT IN (SELECT value FROM json_each(?))",
-                (utc.timestamp(before), json.dumps(sorted(set(keep))))).rowcount)
+                "AND article_id NOT IN (SELECT value FROM json_each(:keep))",
+                {"before": utc.timestamp(before), "keep": json.dumps(sorted(set(keep)))}
+            ).rowcount)
 
     def give_back(self) -> None:
         """Return the file's free pages to the file system (after prune and record_run)."""
