@@ -258,6 +258,7 @@ def _run(
     if forgotten:
         log.info("retention: %s no source carried for %s forgotten", count(forgotten, "article"),
                  count(max(config.site.keep_days, FORGET_DAYS), "day"))
+    store.forget_sources(config.sources, now - timedelta(days=FORGET_DAYS))
     store.forget_hosts(now, now - ROBOTS_STALE_MAX, timedelta(seconds=MAX_RETRY_AFTER))
     if pruned:
         log.info("retention: %s checked over %s ago and in no feed's window lost their "

@@ -288,6 +288,16 @@ _FEED_SELECTION = (
 )
 
 
+# The articles no source carried since :before: its rows not seen since are found by their
+# index, and for each, whether another source carried it since, by the article's (Store.forget;
+# tests/test_longlife_leftovers.py reads the query plan).
+_FORGETTABLE = (
+    "SELECT s.article_id FROM article_sources s WHERE s.last_seen < :before "
+    "AND NOT EXISTS (SELECT 1 FROM article_sources t WHERE t.article_id = s.article_id "
+    "AND t.last_seen >= :before)"
+)
+
+
 # Each rule's evidence while the article is kept whole, the rules not passed once pruned.
 _ARTICLES = (
     "SELECT a.article_id, a.title, a.url, a.status, a.content_hash, "
@@ -774,14 +784,21 @@ class Store:
         Returns how many were forgotten."""
         with self.transaction():
             return int(self.db.execute(
-                "DELETE FROM articles WHERE article_id IN (SELECT s.article_id "
-                "FROM article_sources s WHERE s.last_seen < :before AND NOT EXISTS "
-                "(SELECT 1 FROM article_sources t WHERE t.article_id = s.article_id "
-                "AND t.last_seen >= :before)) "
+                "DELETE FROM articles WHERE article_id IN (" + _FORGETTABLE + ") "  # noqa: S608
                 "AND article_id NOT IN (SELECT article_id FROM article_bodies) "
                 "AND article_id NOT IN (SELECT value FROM json_each(:keep))",
                 {"before": utc.timestamp(before), "keep": json.dumps(sorted(set(keep)))}
             ).rowcount)
+
+    def forget_sources(self, keep: Sequence[str], before: datetime) -> int:
+        """Forget the state of every source not in ``keep`` (the configuration's) last
+        fetched before ``before`` (FORGET_DAYS ago): its validators and last error, which
+        `syndication status` listed for good. Returns how many went."""
+        with self.transaction():
+            return int(self.db.execute(
+                "DELETE FROM sources WHERE url NOT IN (SELECT value FROM json_each(?)) "
+                "AND coalesce(last_attempt, '') < ?",
+                (json.dumps(list(keep)), utc.timestamp(before))).rowcount)
 
     def give_back(self) -> None:
         """Return the file's free pages to the file system (after prune and record_run)."""

@@ -154,3 +154,48 @@ def test_forget_keeps_windows_bodies_and_articles_another_source_still_carries(
                              "VALUES (4, 'x')")
         assert store.forget([3], later - timedelta(days=365)) == 1
         assert {a.article_id for a in store.articles()} == {2, 3, 4, 5}
+
+
+def test_a_source_removed_from_the_configuration_is_forgotten_after_a_year(site: Site,
+                                                                          capsys) -> None:
+    """A source taken out of config.toml kept its row (validators, last error) for good,
+    and `syndication status` listed it as "no longer in the configuration" in every report
+    thereafter. It is listed for a year (put back meanwhile, its validators still serve),
+    then forgotten."""
+    t0 = datetime(2025, 10, 1, tzinfo=UTC)
+    assert drive(site.config(), capsys, clock=lambda: t0).status == 0
+    path = without_feed(site, "both")
+    path.write_text(path.read_text(encoding="utf-8").split("[[feed]]\nname = \"fr\"")[0],
+                    encoding="utf-8")
+    config = load_config(path)
+    assert config.sources == (site.env_url,)
+
+    def urls() -> set[str]:
+        with Store(site.state) as store:
+            return {s.url for s in store.sources()}
+
+    for days, kept in ((200, {site.env_url, site.fr_url}), (366, {site.env_url})):
+        assert drive(config, capsys, clock=lambda d=days: t0 + timedelta(days=d)).status == 0
+        assert urls() == kept
+
+
+def test_forgetting_reads_only_the_rows_not_seen_for_long(tmp_path: Path) -> None:
+    """Each run asks which articles to forget: the rows not seen for a year are found by
+    their index, and an article's other sources (and, once it is deleted, its sources and
+    memberships) by its id. Without those indexes, forgetting 39,088 articles at once took
+    748 s (benchmarks/longlife.py at 50,000; 2.6 s with them), and the question alone
+    read every row in every run."""
+    from syndication import store as store_module
+
+    with Store(tmp_path / "s.sqlite3") as store:
+        plan = [row[3] for row in store.db.execute(
+            "EXPLAIN QUERY PLAN " + store_module._FORGETTABLE, {"before": "x"})]
+        assert plan[0] == ("SEARCH s USING COVERING INDEX article_sources_by_last_seen "
+                           "(last_seen<?)"), plan
+        assert any(step.startswith("SEARCH t USING COVERING INDEX article_sources_by_article "
+                                   "(article_id=?") for step in plan), plan
+        for table in ("article_sources", "feed_members"):
+            steps = [row[3] for row in store.db.execute(
+                f"EXPLAIN QUERY PLAN DELETE FROM {table} WHERE article_id = 1")]  # noqa: S608
+            assert steps[0].startswith(f"SEARCH {table} USING"), steps
+            assert "(article_id=?)" in steps[0], steps
