@@ -708,8 +708,10 @@ def _publish(
 
         # The page reads what it lists (the newest entries of each feed, without their
         # HTML); how many more each feed holds is known from its keys.
-        listings = [Listing(feed, store.feed_entries(feed.name, LATEST, html=False,
-                                                     paragraphs=_paragraphs(feed)),
+        # what the feeds leave out (_publishable), left out here too, said once (there)
+        listings = [Listing(feed, _publishable(partial(store.feed_entries, feed.name, LATEST,
+                                                       html=False, paragraphs=_paragraphs(feed)),
+                                               publisher.vetted, _paragraphs(feed), say=False),
                             len(keys), why)
                     for feed, keys, why in listing_keys]
         return render_index(config.site, listings, refused), None
@@ -940,12 +942,14 @@ class _FeedFiles(NamedTuple):
 
 def _publishable(load: Callable[[], tuple[FeedEntry, ...]],
                  vetted: Container[tuple[int, int | None]] = frozenset(),
-                 paragraphs: int | None = None) -> tuple[FeedEntry, ...]:
+                 paragraphs: int | None = None, *, say: bool = True) -> tuple[FeedEntry, ...]:
     """The stored entries that may be published: one stored by an earlier version (or edited
-    since) with a character XML forbids, or a link that is not The Conversation's, is left
-    out (and said), never allowed to stop the whole file. ``vetted``: the rows this run
-    stored and vetted (_vet), not read again; ``paragraphs``: the extracts the entries are."""
-    from .source import link_problem
+    since) with a character XML forbids, a link that is not The Conversation's or a field
+    past its bound (source.size_problem) is left out (and said), never allowed to stop the
+    whole file; categories past theirs are left out (said too). ``vetted``: the rows this
+    run stored and vetted (_vet), not read again; ``paragraphs``: the extracts the entries
+    are; ``say=False``: nothing logged (the index page, after the feeds said it)."""
+    from .source import bounded_categories, link_problem, size_problem
 
     kept = []
     for e in load():
@@ -957,10 +961,18 @@ def _publishable(load: Callable[[], tuple[FeedEntry, ...]],
         if any(search_forbidden(f) for f in fields):
             problem: str | None = "it holds a character XML 1.0 forbids"
         else:
-            problem = link_problem(e.url, e.article_id)
+            # stored before a source's entries were bounded (a 300 KB credit, ~3.6 MB of
+            # output an entry): as parse_entry would refuse it, or its categories bounded
+            problem = link_problem(e.url, e.article_id) or size_problem(e)
         if problem is None:
+            categories, left_out = bounded_categories(e.categories)
+            if left_out is not None:
+                if say:
+                    log.warning("article %d: %s (stored before they were bounded)",
+                                e.article_id, left_out)
+                e = e._replace(categories=categories)
             kept.append(e)
-        else:
+        elif say:
             log.error("article %d left out of the feeds: %s", e.article_id, problem)
     return tuple(kept)
 

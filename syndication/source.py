@@ -9,6 +9,7 @@ import codecs
 import io
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import defusedxml
@@ -23,7 +24,7 @@ from .conversation import (
 )
 from .errors import ParseError
 from .lazyre import lazy_compile
-from .models import Article, Author, SourceFeed
+from .models import Article, Author, FeedEntry, SourceFeed
 from .safetext import (
     forbidden_character,
     forbidden_reference,
@@ -229,16 +230,9 @@ def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None, *,
     summary, rights = _text(entry, "summary"), _text(entry, "rights")
     language = entry.get(XML_LANG) or feed_lang
     content = content_el.text or ""
-    _bounded(article_id, [
-        ("<link>", link, MAX_URL), ("<title>", title, MAX_TITLE),
-        ("<summary>", summary, MAX_SUMMARY), ("<rights>", rights, MAX_RIGHTS),
-        ("xml:lang", language, MAX_LANGUAGE), ("<content>", content, MAX_CONTENT),
-        *(f for name, home in credits
-          for f in (("<author> <name>", name, MAX_CREDIT), ("<author>'s profile", home, MAX_URL))),
-    ])
-    if len(credits) > MAX_AUTHORS:
-        raise ValueError(f"article {article_id}: {len(credits)} authors (at most "
-                         f"{MAX_AUTHORS}): refused, as no credit may be left out")
+    problem = _too_long(link, title, summary, rights, language, credits, content)
+    if problem is not None:
+        raise ValueError(f"article {article_id}: {problem}")
     authors = tuple(parse_author(name, home) for name, home in credits)
     return Article(
         article_id=article_id,
@@ -256,30 +250,60 @@ def parse_entry(entry: ET.Element, source_url: str, feed_lang: str | None, *,
     )
 
 
-def _bounded(article_id: int, fields: list[tuple[str, str | None, int]]) -> None:
-    """Refuse the entry when one of ``fields`` ((where, text, bound)) is past its bound."""
+def _too_long(link: str, title: str, summary: str | None, rights: str | None,
+              language: str | None, credits: Sequence[tuple[str, str | None]],
+              content: str | None = None) -> str | None:
+    """Which field of an entry is past its bound (MAX_TITLE…), and how long it is; None
+    when none is. ``credits``: each author's (name as the source wrote it, profile)."""
+    fields = [("<link>", link, MAX_URL), ("<title>", title, MAX_TITLE),
+              ("<summary>", summary, MAX_SUMMARY), ("<rights>", rights, MAX_RIGHTS),
+              ("xml:lang", language, MAX_LANGUAGE), ("<content>", content, MAX_CONTENT),
+              *(f for name, home in credits for f in (
+                  ("<author> <name>", name, MAX_CREDIT), ("<author>'s profile", home, MAX_URL)))]
     for name, text, bound in fields:
         if text is not None and len(text) > bound:
-            raise ValueError(f"article {article_id}: {name} is {len(text):,} characters long "
-                             f"(at most {bound:,}): refused, as it may not be cut")
+            return (f"{name} is {len(text):,} characters long (at most {bound:,}): refused, "
+                    "as it may not be cut")
+    if len(credits) > MAX_AUTHORS:
+        return (f"{len(credits)} authors (at most {MAX_AUTHORS}): refused, as no credit may "
+                "be left out")
+    return None
+
+
+def size_problem(entry: FeedEntry) -> str | None:
+    """Why a stored entry may not be published for a field past its bound (stored before
+    parse_entry bounded them, or edited since), as parse_entry would refuse it; None when
+    it may."""
+    credits = [(", ".join(x for x in (a.name, a.role, a.institution) if x), a.profile_url)
+               for a in entry.authors]
+    return _too_long(entry.url, entry.title, entry.summary, entry.rights, entry.language,
+                     credits)
+
+
+def bounded_categories(labels: Sequence[str]) -> tuple[tuple[str, ...], str | None]:
+    """The first MAX_CATEGORIES of ``labels`` of at most MAX_CATEGORY characters, whole; and
+    what was left out, in words (None when nothing was)."""
+    kept = [label for label in labels if len(label) <= MAX_CATEGORY]
+    long = len(labels) - len(kept)
+    extra = max(0, len(kept) - MAX_CATEGORIES)
+    if not (long or extra):
+        return tuple(labels), None
+    said = [f"{long} over {MAX_CATEGORY} characters" if long else "",
+            f"{extra} past the first {MAX_CATEGORIES}" if extra else ""]
+    return (tuple(kept[:MAX_CATEGORIES]), f"{long + extra} of its {len(labels)} categories "
+            f"left out ({', '.join(x for x in said if x)})")
 
 
 def _categories(entry: ET.Element, article_id: int, notes: list[str] | None,
                 where: str) -> tuple[str, ...]:
-    """The entry's category labels (label, else term), at most MAX_CATEGORIES of them, each
-    at most MAX_CATEGORY characters long; what is left out is said in ``notes``."""
+    """The entry's category labels (label, else term), bounded (bounded_categories); what is
+    left out is said in ``notes``."""
     labels = [c.get("label") or c.get("term") or "" for c in entry.iter(f"{ATOM}category")]
-    labels = [label for label in labels if label]
-    kept = [label for label in labels if len(label) <= MAX_CATEGORY]
-    long = len(labels) - len(kept)
-    extra = max(0, len(kept) - MAX_CATEGORIES)
-    if (long or extra) and notes is not None:
-        said = [f"{long} over {MAX_CATEGORY} characters" if long else "",
-                f"{extra} past the first {MAX_CATEGORIES}" if extra else ""]
-        notes.append(f"{where}article {article_id}: {long + extra} of its {len(labels)} "
-                     f"categories left out ({', '.join(x for x in said if x)}); the article "
-                     "is published without them")
-    return tuple(kept[:MAX_CATEGORIES])
+    kept, left_out = bounded_categories([label for label in labels if label])
+    if left_out is not None and notes is not None:
+        notes.append(f"{where}article {article_id}: {left_out}; the article is published "
+                     "without them")
+    return kept
 
 
 def parse_author(raw: str, profile_url: str | None = None) -> Author:

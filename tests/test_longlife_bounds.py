@@ -379,3 +379,39 @@ def test_a_validator_past_its_bound_is_not_kept(site: Site, capsys) -> None:
 @pytest.fixture
 def site(server, tmp_path: Path) -> Site:
     return Site(server, tmp_path)
+
+
+@pytest.mark.parametrize("kind", ["author", "categories"])
+def test_what_an_earlier_version_stored_unbounded_is_bounded_when_published(
+        site: Site, capsys, kind: str) -> None:
+    """A row stored before the bounds (a 300 KB author credit, 1,000 long categories) was
+    published by every later run that rendered its feeds: 620 KB and 350 KB of each file.
+    Now the first is left out in one line, as parse_entry would refuse it, and the second
+    is published with its categories bounded (a warning says so); the sources answer 304,
+    so only the stored row is read."""
+    assert drive(site.config(), capsys).status == 0
+    with sqlite3.connect(site.state) as db:
+        if kind == "author":
+            credit = [["Rebecca " + "Vega " * 60_000, None, "UC Santa Barbara", None]]
+            db.execute("UPDATE articles SET authors = ?, content_hash = 'edited' "
+                       "WHERE article_id = ?", (json.dumps(credit), ENV_ID))
+        else:
+            labels = [f"t{k}" + "x" * 300 for k in range(1000)] + ["Oceans"]
+            db.execute("UPDATE articles SET categories = ?, content_hash = 'edited' "
+                       "WHERE article_id = ?", (json.dumps(labels), ENV_ID))
+    outcome = drive(site.config(), capsys)
+    assert outcome.report is not None
+    assert all(s.not_modified for s in outcome.report.sources)
+    sizes = {p.name: p.stat().st_size for p in site.out.iterdir()}
+    assert max(sizes.values()) < 50_000, sizes
+    (line,) = set(outcome.lines)  # once for each feed carrying it: env and both
+    assert len(outcome.lines) == 2
+    assert outcome.status == 0  # as for a stored row holding a forbidden character
+    if kind == "author":
+        assert line.endswith(f"article {ENV_ID} left out of the feeds: <author> <name> is "
+                             "300,026 characters long (at most 1,000): refused, as it may "
+                             "not be cut")
+    else:
+        assert (f"article {ENV_ID}: 1000 of its 1001 categories left out (1000 over 200 "
+                "characters)") in line
+        assert b"<category term=\"Oceans\"/>" in (site.out / "env.atom").read_bytes()
