@@ -44,7 +44,8 @@ class Layout:
     name: str  # the case ids' part, e.g. "wp-astra"
     file: str  # in templates/
     kind: str  # "classic", "block", "drupal", "ghost", "amp", "newsletter", "digest", "plain",
-    # "elementor", "joomla", "blogger", "static", "squarespace", "divi", "avada", "webflow"
+    # "elementor", "joomla", "blogger", "static", "squarespace", "divi", "avada", "webflow",
+    # "blox", "arc", "jnews" (their body rendered by the platform: BODY_RENDERS)
     plain: bool = False  # the page is plain text (check_page(plain=True))
     # A page builder's block that the pasted code goes into ("{code}" is the code), unless an
     # edit lays the post out in the platform's blocks itself: its markup then starts with
@@ -158,6 +159,13 @@ LAYOUTS = {layout.name: layout for layout in (
     Layout("wp-twentytwenty", "wp-twentytwenty.html", "classic",
            site="https://quayside.example"),
     Layout("wp-neve", "wp-neve.html", "classic", site="https://fernvalley.example"),
+    # the ninth round's held-out layouts: the CMSs of news publishers who republish The
+    # Conversation (TownNews BLOX, Arc XP, JNews), judged on every edit before any fix; each
+    # platform renders the body itself (BODY_RENDERS)
+    Layout("townnews-blox", "townnews-blox.html", "blox",
+           site="https://www.prairieherald.example"),
+    Layout("arc-fusion", "arc-fusion.html", "arc", site="https://www.metroledger.example"),
+    Layout("wp-jnews", "wp-jnews.html", "jnews", site="https://valleycourier.example"),
 )}
 
 
@@ -194,7 +202,8 @@ def fill(layout: Layout, slots: Slots) -> str:
         "lang": slots.lang,
         "head_title": quote(slots.head_title),
         "headline": quote(slots.headline),
-        "article": render(in_blocks(layout, slots.article)),
+        "article": BODY_RENDERS.get(layout.kind, _body_identity)(
+            render(in_blocks(layout, slots.article)), slots.lang),
         "before": render(slots.before),
         "after": render(slots.after),
         "body_class": slots.body_class,
@@ -239,6 +248,127 @@ def in_blocks(layout: Layout, code: str) -> str:
 
 def _identity(text: str) -> str:
     return text
+
+
+def _body_identity(html: str, lang: str) -> str:
+    return html
+
+
+# --- news CMSs: what the platform prints around the body's paragraphs ------------------------
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)\b[^>]*>")
+# what holds a paragraph rather than standing between paragraphs
+_HOLDERS = frozenset({"div", "section", "aside", "figure", "blockquote", "ul", "ol", "table",
+                      "details", "article", "header", "footer", "nav", "form", "noscript",
+                      "script", "style", "template", "iframe", "object", "video", "audio"})
+
+
+def top_paragraphs(html: str) -> list[tuple[int, int]]:
+    """Where the code's own paragraphs lie: the <p> elements held by no box of the code."""
+    depth, start, out = 0, -1, []
+    for m in _TAG.finditer(html):
+        closing, tag = m.group(1), m.group(2).lower()
+        if tag == "p" and depth == 0:
+            if not closing:
+                start = m.start()
+            elif start >= 0:
+                out.append((start, m.end()))
+                start = -1
+        elif tag in _HOLDERS and not m.group().endswith("/>"):
+            depth = max(0, depth - 1) if closing else depth + 1
+    return out
+
+
+_BLOX_REGION = ('<div id="tncms-region-article_instory_{where}" class="tncms-region hidden-print">'
+                '<div id="tncms-block-{block}" class="tncms-block hidden-print">'
+                '<div class="tnt-ads-container text-center"><div id="tncms-ad-{where}" '
+                'class="tnt-ads hidden-print tnt-ads-fixed-size" data-tnt-ads-size="300x250">'
+                "</div></div></div></div>")
+
+
+def blox_render(html: str, lang: str) -> str:
+    """The body as TownNews BLOX prints an article asset's text: each paragraph in its
+    subscriber wrapper (the free lead in div.subscriber-preview, the rest in
+    div.subscriber-only) and the in-story ad regions after the second and fifth paragraphs."""
+    out, last = [], 0
+    for k, (a, b) in enumerate(top_paragraphs(html)):
+        wrapper = "subscriber-preview" if k == 0 else "subscriber-only"
+        out += [html[last:a], f'<div class="{wrapper}">', html[a:b], "</div>"]
+        if k in (1, 4):
+            where = "top" if k == 1 else "middle"
+            out.append("\n" + _BLOX_REGION.format(where=where, block=418203 + k) + "\n")
+        last = b
+    return "".join(out) + html[last:]
+
+
+_AD_LABEL = {"en": "ADVERTISEMENT", "fr": "PUBLICITÉ", "es": "PUBLICIDAD"}
+_ARC_AD = ('<div class="arcad_feature"><div class="arcad_container">'
+           '<p class="advertisement-label">{label}</p>'
+           '<div id="arcad_f0f{n}-{n}" class="arcad ad-300x250"></div></div></div>')
+
+
+# A paragraph that Arc's editor takes as a text element: a plain <p>, or one with a class of
+# The Conversation's code (which the element does not keep); one with other attributes (a
+# style, a hidden attribute, a publisher's class) is pasted as raw HTML, kept as it is.
+_ARC_TEXT = re.compile(r'<p(?: class="(?:tc-byline|tc-attribution|fine-print)")?>')
+
+
+def arc_render(html: str, lang: str) -> str:
+    """The body as Arc XP's article body chain prints its content elements: a paragraph (a
+    text element: _ARC_TEXT) as p.body-paragraph with its content alone, what stands between
+    those (raw HTML: the counter's image) in div.block-margin-bottom, and an ad feature after the
+    third and sixth paragraphs unless one of the last two."""
+    spans = [(a, b) for a, b in top_paragraphs(html) if _ARC_TEXT.match(html, a)]
+    out, last = [], 0
+    for k, (a, b) in enumerate(spans):
+        out += _arc_raw(html[last:a])
+        inner = html[html.index(">", a) + 1:b - len("</p>")]
+        out.append(f'<p class="body-paragraph">{inner}</p>\n')
+        if k + 1 in (3, 6) and k + 1 < len(spans) - 1:
+            out.append(_ARC_AD.format(label=_AD_LABEL.get(lang, "ADVERTISEMENT"), n=k) + "\n")
+        last = b
+    return "".join(out + _arc_raw(html[last:]))
+
+
+def _arc_raw(html: str) -> list[str]:
+    """What stands between text elements, as raw HTML elements: one a block of lines (the
+    pasted code's blank lines part its pieces)."""
+    return [f'<div class="block-margin-bottom">{piece.strip()}</div>\n'
+            for piece in re.split(r"\n\s*\n", html) if piece.strip()]
+
+
+_JNEWS_READ_ALSO = {"en": "Read also", "fr": "À lire aussi", "es": "Lee también"}
+_JNEWS_INLINE = (
+    "<div class='jnews_inline_related_post_wrapper left half'>\n"
+    '<div class="jnews_inline_related_post"><div class="jeg_postblock_28 jeg_postblock '
+    'jeg_module_hook jeg_pagination_disable jeg_col_2o3 jnews_module_5120_0_6720a1b2c3d4e" '
+    'data-unique="jnews_module_5120_0_6720a1b2c3d4e"><div class="jeg_block_heading '
+    'jeg_block_heading_9 jeg_subcat_right"><h3 class="jeg_block_title"><span>{title}</span>'
+    '</h3></div><div class="jeg_block_container"><div class="jeg_posts "><div '
+    'class="jeg_postsmall jeg_load_more_flag">'
+    '<article class="jeg_post jeg_pl_xs_4 format-standard"><div class="jeg_postblock_content">'
+    '<h3 class="jeg_post_title"><a href="https://valleycourier.example/2025/09/28/river-'
+    'cleanup/">Volunteers clear two tons of trash from the river</a></h3></div></article>'
+    '<article class="jeg_post jeg_pl_xs_4 format-standard"><div class="jeg_postblock_content">'
+    '<h3 class="jeg_post_title"><a href="https://valleycourier.example/2025/09/20/bridge-'
+    'reopens/">Old bridge reopens after repairs</a></h3></div></article>'
+    "</div></div></div></div></div>\n</div>")
+
+
+def jnews_render(html: str, lang: str) -> str:
+    """The content as JNews prints it with its inline related posts on: its box after the
+    second paragraph (the theme splits the content at each "</p>" and inserts the box after
+    the configured one, 2 by default)."""
+    ends = [m.end() for m in re.finditer(r"</p>", html)]
+    if len(ends) < 4:
+        return html
+    at = ends[1]
+    box = _JNEWS_INLINE.format(title=_JNEWS_READ_ALSO.get(lang, "Read also"))
+    return html[:at] + "\n" + box + "\n" + html[at:]
+
+
+BODY_RENDERS: dict[str, Callable[[str, str], str]] = {
+    "blox": blox_render, "arc": arc_render, "jnews": jnews_render}
 
 
 # --- AMP: what the WordPress AMP plugin's sanitisers do to pasted HTML ----------------------
