@@ -269,10 +269,23 @@ def box_kind(el: _Element, words: Sequence[str] = ()) -> str | None:
     return _labelled(el, words)
 
 
+# A paywall's access marks: a wrapper that a news CMS puts around the article's paragraphs
+# for the readers they are shown to (TownNews BLOX's div.subscriber-preview for the free lead
+# and div.subscriber-only for the rest, #article-body.subscriber-premium; a membership
+# plugin's "subscribers-only" block) names who may read it, not a sign-up: the words
+# "subscriber" and "subscribers" are no "subscribe*" (docs/compliance.md#publisher-boxes).
+# Such a wrapper's words are judged as the article's text; a sign-up box has its own words
+# ("subscribe", "subscription", "signup", "newsletter").
+_ACCESS_WORDS = lazy_compile(r"(?<![^\s_-])subscribers?(?![^\s_-])")
+
+
 def _named(el: _Element) -> str | None:
     """The kind its class, id, role or aria-label names."""
     if el.get("class") or el.get("id"):
-        kind = _BOX_WORDS.kind(class_words(el))
+        said = class_words(el)
+        if "subscriber" in said:
+            said = _ACCESS_WORDS.sub(" ", said)
+        kind = _BOX_WORDS.kind(said)
         if kind is not None:
             return kind
     label = el.get("aria-label") or el.get("aria-roledescription") or el.get("data-label")
