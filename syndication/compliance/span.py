@@ -9,10 +9,11 @@ import re
 from collections.abc import Callable, Container, Sequence
 from itertools import chain, pairwise
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
-from ..conversation import is_tc_home, is_tc_url, tc_article_id
+from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
 from ..models import Article
 from .content import CAPTION_TOKENS, IMAGE_TAGS, image_container
@@ -129,6 +130,12 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     above = _above_post(rep, headline, post) if rep.complete and headline is not None else ()
     if above:
         lo = min(lo, spans[above[0]][0])
+    # ... and when the post is the body alone (Arc XP's article element holds the body chain,
+    # the headline, byline and tags are blocks of the page beside it), what follows it in
+    # the column holding both is its footer, as a footer inside it would be
+    below = _below_post(rep, headline, post, body) if above and headline is not None else ()
+    if below:
+        hi = max(hi, spans[below[-1]][1])
     # Outside its body, the post's blocks stand near the article: a far block is the page's.
     lo, hi = max(lo, min(b_start, start - POST_WINDOW)), min(hi, max(b_end, end + POST_WINDOW))
     title_words = words_of(article.title)
@@ -161,7 +168,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     anchors: list[tuple[str, tuple[int, int]]] = []  # links around the article: href, span
     # A feed entry is its post, and only its located elements have a place: those are read,
     # not every element (the order they are read in changes nothing below).
-    for el in chain(above, post.iter()) if rep.complete else spans:
+    for el in chain(above, post.iter(), below) if rep.complete else spans:
         span = spans.get(el)
         if span is None:  # an element of a page's post that is not located
             continue
@@ -188,7 +195,8 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                                  and key(" ".join(words[s:e])) == title)) and (
                 not credit_box(rep, el)) and el is not subtitle:
             if e <= start:
-                lo = max(lo, e)  # the headline, or a piece before the article's
+                if not _in_box(el, chrome, headline):
+                    lo = max(lo, e)  # the headline, or a piece before the article's
             elif s >= end and int(tag[1:] if tag in HEADING_TAGS else "1") <= piece_level:
                 hi = min(hi, s)  # the next piece
             continue
@@ -202,7 +210,8 @@ def added_words(rep: Page, start: int, end: int, article: Article,
             if not carries(words[s:e]):
                 skipped.append(_person_box(rep, el, start, end, post))
             continue
-        if boxed or (credit_box(rep, el) and not carries(words[s:e])) or (tag in (
+        if boxed or ((credit_box(rep, el) or _shaped_byline(rep, el, article, credit))
+                     and not carries(words[s:e])) or (tag in (
                 "figure", "figcaption") and not _text_figure(el, text_caption)) or (
                 (tag in BLOCK_TAGS or _alone(el))
                                             and e - s <= _META_TOKENS and _post_meta(el)) or (
@@ -391,6 +400,79 @@ def _above_post(rep: Page, heading: _Element, post: _Element) -> tuple[_Element,
             span = spans.get(child)
             if span is None or child is post or span[1] <= lo or span[0] >= hi:
                 continue  # before the heading, the post itself, or after it
+            if span[0] >= lo:
+                found.append(child)
+            walk(child)
+
+    walk(top)
+    return tuple(found)
+
+
+def _in_box(el: _Element, chrome: Container[_Element], headline: _Element | None) -> bool:
+    """Whether ``el`` (a heading) stands in a box of the page's chrome or furniture that
+    does not hold the headline: a "Read also" box's title and its posts' titles (JNews's
+    inline related posts, set after the content's second paragraph) head no piece before
+    the article, and what stands above the box is judged with it."""
+    return any(a in chrome and (headline is None or not inside(headline, a))
+               for a in el.iterancestors())
+
+
+def _shaped_byline(rep: Page, el: _Element, article: Article,
+                   credit: Callable[[], Credit]) -> bool:
+    """Whether ``el`` is the article's byline by its shape, whatever its class: a short block
+    (CREDIT_BOX_TOKENS) whose first link is an author's profile at The Conversation, after
+    nothing but a label ("By", "Par", "Por"), and none of whose words outside its links (a
+    name's initial: "Matthew T. Hughes") ends a sentence. The
+    byline of the republish code as a CMS keeps it when it drops the pasted paragraphs'
+    classes (Arc XP's text elements; Medium, Substack, a paste from a document): its roles
+    and institutions are the credit rules' to judge (a role the publisher updated, another
+    institution), not added text (docs/compliance.md#the-articles-span). A note naming the
+    author is a sentence."""
+    if tag_name(el) not in BLOCK_TAGS:
+        return False
+    span = rep.at.get(el)
+    if span is None or not 0 < span[1] - span[0] <= CREDIT_BOX_TOKENS:
+        return False
+    link = next(el.iter("a"), None)
+    at = rep.at.get(link) if link is not None else None
+    if link is None or at is None or not is_profile_url(link.get("href") or ""):
+        return False
+    path = urlsplit((link.get("href") or "").strip()).path.rstrip("/")
+    if not any(a.profile_url and urlsplit(a.profile_url).path.rstrip("/") == path
+               for a in article.authors):
+        return False
+    words = rep.words
+    label = words[span[0]:at[0]]
+    if len(label) > 1 or (label and not is_credit(label, [False], credit())):
+        return False
+    linked = {k for a in el.iter("a") if (ls := rep.at.get(a)) for k in range(*ls)}
+    return not any(_ends_a_sentence(words[k]) for k in range(*span) if k not in linked)
+
+
+def _below_post(rep: Page, heading: _Element, post: _Element,
+                body: _Element) -> tuple[_Element, ...]:
+    """The elements after ``post`` up to the end of the element that holds it and the
+    headline above it (_above_post), when the post holds nothing but the body (its span is
+    the body's): a news CMS's article element around the body chain alone, its byline and
+    tags printed beside it (Arc XP). A note there reads as one after the body, in the post's
+    footer. Only the branches after the post are read."""
+    spans = rep.at
+    p_span, b_span = spans.get(post), spans.get(body)
+    if p_span is None or b_span is None or p_span != b_span:
+        return ()
+    ancestors = set(post.iterancestors())
+    top = next((a for a in heading.iterancestors() if a in ancestors), None)
+    t_span = spans.get(top) if top is not None else None
+    if top is None or t_span is None:
+        return ()
+    lo = p_span[1]
+    found: list[_Element] = []
+
+    def walk(el: _Element) -> None:
+        for child in el:
+            span = spans.get(child)
+            if span is None or child is post or span[1] <= lo:
+                continue  # before the post's end, or the post itself
             if span[0] >= lo:
                 found.append(child)
             walk(child)
