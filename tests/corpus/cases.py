@@ -47,6 +47,9 @@ NSP, CMG, GHL = "wp-newspack", "wp-colormag", "ghost-headline"
 # The seventh round's held-out layouts (red-team-findings.md, F59): judged on every edit
 # before any fix.
 TT20, NEV = "wp-twentytwenty", "wp-neve"
+# The ninth round's held-out layouts (red-team-findings.md, F80-F83): the CMSs of news
+# publishers who republish The Conversation, judged on every edit before any fix.
+BLX, ARC, JNW = "townnews-blox", "arc-fusion", "wp-jnews"
 
 
 @dataclass(frozen=True, slots=True)
@@ -823,6 +826,88 @@ EIGHTH_ROUND: tuple[Case, ...] = (
 )
 
 
+# The ninth round's held-out layouts (red-team-findings.md, F80-F83): TownNews BLOX, Arc XP
+# and JNews. Their as-pasted cases come with every layout (CASES's first line); here the
+# edits each was judged wrongly on before its fix, with the verdict those edits' cases give
+# on the classic WordPress themes, and edits of other kinds (all right before).
+NINTH_ROUND_LAYOUTS: tuple[Case, ...] = (
+    # TownNews BLOX: every paragraph in a paywall's wrapper (F80: a wrapper named
+    # "subscriber-only" is no sign-up box, and the publisher's words in one are added)
+    fails(BLX, EN, "colon-sentence-between", "unaltered-text"),
+    fails(BLX, ES1, "colon-sentence-between", "unaltered-text"),
+    fails(BLX, FR1, "colon-sentence-between", "unaltered-text"),
+    fails(BLX, EN, "colon-sentence-after", "unaltered-text"),
+    fails(BLX, EN, "related-line-own-prose", "unaltered-text"),
+    fails(BLX, ES2, "related-line-own-prose", "unaltered-text"),
+    fails(BLX, FR1, "related-line-tc-unmarked", "unaltered-text"),
+    fails(BLX, ES2, "related-line-tc-unmarked", "unaltered-text"),
+    fails(BLX, ES1, "related-line-own-label-original", "unaltered-text"),
+    fails(BLX, FR1, "related-line-own-label-original", "unaltered-text"),
+    fails(BLX, EN, "plugin-short-update", "unaltered-text"),
+    fails(BLX, EN, "plugin-dated-dateline-paragraph", "unaltered-text"),
+    fails(BLX, FR1, "tc-logo-alone", "images"),
+    fails(BLX, FR2, "edited-word", "unaltered-text"),
+    fails(BLX, ES1, "inserted-sentence", "unaltered-text"),
+    fails(BLX, EN, "appended-paragraph", "unaltered-text"),
+    fails(BLX, FR1, "counter-removed", "page-counter"),
+    fails(BLX, ES1, "dropped-author", "author-credit"),
+    ok(BLX, EN, "ad-between-paragraphs"),
+    ok(BLX, FR2, "related-box"),
+    ok(BLX, ES1, "newsletter-box"),
+    ok(BLX, FR1, "aside-author-box"),
+    ok(BLX, EN, "byline-above-headline"),
+    ok(BLX, ES2, "related-tc-article"),
+    # Arc XP: paragraphs without their classes (F81: the byline by its shape), the article
+    # element around the body alone (F82: a note after it, beside the tags, is added)
+    ok(ARC, EN, "role-substituted"),
+    ok(ARC, FR1, "role-substituted"),
+    fails(ARC, EN, "institution-substituted", "institution-credit"),
+    fails(ARC, FR2, "institution-substituted", "institution-credit"),
+    fails(ARC, FR1, "note-after-body", "unaltered-text"),
+    fails(ARC, FR2, "note-after-body", "unaltered-text"),
+    fails(ARC, EN, "note-after-tags", "unaltered-text"),
+    fails(ARC, ES1, "note-after-tags", "unaltered-text"),
+    fails(ARC, FR2, "note-after-tags", "unaltered-text"),
+    ok(ARC, ES2, "fb-sdk-top"),
+    ok(ARC, ES2, "gtranslate-top"),
+    fails(ARC, EN, "edited-word", "unaltered-text"),
+    fails(ARC, FR1, "inserted-sentence", "unaltered-text"),
+    fails(ARC, ES1, "appended-sentence", "unaltered-text"),
+    fails(ARC, FR2, "counter-removed", "page-counter"),
+    fails(ARC, FR1, "dropped-author", "author-credit"),
+    fails(ARC, ES1, "attribution-hidden-font-size-0", "licence-notice", "source-link"),
+    ok(ARC, EN, "related-box"),
+    ok(ARC, FR1, "footer-author-box"),
+    ok(ARC, ES2, "straight-typography"),
+    # JNews: its "Read also" box after the second paragraph (F83: its headings bound no
+    # piece: what stands above the box is judged)
+    fails(JNW, EN, "intro-paragraph", "unaltered-text"),
+    fails(JNW, EN, "intro-naming-author", "unaltered-text"),
+    fails(JNW, FR2, "intro-naming-author", "unaltered-text"),
+    fails(JNW, EN, "plugin-dated-dateline-paragraph", "unaltered-text"),
+    fails(JNW, EN, "caption-update-classic-top", "unaltered-text"),
+    fails(JNW, FR2, "note-naming-tc-above-button", "unaltered-text"),
+    fails(JNW, FR1, "note-naming-author-above-button", "unaltered-text"),
+    ok(JNW, EN, "wpml-post-translations"),
+    ok(JNW, ES1, "wpml-post-translations"),
+    ok(JNW, ES2, "wpml-post-translations"),
+    ok(JNW, FR1, "wpml-post-translations"),
+    ok(JNW, FR2, "wpml-post-translations"),
+    ok(JNW, EN, "polylang-post-translations"),
+    ok(JNW, ES1, "toc-easy-table-of-contents"),
+    ok(JNW, ES1, "related-line-own-3-start"),
+    ok(JNW, FR1, "related-line-own-1-after-body"),
+    fails(JNW, FR1, "edited-word", "unaltered-text"),
+    fails(JNW, ES2, "dateline", "unaltered-text"),
+    fails(JNW, EN, "counter-removed", "page-counter"),
+    fails(JNW, FR1, "dropped-author", "author-credit"),
+    fails(JNW, ES1, "appended-paragraph", "unaltered-text"),
+    ok(JNW, EN, "aside-author-box"),
+    ok(JNW, FR2, "gutenberg-blocks"),
+    ok(JNW, ES2, "byline-above-headline"),
+)
+
+
 CASES: tuple[Case, ...] = (
     # Every layout with every original's code pasted as it comes: compliant (plain text:
     # nothing fails, but counter, images and markup cannot be checked).
@@ -1409,6 +1494,7 @@ CASES: tuple[Case, ...] = (
     *SEVENTH_ROUND,
     *SEVENTH_ROUND_LAYOUTS,
     *EIGHTH_ROUND,
+    *NINTH_ROUND_LAYOUTS,
 )
 
 # Cases the checker judges wrongly today, under the kind each stands for: marked
