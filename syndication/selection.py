@@ -5,11 +5,11 @@ author or id, and a whole-edition source needs a selection or a recorded permiss
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
 
 from .conversation import PROFILE_PATH, is_edition_feed
 from .models import Author, Finding, Selection
 from .tokens import key
+from .urls import url_parts
 
 #: The rule judged on a feed's configuration, not on one page (docs/compliance.md#rule-selective).
 SELECTIVE = "selective"
@@ -57,7 +57,7 @@ def _author_key(value: str) -> str:
 
     value = value.strip()
     if PROFILE_PATH in value:
-        return urlsplit(value).path.rstrip("/").lower()
+        return url_parts(value).path.rstrip("/").lower()
     return key(value)
 
 

@@ -4,9 +4,11 @@ that the fetcher, the config, the checker, the store and the status report share
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
+import syndication
 from syndication import utc
 from syndication.conversation import is_tc_url
 from syndication.urls import full_origin, host_of, is_web_url, joined, origin_of
@@ -72,3 +74,18 @@ def test_timestamps_are_utc_to_the_second_with_z() -> None:
     assert utc.parse("2025-09-26T12:30:52Z") == datetime(2025, 9, 26, 12, 30, 52, tzinfo=UTC)
     assert utc.parse(utc.timestamp(value)).tzinfo is UTC
     assert utc.now().tzinfo is UTC
+
+
+# Where urlsplit may be called directly: the one home of URL parts, and the three that split
+# only URLs they made or checked (safetext's vetting catches its ValueError; the fetcher's
+# URLs passed is_web_url and its host list; serve's is the local server's request path).
+_SPLITS_URLS_ITSELF = {"urls.py", "safetext.py", "fetch.py", "serve.py"}
+
+
+def test_a_page_or_a_feed_has_its_urls_split_through_urls_alone() -> None:
+    # urlsplit raises ValueError on a link no browser follows ("http://[oops/"): called
+    # directly on a page's hrefs, it ended `syndication check` in a traceback (urls.url_parts)
+    package = Path(syndication.__file__).parent
+    direct = sorted(str(p.relative_to(package)) for p in package.rglob("*.py")
+                    if p.name not in _SPLITS_URLS_ITSELF and "urlsplit(" in p.read_text())
+    assert direct == []

@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
-from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
@@ -27,7 +26,7 @@ from ..errors import DocumentCut, FetchError, InputError, ParseError, ResponseTo
 from ..lazyre import lazy_compile
 from ..models import Article, Fetched, Verdict
 from ..source import looks_like_atom, parse_feed
-from ..urls import full_origin, host_of, is_web_url
+from ..urls import full_origin, host_of, is_web_url, url_parts
 from .compare import align
 from .content import iter_counters
 from .encoding import decode, not_text
@@ -139,7 +138,7 @@ def judge(page_text: str, page_url: str, original: Article | Original | None, *,
     republishes ``original``; without it the rules that need it are not checked.
     ``page_url`` names the page: a ``.txt`` file is plain text whatever it holds."""
     if plain is None:
-        plain = (Path(urlsplit(page_url).path).suffix.lower() in PLAIN_SUFFIXES
+        plain = (Path(url_parts(page_url).path).suffix.lower() in PLAIN_SUFFIXES
                  or not looks_like_html(page_text))
     ref = None if original is not None else identify(page_text, plain=plain)
     return check_page(page_text, original, article_id=ref.article_id if ref else None,
@@ -209,7 +208,7 @@ def article_url(ref: "ArticleRef", conversation_url: str) -> str:
     every article URL, docs/the-conversation.md#atom-feeds, and slugs change)*."""
     base = conversation_url.rstrip("/")
     if ref.url and is_tc_host(host_of(ref.url)):
-        return base + (urlsplit(ref.url).path or "/")
+        return base + (url_parts(ref.url).path or "/")
     return f"{base}/{ref.article_id}"
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+
+from ..urls import url_parts
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -54,7 +55,7 @@ def _allows(source: str, url: str) -> bool:
     """Whether one source expression matches ``url`` (an http(s) URL)."""
     s = source.strip()
     low = s.lower()
-    target = urlsplit(url if "://" in url else "https:" + url)
+    target = url_parts(url if "://" in url else "https:" + url)
     scheme = target.scheme.lower()
     if low == "*":
         return scheme in ("http", "https")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -26,6 +25,7 @@ from ..conversation import (
 )
 from ..errors import DocumentCut
 from ..models import LICENCE_URL, Article, Author, Finding, Verdict
+from ..urls import url_parts
 from .compare import ANCHOR_WORDS, MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
     CounterTag,
@@ -575,7 +575,7 @@ def _page_counter(scope: Scope, rep: Page, policy: str | None = None) -> Finding
     if directive is not None:
         return Finding("page-counter", False,
                        f"the page's Content-Security-Policy ({where}) blocks the counter: "
-                       f"“{directive}” allows no image from {urlsplit(tag.url).hostname}, so "
+                       f"“{directive}” allows no image from {url_parts(tag.url).hostname}, so "
                        "browsers load no counter and no view is counted")
     if tag_name(tag.el) == "amp-pixel":
         return Finding("page-counter", True, f"one counter for article {n} (<amp-pixel>): "
@@ -647,7 +647,7 @@ def _no_counter(n: int, tags: Sequence[CounterTag], lazy: Sequence[CounterTag],
 
 
 def _counter_label(src: str) -> str:
-    query = urlsplit(src).query
+    query = url_parts(src).query
     return query or src
 
 
@@ -1014,11 +1014,7 @@ def _misdirected(author: Author, authors: Sequence[Author],
 
 def _profile_key(url: str) -> str:
     """A profile URL compared without scheme, host spelling or trailing slash."""
-    try:
-        path = urlsplit(url.strip()).path.rstrip("/")
-    except ValueError:
-        return ""
-    return path.lower()
+    return url_parts(url.strip()).path.rstrip("/").lower()
 
 
 def _javascript_url(value: str) -> bool:

@@ -9,13 +9,13 @@ import re
 from collections.abc import Callable, Container, Sequence
 from itertools import chain, pairwise
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
 from ..conversation import is_profile_url, is_tc_home, is_tc_url, tc_article_id
 from ..lazyre import lazy_compile
 from ..models import Article
+from ..urls import url_parts
 from .content import CAPTION_TOKENS, IMAGE_TAGS, image_container
 from .credit import MONTHS, Credit, credit_of, credit_words_only, is_author_box, is_credit
 from .furniture import ORIGINAL_RUN, carries_a_run
@@ -437,8 +437,8 @@ def _shaped_byline(rep: Page, el: _Element, article: Article,
     at = rep.at.get(link) if link is not None else None
     if link is None or at is None or not is_profile_url(link.get("href") or ""):
         return False
-    path = urlsplit((link.get("href") or "").strip()).path.rstrip("/")
-    if not any(a.profile_url and urlsplit(a.profile_url).path.rstrip("/") == path
+    path = url_parts((link.get("href") or "").strip()).path.rstrip("/")
+    if not any(a.profile_url and url_parts(a.profile_url).path.rstrip("/") == path
                for a in article.authors):
         return False
     words = rep.words
