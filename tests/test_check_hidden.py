@@ -65,6 +65,25 @@ ELEMENTOR = ("@media (max-width:767px){.elementor-hidden-mobile{display:none}}"
              "{display:none}}@media (min-width:1025px){.elementor-hidden-desktop{display:none}}")
 
 
+
+def test_rules_naming_what_the_page_does_not_carry_are_set_aside() -> None:
+    # a theme's stylesheet: hiding rules for parts this page has (.menu, #cart), and for
+    # parts it has not (.shop, #wishlist; a sibling's .promo, which the matcher does not read,
+    # sets nothing aside)
+    css = (".menu .sub > li{display:none} .shop .sub > li{display:none} "
+           "#cart li{display:none} #wishlist li{display:none} .promo ~ .sub li{display:none} "
+           ".sub li:not(.x){display:none}")
+    body = ('<ul class="menu"><li class="sub"><ul><li id="t">x</li></ul></li></ul>'
+            '<div id="cart"><ul><li>y</li></ul></div><ul class="sub"><li>z</li></ul>')
+    root = parse_page(f"<html><head><style>{css}</style></head><body>{body}</body></html>")
+    kept = {str(selector.outer) for rules in Hidden(root).rules.values()
+            for selector, _how, _widths in rules}
+    assert len(kept) == 4  # .menu .sub >, #cart, .promo ~ .sub, .sub
+    assert not any("shop" in k or "wishlist" in k for k in kept)
+    assert any("promo" in k for k in kept)
+    assert hidden(css, body)  # still hidden by the rule whose classes it carries
+
+
 @pytest.mark.parametrize("classes", [
     "elementor-hidden-mobile", "elementor-hidden-desktop elementor-hidden-tablet"])
 def test_an_element_hidden_on_some_screens_is_seen(classes: str) -> None:

@@ -6,9 +6,10 @@ the tokens a reader sees and where each element stands among them."""
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from functools import cache
+from typing import NamedTuple, cast
 
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
 from ..lazyre import lazy_compile
 from ..safetext import escape
@@ -418,6 +419,16 @@ class _Selector(NamedTuple):
     subject: _Compound
     outer: tuple[tuple[str, _Compound], ...]
 
+    def possible(self, classes: frozenset[str], ids: frozenset[str]) -> bool:
+        """Whether it may match on a page whose elements carry ``classes`` and ``ids``: each
+        compound matches() reads (not those past a sibling combinator) names only those.
+        A theme's stylesheet holds rules for every part of every page (menus, widgets,
+        shops): those naming a class or id no element of this page carries are set aside once,
+        not tried on every element of their subject's tag (a thousand hiding rules such as
+        ".c1 .d1 > span" cost `check` 7.8 s on a corpus page given 500 spans; 0.08 s now)."""
+        return all(c.classes <= classes and c.ids <= ids for c in
+                   (self.subject, *(c for combinator, c in self.outer if combinator not in "+~")))
+
     def matches(self, el: _Element) -> bool:
         if not self.subject.matches(el):
             return False
@@ -435,6 +446,23 @@ class _Selector(NamedTuple):
                 if at is None:
                     return False
         return True
+
+
+def _classes_and_ids(root: _Element) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes and the ids the page's elements carry (read by XPath, in C)."""
+    values = cast("list[str]", _class_values()(root))  # attribute values: strings
+    ids = cast("list[str]", _id_values()(root))
+    return frozenset(" ".join(values).split()), frozenset(ids)
+
+
+@cache
+def _class_values() -> XPath:
+    return XPath("//@class")
+
+
+@cache
+def _id_values() -> XPath:
+    return XPath("//@id")
 
 
 def _selector(text: str) -> _Selector | None:
@@ -549,6 +577,7 @@ class Hidden:
         # each hiding rule: its selector, how it hides, the widths it applies at (None: all),
         # filed under its subject's first class (".x"), id ("#x"), tag, or "*"
         self.rules: dict[str, list[tuple[_Selector, int, tuple[float, float] | None]]] = {}
+        named: tuple[frozenset[str], frozenset[str]] | None = None  # the page's classes, ids
         for style in root.iter("style"):
             css = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)
             for selectors, body, conditions in _style_rules(css):
@@ -560,7 +589,10 @@ class Hidden:
                     continue
                 for text in selectors.split(","):
                     selector = _selector(text)
-                    if selector is not None:
+                    if selector is None:
+                        continue
+                    named = named or _classes_and_ids(root)
+                    if selector.possible(*named):
                         self.rules.setdefault(_key(selector.subject), []).append(
                             (selector, how, widths))
         # the classes some rule is filed under: most of an element's have none
