@@ -218,3 +218,104 @@ def test_a_licensed_picture_or_the_publishers_as_the_social_card_passes(
         verdict = check_page(_with_head(page, f'<meta property="og:image" content="{url}">'),
                              article)
         assert verdict.compliant, explain(verdict)
+
+
+# --- named for previews and search results: JSON-LD, microdata, image_src, thumbnail (F67) --
+
+
+@pytest.mark.parametrize(("html", "how"), [
+    # Yoast SEO's graph: the picture by "@id" in the page and article, its URL in the
+    # ImageObject (and thumbnailUrl)
+    ('<script type="application/ld+json" class="yoast-schema-graph">{{"@context":"https://'
+     'schema.org","@graph":[{{"@type":"WebPage","@id":"https://h.example/p/","primaryImage'
+     'OfPage":{{"@id":"https://h.example/p/#primaryimage"}}}},{{"@type":"ImageObject","@id":'
+     '"https://h.example/p/#primaryimage","url":"{u}","contentUrl":"{u}"}}]}}</script>',
+     "the picture its structured data (JSON-LD) names"),
+    # Rank Math's, slashes escaped; a list of URLs; a type parameter
+    ('<script type="application/ld+json">{{"@type":"BlogPosting","image":{{"@id":"{e}"}}}}'
+     "</script>", "the picture its structured data (JSON-LD) names"),
+    ('<script type="application/ld+json; charset=utf-8">{{"@type":"NewsArticle","image":'
+     '["{u}"]}}</script>', "the picture its structured data (JSON-LD) names"),
+    ('<script type="application/ld+json">{{"@type":"Article","THUMBNAILURL":"{u}"}}</script>',
+     "the picture its structured data (JSON-LD) names"),
+    ('<link rel="image_src" href="{u}">', "the page's picture for previews"),
+    ('<meta name="thumbnail" content="{u}">', "the page's picture for previews"),
+    ('<meta name="parsely-image-url" content="{u}">', "the page's picture for previews"),
+    ('<meta itemprop="image" content="{u}">', "the picture its microdata names"),
+    ('<link itemprop="thumbnailUrl" href="{u}">', "the picture its microdata names"),
+    ('<span itemprop="image" itemscope itemtype="https://schema.org/ImageObject"><meta '
+     'itemprop="url" content="{u}"></span>', "the picture its microdata names"),
+])
+def test_a_picture_named_for_previews_is_found(html: str, how: str) -> None:
+    from syndication.compliance.content import shown_otherwise
+    from syndication.compliance.htmltext import parse_page
+
+    url = moved_picture(TC, "uploaded")
+    page = (f"<html><head>{html.format(u=url, e=url.replace('/', chr(92) + '/'))}</head>"
+            "<body><p>x</p></body></html>")
+    assert set(shown_otherwise(parse_page(page))) == {(url, how)}
+
+
+@pytest.mark.parametrize("html", [
+    # not pictures: a page's url, its author's url, an organisation's logo in microdata
+    '<script type="application/ld+json">{"@type":"Article","url":"%s","author":{"url":"%s"}}'
+    "</script>",
+    '<div itemscope itemtype="https://schema.org/Organization"><meta itemprop="url" '
+    'content="%s"></div>',
+    '<link rel="canonical" href="%s"><meta name="description" content="%s">',
+    # JSON-LD no reader reads: not JSON, another script type, nested past the JSON reader
+    '<script type="application/ld+json">{"image": "%s",}</script>',
+    '<script type="application/json">{"image": "%s", "x": "%s"}</script>',
+    '<script type="application/ld+json">' + '[' * 100_000 + '"%s", "%s"' + ']' * 100_000
+    + "</script>",
+])
+def test_nothing_else_is_taken_for_a_preview(html: str) -> None:
+    from syndication.compliance.content import shown_otherwise
+    from syndication.compliance.htmltext import parse_page
+
+    url = moved_picture(TC, "uploaded")
+    page = f"<html><head>{html.replace('%s', url)}</head><body><p>x</p></body></html>"
+    assert list(shown_otherwise(parse_page(page))) == []
+
+
+def test_json_ld_is_read_within_bounds() -> None:
+    from syndication.compliance.content import json_ld_images
+
+    # deep nesting the JSON reader reads, walked without recursion
+    deep = '{"image": ' * 500 + '"https://h.example/a.jpg"' + "}" * 500
+    assert list(json_ld_images(deep)) == ["https://h.example/a.jpg"]
+    # a huge list of values: a bounded walk stops
+    many = '{"image": [' + ", ".join(['"https://h.example/x.jpg"'] * 100_000) + "]}"
+    assert 0 < len(list(json_ld_images(many))) < 100_000
+    for broken in ("", "{", "null", "[1, 2", '{"image": 3}', '"https://h.example/a.jpg"'):
+        assert list(json_ld_images(broken)) == []
+
+
+@pytest.mark.parametrize("how", ["tc", "uploaded"])
+def test_an_unlicensed_picture_named_in_json_ld_fails(
+    page_parts: tuple[Article, str, str], how: str
+) -> None:
+    article, html, unlicensed = page_parts
+    url = unlicensed if how == "tc" else moved_picture(unlicensed, how)
+    head = ('<script type="application/ld+json" class="rank-math-schema">{"@context":"https:'
+            '//schema.org","@graph":[{"@type":"ImageObject","@id":"%s","url":"%s"}]}'
+            "</script>") % ((url.replace("/", "\\/"),) * 2)
+    page = _with_head(third_party_page(html, title=article.title,
+                                       author=article.authors[0].name), head)
+    failed = only_images_failed(check_page(page, article))
+    assert "the picture its structured data (JSON-LD) names" in failed["images"]
+    assert "the original's image, no licence in its credit" in failed["images"]
+
+
+def test_a_licensed_picture_or_the_publishers_named_for_previews_passes(
+    page_parts: tuple[Article, str, str],
+) -> None:
+    article, html, _unlicensed = page_parts
+    licensed = next(i.src for i in prepare(article).images if i.reusable)
+    page = third_party_page(html, title=article.title, author=article.authors[0].name)
+    for url in (licensed, moved_picture(licensed, "uploaded"),
+                "https://harbourtown.example/wp-content/uploads/harbour-social.jpg"):
+        head = (f'<link rel="image_src" href="{url}"><script type="application/ld+json">'
+                f'{{"@type":"Article","image":["{url}"]}}</script>')
+        verdict = check_page(_with_head(page, head), article)
+        assert verdict.compliant, explain(verdict)

@@ -4,6 +4,7 @@ page counter."""
 
 # Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
 # compiles each string annotation into a ForwardRef at every start-up.
+import json
 from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import cache
 from typing import NamedTuple, cast
@@ -320,6 +321,30 @@ _LISTED_URL = lazy_compile(r"[^\s,|'\"()]+")
 _SOCIAL_IMAGES = frozenset({"og:image", "og:image:url", "og:image:secure_url",
                             "twitter:image", "twitter:image:src"})
 SOCIAL_CARD = "the page's picture for social networks"
+# The other ways a page names its picture for previews and search results (F67), each read
+# as it is read by the services that show it, the same decision as SOCIAL_CARD: a
+# <meta name> of a preview or analytics service (Google's "thumbnail" for custom search,
+# Parse.ly's and Sailthru's, which show it in recommendation widgets and newsletters),
+# Facebook's and old link sharers' <link rel="image_src">, schema.org microdata's image on a
+# <meta content> or <link href> (tagDiv's Newspaper prints its ImageObject's url so), and
+# JSON-LD's (Yoast SEO's and Rank Math's schema graph, Ghost's, news themes'): an
+# ImageObject's url, a page's or article's image, thumbnailUrl, primaryImageOfPage.
+_PREVIEW_META = frozenset({"thumbnail", "parsely-image-url", "sailthru.image.full",
+                           "sailthru.image.thumb"})
+PREVIEW = "the page's picture for previews"
+MICRODATA = "the picture its microdata names"
+JSON_LD = "the picture its structured data (JSON-LD) names"
+# A schema.org property naming an image (compared without case), and an ImageObject's URLs.
+_IMAGE_PROPERTIES = frozenset({"image", "thumbnailurl", "thumbnail", "primaryimageofpage"})
+_IMAGE_OBJECT_URLS = frozenset({"url", "contenturl", "@id"})
+# JSON-LD read safely: a block longer than this (in characters) is not read (Yoast's whole
+# graph is a few kilobytes), nor past this many in all on a page; at most this many of its
+# values are looked at; a URL longer than this is none. Nesting deeper than the JSON
+# reader's own limit is a block no search engine reads either: not read.
+_JSON_LD_CHARS = 1 << 20
+_JSON_LD_PAGE_CHARS = 4 << 20
+_JSON_LD_VALUES = 20_000
+_URL_CHARS = 4096
 
 
 @cache
@@ -331,14 +356,34 @@ def _background_attributes() -> XPath:
 def shown_otherwise(root: _Element) -> Iterator[tuple[str, str]]:
     """(URL, how) of each picture ``root`` shows other than by an image's src, lazy loader's
     attribute or first srcset candidate (image_src): "a <picture> source", "a video's
-    poster", "a CSS background"; and the one it names for social networks (SOCIAL_CARD)
+    poster", "a CSS background"; the one it names for social networks (SOCIAL_CARD), and
+    for previews and search results (PREVIEW, MICRODATA, JSON_LD)
     (docs/compliance.md#rule-images)."""
-    for el in root.iter("source", "video", "style", "meta"):
+    json_ld = _JSON_LD_PAGE_CHARS
+    for el in root.iter("source", "video", "style", "meta", "link", "script"):
         tag = el.tag
         if tag == "meta":
             said = (el.get("property") or el.get("name") or "").strip().lower()
-            if said in _SOCIAL_IMAGES and (url := (el.get("content") or "").strip()):
-                yield url, SOCIAL_CARD
+            if url := (el.get("content") or "").strip():
+                if said in _SOCIAL_IMAGES:
+                    yield url, SOCIAL_CARD
+                elif said in _PREVIEW_META:
+                    yield url, PREVIEW
+                elif _microdata_image(el):
+                    yield url, MICRODATA
+        elif tag == "link":
+            if url := (el.get("href") or "").strip():
+                if "image_src" in (el.get("rel") or "").lower().split():
+                    yield url, PREVIEW
+                elif _microdata_image(el):
+                    yield url, MICRODATA
+        elif tag == "script":
+            text = el.text or ""
+            kind = (el.get("type") or "").split(";", 1)[0].strip().lower()
+            if kind == "application/ld+json" and len(text) <= min(_JSON_LD_CHARS, json_ld):
+                json_ld -= len(text)
+                for url in json_ld_images(text):
+                    yield url, JSON_LD
         elif tag == "source":
             for attr in _SRCSET_ATTRIBUTES:
                 for url in _LISTED_URL.findall(el.get(attr) or ""):
@@ -356,6 +401,62 @@ def shown_otherwise(root: _Element) -> Iterator[tuple[str, str]]:
             urls = _CSS_URL.findall(value) or _LISTED_URL.findall(value)
         for url in urls:
             yield url, "a CSS background"
+
+
+def _microdata_image(el: _Element) -> bool:
+    """Whether ``el`` (a <meta> or <link>) gives a picture in schema.org microdata: its
+    itemprop is an image property, or a URL of the ImageObject that an image property of
+    its nearest itemscope holds (<span itemprop="image" itemscope
+    itemtype="https://schema.org/ImageObject"><meta itemprop="url" content="…">)."""
+    props = (el.get("itemprop") or "").lower().split()
+    if not props:
+        return False
+    if any(p in _IMAGE_PROPERTIES for p in props):
+        return True
+    if not any(p in _IMAGE_OBJECT_URLS for p in props):
+        return False
+    scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    return scope is not None and (
+        (scope.get("itemtype") or "").rstrip("/").lower().endswith("imageobject")
+        or any(p in _IMAGE_PROPERTIES for p in (scope.get("itemprop") or "").lower().split()))
+
+
+def json_ld_images(text: str) -> Iterator[str]:
+    """The pictures a JSON-LD block names (docs/compliance.md#rule-images): the value of an
+    image property (image, thumbnailUrl, thumbnail, primaryImageOfPage: a URL, a list of
+    them, an ImageObject or a reference to one) and every ImageObject's url and contentUrl
+    (Yoast SEO's graph names its picture by "@id" in the page's and article's image, and
+    gives its URL in the ImageObject). Read without recursion and bounded (_JSON_LD_VALUES);
+    a block that is not JSON, or nests deeper than the JSON reader reads, names nothing."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return
+    stack: list[tuple[object, bool]] = [(data, False)]  # (value, named as a picture)
+    budget = _JSON_LD_VALUES
+    while stack and budget > 0:
+        budget -= 1
+        value, picture = stack.pop()
+        if isinstance(value, str):
+            if picture and 0 < len(value) <= _URL_CHARS:
+                yield value.strip()
+        elif isinstance(value, list):
+            stack.extend((item, picture) for item in reversed(value))
+        elif isinstance(value, dict):
+            kind = value.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            holds = picture or "ImageObject" in kinds
+            for name, item in reversed(value.items()):
+                low = name.lower() if isinstance(name, str) else ""
+                if low in _IMAGE_PROPERTIES:
+                    stack.append((item, True))
+                elif holds and low in _IMAGE_OBJECT_URLS:
+                    # a node's "@id" is its picture's URL (Rank Math's) or a reference to a
+                    # node (Yoast's "…/#primaryimage"), which names no picture
+                    if isinstance(item, str) and not (low == "@id" and "#" in item):
+                        stack.append((item, True))
+                elif isinstance(item, (dict, list)):
+                    stack.append((item, False))
 
 
 def has_source(img: _Element) -> bool:

@@ -908,6 +908,35 @@ NINTH_ROUND_LAYOUTS: tuple[Case, ...] = (
 )
 
 
+# The ninth round (red-team-findings.md, F67-): F67, the original's unlicensed picture named
+# for previews in JSON-LD (Yoast's and Rank Math's schema graph), microdata, <link
+# rel="image_src"> or <meta name="thumbnail"> fails images, at The Conversation's address or
+# uploaded; a licensed one passes.
+NINTH_ROUND: tuple[Case, ...] = (
+    *(fails(layout, original, f"preview-{shape}-unlicensed", "images")
+      for shape, pages in (
+          ("yoast-graph", ((TT1, EN), (GHO, FR1), (AST, EN), (NSP, FR1), (AMP, EN))),
+          ("rankmath-graph", ((GP, FR1), (KAD, EN), (TT20, FR1), (DRU, EN))),
+          ("microdata", ((NPR, EN), (NEV, FR1), (ELE, EN), (DIV, FR1))),
+          ("link-and-thumbnail", ((OWP, EN), (JOO, FR1), (SQS, EN), (PAP, FR1))))
+      for layout, original in pages),
+    *(fails(layout, original, f"preview-{shape}-uploaded", "images")
+      for shape, pages in (
+          ("yoast-graph", ((TT4, FR1), (CMG, EN))),
+          ("rankmath-graph", ((TT5, EN), (WFL, FR1))),
+          ("microdata", ((NPR, FR1),)),
+          ("link-and-thumbnail", ((GSR, EN),)))
+      for layout, original in pages),
+    *(ok(layout, original, f"preview-{shape}-licensed")
+      for shape, pages in (
+          ("yoast-graph", ((TT1, ES1), (GHO, ES2))),
+          ("rankmath-graph", ((AST, ES2), (KAD, FR1))),
+          ("microdata", ((NPR, EN), (DRU, ES1))),
+          ("link-and-thumbnail", ((GHL, FR1), (TT20, EN))))
+      for layout, original in pages),
+)
+
+
 CASES: tuple[Case, ...] = (
     # Every layout with every original's code pasted as it comes: compliant (plain text:
     # nothing fails, but counter, images and markup cannot be checked).
@@ -1495,6 +1524,7 @@ CASES: tuple[Case, ...] = (
     *SEVENTH_ROUND_LAYOUTS,
     *EIGHTH_ROUND,
     *NINTH_ROUND_LAYOUTS,
+    *NINTH_ROUND,
 )
 
 # Cases the checker judges wrongly today, under the kind each stands for: marked

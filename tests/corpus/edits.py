@@ -1312,6 +1312,58 @@ def social_card(which: str) -> Apply:
     return apply
 
 
+def preview_picture(shape: str, which: str) -> Apply:
+    """A picture of the original named for previews and search results other than by Open
+    Graph or Twitter (F67), as each plugin or theme prints a post's featured image: Yoast
+    SEO's schema graph (its ImageObject's url, the page's primaryImageOfPage and image by
+    "@id", thumbnailUrl), Rank Math's (slashes escaped, the ImageObject's "@id" its URL),
+    schema.org microdata as tagDiv's Newspaper prints it in the post (an ImageObject's url
+    in a <meta>), <link rel="image_src">, and Google's <meta name="thumbnail">. ``which``:
+    its first unlicensed picture at The Conversation's address ("unlicensed") or uploaded to
+    the site ("uploaded"), or its first licensed one ("licensed")."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        src = unescape(licensed_picture(o) if which == "licensed" else
+                       moved_picture(unlicensed_picture(o), "uploaded") if which == "uploaded"
+                       else unlicensed_picture(o))
+        post = f"{SITE}/2025/10/harbour/"
+        if shape == "yoast-graph":
+            graph = {"@context": "https://schema.org", "@graph": [
+                {"@type": "Article", "@id": post + "#article", "isPartOf": {"@id": post},
+                 "headline": o.article.title, "thumbnailUrl": src,
+                 "inLanguage": o.lang},
+                {"@type": "WebPage", "@id": post, "url": post,
+                 "primaryImageOfPage": {"@id": post + "#primaryimage"},
+                 "image": {"@id": post + "#primaryimage"}, "thumbnailUrl": src},
+                {"@type": "ImageObject", "inLanguage": o.lang, "@id": post + "#primaryimage",
+                 "url": src, "contentUrl": src, "width": 1200, "height": 800}]}
+            head = ('<script type="application/ld+json" class="yoast-schema-graph">'
+                    + json.dumps(graph, ensure_ascii=False) + "</script>")
+        elif shape == "rankmath-graph":
+            graph = {"@context": "https://schema.org", "@graph": [
+                {"@type": "ImageObject", "@id": src, "url": src, "width": "1200",
+                 "height": "800", "inLanguage": o.lang},
+                {"@type": "WebPage", "@id": post + "#webpage", "primaryImageOfPage":
+                 {"@id": src}},
+                {"@type": "BlogPosting", "headline": o.article.title, "image": {"@id": src}}]}
+            head = ('<script type="application/ld+json" class="rank-math-schema">'
+                    + json.dumps(graph, ensure_ascii=False).replace("/", "\\/")
+                    + "</script>")
+        elif shape == "microdata":  # in the post, as Newspaper prints it
+            meta = ('<span class="td-page-meta" itemprop="image" itemscope itemtype="https://'
+                    f'schema.org/ImageObject"><meta itemprop="url" content="{escape(src)}">'
+                    '<meta itemprop="width" content="1200"><meta itemprop="height" '
+                    'content="800"></span>')
+            return dataclasses.replace(slots, after=slots.after + meta)
+        else:
+            assert shape == "link-and-thumbnail", shape
+            head = (f'<link rel="image_src" href="{escape(src)}" />'
+                    f'<meta name="thumbnail" content="{escape(src)}" />')
+        return dataclasses.replace(slots, head=slots.head + head)
+
+    return apply
+
+
 def licensed_picture(o: Original) -> str:
     """The address of the original's first picture its credit licenses for reuse."""
     for image in prepare(o.article).images:
@@ -3876,6 +3928,12 @@ EDITS = {e.name: e for e in (
       for which in ("unlicensed", "uploaded")),
     _e("social-card-licensed", "a licensed picture for social networks",
        social_card("licensed"), defect=False),
+    *(_e(f"preview-{shape}-{which}", "unlicensed image kept", preview_picture(shape, which))
+      for shape in ("yoast-graph", "rankmath-graph", "microdata", "link-and-thumbnail")
+      for which in ("unlicensed", "uploaded")),
+    *(_e(f"preview-{shape}-licensed", "a licensed picture for previews",
+         preview_picture(shape, "licensed"), defect=False)
+      for shape in ("yoast-graph", "rankmath-graph", "microdata", "link-and-thumbnail")),
     *(_e(f"partial-render-{kind}", "page completed by its scripts", partial_render(kind),
          defect=False) for kind in ("next-data", "nuxt")),
     _e("partial-render-json-ld", "article cut (the whole text only in JSON-LD)",
