@@ -37,6 +37,8 @@ FOLD = str.maketrans({
     "\u00bb": '"', "\u2039": "'", "\u203a": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
     "\u2212": "-",
+    # F69: the modifier letter apostrophe
+    "\u02bc": "'",
     # Unicode 15's Default_Ignorable_Code_Point in the BMP (DerivedCoreProperties.txt)
     **{chr(c): None for first, last in (
         (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
@@ -55,7 +57,10 @@ Mark = Callable[[_Element], Hashable | None]
 
 
 def reference_normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).translate(FOLD)
+    # a run of typed hyphens is one dash; the acute accent and double primes are folded
+    # before NFKC splits them
+    text = re.sub(r"(?m)(?!^-- ?$)-{2,}", "-", text)
+    return unicodedata.normalize("NFKC", text.translate(FOLD)).translate(FOLD)
 
 
 def reference_extract(

@@ -42,7 +42,8 @@ from .content import (
 from .credit import credit_of, names_the_article
 from .htmltext import BLOCK_TAGS, HEADING_TAGS, class_words, key, tag_name
 from .htmltext import words as words_of
-from .locate import CREDIT_NAMES
+from .licences import stated_licence
+from .locate import CREDIT_NAMES, in_picture_caption
 from .page import inside
 
 if TYPE_CHECKING:
@@ -309,6 +310,13 @@ class Furniture:
 
     def _is_box(self, el: _Element) -> bool:
         start, end = self.rep.at.get(el, (0, 0))
+        if tag_name(el) in BLOCK_TAGS and stated_licence(self.rep, el) is not None \
+                and not pictures_of(el, self.rep.pictures) \
+                and not in_picture_caption(self.rep, el):
+            # a theme's licence line or copyright notice: the site's, never the article's
+            # text (a wrong one is licence-notice's to judge, F68); a picture's caption and
+            # credit is judged as a caption
+            return not self._carries_original(self.rep.words[start:end])
         if (el.get("class") or el.get("id")) and PULL_QUOTE.search(class_words(el)):
             return self._pulls_a_quote(start, end)
         if el.get("class") and SHARE_QUOTE.search(class_words(el)):

@@ -369,7 +369,8 @@ def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces)
         if found is None:
             # Normalised run by run: what a marker parts never joins (it is a character
             # of its own that nothing composes with), so this is the whole text's NFKC.
-            norm = run if run.isascii() else normalise(run)
+            # (an ASCII run needs no folding, but for a keyboard's dash: tokens.normalise)
+            norm = run if run.isascii() and "--" not in run else normalise(run)
             if norm:
                 c, d = norm[0], norm[-1]
                 found = (tuple(_tokens(norm)), c.isalnum() or c == "_",

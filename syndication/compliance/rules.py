@@ -49,6 +49,7 @@ from .htmltext import (
     text_of,
     words,
 )
+from .licences import stated_licences
 from .locate import CC_LICENCE, Scope, in_picture_caption, locate, same_headline
 from .names import name_key, name_tokens, near_miss
 from .original import Original, OriginalImage, prepare
@@ -473,10 +474,40 @@ def _source_link(scope: Scope, rep: Page) -> Finding:
 
 
 def _licence_notice(scope: Scope, rep: Page) -> Finding:
+    """The article's notice (docs/compliance.md#rule-licence-notice), and no other licence
+    stated for it: a theme's or site's licence line naming another licence without a
+    qualifier ("unless otherwise noted") misstates it, whatever notice stands beside it."""
+    alignment = scope.alignment
+    article = (alignment.start, alignment.end) if alignment is not None and \
+        alignment.found else None
+    stated = list(stated_licences(rep, scope.chrome, article))
+    found = _notice(scope, rep, {a for s in stated for a in s.element.iter("a")},
+                    [s.line for s in stated])
+    wrong = [s for s in stated if not s.right and not s.qualified]
+    if not wrong:
+        return found
+    s = wrong[0]
+    said = (f"says the article is licensed under {s.names}: “{_clip(s.line)}”" if s.line else
+            f"declares in its head that its content is licensed under {s.names} (<link "
+            "rel=\"license\">)")
+    misstated = (f"the page {said}; the article is under CC BY-ND 4.0 ({LICENCE_URL}): "
+                 "that line misstates its licence (a site-wide line may say “unless "
+                 "otherwise noted”)")
+    if found.ok is False:
+        return Finding("licence-notice", False, f"{found.detail}; and {misstated}")
+    return Finding("licence-notice", False, misstated)
+
+
+def _notice(scope: Scope, rep: Page, lines: set[_Element],
+            said_by_lines: Sequence[str]) -> Finding:
+    """Whether the page carries the article's notice; links in ``lines`` and words of
+    ``said_by_lines`` (the page's own licence lines, licences.stated_licences) are the
+    site's, not the article's."""
     plain = rep.plain
-    links = [(a.get("href") or "").strip() for a in scope.links]
+    kept = [a for a in scope.links if a not in lines]
+    links = [(a.get("href") or "").strip() for a in kept]
     # a licence linked in a picture's caption is the picture's, not the article's
-    licences = [h for h, a in zip(links, scope.links, strict=True)
+    licences = [h for h, a in zip(links, kept, strict=True)
                 if CC_LICENCE.search(h) and not in_picture_caption(rep, a)]
     right = [h for h in licences if TC_LICENCE_LINK.match(h)]
     if right:
@@ -488,8 +519,9 @@ def _licence_notice(scope: Scope, rep: Page) -> Finding:
     # in words, outside the pictures' captions: "Photo: Jane Doe, Creative Commons" above
     # the first words names the picture's licence, not the article's
     notice = scope.notice
+    said = [f" {key(s)} " for s in said_by_lines]  # the site's lines' words are not it
     for phrase in _LICENCE_KEYS:
-        if f" {phrase} " in notice:
+        if notice.count(f" {phrase} ") > sum(w.count(f" {phrase} ") for w in said):
             return Finding("licence-notice", True, "says it is republished under a Creative "
                            "Commons licence")
     captions = (" (“Creative Commons” in a picture's caption is the picture's licence, not "

@@ -911,8 +911,51 @@ NINTH_ROUND_LAYOUTS: tuple[Case, ...] = (
 # The ninth round (red-team-findings.md, F67-): F67, the original's unlicensed picture named
 # for previews in JSON-LD (Yoast's and Rank Math's schema graph), microdata, <link
 # rel="image_src"> or <meta name="thumbnail"> fails images, at The Conversation's address or
-# uploaded; a licensed one passes.
+# uploaded; a licensed one passes. F68, a theme's licence line giving the post another
+# licence (Chirpy's, Stack's, rel="license", all rights reserved, the head's <link
+# rel="license">) fails licence-notice alone; a site-wide line qualified "unless otherwise
+# noted" (NexT's, Pressbooks-style) passes; an edited word beside either still fails
+# unaltered-text, and the attribution line dropped still fails licence-notice. F69, a house
+# style's typography (the modifier letter apostrophe, typed dashes, primes, the acute accent
+# for the apostrophe) passes; a word changed under it fails.
 NINTH_ROUND: tuple[Case, ...] = (
+    *(fails(layout, original, f"licence-line-{which}", "licence-notice")
+      for which, pages in (
+          ("chirpy", ((TT1, EN), (GHO, FR1), (PAP, ES1), (DRU, FR2), (AMP, ES2), (NEV, EN))),
+          ("stack", ((PAP, EN), (AST, FR2), (TT20, ES1), (GSR, FR1), (NEWS, ES2))),
+          ("rel-license", ((GP, EN), (KAD, FR1), (DIG, ES2), (BLG, FR2))),
+          ("all-rights", ((NSP, EN), (CMG, FR2), (JOO, ES1), (WFL, FR1))))
+      for layout, original in pages),
+    *(fails(layout, original, "licence-link-head", "licence-notice")
+      for layout, original in ((TT1, FR1), (GHO, EN), (SQS, ES2), (DIV, FR2))),
+    *(ok(layout, original, f"licence-line-{which}")
+      for which, pages in (
+          ("next", ((PAP, EN), (TT1, FR1), (GHO, ES1), (DRU, FR2), (NEWS, ES2), (ELE, EN))),
+          ("site-wide", ((AST, EN), (GSR, FR1), (TT20, ES2), (OWP, FR2), (AMP, ES1))))
+      for layout, original in pages),
+    *(fails(layout, original, f"licence-line-{which}-edited", *rules)
+      for which, rules, pages in (
+          ("next", ("unaltered-text",), ((PAP, EN), (TT1, FR1), (GHO, ES1))),
+          ("site-wide", ("unaltered-text",), ((AST, FR2), (DRU, ES2))),
+          ("chirpy", ("unaltered-text", "licence-notice"), ((NEV, ES1), (GSR, EN))))
+      for layout, original in pages),
+    *(fails(layout, original, f"licence-line-{which}-no-attribution", "licence-notice",
+            "source-link")
+      for which, pages in (("next", ((PAP, FR1), (TT1, ES1))),
+                           ("site-wide", ((GHO, EN), (TT20, FR2))))
+      for layout, original in pages),
+    *(ok(layout, original, f"typography-{style}")
+      for style, pages in (
+          ("modifier-apostrophe", ((TT1, EN), (GHO, FR1), (DRU, FR2), (NEWS, EN), (TXT, FR1),
+                                   (PAP, FR2))),
+          ("typed-dashes", ((AST, EN), (NEWS, FR1), (TXT, FR2), (SQS, ES2), (AMP, EN))),
+          ("primes", ((GP, EN), (KAD, ES1), (TT20, FR1))),
+          ("acute-apostrophe", ((NEV, EN), (BLG, FR1), (WFL, FR2))))
+      for layout, original in pages),
+    *(fails(layout, original, f"typography-{style}-edited", "unaltered-text")
+      for style, pages in (("modifier-apostrophe", ((TT1, EN), (GHO, FR1), (TXT, FR2))),
+                           ("typed-dashes", ((NEWS, EN), (DRU, FR1), (SQS, ES2))))
+      for layout, original in pages),
     *(fails(layout, original, f"preview-{shape}-unlicensed", "images")
       for shape, pages in (
           ("yoast-graph", ((TT1, EN), (GHO, FR1), (AST, EN), (NSP, FR1), (AMP, EN))),

@@ -340,6 +340,37 @@ def straight_typography(slots: Slots, o: Original) -> Slots:
     return dataclasses.replace(slots, article=new, headline=slots.headline.translate(table))
 
 
+# A typography plugin's or house style's characters (F69), in the body's text: the modifier
+# letter apostrophe U+02BC for the apostrophe (a "correct apostrophe" setting), dashes typed as
+# hyphens ("--" for an en dash, "---" for an em dash, as a text-only letter or a Markdown
+# site without SmartyPants writes them), primes for apostrophes and double quotes, the acute
+# accent for the apostrophe (a keyboard's).
+_HOUSE_TYPOGRAPHY: dict[str, Callable[[str], str]] = {
+    "modifier-apostrophe": lambda t: re.sub(r"(?<=\w)[’'](?=\w)", "\u02bc", t),
+    "typed-dashes": lambda t: t.replace("–", "--").replace("—", "---"),
+    "primes": lambda t: re.sub(r"(?<=\w)’(?=\w)", "\u2032", t).replace("“", "\u2033")
+    .replace("”", "\u2033"),
+    "acute-apostrophe": lambda t: re.sub(r"(?<=\w)[’'](?=\w)", "\u00b4", t),
+}
+
+
+def house_typography(style: str, edited: bool = False) -> Apply:
+    """The body's text in a house style's typography (_HOUSE_TYPOGRAPHY); ``edited``: a word
+    of the article changed too (EDITED_WORD)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        head, body, tail = _parts(slots.article)
+        if edited:
+            old, new = EDITED_WORD[o.name]
+            body = sub(body, old, new)
+        styled = re.sub(r">([^<]+)<",
+                        lambda m: ">" + _HOUSE_TYPOGRAPHY[style](m.group(1)) + "<", body)
+        assert styled != body, f"no typography to change for {style}"
+        return article_of(slots, head + styled + tail)
+
+    return apply
+
+
 def invisible_characters(slots: Slots, o: Original) -> Slots:
     """Characters no reader sees, in the body's text as a typography plugin or a paste from
     a word processor leaves them (no recorded page holds them; built as docs/compliance.md
@@ -763,6 +794,109 @@ def licence_unlinked(slots: Slots, o: Original) -> Slots:
 def cc_by_licence(slots: Slots, o: Original) -> Slots:
     return article_of(slots, sub(slots.article, "creativecommons.org/licenses/by-nd/4.0/",
                                  "creativecommons.org/licenses/by/4.0/"))
+
+
+# --- a theme's or site's licence line beside the article (F68) ----------------------------------
+# Each as its theme prints it, in the page's language: Jekyll Chirpy's per-post line (its
+# locales' copyright.license.template, CC BY 4.0 linked, in div.license-wrapper of
+# div.post-tail-bottom), Hugo Stack's article footer (layouts/_partials/article/components/
+# footer.html: section.article-copyright with its icon, the default "Licensed under CC
+# BY-NC-SA 4.0"), a licence stated for the post with rel="license", a copyright over the
+# post; Hexo NexT's post-copyright block (layout/_partials/post/post-copyright.njk and its
+# languages' post.copyright strings: author, link, the licence "unless stating
+# additionally", BY-NC-SA linked), a Pressbooks-style "Except where otherwise noted" notice.
+_CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+_LICENCE_LINES = {
+    "chirpy": {"en": "This post is licensed under {l} by the author.",
+               "fr": "Cet article est sous licence {l} par l’auteur.",
+               "es": "Esta publicación está bajo la licencia {l} por el autor."},
+    "stack": {"en": "Licensed under CC BY-NC-SA 4.0", "fr": "Sous licence CC BY-NC-SA 4.0",
+              "es": "Con licencia CC BY-NC-SA 4.0"},
+    "rel-license": {"en": "This article is licensed under a {l}Creative Commons "
+                          "Attribution-ShareAlike 4.0 License</a>.",
+                    "fr": "Cet article est publié sous {l}licence Creative Commons Attribution "
+                          "- Partage dans les mêmes conditions 4.0</a>.",
+                    "es": "Este artículo está publicado bajo una {l}licencia Creative Commons "
+                          "Atribución-CompartirIgual 4.0</a>."},
+    "all-rights": {"en": "© 2025 {site}. This article is the property of {site}. All rights "
+                         "reserved.",
+                   "fr": "© 2025 {site}. Cet article est la propriété de {site}. Tous droits "
+                         "réservés.",
+                   "es": "© 2025 {site}. Este artículo es propiedad de {site}. Todos los "
+                         "derechos reservados."},
+    "next": {"en": ("Post author", "Post link", "Copyright Notice",
+                    "All articles in this blog are licensed under {l} unless stating "
+                    "additionally."),
+             "fr": ("Auteur de l’article", "Lien de l’article", "Droit d’auteur",
+                    "Tous les articles de ce blog sont sous licence {l}, sauf mention "
+                    "contraire."),
+             "es": ("Autor de la entrada", "Enlace a la entrada", "Copyright",
+                    "Todos los artículos de este blog están licenciados bajo {l} a no ser que "
+                    "se especifique una licencia adicional.")},
+    "site-wide": {"en": "Except where otherwise noted, content on this site is licensed under "
+                        "a {l}Creative Commons Attribution 4.0 International License</a>.",
+                  "fr": "Sauf mention contraire, le contenu de ce site est sous licence "
+                        "{l}Creative Commons Attribution 4.0 International</a>.",
+                  "es": "Salvo que se indique lo contrario, el contenido de este sitio está "
+                        "bajo una {l}Licencia Creative Commons Atribución 4.0 Internacional</a>."},
+}
+
+
+def licence_line_html(which: str, o: Original) -> str:
+    """The licence line ``which`` of _LICENCE_LINES as its theme prints it."""
+    text = _LICENCE_LINES[which][o.lang]
+    if which == "chirpy":
+        return ('<div class="post-tail-bottom d-flex justify-content-between align-items-center '
+                'mt-5 pb-2"><div class="license-wrapper">'
+                + str(text).format(l=f'<a href="{_CC_BY}">CC BY 4.0</a>') + "</div>"
+                '<div class="share-wrapper d-flex align-items-center"><span class="share-label '
+                f'text-muted">{words(o)["share"]}</span></div></div>')
+    if which == "stack":
+        return ('<footer class="article-meta article-footer"><section class="article-copyright '
+                'inline-meta"><svg xmlns="http://www.w3.org/2000/svg" class="icon icon-tabler '
+                'icon-tabler-copyright" width="24" height="24" viewBox="0 0 24 24"><circle '
+                f'cx="12" cy="12" r="9"/></svg><span>{text}</span></section></footer>')
+    if which == "rel-license":
+        link = '<a rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/">'
+        return f'<p class="post-license">{str(text).format(l=link)}</p>'
+    if which == "all-rights":
+        return f'<div class="entry-copyright"><p>{str(text).format(site="Harbour News")}</p></div>'
+    if which == "next":
+        author, link, title, line = text
+        cc = ('<a href="https://creativecommons.org/licenses/by-nc-sa/4.0/" rel="noopener" '
+              'target="_blank"><i class="fab fa-fw fa-creative-commons"></i>BY-NC-SA</a>')
+        post = f"{PUBLISHER}/2025/10/03/harbour/"
+        return ('<div class="post-copyright"><ul><li class="post-copyright-author"><strong>'
+                f'{author}: </strong>Harbour News</li><li class="post-copyright-link"><strong>'
+                f'{link}:</strong><a href="{post}" title="{post}">{post}</a></li><li '
+                f'class="post-copyright-license"><strong>{title}: </strong>'
+                f"{line.format(l=cc)}</li></ul></div>")
+    assert which == "site-wide", which
+    link = f'<a rel="license" href="{_CC_BY}">'
+    return f'<div class="site-license"><p>{str(text).format(l=link)}</p></div>'
+
+
+def licence_line(which: str, variant: str = "") -> Apply:
+    """A theme's licence line in the article's footer (F68), with the attribution line kept;
+    ``variant``: "edited" (a word of the article changed too), "no-attribution" (the
+    attribution line dropped), "head" (only the head's <link rel="license"> to CC BY)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        if variant == "head":
+            return dataclasses.replace(
+                slots, head=slots.head + f'<link rel="license" href="{_CC_BY}">')
+        code = slots.article
+        if variant == "edited":
+            old, new = EDITED_WORD[o.name]
+            code = sub(code, old, new)
+        elif variant == "no-attribution":
+            code = code.replace(find(ATTRIBUTION, code, "attribution line").group(), "", 1)
+        else:
+            assert not variant, variant
+        return dataclasses.replace(slots, article=code,
+                                   after=slots.after + licence_line_html(which, o))
+
+    return apply
 
 
 def script_added(slots: Slots, o: Original) -> Slots:
@@ -3806,6 +3940,11 @@ EDITS = {e.name: e for e in (
     _e("tc-promo-kept", "The Conversation's promo kept", tc_promo_kept, False),
     _e("straight-typography", "house style: typography", straight_typography, False),
     _e("invisible-characters", "house style: typography", invisible_characters, False),
+    *(_e(f"typography-{style}", "house style: typography", house_typography(style), False)
+      for style in _HOUSE_TYPOGRAPHY),
+    *(_e(f"typography-{style}-edited", "edited word", house_typography(style, edited=True),
+         evidence=_said("unaltered-text", lambda o: _changed_word(o.name)))
+      for style in ("modifier-apostrophe", "typed-dashes")),
     _e("gutenberg-blocks", "house style: block editor markup", gutenberg_blocks, False),
     _e("links-new-tab", "house style: links open in a new tab", links_open_new_tab, False),
     _e("block-editor-images", "house style: figures as block editor image blocks",
@@ -3928,6 +4067,19 @@ EDITS = {e.name: e for e in (
       for which in ("unlicensed", "uploaded")),
     _e("social-card-licensed", "a licensed picture for social networks",
        social_card("licensed"), defect=False),
+    *(_e(f"licence-line-{which}", "another licence stated for the post", licence_line(which),
+         evidence=_said("licence-notice", lambda o: "misstates its licence"))
+      for which in ("chirpy", "stack", "rel-license", "all-rights")),
+    _e("licence-link-head", "another licence stated for the post",
+       licence_line("chirpy", "head"),
+       evidence=_said("licence-notice", lambda o: "declares in its head")),
+    *(_e(f"licence-line-{which}", "a site-wide licence line, qualified", licence_line(which),
+         defect=False) for which in ("next", "site-wide")),
+    *(_e(f"licence-line-{which}-edited", "edited word", licence_line(which, "edited"),
+         evidence=_said("unaltered-text", lambda o: _changed_word(o.name)))
+      for which in ("next", "site-wide", "chirpy")),
+    *(_e(f"licence-line-{which}-no-attribution", "attribution line removed",
+         licence_line(which, "no-attribution")) for which in ("next", "site-wide")),
     *(_e(f"preview-{shape}-{which}", "unlicensed image kept", preview_picture(shape, which))
       for shape in ("yoast-graph", "rankmath-graph", "microdata", "link-and-thumbnail")
       for which in ("unlicensed", "uploaded")),
