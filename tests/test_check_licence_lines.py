@@ -180,3 +180,16 @@ def test_the_line_in_the_corpus_layouts_is_furniture() -> None:
                       article=o.code, after=licence_line_html("next", o))
         verdict = check_page(fill(layout, slots), o.article)
         assert verdict.compliant, (name, explain(verdict))
+
+
+@pytest.mark.parametrize("note", [
+    # a note about the article naming its author is text, licence words or not
+    "<p><strong>Editor’s note:</strong> Rebecca Vega Thurber answered our readers’ questions. "
+    "This piece is licensed under CC BY-ND 4.0.</p>",
+    # a licence merely named in a note is no licence line
+    "<p>We chose this CC BY 4.0 piece because our readers asked about the reef.</p>",
+])
+def test_a_note_with_licence_words_is_still_added_text(note: str) -> None:
+    o = originals()["en-263253"]
+    verdict = check_page(_page(o, "", o.code.replace("</p>", "</p>\n" + note, 1)), o.article)
+    assert "unaltered-text" in _failed(verdict), explain(verdict)

@@ -315,8 +315,10 @@ class Furniture:
                 and not in_picture_caption(self.rep, el):
             # a theme's licence line or copyright notice: the site's, never the article's
             # text (a wrong one is licence-notice's to judge, F68); a picture's caption and
-            # credit is judged as a caption
-            return not self._carries_original(self.rep.words[start:end])
+            # credit is judged as a caption; one naming the article's author or The
+            # Conversation is a note about the article, judged as text
+            return not self._carries_original(self.rep.words[start:end]) \
+                and not self._speaks_of_article(start, end)
         if (el.get("class") or el.get("id")) and PULL_QUOTE.search(class_words(el)):
             return self._pulls_a_quote(start, end)
         if el.get("class") and SHARE_QUOTE.search(class_words(el)):

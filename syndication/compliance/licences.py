@@ -47,6 +47,11 @@ _CC_NAME = lazy_compile(
 _CC_WORDS = (" creative commons ", " public domain ", " domaine public ", " dominio publico ",
              " dominio publico ")
 _SPACED_MARK = lazy_compile(r" ?([-.]) ?")
+# A licence line states a licence: one of these words stands in it (a licence merely named,
+# "in this CC BY-ND piece", is a note's word, not a line).
+_STATES = (" licensed ", " licence ", " license ", " licences ", " licenses ", " licencia ",
+           " licencias ", " licenciados ", " licenciado ", " licenciadas ", " licenca ",
+           " licenza ", " lisensi ", " public domain ", " domaine public ", " dominio publico ")
 # A statement of a licence in words, where the licence's name is not one of those.
 _LICENSED = (" licensed under ", " sous licence ", " bajo la licencia ", " bajo una licencia ",
              " licenciados bajo ", " licenciado bajo ", " sob a licenca ", " sob uma licenca ",
@@ -144,6 +149,9 @@ def stated_licence(rep: Page, el: _Element,
         named = "another licence"
     else:
         return None  # a licence word, no statement of one ("our licence fees")
+    if named != ALL_RIGHTS and not any(w in said for w in _STATES):
+        return None  # a licence named in passing ("… answered our readers in this CC
+        # BY-ND piece"): an editor's note, not a licence line
     right = any(TC_LICENCE_LINK.match(h) for h in hrefs) or (
         not hrefs and named != ALL_RIGHTS
         and any(p in said for p in _NO_DERIVATIVES))
