@@ -519,7 +519,8 @@ def _notice(scope: Scope, rep: Page, lines: set[_Element],
     # in words, outside the pictures' captions: "Photo: Jane Doe, Creative Commons" above
     # the first words names the picture's licence, not the article's
     notice = scope.notice
-    said = [f" {key(s)} " for s in said_by_lines]  # the site's lines' words are not it
+    # the site's lines' words are not it, where they stand in the notice's region
+    said = [f" {k} " for k in (key(s) for s in said_by_lines) if k and k in notice]
     for phrase in _LICENCE_KEYS:
         if notice.count(f" {phrase} ") > sum(w.count(f" {phrase} ") for w in said):
             return Finding("licence-notice", True, "says it is republished under a Creative "
