@@ -319,3 +319,27 @@ def test_a_licensed_picture_or_the_publishers_named_for_previews_passes(
                 f'{{"@type":"Article","image":["{url}"]}}</script>')
         verdict = check_page(_with_head(page, head), article)
         assert verdict.compliant, explain(verdict)
+
+
+@pytest.mark.parametrize("n", [209538, 212649])
+def test_the_conversations_own_pages_name_their_pictures_only_for_social_networks(
+    n: int,
+) -> None:
+    # The recorded article pages name their lead picture in og:image and show the pictures
+    # and the authors' avatars as <img itemprop="image">: no JSON-LD, no preview tag, no
+    # microdata on a <meta> or <link>, so F67 reads nothing new on them
+    from pathlib import Path
+
+    from syndication.compliance.content import (
+        JSON_LD,
+        MICRODATA,
+        PREVIEW,
+        SOCIAL_CARD,
+        shown_otherwise,
+    )
+    from syndication.compliance.htmltext import parse_page
+
+    sample = Path(__file__).parent / "data" / "tc-samples" / f"tc-article-{n}-fr.html"
+    shown = list(shown_otherwise(parse_page(sample.read_text(encoding="utf-8"))))
+    assert not {how for _url, how in shown} & {PREVIEW, MICRODATA, JSON_LD}
+    assert sum(how == SOCIAL_CARD for _url, how in shown) == 1

@@ -29,14 +29,6 @@ if TYPE_CHECKING:
 # A licence line is short: a theme's line and a site's notice are one or two sentences (NexT's
 # block with its author and link lines, Pressbooks' notice: some 40 tokens).
 LINE_TOKENS = 60
-# Words one of which a licence line holds (its tokens, lower-cased), looked for before the
-# line's words are keyed: most blocks of a page hold none, and cost a set test.
-_TRIGGERS = frozenset(
-    "licence license licensed licences licenses licencia licencias licenciado licenciados "
-    "licenciadas licenza lisensi lisensinya creative cc cc0 rights droits derechos direitos "
-    "reserved".split())
-# ... as a page's tokens spell them (a set test for each token, no lower-casing)
-_TRIGGER_FORMS = frozenset(f for w in _TRIGGERS for f in (w, w.capitalize(), w.upper()))
 # What a line says (key() text, between spaces) ---------------------------------------------
 # A licence of Creative Commons named by its short name: "CC BY-NC-SA 4.0", "BY-NC-SA"
 # (NexT's link text), CC0; or by its long name ("Creative Commons Attribution-ShareAlike"),
@@ -52,6 +44,13 @@ _SPACED_MARK = lazy_compile(r" ?([-.]) ?")
 _STATES = (" licensed ", " licence ", " license ", " licences ", " licenses ", " licencia ",
            " licencias ", " licenciados ", " licenciado ", " licenciadas ", " licenca ",
            " licenza ", " lisensi ", " public domain ", " domaine public ", " dominio publico ")
+# ... as a page's tokens spell them, with the words of a copyright reserving rights: a
+# licence line holds one of them (where they stand is found in C, before any line's words
+# are keyed)
+_STATE_FORMS = frozenset(f for w in (
+    "licensed licence license licences licenses licencia licencias licenciados licenciado "
+    "licenciadas licença licenca licenza lisensi domain domaine dominio domínio rights "
+    "droits derechos direitos cipta").split() for f in (w, w.capitalize(), w.upper()))
 # A statement of a licence in words, where the licence's name is not one of those.
 _LICENSED = (" licensed under ", " sous licence ", " bajo la licencia ", " bajo una licencia ",
              " licenciados bajo ", " licenciado bajo ", " sob a licenca ", " sob uma licenca ",
@@ -107,25 +106,23 @@ class Stated(NamedTuple):
     qualified: bool  # "unless otherwise noted": the post's own notice may say otherwise
 
 
-def stated_licence(rep: Page, el: _Element,
-                   found: tuple[Sequence[int], Container[_Element]] | None = None
+def stated_licence(rep: Page, el: _Element, found: Sequence[int] | None = None
                    ) -> Stated | None:
     """The licence ``el``, a block of at most LINE_TOKENS tokens, states, when it is a
     licence line and not The Conversation's attribution line (it links or names The
     Conversation), else None. ``found``, when the caller has them: where the page's words
-    hold a trigger word, and the elements holding a link to a licence."""
+    hold a word of _STATE_FORMS, in order."""
     start, end = rep.at.get(el, (0, 0))
     if not 0 < end - start <= LINE_TOKENS:
         return None
     if found is not None:
-        hits, linked = found
-        k = bisect_left(hits, start)
-        if not (k < len(hits) and hits[k] < end) and el not in linked:
+        k = bisect_left(found, start)
+        if not (k < len(found) and found[k] < end):
             return None
     tokens = rep.words[start:end]
-    if found is None and _TRIGGERS.isdisjoint(t.lower() for t in tokens) and \
-            not any(_licence_link(a) for a in el.iter("a")):
-        return None
+    if found is None and _STATE_FORMS.isdisjoint(tokens):
+        return None  # no word stating a licence or reserving rights (a picture's credit
+        # linking its licence): nothing more to read
     links = list(el.iter("a"))
     licence_links = [a for a in links if _licence_link(a)]
     if any(is_tc_url(a.get("href") or "") for a in links):
@@ -184,7 +181,7 @@ def stated_licences(rep: Page, chrome: Container[_Element],
                 yield Stated(link, href, "", bool(TC_LICENCE_LINK.match(href)), False)
     words = rep.words
     hits: list[int] = []
-    for form in _TRIGGER_FORMS.intersection(words):  # found in C; their places one by one
+    for form in _STATE_FORMS.intersection(words):  # found in C; their places one by one
         at = -1
         try:
             while True:
@@ -192,13 +189,11 @@ def stated_licences(rep: Page, chrome: Container[_Element],
                 hits.append(at)
         except ValueError:
             pass
-    hits.sort()
-    linked = {el for a in rep.root.iter("a") if _licence_link(a)
-              for el in (a, *a.iterancestors())}
-    if not hits and not linked:
+    if not hits:
         return
+    hits.sort()
     found = [s for el in rep.root.iter(*BLOCK_TAGS)
-             if (s := stated_licence(rep, el, (hits, linked))) is not None]
+             if (s := stated_licence(rep, el, hits)) is not None]
     # the innermost: a block holding another line is not one (a theme's footer around it)
     holders = {a for s in found for a in s.element.iterancestors()}
     inner = [s for s in found if s.element not in holders]
