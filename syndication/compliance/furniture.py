@@ -663,10 +663,7 @@ class Furniture:
         not its home nor a place in this page."""
         if not self._own(href):
             return False
-        try:
-            parts = url_parts(href)
-        except ValueError:
-            return False
+        parts = url_parts(href)
         return bool(parts.path.strip("/")) and not (parts.fragment and not parts.path)
 
     def _set_apart(self, el: _Element, link: _Element, start: int, end: int) -> bool:
@@ -861,10 +858,7 @@ class Furniture:
         up", "Abonnez-vous", "Donate", "Faire un don"). Never The Conversation's."""
         href = (call.get("href") or "").strip()
         if href:
-            try:
-                parts = url_parts(href)
-            except ValueError:
-                return False
+            parts = url_parts(href)
             host = _site(host_of(href)) if parts.netloc else ""
             if parts.scheme.lower() not in ("http", "https", "") or is_tc_host(host):
                 return False
@@ -919,10 +913,7 @@ class Furniture:
         """Whether ``href`` leads to the publisher's own pages: relative, a fragment, or an
         http(s) address on the page's own host or a host above or below it (never The
         Conversation's): see _same_site."""
-        try:
-            parts = url_parts(href)
-        except ValueError:
-            return False
+        parts = url_parts(href)
         if not parts.scheme and not parts.netloc:
             return True
         if parts.scheme.lower() not in ("http", "https", ""):
