@@ -26,6 +26,18 @@ from .update import visible_hash as update_visible_hash
 _T = TypeVar("_T")
 
 # Migration k takes the schema from user_version k to k+1. Append; never edit a shipped one.
+# Schema 10 cuts each rule's evidence to 2,000 characters (safetext.clipped's form) in each
+# table that holds findings.
+_CUT_EVIDENCE = """
+    UPDATE {table} SET findings = (SELECT json_group_array(CASE
+        WHEN length(json_extract(f.value, '$[2]')) > 2000 THEN json_set(f.value, '$[2]',
+        substr(json_extract(f.value, '$[2]'), 1, 2000) || '… (cut: '
+        || length(json_extract(f.value, '$[2]')) || ' characters in all)')
+        ELSE json(f.value) END) FROM json_each({table}.findings) f)
+        WHERE length(findings) > 2000;
+"""
+
+
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE sources (
@@ -179,25 +191,9 @@ MIGRATIONS: tuple[str, ...] = (
     # others, and an article's sources and memberships (deleted with it) by its id: without
     # them each article forgotten read every row of both tables (39,000 forgotten at once
     # took 748 s).
-    """
-    UPDATE articles SET findings = (SELECT json_group_array(CASE
-        WHEN length(json_extract(f.value, '$[2]')) > 2000 THEN json_set(f.value, '$[2]',
-        substr(json_extract(f.value, '$[2]'), 1, 2000) || '… (cut: '
-        || length(json_extract(f.value, '$[2]')) || ' characters in all)')
-        ELSE json(f.value) END) FROM json_each(articles.findings) f)
-        WHERE length(findings) > 2000;
-    UPDATE article_bodies SET findings = (SELECT json_group_array(CASE
-        WHEN length(json_extract(f.value, '$[2]')) > 2000 THEN json_set(f.value, '$[2]',
-        substr(json_extract(f.value, '$[2]'), 1, 2000) || '… (cut: '
-        || length(json_extract(f.value, '$[2]')) || ' characters in all)')
-        ELSE json(f.value) END) FROM json_each(article_bodies.findings) f)
-        WHERE length(findings) > 2000;
-    UPDATE extracts SET findings = (SELECT json_group_array(CASE
-        WHEN length(json_extract(f.value, '$[2]')) > 2000 THEN json_set(f.value, '$[2]',
-        substr(json_extract(f.value, '$[2]'), 1, 2000) || '… (cut: '
-        || length(json_extract(f.value, '$[2]')) || ' characters in all)')
-        ELSE json(f.value) END) FROM json_each(extracts.findings) f)
-        WHERE length(findings) > 2000;
+    "".join(_CUT_EVIDENCE.format(table=t)  # noqa: S608 -- three constant table names
+            for t in ("articles", "article_bodies", "extracts"))
+    + """
     UPDATE extracts SET reason = substr(reason, 1, 2000) || '… (cut: ' || length(reason)
         || ' characters in all)' WHERE length(reason) > 2000;
     UPDATE article_bodies SET html = NULL WHERE html IS NOT NULL AND article_id IN
@@ -888,7 +884,7 @@ class Store:
                       ) -> tuple[tuple[str, datetime], ...]:
         """Hosts that asked (Retry-After) not to be contacted before a time still to come,
         and at most ``longest`` from ``now``: a wait ending later was dated by a clock that
-        has gone back since, and the fetcher holds it void (fetch.MAX_RETRY_AFTER)."""
+        has gone back since, and the fetcher holds it void (config.MAX_RETRY_AFTER)."""
         rows = self.db.execute(
             "SELECT host, not_before FROM hosts WHERE not_before > ? AND not_before <= ? "
             "ORDER BY host",
