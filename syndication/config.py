@@ -29,6 +29,11 @@ MAX_JOBS = 256  # [run] jobs and --jobs: more processes than this is a typo
 KEEP_DAYS = 30  # [site] keep_days by default: a month of originals, beyond every feed's window
 MAX_ENTRIES = 50  # [[feed]] max_entries by default
 PARAGRAPHS = 3  # [[feed]] paragraphs by default: an extract's length
+# The longest Retry-After the fetcher obeys: a day. A longer one (a mistake, or 10**20
+# seconds, or the year 9999) would leave a source unread for good; a request a day stays
+# polite. Here, not in fetch.py, as `syndication status` reads it too and fetches nothing
+# (fetch.py loads requests).
+MAX_RETRY_AFTER = 24 * 3600.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ import urllib3.exceptions
 from protego import Protego
 
 from . import utc
-from .config import FetchConfig
+from .config import MAX_RETRY_AFTER, FetchConfig
 from .errors import (
     FetchError,
     HostNotAllowedError,
@@ -44,9 +44,6 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Statuses whose Retry-After we obey (RFC 9110 §10.2.3; RFC 6585 §4 for 429).
 RETRY_AFTER_STATUSES = frozenset({429, 503})
-# The longest Retry-After obeyed: a day. A longer one (a mistake, or 10**20 seconds, or the
-# year 9999) would leave a source unread for good; a request a day stays polite.
-MAX_RETRY_AFTER = 24 * 3600.0
 # RFC 9309 §2.4: a cached robots.txt SHOULD NOT be used for more than 24 hours, unless the
 # file is unreachable; then we keep using the old copy for up to 30 days.
 ROBOTS_TTL = timedelta(days=1)

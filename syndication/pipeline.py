@@ -20,7 +20,7 @@ from filelock import FileLock, Timeout
 
 from . import utc
 from ._version import __version__
-from .config import Config, FeedConfig
+from .config import MAX_RETRY_AFTER, Config, FeedConfig
 from .conversation import is_edition_feed
 from .errors import (
     ConfigError,
@@ -32,7 +32,7 @@ from .errors import (
     StorageError,
     SyndicationError,
 )
-from .fetch import MAX_RETRY_AFTER, ROBOTS_STALE_MAX, Fetcher
+from .fetch import ROBOTS_STALE_MAX, Fetcher
 from .logs import logger
 from .models import (
     Article,

@@ -8,8 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from . import utc
-from .config import Config
-from .fetch import MAX_RETRY_AFTER
+from .config import MAX_RETRY_AFTER, Config
 from .store import Store
 from .wording import count
 

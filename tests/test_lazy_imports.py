@@ -90,6 +90,16 @@ def test_importing_the_package_loads_no_run_machinery() -> None:
     assert ast.literal_eval(done.stdout) == []
 
 
+
+def test_the_status_report_loads_no_http_library() -> None:
+    # `syndication status` reads the state and fetches nothing: the bound on a wait it
+    # shows lives in config, not in fetch.py (which loads requests)
+    code = ("import sys, syndication.cli, syndication.status; "
+            "print(sorted(m for m in ('requests', 'urllib3', 'protego') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert ast.literal_eval(done.stdout) == []
+
 # What importing the package face, the CLI and the run's modules compiles: no pattern of
 # ours (lazyre.py: each is compiled where first used; a run with nothing new uses three).
 PATTERNS = """
