@@ -58,6 +58,19 @@ TC_URL_IN_TEXT = lazy_compile(
     rf"https?://{_ANY_HOST}(?::\d+)?/[^\s<>\"')]+", re.I)
 
 
+#: The site name The Conversation's own pages give (``<meta property="og:site_name">``,
+#: docs/the-conversation.md#article-pages); an edition's name may follow it.
+TC_SITE_NAME = "The Conversation"
+
+
+def is_tc_site_name(name: str) -> bool:
+    """Whether a page's site name is The Conversation's ("The Conversation", "The
+    Conversation France"), without case: a republisher's site has its own name."""
+    name = " ".join(name.split()).casefold()
+    own = TC_SITE_NAME.casefold()
+    return name == own or name.startswith(own + " ")
+
+
 #: An article named by its id ("263253") or its URL ("https://theconversation.com/{slug}-{id}").
 ARTICLE_REF = lazy_compile(rf"^(?:{_ID}|https?://\S+-{_ID}/?)$")
 

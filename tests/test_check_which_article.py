@@ -15,6 +15,7 @@ import pytest
 
 from syndication.compliance import RULES, check, check_page, prepare
 from syndication.compliance.command import (
+    _Fetcher,
     check_republication,
     choose_original,
     find_article_id,
@@ -26,7 +27,7 @@ from syndication.models import Article, Outcome
 from syndication.republish import republish
 from syndication.step import process
 
-from .conftest import FR_FEED
+from .conftest import FR_FEED, SAMPLES
 from .pages import sub, third_party_page
 
 OTHER_TC = "https://theconversation.com/how-kelp-forests-recover-after-a-marine-heatwave-254301"
@@ -113,6 +114,119 @@ def test_a_page_that_is_no_entry_and_links_none_is_an_input_error(
                     "of our own about the harbour and its boats.</p></body></html>")
     with pytest.raises(InputError, match="no entry of the feed is the article on the page"):
         judged(str(page))
+
+
+# --- which article a page names, without --original -------------------------------------
+
+COUNTER_IMG = re.compile(r'<img[^>]*counter\.theconversation\.com[^>]*>')
+
+
+def without_counter(code: str) -> str:
+    out, n = COUNTER_IMG.subn("", code)
+    assert n == 1
+    return out
+
+
+def with_canonical(page: str, href: str) -> str:
+    return sub(page, '<meta charset="utf-8">', f'<meta charset="utf-8"><link rel="canonical" '
+               f'href="{href}">')
+
+
+def related_after(page: str) -> str:
+    """A related-article link of the publisher's after the article: the page's last link to
+    an article of The Conversation."""
+    return sub(page, '<aside class="sidebar">',
+               f'<aside class="sidebar"><p>Related: <a href="{OTHER_TC}">How kelp forests '
+               'recover after a marine heatwave</a></p>')
+
+
+def unlinked_attribution(article: Article) -> str:
+    """Our republication with its attribution line no longer linking The Conversation's home
+    (a publisher's own wording of the credit) and its counter taken out: what names the
+    article is left to the canonical link and the page's links."""
+    code = without_counter(republish(article).html)
+    return sub(code, 'href="https://theconversation.com"', 'href="/about/partners"')
+
+
+@pytest.mark.parametrize("k", [0, 1])
+def test_a_canonical_link_to_the_original_names_the_article(
+        fr_articles: tuple[Article, ...], k: int) -> None:
+    article = fr_articles[k]
+    page = related_after(third_party_page(unlinked_attribution(article), title=article.title,
+                                          author=article.authors[0].name))
+    before = find_article_id(page)  # without a canonical link: the page's last link
+    assert before is not None and before.article_id == 254301
+    found = find_article_id(with_canonical(page, article.url))
+    assert found is not None and found.article_id == article.article_id
+    assert found.how == "its canonical link" and found.url == article.url
+
+
+def test_the_attribution_line_names_the_article_before_a_canonical_link(
+        fr_articles: tuple[Article, ...]) -> None:
+    article = fr_articles[0]
+    page = third_party_page(republish(article).html, title=article.title,
+                            author=article.authors[0].name)
+    found = find_article_id(with_canonical(page, OTHER_TC))
+    assert found is not None and found.article_id == article.article_id
+    assert found.how.startswith("its link to the original")
+
+
+@pytest.mark.parametrize("canonical", ["https://news.example.org/2025/10/02/kelp/",
+                                       "https://theconversation.com/fr/topics/climat-1234",
+                                       "https://theconversation.com/profiles/jane-doe-98765"])
+def test_a_canonical_link_to_no_article_of_the_conversation_names_none(
+        fr_articles: tuple[Article, ...], canonical: str) -> None:
+    article = fr_articles[0]
+    page = related_after(third_party_page(unlinked_attribution(article), title=article.title,
+                                          author=article.authors[0].name))
+    found = find_article_id(with_canonical(page, canonical))
+    assert found is not None and found.article_id == 254301  # the last link, as before
+
+
+@pytest.mark.parametrize(("name", "n", "before"), [("tc-article-212649-fr.html", 212649, 196669),
+                                                   ("tc-article-209538-fr.html", 209538, None)])
+def test_the_conversations_own_page_is_named_as_such(name: str, n: int,
+                                                     before: int | None) -> None:
+    """A page saved from The Conversation's site: its canonical link names it (before, its
+    last link to another article did, 196669, or nothing was found) and the report says it
+    is not a republication."""
+    html = (SAMPLES / name).read_text(encoding="utf-8")
+    found = find_article_id(html)
+    assert found is not None and found.article_id == n and found.article_id != before
+    assert "The Conversation's own page of the article, not a republication" in found.how
+    # the same page under a republisher's site name is a republication naming its original
+    renamed = sub(html, 'content="The Conversation"', 'content="Harbour News"')
+    assert "own page" not in (find_article_id(renamed) or found).how
+
+
+@pytest.mark.parametrize(("url", "as_original"), [
+    ("https://theconversation.com/comment-les-machines-succombent-a-la-chaleur-des-voitures-"
+     "aux-ordinateurs-212649", True),
+    ("https://theconversation.com/fr", False),
+    ("http://THEconversation.com./us/environment", False),
+    ("https://counter.theconversation.com/content/212649/count.gif", False),
+])
+def test_a_url_on_the_conversations_own_site_is_refused_unfetched(
+        url: str, as_original: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fetched(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("fetched")
+
+    monkeypatch.setattr(_Fetcher, "get", fetched)
+    with pytest.raises(InputError) as e:
+        check_republication(url, fetch_config=FETCH_DEFAULTS)
+    assert str(e.value).startswith(f"{url}: a page of The Conversation's own site, not a "
+                                   "republication: check a page that republishes the article")
+    assert ("--original" in str(e.value)) is as_original
+
+
+def test_a_lookalike_host_is_not_the_conversations_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fetched(_self: object, url: str, **_kwargs: object) -> None:
+        raise InputError(f"fetched {url}")
+
+    monkeypatch.setattr(_Fetcher, "get", fetched)
+    url = "https://theconversation.com.example.net/x-212649"
+    with pytest.raises(InputError, match=f"^fetched {re.escape(url)}$"):
+        check_republication(url, fetch_config=FETCH_DEFAULTS)
 
 
 # --- a document the parser cut is never judged --------------------------------------------

@@ -20,6 +20,7 @@ from ..conversation import (
     TC_URL_IN_TEXT,
     is_tc_home,
     is_tc_host,
+    is_tc_site_name,
     tc_article_id,
 )
 from ..errors import DocumentCut, FetchError, InputError, ParseError, ResponseTooLargeError
@@ -79,6 +80,8 @@ def check_republication(
     ``use_original=False`` the rules that need the original are reported as not checked.
     Raises InputError or FetchError (one line each) when a document cannot be had.
     """
+    if is_web_url(page) and is_tc_host(host_of(page)):
+        raise InputError(_tc_own_page(page))
     urls = [u for u in (page, original, conversation_url) if u and is_web_url(u)]
     hosts = frozenset(h for h in map(host_of, urls) if h)
     with _Fetcher(fetch_config, hosts, urls) as fetcher:
@@ -418,12 +421,23 @@ class ArticleRef(NamedTuple):
     url: str | None  # the page's link to the original, when it has one
 
 
+def _tc_own_page(page: str) -> str:
+    """What check says of a URL on The Conversation's own site: there is nothing to judge."""
+    as_original = (" (this page can be its --original)" if tc_article_id(page) is not None
+                   else "")
+    return (f"{page}: a page of The Conversation's own site, not a republication: check a "
+            f"page that republishes the article{as_original}")
+
+
 def find_article_id(html: str) -> ArticleRef | None:
     """N of the article a page republishes: from its attribution line's link to the
-    original, else from its page counter, else from its last link to an article of The
-    Conversation. The link comes first because the counter is what page-counter judges: a
-    counter for another article must not make the page about that article. A page with none
-    in its markup is read in its script data (docs/compliance.md#a-page-drawn-by-its-scripts)."""
+    original, else from its canonical link to an article of The Conversation, else from its
+    page counter, else from its last link to an article of The Conversation. The links that
+    say which article the page is come first because the counter is what page-counter
+    judges: a counter for another article must not make the page about that article; and
+    the last link may be a related article's. A page with none in its markup is read in its
+    script data (docs/compliance.md#a-page-drawn-by-its-scripts).
+    See docs/compliance.md#which-article."""
     # a page cut by the parser: check_page says so
     return _page_article_id(parse_page(html, partial=True))
 
@@ -436,6 +450,13 @@ def _article_id(root: _Element) -> ArticleRef | None:
         if any(is_tc_home(b.get("href") or "") for b in block_of(a).iter("a")):
             also = " and its page counter" if n in counters else ""
             return ArticleRef(n, f"its link to the original{also}", _href(a))
+    canonical = _canonical_article(root)
+    if canonical is not None:
+        n, href = canonical
+        own = ("; its site name is The Conversation's: this is The Conversation's own page "
+               "of the article, not a republication" if is_tc_site_name(_site_name(root))
+               else "")
+        return ArticleRef(n, f"its canonical link{own}", href)
     if counters:
         n = counters[0]
         url = next((_href(a) for a, k in linked if k == n), None)
@@ -444,6 +465,26 @@ def _article_id(root: _Element) -> ArticleRef | None:
         a, n = linked[-1]
         return ArticleRef(n, "its link to an article of The Conversation", _href(a))
     return None
+
+
+def _canonical_article(root: _Element) -> tuple[int, str] | None:
+    """N and the URL of the page's canonical link (its first, as search engines read it)
+    when that names an article of The Conversation: a republisher may declare the original
+    its canonical address, and The Conversation's own pages give their own."""
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            href = _href(link)
+            n = tc_article_id(href)
+            return (n, href) if n is not None else None
+    return None
+
+
+def _site_name(root: _Element) -> str:
+    """The page's ``og:site_name``, "" when it gives none."""
+    for meta in root.iter("meta"):
+        if (meta.get("property") or "").strip().lower() == "og:site_name":
+            return meta.get("content") or ""
+    return ""
 
 
 def _page_article_id(root: _Element) -> ArticleRef | None:
