@@ -126,6 +126,36 @@ def test_a_page_out_of_reach_is_judged_from_its_feed_entry(world: World) -> None
     assert page.standing is Standing.NOT_CHECKED and page.failed_rules == ()
 
 
+def test_entries_linking_the_conversations_own_pages_are_judged_from_the_entries(
+        world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """syndication's own feed: each entry links The Conversation's page of its original,
+    which is no republication; it is not fetched, and the entries alone are judged, with no
+    "could not be read" (before, each such page was fetched from The Conversation)."""
+    from syndication.audit.crawl import Hosts
+    from syndication.conversation import is_tc_url
+    from syndication.demo import run_demo
+
+    run_demo(tmp_path / "feeds")
+    asked: list[str] = []
+    get = Hosts.get
+
+    def logged(self: Hosts, url: str, *, accept: str):  # type: ignore[no-untyped-def]
+        asked.append(url)
+        assert not is_tc_url(url), url  # the loopback server stands for The Conversation
+        return get(self, url, accept=accept)
+
+    monkeypatch.setattr(Hosts, "get", logged)
+    report = run_audit([str(tmp_path / "feeds" / "all.atom")], fetch_config=FETCH,
+                       conversation_url=world.tc.base)
+    assert sorted(p.article_id for p in report.pages) == sorted(world.articles)
+    for page in report.pages:
+        assert page.url.startswith("https://theconversation.com/")
+        assert page.judged == "feed entry" and page.error == "", page.error
+        assert "The Conversation's own page of the article" in page.how
+        assert page.failed_rules == (), page.url  # our own republications
+    assert {a.split("/", 3)[2] for a in asked} == {world.tc.base.split("/", 3)[2]}
+
+
 # --- the command ----------------------------------------------------------------------------
 
 

@@ -33,7 +33,7 @@ from ..compliance.command import (
 from ..compliance.encoding import decode
 from ..compliance.htmltext import key, looks_like_html, parse_page, text_of
 from ..config import FetchConfig
-from ..conversation import ATTRIBUTION_PHRASES, TC_HOME
+from ..conversation import ATTRIBUTION_PHRASES, TC_HOME, is_tc_host
 from ..errors import DocumentCut, FetchError, InputError, ParseError
 from ..fetch import Fetcher
 from ..logs import logger
@@ -253,9 +253,11 @@ def _read_pages(
     """Fetch every page (hosts in parallel); keep the republications, and start fetching
     each one's original (once per article) while the other pages are read."""
     futures: dict[Future[Fetched], Candidate] = {}
-    done_now: list[tuple[Candidate, Fetched | Exception]] = []
+    done_now: list[tuple[Candidate, Fetched | Exception | None]] = []
     for c in candidates:
-        if is_web_url(c.url):
+        if is_web_url(c.url) and is_tc_host(host_of(c.url)):
+            done_now.append((c, None))  # The Conversation's own page: not fetched (_recognise)
+        elif is_web_url(c.url):
             futures[hosts.get(c.url, accept=ACCEPT_PAGE)] = c
         else:
             try:
@@ -270,7 +272,7 @@ def _read_pages(
     skipped = 0
     total = len(candidates)
 
-    def take(c: Candidate, got: Fetched | Exception) -> None:
+    def take(c: Candidate, got: Fetched | Exception | None) -> None:
         nonlocal skipped
         page = _recognise(c, got)
         if page is None:
@@ -298,10 +300,19 @@ def _read_pages(
     return pages, skipped, gone, originals
 
 
-def _recognise(c: Candidate, got: Fetched | Exception) -> _Page | None:
+def _recognise(c: Candidate, got: Fetched | Exception | None) -> _Page | None:
     """The page if it (or its feed entry) republishes an article of The Conversation; None
     when it does not. A page that could not be read is kept (error set) when its feed entry
-    republishes one, else returned with how "" (unreadable)."""
+    republishes one, else returned with how "" (unreadable). ``got`` None: the URL is on The
+    Conversation's own site (a feed entry linking the original, as syndication's own feeds
+    do), whose page is no republication and is not fetched: the entry alone is judged
+    (README.md#auditing-a-whole-site)."""
+    if got is None:
+        entry = _found_in(c.entry_html, plain=False) if c.entry_html else None
+        if entry is None:
+            return None
+        return _Page(c, "", False, entry[0], f"its feed entry: {entry[1]}; its link is The "
+                     "Conversation's own page of the article")
     if isinstance(got, Exception):
         entry = _found_in(c.entry_html, plain=False) if c.entry_html else None
         if entry is None:
