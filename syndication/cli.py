@@ -342,7 +342,8 @@ def _check_parser(sub: _Subparsers, common: _Parser) -> None:
         "counter gives the id). Exit status: 0 compliant, 1 not compliant, 2 usage or "
         "input error, 3 no rule failed but some could not be checked.",
     )
-    p.add_argument("page", metavar="PAGE", help="URL or file of the republished page")
+    p.add_argument("page", metavar="PAGE",
+                   help="URL or file of the republished page (- reads it from standard input)")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--original", metavar="SOURCE",
                        help="URL or file of the original: an Atom feed holding the entry, "

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import socket
+import subprocess
+import sys
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -330,3 +334,81 @@ def test_a_page_with_a_few_odd_bytes_is_still_judged(kind: str, tmp_path: Path) 
     done = cli("check", str(page), "--no-original", "--json")
     assert done.returncode == 3, done.stdout + done.stderr
     assert json.loads(done.stdout)["article"] == 159013
+
+
+# --- a page piped in, a file: URL --------------------------------------------------------
+
+
+def piped(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("SYNDICATION_CONFIG", None)
+    return subprocess.run([sys.executable, "-m", "syndication", "check", *args], input=data,
+                          capture_output=True, timeout=120, env=env, check=False)
+
+
+@pytest.mark.parametrize("n", sorted(ES))
+def test_a_page_piped_to_standard_input_is_judged_as_its_file(n: int) -> None:
+    """`curl -s URL | syndication check -`: the recorded republication piped in gets the
+    verdict its file gets, and is named "standard input"."""
+    as_file = cli("check", str(ES[n]), "--no-original", "--json")
+    done = piped(ES[n].read_bytes(), "-", "--no-original", "--json")
+    assert done.returncode == as_file.returncode != 2  # 1 (113886: two counters) or 3
+    assert json.loads(done.stdout) == json.loads(as_file.stdout)
+    text = piped(ES[n].read_bytes(), "-", "--no-original")
+    assert text.stdout.decode().startswith(f"standard input: article {n} ")
+
+
+def test_a_page_piped_with_an_original_file_is_judged(fr_articles: tuple[Article, ...],
+                                                      tmp_path: Path) -> None:
+    article = fr_articles[0]
+    page = third_party_page(republish(article).html, title=article.title,
+                            author=article.authors[0].name)
+    done = piped(page.encode(), "-", "--original", str(FR_FEED), "--json")
+    data = json.loads(done.stdout)
+    assert done.returncode == 0 and data["compliant"] is True, data
+    assert data["article"] == article.article_id
+
+
+@pytest.mark.parametrize(("data", "args", "message"), [
+    (b"", ("-", "--no-original"), "standard input: empty: nothing in it to read"),
+    (b"<html><body><p>Our own story about the harbour.</p></body></html>",
+     ("-", "--no-original"),
+     "standard input: no article of The Conversation found in it (no page counter, no link "
+     "to an article)"),
+    (b"<p>x</p>", ("-", "--original", "-"), "the page and the original cannot both be read "
+     "from standard input: give one of them as a file or a URL"),
+])
+def test_standard_input_that_cannot_be_judged_is_one_line(data: bytes, args: tuple[str, ...],
+                                                          message: str) -> None:
+    done = piped(data, *args)
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == f"syndication check: {message}"
+
+
+def test_standard_input_is_capped_like_a_file(tmp_path: Path) -> None:
+    config = _capped_config(tmp_path, 2000)
+    done = piped(ES[113886].read_bytes(), "-", "--no-original", "--config", str(config))
+    assert done.returncode == 2
+    assert "standard input: larger than max_bytes (2000 bytes): refused" in done.stderr.decode()
+
+
+@pytest.mark.parametrize("host", ["", "localhost"])
+def test_a_file_url_is_read_as_its_file(host: str, tmp_path: Path) -> None:
+    """A file: URL as a browser's address bar shows it (percent-escapes for a space and an
+    accent) reads the file it names."""
+    page = tmp_path / "page publiée.html"
+    page.write_bytes(ES[159013].read_bytes())
+    url = f"file://{host}{quote(str(page))}"
+    assert "%20" in url and "%C3%A9" in url
+    done = cli("check", url, "--no-original", "--json")
+    as_file = cli("check", str(page), "--no-original", "--json")
+    assert done.returncode == as_file.returncode == 3  # nothing failed, not all checked
+    assert json.loads(done.stdout) == json.loads(as_file.stdout)
+
+
+def test_a_file_url_of_another_host_is_one_line() -> None:
+    done = cli("check", "file://fileserver/pages/story.html", "--no-original")
+    assert done.returncode == 2
+    assert one_line(done) == ("syndication check: file://fileserver/pages/story.html: a file: "
+                              "URL of another host (fileserver) cannot be read: give the "
+                              "file's path")

@@ -7,9 +7,11 @@ documents and decides which article is meant."""
 # Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
 # compiles each string annotation into a ForwardRef at every start-up.
 import re
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import unquote
 
 from lxml.etree import _Element
 
@@ -44,6 +46,8 @@ ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0
 ACCEPT_SOURCE = ("application/atom+xml, text/html;q=0.9, application/xml;q=0.8, "
                  "*/*;q=0.1")
 PLAIN_SUFFIXES = (".txt", ".text", ".md")
+#: PAGE or --original read from standard input, and its name in messages.
+STDIN, STDIN_NAME = "-", "standard input"
 
 
 class PageCheck(NamedTuple):
@@ -82,6 +86,10 @@ def check_republication(
     """
     if is_web_url(page) and is_tc_host(host_of(page)):
         raise InputError(_tc_own_page(page))
+    if page == STDIN and original == STDIN:
+        raise InputError("the page and the original cannot both be read from standard input: "
+                         "give one of them as a file or a URL")
+    name = STDIN_NAME if page == STDIN else page  # what messages call the page
     urls = [u for u in (page, original, conversation_url) if u and is_web_url(u)]
     hosts = frozenset(h for h in map(host_of, urls) if h)
     with _Fetcher(fetch_config, hosts, urls) as fetcher:
@@ -95,7 +103,7 @@ def check_republication(
         cut: DocumentCut | None = None  # the parser cut the page: not checkable
         if not use_original:
             if ref is None and (cut := _cut(reading, plain)) is None:
-                raise InputError(f"{page}: no article of The Conversation found in it (no page "
+                raise InputError(f"{name}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article)")
         elif original is not None:
             where = original
@@ -106,7 +114,7 @@ def check_republication(
                 cut = e
         else:
             if ref is None and (cut := _cut(reading, plain)) is None:
-                raise InputError(f"{page}: no article of The Conversation found in it (no page "
+                raise InputError(f"{name}: no article of The Conversation found in it (no page "
                                  "counter, no link to an article): give --original")
             if ref is not None:
                 where = article_url(ref, conversation_url)
@@ -123,7 +131,8 @@ def check_republication(
     if source is not None and (ref is None or ref.article_id != source.article_id):
         links = f"; the page's own link names article {ref.article_id}" if ref else ""
         ref = ArticleRef(source.article_id, f"the original given{links}", source.url)
-    return PageCheck(page=page, plain=plain, article=ref, original=where, verdict=verdict)
+    return PageCheck(page=name, plain=plain, article=ref,
+                     original=STDIN_NAME if where == STDIN else where, verdict=verdict)
 
 
 # --- what `syndication audit` shares with `check` (one judgement, one JSON shape) ----------
@@ -272,6 +281,8 @@ def _read(where: str, fetcher: _Fetcher, accept: str) -> Document:
         except ResponseTooLargeError as e:
             raise InputError(_too_large(where, cap)) from e
         data, content_type, policy = fetched.body, fetched.content_type, fetched.policy
+    elif where == STDIN:
+        where, data, content_type, policy = STDIN_NAME, read_stdin(cap), None, None
     else:
         data, policy = read_file(where, cap), None
         content_type = "text/plain" if Path(where).suffix.lower() in PLAIN_SUFFIXES else None
@@ -289,12 +300,17 @@ def _read(where: str, fetcher: _Fetcher, accept: str) -> Document:
 
 def read_file(where: str, cap: int) -> bytes:
     """A local file's bytes, never read past ``cap`` (a huge file is refused, not parsed);
-    InputError in one line when it cannot be had. (``syndication audit`` reads its local
-    sources and pages with it too.)"""
+    InputError in one line when it cannot be had. ``where`` is a path or a ``file:`` URL as
+    a browser's address bar shows one. (``syndication audit`` reads its local sources and
+    pages with it too.)"""
     try:
-        with Path(where).open("rb") as f:
+        with Path(_local_path(where)).open("rb") as f:
             data = f.read(cap + 1)
     except FileNotFoundError as e:
+        parts = url_parts(where.strip())
+        if parts.scheme.lower() == "file" and parts.netloc.lower() not in _LOCAL_HOSTS:
+            raise InputError(f"{where}: a file: URL of another host ({parts.netloc}) cannot be "
+                             "read: give the file's path") from e
         if _is_url(where):  # not is_web_url, or it would have been fetched
             raise InputError(f"{where}: not a URL that can be fetched (no host, or a "
                              "malformed one)") from e
@@ -305,6 +321,27 @@ def read_file(where: str, cap: int) -> bytes:
         raise InputError(f"{where}: cannot read ({e.strerror})") from e
     if len(data) > cap:
         raise InputError(_too_large(where, cap))
+    return data
+
+
+def _local_path(where: str) -> str:
+    """The path a ``file:`` URL names (file:///srv/page.html, file://localhost/…, with the
+    percent-escapes a browser writes, %20 for a space); any other ``where`` as it is."""
+    parts = url_parts(where.strip())
+    if parts.scheme.lower() == "file" and parts.netloc.lower() in _LOCAL_HOSTS:
+        return unquote(parts.path)
+    return where
+
+
+_LOCAL_HOSTS = ("", "localhost")  # a file: URL's host naming this machine
+
+
+def read_stdin(cap: int) -> bytes:
+    """The page piped to ``check -`` (``curl -s URL | syndication check -``), never read past
+    ``cap``."""
+    data = sys.stdin.buffer.read(cap + 1)
+    if len(data) > cap:
+        raise InputError(_too_large(STDIN_NAME, cap))
     return data
 
 
