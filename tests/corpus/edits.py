@@ -3919,6 +3919,79 @@ def edge_script(name: str, where: str, *, byline_moved: bool = False) -> Apply:
     return apply
 
 
+# --- Substack's editor blocks (the tenth round: red-team-findings.md, F87-) ----------------
+
+# What a Substack writer adds to a post from the editor's "Button" menu, as the post page
+# prints it (parsers of Substack pages cut exactly these: div.subscription-widget-wrap-editor
+# [data-component-name=SubscribeWidgetToDOM] with its div.preamble's p.cta-caption and
+# form.subscription-widget-subscribe; p.button-wrapper[data-component-name=
+# ButtonCreateButton] > a.button.primary): the subscribe widget with the caption Substack
+# prints by default in the publication's language, the "Share" and "Leave a comment" buttons.
+SUBSTACK_PUB = "Tidewater Notes"
+SUBSTACK_CTA = {
+    "en": f"Thanks for reading {SUBSTACK_PUB}! Subscribe for free to receive new posts and "
+          "support my work.",
+    "fr": f"Merci de lire {SUBSTACK_PUB} ! Abonnez-vous gratuitement pour recevoir les "
+          "nouveaux articles et soutenir mon travail.",
+    "es": f"¡Gracias por leer {SUBSTACK_PUB}! Suscríbete gratis para recibir nuevas "
+          "publicaciones y apoyar mi trabajo.",
+}
+SUBSTACK_BUTTONS = {
+    "en": ("Subscribe", "Type your email…", "Share", "Leave a comment"),
+    "fr": ("S’abonner", "Saisissez votre e-mail…", "Partager", "Laisser un commentaire"),
+    "es": ("Suscribirse", "Escribe tu correo electrónico…", "Compartir", "Deja un comentario"),
+}
+
+
+def substack_widget(o: Original, which: str) -> str:
+    """Substack's ``which`` editor block ("subscribe", "share", "comment") in ``o``'s
+    language."""
+    subscribe, email, share, comment = SUBSTACK_BUTTONS[o.lang]
+    post = f"{SITE}/p/republished-from-the-conversation"
+    if which == "subscribe":
+        attrs = escape(json.dumps({"url": f"{SITE}/subscribe?", "text": subscribe,
+                                   "language": o.lang}, ensure_ascii=False,
+                                  separators=(",", ":")))
+        return (f'<div class="subscription-widget-wrap-editor" data-attrs="{attrs}" '
+                'data-component-name="SubscribeWidgetToDOM"><div class="subscription-widget '
+                'show-subscribe"><div class="preamble"><p class="cta-caption">'
+                f"{SUBSTACK_CTA[o.lang]}</p></div><form class=\"subscription-widget-subscribe\">"
+                f'<input type="email" class="email-input" name="email" placeholder="{email}" '
+                f'tabindex="-1"><input type="submit" class="button primary" value="{subscribe}">'
+                '<div class="fake-input-wrapper"><div class="fake-input"></div><div '
+                'class="fake-button"></div></div></form></div></div>')
+    href, text = ((f"{post}?utm_source=substack&utm_medium=email&utm_content=share"
+                   "&action=share", share) if which == "share"
+                  else (f"{post}/comments", comment))
+    attrs = escape(json.dumps({"url": href, "text": text, "action": None, "class": None},
+                              ensure_ascii=False, separators=(",", ":")))
+    return (f'<p class="button-wrapper" data-attrs="{attrs}" data-component-name='
+            f'"ButtonCreateButton"><a class="button primary" href="{escape(href)}">'
+            f"<span>{text}</span></a></p>")
+
+
+def substack_block(which: str, where: str, edited: bool = False) -> Apply:
+    """Substack's ``which`` block placed ``where`` in the post (_placed); ``edited``: one
+    word of the article changed as well (EDITED_WORD)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        if edited:
+            slots = edited_word(slots, o)
+        return article_of(slots, _placed(slots.article, where, substack_widget(o, which)))
+
+    return apply
+
+
+def substack_note_by_widget(slots: Slots, o: Original) -> Slots:
+    """The writer's own paragraph above the subscribe widget at the end (their words, not
+    the widget's): added text."""
+    note = {"en": "I share one story like this every week.",
+            "fr": "Je partage une histoire comme celle-ci chaque semaine.",
+            "es": "Comparto una historia como esta cada semana."}[o.lang]
+    return article_of(slots, _placed(slots.article, "end",
+                                     f"<p>{note}</p>\n" + substack_widget(o, "subscribe")))
+
+
 EDITS = {e.name: e for e in (
     # harmless: the page must pass
     _e("body-classes", "theme class on <body>", body_classes, False),
@@ -4473,4 +4546,12 @@ EDITS = {e.name: e for e in (
     _e("profile-links-swapped", "co-authors' profile links swapped", profile_links_swapped,
        evidence=_said("author-credit", lambda o: f"{o.article.authors[0].name}'s name links "
                       f"{o.article.authors[1].name}'s profile")),
+    # Substack's editor blocks (the tenth round)
+    *(_e(f"substack-{which}-{where}", "a newsletter platform's own blocks in the post",
+         substack_block(which, where), False)
+      for which in ("subscribe", "share", "comment") for where in ("between", "after", "end")),
+    _e("substack-subscribe-between-edited", "edited word",
+       substack_block("subscribe", "between", edited=True)),
+    _e("substack-share-end-edited", "edited word", substack_block("share", "end", edited=True)),
+    _e("substack-note-by-widget", "paragraph appended at the end", substack_note_by_widget),
 )}
