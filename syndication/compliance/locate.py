@@ -627,8 +627,18 @@ def _block_within(rep: Page, el: _Element, lo: int, hi: int,
     if not (lo <= start and end <= hi):
         return el
     if start < article[1] and article[0] < end:
-        # ``el`` may be that block itself (a link left open holds the rest of the page)
-        return next((a for a in (el, *el.iterancestors()) if a.getparent() is block), el)
+        # the outermost element holding ``el`` and none of the article's words: the block's
+        # child, or below it where that child holds the article too (a page printing the
+        # post's heading, meta and content with no element of their own, in an element of
+        # its own that is no block: Eleventy's base blog's <heading-anchors>); ``el`` may be
+        # that block itself (a link left open holds the rest of the page)
+        found = el
+        for a in el.iterancestors():
+            span = rep.at.get(a)
+            if a is block or (span is not None and span[0] < article[1] and article[0] < span[1]):
+                break
+            found = a
+        return found
     return block
 
 
@@ -672,16 +682,37 @@ def _edge_test(rep: Page, article: tuple[int, int], blocks: set[_Element]
     after the article (a theme's or plugin's script at the top or end of the post's content,
     the byline in the theme's header): safe-html does not judge it."""
     s, e = article
-    spans = [rep.at.get(b) for b in blocks]
-    touching = {s: any(sp is not None and sp[1] == s for sp in spans),
-                e: any(sp is not None and sp[0] == e for sp in spans)}
+    spans = [(b, rep.at.get(b)) for b in blocks]
+    touching = {s: [b for b, sp in spans if sp is not None and sp[1] == s],
+                e: [b for b, sp in spans if sp is not None and sp[0] == e]}
     first = block_of(rep.innermost(s)) if e > s else None
     last = block_of(rep.innermost(e - 1)) if e > s else None
 
     def test(el: _Element, p: int) -> bool:
         word_block = first if p == s else last
-        return touching[p] or (word_block is not None and inside(el, word_block))
+        if word_block is not None and inside(el, word_block):
+            return True
+        # between the article and the credit block: after a byline touching its start,
+        # before a counter or attribution touching its end (a credit block without words,
+        # hidden or empty, touches the article's end: what the theme prints after the post's
+        # content, a comments loader, stands at that token too, and is not between them)
+        return any(_follows(el, b) for b in touching[p]) if p == s else \
+            any(not _follows(el, b) for b in touching[p])
     return test
+
+
+def _follows(el: _Element, block: _Element) -> bool:
+    """Whether ``el`` stands after ``block`` in document order (within it: not after)."""
+    path = [el, *el.iterancestors()]
+    holders = {block, *block.iterancestors()}
+    for k, a in enumerate(path):
+        if a in holders:
+            if a is block or k == 0:
+                return False  # within the block, or holding it
+            mine = path[k - 1]
+            theirs = next(b for b in (block, *block.iterancestors()) if b.getparent() is a)
+            return a.index(mine) > a.index(theirs)
+    return False
 
 
 def _foreign_credit(rep: Page, n: int | None) -> list[_Element]:
