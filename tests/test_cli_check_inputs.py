@@ -412,3 +412,45 @@ def test_a_file_url_of_another_host_is_one_line() -> None:
     assert one_line(done) == ("syndication check: file://fileserver/pages/story.html: a file: "
                               "URL of another host (fileserver) cannot be read: give the "
                               "file's path")
+
+
+# --- a page its site refuses to give ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("status", "says"), [
+    (401, "the page needs a login"),
+    (403, "the site refuses automated readers, as a bot check does"),
+    (429, "the site refuses automated readers, as a bot check does"),
+    (503, "the site may refuse automated readers, as a bot check does"),
+])
+def test_a_page_its_site_refuses_says_to_save_it(status: int, says: str, tmp_path: Path,
+                                                 server: LoopbackServer) -> None:
+    """A site behind a bot check (Cloudflare's "Just a moment…", 403) or a login answers
+    syndication, not the page: the line says how to check it all the same."""
+    url = server.serve("/2025/10/story/", b"<html><title>Just a moment...</title></html>",
+                       status=status)
+    config = write_config(tmp_path, feed_toml([server.url("/feed.atom")]))
+    config.write_text(config.read_text().replace("timeout = 5", "timeout = 5\nretries = 0"),
+                      encoding="utf-8")
+    done = cli("check", url, "--no-original", "--config", str(config))
+    assert done.returncode == 2
+    line = one_line(done)
+    assert line.startswith(f"syndication check: {url}: HTTP {status}")
+    assert line.endswith(f"{says}: save the page from a browser and check the file "
+                         "(syndication check page.html)")
+
+
+def test_a_page_that_is_gone_gets_no_such_advice(server: LoopbackServer) -> None:
+    done = cli("check", server.url("/gone/"), "--no-original")
+    assert done.returncode == 2
+    assert one_line(done) == f"syndication check: {server.url('/gone/')}: HTTP 404"
+
+
+def test_an_original_its_site_refuses_keeps_the_originals_advice(
+        server: LoopbackServer) -> None:
+    server.serve("/robots.txt", b"", status=404)
+    server.serve("/x-113886", b"", status=403)
+    done = cli("check", str(ES[113886]), "--original", server.url("/x-113886"))
+    line = one_line(done)
+    assert "cannot fetch the original" in line and "HTTP 403" in line
+    assert "--original FILE" in line and "bot check" not in line

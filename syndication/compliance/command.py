@@ -25,7 +25,14 @@ from ..conversation import (
     is_tc_site_name,
     tc_article_id,
 )
-from ..errors import DocumentCut, FetchError, InputError, ParseError, ResponseTooLargeError
+from ..errors import (
+    DocumentCut,
+    FetchError,
+    HTTPStatusError,
+    InputError,
+    ParseError,
+    ResponseTooLargeError,
+)
 from ..lazyre import lazy_compile
 from ..models import Article, Fetched, Verdict
 from ..source import looks_like_atom, parse_feed
@@ -46,6 +53,16 @@ ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0
 ACCEPT_SOURCE = ("application/atom+xml, text/html;q=0.9, application/xml;q=0.8, "
                  "*/*;q=0.1")
 PLAIN_SUFFIXES = (".txt", ".text", ".md")
+#: What to do when the page's site refuses check's request, by status: a login wall, or a
+#: bot check (Cloudflare, Akamai, DataDome… answer automated readers 403, 429 or 503 with a
+#: challenge page a browser passes).
+_SAVE_IT = "save the page from a browser and check the file (syndication check page.html)"
+REFUSED_PAGE = {
+    401: f"the page needs a login: {_SAVE_IT}",
+    403: f"the site refuses automated readers, as a bot check does: {_SAVE_IT}",
+    429: f"the site refuses automated readers, as a bot check does: {_SAVE_IT}",
+    503: f"the site may refuse automated readers, as a bot check does: {_SAVE_IT}",
+}
 #: PAGE or --original read from standard input, and its name in messages.
 STDIN, STDIN_NAME = "-", "standard input"
 
@@ -93,7 +110,12 @@ def check_republication(
     urls = [u for u in (page, original, conversation_url) if u and is_web_url(u)]
     hosts = frozenset(h for h in map(host_of, urls) if h)
     with _Fetcher(fetch_config, hosts, urls) as fetcher:
-        doc = _read(page, fetcher, ACCEPT_PAGE)
+        try:
+            doc = _read(page, fetcher, ACCEPT_PAGE)
+        except HTTPStatusError as e:
+            if e.status in REFUSED_PAGE:
+                raise InputError(f"{e}: {REFUSED_PAGE[e.status]}") from e
+            raise
         plain = _is_plain(doc)
         reading = _Reading(doc.text)
         ref = find_article_id_in_text(doc.text) if plain else _page_article_id(reading.parsed()[0])
