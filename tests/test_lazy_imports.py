@@ -181,6 +181,12 @@ def test_checking_files_loads_no_html_entities() -> None:
     assert "html.entities" not in loaded
 
 
+def test_checking_files_loads_no_email_parser() -> None:
+    # a page is parsed as a web archive (MHTML) only when it starts as one: no email package
+    _verdict, loaded = checking_files()
+    assert loaded.isdisjoint({"email.parser", "email.feedparser", "email.policy"})
+
+
 def test_checking_files_reads_no_toml() -> None:
     # no --config: the defaults of [fetch], no TOML parser
     _verdict, loaded = checking_files()
@@ -196,6 +202,8 @@ MEASURED = {
     ("syndication/compliance/command.py", "get"): "test_checking_files_loads_no_http_library",
     ("syndication/compliance/encoding.py", "decode"): "test_checking_files_guesses_no_encoding",
     ("syndication/config.py", "load_config"): "test_checking_files_reads_no_toml",
+    ("syndication/compliance/encoding.py", "saved_page"):
+        "test_checking_files_loads_no_email_parser",
 }
 
 

@@ -30,7 +30,7 @@ from ..compliance.command import (
     original_from,
     read_file,
 )
-from ..compliance.encoding import decode
+from ..compliance.encoding import decode, saved_page
 from ..compliance.htmltext import key, looks_like_html, parse_page, text_of
 from ..config import FetchConfig
 from ..conversation import ATTRIBUTION_PHRASES, TC_HOME, is_tc_host
@@ -319,8 +319,12 @@ def _recognise(c: Candidate, got: Fetched | Exception | None) -> _Page | None:
             return _Page(c, "", False, None, "", error=str(got))
         ref, how = entry
         return _Page(c, "", False, ref, f"its feed entry: {how}", error=str(got))
-    text = decode(got.body, got.content_type)
-    plain = _is_plain(c.url, got.content_type, text)
+    body, content_type = got.body, got.content_type
+    saved = saved_page(body)  # a browser's single-file save (.mhtml): the page inside it
+    if saved is not None:
+        body, content_type = saved.data, saved.content_type
+    text = decode(body, content_type)
+    plain = _is_plain(c.url, content_type, text)
     found = _found_in(text, plain=plain)
     if found is None and c.entry_html:
         entry = _found_in(c.entry_html, plain=False)

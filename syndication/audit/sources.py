@@ -10,7 +10,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 
-from ..compliance.encoding import decode, not_text
+from ..compliance.encoding import decode, is_web_archive, not_text
 from ..compliance.htmltext import looks_like_html
 from ..errors import ParseError
 from ..source import parse_xml
@@ -33,6 +33,8 @@ def read_listing(data: bytes, where: str, content_type: str | None = None) -> Li
     when the document is XML but neither a feed nor a sitemap, or is not well-formed."""
     if data[:2] == _GZIP_MAGIC:  # sitemap.xml.gz
         data = _gunzip(data, where)
+    if is_web_archive(data):  # a browser's single-file save (.mhtml): one page
+        return Listing(where, "page", (Candidate(url=where, source=where),))
     if _looks_like_xml(data, content_type):
         return _read_xml(data, where)
     text = decode(data, content_type)

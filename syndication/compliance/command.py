@@ -39,7 +39,7 @@ from ..source import looks_like_atom, parse_feed
 from ..urls import full_origin, host_of, is_web_url, url_parts
 from .compare import align
 from .content import iter_counters
-from .encoding import decode, not_text
+from .encoding import decode, not_text, saved_page
 from .htmltext import looks_like_html, parse_fragment, parse_page, parse_page_cut
 from .original import Original, prepare
 from .page import Page, block_of, read
@@ -308,6 +308,11 @@ def _read(where: str, fetcher: _Fetcher, accept: str) -> Document:
     else:
         data, policy = read_file(where, cap), None
         content_type = "text/plain" if Path(where).suffix.lower() in PLAIN_SUFFIXES else None
+    saved = saved_page(data)
+    if saved is not None:  # a browser's single-file save (.mhtml): the page inside it
+        if not saved.data:
+            raise InputError(f"{where}: a web archive (MHTML) holding no HTML page")
+        data, content_type = saved.data, saved.content_type
     text = decode(data, content_type)
     if not text.strip():
         raise InputError(f"{where}: empty: nothing in it to read")

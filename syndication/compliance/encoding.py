@@ -1,11 +1,12 @@
 """Bytes of a page read from outside (`syndication check` input, the audit's pages and URL
-lists) -> text. The only user of charset-normalizer (the guess when nothing is declared);
-lxml parses every page."""
+lists) -> text, and the page inside a browser's single-file save (MHTML). The only user of
+charset-normalizer (the guess when nothing is declared); lxml parses every page."""
 
 from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
 
 from ..lazyre import lazy_compile
 
@@ -90,6 +91,60 @@ def not_text(data: bytes, text: str) -> str | None:
     if probe and odd + probe.count("\ufffd") > BINARY_SHARE * len(probe):
         return "binary data"
     return None
+
+
+class SavedPage(NamedTuple):
+    """The page inside a web archive (MHTML): what a browser's "Webpage, Single File" save
+    writes (Chrome, Edge: .mhtml; Internet Explorer, Word: .mht)."""
+
+    data: bytes  # the page's HTML as it was served (b"": the archive holds no HTML page)
+    content_type: str | None  # its part's Content-Type (its charset, when given)
+    location: str | None  # the URL it was saved from
+
+
+# A web archive starts with MIME headers (Blink's "From: <Saved by Blink>", then Subject,
+# Date, MIME-Version, and a multipart/related Content-Type folded over lines), which no HTML
+# page, feed or text does: the header block, read up to its blank line.
+_HEADER_LINE = lazy_compile(rb"[A-Za-z][A-Za-z0-9-]*:")
+_HEADERS_END = lazy_compile(rb"\r?\n\r?\n")
+_MULTIPART_RELATED = lazy_compile(rb"^content-type:\s*multipart/related", re.I | re.M)
+_ARCHIVE_HEADERS_MAX = 16384
+
+
+def is_web_archive(data: bytes) -> bool:
+    """Whether ``data`` starts as a web archive does (MIME headers, multipart/related)."""
+    end = _HEADERS_END.search(data, 0, _ARCHIVE_HEADERS_MAX)
+    return (end is not None and _HEADER_LINE.match(data) is not None
+            and _MULTIPART_RELATED.search(data, 0, end.start()) is not None
+            and b"mime-version:" in data[:end.start()].lower())
+
+
+def saved_page(data: bytes) -> SavedPage | None:
+    """The page a web archive holds (RFC 2557 MHTML: the root part its ``start`` parameter
+    names, else its first text/html part, decoded from quoted-printable or base64), or None
+    when ``data`` is no web archive. Its other parts (pictures, style sheets) are not read:
+    the page's HTML keeps their URLs, as served."""
+    if not is_web_archive(data):
+        return None
+    # Loaded only for an archive: tests/test_lazy_imports.py::
+    # test_checking_files_loads_no_email_parser.
+    from email.parser import BytesParser
+    from email.policy import compat32
+
+    archive = BytesParser(policy=compat32).parsebytes(data)
+    start = (archive.get_param("start") or "")
+    start = start.strip() if isinstance(start, str) else ""
+    pages = [part for part in archive.walk() if part.get_content_type() == "text/html"]
+    root = next((p for p in pages if start and (p.get("Content-ID") or "").strip() == start),
+                pages[0] if pages else None)
+    location = (archive.get("Snapshot-Content-Location")
+                or archive.get("X-Snapshot-Content-Location")
+                or (root.get("Content-Location") if root is not None else None))
+    if root is None:
+        return SavedPage(b"", None, location)
+    body = root.get_payload(decode=True)
+    return SavedPage(body if isinstance(body, bytes) else b"", root.get("Content-Type"),
+                     location)
 
 
 def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
