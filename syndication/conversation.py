@@ -157,6 +157,13 @@ def is_tc_home(href: str) -> bool:
 #: counter of article N (docs/the-conversation.md#page-counter).
 _COUNTER = rf"counter\.{_HOST}/content/(\d+)/count\.gif"
 COUNTER_RE = lazy_compile(rf"^(?:https?:)?//{_COUNTER}(?:\?.*)?$")
+#: The counter in a page a browser saved "complete" (Chrome's and Firefox's "Webpage,
+#: Complete"): a copy of its file, count.gif (count(1).gif, count.gif.download when a
+#: second one or its type needs telling apart), in the page's "{name}_files" folder; the
+#: URL, and with it the article's id, is gone.
+SAVED_COUNTER_RE = lazy_compile(
+    r"^(?![a-z][a-z0-9+.-]*://)(?:[^?#]*/)?[^/?#]*_files/count(?:\s?\(\d+\))?\.gif"
+    r"(?:\.download)?$", re.IGNORECASE)
 #: The counter as an Atom entry's content ends with it, for article {n}.
 COUNTER_HTML = (f'<img src="https://counter.{TC_HOST}/content/{{n}}/count.gif" '
                 'alt="The Conversation" width="1" height="1" />')

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import quopri
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,7 +31,7 @@ from syndication.errors import InputError
 from syndication.models import Article
 from syndication.republish import republish
 
-from .conftest import FR_FEED, SAMPLES
+from .conftest import ENV_FEED, FR_FEED, SAMPLES
 from .pages import sub, third_party_page
 
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")
@@ -209,3 +210,99 @@ def test_check_of_an_archive_through_the_command(fr_articles: tuple[Article, ...
                           timeout=120, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.rstrip().endswith("Compliant: every rule passed.")
+
+
+# --- a page saved "complete": its files beside it ------------------------------------------
+#
+# Chrome's and Firefox's "Webpage, Complete" write the page and a folder "{name}_files" of its
+# pictures, scripts and style sheets, and point the page at those copies: the counter's
+# address, which says which article it counts, becomes ./Story_files/count.gif. BUILT here
+# from the republications, as those browsers rewrite a page (Chrome also marks where it was
+# saved from, "<!-- saved from url=(0041)https://… -->"); no recorded save exists.
+
+
+def saved_complete(page: str, *, prefix: str = "./Story_files/", counter_name: str = "count.gif"
+                   ) -> str:
+    def local(m: re.Match[str]) -> str:
+        url = m.group(2)
+        name = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1] or "index"
+        if "counter.theconversation.com" in url:
+            name = counter_name
+        return f'{m.group(1)}="{prefix}{name}"'
+
+    saved = re.sub(r'(src)="(https?://[^"]+)"', local, page)
+    saved = re.sub(r'\ssrcset="[^"]*"', "", saved)
+    return f"<!-- saved from url=({len(PAGE_URL):04d}){PAGE_URL} -->\n{saved}"
+
+
+def findings(path: Path, original: Path = FR_FEED) -> dict[str, tuple[bool | None, str]]:
+    verdict = check_republication(str(path), original=str(original),
+                                  fetch_config=FETCH_DEFAULTS).verdict
+    return {f.rule: (f.ok, f.detail) for f in verdict.findings}
+
+
+@pytest.mark.parametrize(("prefix", "counter_name"), [
+    ("./Story_files/", "count.gif"),  # Chrome
+    ("Story_files/", "count.gif"),  # Firefox
+    ("./Comment les machines_files/", "count(1).gif"),  # a second copy of the same name
+    ("./Story_files/", "count.gif.download"),  # Chrome, the type not told by the server
+])
+def test_a_page_saved_complete_leaves_its_counter_not_checked(
+        fr_articles: tuple[Article, ...], tmp_path: Path, prefix: str, counter_name: str) -> None:
+    """Before, the counter's copy failed page-counter ("no page counter image") and images
+    ("not licensed for reuse: ./Story_files/count.gif has no credit")."""
+    page = tmp_path / "saved.html"
+    page.write_text(saved_complete(republication(fr_articles[0]), prefix=prefix,
+                                   counter_name=counter_name), encoding="utf-8")
+    found = findings(page)
+    ok, detail = found.pop("page-counter")
+    assert ok is None and f"({prefix}{counter_name})" in detail
+    assert "Webpage, Complete" in detail and "check the page by its URL" in detail
+    assert {rule for rule, (ok, _d) in found.items() if ok is not True} == set(), found
+
+
+def test_a_page_with_pictures_saved_complete_keeps_them_judged(env_article: Article,
+                                                               tmp_path: Path) -> None:
+    """The recorded US article's CC BY figures, saved as ./Story_files/file-….jpg, keep the
+    names The Conversation gave them: still reusable; the counter's copy is no picture."""
+    page = tmp_path / "saved.html"
+    page.write_text(saved_complete(republication(env_article)), encoding="utf-8")
+    found = findings(page, ENV_FEED)
+    assert found["images"][0] is True and "count.gif" not in found["images"][1]
+    assert found["page-counter"][0] is None
+
+
+def test_a_page_saved_complete_still_fails_its_defects(fr_articles: tuple[Article, ...],
+                                                       tmp_path: Path) -> None:
+    article = fr_articles[0]
+    without = re.sub(r'<img[^>]*counter\.theconversation\.com[^>]*>', "",
+                     republication(article))
+    edited = sub(republication(article), "ne sont pas les seuls", "ne sont pas les uniques")
+    page = tmp_path / "saved.html"
+    page.write_text(saved_complete(without), encoding="utf-8")
+    assert findings(page)["page-counter"] == (False, "no page counter image for article "
+                                                     f"{article.article_id}")
+    page.write_text(saved_complete(edited), encoding="utf-8")
+    found = findings(page)
+    assert found["unaltered-text"][0] is False and found["page-counter"][0] is None
+
+
+@pytest.mark.parametrize("src", [
+    "https://news.example.org/media_files/count.gif",  # a live site's own picture
+    "./Story_files/counter-sign.gif",
+    "./Story_files/count.png",
+    "/count.gif",
+])
+def test_what_is_no_saved_counter(src: str) -> None:
+    from lxml.etree import fromstring
+
+    from syndication.compliance.content import counter_tag
+
+    assert counter_tag(fromstring(f'<img src="{src}" width="1" height="1"/>')) is None
+
+
+def test_a_safari_web_archive_is_named(tmp_path: Path) -> None:
+    archive = tmp_path / "Story.webarchive"
+    archive.write_bytes(b"bplist00\xd1\x01\x02_\x10\x0fWebMainResource\xd5\x03\x04")
+    with pytest.raises(InputError, match=r"a Safari web archive \(\.webarchive: save the page "):
+        check_republication(str(archive), use_original=False, fetch_config=FETCH_DEFAULTS)

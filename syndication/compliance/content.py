@@ -15,6 +15,7 @@ from lxml.etree import XPath, _Element, _ElementUnicodeResult
 from ..conversation import (
     COUNTER_INSIDE_RE,
     PROMO_LINK,
+    SAVED_COUNTER_RE,
     SERIES_OPENINGS,
     TC_HOST,
     TC_IMAGE_NAME_RE,
@@ -93,8 +94,9 @@ class CounterTag(NamedTuple):
     """An element that carries the page counter's URL, and how a browser gets to it."""
 
     el: _Element
-    n: int  # the article it counts
-    how: str  # "src": loaded with the page; "lazy": only once a script swaps it in (or
+    n: int  # the article it counts (UNKNOWN: a saved copy's, "saved")
+    how: str  # "src": loaded with the page; "saved": a copy a browser saved with the page,
+    #           its URL gone; "lazy": only once a script swaps it in (or
     #           AMP loads an <amp-img>); "proxied": the URL is inside an image CDN's or proxy's;
     #           "consent": parked by a consent manager until the reader consents; "held": in
     #           another attribute, which only a script can load
@@ -123,7 +125,7 @@ def counter_tag(el: _Element) -> CounterTag | None:
     # has_source() over a republication's images, 0.27 -> 0.20 M instructions an article.
     items = el.items()
     if not any("counter" in v.lower() or ("%" in v and a in _URL_ATTRIBUTES) for a, v in items):
-        return None
+        return _saved_copy(el)
     attrs = cast("dict[str, str]", dict(items))  # lxml's stubs allow bytes; HTML gives str
     src = (attrs.get("src") or "").strip()
     found = [("src", src),
@@ -150,6 +152,20 @@ def counter_tag(el: _Element) -> CounterTag | None:
     if "template" in around:  # inert: no browser loads it until a script copies it in
         how, where = "held", "a <template>"
     return CounterTag(el, n, how, url, "noscript" in around, where)
+
+
+#: CounterTag.n of a counter whose article is not known (no article has id 0).
+UNKNOWN = 0
+
+
+def _saved_copy(el: _Element) -> CounterTag | None:
+    """The counter as a browser saved it with the page (SAVED_COUNTER_RE): its copy, whose
+    address no longer says which article it counts (``how`` "saved", ``n`` UNKNOWN)."""
+    src = (el.get("src") or "").strip()
+    if "_files" not in src or SAVED_COUNTER_RE.match(src) is None:
+        return None
+    around = {tag_name(a) for a in el.iterancestors()}
+    return CounterTag(el, UNKNOWN, "saved", src, "noscript" in around)
 
 
 def _loaded(attr: str, attrs: dict[str, str]) -> str:

@@ -67,7 +67,9 @@ _MAGIC = ((b"\x1f\x8b", "gzip-compressed data"), (b"BZh", "bzip2-compressed data
           (b"PK\x03\x04", "a zip archive (an .epub, a .docx?)"), (b"%PDF-", "a PDF file"),
           (b"\x89PNG\r\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
           (b"GIF8", "a GIF image"), (b"RIFF", "a RIFF file (a WebP image?)"),
-          (b"\xd0\xcf\x11\xe0", "an old Office document"))
+          (b"\xd0\xcf\x11\xe0", "an old Office document"),
+          (b"bplist00", "a Safari web archive (.webarchive: save the page as \"Page "
+                        "Source\", or check it by its URL)"))
 # Decoded text is binary data when more than this share of its first BINARY_PROBE characters
 # are control characters (tab and line breaks aside) or bytes no encoding read (U+FFFD): a
 # page or feed holds a handful at most.

@@ -587,6 +587,9 @@ def _page_counter(scope: Scope, rep: Page, policy: str | None = None) -> Finding
             return Finding("page-counter", False,
                            f"the counter counts article {others[0].n}, not {n}: "
                            f"{others[0].url}")
+        saved = [t.url for t in tags if t.how == "saved" and not t.noscript]
+        if saved:
+            return Finding("page-counter", None, _saved_counter(saved))
         return Finding("page-counter", False, _no_counter(n, tags, lazy, loader))
     if len(mine) + (len(lazy) if loader else 0) > 1:
         counted = [*mine, *(lazy if loader else ())]
@@ -640,6 +643,15 @@ def _shown_size(img: _Element) -> tuple[str, str]:
                 value = value[:-len("!important")].strip()
             size[name] = value[:-2] if value.lower().endswith("px") else value
     return size["width"].strip(), size["height"].strip()
+
+
+def _saved_counter(copies: Sequence[str]) -> str:
+    """Why a counter saved with the page is not judged (docs/compliance.md#saved-pages)."""
+    which = ", ".join(copies[:3]) + (f" and {len(copies) - 3} more" if len(copies) > 3 else "")
+    return (f"not checked: the page was saved from a browser with its files (\"Webpage, "
+            f"Complete\"), which replaced the counter's address by its copy ({which}): "
+            "which article it counts, and how, cannot be read; check the page by its URL, or "
+            "save it as one file (.mhtml) or as HTML only")
 
 
 def _no_counter(n: int, tags: Sequence[CounterTag], lazy: Sequence[CounterTag],
