@@ -12,22 +12,42 @@ from functools import lru_cache
 
 from .lazyre import lazy_compile
 
-# Typography folded alike on both sides (docs/compliance.md#rule-unaltered-text): curly
-# quotes, primes, dashes, minus, spaces; and the modifier letter apostrophe U+02BC that a
-# typography setting puts for the apostrophe (F69). Each costs a scan of every text with a
-# character beyond ASCII: rarer marks (quotation ornaments, CJK prime quotes, two-em dashes)
-# are not folded.
+# Typography folded alike on both sides (docs/compliance.md#rule-unaltered-text): quotation
+# marks and apostrophes (below), primes, dashes, minus, spaces. Each costs a scan of every
+# text with a character beyond ASCII: rarer marks (quotation ornaments, CJK prime quotes,
+# two-em dashes) are not folded.
+#
+# Quotation marks and apostrophes are one mark, whichever character a house style sets (F84):
+# straight and curly, single and double, low-9, high-reversed-9, guillemets single and double,
+# primes, and for the apostrophe the modifier letters U+02BC and U+02BB, the grave and the
+# acute accents. A British style's single quotes for double ones, a Swiss style's ‹ › for
+# « », the grave accent for an apostrophe read as the original's marks: an apostrophe and a
+# single quotation mark are one character, never told apart by character. Only where the
+# mark stands counts, which no style changes: between two letters or digits it joins them
+# ("l'article", "don't") and is "'"; anywhere else (a quotation's edge, a word's end as in
+# "whales' diets") it is '"' (_EDGE_MARK). A mark added or dropped stays a difference.
 _FOLD = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2039": "'", "\u203a": "'",
+    "\u02bb": "'", "\u201c": "'", "\u201d": "'", "\u201e": "'", "\u201f": "'", "\u00ab": "'",
+    "\u00bb": "'", "\u2039": "'", "\u203a": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
     "\u2212": "-",
 }
 # Folded before NFKC, which would split them (F69): the acute accent set for an apostrophe
 # into a space and a combining accent, a double prime set for a quotation mark into two
 # primes, two tokens where the original has one (both were in _FOLD, never reached).
-_BEFORE_NFKC = (("\u00b4", "'"), ("\u2033", '"'))
+_BEFORE_NFKC = (("\u00b4", "'"), ("\u2033", "'"))
+# Typed pairs for a double quotation mark (TeX's and typewriters' ``…''): one mark, folded
+# before any single one is (after, the original's ’” would read as such a pair), into '"',
+# which makes no new pair ("````" is two marks). Within a run of text: a pair that markup
+# cuts (`'<em>'</em>`) is two marks.
+_TYPED_PAIRS = ("``", "''")
+# The ASCII marks folded with the rest, wherever they stand (ASCII text too).
+_ASCII_MARKS = (("`", "'"), ('"', "'"))
+# A mark (folded to "'") not standing between two word characters: a quotation mark, '"'.
+# Its literal first lets the scan skip to each "'" in C (a lookbehind first cost ten times
+# as much, every character tried).
+_EDGE_MARK = lazy_compile(r"'(?:(?<!\w')|(?!\w))")
 # A run of hyphens is a dash typed on a keyboard ("--" for an en dash, "---" for an em dash:
 # what SmartyPants, wptexturize and Typogrify read as dashes, and what a text-only letter
 # writes for them): one dash, like the dash the original prints. Hyphens typed as such only,
@@ -64,6 +84,9 @@ def normalise(text: str) -> str:
     real wording differs."""
     if "--" in text:
         text = _DASHES.sub("-", text)
+    for pair in _TYPED_PAIRS:
+        if pair in text:
+            text = text.replace(pair, '"')
     if not text.isascii():
         for c, folded in _BEFORE_NFKC:
             if c in text:
@@ -74,6 +97,11 @@ def normalise(text: str) -> str:
                 text = text.replace(c, folded)
         if _INVISIBLE.search(text):
             text = _INVISIBLE.sub("", text)
+    for c, folded in _ASCII_MARKS:
+        if c in text:
+            text = text.replace(c, folded)
+    if "'" in text:  # after the invisible characters go: "don\u00ad't" is "don't"
+        text = _EDGE_MARK.sub('"', text)
     return text
 
 
@@ -124,8 +152,11 @@ def _is_word(token: str) -> bool:
 @lru_cache(maxsize=1024)
 def key(text: str) -> str:
     """A name or phrase as a space-separated token string, without case or accents: compare
-    it with ``f" {key} " in f" {other} "`` so that "Ana" is not found inside "Diana"."""
-    return " ".join(words(fold_name(text)))
+    it with ``f" {key} " in f" {other} "`` so that "Ana" is not found inside "Diana".
+    Quotation marks and apostrophes are one mark, "'": tokens joined by spaces are keyed
+    too (``key(" ".join(words))``), where an apostrophe stands between spaces, no longer
+    between the letters that told it from a quotation mark (normalise)."""
+    return " ".join(words(fold_name(text))).replace('"', "'")
 
 
 # The accents NFKD splits off Latin letters (Combining Diacritical Marks with a combining

@@ -225,10 +225,17 @@ def text_of(el: _Element) -> str:
 
 
 #: Runs of text already tokenised: run -> (its tokens, it starts with a word character, it
-#: ends with one). An original's, kept to read its republication, which repeats them.
-Pieces = dict[str, tuple[tuple[str, ...], bool, bool]]
+#: ends with one, the marks at its edges: _LEADS, _TRAILS, _LONE). An original's, kept to
+#: read its republication, which repeats them.
+Pieces = dict[str, tuple[tuple[str, ...], bool, bool, int]]
 
-_NOTHING: tuple[tuple[str, ...], bool, bool] = ((), False, False)  # a run normalised to ""
+_NOTHING: tuple[tuple[str, ...], bool, bool, int] = ((), False, False, 0)  # normalised to ""
+# A quotation mark or apostrophe is "'" between two word characters and '"' elsewhere
+# (tokens._EDGE_MARK); one at a run's edge is read against the next run's text, as markup
+# cuts a run where the page has none (`<em>Le Monde</em>’s`, `l’<a>article</a>`,
+# `don<span>’</span>t`): the run starts with a mark then a word character (_LEADS), ends
+# with a word character then a mark (_TRAILS), or is a mark alone (_LONE).
+_LEADS, _TRAILS, _LONE = 1, 2, 4
 
 #: ``tags`` of extract() that gives every element its range.
 EVERY = "*"
@@ -340,6 +347,8 @@ def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces)
     # next one, as the next run will say.
     in_word = False
     waiting: list[_Element] = []
+    # The index of a '"' that ended the text so far after a word: "'" if a word goes on.
+    pending = -1
     # Each run is what a marker marks, then the text up to the next marker; the text before
     # the first marker is given a mark that marks nothing, so every run reads alike.
     runs = f"{marker}{_NOTHING_MARKED}{text}".split(marker)
@@ -353,6 +362,7 @@ def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces)
                     starts[el] = len(words)
                 waiting.clear()
             in_word = False
+            pending = -1
         elif kind == _START:
             el = next(chosen)
             open_.append(el)
@@ -369,18 +379,25 @@ def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces)
         if found is None:
             # Normalised run by run: what a marker parts never joins (it is a character
             # of its own that nothing composes with), so this is the whole text's NFKC.
-            # (an ASCII run needs no folding, but for a keyboard's dash: tokens.normalise)
-            norm = run if run.isascii() and "--" not in run else normalise(run)
+            # (an ASCII run needs no folding, but for a keyboard's dash and the quotation
+            # marks and apostrophes: tokens.normalise)
+            norm = run if (run.isascii() and "--" not in run and "'" not in run
+                           and '"' not in run and "`" not in run) else normalise(run)
             if norm:
                 c, d = norm[0], norm[-1]
                 found = (tuple(_tokens(norm)), c.isalnum() or c == "_",
-                         d.isalnum() or d == "_")
+                         d.isalnum() or d == "_",
+                         _edge_marks(norm) if c == '"' or d == '"' else 0)
             else:
                 found = _NOTHING
             tokenised[run] = found
         if found is _NOTHING:  # nothing a reader sees (a soft hyphen): a word goes on
             continue
-        tokens, first, last = found
+        tokens, first, last, marks = found
+        if pending >= 0:
+            if first:  # "l’" then "article": the mark joins them
+                words[pending] = "'"
+            pending = -1
         if not tokens:  # spaces: no word goes on across them
             if waiting:
                 for el in waiting:
@@ -389,6 +406,11 @@ def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces)
             in_word = False
             continue
         joined = in_word and first
+        if marks and in_word and marks & (_LEADS | _LONE):
+            if marks & _LEADS:  # "Monde" then "’s": the mark joins them
+                tokens = ("'", *tokens[1:])
+            else:  # a mark alone after a word: it joins it to the next run's, if any
+                pending = len(words)
         if waiting:
             for el in waiting:
                 starts[el] = len(words) - joined
@@ -398,10 +420,25 @@ def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces)
             words += tokens[1:]
         else:
             words += tokens
+        if marks & _TRAILS:
+            pending = len(words) - 1
         in_word = last
     for el in waiting:
         starts[el] = len(words)
     return Text(tuple(words), {el: (starts[el], e) for el, e in ends.items()}, tuple(edges))
+
+
+def _edge_marks(norm: str) -> int:
+    """_LEADS, _TRAILS or _LONE: how a normalised run's edges hold a '"' (a mark that no
+    word character stands beside on both sides within the run)."""
+    if norm == '"':
+        return _LONE
+    marks = 0
+    if norm[0] == '"' and (norm[1].isalnum() or norm[1] == "_"):
+        marks |= _LEADS
+    if norm[-1] == '"' and (norm[-2].isalnum() or norm[-2] == "_"):
+        marks |= _TRAILS
+    return marks
 
 
 def _marker(root: _Element) -> str:
