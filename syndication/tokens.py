@@ -37,13 +37,6 @@ _FOLD = {
 # into a space and a combining accent, a double prime set for a quotation mark into two
 # primes, two tokens where the original has one (both were in _FOLD, never reached).
 _BEFORE_NFKC = (("\u00b4", "'"), ("\u2033", "'"))
-# Typed pairs for a double quotation mark (TeX's and typewriters' ``…''): one mark, folded
-# before any single one is (after, the original's ’” would read as such a pair), into '"',
-# which makes no new pair ("````" is two marks). Within a run of text: a pair that markup
-# cuts (`'<em>'</em>`) is two marks.
-_TYPED_PAIRS = ("``", "''")
-# The ASCII marks folded with the rest, wherever they stand (ASCII text too).
-_ASCII_MARKS = (("`", "'"), ('"', "'"))
 # A mark (folded to "'") not standing between two word characters: a quotation mark, '"'.
 # Its literal first lets the scan skip to each "'" in C (a lookbehind first cost ten times
 # as much, every character tried).
@@ -84,9 +77,18 @@ def normalise(text: str) -> str:
     real wording differs."""
     if "--" in text:
         text = _DASHES.sub("-", text)
-    for pair in _TYPED_PAIRS:
-        if pair in text:
-            text = text.replace(pair, '"')
+    # Typed pairs for a double quotation mark (TeX's and a typewriter's ``…''): one mark,
+    # folded before the other marks are (the original's ’” would read as such a pair), into
+    # '"', which makes no new pair ("````" is two marks); a grave accent left is a mark.
+    # Within a run of text: a pair that markup cuts (`'<em>'</em>`) is two marks. Each
+    # test is a scan of the whole text: the rarer character is looked for first.
+    grave = "`" in text
+    if grave:
+        text = text.replace("``", '"')
+    if "'" in text and "''" in text:
+        text = text.replace("''", '"')
+    if grave:
+        text = text.replace("`", "'")
     if not text.isascii():
         for c, folded in _BEFORE_NFKC:
             if c in text:
@@ -97,9 +99,8 @@ def normalise(text: str) -> str:
                 text = text.replace(c, folded)
         if _INVISIBLE.search(text):
             text = _INVISIBLE.sub("", text)
-    for c, folded in _ASCII_MARKS:
-        if c in text:
-            text = text.replace(c, folded)
+    if '"' in text:  # the ASCII double quote folded with the others, in ASCII text too
+        text = text.replace('"', "'")
     if "'" in text:  # after the invisible characters go: "don\u00ad't" is "don't"
         text = _EDGE_MARK.sub('"', text)
     return text

@@ -161,6 +161,7 @@ HARD_SHAPES = [
     "<p>l\u2019<em>article</em>, <em>Monde</em>\u2019s, don<span>\u2019</span>t, \u2018<em>oui"
     "</em>\u2019, it\u2019<b></b>s, a<span>\u2019</span> b, ``x'' `y` l<em>\u2019</em></p>",
     "<p><span>\u2039</span>x<i>\u02bb</i><b>\u00ad</b>y<a href='q'>'</a><em>z</em>\u2019</p>",
+    "<p><em>s</em>\u2019ajoute \u00e0 l\u2019<a href='x'>utilisation</a> <i>d</i>`<b>eau</b></p>",
     # words then one mark, the mark alone, "_" (a word character) at either end
     "<p>a_ _, x_. ,_ _x word, (word) _ , . a.b, x,y_ é, ß. 42% « oui »</p>",
     # the characters extract() marks places with, in the text itself: others are taken

@@ -406,11 +406,6 @@ def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces)
             in_word = False
             continue
         joined = in_word and first
-        if marks and in_word and marks & (_LEADS | _LONE):
-            if marks & _LEADS:  # "Monde" then "’s": the mark joins them
-                tokens = ("'", *tokens[1:])
-            else:  # a mark alone after a word: it joins it to the next run's, if any
-                pending = len(words)
         if waiting:
             for el in waiting:
                 starts[el] = len(words) - joined
@@ -420,8 +415,11 @@ def _read(text: str, marker: str, chosen: Iterator[_Element], tokenised: Pieces)
             words += tokens[1:]
         else:
             words += tokens
-        if marks & _TRAILS:
-            pending = len(words) - 1
+        if marks:  # a mark at the run's edge, between its words and another run's
+            if in_word and marks & _LEADS:  # "Monde" then "’s": the mark joins them
+                words[len(words) - len(tokens)] = "'"
+            if marks & _TRAILS or (in_word and marks == _LONE):
+                pending = len(words) - 1  # "l’" or "don" then "’": if a word goes on
         in_word = last
     for el in waiting:
         starts[el] = len(words)

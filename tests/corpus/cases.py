@@ -1072,6 +1072,51 @@ NINTH_ROUND: tuple[Case, ...] = (
 )
 
 
+# The tenth round (red-team-findings.md, F84): a house style's quotation marks and
+# apostrophes (a British style's single quotes, single guillemets with narrow no-break
+# spaces, low-9 quotes, a typewriter's ``…'', straight single quotes, the grave accent and
+# the turned comma for the apostrophe, wp-Typography's hanging-quote spans, an apostrophe
+# after an <em>; on the headline too) pass; a word changed inside a restyled quotation, the
+# quotation marks removed or added, an apostrophe or a negation dropped still fail.
+TENTH_ROUND: tuple[Case, ...] = (
+    *(ok(layout, original, f"typography-{style}")
+      for style, pages in (
+          ("british-quotes", ((TT1, EN), (GHO, FR2), (DRU, ES1), (TXT, FR1), (NEWS, EN),
+                              (BLX, FR1))),
+          ("single-guillemets", ((AST, FR2), (PAP, EN), (AMP, ES1), (ARC, FR1))),
+          ("low-9-quotes", ((GP, ES1), (KAD, FR1), (TT20, EN))),
+          ("typed-quote-pairs", ((NEV, EN), (SQS, FR2), (TXT, ES1))),
+          ("straight-single-quotes", ((OWP, FR1), (BLG, EN), (JNW, ES1))),
+          ("grave-apostrophe", ((TT4, EN), (ELE, FR1), (TXT, FR2), (WFL, FR2))),
+          ("turned-comma-apostrophe", ((TT5, FR1), (NSP, EN), (GSR, FR2))),
+          ("hanging-quotes", ((AST, EN), (DIV, FR2), (CMG, ES1))),
+          ("apostrophe-after-em", ((GHL, FR1), (NPR, EN), (JOO, FR2))))
+      for layout, original in pages),
+    *(ok(layout, EN, f"typography-headline-{style}-apostrophe")
+      for style, layout in (("grave", TT1), ("turned-comma", GHO), ("straight", KAD))),
+    fails(AST, EN, "typography-headline-apostrophe-dropped", "unaltered-title"),
+    fails(DRU, EN, "typography-headline-apostrophe-dropped", "unaltered-title"),
+    *(fails(layout, original, f"typography-{style}-edited", "unaltered-text")
+      for style, pages in (("british-quotes", ((TT1, EN), (GHO, FR2))),
+                           ("single-guillemets", ((AST, FR1), (NEWS, ES1))),
+                           ("grave-apostrophe", ((TXT, FR1), (PAP, EN))),
+                           ("typed-quote-pairs", ((BLX, EN),)))
+      for layout, original in pages),
+    *(fails(layout, original, f"typography-{style}-{edit}", "unaltered-text")
+      for style, edit, pages in (
+          ("british-quotes", "quoted-word", ((TT1, EN), (DRU, ES1), (TXT, FR2))),
+          ("single-guillemets", "quoted-word", ((GHO, FR1), (AMP, EN))),
+          ("british-quotes", "unquoted", ((KAD, EN), (NEWS, FR2), (ARC, ES1))),
+          ("single-guillemets", "unquoted", ((TT4, FR1),)),
+          ("british-quotes", "quoted", ((GP, EN), (SQS, ES1))),
+          ("single-guillemets", "quoted", ((NEV, FR2), (TXT, FR1))),
+          ("grave-apostrophe", "apostrophe-dropped", ((AST, EN), (ELE, FR2), (JNW, FR1))),
+          ("british-quotes", "negation-dropped", ((OWP, EN), (BLG, ES1))),
+          ("grave-apostrophe", "negation-dropped", ((TT5, FR2), (GSR, FR1))))
+      for layout, original in pages),
+)
+
+
 CASES: tuple[Case, ...] = (
     # Every layout with every original's code pasted as it comes: compliant (plain text:
     # nothing fails, but counter, images and markup cannot be checked).
@@ -1664,6 +1709,7 @@ CASES: tuple[Case, ...] = (
     *NINTH_ROUND_LAYOUTS,
     *NINTH_ROUND,
     *TENTH_ROUND_LAYOUTS,
+    *TENTH_ROUND,
 )
 
 # Cases the checker judges wrongly today, under the kind each stands for: marked

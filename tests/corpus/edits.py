@@ -354,6 +354,102 @@ _HOUSE_TYPOGRAPHY: dict[str, Callable[[str], str]] = {
 }
 
 
+# F84: quotation marks and apostrophes in a house style (tenth round): the original's double
+# quotation marks (“ ”, « » with their inner spaces) set as a British style's single ones,
+# single guillemets with narrow no-break spaces, low-9 single quotes, a typewriter's ``…''
+# or straight single quotes; apostrophes set as the grave accent or the turned comma
+# U+02BB; PHP-Typography's hanging punctuation (wp-Typography: the opening quote in a
+# span.pull-single after an empty span.push-single, as its tests print it); the word before
+# an apostrophe in an <em> of its own (the mark then stands in another run of text).
+_APOSTROPHE = r"(?<=\w)[’'](?=\w)"
+
+
+def _requote(text: str, opening: str, closing: str) -> str:
+    text = re.sub(r"«[\s\u00a0\u202f]*", lambda m: opening, text)
+    text = re.sub(r"[\s\u00a0\u202f]*»", lambda m: closing, text)
+    return text.replace("“", opening).replace("”", closing)
+
+
+def _hanging_quotes(text: str) -> str:
+    text = re.sub(r"(\s?)(?:«[\s\u00a0]*|“)", lambda m: '<span class="push-single"></span>'
+                  + m.group(1) + '<span class="pull-single">‘</span>', text)
+    return re.sub(r"[\s\u00a0]*»|”", "’", text)
+
+
+_HOUSE_TYPOGRAPHY.update({
+    "british-quotes": lambda t: _requote(t, "‘", "’"),
+    "single-guillemets": lambda t: _requote(t, "‹\u202f", "\u202f›"),
+    "low-9-quotes": lambda t: _requote(t, "‚", "‘"),
+    "typed-quote-pairs": lambda t: _requote(t, "``", "''"),
+    "straight-single-quotes": lambda t: _requote(t, "'", "'"),
+    "grave-apostrophe": lambda t: re.sub(_APOSTROPHE, "`", t),
+    "turned-comma-apostrophe": lambda t: re.sub(_APOSTROPHE, "\u02bb", t),
+    "hanging-quotes": _hanging_quotes,
+    "apostrophe-after-em": lambda t: re.sub(r"(\w+)[’'](?=\w)", r"<em>\1</em>`", t),
+})
+# Guards under those styles (F84), per original: a word changed inside a quotation, the
+# quotation marks removed, marks added around a word, an apostrophe dropped, a negation
+# removed. Each must still fail unaltered-text; the evidence quotes the changed words.
+QUOTE_EDITS: dict[str, dict[str, tuple[str, str]]] = {
+    "quoted-word": {"en-263253": ("“urchin ranches”", "“urchin farms”"),
+                    "fr-209538": ("« petits »", "« grands »"),
+                    "fr-212649": ("adiabatique »", "isotherme »"),
+                    "es-159013": ("“percibe sabores”", "“percibe olores”")},
+    "unquoted": {"en-263253": ("“uni”", "uni"), "fr-209538": ("« fossile »", "fossile"),
+                 "fr-212649": ("« refroidissement", "refroidissement"),
+                 "es-159013": ("“NLP Clínico”", "NLP Clínico")},
+    "quoted": {"en-263253": ("voracious kelp eaters", "“voracious” kelp eaters"),
+               "fr-209538": ("Vous rêvez de creuser", "Vous rêvez de « creuser »"),
+               "fr-212649": ("ne sont pas les seuls", "ne sont pas les « seuls »"),
+               "es-159013": ("La transformación digital muestra",
+                             "La transformación “digital” muestra")},
+    "apostrophe-dropped": {"en-263253": ("It’s not a new", "Its not a new"),
+                           "fr-209538": ("n’est pas vraiment", "nest pas vraiment"),
+                           "fr-212649": ("l’huile", "lhuile")},
+    "negation-dropped": {"en-263253": ("It’s not a new", "It’s a new"),
+                         "fr-209538": ("n’est pas vraiment", "est vraiment"),
+                         "fr-212649": ("ne sont pas les seuls", "sont les seuls"),
+                         "es-159013": ("datos no permite", "datos permite")},
+}
+
+
+def _quote_edit_said(edit: str) -> Callable[[Original], str]:
+    """What the evidence of QUOTE_EDITS[edit] quotes: a word of the republication's side
+    (the mark added or dropped aside), or what is missing."""
+    def said(o: Original) -> str:
+        old, new = QUOTE_EDITS[edit][o.name]
+        if edit == "negation-dropped":
+            return "missing" if o.lang != "fr" else "became"
+        changed = [w for w in re.findall(r"\w+", new) if w not in re.findall(r"\w+", old)]
+        return changed[0] if changed else re.findall(r"\w+", new)[0]
+    return said
+
+
+def quotes_restyled(style: str, edit: str) -> Apply:
+    """The body's text in a house style of quotation marks or apostrophes (F84) with one of
+    QUOTE_EDITS made before it."""
+    def apply(slots: Slots, o: Original) -> Slots:
+        head, body, tail = _parts(slots.article)
+        body = sub(body, *QUOTE_EDITS[edit][o.name])
+        styled = re.sub(r">([^<]+)<",
+                        lambda m: ">" + _HOUSE_TYPOGRAPHY[style](m.group(1)) + "<", body)
+        return article_of(slots, head + styled + tail)
+
+    return apply
+
+
+def headline_apostrophe(style: str) -> Apply:
+    """The headline and the page's title with their apostrophe set by ``style`` (F84);
+    "dropped": the apostrophe left out (a defect)."""
+    def apply(slots: Slots, o: Original) -> Slots:
+        assert "’" in o.article.title, "no apostrophe in the headline"
+        new = o.article.title.replace("’", {"grave": "`", "turned-comma": "\u02bb",
+                                            "straight": "'", "dropped": ""}[style])
+        return dataclasses.replace(slots, headline=new, head_title=new)
+
+    return apply
+
+
 def house_typography(style: str, edited: bool = False) -> Apply:
     """The body's text in a house style's typography (_HOUSE_TYPOGRAPHY); ``edited``: a word
     of the article changed too (EDITED_WORD)."""
@@ -4017,7 +4113,16 @@ EDITS = {e.name: e for e in (
       for style in _HOUSE_TYPOGRAPHY),
     *(_e(f"typography-{style}-edited", "edited word", house_typography(style, edited=True),
          evidence=_said("unaltered-text", lambda o: _changed_word(o.name)))
-      for style in ("modifier-apostrophe", "typed-dashes")),
+      for style in ("modifier-apostrophe", "typed-dashes", "british-quotes",
+                    "single-guillemets", "grave-apostrophe", "typed-quote-pairs")),
+    *(_e(f"typography-{style}-{edit}", "edited word", quotes_restyled(style, edit),
+         evidence=_said("unaltered-text", _quote_edit_said(edit)))
+      for style in ("british-quotes", "single-guillemets", "grave-apostrophe")
+      for edit in QUOTE_EDITS),
+    *(_e(f"typography-headline-{style}-apostrophe", "house style: typography",
+         headline_apostrophe(style), False) for style in ("grave", "turned-comma", "straight")),
+    _e("typography-headline-apostrophe-dropped", "rewritten headline",
+       headline_apostrophe("dropped"), evidence=_said("unaltered-title", lambda o: "Coasts")),
     _e("gutenberg-blocks", "house style: block editor markup", gutenberg_blocks, False),
     _e("links-new-tab", "house style: links open in a new tab", links_open_new_tab, False),
     _e("block-editor-images", "house style: figures as block editor image blocks",
