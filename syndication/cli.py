@@ -368,7 +368,8 @@ def _audit_parser(sub: _Subparsers, common: _Parser) -> None:
         "audit", parents=[common],
         help="check every page of a site that republishes an article of The Conversation",
         description="Find the pages of a site that republish articles of The Conversation "
-        "(from its RSS or Atom feed, its sitemap.xml or sitemap index, a page URL, a local "
+        "(from the site's address, whose sitemaps, feeds or home page links are discovered; "
+        "its RSS or Atom feed, its sitemap.xml or sitemap index, a page URL, a local "
         "file of any of these, or @FILE listing one URL a line) and judge each as `check` "
         "does, fetching each original once from The Conversation, politely (robots.txt, "
         "min_interval, one request at a time per host). Prints a table of the pages, their "
@@ -377,7 +378,8 @@ def _audit_parser(sub: _Subparsers, common: _Parser) -> None:
         "line says why) or a usage error, 3 none failed but some could not be checked.",
     )
     p.add_argument("sources", nargs="+", metavar="SOURCE",
-                   help="a feed, sitemap or page (URL or file), or @FILE of URLs")
+                   help="a site's address (https://news.example.org/), a feed, sitemap or "
+                   "page (URL or file), or @FILE of URLs")
     p.add_argument("--json", action="store_true",
                    help="print JSON Lines: one object per page (the shape of check --json, "
                    "plus url), then one summary object")
@@ -392,10 +394,19 @@ def _audit_parser(sub: _Subparsers, common: _Parser) -> None:
                    help="an SQLite file kept between audits: unchanged pages and originals "
                    "are not judged again, and the output says what changed (newly failing, "
                    "fixed) since the last audit")
+    p.add_argument("--max-pages", metavar="N", type=_pages, default=None,
+                   help="read at most N pages (default 2000; 0: all of them), the most "
+                   "recently modified first by the sitemaps' <lastmod>")
     p.add_argument("--config", metavar="PATH", default=None,
                    help="take [fetch] (User-Agent, min_interval, timeouts, size cap) from this "
                    "config file")
     p.set_defaults(command=cmd_audit)
+
+
+def _pages(value: str) -> int:
+    if not value.isascii() or not value.isdigit():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of pages (0: all)")
+    return int(value)
 
 
 def _report_parser(sub: _Subparsers, common: _Parser) -> None:
@@ -663,7 +674,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         with _progress_bar(0) as progress:
             report = run_audit(args.sources, fetch_config=fetch_config,
                                conversation_url=args.conversation_url or TC_HOME,
-                               state=args.state, progress=progress)
+                               state=args.state, progress=progress,
+                               **({} if args.max_pages is None
+                                  else {"max_pages": args.max_pages}))
     except StorageError as e:  # --state names something that is no audit state database
         _say(f"syndication audit: {e}")
         return EXIT_NOTHING_JUDGED

@@ -248,6 +248,23 @@ class Fetcher:
             policy=answer.headers.get("Content-Security-Policy"),
         )
 
+    def sitemaps(self, url: str) -> tuple[str, ...]:
+        """The sitemaps named by the robots.txt that governs ``url`` (its ``Sitemap:`` lines,
+        RFC 9309 §2.2.4), each read against it, in its order. Read from the rules this
+        fetcher already holds for that origin, or loaded as a fetch would load them (the
+        stored copy under a day old, else fetched): robots.txt is never asked twice. ()
+        when it names none; RobotsDisallowedError when it could not be read (then nothing
+        of the origin may be fetched, RFC 9309 §2.3.1.4)."""
+        origin = origin_of(url)
+        policy = self._policies.get(origin)
+        if policy is None:
+            self._check_host(url, url)
+            policy = self._policies[origin] = self._load_robots(origin)
+        if policy.rules is None:
+            raise RobotsDisallowedError(url, policy.reason)
+        found = (joined(f"{origin}/robots.txt", s) for s in policy.rules.sitemaps)
+        return tuple(dict.fromkeys(u for u in found if u))
+
     # --- hops, tries, exchanges ---------------------------------------------------------
 
     def _follow(self, url: str, headers: dict[str, str], *, robots: bool,

@@ -7,11 +7,12 @@ gathers documents and decides what to judge again."""
 from __future__ import annotations
 
 import contextlib
+import math
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from types import TracebackType
@@ -35,12 +36,13 @@ from ..compliance.htmltext import key, looks_like_html, parse_page, text_of
 from ..config import FetchConfig
 from ..conversation import ATTRIBUTION_PHRASES, TC_HOME, is_tc_host
 from ..errors import DocumentCut, FetchError, InputError, ParseError
-from ..fetch import Fetcher
+from ..fetch import Fetcher, MemoryHostState
 from ..logs import logger
 from ..models import Fetched, Verdict
 from ..urls import host_of, is_web_url, origin_of
+from .discover import bare_host_hint, discover, is_site_home
 from .records import AuditReport, Candidate, Listing, PageAudit, SourceOutcome, Standing
-from .sources import read_listing, read_url_list
+from .sources import is_archive_sitemap, read_listing, read_url_list
 from .state import AuditState, digest
 
 log = logger(__name__)
@@ -50,6 +52,9 @@ Progress = Callable[[int, int, str], None]
 # this deep, and no more than this many sitemaps in all.
 MAX_SITEMAP_DEPTH = 3
 MAX_SITEMAPS = 1000
+# The most pages one audit reads unless told otherwise (--max-pages): an hour at the
+# default min_interval of 1 s, with their originals.
+MAX_PAGES = 2000
 _ATTRIBUTION_KEYS = tuple(key(p) for ps in ATTRIBUTION_PHRASES.values() for p in ps)
 
 
@@ -78,27 +83,61 @@ class Hosts:
         self._now = now
         self._pools: dict[str, ThreadPoolExecutor] = {}
         self._fetchers: dict[str, Fetcher] = {}  # each used only by its origin's thread
+        # robots.txt copies and waits, shared by every origin's fetcher: a home redirected
+        # to its www. twin had its robots.txt read by the first fetcher, then again by the
+        # twin's own (the state database, when there is one, is shared already)
+        self._memory = state if state is not None else MemoryHostState()
+        self._kept: dict[str, Future[Fetched]] = {}  # documents asked with keep, by URL
         self._lock = threading.Lock()
 
-    def get(self, url: str, *, accept: str) -> Future[Fetched]:
+    def get(self, url: str, *, accept: str, keep: bool = False) -> Future[Fetched]:
         """GET ``url`` on its host's worker: a 200 answer with the body, read from the state
         database when the server says it has not changed (304). The future raises
-        FetchError on failure."""
+        FetchError on failure. A URL asked before with ``keep`` (a site's home page) is not
+        asked again: its answer is handed back."""
+        with self._lock:
+            known = self._kept.get(url)
+            if known is not None:
+                return known
+        future = self._pool(url).submit(self._get, origin_of(url), url, accept)
+        if keep:
+            with self._lock:
+                self._kept[url] = future
+        return future
+
+    def keep(self, url: str, fetched: Fetched) -> None:
+        """Hand ``fetched`` back for ``url`` from now on (where a kept page was redirected)."""
+        future: Future[Fetched] = Future()
+        future.set_result(fetched)
+        with self._lock:
+            self._kept.setdefault(url, future)
+
+    def sitemaps(self, url: str) -> Future[tuple[str, ...]]:
+        """The sitemaps named by the robots.txt of ``url``'s origin (Fetcher.sitemaps: read
+        once, with the rules every request there obeys)."""
+        return self._pool(url).submit(
+            lambda: self._fetcher(origin_of(url), url).sitemaps(url))
+
+    def _pool(self, url: str) -> ThreadPoolExecutor:
         origin = origin_of(url)
         with self._lock:
             pool = self._pools.get(origin)
             if pool is None:
                 pool = self._pools[origin] = ThreadPoolExecutor(
                     max_workers=1, thread_name_prefix=f"audit {origin}")
-        return pool.submit(self._get, origin, url, accept)
+            return pool
 
-    def _get(self, origin: str, url: str, accept: str) -> Fetched:
+    def _fetcher(self, origin: str, url: str) -> Fetcher:
         fetcher = self._fetchers.get(origin)
         if fetcher is None:
-            fetcher = Fetcher(self.config, _twins(url), memory=self._state,
+            fetcher = Fetcher(self.config, _twins(url), memory=self._memory,
                               **({"sleep": self._sleep} if self._sleep else {}))  # type: ignore[arg-type]
             with self._lock:
                 self._fetchers[origin] = fetcher
+        return fetcher
+
+    def _get(self, origin: str, url: str, accept: str) -> Fetched:
+        fetcher = self._fetcher(origin, url)
         stored = self._state.document(url) if self._state is not None else None
         fetched = fetcher.get(url, accept=accept,
                               etag=stored.etag if stored else None,
@@ -149,6 +188,7 @@ def run_audit(
     progress: Progress | None = None,
     sleep: Callable[[float], None] | None = None,
     now: Callable[[], datetime] = utc.now,
+    max_pages: int = MAX_PAGES,
 ) -> AuditReport:
     """Audit every page ``sources`` name (see sources.py for what a source may be).
 
@@ -156,19 +196,21 @@ def run_audit(
     have not changed since are not judged again, and each page says what changed.
     Never raises for one bad source or page: each is a result (SourceOutcome.error,
     AuditReport.unreadable, PageAudit.error). ``sleep`` replaces time.sleep in the fetchers
-    and ``now`` the clock (tests). Raises StorageError when ``state`` cannot be used."""
+    and ``now`` the clock (tests). ``max_pages``: the most pages read (0: all), the most
+    recently modified first (first_pages). Raises StorageError when ``state`` cannot be used."""
     started = now()
     with contextlib.ExitStack() as stack:
         memory = stack.enter_context(AuditState(state)) if state is not None else None
         hosts = stack.enter_context(Hosts(fetch_config, sleep=sleep, state=memory, now=now))
-        outcomes, candidates = _gather(sources, hosts)
+        outcomes, named = _gather(sources, hosts, max_pages)
+        candidates = first_pages(named, max_pages)
         pages, skipped, unreadable, originals = _read_pages(
             candidates, hosts, conversation_url, progress)
         audits = _judge_all(pages, originals, memory, progress, now)
         fetched = sum(1 for f in originals.values() if f.done() and f.exception() is None)
         report = AuditReport(sources=tuple(outcomes), pages=tuple(audits), skipped=skipped,
                              unreadable=tuple(unreadable), originals_fetched=fetched,
-                             requests=hosts.requests)
+                             requests=hosts.requests, named=len(named), max_pages=max_pages)
         if memory is not None:
             memory.record_audit(started, now(), list(sources), report.summary())
         return report
@@ -177,59 +219,112 @@ def run_audit(
 # --- sources --------------------------------------------------------------------------------
 
 
-def _gather(sources: Sequence[str], hosts: Hosts
+def _gather(sources: Sequence[str], hosts: Hosts, max_pages: int
             ) -> tuple[list[SourceOutcome], list[Candidate]]:
-    """Every page the sources name, once (a feed item's content kept), in their order."""
+    """Every page the sources name, once (a feed item's content kept), in their order; a
+    site's address is discovered (discover.py). No listing is fetched twice in an audit."""
     outcomes = []
     found: dict[str, Candidate] = {}
+    read = _Reader(hosts)
     for source in sources:
+        discovery = None
         try:
-            listings = _listings(source, hosts)
+            if is_site_home(source):
+                discovery, listings = discover(source, hosts, read.listings, limit=max_pages)
+            else:
+                listings = read.listings(source)
         except (FetchError, ParseError, InputError) as e:
             outcomes.append(SourceOutcome(source, "", 0, error=str(e)))
             log.warning("%s", e)
             continue
         count = 0
+        notes: list[str] = []
         for listing in listings:
             for problem in listing.problems:
                 log.warning("%s: %s", listing.where, problem)
+            notes += read.notes.pop(listing.where, ())
             for c in listing.candidates:
                 count += 1
                 known = found.get(c.url)
-                if known is None or (known.entry_html is None and c.entry_html is not None):
+                if known is None:
                     found[c.url] = c
-        outcomes.append(SourceOutcome(source, listings[0].kind, count))
+                elif known.entry_html is None and c.entry_html is not None:
+                    found[c.url] = replace(c, lastmod=c.lastmod or known.lastmod)
+        kind = "site" if discovery is not None else listings[0].kind
+        outcomes.append(SourceOutcome(source, kind, count, discovery=discovery,
+                                      notes=tuple(notes)))
     return outcomes, list(found.values())
 
 
-def _listings(source: str, hosts: Hosts) -> list[Listing]:
-    """The listing of one SOURCE; a sitemap index is followed to its sitemaps."""
-    if source.startswith("@"):
-        path = source[1:]
-        return [read_url_list(decode(read_file(path, hosts.config.max_bytes)), source)]
-    first = _listing(source, hosts)
-    out = [first]
-    queue = [(u, 1) for u in first.sitemaps]
-    seen = {source}
-    while queue:
-        url, depth = queue.pop(0)
-        if url in seen:
-            continue
-        seen.add(url)
-        if len(seen) > MAX_SITEMAPS:
-            log.warning("%s: more than %d sitemaps; the rest are not read", source,
-                        MAX_SITEMAPS)
-            break
-        try:
-            listing = _listing(url, hosts)
-        except (FetchError, ParseError, InputError) as e:
-            log.warning("%s", e)
-            out.append(Listing(url, "sitemap", (), problems=()))
-            continue
-        out.append(listing)
-        if depth < MAX_SITEMAP_DEPTH:
-            queue.extend((u, depth + 1) for u in listing.sitemaps)
-    return out
+class _Reader:
+    """Reads listings by URL or path, each once in an audit (a sitemap that robots.txt and
+    a sitemap index both name, a feed given as a SOURCE and found from the home page); a
+    sitemap index is followed to its sitemaps, those of archive pages left out."""
+
+    def __init__(self, hosts: Hosts):
+        self.hosts = hosts
+        self._read: dict[str, Listing | Exception] = {}
+        self.sitemaps = 0  # sitemaps read in this audit, indexes included
+        # what went wrong or was left out inside a listing, by its top listing's where
+        self.notes: dict[str, list[str]] = {}
+
+    def listings(self, source: str) -> list[Listing]:
+        """The listing of one SOURCE; a sitemap index is followed to its sitemaps."""
+        if source.startswith("@"):
+            path = source[1:]
+            return [read_url_list(decode(read_file(path, self.hosts.config.max_bytes)), source)]
+        if not is_web_url(source) and not Path(source).exists():
+            hint = bare_host_hint(source)
+            if hint is not None:
+                raise InputError(f"{source}: {hint}")
+        first = self._one(source)
+        out = [first]
+        notes = self.notes.setdefault(source, [])
+        archives: list[str] = []
+        queue = [(u, 1) for u in first.sitemaps]
+        seen = {source}
+        while queue:
+            url, depth = queue.pop(0)
+            if url in seen:
+                continue
+            seen.add(url)
+            if is_archive_sitemap(url):
+                archives.append(url)
+                continue
+            if self.sitemaps >= MAX_SITEMAPS:
+                notes.append(f"more than {MAX_SITEMAPS} sitemaps: the rest are not read")
+                log.warning("%s: more than %d sitemaps; the rest are not read", source,
+                            MAX_SITEMAPS)
+                break
+            try:
+                listing = self._one(url)
+            except (FetchError, ParseError, InputError) as e:
+                notes.append(str(e))
+                log.warning("%s", e)
+                continue
+            out.append(listing)
+            if depth < MAX_SITEMAP_DEPTH:
+                queue.extend((u, depth + 1) for u in listing.sitemaps)
+        if archives:
+            names = ", ".join(u.rsplit("/", 1)[-1] for u in archives[:5])
+            more = f" and {len(archives) - 5} more" if len(archives) > 5 else ""
+            notes.append(f"{len(archives)} sitemap{'s' if len(archives) > 1 else ''} of "
+                         f"archive pages (categories, tags, authors) not read: {names}{more}")
+        return out
+
+    def _one(self, where: str) -> Listing:
+        known = self._read.get(where)
+        if known is None:
+            try:
+                known = _listing(where, self.hosts)
+            except (FetchError, ParseError, InputError) as e:
+                known = e
+            self._read[where] = known
+            if is_web_url(where):
+                self.sitemaps += 1
+        if isinstance(known, Exception):
+            raise known
+        return known
 
 
 def _listing(where: str, hosts: Hosts) -> Listing:
@@ -237,6 +332,29 @@ def _listing(where: str, hosts: Hosts) -> Listing:
         fetched = hosts.get(where, accept=ACCEPT_LISTING).result()
         return read_listing(fetched.body, where, fetched.content_type)
     return read_listing(read_file(where, hosts.config.max_bytes), where)
+
+
+def first_pages(candidates: Sequence[Candidate], max_pages: int) -> list[Candidate]:
+    """The pages an audit reads: all, or past ``max_pages`` the most recently modified by
+    their sitemaps' <lastmod> (those without one after, in their order), kept in their
+    order. Yoast's and WordPress's sitemaps list the oldest posts first."""
+    if not max_pages or len(candidates) <= max_pages:
+        return list(candidates)
+    ranked = sorted(range(len(candidates)), key=lambda i: (-_when(candidates[i].lastmod), i))
+    chosen = set(ranked[:max_pages])
+    return [c for i, c in enumerate(candidates) if i in chosen]
+
+
+def _when(lastmod: str | None) -> float:
+    """A <lastmod> (W3C Datetime: a date, or a date and time with its zone) as a POSIX
+    time; -inf when absent or unreadable."""
+    if not lastmod:
+        return -math.inf
+    try:
+        when = datetime.fromisoformat(lastmod.strip())
+    except ValueError:
+        return -math.inf
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
 
 
 ACCEPT_LISTING = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, "

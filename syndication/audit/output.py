@@ -35,6 +35,10 @@ def nothing_judged(report: AuditReport) -> str:
     if not read:
         return "no source could be read: " + "; ".join(s.error for s in report.sources)
     if named == 0:
+        sites = [s.discovery for s in read if s.discovery is not None]
+        if sites:
+            return "; ".join(f"no page found on {d.site} ({'; '.join(d.tried)})"
+                             for d in sites)
         return "the sources name no page"
     if report.pages:
         return (f"{len(report.pages)} republications found, and none could be judged: "
@@ -45,6 +49,52 @@ def nothing_judged(report: AuditReport) -> str:
     unread = f", {len(report.unreadable)} could not be read" if report.unreadable else ""
     return (f"no republication of The Conversation among the {named} pages named "
             f"({report.skipped} republish none{unread})")
+
+
+def source_lines(report: AuditReport) -> Iterator[str]:
+    """What was found from each site's address and how, what was tried that gave nothing,
+    sitemaps left out or unreadable, and how many of the pages named were read."""
+    for s in report.sources:
+        d = s.discovery
+        if d is not None:
+            site = s.where if d.site == d.asked else f"{s.where} (redirected to {d.site})"
+            if d.way:
+                yield (f"{site}: {s.pages} page{'s' if s.pages != 1 else ''} found from "
+                       f"{d.way}: {', '.join(d.used)}")
+            else:
+                yield f"{site}: no page found"
+            for why in d.tried:
+                yield f"  tried {why}"
+        elif s.notes:
+            yield f"{s.where}: {s.pages} page{'s' if s.pages != 1 else ''}"
+        for note in s.notes:
+            yield f"  {note}"
+    if report.audited < report.named:
+        yield limit_line(report)
+
+
+def limit_line(report: AuditReport) -> str:
+    return (f"The first {report.audited} of {report.named} pages named were audited (the "
+            "most recently modified first, by the sitemaps' <lastmod>); --max-pages N "
+            "audits more.")
+
+
+def sources_json(report: AuditReport) -> list[dict[str, Any]]:
+    """Each SOURCE as the JSON summary gives it: what it was, how many pages it named, and
+    for a site's address what was discovered and used."""
+    out = []
+    for s in report.sources:
+        item: dict[str, Any] = {"source": s.where, "kind": s.kind, "pages": s.pages}
+        if s.error:
+            item["error"] = s.error
+        if s.discovery is not None:
+            item["discovered"] = {"site": s.discovery.site, "way": s.discovery.way,
+                                  "used": list(s.discovery.used),
+                                  "tried": list(s.discovery.tried)}
+        if s.notes:
+            item["notes"] = list(s.notes)
+        out.append(item)
+    return out
 
 
 def summary_line(report: AuditReport) -> str:
@@ -69,7 +119,9 @@ def json_lines(report: AuditReport) -> Iterator[str]:
         yield _dumps(page_json(page))
     for url, why in report.unreadable:
         yield _dumps({"url": url, "error": why})
-    yield _dumps({"summary": {**report.summary(), "exit": exit_status(report)}})
+    yield _dumps({"summary": {**report.summary(), "exit": exit_status(report),
+                              "named": report.named, "audited": report.audited,
+                              "sources": sources_json(report)}})
 
 
 def page_json(page: PageAudit) -> dict[str, Any]:
@@ -102,6 +154,10 @@ def table(report: AuditReport, marks: tuple[str, str, str] = ("✓", "✗", "?")
     """The summary table (page, article, verdict, failing rules), then the findings of every
     page that is not compliant, then a summary line."""
     good, bad, unknown = marks
+    told = list(source_lines(report))
+    yield from told
+    if told:
+        yield ""
     sign = {Standing.COMPLIANT: good, Standing.NOT_COMPLIANT: bad}
     rows = [(p.url, str(p.article_id or "?"), f"{sign.get(p.standing, unknown)} {p.standing}"
              + (f" ({p.change})"

@@ -26,6 +26,7 @@ class Candidate:
     source: str  # the feed, sitemap, list or page that named it
     entry_html: str | None = None  # a feed item's full content (content:encoded, atom:content)
     entry_title: str | None = None  # the feed item's title, with entry_html
+    lastmod: str | None = None  # a sitemap's <lastmod> for it, as written (W3C Datetime)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +41,27 @@ class Listing:
 
 
 @dataclass(frozen=True, slots=True)
+class Discovery:
+    """How the pages of a site given by its address were found (discover.py)."""
+
+    asked: str  # the home page asked for: the SOURCE, its path "/" and no fragment
+    site: str  # the home page, after its redirects: the site discovered
+    way: str  # one of discover.WAYS, or "" when nothing was found
+    used: tuple[str, ...]  # the sitemaps or feeds read (the home page, for its links)
+    tried: tuple[str, ...]  # what was tried and gave no page, each with why, in order
+
+
+@dataclass(frozen=True, slots=True)
 class SourceOutcome:
     """One SOURCE of the command line after it was read (a sitemap index counts its
     sitemaps' pages)."""
 
     where: str
-    kind: str  # as Listing.kind, or "" when it could not be read
+    kind: str  # as Listing.kind, "site" for a site's address, or "" when unreadable
     pages: int  # pages it named
     error: str = ""  # one line, when it could not be read
+    discovery: Discovery | None = None  # a site's address: what was discovered and used
+    notes: tuple[str, ...] = ()  # sitemaps of it skipped or unreadable, one line each
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +128,13 @@ class AuditReport:
     unreadable: tuple[tuple[str, str], ...] = ()
     originals_fetched: int = 0  # originals read from The Conversation in this audit
     requests: int = 0  # HTTP requests sent, robots.txt included
+    named: int = 0  # distinct pages the sources name (more than audited past max_pages)
+    max_pages: int = 0  # the most pages one audit reads (--max-pages)
+
+    @property
+    def audited(self) -> int:
+        """Pages read: at most max_pages of those named."""
+        return min(self.named, self.max_pages) if self.max_pages else self.named
 
     def count(self, standing: Standing) -> int:
         return sum(p.standing is standing for p in self.pages)

@@ -11,6 +11,7 @@ from datetime import datetime
 from html import escape
 
 from .._version import __version__
+from .output import limit_line
 from .records import AuditReport, PageAudit, Standing
 
 # What an editor does about each rule (the rules: docs/compliance.md#rules).
@@ -106,6 +107,7 @@ def render_html(report: AuditReport, *, generated: datetime,
         parts.append(f'<li class="change">since the last audit: <b>{s["newly_failing"]}</b> '
                      f'newly failing, <b>{s["fixed"]}</b> fixed</li>')
     parts.append("</ul></header><main>")
+    parts += _sources(report)
     parts += _table(pages, report.unreadable)
     parts += _by_rule(pages)
     parts += _unchecked(pages)
@@ -124,6 +126,34 @@ def render_html(report: AuditReport, *, generated: datetime,
         "fetched).</dd><dt>error</dt><dd>Nothing could be judged.</dd></dl>")
     parts.append(f"</main><script>{SCRIPT}</script></body></html>\n")
     return "\n".join(parts)
+
+
+def _sources(report: AuditReport) -> list[str]:
+    """What each site's address led to, and what was tried that gave nothing; sitemaps left
+    out; how many of the pages named were audited (only when there is something to say)."""
+    items = []
+    for s in report.sources:
+        d = s.discovery
+        if d is None and not s.notes:
+            continue
+        head = f"<code>{escape(s.where)}</code>"
+        if d is not None:
+            if d.site != d.asked:
+                head += f" (redirected to <code>{escape(d.site)}</code>)"
+            head += (f": <b>{s.pages}</b> pages found from {escape(d.way)}: "
+                     + ", ".join(f'<a href="{escape(u)}">{escape(u)}</a>' for u in d.used)
+                     if d.way else ": <b>no page found</b>")
+        else:
+            head += f": <b>{s.pages}</b> pages"
+        lines = [f"tried {why}" for why in (d.tried if d is not None else ())]
+        lines += list(s.notes)
+        items.append(f"<li>{head}" + ("<ul>" + "".join(f"<li>{escape(x)}</li>" for x in lines)
+                                      + "</ul>" if lines else "") + "</li>")
+    if report.audited < report.named:
+        items.append(f"<li>{escape(limit_line(report))}</li>")
+    if not items:
+        return []
+    return ['<h2 id="sources">Where the pages came from</h2><ul>', *items, "</ul>"]
 
 
 def _table(pages: Sequence[PageAudit], unreadable: Sequence[tuple[str, str]]) -> list[str]:

@@ -101,8 +101,8 @@ def _read_xml(data: bytes, where: str) -> Listing:
         return _sitemap(root, where)
     if tag in (f"{SITEMAP}sitemapindex", "sitemapindex"):
         locs = _locs(root, "sitemap", where)
-        return Listing(where, "sitemap index", (), sitemaps=tuple(u for u, _p in locs),
-                       problems=tuple(p for _u, p in locs if p))
+        return Listing(where, "sitemap index", (), sitemaps=tuple(u for u, _p, _m in locs if u),
+                       problems=tuple(p for _u, p, _m in locs if p))
     raise ParseError(where, f"XML whose root element is {_local(tag)!r}: neither a feed "
                      "(RSS or Atom) nor a sitemap")
 
@@ -159,21 +159,43 @@ def _atom(root: ET.Element, where: str) -> Listing:
 
 def _sitemap(root: ET.Element, where: str) -> Listing:
     locs = _locs(root, "url", where)
-    return _listing(where, "sitemap", [Candidate(url=u, source=where) for u, p in locs if not p],
-                    [p for _u, p in locs if p])
+    return _listing(where, "sitemap", [Candidate(url=u, source=where, lastmod=m)
+                                       for u, p, m in locs if not p],
+                    [p for _u, p, _m in locs if p])
 
 
-def _locs(root: ET.Element, element: str, where: str) -> list[tuple[str, str]]:
-    """(url, "") for each <element><loc>, or ("", problem) for one that is not a URL."""
+def _locs(root: ET.Element, element: str, where: str) -> list[tuple[str, str, str | None]]:
+    """(url, "", lastmod) for each <element><loc>, or ("", problem, None) for one that is
+    not a URL. Extensions (image:image, news:news, xhtml:link) are other namespaces: their
+    own <image:loc> is not a page."""
     ns = SITEMAP if root.tag.startswith(SITEMAP) else ""
-    out = []
+    out: list[tuple[str, str, str | None]] = []
     for i, el in enumerate(root.iter(f"{ns}{element}"), start=1):
         url = joined(where, _text(el.find(f"{ns}loc")) or "")
         if url and is_web_url(url):
-            out.append((url, ""))
+            out.append((url, "", _text(el.find(f"{ns}lastmod"))))
         else:
-            out.append(("", f"<{element}> {i}: no http(s) URL in <loc>"))
+            out.append(("", f"<{element}> {i}: no http(s) URL in <loc>", None))
     return out
+
+
+# Sub-sitemaps that list archive pages (a category's, a tag's, an author's list of posts),
+# not articles, by the names the CMSs give them: Yoast SEO and Rank Math
+# (category-sitemap.xml, post_tag-sitemap.xml, author-sitemap.xml, product_cat-…), WordPress
+# core (wp-sitemap-taxonomies-category-1.xml, wp-sitemap-users-1.xml), Ghost
+# (sitemap-tags.xml, sitemap-authors.xml). A sitemap index's entries of these are not read
+# (README.md#auditing-a-whole-site): an archive page is no republication, and reading every
+# one cost a request each. Given as a SOURCE itself, such a sitemap is read.
+_ARCHIVE_SITEMAP = re.compile(
+    r"/(?:(?:category|post_tag|tag|author|post_format|product_cat|product_tag|"
+    r"product_brand|[a-z0-9_]*_tax(?:onomy)?)-sitemap\d*"
+    r"|wp-sitemap-(?:taxonomies|users)-[^/]*"
+    r"|sitemap-(?:tags|authors)\d*)\.xml(?:\.gz)?$", re.I)
+
+
+def is_archive_sitemap(url: str) -> bool:
+    """Whether a sitemap index's entry ``url`` lists archive pages, by its name."""
+    return _ARCHIVE_SITEMAP.search(url.split("?", 1)[0].split("#", 1)[0]) is not None
 
 
 def _candidate(link: str, where: str, content: str | None, title: str | None) -> Candidate:
