@@ -1,7 +1,8 @@
 """``syndication audit``: every page of a site that republishes an article of The
-Conversation, found from its feeds, sitemaps or URL lists, and judged as ``syndication
-check`` judges one page. crawl.py gathers and judges, sources.py reads what a source lists,
-records.py holds what passes between them and on to the outputs (output.py)."""
+Conversation, found from its address, feeds, sitemaps or URL lists, and judged as
+``syndication check`` judges one page. crawl.py gathers and judges, discover.py finds what
+lists a site's pages from its address, sources.py reads what a source lists, records.py
+holds what passes between them and on to the outputs (output.py, report.py)."""
 
 from __future__ import annotations
 
