@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -327,6 +328,8 @@ def test_the_home_page_links_one_level_bounded(web: Web) -> None:
     small = web.audit(web.rep.base, max_pages=2)
     assert [r.path for r in web.rep.requests][-2:] == links[:2]
     assert small.named == 2
+    every = web.audit(web.rep.base, max_pages=0)  # 0: no cap, every link
+    assert every.named == len(links) and judged(every) == web.expected()
 
 
 def test_nothing_found_says_why_in_one_line(web: Web, config: str) -> None:  # noqa: F811
@@ -435,7 +438,7 @@ def test_what_is_a_site_s_address(source: str, home: bool) -> None:
 
 @pytest.mark.parametrize(("source", "hinted"), [
     ("news.example.org", True), ("www.example.co.uk/", True), ("example.org:8080", True),
-    ("sitemap.xml", True),  # looks like a host: a missing file of that name says both
+    ("sitemap.xml", False), ("saved.html", False), ("sitemap.xml.gz", False),
     ("saved page.html", False), ("./sitemap.xml", False), ("../lists/urls.txt", False),
 ])
 def test_bare_host_hint(source: str, hinted: bool) -> None:
@@ -494,3 +497,19 @@ def test_first_pages_keeps_the_newest_in_their_order() -> None:
     assert [x.url for x in first_pages(c, 4)] == ["u0", "u1", "u2", "u3"]
     assert first_pages(c, 0) == c and first_pages(c, 5) == c
     assert re.fullmatch(r"\d+", str(MAX_PAGES))
+
+
+def test_a_second_audit_with_state_discovers_again_with_conditional_gets(
+        web: Web, tmp_path: Path) -> None:
+    web.rep.serve("/", home_page(), content_type=HTML)
+    serve_yoast(web.rep, web.articles, ["/", *web.own])
+    state = tmp_path / "audit.sqlite3"
+    first = web.audit(web.rep.base, state=state)
+    web.rep.requests.clear()
+    second = web.audit(web.rep.base, state=state)
+    assert judged(second) == judged(first) == web.expected()
+    assert all(p.reused for p in second.pages)
+    assert second.sources[0].discovery == first.sources[0].discovery
+    once_each(web)
+    assert "/robots.txt" not in web.paths()  # the stored copy, under a day old
+    assert all("if-none-match" in r.headers for r in web.rep.requests)

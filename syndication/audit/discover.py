@@ -47,6 +47,8 @@ _NOT_A_PAGE = re.compile(
     r"txt|rss|atom|docx?|xlsx?|pptx?)$"
     r"|/(?:wp-admin|wp-login\.php|wp-json|xmlrpc\.php|feed|comments|category|tag|tags|"
     r"author|page|search|taxonomy|user|login|cart|account)(?:/|$)", re.I)
+# A missing file named so is no host (sitemap.xml, saved.html).
+_FILE_SUFFIXES = frozenset({"xml", "gz", "html", "htm", "txt", "json", "rss", "atom", "csv"})
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?/?$", re.I)
 
 
@@ -63,10 +65,11 @@ def bare_host_hint(source: str) -> str | None:
     """For a SOURCE such as ``news.example.org`` (no scheme, not a file): what to type
     instead. The scheme is not guessed: http and https may be different sites, and a site
     that answers both is audited once, at the address its owner gives."""
-    if not _HOST.match(source.strip()):
+    host = source.strip().rstrip("/")
+    if not _HOST.match(host) or host.rsplit(".", 1)[-1].lower() in _FILE_SUFFIXES:
         return None
     return (f"no such file; to audit the site at that address, give its URL: "
-            f"https://{source.strip().rstrip('/')}/")
+            f"https://{host}/")
 
 
 def home_feeds(html: str, base: str) -> tuple[str, ...]:
@@ -93,7 +96,7 @@ def home_feeds(html: str, base: str) -> tuple[str, ...]:
 def home_links(html: str, base: str, limit: int) -> tuple[str, ...]:
     """The pages of its own site a home page links to (one level: their links are not
     followed), in the page's order, each once, without fragments; the home itself, files,
-    feeds, archive and admin pages left out. At most ``limit``."""
+    feeds, archive and admin pages left out. At most ``limit`` (0: every one)."""
     root = _parse(html)
     if root is None:
         return ()
@@ -111,7 +114,7 @@ def home_links(html: str, base: str, limit: int) -> tuple[str, ...]:
         if parts.query:  # ?p=1, ?replytocom=, ?share=: the same posts again, or actions
             continue
         found[url] = None
-        if len(found) >= limit:
+        if limit and len(found) >= limit:
             break
     return tuple(found)
 
@@ -197,8 +200,6 @@ def discover(
     listing = Listing(site, "home page links",
                       tuple(Candidate(url=u, source=site) for u in links))
     return Discovery(home, site, LINKS, (site,), tuple(tried)), [listing]
-
-
 
 
 def _not_of(kind: str, kinds: frozenset[str]) -> str:
