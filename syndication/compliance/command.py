@@ -116,6 +116,15 @@ def check_republication(
             if e.status in REFUSED_PAGE:
                 raise InputError(f"{e}: {REFUSED_PAGE[e.status]}") from e
             raise
+        listing = _LISTING_ROOT.match(doc.text)
+        if listing is not None:
+            kind = _LISTING_KINDS[listing.group(1).lower()]
+            raise InputError(f"{name}: {kind}, not a page: `syndication audit {page}` checks "
+                             "every republication it names")
+        if doc.text.lstrip("\ufeff \t\r\n").startswith("{") and \
+                "jsonfeed.org/version/" in doc.text[:65536]:
+            raise InputError(f"{name}: a JSON Feed, not a page: check the pages it links, or "
+                             "audit the site's RSS or Atom feed (`syndication audit FEED`)")
         plain = _is_plain(doc)
         reading = _Reading(doc.text)
         ref = find_article_id_in_text(doc.text) if plain else _page_article_id(reading.parsed()[0])
@@ -483,6 +492,15 @@ class ArticleRef(NamedTuple):
     article_id: int  # N
     how: str  # where N was read, for the report
     url: str | None  # the page's link to the original, when it has one
+
+
+# A feed or a sitemap given as the page: its root element, after what may stand before it
+# (a byte-order mark, the XML declaration, a stylesheet instruction, comments, a doctype).
+_LISTING_ROOT = lazy_compile(
+    r"\A\ufeff?\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+    r"<(rss|feed|rdf:RDF|urlset|sitemapindex)\b", re.S | re.I)
+_LISTING_KINDS = {"rss": "an RSS feed", "feed": "an Atom feed", "rdf:rdf": "an RSS 1.0 feed",
+                  "urlset": "a sitemap", "sitemapindex": "a sitemap index"}
 
 
 def _tc_own_page(page: str) -> str:
