@@ -5,6 +5,7 @@ library only, so the fetcher, the config and the checker can all share it."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 _SPECIAL = ("http:", "https:")  # WHATWG URL's "special" schemes that matter here
@@ -54,6 +55,26 @@ def is_web_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme in ("http", "https") and bool(host_of(url))
+
+
+# A web address typed without its scheme: a host name (labels, a last one of letters), a
+# port, then a path or nothing ("www.example.org/2025/10/story", "news.example.org").
+_SCHEMELESS = re.compile(
+    r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,})(?::\d+)?(?:[/?#]\S*)?$", re.I)
+# What ends a file's name, never a host's: a name such as "page.html" or "sitemap.xml" is a
+# file that is missing, not an address.
+_FILE_ENDINGS = frozenset({"xml", "gz", "html", "htm", "xhtml", "shtml", "mhtml", "mht", "txt",
+                           "md", "json", "rss", "atom", "csv", "php", "asp", "aspx", "jsp"})
+
+
+def schemeless_url(where: str) -> str | None:
+    """``where`` as the https URL it reads as when it is a web address typed without its
+    scheme ("www.example.org/2025/10/story" -> "https://www.example.org/2025/10/story"),
+    else None; to say what to type, never to fetch it (http and https may be two sites)."""
+    m = _SCHEMELESS.match(where.strip())
+    if m is None or m.group(1).lower() in _FILE_ENDINGS:
+        return None
+    return f"https://{where.strip()}"
 
 
 def joined(base: str, href: str) -> str | None:

@@ -523,3 +523,13 @@ def test_an_xhtml_page_is_still_a_page(fr_articles: tuple[Article, ...], tmp_pat
                     .removeprefix("<!DOCTYPE html>\n"), encoding="utf-8")
     done = cli("check", str(page), "--original", str(FR_FEED), "--json")
     assert done.returncode == 0, done.stdout
+
+
+def test_a_web_address_without_its_scheme_says_how_to_give_it() -> None:
+    done = cli("check", "www.example.org/2025/10/story", "--no-original")
+    assert done.returncode == 2
+    assert one_line(done) == ("syndication check: www.example.org/2025/10/story: no such file; "
+                              "a web address is given with its scheme: "
+                              "https://www.example.org/2025/10/story")
+    assert one_line(cli("check", "saved-page.html", "--no-original")) == \
+        "syndication check: saved-page.html: no such file"

@@ -11,7 +11,7 @@ import pytest
 import syndication
 from syndication import utc
 from syndication.conversation import is_tc_url
-from syndication.urls import full_origin, host_of, is_web_url, joined, origin_of
+from syndication.urls import full_origin, host_of, is_web_url, joined, origin_of, schemeless_url
 
 from .conftest import ConfigFactory
 
@@ -49,6 +49,19 @@ def test_joined_reads_a_link_against_its_base_or_says_it_cannot() -> None:
     assert joined("https://example.org/a/b", " ../c ") == "https://example.org/c"
     assert joined("https://example.org/a/b", "//[bad/c") is None
     assert joined("http://[bad/", "/c") is None
+
+
+@pytest.mark.parametrize(("where", "url"), [
+    ("www.example.org/2025/10/story", "https://www.example.org/2025/10/story"),
+    ("news.example.org", "https://news.example.org"),
+    ("news.example.org:8080/x?a=1", "https://news.example.org:8080/x?a=1"),
+    (" theconversation.com/fr/x-212649 ", "https://theconversation.com/fr/x-212649"),
+    ("page.html", None), ("sitemap.xml", None), ("story.php", None), ("notes.md", None),
+    ("saved/page.html", None), ("./www.example.org", None), ("1.2.3.4/x", None),
+    ("a b.org", None), ("localhost/x", None), ("https://example.org/", None),
+])
+def test_a_web_address_typed_without_its_scheme(where: str, url: str | None) -> None:
+    assert schemeless_url(where) == url
 
 
 def test_origins_keep_or_fill_the_port() -> None:

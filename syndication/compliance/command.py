@@ -36,7 +36,7 @@ from ..errors import (
 from ..lazyre import lazy_compile
 from ..models import Article, Fetched, Verdict
 from ..source import looks_like_atom, parse_feed
-from ..urls import full_origin, host_of, is_web_url, url_parts
+from ..urls import full_origin, host_of, is_web_url, schemeless_url, url_parts
 from .compare import align
 from .content import iter_counters
 from .encoding import decode, not_text, saved_page
@@ -350,6 +350,10 @@ def read_file(where: str, cap: int) -> bytes:
         if _is_url(where):  # not is_web_url, or it would have been fetched
             raise InputError(f"{where}: not a URL that can be fetched (no host, or a "
                              "malformed one)") from e
+        url = schemeless_url(where)
+        if url is not None:
+            raise InputError(f"{where}: no such file; a web address is given with its scheme: "
+                             f"{url}") from e
         raise InputError(f"{where}: no such file") from e
     except IsADirectoryError as e:
         raise InputError(f"{where}: is a folder, not a file") from e
