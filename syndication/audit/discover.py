@@ -18,7 +18,7 @@ from ..compliance.encoding import decode
 from ..compliance.htmltext import parse_page
 from ..errors import DocumentCut, FetchError, InputError, ParseError
 from ..models import Fetched
-from ..urls import host_of, is_web_url, joined, origin_of, url_parts
+from ..urls import host_of, is_web_url, joined, origin_of, schemeless_url, url_parts
 from .records import Candidate, Discovery, Listing
 
 if TYPE_CHECKING:
@@ -47,9 +47,6 @@ _NOT_A_PAGE = re.compile(
     r"txt|rss|atom|docx?|xlsx?|pptx?)$"
     r"|/(?:wp-admin|wp-login\.php|wp-json|xmlrpc\.php|feed|comments|category|tag|tags|"
     r"author|page|search|taxonomy|user|login|cart|account)(?:/|$)", re.I)
-# A missing file named so is no host (sitemap.xml, saved.html).
-_FILE_SUFFIXES = frozenset({"xml", "gz", "html", "htm", "txt", "json", "rss", "atom", "csv"})
-_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?/?$", re.I)
 
 
 def is_site_home(source: str) -> bool:
@@ -65,11 +62,12 @@ def bare_host_hint(source: str) -> str | None:
     """For a SOURCE such as ``news.example.org`` (no scheme, not a file): what to type
     instead. The scheme is not guessed: http and https may be different sites, and a site
     that answers both is audited once, at the address its owner gives."""
-    host = source.strip().rstrip("/")
-    if not _HOST.match(host) or host.rsplit(".", 1)[-1].lower() in _FILE_SUFFIXES:
+    url = schemeless_url(source)
+    if url is None:
         return None
-    return (f"no such file; to audit the site at that address, give its URL: "
-            f"https://{host}/")
+    if url_parts(url).path in ("", "/"):
+        url = url.rstrip("/") + "/"
+    return f"no such file; to audit the site at that address, give its URL: {url}"
 
 
 def home_feeds(html: str, base: str) -> tuple[str, ...]:
