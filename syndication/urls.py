@@ -1,12 +1,15 @@
 """URL parts every stage reads the same way, in one place: a URL's host, whether it is an
 http(s) URL that can be fetched, a link read against its base, and the origins robots.txt and
-the fetcher's host lists are keyed on. None of them raises on a malformed URL. Pure, standard
-library only, so the fetcher, the config and the checker can all share it."""
+the fetcher's host lists are keyed on, and a web address typed without its scheme. None of
+them raises on a malformed URL. Pure, standard library only (and lazyre), so the fetcher, the
+config and the checker can all share it."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import SplitResult, urljoin, urlsplit
+
+from .lazyre import lazy_compile
 
 _SPECIAL = ("http:", "https:")  # WHATWG URL's "special" schemes that matter here
 
@@ -59,7 +62,7 @@ def is_web_url(url: str) -> bool:
 
 # A web address typed without its scheme: a host name (labels, a last one of letters), a
 # port, then a path or nothing ("www.example.org/2025/10/story", "news.example.org").
-_SCHEMELESS = re.compile(
+_SCHEMELESS = lazy_compile(
     r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,})(?::\d+)?(?:[/?#]\S*)?$", re.I)
 # What ends a file's name, never a host's: a name such as "page.html" or "sitemap.xml" is a
 # file that is missing, not an address.
