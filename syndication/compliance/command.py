@@ -116,15 +116,10 @@ def check_republication(
             if e.status in REFUSED_PAGE:
                 raise InputError(f"{e}: {REFUSED_PAGE[e.status]}") from e
             raise
-        listing = _LISTING_ROOT.match(doc.text)
+        listing = _listing_kind(doc.text)
         if listing is not None:
-            kind = _LISTING_KINDS[listing.group(1).lower()]
-            raise InputError(f"{name}: {kind}, not a page: `syndication audit {page}` checks "
-                             "every republication it names")
-        if doc.text.lstrip("\ufeff \t\r\n").startswith("{") and \
-                "jsonfeed.org/version/" in doc.text[:65536]:
-            raise InputError(f"{name}: a JSON Feed, not a page: check the pages it links, or "
-                             "audit the site's RSS or Atom feed (`syndication audit FEED`)")
+            advice = _AUDIT_IT[listing].replace("{page}", page)
+            raise InputError(f"{name}: {listing}, not a page: {advice}")
         plain = _is_plain(doc)
         reading = _Reading(doc.text)
         ref = find_article_id_in_text(doc.text) if plain else _page_article_id(reading.parsed()[0])
@@ -505,6 +500,23 @@ _LISTING_ROOT = lazy_compile(
     r"<(rss|feed|rdf:RDF|urlset|sitemapindex)\b", re.S | re.I)
 _LISTING_KINDS = {"rss": "an RSS feed", "feed": "an Atom feed", "rdf:rdf": "an RSS 1.0 feed",
                   "urlset": "a sitemap", "sitemapindex": "a sitemap index"}
+JSON_FEED = "a JSON Feed"
+# What to do instead, by kind: `audit` reads every listing but a JSON Feed.
+_AUDIT_IT = dict.fromkeys(_LISTING_KINDS.values(),
+                          "`syndication audit {page}` checks every republication it names")
+_AUDIT_IT[JSON_FEED] = ("check the pages it links, or audit the site's RSS or Atom feed "
+                        "(`syndication audit FEED`)")
+
+
+def _listing_kind(text: str) -> str | None:
+    """What a document given as the page is when it lists pages rather than being one (a
+    feed, a sitemap, a JSON Feed), else None."""
+    m = _LISTING_ROOT.match(text)
+    if m is not None:
+        return _LISTING_KINDS[m.group(1).lower()]
+    if text.lstrip("\ufeff \t\r\n").startswith("{") and "jsonfeed.org/version/" in text[:65536]:
+        return JSON_FEED
+    return None
 
 
 def _tc_own_page(page: str) -> str:
