@@ -220,6 +220,7 @@ def added_words(rep: Page, start: int, end: int, article: Article,
             skipped.append(span)
     boundaries.update((b_start, b_end))
     joined = ""  # the original's tokens, joined when a run is to be looked for in them
+    carried = ""  # the page's tokens of the article (start:end), joined with them
     found: list[Added] = []
     regions = [(lo, start, True)] + ([(end, hi, False)] if after else [])
     # where credit links stand (their words credit) and what they link: "home" (The
@@ -247,13 +248,29 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                 continue  # a label, a date, links: the post's, around the article
             if not joined:
                 joined = _joined(original, article.summary)
-            if f" {' '.join(_unclipped(run))} " in joined:
+                carried = f" {' '.join(words[start:end])} "
+            said = f" {' '.join(_unclipped(run))} "
+            if said in joined and not _repeats_body(said, len(run), carried, joined, before):
                 continue  # the original's own words: its standfirst, or a disclosure not
                 # carried in order, whole or clipped as an excerpt ("…", "[…]")
             near = words[start:start + EXCERPT_WORDS] if before else words[
                 max(start, end - EXCERPT_WORDS):end]
             found.append(Added(before, tuple(run), tuple(near)))
     return tuple(found)
+
+
+def _repeats_body(said: str, tokens: int, carried: str, joined: str, before: bool) -> bool:
+    """Whether words of the original outside the article's span (``said``, ``tokens`` long,
+    joined between spaces) repeat the article the page carries (``carried``): a paragraph or
+    a sentence of the body duplicated after its end or set again above it, which alters the
+    text (red team F89). Not so: a few words (fewer than EXCERPT_WORDS), what the span does
+    not carry (the disclosure moved, the standfirst: ``joined`` past the body's tokens), and,
+    above the article, a teaser of its opening (the words it starts with)."""
+    if tokens < EXCERPT_WORDS or said not in carried:
+        return False
+    if said in joined[joined.find(" \n "):]:
+        return False  # the standfirst's words (the body's first sentence, at times)
+    return not (before and carried.startswith(said))
 
 
 def _text_figure(el: _Element, text_caption: Callable[[_Element], bool] | None) -> bool:

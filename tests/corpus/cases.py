@@ -1117,6 +1117,27 @@ TENTH_ROUND: tuple[Case, ...] = (
 )
 
 
+# The tenth round's false passes (red-team-findings.md, F89-): a defect the checker called
+# compliant. F89: words of the article repeated outside its span (a paragraph pasted twice,
+# one set again after the end or above the opening) were passed over as the original's own;
+# the disclosure moved and a teaser of the opening still pass.
+FALSE_PASSES: tuple[Case, ...] = (
+    *(fails(layout, original, edit, "unaltered-text")
+      for edit, pages in (
+          ("repeated-paragraph-end", ((TT1, EN), (GP, FR1), (DRU, FR2), (NEWS, ES1),
+                                      (TXT, ES2), (ARC, EN), (SOL, FR1))),
+          ("repeated-last-paragraph", ((AST, EN), (GHO, FR1), (KAD, FR2), (BLG, FR2),
+                                       (NSP, FR1), (AMP, EN))),
+          ("repeated-sentence-end", ((TT5, EN), (OWP, FR1), (JKM, FR2), (D7, ES1),
+                                     (ELE, ES2))),
+          ("repeated-paragraph-above", ((TT4, EN), (NPR, FR1), (GSR, FR2), (BLX, ES1),
+                                        (CMG, ES2), (TXT, EN))))
+      for layout, original in pages),
+    ok(TT1, EN, "disclosure-above"), ok(GP, FR1, "disclosure-above"),
+    ok(DRU, FR2, "disclosure-above"), ok(NEWS, EN, "disclosure-above"),
+    ok(GHO, FR1, "disclosure-above"),
+)
+
 CASES: tuple[Case, ...] = (
     # Every layout with every original's code pasted as it comes: compliant (plain text:
     # nothing fails, but counter, images and markup cannot be checked).
@@ -1710,6 +1731,7 @@ CASES: tuple[Case, ...] = (
     *NINTH_ROUND,
     *TENTH_ROUND_LAYOUTS,
     *TENTH_ROUND,
+    *FALSE_PASSES,
 )
 
 # Cases the checker judges wrongly today, under the kind each stands for: marked

@@ -624,6 +624,37 @@ def cut_paragraph(slots: Slots, o: Original) -> Slots:
     return article_of(slots, slots.article.replace(third.group(), "", 1))
 
 
+def repeated(which: str) -> Apply:
+    """Words of the article set again on the page, unaltered, as a plain paragraph: ``end``
+    its second paragraph after its last, ``last`` its last paragraph pasted twice,
+    ``sentence`` its second paragraph's first sentence after its last, ``above`` its fourth
+    paragraph above its first (red team F89: words of the original outside the article's
+    span were passed over as a teaser or a disclosure moved)."""
+    def apply(slots: Slots, o: Original) -> Slots:
+        code = slots.article
+        paragraphs = body_paragraphs(code)
+        if which == "above":
+            first = paragraphs[0].start()
+            return article_of(slots, code[:first] + paragraphs[3].group() + "\n"
+                              + code[first:])
+        end = paragraphs[-1].end()
+        again = {"end": paragraphs[1].group(), "last": paragraphs[-1].group(),
+                 "sentence": "<p>" + re.split(r"(?<=[.!?])\s+", paragraphs[1].group()[3:-4])[0]
+                 + "</p>"}[which]
+        return article_of(slots, code[:end] + "\n" + again + code[end:])
+    return apply
+
+
+def disclosure_above(slots: Slots, o: Original) -> Slots:
+    """The disclosure statement moved above the article's first paragraph: the original's
+    words, in another place, none repeated (a guard for F89)."""
+    code = slots.article
+    disclosure = find(_DISCLOSURE, code, "disclosure").group()
+    first = body_paragraphs(code)[0].start()
+    code = code.replace(disclosure, "", 1)
+    return article_of(slots, code[:first] + disclosure + "\n" + code[first:])
+
+
 def reworded_end(slots: Slots, o: Original) -> Slots:
     """A heavily reworded copy: the words of the second half of the paragraphs in another
     order, so the match ends early and the attribution line stands far after it."""
@@ -4182,6 +4213,15 @@ EDITS = {e.name: e for e in (
     _e("appended-sentence", "sentence appended at the end", appended_sentence),
     _e("appended-paragraph", "paragraph appended at the end", appended_paragraph),
     _e("cut-paragraph", "paragraph cut", cut_paragraph),
+    _e("repeated-paragraph-end", "a paragraph of the article repeated after its end",
+       repeated("end")),
+    _e("repeated-last-paragraph", "the last paragraph pasted twice", repeated("last")),
+    _e("repeated-sentence-end", "a sentence of the article repeated after its end",
+       repeated("sentence")),
+    _e("repeated-paragraph-above", "a paragraph of the article set above its opening",
+       repeated("above")),
+    _e("disclosure-above", "the disclosure moved above the article", disclosure_above,
+       defect=False),
     _e("extract-without-link", "extract without a link to the rest", extract(False)),
     _e("reworded-end", "heavily reworded end, attribution far after the match", reworded_end),
     _e("rewritten-headline", "rewritten headline, original in <title>/og:title",

@@ -1,0 +1,81 @@
+"""Words of the article repeated on the page outside its span (red team F89,
+docs/compliance.md#the-articles-span): a paragraph pasted twice, or set again after the
+article's end or above its opening, alters the text and fails `unaltered-text`; the
+original's words the span does not carry (the disclosure moved, the standfirst), a teaser of
+its opening above it, and a pull quote after it still pass. Pages are built in memory from
+the corpus's layouts and recorded originals; no article text is edited on disk."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from syndication.compliance import check_page
+
+from .corpus.edits import body_paragraphs
+from .corpus.layouts import LAYOUTS, Slots, fill
+from .corpus.originals import originals
+
+PAGES = [("wp-twentytwentyone", "en-263253"), ("wp-generatepress", "fr-212649"),
+         ("drupal-olivero", "fr-209538"), ("ghost-casper", "es-159013"),
+         ("wp-newspack", "es-113886"), ("plain-text", "en-263253")]
+
+
+def page(layout: str, name: str, edit: str) -> tuple[str, str]:
+    """The page of ``name`` on ``layout`` with ``edit`` applied to its code (see below), and
+    the words the edit repeats."""
+    o = originals()[name]
+    code = o.code
+    paragraphs = body_paragraphs(code)
+    second = paragraphs[1].group()
+    sentence = re.split(r"(?<=[.!?])\s+", second[3:-4])[0]
+    end, first = paragraphs[-1].end(), paragraphs[0].start()
+    repeated = second
+    if edit == "paragraph-after":
+        code = code[:end] + "\n" + second + code[end:]
+    elif edit == "sentence-after":
+        repeated = f"<p>{sentence}</p>"
+        code = code[:end] + "\n" + repeated + code[end:]
+    elif edit == "paragraph-above":
+        repeated = paragraphs[3].group()
+        code = code[:first] + repeated + "\n" + code[first:]
+    elif edit == "after-credit":
+        code = code + "\n" + second
+    elif edit == "teaser-above":
+        repeated = paragraphs[0].group()
+        code = code[:first] + f"<p class=\"excerpt\">{repeated[3:-4]}</p>\n" + code[first:]
+    elif edit == "pull-quote-after":
+        repeated = (f'<figure class="wp-block-pullquote"><blockquote><p>{sentence}</p>'
+                    "</blockquote></figure>")
+        code = code[:end] + "\n" + repeated + code[end:]
+    slots = Slots(lang=o.lang, head_title=o.article.title, headline=o.article.title,
+                  article=code)
+    return fill(LAYOUTS[layout], slots), repeated
+
+
+def verdict(layout: str, name: str, edit: str):
+    html, _ = page(layout, name, edit)
+    return check_page(html, originals()[name].article, plain=LAYOUTS[layout].plain)
+
+
+@pytest.mark.parametrize(("layout", "name"), PAGES)
+@pytest.mark.parametrize("edit", ["paragraph-after", "sentence-after", "paragraph-above",
+                                  "after-credit"])
+def test_article_words_repeated_fail(layout: str, name: str, edit: str) -> None:
+    v = verdict(layout, name, edit)
+    assert {f.rule for f in v.failed} == {"unaltered-text"}, [
+        (f.rule, f.detail) for f in v.failed]
+    detail = v.finding("unaltered-text").detail
+    assert "was added" in detail
+    assert ("before the first words" if edit == "paragraph-above" else
+            "after the last words") in detail
+
+
+@pytest.mark.parametrize(("layout", "name"), PAGES)
+@pytest.mark.parametrize("edit", ["teaser-above", "pull-quote-after"])
+def test_teaser_and_pull_quote_pass(layout: str, name: str, edit: str) -> None:
+    if edit == "pull-quote-after" and LAYOUTS[layout].plain:
+        pytest.skip("a plain-text letter has no pull quote's markup: one more paragraph")
+    v = verdict(layout, name, edit)
+    assert not v.failed, [(f.rule, f.detail) for f in v.failed]
