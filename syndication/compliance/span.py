@@ -221,6 +221,10 @@ def added_words(rep: Page, start: int, end: int, article: Article,
     boundaries.update((b_start, b_end))
     joined = ""  # the original's tokens, joined when a run is to be looked for in them
     carried = ""  # the page's tokens of the article (start:end), joined with them
+    repeats: list[bool] = []  # whether each of ``found`` repeats the body (_repeats_body)
+    repeated = 0  # the tokens they repeat
+    again = False  # whether one of them is the article's opening
+    reach = 0  # where the last of them ends
     found: list[Added] = []
     regions = [(lo, start, True)] + ([(end, hi, False)] if after else [])
     # where credit links stand (their words credit) and what they link: "home" (The
@@ -250,27 +254,35 @@ def added_words(rep: Page, start: int, end: int, article: Article,
                 joined = _joined(original, article.summary)
                 carried = f" {' '.join(words[start:end])} "
             said = f" {' '.join(_unclipped(run))} "
-            if said in joined and not _repeats_body(said, len(run), carried, joined, before):
-                continue  # the original's own words: its standfirst, or a disclosure not
-                # carried in order, whole or clipped as an excerpt ("…", "[…]")
+            repeat = False
+            if said in joined:
+                if before or not _repeats_body(said, len(run), carried, joined):
+                    continue  # the original's own words: its standfirst, or a disclosure
+                    # not carried in order, whole or clipped as an excerpt ("…", "[…]")
+                repeat, repeated = True, repeated + len(run)
+                again, reach = again or carried.startswith(said), e
             near = words[start:start + EXCERPT_WORDS] if before else words[
                 max(start, end - EXCERPT_WORDS):end]
             found.append(Added(before, tuple(run), tuple(near)))
+            repeats.append(repeat)
+    # The article again from its opening, filling the span's end: another copy of it (a
+    # per-screen duplicate, an unaltered copy beside an altered one), judged by rules.py.
+    if again and repeated * 2 >= min(end - start, POST_WINDOW) and reach >= hi - EXCERPT_WORDS:
+        return tuple(a for a, repeat in zip(found, repeats, strict=True) if not repeat)
     return tuple(found)
 
 
-def _repeats_body(said: str, tokens: int, carried: str, joined: str, before: bool) -> bool:
-    """Whether words of the original outside the article's span (``said``, ``tokens`` long,
+def _repeats_body(said: str, tokens: int, carried: str, joined: str) -> bool:
+    """Whether words of the original after the article's span (``said``, ``tokens`` long,
     joined between spaces) repeat the article the page carries (``carried``): a paragraph or
-    a sentence of the body duplicated after its end or set again above it, which alters the
-    text (red team F89). Not so: a few words (fewer than EXCERPT_WORDS), what the span does
-    not carry (the disclosure moved, the standfirst: ``joined`` past the body's tokens), and,
-    above the article, a teaser of its opening (the words it starts with)."""
+    a sentence of the body duplicated after its end, which alters the text (red team F89).
+    Not so: a few words (fewer than EXCERPT_WORDS), and what the span does not carry (the
+    disclosure moved, the standfirst: ``joined`` past the body's tokens). Above the article,
+    the original's words are a teaser of it (a limit: docs/compliance.md); a whole other copy
+    after it is judged as a copy (added_words leaves it to rules.py)."""
     if tokens < EXCERPT_WORDS or said not in carried:
         return False
-    if said in joined[joined.find(" \n "):]:
-        return False  # the standfirst's words (the body's first sentence, at times)
-    return not (before and carried.startswith(said))
+    return said not in joined[joined.find(" \n "):]  # the standfirst's words, at times
 
 
 def _text_figure(el: _Element, text_caption: Callable[[_Element], bool] | None) -> bool:

@@ -1118,9 +1118,9 @@ TENTH_ROUND: tuple[Case, ...] = (
 
 
 # The tenth round's false passes (red-team-findings.md, F89-): a defect the checker called
-# compliant. F89: words of the article repeated outside its span (a paragraph pasted twice,
-# one set again after the end or above the opening) were passed over as the original's own;
-# the disclosure moved and a teaser of the opening still pass.
+# compliant. F89: words of the article repeated after its span (a paragraph pasted twice, one
+# set again after the end, the opening repeated there) were passed over as the original's
+# own; the disclosure moved and a second copy of the whole article still pass.
 FALSE_PASSES: tuple[Case, ...] = (
     *(fails(layout, original, edit, "unaltered-text")
       for edit, pages in (
@@ -1130,12 +1130,13 @@ FALSE_PASSES: tuple[Case, ...] = (
                                        (NSP, FR1), (AMP, EN))),
           ("repeated-sentence-end", ((TT5, EN), (OWP, FR1), (JKM, FR2), (D7, ES1),
                                      (ELE, ES2))),
-          ("repeated-paragraph-above", ((TT4, EN), (NPR, FR1), (GSR, FR2), (BLX, ES1),
-                                        (CMG, ES2), (TXT, EN))))
+          ("repeated-opening-end", ((TT4, EN), (NPR, FR1), (GSR, FR2), (BLX, ES1),
+                                    (CMG, ES2), (TXT, EN))))
       for layout, original in pages),
     ok(TT1, EN, "disclosure-above"), ok(GP, FR1, "disclosure-above"),
     ok(DRU, FR2, "disclosure-above"), ok(NEWS, EN, "disclosure-above"),
-    ok(GHO, FR1, "disclosure-above"),
+    ok(GHO, FR1, "disclosure-above"), ok(TT1, FR1, "copy-after"), ok(GP, EN, "copy-after"),
+    ok(KAD, ES2, "copy-after"), ok(DRU, FR2, "copy-after"),
 )
 
 CASES: tuple[Case, ...] = (

@@ -625,24 +625,28 @@ def cut_paragraph(slots: Slots, o: Original) -> Slots:
 
 
 def repeated(which: str) -> Apply:
-    """Words of the article set again on the page, unaltered, as a plain paragraph: ``end``
-    its second paragraph after its last, ``last`` its last paragraph pasted twice,
-    ``sentence`` its second paragraph's first sentence after its last, ``above`` its fourth
-    paragraph above its first (red team F89: words of the original outside the article's
-    span were passed over as a teaser or a disclosure moved)."""
+    """Words of the article set again after its last paragraph, unaltered, as plain
+    paragraphs: ``end`` its second paragraph, ``last`` its last paragraph (pasted twice),
+    ``sentence`` its second paragraph's first sentence, ``opening`` its first two paragraphs
+    (red team F89: words of the original after the article were passed over as a disclosure
+    moved)."""
     def apply(slots: Slots, o: Original) -> Slots:
         code = slots.article
         paragraphs = body_paragraphs(code)
-        if which == "above":
-            first = paragraphs[0].start()
-            return article_of(slots, code[:first] + paragraphs[3].group() + "\n"
-                              + code[first:])
         end = paragraphs[-1].end()
         again = {"end": paragraphs[1].group(), "last": paragraphs[-1].group(),
                  "sentence": "<p>" + re.split(r"(?<=[.!?])\s+", paragraphs[1].group()[3:-4])[0]
-                 + "</p>"}[which]
+                 + "</p>",
+                 "opening": paragraphs[0].group() + "\n" + paragraphs[1].group()}[which]
         return article_of(slots, code[:end] + "\n" + again + code[end:])
     return apply
+
+
+def copy_after(slots: Slots, o: Original) -> Slots:
+    """A second copy of the article's words after the pasted code, as a theme prints one
+    per screen: the whole article again, judged as a copy (a guard for F89)."""
+    return article_of(slots, slots.article + '\n<div class="mobile-copy">'
+                      + _text_only(slots.article) + "</div>")
 
 
 def disclosure_above(slots: Slots, o: Original) -> Slots:
@@ -4218,8 +4222,10 @@ EDITS = {e.name: e for e in (
     _e("repeated-last-paragraph", "the last paragraph pasted twice", repeated("last")),
     _e("repeated-sentence-end", "a sentence of the article repeated after its end",
        repeated("sentence")),
-    _e("repeated-paragraph-above", "a paragraph of the article set above its opening",
-       repeated("above")),
+    _e("repeated-opening-end", "the article's first two paragraphs repeated after its end",
+       repeated("opening")),
+    _e("copy-after", "a second copy of the whole article after it (a per-screen duplicate)",
+       copy_after, defect=False),
     _e("disclosure-above", "the disclosure moved above the article", disclosure_above,
        defect=False),
     _e("extract-without-link", "extract without a link to the rest", extract(False)),
