@@ -75,10 +75,14 @@ def test_article_words_repeated_fail(layout: str, name: str, edit: str) -> None:
     assert "after the last words" in detail
 
 
-@pytest.mark.parametrize(("layout", "name"), PAGES)
-@pytest.mark.parametrize("edit", ["teaser-above", "pull-quote-after", "copy-after"])
+# A plain-text letter has no pull quote's markup (it would be one more paragraph): that
+# pair is not built.
+PASSING = [(layout, name, edit) for layout, name in PAGES
+           for edit in ("teaser-above", "pull-quote-after", "copy-after")
+           if not (edit == "pull-quote-after" and LAYOUTS[layout].plain)]
+
+
+@pytest.mark.parametrize(("layout", "name", "edit"), PASSING)
 def test_teaser_pull_quote_and_copy_pass(layout: str, name: str, edit: str) -> None:
-    if edit == "pull-quote-after" and LAYOUTS[layout].plain:
-        pytest.skip("a plain-text letter has no pull quote's markup: one more paragraph")
     v = verdict(layout, name, edit)
     assert not v.failed, [(f.rule, f.detail) for f in v.failed]
