@@ -183,9 +183,19 @@ def test_a_picture_named_for_social_networks_is_found(meta: str) -> None:
     assert list(shown_otherwise(parse_page(page))) == [(url, SOCIAL_CARD)]
 
 
-def _with_head(page: str, head: str) -> str:
+def _page_with_head(article: Article, html: str, head: str) -> str:
+    """The third-party page around ``html`` with ``head`` added to its <head>."""
+    page = third_party_page(html, title=article.title, author=article.authors[0].name)
     assert page.count("</head>") == 1
     return page.replace("</head>", head + "</head>")
+
+
+def _passing_previews(article: Article) -> tuple[str, ...]:
+    """Pictures a page may name for previews: the original's licensed one, a copy of it
+    uploaded to the publisher's site, and the publisher's own."""
+    licensed = next(i.src for i in prepare(article).images if i.reusable)
+    return (licensed, moved_picture(licensed, "uploaded"),
+            "https://harbourtown.example/wp-content/uploads/harbour-social.jpg")
 
 
 @pytest.mark.parametrize("how", ["tc", "uploaded", "photon"])
@@ -199,9 +209,7 @@ def test_an_unlicensed_picture_as_the_social_card_fails(
     head = (f'<meta property="og:image" content="{url}" />'
             '<meta property="og:image:width" content="1200" />'
             f'<meta name="twitter:image" content="{url}" />')
-    page = _with_head(third_party_page(html, title=article.title,
-                                       author=article.authors[0].name), head)
-    verdict = check_page(page, article)
+    verdict = check_page(_page_with_head(article, html, head), article)
     failed = only_images_failed(verdict)
     assert "the page's picture for social networks" in failed["images"]
     assert "the original's image, no licence in its credit" in failed["images"]
@@ -211,12 +219,9 @@ def test_a_licensed_picture_or_the_publishers_as_the_social_card_passes(
     page_parts: tuple[Article, str, str],
 ) -> None:
     article, html, _unlicensed = page_parts
-    licensed = next(i.src for i in prepare(article).images if i.reusable)
-    page = third_party_page(html, title=article.title, author=article.authors[0].name)
-    for url in (licensed, moved_picture(licensed, "uploaded"),
-                "https://harbourtown.example/wp-content/uploads/harbour-social.jpg"):
-        verdict = check_page(_with_head(page, f'<meta property="og:image" content="{url}">'),
-                             article)
+    for url in _passing_previews(article):
+        verdict = check_page(_page_with_head(
+            article, html, f'<meta property="og:image" content="{url}">'), article)
         assert verdict.compliant, explain(verdict)
 
 
@@ -300,9 +305,7 @@ def test_an_unlicensed_picture_named_in_json_ld_fails(
     head = ('<script type="application/ld+json" class="rank-math-schema">{"@context":"https:'
             '//schema.org","@graph":[{"@type":"ImageObject","@id":"%s","url":"%s"}]}'
             "</script>") % ((url.replace("/", "\\/"),) * 2)
-    page = _with_head(third_party_page(html, title=article.title,
-                                       author=article.authors[0].name), head)
-    failed = only_images_failed(check_page(page, article))
+    failed = only_images_failed(check_page(_page_with_head(article, html, head), article))
     assert "the picture its structured data (JSON-LD) names" in failed["images"]
     assert "the original's image, no licence in its credit" in failed["images"]
 
@@ -311,13 +314,10 @@ def test_a_licensed_picture_or_the_publishers_named_for_previews_passes(
     page_parts: tuple[Article, str, str],
 ) -> None:
     article, html, _unlicensed = page_parts
-    licensed = next(i.src for i in prepare(article).images if i.reusable)
-    page = third_party_page(html, title=article.title, author=article.authors[0].name)
-    for url in (licensed, moved_picture(licensed, "uploaded"),
-                "https://harbourtown.example/wp-content/uploads/harbour-social.jpg"):
+    for url in _passing_previews(article):
         head = (f'<link rel="image_src" href="{url}"><script type="application/ld+json">'
                 f'{{"@type":"Article","image":["{url}"]}}</script>')
-        verdict = check_page(_with_head(page, head), article)
+        verdict = check_page(_page_with_head(article, html, head), article)
         assert verdict.compliant, explain(verdict)
 
 
