@@ -124,9 +124,10 @@ def test_yoast_robots_txt_names_the_index_archive_sitemaps_are_not_read(web: Web
     assert source.notes == ("3 sitemaps of archive pages (categories, tags, authors) not read: "
                             "category-sitemap.xml, post_tag-sitemap.xml, author-sitemap.xml",)
     paths = web.paths()
-    # the home page first (where it redirects is the site), then robots.txt's sitemap
-    assert paths[:5] == ["/robots.txt", "/", "/sitemap_index.xml", "/post-sitemap.xml",
-                         "/page-sitemap.xml"]
+    # the home page first (where it redirects is the site), then robots.txt's sitemap,
+    # then its sitemaps newest first by the index's <lastmod> (page-sitemap.xml's is later)
+    assert paths[:5] == ["/robots.txt", "/", "/sitemap_index.xml", "/page-sitemap.xml",
+                         "/post-sitemap.xml"]
     assert not {"/sitemap.xml", "/wp-sitemap.xml", "/category-sitemap.xml",
                 "/post_tag-sitemap.xml", "/author-sitemap.xml", *ARCHIVE_PATHS} & set(paths)
     assert "/private/draft/" not in paths  # robots.txt keeps it out, and says so

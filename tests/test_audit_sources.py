@@ -8,6 +8,7 @@ import gzip
 
 import pytest
 
+from syndication.audit.records import SitemapRef
 from syndication.audit.sources import read_listing, read_url_list
 from syndication.errors import ParseError
 
@@ -73,10 +74,13 @@ def test_a_sitemap_plain_or_gzipped(compress: bool) -> None:
 def test_a_sitemap_index_lists_its_sitemaps() -> None:
     index = f"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <sitemap><loc>{BASE}/post-sitemap.xml</loc></sitemap>
-<sitemap><loc>/page-sitemap.xml</loc></sitemap></sitemapindex>"""
+<sitemap><loc>/page-sitemap.xml</loc><lastmod> 2025-09-01T10:00:00+00:00 </lastmod></sitemap>
+</sitemapindex>"""
     listing = read_listing(index.encode(), f"{BASE}/sitemap_index.xml")
     assert (listing.kind, listing.candidates) == ("sitemap index", ())
-    assert listing.sitemaps == (f"{BASE}/post-sitemap.xml", f"{BASE}/page-sitemap.xml")
+    assert listing.sitemaps == (SitemapRef(f"{BASE}/post-sitemap.xml"),
+                                SitemapRef(f"{BASE}/page-sitemap.xml",
+                                           "2025-09-01T10:00:00+00:00"))
 
 
 def test_a_page_names_itself() -> None:

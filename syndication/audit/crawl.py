@@ -7,8 +7,10 @@ gathers documents and decides what to judge again."""
 from __future__ import annotations
 
 import contextlib
+import heapq
 import math
 import threading
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
@@ -41,7 +43,15 @@ from ..logs import logger
 from ..models import Fetched, Verdict
 from ..urls import host_of, is_web_url, origin_of
 from .discover import bare_host_hint, discover, is_site_home
-from .records import AuditReport, Candidate, Listing, PageAudit, SourceOutcome, Standing
+from .records import (
+    AuditReport,
+    Candidate,
+    Listing,
+    PageAudit,
+    SitemapRef,
+    SourceOutcome,
+    Standing,
+)
 from .sources import is_archive_sitemap, read_listing, read_url_list
 from .state import AuditState, digest
 
@@ -225,7 +235,7 @@ def _gather(sources: Sequence[str], hosts: Hosts, max_pages: int
     site's address is discovered (discover.py). No listing is fetched twice in an audit."""
     outcomes = []
     found: dict[str, Candidate] = {}
-    read = _Reader(hosts)
+    read = _Reader(hosts, max_pages)
     for source in sources:
         discovery = None
         try:
@@ -259,17 +269,24 @@ def _gather(sources: Sequence[str], hosts: Hosts, max_pages: int
 class _Reader:
     """Reads listings by URL or path, each once in an audit (a sitemap that robots.txt and
     a sitemap index both name, a feed given as a SOURCE and found from the home page); a
-    sitemap index is followed to its sitemaps, those of archive pages left out."""
+    sitemap index is followed to its sitemaps, those of archive pages left out. With a cap
+    on the pages an audit reads (``limit``), an index's sitemaps are read newest first by
+    its <lastmod>, and one older than the ``limit`` most recent pages already found is not
+    read (README.md#auditing-a-whole-site): a news site's index lists hundreds of sitemaps,
+    the oldest posts first, and each is a request."""
 
-    def __init__(self, hosts: Hosts):
+    def __init__(self, hosts: Hosts, limit: int = 0):
         self.hosts = hosts
+        self.limit = limit
         self._read: dict[str, Listing | Exception] = {}
         self.sitemaps = 0  # sitemaps read in this audit, indexes included
         # what went wrong or was left out inside a listing, by its top listing's where
         self.notes: dict[str, list[str]] = {}
 
     def listings(self, source: str) -> list[Listing]:
-        """The listing of one SOURCE; a sitemap index is followed to its sitemaps."""
+        """The listing of one SOURCE; a sitemap index is followed to its sitemaps. The
+        listings come in the index's order (breadth first), whatever order they were read
+        in."""
         if source.startswith("@"):
             path = source[1:]
             return [read_url_list(decode(read_file(path, self.hosts.config.max_bytes)), source)]
@@ -278,18 +295,30 @@ class _Reader:
             if hint is not None:
                 raise InputError(f"{source}: {hint}")
         first = self._one(source)
-        out = [first]
+        out: list[tuple[tuple[int, ...], Listing]] = [((), first)]  # (its place, listing)
         notes = self.notes.setdefault(source, [])
         archives: list[str] = []
-        queue = [(u, 1) for u in first.sitemaps]
+        older: list[str] = []
+        newest = _Newest(self.limit)
+        newest.add(first.candidates)
+        pending = _Pending(by_date=self.limit > 0)
+
+        def follow(index: Listing, place: tuple[int, ...]) -> None:
+            for k, ref in enumerate(index.sitemaps):
+                if not is_archive_sitemap(ref.url):
+                    pending.add(ref, (*place, k))
+                elif ref.url not in archives:
+                    archives.append(ref.url)
+
+        follow(first, ())
         seen = {source}
-        while queue:
-            url, depth = queue.pop(0)
-            if url in seen:
+        while (item := pending.next()) is not None:
+            ref, place = item
+            if ref.url in seen:
                 continue
-            seen.add(url)
-            if is_archive_sitemap(url):
-                archives.append(url)
+            seen.add(ref.url)
+            if newest.newer_than(ref.lastmod):
+                older.append(ref.url)
                 continue
             if self.sitemaps >= MAX_SITEMAPS:
                 notes.append(f"more than {MAX_SITEMAPS} sitemaps: the rest are not read")
@@ -297,20 +326,26 @@ class _Reader:
                             MAX_SITEMAPS)
                 break
             try:
-                listing = self._one(url)
+                listing = self._one(ref.url)
             except (FetchError, ParseError, InputError) as e:
                 notes.append(str(e))
                 log.warning("%s", e)
                 continue
-            out.append(listing)
-            if depth < MAX_SITEMAP_DEPTH:
-                queue.extend((u, depth + 1) for u in listing.sitemaps)
+            out.append((place, listing))
+            newest.add(listing.candidates)
+            if len(place) < MAX_SITEMAP_DEPTH:
+                follow(listing, place)
         if archives:
             names = ", ".join(u.rsplit("/", 1)[-1] for u in archives[:5])
             more = f" and {len(archives) - 5} more" if len(archives) > 5 else ""
             notes.append(f"{len(archives)} sitemap{'s' if len(archives) > 1 else ''} of "
                          f"archive pages (categories, tags, authors) not read: {names}{more}")
-        return out
+        if older:
+            notes.append(f"{len(older)} sitemap{'s' if len(older) > 1 else ''} not read: "
+                         f"older, by the index's <lastmod>, than the {self.limit} most recent "
+                         f"pages found (--max-pages {self.limit})")
+        out.sort(key=lambda read: (len(read[0]), read[0]))
+        return [listing for _place, listing in out]
 
     def _one(self, where: str) -> Listing:
         known = self._read.get(where)
@@ -343,6 +378,86 @@ def first_pages(candidates: Sequence[Candidate], max_pages: int) -> list[Candida
     ranked = sorted(range(len(candidates)), key=lambda i: (-_when(candidates[i].lastmod), i))
     chosen = set(ranked[:max_pages])
     return [c for i, c in enumerate(candidates) if i in chosen]
+
+
+class _Pending:
+    """The sitemaps an index lists, still to read, each with its place in the index (the
+    positions of it and of the indexes above it). ``by_date``: those with no <lastmod>
+    first, in the index's order (nothing says how old they are, so each is read), then the
+    others newest first; else all in the index's order."""
+
+    def __init__(self, *, by_date: bool):
+        self.by_date = by_date
+        self._in_order: deque[tuple[SitemapRef, tuple[int, ...]]] = deque()
+        self._dated: list[tuple[float, int, SitemapRef, tuple[int, ...]]] = []  # a heap
+        self._added = 0
+
+    def add(self, ref: SitemapRef, place: tuple[int, ...]) -> None:
+        when = _when(ref.lastmod) if self.by_date else -math.inf
+        if when == -math.inf:
+            self._in_order.append((ref, place))
+        else:  # the newest first; the index's order among equals (_added)
+            heapq.heappush(self._dated, (-when, self._added, ref, place))
+        self._added += 1
+
+    def next(self) -> tuple[SitemapRef, tuple[int, ...]] | None:
+        if self._in_order:
+            return self._in_order.popleft()
+        if self._dated:
+            return heapq.heappop(self._dated)[2:]
+        return None
+
+
+class _Newest:
+    """The <lastmod> of the ``limit`` most recent pages found so far (each URL once; a
+    page without one counts for none). A sitemap whose own <lastmod> is older than all of
+    them holds none of the pages an audit of ``limit`` pages reads (first_pages): a
+    sitemap's <lastmod> is when it last changed (sitemaps.org), so no page it lists is
+    newer. With ``limit`` 0 (no cap) every sitemap is read."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self._dates: list[float] = []  # a heap: the oldest of the newest first
+        self._urls: set[str] = set()
+
+    def add(self, candidates: Sequence[Candidate]) -> None:
+        if not self.limit:
+            return
+        for c in candidates:
+            if c.url in self._urls:
+                continue
+            self._urls.add(c.url)
+            when = _when(c.lastmod)
+            if when == -math.inf:
+                continue
+            if len(self._dates) < self.limit:
+                heapq.heappush(self._dates, when)
+            elif when > self._dates[0]:
+                heapq.heapreplace(self._dates, when)
+
+    def newer_than(self, lastmod: str | None) -> bool:
+        """Whether ``limit`` pages found are all newer than anything a sitemap of this
+        <lastmod> can list."""
+        return (bool(self.limit) and len(self._dates) >= self.limit
+                and _latest(lastmod) < self._dates[0])
+
+
+def _latest(lastmod: str | None) -> float:
+    """The latest POSIX time a <lastmod> can mean: a date alone, or a time without its
+    zone (which W3C Datetime requires), may be any time of that day anywhere; +inf when
+    absent or unreadable (it bounds nothing)."""
+    when = _when(lastmod)
+    if when == -math.inf:
+        return math.inf
+    assert lastmod is not None  # _when read it
+    text = lastmod.strip()
+    if "T" not in text or not (text.endswith("Z") or "+" in text or text.count("-") > 2):
+        return when + _A_DAY_AND_ZONES
+    return when
+
+
+# A date's last instant in the last time zone (UTC-12), from its first in UTC.
+_A_DAY_AND_ZONES = (24 + 12) * 3600.0
 
 
 def _when(lastmod: str | None) -> float:

@@ -30,13 +30,21 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
+class SitemapRef:
+    """One sitemap a sitemap index lists."""
+
+    url: str
+    lastmod: str | None = None  # the index's <lastmod> for it, as written (W3C Datetime)
+
+
+@dataclass(frozen=True, slots=True)
 class Listing:
     """What one source document holds, read without fetching anything."""
 
     where: str  # the source's URL or path
     kind: str  # "rss", "atom", "sitemap", "sitemap index", "url list", "page"
     candidates: tuple[Candidate, ...]  # the pages it names (a page names itself)
-    sitemaps: tuple[str, ...] = ()  # a sitemap index: the sitemaps it lists
+    sitemaps: tuple[SitemapRef, ...] = ()  # a sitemap index: the sitemaps it lists
     problems: tuple[str, ...] = ()  # items skipped, each with why
 
 

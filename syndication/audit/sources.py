@@ -15,7 +15,7 @@ from ..compliance.htmltext import looks_like_html
 from ..errors import ParseError
 from ..source import parse_xml
 from ..urls import is_web_url, joined
-from .records import Candidate, Listing
+from .records import Candidate, Listing, SitemapRef
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -101,7 +101,8 @@ def _read_xml(data: bytes, where: str) -> Listing:
         return _sitemap(root, where)
     if tag in (f"{SITEMAP}sitemapindex", "sitemapindex"):
         locs = _locs(root, "sitemap", where)
-        return Listing(where, "sitemap index", (), sitemaps=tuple(u for u, _p, _m in locs if u),
+        return Listing(where, "sitemap index", (),
+                       sitemaps=tuple(SitemapRef(u, m) for u, _p, m in locs if u),
                        problems=tuple(p for _u, p, _m in locs if p))
     raise ParseError(where, f"XML whose root element is {_local(tag)!r}: neither a feed "
                      "(RSS or Atom) nor a sitemap")
