@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 import pytest
 
 from syndication.audit import run_audit
-from syndication.audit.crawl import first_pages
+from syndication.audit.crawl import Progress, first_pages
 from syndication.audit.records import AuditReport, Candidate
 
 from .audit_sitemaps import HTML, TEXT_XML
@@ -82,9 +82,11 @@ def yoast(server: LoopbackServer, sitemaps: int, per: int, *, newest_first: bool
     return paths
 
 
-def audit(server: LoopbackServer, max_pages: int) -> AuditReport:
+def audit(server: LoopbackServer, max_pages: int, progress: Progress | None = None
+          ) -> AuditReport:
     return run_audit([server.url(INDEX)], fetch_config=FETCH,
-                     conversation_url="http://127.0.0.1:9/", max_pages=max_pages)
+                     conversation_url="http://127.0.0.1:9/", max_pages=max_pages,
+                     progress=progress)
 
 
 def sitemaps_asked(server: LoopbackServer) -> list[str]:
@@ -107,6 +109,21 @@ def test_a_capped_audit_reads_only_the_newest_sitemaps_and_says_so(
     assert source.notes == ("9 sitemaps not read: older, by the index's <lastmod>, than the "
                             "25 most recent pages found (--max-pages 25)",)
     assert (report.named, report.max_pages) == (30, 25)
+
+
+def test_the_progress_bar_shows_each_sitemap_before_the_pages(server: LoopbackServer) -> None:
+    """Reading a big site's sitemaps takes minutes at its pace: the progress bar (tqdm, on a
+    terminal) is told of each one, with how many are still listed, before the pages."""
+    yoast(server, sitemaps=12, per=10)
+    told: list[tuple[int, int, str]] = []
+    audit(server, max_pages=25, progress=lambda done, total, what: told.append(
+        (done, total, what)))
+    sitemaps = [t for t in told if t[2].startswith("sitemap ")]
+    assert sitemaps == [(0, 12, f"sitemap {server.url('/post-sitemap12.xml')}"),
+                        (1, 12, f"sitemap {server.url('/post-sitemap11.xml')}"),
+                        (2, 12, f"sitemap {server.url('/post-sitemap10.xml')}")]
+    assert told[:3] == sitemaps  # before any page
+    assert len(told) > 3
 
 
 @pytest.mark.parametrize("newest_first", [False, True])

@@ -212,7 +212,7 @@ def run_audit(
     with contextlib.ExitStack() as stack:
         memory = stack.enter_context(AuditState(state)) if state is not None else None
         hosts = stack.enter_context(Hosts(fetch_config, sleep=sleep, state=memory, now=now))
-        outcomes, named = _gather(sources, hosts, max_pages)
+        outcomes, named = _gather(sources, hosts, max_pages, progress)
         candidates = first_pages(named, max_pages)
         pages, skipped, unreadable, originals = _read_pages(
             candidates, hosts, conversation_url, progress)
@@ -229,13 +229,13 @@ def run_audit(
 # --- sources --------------------------------------------------------------------------------
 
 
-def _gather(sources: Sequence[str], hosts: Hosts, max_pages: int
+def _gather(sources: Sequence[str], hosts: Hosts, max_pages: int, progress: Progress | None
             ) -> tuple[list[SourceOutcome], list[Candidate]]:
     """Every page the sources name, once (a feed item's content kept), in their order; a
     site's address is discovered (discover.py). No listing is fetched twice in an audit."""
     outcomes = []
     found: dict[str, Candidate] = {}
-    read = _Reader(hosts, max_pages)
+    read = _Reader(hosts, max_pages, progress)
     for source in sources:
         discovery = None
         try:
@@ -275,9 +275,10 @@ class _Reader:
     read (README.md#auditing-a-whole-site): a news site's index lists hundreds of sitemaps,
     the oldest posts first, and each is a request."""
 
-    def __init__(self, hosts: Hosts, limit: int = 0):
+    def __init__(self, hosts: Hosts, limit: int = 0, progress: Progress | None = None):
         self.hosts = hosts
         self.limit = limit
+        self.progress = progress  # told of each sitemap an index lists, before it is read
         self._read: dict[str, Listing | Exception] = {}
         self.sitemaps = 0  # sitemaps read in this audit, indexes included
         # what went wrong or was left out inside a listing, by its top listing's where
@@ -320,6 +321,8 @@ class _Reader:
             if newest.newer_than(ref.lastmod):
                 older.append(ref.url)
                 continue
+            if self.progress is not None:  # a big site's index: minutes of sitemaps
+                self.progress(len(out) - 1, len(out) + len(pending), f"sitemap {ref.url}")
             if self.sitemaps >= MAX_SITEMAPS:
                 notes.append(f"more than {MAX_SITEMAPS} sitemaps: the rest are not read")
                 log.warning("%s: more than %d sitemaps; the rest are not read", source,
@@ -391,6 +394,9 @@ class _Pending:
         self._in_order: deque[tuple[SitemapRef, tuple[int, ...]]] = deque()
         self._dated: list[tuple[float, int, SitemapRef, tuple[int, ...]]] = []  # a heap
         self._added = 0
+
+    def __len__(self) -> int:
+        return len(self._in_order) + len(self._dated)
 
     def add(self, ref: SitemapRef, place: tuple[int, ...]) -> None:
         when = _when(ref.lastmod) if self.by_date else -math.inf
