@@ -206,10 +206,21 @@ def _candidates(srcset: str) -> list[str]:
     return [c.split()[0] for c in srcset.split(",") if c.strip()]
 
 
+def is_json_data(script: _Element) -> bool:
+    """Whether a data block holds JSON (``application/json``, ``application/ld+json``, any
+    ``+json`` type): a framework's state (Next.js's __NEXT_DATA__, Nuxt's __NUXT_DATA__) or
+    structured data, which describes the page, not markup a script writes into it."""
+    kind = (script.get("type") or "").split(";", 1)[0].strip().lower()
+    return kind == "application/json" or kind.endswith("+json")
+
+
 def find_counters(root: _Element) -> list[CounterTag]:
     """Every element under ``root`` carrying a counter URL, however it is written; and every
     data block holding a counter's markup as text (a consent manager's template, which its
-    script writes into the page once the reader consents: Borlabs Cookie's content blocker)."""
+    script writes into the page once the reader consents: Borlabs Cookie's content blocker).
+    A JSON data block is not one: a framework's state holds the post's content, the counter's
+    markup in it, as the page already shows it; hydrating it adds no second image (red team
+    F94, docs/compliance.md#rule-page-counter)."""
     found = []
     for el in root.iter(*COUNTER_TAGS):
         tag = counter_tag(el)
@@ -217,7 +228,7 @@ def find_counters(root: _Element) -> list[CounterTag]:
             found.append(tag)
     for script in root.iter("script"):
         text = script.text or ""
-        if "counter" in text and is_data_block(script) and (
+        if "counter" in text and is_data_block(script) and not is_json_data(script) and (
                 m := COUNTER_INSIDE_RE.search(text)):
             how = _held(*(f"{a} {v}" for el in (script, *script.iterancestors())
                           for a, v in cast("list[tuple[str, str]]", el.items())))

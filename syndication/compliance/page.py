@@ -27,6 +27,7 @@ from .htmltext import (
     words,
 )
 from .redirects import unwrap_links
+from .scripted import settle_streamed
 
 # Blocks that hold text, not other blocks: an article of one paragraph is judged within the
 # element around that paragraph, where an added paragraph would stand.
@@ -113,6 +114,7 @@ def read(html: str, *, page: bool, plain: bool, located: frozenset[str],
             parse_page(html) if page else parse_fragment(html))
     if page and not plain:  # a link a mail system wrapped leads to its target (a feed
         unwrap_links(root)  # entry is our own republication: nothing wrapped)
+        settle_streamed(root)  # a streamed page's content where its scripts move it
     # A page is judged by where its elements stand, so all are located, and by what a reader
     # sees: hidden text is no text. A feed entry is judged whole (our sanitiser keeps no
     # style or hidden attribute), and only its links, images and embeds need a place.

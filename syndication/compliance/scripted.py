@@ -4,7 +4,9 @@ checker reads a page's HTML as served; a page whose scripts draw its content in 
 serves little or none of the article as HTML, the rest in its script data or not at all. Such
 a page is not checkable from its HTML: every rule would fail on words and links a reader is
 shown. This module tells such a page from one that left the article out, and reads the
-article's id from its script data when its markup has none."""
+article's id from its script data when its markup has none. A page React streams (Next.js's
+App Router) sends its content in hidden segments that its scripts move into place: this
+module moves them as a browser does (settle_streamed), before the page is read."""
 
 from __future__ import annotations
 
@@ -13,9 +15,11 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from ..lazyre import lazy_compile
 from .compare import ANCHOR_WORDS
-from .htmltext import join_words, parse_fragment, text_of, words
+from .htmltext import SKIP_TAGS, join_words, parse_fragment, text_of, words
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -132,10 +136,30 @@ def _data_strings(script: _Element) -> Iterator[str]:
 
 
 def _words(string: str) -> list[str]:
-    """A data string's words: its text, read as HTML when it holds markup."""
+    """A data string's words: its text, read as HTML when it holds markup, without what
+    HTML draws no words from (a script, a style, a template: the post's content in a
+    framework's state, with a JSON-LD block whose articleBody no browser shows; red team
+    F94)."""
     if "<" in string and ">" in string:
-        return words(text_of(parse_fragment(string, partial=True)))
+        root = parse_fragment(string, partial=True)
+        for el in list(root.iter(*SKIP_TAGS)):
+            _drop(el)
+        return words(text_of(root))
     return words(string)
+
+
+def _drop(el: _Element) -> None:
+    """Take ``el`` out of its tree, its tail kept where it stood."""
+    parent = el.getparent()
+    if parent is None:
+        el.clear()
+        return
+    tail, before = el.tail or "", el.getprevious()
+    if before is not None:
+        before.tail = (before.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(el)
 
 
 def _literals(script: str) -> Iterator[str]:
@@ -148,3 +172,121 @@ def _literals(script: str) -> Iterator[str]:
             continue
         if isinstance(value, str):
             yield value
+
+
+# React's streaming server rendering (react-dom's Fizz runtime, which Next.js's App Router,
+# Remix and React Router stream with): a Suspense boundary is sent first as its fallback,
+# "<!--$?--><template id="B:0"></template>…<!--/$-->", and its content later, after the page's
+# shell, in <div hidden id="S:0">, with an instruction that moves it into place:
+# $RC("B:0","S:0") (completeBoundary: the fallback removed, the content put before the
+# boundary's end marker) or $RS("S:1","P:1") (completeSegment: the content put where the
+# placeholder <template id="P:1"> stands). With a third argument $RC gives up the boundary
+# (an error: the browser renders it itself), the content dropped. Without inline scripts
+# (the external runtime) the same instructions are <template data-rci data-bid data-sid> and
+# <template data-rsi data-sid data-pid>.
+_REACT_MOVE = lazy_compile(r'\$R([CS])\(\s*"([^"\\]+)"\s*,\s*"([^"\\]+)"\s*(,)?')
+# The comment data of a boundary's start markers and of its end marker.
+_BOUNDARY_START = frozenset({"$", "$?", "$!"})
+_BOUNDARY_END = "/$"
+
+
+def settle_streamed(root: _Element) -> None:
+    """Move a streamed page's Suspense content where React's instructions move it, as a
+    browser does when the stream ends (docs/compliance.md#a-page-drawn-by-its-scripts): the
+    content a hidden <div id="S:n"> holds is what a reader sees, in place of the boundary's
+    fallback. A page with no instruction is left as it is (a hidden segment that nothing
+    moves stays hidden). Moved once: a segment moved is no longer found."""
+    moves: list[tuple[str, str, str, bool]] = []
+    for el in root.iter("script", "template"):
+        if el.tag == "script":
+            text = el.text or ""
+            if "$R" in text:
+                moves += [(m.group(1), m.group(2), m.group(3), bool(m.group(4)))
+                          for m in _REACT_MOVE.finditer(text)]
+        elif el.get("data-rci") is not None:
+            moves.append(("C", el.get("data-bid") or "", el.get("data-sid") or "",
+                          el.get("data-dgst") is not None))
+        elif el.get("data-rsi") is not None:
+            moves.append(("S", el.get("data-sid") or "", el.get("data-pid") or "", False))
+    if not moves:
+        return
+    # the segments' and placeholders' ids (a segment is a <div>, or in a table, a select or
+    # an SVG a <table>, <tbody>, <tr>, <select>, <svg>…: any element with an id)
+    ids: dict[str, _Element] = {}
+    for el in root.iterfind(".//*[@id]"):
+        ids.setdefault(el.get("id") or "", el)
+    for kind, first, second, failed in moves:
+        if kind == "C":
+            segment, boundary = ids.pop(second, None), ids.get(first)
+            if segment is None:
+                continue
+            _drop(segment)
+            if boundary is not None and not failed:
+                _complete_boundary(boundary, segment)
+        else:
+            segment, placeholder = ids.pop(first, None), ids.pop(second, None)
+            if segment is None or placeholder is None:
+                continue
+            _drop(segment)
+            _put_before(placeholder, segment)
+            _drop(placeholder)
+
+
+def _complete_boundary(template: _Element, segment: _Element) -> None:
+    """React's completeBoundary: the nodes after the boundary's start marker (the comment
+    before ``template``) up to its end marker removed, the segment's content put there."""
+    start = template.getprevious()
+    parent = template.getparent()
+    if start is None or parent is None or not _is_marker(start, _BOUNDARY_START):
+        return
+    depth, node = 0, start.getnext()
+    while node is not None:
+        if _is_marker(node, {_BOUNDARY_END}):
+            if depth == 0:
+                break
+            depth -= 1
+        elif _is_marker(node, _BOUNDARY_START):
+            depth += 1
+        after = node.getnext()
+        parent.remove(node)
+        node = after
+    start.tail = None  # the fallback's text
+    if node is None:  # no end marker: the content goes last, where the loop stopped
+        _put_last(parent, segment)
+    else:
+        _put_before(node, segment)
+    start.text = "$"
+
+
+def _is_marker(node: _Element, data: frozenset[str] | set[str]) -> bool:
+    """Whether ``node`` is a comment saying one of ``data`` (a boundary's marker)."""
+    return isinstance(node, etree._Comment) and (node.text or "").strip() in data
+
+
+def _put_before(node: _Element, segment: _Element) -> None:
+    """``segment``'s content (its text and children, with their tails) put right before
+    ``node``."""
+    parent = node.getparent()
+    assert parent is not None
+    text = segment.text or ""
+    if text:
+        before = node.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+    at = parent.index(node)
+    for k, child in enumerate(list(segment)):
+        parent.insert(at + k, child)
+
+
+def _put_last(parent: _Element, segment: _Element) -> None:
+    """``segment``'s content put at the end of ``parent``."""
+    text = segment.text or ""
+    if text:
+        last = parent[-1] if len(parent) else None
+        if last is not None:
+            last.tail = (last.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+    parent.extend(list(segment))
