@@ -3785,6 +3785,54 @@ def drupal_images_removed(slots: Slots, o: Original) -> Slots:
     return article_of(slots, new)
 
 
+# --- JavaScript frameworks (the eleventh round, red-team-findings.md, F93-F95) ---------------
+
+# next/image's markup for an <img> the site's rich-text renderer hands to it (Next.js's
+# image component, packages/next/src/client/image-component.tsx and get-img-props.ts: a
+# 1x1 image gets the smallest sizes of the default imageSizes, 16 and 32, through the image
+# optimiser's /_next/image?url=…&w=…&q=75; loading="lazy" and decoding="async" unless the
+# image has priority, data-nimg="1", color:transparent).
+def _next_image(url: str, *, optimised: bool, priority: bool = False) -> str:
+    load = 'fetchpriority="high"' if priority else 'loading="lazy"'
+    if not optimised:
+        return (f'<img alt="The Conversation" {load} width="1" height="1" decoding="async" '
+                f'data-nimg="1" style="color:transparent" src="{url}"/>')
+    e = quote(unescape(url), safe="")
+    return (f'<img alt="The Conversation" {load} width="1" height="1" decoding="async" '
+            f'data-nimg="1" style="color:transparent" srcset="/_next/image?url={e}&amp;w=16'
+            f'&amp;q=75 1x, /_next/image?url={e}&amp;w=32&amp;q=75 2x" '
+            f'src="/_next/image?url={e}&amp;w=32&amp;q=75"/>')
+
+
+def counter_next_image(optimised: bool, priority: bool = False) -> Apply:
+    """The counter's <img> rendered by next/image (a rich-text renderer mapping every image
+    of the post to it): through the image optimiser (``optimised``), or with the
+    component's ``unoptimized`` flag (its own URL), lazy unless it has ``priority``."""
+    def apply(slots: Slots, o: Original) -> Slots:
+        m = find(COUNTER, slots.article, "counter")
+        url = find(re.compile(r'src="([^"]+)"'), m.group(), "counter's src").group(1)
+        img = _next_image(url, optimised=optimised, priority=priority)
+        return article_of(slots, slots.article.replace(m.group(), img, 1))
+    return apply
+
+
+def react_text_nodes(edited: bool = False) -> Apply:
+    """Each body paragraph as React prints a component's adjacent text nodes (a rich-text
+    renderer's spans): "<!-- -->" between two runs, here after the paragraph's fourth word;
+    ``edited``: a word of the article changed first."""
+    def apply(slots: Slots, o: Original) -> Slots:
+        code = sub(slots.article, *EDITED_WORD[o.name]) if edited else slots.article
+        out, last = [], 0
+        for m in body_paragraphs(code):
+            space = [s.start() for s in re.finditer(r" (?=[^<>]*(?:<|$))", m.group())][3:4]
+            if space:
+                at = m.start() + space[0]
+                out += [code[last:at], "<!-- -->"]
+                last = at
+        return article_of(slots, "".join(out) + code[last:])
+    return apply
+
+
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
 
 
@@ -4705,4 +4753,15 @@ EDITS = {e.name: e for e in (
        substack_block("subscribe", "between", edited=True)),
     _e("substack-share-end-edited", "edited word", substack_block("share", "end", edited=True)),
     _e("substack-note-by-widget", "paragraph appended at the end", substack_note_by_widget),
+    # JavaScript frameworks (the eleventh round)
+    _e("counter-next-image", "counter through an image proxy", counter_next_image(True),
+       evidence=_said("page-counter", lambda o: "/_next/image?url=")),
+    _e("counter-next-image-unoptimized", "lazy-loaded counter", counter_next_image(False),
+       evidence=_said("page-counter", lambda o: "lazy")),
+    _e("counter-next-image-priority", "a framework's image component (not lazy)",
+       counter_next_image(False, priority=True), False),
+    _e("react-text-nodes", "a framework's markup in the text", react_text_nodes(), False),
+    _e("react-text-nodes-edited", "edited word", react_text_nodes(edited=True),
+       evidence=_said("unaltered-text", lambda o: next(
+           w for w in EDITED_WORD[o.name][1].split() if w not in EDITED_WORD[o.name][0]))),
 )}
