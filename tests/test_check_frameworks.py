@@ -24,7 +24,7 @@ from syndication.compliance.rules import LOCATED
 from syndication.compliance.scripted import settle_streamed
 
 from .corpus.edits import COUNTER, EDITED_WORD, EDITS, after_paragraph, sub
-from .corpus.layouts import LAYOUTS, Slots, fill
+from .corpus.layouts import LAYOUTS, Slots, fill, top_paragraphs
 from .corpus.originals import Original, originals
 from .pages import explain
 
@@ -310,3 +310,30 @@ def test_the_template_holds_no_article_text() -> None:
             first = re.sub(r"<[^>]+>", "", o.article.content).split()[:8]
             assert " ".join(first) not in text
     assert sub("a b", "a", "c") == "c b"
+
+
+def _css_module_paragraphs(html: str, digest: str) -> str:
+    """The code's plain paragraphs as a React rich-text renderer prints them: each in its
+    component's wrapper, CSS-module hashed class names (``digest`` the hash)."""
+    out, last = [], 0
+    for a, b in top_paragraphs(html):
+        if html[a:html.index(">", a) + 1] != "<p>":
+            continue
+        inner = html[html.index(">", a) + 1:b - len("</p>")]
+        out += [html[last:a], f'<div class="RichText_paragraph__{digest}">'
+                f'<p class="RichText_text__{digest[::-1]}">{inner}</p></div>']
+        last = b
+    return "".join(out) + html[last:]
+
+
+@pytest.mark.parametrize("digest", ["x1Ab3", "Ad9kQ", "hid3n", "rel8d"])
+@pytest.mark.parametrize("name", [EN, FR1, ES2])
+def test_paragraphs_in_css_module_wrappers_are_the_articles(digest: str, name: str) -> None:
+    # hashed class names that hold a box's or a hiding class's letters name no box
+    o = originals()[name]
+    code = _css_module_paragraphs(o.code, digest)
+    assert code.count("RichText_paragraph__") >= 4
+    verdict = check_page(_page(PAGES, o, code), o.article, plain=False)
+    assert verdict.compliant, explain(verdict)
+    edited = _css_module_paragraphs(sub(o.code, *EDITED_WORD[name]), digest)
+    assert _failed(_page(STREAMED, o, edited), o) == ["unaltered-text"]
