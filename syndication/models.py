@@ -109,6 +109,20 @@ class Article:
     source_kind: str = "atom"
 
 
+class Notice(NamedTuple):
+    """A problem a run found that may last from run to run (an entry refused, a source or a
+    file failing): said on stderr when it appears, changes or comes back, not while it
+    lasts (notices.py, README "From cron")."""
+
+    # which problem of what it is about: an entry's <id> (else its link), a file's path
+    key: str
+    text: str  # the line said, in full
+    # a digest of what it is about as it is now (an entry's bytes; else the text): said
+    # again when this changes, never because the words carry the run's clock or place
+    digest: str
+    error: bool = False  # said as an error (the run failed at something), else a warning
+
+
 class SourceFeed(NamedTuple):
     """A parsed Atom feed of The Conversation."""
 
@@ -117,10 +131,20 @@ class SourceFeed(NamedTuple):
     title: str | None  # feed title
     language: str | None  # feed xml:lang
     articles: tuple[Article, ...]  # entries that parsed, in document order
-    problems: tuple[str, ...] = ()  # entries skipped, each with the reason
+    skipped: tuple[Notice, ...] = ()  # entries skipped, each with the reason (``problems``)
     # what was left unread or out without skipping an entry (entries past the first
-    # MAX_ENTRIES, categories past their bounds), each in one line
-    notes: tuple[str, ...] = ()
+    # MAX_ENTRIES, categories past their bounds), each in one line (``notes``)
+    left_out: tuple[Notice, ...] = ()
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The entries skipped, each in one line with the reason."""
+        return tuple(n.text for n in self.skipped)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What was left unread or out, each in one line."""
+        return tuple(n.text for n in self.left_out)
 
 
 class RemovedImage(NamedTuple):

@@ -6,6 +6,7 @@ it needs the checker's page parser, which a run reading its sources does not."""
 from __future__ import annotations
 
 import codecs
+import hashlib
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -24,7 +25,8 @@ from .conversation import (
 )
 from .errors import ParseError
 from .lazyre import lazy_compile
-from .models import Article, Author, FeedEntry, SourceFeed
+from .models import Article, Author, FeedEntry, Notice, SourceFeed
+from .notices import notice
 from .safetext import (
     forbidden_character,
     forbidden_reference,
@@ -110,19 +112,23 @@ def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> SourceF
     feed_lang = root.get(XML_LANG)
     clean = _clean_document(data)
     articles: list[Article] = []
-    problems: list[str] = []
-    notes: list[str] = []
+    problems: list[Notice] = []
+    notes: list[Notice] = []
     if more:
-        notes.append(f"holds more than {MAX_ENTRIES} entries (The Conversation's hold 25 to "
-                     f"50): only the first {MAX_ENTRIES} were read")
+        notes.append(notice("entries", f"holds more than {MAX_ENTRIES} entries (The "
+                            f"Conversation's hold 25 to 50): only the first {MAX_ENTRIES} "
+                            "were read"))
     seen: set[int] = set()
     for i, entry in enumerate(entries, start=1):
+        said: list[str] = []
         try:
             article = parse_entry(entry, url, feed_lang, now=now, clean=clean,
-                                  notes=notes, where=f"entry {i}: ")
+                                  notes=said, where=f"entry {i}: ")
         except (ValueError, OverflowError) as e:  # a bad entry, never the whole feed
-            problems.append(f"entry {i}: {e}")
+            problems.append(notice(_entry_key(entry), f"entry {i}: {e}", _entry_bytes(entry)))
             continue
+        notes += [notice(f"{_entry_key(entry)} categories", line, _entry_bytes(entry))
+                  for line in said]
         if article.article_id in seen:  # the same article twice in one feed: keep the first
             continue
         seen.add(article.article_id)
@@ -133,9 +139,26 @@ def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> SourceF
         title=_text(root, "title"),
         language=feed_lang,
         articles=tuple(articles),
-        problems=tuple(problems),
-        notes=tuple(notes),
+        skipped=tuple(problems),
+        left_out=tuple(notes),
     )
+
+
+def _entry_key(entry: ET.Element) -> str:
+    """What names an entry from run to run, whatever its place in the feed (a notice's key,
+    notices.py): its <id>, else its link, else a digest of its bytes."""
+    return (_text(entry, "id") or _alternate_link(entry)
+            or "entry " + hashlib.sha256(_entry_bytes(entry)).hexdigest()[:16])
+
+
+def _entry_bytes(entry: ET.Element) -> bytes:
+    """The entry as its source sent it (its XML, without the space after it): a notice
+    about it is said again when these change (notices.py)."""
+    tail, entry.tail = entry.tail, None
+    try:
+        return ET.tostring(entry)
+    finally:
+        entry.tail = tail
 
 
 def _read_entries(data: bytes, where: str) -> tuple[ET.Element, list[ET.Element], bool]:

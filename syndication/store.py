@@ -1,6 +1,7 @@
 """The only user of sqlite3: the state database (sources with their validators, articles with
-their verdicts and published HTML, runs). Schema as SQL text, migrated by PRAGMA user_version;
-WAL, so a killed run leaves the last committed state."""
+their verdicts and published HTML, what runs said of the problems that last, runs). Schema as
+SQL text, migrated by PRAGMA user_version; WAL, so a killed run leaves the last committed
+state."""
 
 # Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
 # compiles each string annotation into a ForwardRef at every start-up (models, store and update:
@@ -19,6 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 from . import utc
 from .errors import PathError, StorageError
 from .models import Article, Author, FeedEntry, Finding, Outcome, RobotsRecord, RunReport
+from .notices import Place, Said, Told
 from .safetext import clipped
 from .update import Intent, Stored
 from .update import visible_hash as update_visible_hash
@@ -206,6 +208,22 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX article_sources_by_last_seen ON article_sources (last_seen);
     CREATE INDEX article_sources_by_article ON article_sources (article_id, last_seen);
     CREATE INDEX feed_members_by_article ON feed_members (article_id);
+    """,
+    # 11: what runs said on stderr of the problems that last (notices.py, README "From
+    # cron"), so that each is said when it appears, changes or comes back, not in every run
+    # while it lasts. Bounded: a place holds what its last look found (a source's refused
+    # entries are those of its current document), and only the configuration's sources,
+    # feeds and output folder have places (Store.forget_notices).
+    """
+    CREATE TABLE notices (
+        scope   TEXT NOT NULL,           -- notices.FETCH, SOURCE, FEED or FILES
+        subject TEXT NOT NULL,           -- the source URL, [[feed]] name or output folder
+        key     TEXT NOT NULL,           -- which problem: an entry's id, a file's path
+        digest  TEXT NOT NULL,           -- of what it was about when said: an entry's bytes
+        text    TEXT NOT NULL,           -- the line said, for `syndication status`
+        said    TEXT NOT NULL,           -- ISO 8601 UTC
+        PRIMARY KEY (scope, subject, key)
+    ) WITHOUT ROWID;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -808,6 +826,41 @@ class Store:
         (whole,) = self.db.execute("SELECT count(*) FROM article_bodies").fetchone()
         (total,) = self.db.execute("SELECT count(*) FROM articles").fetchone()
         return pages, int(whole), int(total) - int(whole)
+
+    # --- notices: what runs said of the problems that last (notices.py) ----------------
+
+    def notices(self) -> dict[Place, dict[str, Said]]:
+        """What earlier runs said of the problems that last, by place (read once a run)."""
+        out: dict[Place, dict[str, Said]] = {}
+        for scope, subject, key, digest, text, said in self.db.execute(
+                "SELECT scope, subject, key, digest, text, said FROM notices "
+                "ORDER BY said, scope, subject, key"):
+            out.setdefault((scope, subject), {})[key] = Said(digest, text, _dt_required(said))
+        return out
+
+    def apply_notices(self, told: Told) -> None:
+        """Record what a run said of one place (notices.decide): each new notice replaces
+        what was said under its key, those gone are forgotten, those that last stay as
+        first said. Inside the caller's transaction, if any."""
+        scope, subject = told.place
+        self.db.executemany(
+            "DELETE FROM notices WHERE scope = ? AND subject = ? AND key = ?",
+            [(scope, subject, key) for key, _said in told.gone])
+        self.db.executemany(
+            "INSERT INTO notices (scope, subject, key, digest, text, said) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (scope, subject, key) DO UPDATE SET "
+            "digest = excluded.digest, text = excluded.text, said = excluded.said",
+            [(scope, subject, n.key, n.digest, clipped(n.text), utc.timestamp(told.now))
+             for n in told.new])
+
+    def forget_notices(self, keep: Sequence[str]) -> int:
+        """Forget what was said of every subject not in ``keep`` (the configuration's
+        sources, feeds and output folder): a source or feed removed leaves nothing behind.
+        Returns how many rows went."""
+        with self.transaction():
+            return int(self.db.execute(
+                "DELETE FROM notices WHERE subject NOT IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(keep)),)).rowcount)
 
     # --- feed files ---------------------------------------------------------------------
 
