@@ -42,12 +42,15 @@ from .models import (
     FeedEntry,
     Fetched,
     Finding,
+    Notice,
     Outcome,
     Processed,
     RunReport,
     SourceFeed,
     SourceReport,
 )
+from .notices import FEED, FETCH, FILES, SOURCE, STEP_FAILED, notice
+from .notices import decide as decide_notices
 from .output import (
     FORMATS,
     INDEX_FILE,
@@ -231,7 +234,8 @@ def _run(
     total = len(config.sources) + len(config.feeds)
     _decide_members(config, store, clock)
     urls = config.sources
-    publisher = _Publisher(config, store, steps)
+    said = _Said(store, clock)
+    publisher = _Publisher(config, store, steps, said)
     ahead: dict[int, _Read] = {}
     for k, url in enumerate(urls):
         read = ahead.pop(k, None) or _read_source(url, _feeds_of(config, url), store, fetcher,
@@ -242,7 +246,7 @@ def _run(
         if steps.pool is not None and k + 1 < len(urls):
             ahead[k + 1] = _read_source(urls[k + 1], _feeds_of(config, urls[k + 1]), store,
                                         fetcher, clock, steps, len(urls) - k - 2)
-        sources.append(_source(read, store, articles, clock, steps, publisher.vetted))
+        sources.append(_source(read, store, articles, clock, steps, publisher.vetted, said))
         publisher.source_done(k)
         if progress:
             progress(len(sources), total, url)
@@ -259,6 +263,9 @@ def _run(
         log.info("retention: %s no source carried for %s forgotten", count(forgotten, "article"),
                  count(max(config.site.keep_days, FORGET_DAYS), "day"))
     store.forget_sources(config.sources, now - timedelta(days=FORGET_DAYS))
+    # what was said of a source or feed no longer configured: said again if it comes back
+    store.forget_notices([*config.sources, *(f.name for f in config.feeds),
+                          str(config.site.output_dir)])
     store.forget_hosts(now, now - ROBOTS_STALE_MAX, timedelta(seconds=MAX_RETRY_AFTER))
     if pruned:
         log.info("retention: %s checked over %s ago and in no feed's window lost their "
@@ -348,29 +355,35 @@ def _source(
     clock: Clock,
     steps: "_Steps",
     vetted: Vetted,
+    said: "_Said",
 ) -> SourceReport:
     """Process one source's articles, as read by _read_source; its validators are saved in
     the same transaction as its articles, so a crash means the next run fetches it again.
-    ``vetted``: the rows written since the run started that _vet found publishable."""
+    ``vetted``: the rows written since the run started that _vet found publishable. What
+    fails or is left out is said once while it lasts (``said``, notices.py): the fetch's
+    error, the entries refused and the notes (its document, when it was read), the
+    articles whose step fails in every run."""
     url, feeds, fetched, feed = read.url, read.feeds, read.fetched, read.feed
     if fetched is None or feed is None:
-        if fetched is not None:  # 304
+        if fetched is not None:  # 304: its document, and what was said of it, unchanged
             with store.transaction():
                 store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
+                said.look(FETCH, url, ())
             log.debug("%s: not modified", url)
             return SourceReport(url=url, ok=True, not_modified=True)
         error = read.error or "not read"
         with store.transaction():
             store.source_failed(url, clock(), error)
-        log.error("%s", error)
+            said.look(FETCH, url, (notice("fetch", error, error=True),))
         return SourceReport(url=url, ok=False, error=error)
-    for problem in feed.problems:
-        log.warning("%s: %s", url, problem)
-    for note in feed.notes:  # left unread or out, nothing refused: not a failure
-        log.warning("%s: %s", url, note)
     not_selected = 0
     wanted = read.wanted
+    failing: list[Notice] = []  # articles whose step failed, nothing written: every run
     with store.transaction():
+        said.look(FETCH, url, ())
+        # entries refused, and what was left unread or out (nothing refused: not a failure)
+        said.look(SOURCE, url, [n._replace(text=f"{url}: {n.text}")
+                                for n in (*feed.skipped, *feed.left_out)])
         stored = store.stored_states([a.article_id for a in feed.articles])
         # The plans made when the source was read stand where the store still holds what it
         # held then; an earlier source of this run may have stored the same article since.
@@ -386,8 +399,10 @@ def _source(
                 not_selected += 1
                 log.debug("%s: article %d selected by no feed", url, n)
             else:
-                report, kept = _article(article, selecting, stored.get(n), plans[n], store,
-                                        clock, steps, vetted)
+                report, kept, failed = _article(article, selecting, stored.get(n), plans[n],
+                                                store, clock, steps, vetted)
+                if failed is not None:
+                    failing.append(failed)
                 # The same N from several sources is processed once: the next source finds
                 # it stored, and builds only the extracts its feeds want still missing.
                 if n not in articles or report.outcome in (Outcome.REFUSED, Outcome.ERROR):
@@ -396,6 +411,7 @@ def _source(
                 taking = {f.name for f, _why in selecting}
                 store.carried(article, url, {f.name: f.name in taking for f in feeds},
                               clock())
+        said.look(STEP_FAILED, url, failing)
         store.source_succeeded(url, clock(), fetched.etag, fetched.last_modified)
     log.debug("%s: %s, %s", url, count(len(feed.articles), "entry", "entries"),
               count(len(fetched.body), "byte"))
@@ -431,11 +447,13 @@ def _needs_step(wanted: Plan) -> bool:
 
 def _article(article: Article, selecting: list[tuple[FeedConfig, str]], stored: Stored | None,
              wanted: Plan, store: Store, clock: Clock, steps: "_Steps", vetted: Vetted
-             ) -> tuple[ArticleReport, bool]:
+             ) -> tuple[ArticleReport, bool, Notice | None]:
     """Build what the plan asks for (the article step), decide, apply (update.py) and vet
-    what was written (_vet): the article's report, and whether the store now holds it.
-    Extract-mode feeds that take it get their extract built and checked too. ``article``:
-    as this run's parse_feed read it."""
+    what was written (_vet): the article's report, whether the store now holds it, and the
+    notice of a step that failed leaving nothing written (the next run builds the same
+    version again and fails again: said once while it lasts, by the caller). Extract-mode
+    feeds that take it get their extract built and checked too. ``article``: as this run's
+    parse_feed read it."""
     built: Built | None = None
     extracts: tuple[Built, ...] = ()
     if _needs_step(wanted):
@@ -450,7 +468,18 @@ def _article(article: Article, selecting: list[tuple[FeedConfig, str]], stored: 
                   "left alone", article.article_id, article.source_url,
                   article.updated.isoformat())
     _log_intent(article, intent)
-    return intent.report, stored is not None or intent.article is not None
+    failed = None
+    if built is not None and built.outcome is Outcome.ERROR:
+        n = article.article_id
+        line = f"article {n} ({article.url}): {built.reason}"
+        if intent.article is None:  # nothing written: it fails again in the next run
+            stays = "; the version published earlier stays in the feeds" \
+                if intent.kept_earlier else ""
+            failed = notice(f"article {n}", line + stays, f"{wanted.digest} {built.reason}",
+                            error=True)
+        else:  # recorded as failed: the next run finds it unchanged, and says nothing
+            log.error("%s", line)
+    return intent.report, stored is not None or intent.article is not None, failed
 
 
 def _vet(intent: Intent, vetted: Vetted) -> None:
@@ -480,11 +509,10 @@ def _vet(intent: Intent, vetted: Vetted) -> None:
 
 
 def _log_step(article: Article, done: Processed) -> None:
+    """What the step did, in detail (a failure is said by _article, once it is decided)."""
     n = article.article_id
-    if done.built is not None and done.built.outcome is Outcome.ERROR:
-        log.error("article %d (%s): %s", n, article.url, done.built.reason)
-        if done.trace:
-            log.debug("%s", done.trace.rstrip())
+    if done.trace:
+        log.debug("%s", done.trace.rstrip())
     for image in done.removed:
         log.debug("article %d: removed %s (%s)", n, image.src, image.reason)
     for extract in done.extracts:
@@ -494,9 +522,7 @@ def _log_step(article: Article, done: Processed) -> None:
 
 def _log_intent(article: Article, intent: Intent) -> None:
     n, report = article.article_id, intent.report
-    if intent.kept_earlier:
-        log.error("article %d: the version published earlier stays in the feeds", n)
-    elif report.withdrawn:
+    if report.withdrawn:
         log.warning("article %d withdrawn from the feeds (%s): its new version fails %s",
                     n, article.url, report.reason)
     elif intent.article is not None and intent.article.status is Outcome.REFUSED:
@@ -506,6 +532,35 @@ def _log_intent(article: Article, intent: Intent) -> None:
                  intent.article.article.updated.isoformat())
     elif intent.article is not None and intent.article.status is Outcome.PUBLISHED:
         log.debug("article %d published (%s)", n, article.url)
+
+
+class _Said:
+    """What this run says of the problems that last (notices.py, README "From cron"): what
+    earlier runs said is read once; each look at a place is decided against it, said
+    (new ones at their level, those that last at info, those gone at info) and recorded."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+        self.said = store.notices()
+
+    def look(self, scope: str, subject: str, found: Sequence[Notice]) -> None:
+        """What a look at (``scope``, ``subject``) ``found``: all there is there now.
+        Recorded in the caller's transaction, if any."""
+        place = (scope, subject)
+        before = self.said.get(place, {})
+        if not found and not before:  # the common case: nothing to say, nothing to write
+            return
+        told = decide_notices(place, found, before, self.clock())
+        for n in told.new:
+            log.log(logging.ERROR if n.error else logging.WARNING, "%s", n.text)
+        for n, said in told.lasting:
+            log.info("still so (said %s): %s", utc.timestamp(said.since), n.text)
+        for _key, said in told.gone:
+            log.info("no longer so (said %s): %s", utc.timestamp(said.since), said.text)
+        if told.changes:
+            self.store.apply_notices(told)
+        self.said[place] = told.remembered()
 
 
 class _Steps:
@@ -668,7 +723,7 @@ def _missing_extracts(config: Config, store: Store, clock: Clock,
 
 def _publish(
     config: Config, store: Store, progress: Progress | None, done: int, total: int,
-    steps: _Steps, publisher: "_Publisher | None" = None,
+    steps: _Steps, publisher: "_Publisher",
 ) -> tuple[list[str], list[str], list[str], set[int]]:
     """Write every feed in every format, the images they point at and the index page;
     returns the files written, unchanged and failed, and the articles in the feeds.
@@ -678,7 +733,6 @@ def _publish(
     it was last written from, and which is still as written, is not even rendered; a
     rendered file whose bytes would not change is left alone (so ETags and conditional GETs
     keep working). A failed write leaves the previous file in place."""
-    publisher = publisher or _Publisher(config, store, steps)
     publisher.clean()
     listing_keys = []
     # each feed's part of the index page's inputs: its text only, not its _FeedFiles, whose
@@ -711,7 +765,7 @@ def _publish(
         # what the feeds leave out (_publishable), left out here too, said once (there)
         listings = [Listing(feed, _publishable(partial(store.feed_entries, feed.name, LATEST,
                                                        html=False, paragraphs=_paragraphs(feed)),
-                                               publisher.vetted, _paragraphs(feed), say=False),
+                                               publisher.vetted, _paragraphs(feed)),
                             len(keys), why)
                     for feed, keys, why in listing_keys]
         return render_index(config.site, listings, refused), None
@@ -722,7 +776,10 @@ def _publish(
     for folder in sorted({Path(p).parent for p in publisher.written}):
         sync_folder(folder)  # the renames made durable, once for the run
     _remove_unwritten(store, publisher.owner, out,
-                      {*publisher.names, *publisher.assets, INDEX_FILE})
+                      {*publisher.names, *publisher.assets, INDEX_FILE}, publisher.failing)
+    # every file was looked at: what failed before and did not now is over
+    with store.transaction():
+        publisher.said.look(FILES, str(out), publisher.failing)
     windows = {n for _feed, keys, _why in listing_keys for n, _digest, _updated in keys}
     return publisher.written, publisher.unchanged, publisher.failed, windows
 
@@ -739,10 +796,14 @@ class _Publisher:
     process does after the last source is stored went from 0.44-0.47 s of CPU, 64 disk
     flushes (fsync) and 2.6 s on a busy machine to 0.07-0.08 s, 10 flushes and 0.3 s."""
 
-    def __init__(self, config: Config, store: Store, steps: _Steps) -> None:
+    def __init__(self, config: Config, store: Store, steps: _Steps, said: "_Said") -> None:
         self.config = config
         self.store = store
         self.steps = steps
+        self.said = said
+        # the files that could not be rendered, written or removed in this run: said once
+        # while it lasts, with what the folder's last look found (_publish)
+        self.failing: list[Notice] = []
         self.owner = str(config.path)
         self.site = repr(config.site)  # in every file's inputs (_inputs_digest)
         self.written: list[str] = []
@@ -809,7 +870,8 @@ class _Publisher:
         entries = _once(partial(_publishable, partial(store.feed_entries, feed.name,
                                                       feed.max_entries,
                                                       paragraphs=paragraphs),
-                                self.vetted, paragraphs))
+                                self.vetted, paragraphs,
+                                tell=partial(self.said.look, FEED, feed.name)))
         why = "" if keys or sources is None else _why_empty(feed, sources)
         # The feed and its keys (the bulk: 25 digests in hex) written out once for its three
         # files and the index page, which list them, not four times (their repr made a
@@ -854,7 +916,8 @@ class _Publisher:
                 return
             message = f"{path}: could not be rendered ({type(e).__name__}: {e}); the previous " \
                       "file is unchanged"
-            log.error("%s", message, exc_info=log.isEnabledFor(logging.DEBUG))
+            log.debug("%s", message, exc_info=True)
+            self.failing.append(notice(str(path), message, error=True))
             self.failed.append(message)
             return
         try:
@@ -867,7 +930,7 @@ class _Publisher:
                 log.debug("%s: not written early (%s)", path, e)
                 return
             message = str(e) if isinstance(e, PublishError) else f"{path}: {e.strerror or e}"
-            log.error("%s", message)
+            self.failing.append(notice(str(path), message, error=True))
             self.failed.append(message)
             return
         store.own_output_file(str(path), sha256 or file_digest(data), self.owner)
@@ -899,10 +962,13 @@ def _ours(store: Store, path: Path, found: bytes) -> bool:
     return carries_mark(path.name, found)
 
 
-def _remove_unwritten(store: Store, owner: str, out: Path, names: set[str]) -> None:
+def _remove_unwritten(store: Store, owner: str, out: Path, names: set[str],
+                      failing: list[Notice]) -> None:
     """Remove the files this config's runs wrote in ``out`` that no run writes any more (a
     [[feed]] removed or renamed, a shipped image replaced by [site] icon or logo), only while
-    they hold exactly what was written: a file changed or replaced since is left alone."""
+    they hold exactly what was written: a file changed or replaced since is left alone.
+    One that cannot be read or removed is added to ``failing`` (said once while it
+    lasts)."""
     for name, sha256 in store.output_files(owner):
         path = Path(name)
         if path.parent != out or path.name in names:
@@ -913,7 +979,8 @@ def _remove_unwritten(store: Store, owner: str, out: Path, names: set[str]) -> N
             store.disown_output_file(name)
             continue
         except OSError as e:
-            log.warning("%s: cannot read it to remove it (%s)", path, e.strerror or e)
+            failing.append(notice(str(path), f"{path}: cannot read it to remove it "
+                                  f"({e.strerror or e})"))
             continue
         if file_digest(found) != sha256:
             log.info("%s: no [[feed]] writes it any more, but it changed since it was "
@@ -923,8 +990,8 @@ def _remove_unwritten(store: Store, owner: str, out: Path, names: set[str]) -> N
         try:
             path.unlink()
         except OSError as e:
-            log.warning("%s: no [[feed]] writes it any more, but it cannot be removed (%s)",
-                        path, e.strerror or e)
+            failing.append(notice(str(path), f"{path}: no [[feed]] writes it any more, but it "
+                                  f"cannot be removed ({e.strerror or e})"))
             continue
         store.disown_output_file(name)
         log.info("removed %s: no [[feed]] or image of this config writes it any more", path)
@@ -942,15 +1009,19 @@ class _FeedFiles(NamedTuple):
 
 def _publishable(load: Callable[[], tuple[FeedEntry, ...]],
                  vetted: Container[tuple[int, int | None]] = frozenset(),
-                 paragraphs: int | None = None, *, say: bool = True) -> tuple[FeedEntry, ...]:
+                 paragraphs: int | None = None, *,
+                 tell: Callable[[Sequence[Notice]], None] | None = None
+                 ) -> tuple[FeedEntry, ...]:
     """The stored entries that may be published: one stored by an earlier version (or edited
     since) with a character XML forbids, a link that is not The Conversation's or a field
     past its bound (source.size_problem) is left out (and said), never allowed to stop the
     whole file; categories past theirs are left out (said too). ``vetted``: the rows this
     run stored and vetted (_vet), not read again; ``paragraphs``: the extracts the entries
-    are; ``say=False``: nothing logged (the index page, after the feeds said it)."""
+    are; ``tell``: where what was left out is said (the feed's place, _Said.look: once while
+    it lasts); None: nothing said (the index page, after the feeds said it)."""
     from .source import bounded_categories, link_problem, size_problem
 
+    said: list[Notice] = []
     kept = []
     for e in load():
         if (e.article_id, paragraphs) in vetted:
@@ -967,13 +1038,16 @@ def _publishable(load: Callable[[], tuple[FeedEntry, ...]],
         if problem is None:
             categories, left_out = bounded_categories(e.categories)
             if left_out is not None:
-                if say:
-                    log.warning("article %d: %s (stored before they were bounded)",
-                                e.article_id, left_out)
+                said.append(notice(f"article {e.article_id} categories", f"article "
+                                   f"{e.article_id}: {left_out} (stored before they were "
+                                   "bounded)"))
                 e = e._replace(categories=categories)
             kept.append(e)
-        elif say:
-            log.error("article %d left out of the feeds: %s", e.article_id, problem)
+        else:
+            said.append(notice(f"article {e.article_id}", f"article {e.article_id} left out "
+                               f"of the feeds: {problem}", error=True))
+    if tell is not None:
+        tell(said)
     return tuple(kept)
 
 

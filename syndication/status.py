@@ -1,6 +1,7 @@
 """``syndication status``: what the state database knows, as text for a person: the last
-run and its outcome, each source's last success, error and validators, robots.txt copies,
-hosts that asked us to wait, and how many articles are published and refused."""
+run and its outcome, each source's last success, error and validators, the problems that
+last (said once on stderr), robots.txt copies, hosts that asked us to wait, and how many
+articles are published and refused."""
 
 from __future__ import annotations
 
@@ -65,6 +66,13 @@ def render_status(config: Config, now: datetime | None = None) -> str:
                        f"Last-Modified {state.last_modified or '-'}")
         for url in sorted(set(states) - set(config.sources)):
             out.append(f"  {url} (no longer in the configuration)")
+        lasting = [said for place in store.notices().values() for said in place.values()]
+        if lasting:
+            # said on stderr by the run that found each (cron mailed it), not since while it
+            # lasts (notices.py): here for as long as it does
+            out.append("lasting problems (said once on stderr; not repeated while they last):")
+            for said in sorted(lasting, key=lambda s: s.since):
+                out.append(f"  {said.text} (said {_when(said.since)})")
         robots = store.robots_all()
         if robots:
             out.append("robots.txt:")
