@@ -666,7 +666,7 @@ def _fetch_config(config_file: str | None) -> FetchConfig:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from .audit import run_audit
-    from .audit.output import EXIT_NOTHING_JUDGED, exit_status, json_lines, nothing_judged, table
+    from .audit.output import EXIT_NOTHING_JUDGED, error_lines, exit_status, json_lines, table
     from .audit.report import render_html
 
     fetch_config = _fetch_config(args.config)
@@ -690,8 +690,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     else:
         for line in table(report, _marks()):
             print(line)
-    if status == EXIT_NOTHING_JUDGED:
-        _say(f"syndication audit: {nothing_judged(report)}")
+    for line in error_lines(report):  # each SOURCE unread once; why nothing was judged
+        _say(f"syndication audit: {line}")
     return status
 
 

@@ -223,7 +223,20 @@ def test_no_republication_found_is_exit_2_with_one_line(world: World, config: st
 def test_an_unreadable_source_is_exit_2_naming_it(tmp_path: Path) -> None:
     done = cli("audit", str(tmp_path / "missing.xml"))
     assert done.returncode == 2
-    assert "missing.xml: no such file" in done.stderr
+    # said once: it was a warning, then again in the line saying why nothing was judged
+    assert done.stderr.splitlines() == [
+        f"syndication audit: no source could be read: {tmp_path / 'missing.xml'}: no such file"]
+
+
+def test_an_unreadable_source_beside_a_readable_one_is_said_once(tmp_path: Path) -> None:
+    empty = tmp_path / "sitemap.xml"
+    empty.write_text('<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
+                     'sitemap/0.9"></urlset>\n', encoding="utf-8")
+    done = cli("audit", str(tmp_path / "missing.xml"), str(empty))
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"syndication audit: {tmp_path / 'missing.xml'}: no such file",
+        "syndication audit: the sources name no page"]
 
 
 # --- --state: an incremental re-audit -------------------------------------------------------

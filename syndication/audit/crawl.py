@@ -244,8 +244,10 @@ def _gather(sources: Sequence[str], hosts: Hosts, max_pages: int, progress: Prog
             else:
                 listings = read.listings(source)
         except (FetchError, ParseError, InputError) as e:
+            # a result, said once by the command (audit.output.error_lines), not logged
+            # here too: it was said twice on stderr, then again in the line saying why
+            # nothing could be judged
             outcomes.append(SourceOutcome(source, "", 0, error=str(e)))
-            log.warning("%s", e)
             continue
         count = 0
         notes: list[str] = []

@@ -51,6 +51,17 @@ def nothing_judged(report: AuditReport) -> str:
             f"({report.skipped} republish none{unread})")
 
 
+def error_lines(report: AuditReport) -> list[str]:
+    """What an audit says on stderr, each thing once: every SOURCE that could not be read,
+    and, when no page could be judged (exit 2), why; when no SOURCE could be read, that
+    line names each of them and says it alone."""
+    unread = [s.error for s in report.sources if s.error]
+    if exit_status(report) != EXIT_NOTHING_JUDGED:
+        return unread
+    why = nothing_judged(report)
+    return [why] if len(unread) == len(report.sources) else [*unread, why]
+
+
 def source_lines(report: AuditReport) -> Iterator[str]:
     """What was found from each site's address and how, what was tried that gave nothing,
     sitemaps left out or unreadable, and how many of the pages named were read."""
