@@ -778,8 +778,7 @@ def _publish(
     _remove_unwritten(store, publisher.owner, out,
                       {*publisher.names, *publisher.assets, INDEX_FILE}, publisher.failing)
     # every file was looked at: what failed before and did not now is over
-    with store.transaction():
-        publisher.said.look(FILES, str(out), publisher.failing)
+    publisher.said.look(FILES, str(out), publisher.failing)
     windows = {n for _feed, keys, _why in listing_keys for n, _digest, _updated in keys}
     return publisher.written, publisher.unchanged, publisher.failed, windows
 

@@ -841,7 +841,11 @@ class Store:
     def apply_notices(self, told: Told) -> None:
         """Record what a run said of one place (notices.decide): each new notice replaces
         what was said under its key, those gone are forgotten, those that last stay as
-        first said. Inside the caller's transaction, if any."""
+        first said. Atomic: in the caller's transaction (a source's), else in its own."""
+        if not self.db.in_transaction:
+            with self.transaction():
+                self.apply_notices(told)
+            return
         scope, subject = told.place
         self.db.executemany(
             "DELETE FROM notices WHERE scope = ? AND subject = ? AND key = ?",
@@ -856,11 +860,10 @@ class Store:
     def forget_notices(self, keep: Sequence[str]) -> int:
         """Forget what was said of every subject not in ``keep`` (the configuration's
         sources, feeds and output folder): a source or feed removed leaves nothing behind.
-        Returns how many rows went."""
-        with self.transaction():
-            return int(self.db.execute(
-                "DELETE FROM notices WHERE subject NOT IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(keep)),)).rowcount)
+        Returns how many rows went (one statement: atomic alone)."""
+        return int(self.db.execute(
+            "DELETE FROM notices WHERE subject NOT IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(keep)),)).rowcount)
 
     # --- feed files ---------------------------------------------------------------------
 
