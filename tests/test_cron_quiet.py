@@ -78,6 +78,22 @@ def test_a_notice_is_told_changed_by_what_it_is_about_not_its_words() -> None:
     assert notice("e", "same words", b"<entry>y</entry>").digest != one.digest
 
 
+def test_the_store_keeps_what_was_said_by_place_and_forgets_by_subject(tmp_path: Path) -> None:
+    other = ("fetch", "https://example.org/other.atom")
+    with Store(tmp_path / "s.sqlite3") as store:
+        first = decide(PLACE, (_n("a", "1"), _n("b", "2")), {}, NOW)
+        store.apply_notices(first)  # outside a transaction: in its own
+        store.apply_notices(decide(other, (_n("fetch", "9"),), {}, NOW))
+        assert store.notices() == {PLACE: first.remembered(),
+                                   other: {"fetch": Said("9", "fetch is wrong", NOW)}}
+        later = decide(PLACE, (_n("a", "1"),), store.notices()[PLACE], LATER)
+        with store.transaction():  # inside a source's: its own
+            store.apply_notices(later)
+        assert store.notices()[PLACE] == {"a": Said("1", "a is wrong", NOW)}
+        assert store.forget_notices([PLACE[1]]) == 1
+        assert list(store.notices()) == [PLACE]
+
+
 # --- two runs from cron on a loopback site --------------------------------------------------
 
 
