@@ -915,7 +915,7 @@ class _Publisher:
                 return
             message = f"{path}: could not be rendered ({type(e).__name__}: {e}); the previous " \
                       "file is unchanged"
-            log.debug("%s", message, exc_info=True)
+            log.debug("%s: the traceback of its rendering", path, exc_info=True)  # -vv
             self.failing.append(notice(str(path), message, error=True))
             self.failed.append(message)
             return

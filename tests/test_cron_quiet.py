@@ -315,3 +315,32 @@ def test_an_entry_left_out_of_a_feed_is_said_once_however_often_it_is_rendered(
     assert second.report is not None and any(p.endswith("both.atom")
                                              for p in second.report.feeds_written)
     assert second.stderr == ""
+
+
+def test_a_file_that_cannot_be_rendered_is_said_once(site, capsys, monkeypatch) -> None:
+    """A feed file whose rendering fails (a bug, a stored value no check foresaw) is
+    rendered again by every run, and fails again: said once, the traceback at -vv."""
+    import syndication.publish
+
+    real = syndication.publish.render
+
+    def render(fmt, *args):  # type: ignore[no-untyped-def]
+        if fmt == "rss":
+            raise ValueError("no RSS today")
+        return real(fmt, *args)
+
+    monkeypatch.setattr(syndication.publish, "render", render)
+    first = drive(site.config(), capsys)
+    assert first.status == 1
+    assert sorted(first.lines) == [
+        f"syndication: {site.out / name}.rss: could not be rendered (ValueError: no RSS "
+        "today); the previous file is unchanged" for name in ("both", "env", "fr")]
+    second = drive(site.config(), capsys, verbose=2)
+    assert second.status == 1
+    assert "Traceback" in second.stderr and "ValueError: no RSS today" in second.stderr
+    assert sum("still so (said " in line for line in second.lines) == 3
+    assert drive(site.config(), capsys).stderr == ""
+    monkeypatch.setattr(syndication.publish, "render", real)
+    third = drive(site.config(), capsys, verbose=1)
+    assert third.status == 0
+    assert sum("no longer so (said " in line for line in third.lines) == 3
