@@ -21,7 +21,7 @@ import lxml.html
 from syndication.compliance import prepare
 from syndication.compliance.content import is_promo
 
-from .layouts import PUBLISHER, Slots
+from .layouts import PUBLISHER, Slots, wp_print_render
 from .originals import Original
 
 Apply = Callable[[Slots, Original], Slots]
@@ -4171,6 +4171,321 @@ def substack_note_by_widget(slots: Slots, o: Original) -> Slots:
                                      f"<p>{note}</p>\n" + substack_widget(o, "subscribe")))
 
 
+# --- the eleventh round: aggregators and partner platforms (red-team-findings.md, F96-F98) --
+#
+# How aggregators and partner platforms mark the provider and the author, built as each
+# prints it (reconstructions: no page of theirs is recorded). The byline as "Name,
+# Institution" (Yahoo's attribution row, MSN's "Story by", NewsBreak's), the author only in
+# the page's JSON-LD, the institution on a line of its own; The Conversation's partner ending
+# ("This article is republished from The Conversation, a nonprofit, independent news
+# organization… It was written by: … Read more: …"); a provider's logo and "Provided by The
+# Conversation" for the attribution line; an extract with "Continue reading on The
+# Conversation"; the platforms' own boxes (related videos, "More from The Conversation", a
+# consent banner, a soft paywall's panel).
+
+_TC_MORE = (("https://theconversation.com/the-bacteria-killing-sea-stars-in-the-pacific-how-our-"
+             "team-uncovered-a-decade-long-mystery-259875",
+             "The bacteria killing sea stars in the Pacific: how our team uncovered a "
+             "decade-long mystery"),
+            ("https://theconversation.com/kelp-forests-are-shrinking-254301",
+             "Kelp forests are shrinking"),
+            ("https://theconversation.com/why-sea-otters-matter-248817",
+             "Why sea otters matter"))
+
+
+def _byline_replaced(slots: Slots, new: str) -> Slots:
+    return article_of(slots, sub(slots.article, byline(slots.article), new))
+
+
+def provider_byline(linked: bool) -> Apply:
+    """The byline as an aggregator's attribution row prints it: "Name, Institution" for each
+    author (Yahoo's div.caas-attr-item-author), the name linked to the author's profile at
+    The Conversation or, as Yahoo prints it, not linked."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        parts = [(f'<a href="{a.profile_url}">{escape(a.name)}</a>' if linked
+                  else escape(a.name)) + f", {escape(a.institution or '')}"
+                 for a in o.article.authors]
+        return _byline_replaced(slots, '<div class="caas-attr-item-author">'
+                                + "; ".join(parts) + "</div>")
+
+    return apply
+
+
+def institution_own_line(slots: Slots, o: Original) -> Slots:
+    """The byline as a card: each author's name linked to their profile, their institution
+    on a line of its own under it (MSN's and NewsBreak's author cards)."""
+    rows = "".join(f'<div class="author-card"><div class="author-name"><a href="'
+                   f'{a.profile_url}">{escape(a.name)}</a></div><div class="author-'
+                   f'affiliation">{escape(a.institution or "")}</div></div>'
+                   for a in o.article.authors)
+    return _byline_replaced(slots, f'<div class="article-authors">{rows}</div>')
+
+
+def byline_jsonld_only(slots: Slots, o: Original) -> Slots:
+    """The byline dropped from the page; the authors named only in the page's JSON-LD
+    (NewsArticle.author, with their profile and affiliation), as aggregators print it for
+    search engines."""
+    data = {"@context": "https://schema.org", "@type": "NewsArticle",
+            "headline": o.article.title,
+            "author": [{"@type": "Person", "name": a.name, "url": a.profile_url,
+                        "affiliation": {"@type": "Organization", "name": a.institution}}
+                       for a in o.article.authors],
+            "publisher": {"@type": "Organization", "name": "The Conversation",
+                          "logo": {"@type": "ImageObject", "url": "https://cdn."
+                                   "theconversation.com/static/tc/logos/web-app-logo.png"}}}
+    head = ('<script type="application/ld+json">' + json.dumps(data, ensure_ascii=False)
+            + "</script>")
+    return dataclasses.replace(slots, article=without_byline(slots.article),
+                               head=slots.head + head)
+
+
+def _partner_ending(o: Original, licence: bool) -> str:
+    """The Conversation's ending of the stories it sends its partners (Yahoo, AP), in
+    English: a line crediting it and the authors, "Read more:" with other articles of
+    its, then the disclosure (which the ending carries; the code's own is dropped)."""
+    assert o.lang == "en", "the partner ending is The Conversation US's"
+    who = ", ".join(f'<a href="{a.profile_url}">{escape(a.name)}</a>, <em>'
+                    f"{escape(a.institution or '')}</em>" for a in o.article.authors)
+    cc = (' under a <a rel="license" href="https://creativecommons.org/licenses/by-nd/4.0/">'
+          "Creative Commons license</a>" if licence else "")
+    more = "".join(f'<li><a href="{url}">{escape(title)}</a></li>' for url, title in _TC_MORE)
+    return (f'<p>This article is republished from <a href="{o.article.url}">The Conversation'
+            f"</a>{cc}, a nonprofit, independent news organization bringing you facts and "
+            "trustworthy analysis to help you make sense of our complex world. It was written "
+            f"by: {who}.</p>\n<p>Read more:</p>\n<ul>{more}</ul>\n")
+
+
+def partner_ending(licence: bool) -> Apply:
+    """The attribution line (and the disclosure) replaced by The Conversation's partner
+    ending, with the licence named (``licence``) or, as partners carry it, not."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        code = slots.article
+        disclosure = find(_DISCLOSURE, code, "disclosure").group()
+        code = sub(code, find(ATTRIBUTION, code, "attribution line").group(), "")
+        return article_of(slots, sub(code, disclosure, _partner_ending(o, licence)
+                                     + disclosure))
+
+    return apply
+
+
+# The Conversation's logo as aggregators print it beside the provider's name.
+_PROVIDER_LOGO = ('<img class="provider-logo" src="https://s.yimg.com/cv/apiv2/social/images/'
+                  'the_conversation_us_articles_815.png" alt="The Conversation" width="123" '
+                  'height="27">')
+
+
+def provided_by(slots: Slots, o: Original) -> Slots:
+    """The attribution line replaced by the provider's credit: its logo and "Provided by
+    The Conversation", linked to the original (no licence named)."""
+    code = slots.article
+    line = (f'<p class="provider">{_PROVIDER_LOGO} Provided by <a href="'
+            f'{o.article.url}">The Conversation</a></p>')
+    return article_of(slots, sub(code, find(ATTRIBUTION, code, "attribution line").group(),
+                                 line))
+
+
+def provider_logo_top(slots: Slots, o: Original) -> Slots:
+    """The provider's logo, linked to The Conversation's home, above the byline (the code
+    kept whole)."""
+    logo = f'<div class="caas-logo"><a href="https://theconversation.com/us">{_PROVIDER_LOGO}</a></div>'
+    return article_of(slots, logo + "\n" + slots.article)
+
+
+_CONTINUE = {"en": "Continue reading on The Conversation",
+             "fr": "Continuer la lecture sur The Conversation",
+             "es": "Seguir leyendo en The Conversation"}
+
+
+def extract_continue(to: str, tail: bool = True, mid: bool = False) -> Apply:
+    """An aggregator's extract: the first four paragraphs, then "Continue reading on The
+    Conversation" linking the original (``to`` "original") or the platform's own full view
+    ("platform"); the counter, disclosure and attribution line after it (``tail``) or not;
+    the fourth paragraph cut in the middle with "…" (``mid``)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        code = slots.article
+        fourth = body_paragraphs(code)[3]
+        cut = fourth.end()
+        head = code[:cut]
+        if mid:
+            inner = fourth.group()[len("<p>"):-len("</p>")]
+            half = inner.split(" ")
+            assert len(half) > 12, "paragraph too short to cut"
+            head = code[:fourth.start()] + "<p>" + " ".join(half[:len(half) // 2]) + "…</p>"
+        href = o.article.url if to == "original" else f"{PUBLISHER}/full/{o.article.article_id}"
+        link = (f'\n<p class="continue-reading"><a href="{href}">{_CONTINUE[o.lang]}</a>'
+                "</p>\n")
+        counter = find(COUNTER, code, "counter")
+        rest = code[counter.start():] if tail else code[counter.start():counter.end()]
+        return article_of(slots, head + link + rest)
+
+    return apply
+
+
+_VIDEO_BOX = ('<div class="caas-jwplayer wafer-caas" data-wf-video="true"><div class="'
+              'jw-video-title">{title}</div><div class="jwplayer jw-reset"><video class="jw-'
+              'video jw-reset" preload="none" poster="https://s.yimg.com/ny/api/res/1.2/'
+              'Xk3pQ/YXBwaWQ9aGlnaGxhbmRlcjt3PTk2MDtoPTU0MA--/poster.jpg" playsinline>'
+              '</video></div></div>')
+_VIDEO_TITLE = {"en": "Related video: Divers count sea stars off Monterey",
+                "fr": "Vidéo liée : des plongeurs comptent les étoiles de mer",
+                "es": "Vídeo relacionado: buzos cuentan estrellas de mar"}
+
+
+def related_video(slots: Slots, o: Original) -> Slots:
+    """A platform's related video module (Yahoo's JW Player box, MSN's video card) after
+    the third paragraph."""
+    box = _VIDEO_BOX.format(title=_VIDEO_TITLE[o.lang])
+    return article_of(slots, after_paragraph(slots.article, 2, box))
+
+
+def more_from_tc(slots: Slots, o: Original) -> Slots:
+    """"More from The Conversation": a list of three other articles of The Conversation,
+    after the attribution line, inside the post."""
+    items = "".join(f'<li><a href="{url}">{escape(title)}</a></li>' for url, title in _TC_MORE)
+    box = (f'<div class="more-from-provider"><h3>More from The Conversation</h3><ul>{items}'
+           "</ul></div>")
+    return article_of(slots, slots.article + "\n" + box)
+
+
+_CONSENT = ('<div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk" class="'
+            'otFloatingRoundedCorner" role="dialog" aria-label="Cookie banner"><div id="'
+            'onetrust-policy"><h2 id="onetrust-policy-title">We value your privacy</h2><p '
+            'id="onetrust-policy-text">We and our partners use cookies to personalise '
+            "content and analyse our traffic. You can manage your choices at any time.</p>"
+            '</div><div id="onetrust-button-group"><button id="onetrust-accept-btn-handler">'
+            'Accept All Cookies</button><button id="onetrust-reject-all-handler">Reject All'
+            "</button></div></div></div>")
+
+
+def consent_banner(slots: Slots, o: Original) -> Slots:
+    """A consent manager's banner (OneTrust's) printed at the top of the post's content."""
+    return article_of(slots, _CONSENT + "\n" + slots.article)
+
+
+_PAYWALL = ('<div class="paywall-panel" role="dialog" aria-label="Sign up to read">'
+            '<h3 class="paywall-title">Sign up to read this article</h3><p>Read news from '
+            "100’s of titles, curated specifically for you.</p><a class=\"button\" href=\""
+            f'{PUBLISHER}/signup">Sign up</a> <a href="{PUBLISHER}/signin">Already a member? '
+            "Sign in here</a></div>")
+
+
+def soft_paywall(hidden: bool) -> Apply:
+    """A paywall's panel after the third paragraph, the rest of the story after it in the
+    HTML: faded by its class (a soft paywall: the text is there) or ``hidden`` from readers
+    (the `hidden` attribute: a reader not signed in is shown nothing of it)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        code = slots.article
+        at = body_paragraphs(code)[2].end()
+        wrap = ('<div class="paywall-rest" hidden>' if hidden
+                else '<div class="paywall-rest is-faded">')
+        return article_of(slots, code[:at] + "\n" + _PAYWALL + "\n" + wrap + code[at:]
+                          + "</div>")
+
+    return apply
+
+
+def with_edited_word(apply: Apply) -> Apply:
+    """``apply``, and a word of the body changed (EDITED_WORD): the guard beside furniture."""
+
+    def both(slots: Slots, o: Original) -> Slots:
+        return edited_word(apply(slots, o), o)
+
+    return both
+
+
+_PARTNER_NOTE = " We thank our partners for sharing it with our readers every week."
+
+
+def partner_ending_note(slots: Slots, o: Original) -> Slots:
+    """The partner ending with a sentence of the publisher's after its authors' line."""
+    slots = partner_ending(licence=True)(slots, o)
+    return article_of(slots, sub(slots.article, "</em>.</p>\n<p>Read more:",
+                                 f"</em>.{_PARTNER_NOTE}</p>\n<p>Read more:"))
+
+
+def provided_by_note(slots: Slots, o: Original) -> Slots:
+    """"Provided by The Conversation" and a sentence of the publisher's in its line."""
+    slots = provided_by(slots, o)
+    return article_of(slots, sub(slots.article, "The Conversation</a></p>",
+                                 "The Conversation</a>, whose reporting we are proud to share "
+                                 "with our readers.</p>"))
+
+
+def print_footnotes(slots: Slots, o: Original) -> Slots:
+    """Every link of the code footnoted as WP-Print numbers them (layouts.wp_print_render),
+    on a page of any layout (a print view saved, or the marks pasted with the text)."""
+    return article_of(slots, wp_print_render(slots.article, o.lang))
+
+
+def footnote_mark_typed(slots: Slots, o: Original) -> Slots:
+    """A footnote mark "[1]" typed after a paragraph's last words, after no link: the
+    publisher's added mark, not a print view's."""
+    first = body_paragraphs(slots.article)[1]
+    return article_of(slots, slots.article[:first.end() - len("</p>")] + " <sup>[1]</sup>"
+                      + slots.article[first.end() - len("</p>"):])
+
+
+EDITS_OF: dict[str, Apply] = {
+    "partner-ending-cc": partner_ending(licence=True), "provided-by": provided_by,
+    "more-from-tc": more_from_tc, "related-video-between": related_video,
+    "print-footnotes": print_footnotes,
+}
+
+AGGREGATOR_EDITS = (
+    _e("provider-byline-linked", "aggregator's byline: Name, Institution",
+       provider_byline(linked=True), False),
+    _e("provider-byline-unlinked", "author not linked to their profile",
+       provider_byline(linked=False),
+       evidence=_said("author-credit", lambda o: "is not linked to their profile")),
+    _e("institution-own-line", "aggregator's byline: institution on its own line",
+       institution_own_line, False),
+    _e("byline-jsonld-only", "byline only in the page's JSON-LD", byline_jsonld_only,
+       evidence=_said("author-credit", lambda o: o.article.authors[0].name)),
+    _e("partner-ending", "The Conversation's partner ending (no licence named)",
+       partner_ending(licence=False)),
+    _e("partner-ending-cc", "The Conversation's partner ending", partner_ending(licence=True),
+       False),
+    _e("provided-by", "\"Provided by The Conversation\" for the attribution line",
+       provided_by),
+    _e("provider-logo-top", "the provider's logo over the byline", provider_logo_top, False),
+    _e("extract-continue-reading", "extract with a link to the full article",
+       extract_continue("original"), False),
+    _e("extract-continue-reading-bare", "extract without the attribution line",
+       extract_continue("original", tail=False)),
+    _e("extract-continue-platform", "extract linking the platform's own full view",
+       extract_continue("platform")),
+    _e("extract-cut-mid-paragraph", "extract cut inside a paragraph",
+       extract_continue("original", mid=True)),
+    _e("related-video-between", "a platform's related video module between paragraphs",
+       related_video, False),
+    _e("more-from-tc", "\"More from The Conversation\" list after the article", more_from_tc,
+       False),
+    _e("consent-banner-top", "a consent manager's banner over the post", consent_banner,
+       False),
+    _e("soft-paywall", "a paywall's panel over the rest of the story (text in the page)",
+       soft_paywall(hidden=False), False),
+    _e("paywall-hidden-rest", "a paywall hiding the rest of the story",
+       soft_paywall(hidden=True)),
+    # guards: an edited word beside the new furniture, the publisher's sentence in a credit
+    *(_e(f"{name}-edited", "edited word", with_edited_word(EDITS_OF[name]),
+         evidence=_said("unaltered-text", lambda o: EDITED_WORD[o.name][1].split()[-1]))
+      for name in ("partner-ending-cc", "provided-by", "more-from-tc", "related-video-between",
+                   "print-footnotes")),
+    _e("partner-ending-note", "paragraph appended at the end", partner_ending_note,
+       evidence=_said("unaltered-text", lambda o: "“This article is republished from The "
+                      "Conversation under a Creative Commons license, a nonprofit")),
+    _e("provided-by-note", "paragraph appended at the end", provided_by_note,
+       evidence=_said("unaltered-text", lambda o: "whose reporting")),
+    _e("print-footnotes", "a print view's footnote marks after links", print_footnotes, False),
+    _e("footnote-mark-typed", "a footnote mark typed after no link", footnote_mark_typed,
+       evidence=_said("unaltered-text", lambda o: "[1]")),
+)
+
+
 EDITS = {e.name: e for e in (
     # harmless: the page must pass
     _e("body-classes", "theme class on <body>", body_classes, False),
@@ -4764,4 +5079,5 @@ EDITS = {e.name: e for e in (
     _e("react-text-nodes-edited", "edited word", react_text_nodes(edited=True),
        evidence=_said("unaltered-text", lambda o: next(
            w for w in EDITED_WORD[o.name][1].split() if w not in EDITED_WORD[o.name][0]))),
+    *AGGREGATOR_EDITS,
 )}

@@ -29,7 +29,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -197,6 +197,20 @@ LAYOUTS = {layout.name: layout for layout in (
     Layout("astro-blog", "astro-blog.html", "astro", site="https://marshgazette.example"),
     Layout("sveltekit-sanity", "sveltekit-sanity.html", "sveltekit",
            site="https://saltingsreview.example"),
+    # the eleventh round's aggregators and partner platforms, and the print and reader views
+    # of a republication (reconstructions: each template says of what), judged on every
+    # edit before any fix
+    Layout("yahoo-news", "yahoo-news.html", "yahoo", site="https://www.yahoo.com"),
+    Layout("msn-start", "msn-start.html", "msn", site="https://www.msn.com"),
+    Layout("newsbreak", "newsbreak.html", "newsbreak", site="https://www.newsbreak.com"),
+    Layout("inkl", "inkl.html", "inkl", site="https://www.inkl.com"),
+    Layout("pressreader", "pressreader.html", "pressreader", site="https://www.pressreader.com"),
+    Layout("ap-partner", "ap-partner.html", "ap", site="https://apnews.com"),
+    Layout("firefox-reader", "firefox-reader.html", "reader",
+           site="https://valleyvoice.example"),
+    Layout("safari-reader", "safari-reader.html", "reader-safari",
+           site="https://valleyvoice.example"),
+    Layout("wp-print", "wp-print.html", "wp-print", site="https://valleyvoice.example"),
 )}
 
 
@@ -258,7 +272,7 @@ def fill(layout: Layout, slots: Slots) -> str:
     if slots.head:
         assert page.count("</head>") == 1, f"no one </head> in {layout.file}"
         page = page.replace("</head>", slots.head + "</head>")
-    return page
+    return PAGE_RENDERS.get(layout.kind, _identity)(page)
 
 
 # The headline's heading closing after its slot (and the inline elements around the slot):
@@ -676,11 +690,115 @@ def sveltekit_render(html: str, lang: str) -> str:
         out.append(f"<!---->{rest}<!---->")
     return "".join(out) + "<!--]-->"
 
+# --- aggregators and partner platforms, print and reader views (eleventh round) -------------
+
+
+def _after_top_paragraph(html: str, k: int, box: str, wrap_rest: str = "") -> str:
+    """``box`` after the code's k-th own paragraph (0-based), and, with ``wrap_rest`` (an
+    element's opening tag), what follows it wrapped in that element."""
+    spans = top_paragraphs(html)
+    if len(spans) <= k + 1:
+        return html
+    at = spans[k][1]
+    rest = html[at:]
+    if wrap_rest:
+        name = wrap_rest[1:].split()[0].rstrip(">")
+        rest = f"{wrap_rest}{rest}</{name}>"
+    return html[:at] + "\n" + box + "\n" + rest
+
+
+_YAHOO_FOLD = ('<div class="caas-readmore caas-readmore-collapse"><button class="link caas-button '
+               'collapse-button" aria-label="Story continues" title="Story continues">Story '
+               "continues</button></div>")
+
+
+def yahoo_render(html: str, lang: str) -> str:
+    """The story as Yahoo's caas-body prints it: its "Story continues" fold after the third
+    paragraph (the rest stays in the HTML, shown by a script when the button is pressed)."""
+    return _after_top_paragraph(html, 2, _YAHOO_FOLD)
+
+
+_INKL_PAYWALL = ('<div class="paywall-panel" role="dialog" aria-label="Sign up to read">'
+                 '<h3 class="paywall-title">Sign up to read this article</h3>'
+                 "<p>Read news from 100’s of titles, curated specifically for you.</p>"
+                 '<a class="button button-primary" href="https://www.inkl.com/signup">Sign up'
+                 '</a> <a class="paywall-signin" href="https://www.inkl.com/signin">Already a '
+                 "member? Sign in here</a></div>")
+
+
+def inkl_render(html: str, lang: str) -> str:
+    """The story as inkl prints it to a reader not signed in: the paywall panel after the
+    third paragraph, the rest of the story after it, faded by its class."""
+    return _after_top_paragraph(html, 2, _INKL_PAYWALL,
+                                '<div class="article-body-rest is-faded">')
+
+
+_AP_AD = ('<div class="Enhancement" data-align-center><div class="Advertisement" '
+          'data-unit="{unit}"><div class="Advertisement-label">ADVERTISEMENT</div>'
+          '<div id="ap-ad-{unit}" class="ad-slot"></div></div></div>')
+
+
+def ap_render(html: str, lang: str) -> str:
+    """The story as AP's story body prints it: an ad slot (div.Enhancement) after the second
+    and the sixth paragraphs."""
+    html = _after_top_paragraph(html, 5, _AP_AD.format(unit="inline2"))
+    return _after_top_paragraph(html, 1, _AP_AD.format(unit="inline1"))
+
+
+_CLASS_OR_STYLE = re.compile(r'\s(?:class|style|align)="[^"]*"')
+
+
+def readability_render(html: str, lang: str) -> str:
+    """The article as Readability hands it to Firefox's Reader View: in
+    div#readability-page-1.page, every class attribute removed (_cleanClasses keeps only
+    "page") and presentational attributes dropped (_cleanStyles: style, align…)."""
+    return ('<div id="readability-page-1" class="page">'
+            + _CLASS_OR_STYLE.sub("", html) + "</div>")
+
+
+_WP_PRINT_LINK = re.compile(r'<a(.+?)href=["\'](.+?)["\'](.*?)>(.+?)</a>', re.DOTALL)
+
+
+def wp_print_render(html: str, lang: str) -> str:
+    """The content as WP-Print prints it with "Print links" on (footnote_links): every link
+    rewritten as `<a href="url" rel="external">text</a> <sup>[n]</sup>`, one number per
+    address; the printed list is written into the footer by wp_print_page."""
+    seen: dict[str, int] = {}
+
+    def note(m: re.Match[str]) -> str:
+        url = m.group(2)
+        n = seen.setdefault(url, len(seen) + 1)
+        return f'<a href="{url}" rel="external">{m.group(4)}</a> <sup>[{n}]</sup>'
+
+    return _WP_PRINT_LINK.sub(note, html)
+
+
+_WP_PRINT_NOTE = re.compile(r'<a href="([^"]+)" rel="external">(.+?)</a> <sup>\[(\d+)\]</sup>',
+                            re.DOTALL)
+
+
+def wp_print_page(page: str) -> str:
+    """WP-Print's printed URL list (add_to_list: p.wp-print-url "[n] label: url", an image
+    link's label "Image") in the footer, for the links footnoted in the page."""
+    items, done = [], set()
+    for m in _WP_PRINT_NOTE.finditer(page):
+        if m.group(3) in done:
+            continue
+        done.add(m.group(3))
+        label = "Image" if "<img" in m.group(2) else m.group(2)
+        items.append(f'<p class="wp-print-url">[{m.group(3)}] {label}: <strong><span '
+                     f'dir="ltr">{escape(unescape(m.group(1)))}</span></strong></p>')
+    return page.replace("<!--wp-print-links-->", "".join(items))
+
 
 BODY_RENDERS: dict[str, Callable[[str, str], str]] = {
     "blox": blox_render, "arc": arc_render, "jnews": jnews_render,
     "substack": substack_render, "soledad": soledad_render, "gatsby": gatsby_render,
-    "sveltekit": sveltekit_render}
+    "sveltekit": sveltekit_render,
+    "yahoo": yahoo_render, "inkl": inkl_render, "ap": ap_render,
+    "reader": readability_render, "wp-print": wp_print_render}
+# What a platform does to the whole page once filled.
+PAGE_RENDERS: dict[str, Callable[[str], str]] = {"wp-print": wp_print_page}
 
 
 DATA_RENDERS: dict[str, Callable[[str, Slots], str]] = {
