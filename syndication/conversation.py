@@ -287,6 +287,20 @@ ATTRIBUTION_PHRASES = {
                    "publicado originalmente no the conversation",
                    "publicado originalmente em the conversation"),
 }
+#: How The Conversation signs the stories it sends its partners (Yahoo News, AP, MSN…), after
+#: "This article is republished from The Conversation": its description of itself, the label
+#: of the authors' line ("It was written by: Name, Institution") and of the list of its other
+#: articles ("Read more:") *(inferred from partners' pages; no recorded sample)*. Compared
+#: after key(), as a credit's words (compliance/credit.py).
+PARTNER_ENDING_PHRASES = (
+    "a nonprofit, independent news organization bringing you facts and trustworthy analysis "
+    "to help you make sense of our complex world",
+    "a nonprofit, independent news organization bringing you facts and analysis to help you "
+    "make sense of our complex world",
+    "an independent and nonprofit source of news, analysis and commentary from academic "
+    "experts",
+    "it was written by", "read more",
+)
 #: How The Conversation names an edition after its own name: "The Conversation France", "The
 #: Conversation US" (recorded in tc-article-212649-fr.html); the others *(inferred)*.
 EDITION_NAMES = ("Africa", "Australia", "Brasil", "Canada", "España", "Europe", "France", "FR",

@@ -16,6 +16,7 @@ from ..conversation import (
     ATTRIBUTION_PHRASES,
     DISCLOSURE_HEADINGS,
     EDITION_NAMES,
+    PARTNER_ENDING_PHRASES,
     TC_HOST,
 )
 from ..lazyre import lazy_compile
@@ -38,9 +39,12 @@ _JOINERS = frozenset("""
 # Labels of a byline or an author box ("By", "Author:", "Par", "Escrito por", "About the
 # authors") and words of a line saying where the article was first published and under what
 # licence, as republishers word it beside The Conversation's own line ("first appeared on",
-# "published with permission", "in partnership with", "Source:").
+# "published with permission", "in partnership with", "Source:"), and as aggregators and
+# partner platforms word the provider's credit ("Provided by The Conversation", "Distributed
+# by", "Fourni par", "Proporcionado por").
 _LABELS = frozenset("""
     by author authors written writer writers about contributor contributors source courtesy
+    provided distributed syndicated fourni fournie proporcionado proporcionada distribuido
     republished published originally first appeared initially reprinted reproduced
     permission partnership licence license licensed licenses licences read original
     article piece story text version full
@@ -106,7 +110,10 @@ _TC_WORDS = _words(" ".join((*(_TAGS.sub(" ", line) for line in ATTRIBUTION.valu
                              *(p for ps in ATTRIBUTION_PHRASES.values() for p in ps),
                              *DISCLOSURE_HEADINGS)))
 _GLUE = _JOINERS | _LABELS | _TC_WORDS
-_GLUE_PHRASES = (_phrase("4.0"),)
+# The licence's version, and The Conversation's partner ending's words (its description of
+# itself, "It was written by", "Read more"): they credit nothing by themselves, and may stand
+# beside a credit.
+_GLUE_PHRASES = (_phrase("4.0"), *(_phrase(p) for p in PARTNER_ENDING_PHRASES))
 _NOTES = tuple(_phrase(p) for p in _NOTE_LABELS)
 _NAMED_PHRASES = tuple(_phrase(n) for n in _NAMED)  # folded once, not for every article
 _TC_PHRASE = _phrase(CREDIT)  # The Conversation, which names any of its editions too

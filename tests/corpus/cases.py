@@ -1977,25 +1977,6 @@ SEVENTH_ROUND_LAYOUTS_WRONG: frozenset[str] = frozenset()
 # partner platforms, print and reader views. CHECKER HELPERS: delete a line here when your
 # fix makes it right.
 ELEVENTH_ROUND_WRONG: frozenset[str] = frozenset({
-    # F96: The Conversation's partner ending, "Provided by The Conversation" read as added text
-    "amp-reader/en-263253/partner-ending-cc",
-    "ap-partner/en-263253/partner-ending",
-    "ap-partner/en-263253/partner-ending-cc",
-    "arc-fusion/en-263253/provided-by",
-    "drupal-olivero/en-263253/partner-ending-cc",
-    "firefox-reader/es-159013/provided-by",
-    "ghost-casper/en-263253/partner-ending",
-    "msn-start/en-263253/partner-ending",
-    "msn-start/en-263253/provided-by",
-    "newsbreak/en-263253/partner-ending-cc",
-    "newsbreak/fr-212649/provided-by",
-    "pressreader/fr-212649/provided-by",
-    "safari-reader/en-263253/partner-ending-cc",
-    "wp-twentytwentyfour/es-113886/provided-by",
-    "wp-twentytwentyone/en-263253/partner-ending",
-    "yahoo-news/en-263253/partner-ending",
-    "yahoo-news/en-263253/partner-ending-cc",
-    "yahoo-news/fr-209538/provided-by",
     # F97: "More from The Conversation" lists and video players read as added text
     "ap-partner/es-159013/related-video-between",
     "arc-fusion/es-113886/related-video-between",

@@ -1,0 +1,87 @@
+"""The eleventh round's aggregators and partner platforms (red-team-findings.md, F96-F98):
+reconstructions of Yahoo News, MSN Start, NewsBreak, inkl, PressReader and AP News pages
+carrying a partner's story, a republication in Firefox's Reader View and Safari Reader, and
+its print page by WP-Print (tests/corpus/templates, each saying what it reconstructs).
+
+- F96: The Conversation's partner ending ("This article is republished from The
+  Conversation, a nonprofit, independent news organization bringing you facts…  It was
+  written by: … Read more: …") and "Provided by The Conversation" are credit, not added
+  text; without the licence named they fail licence-notice alone.
+- F97: a list of other articles of The Conversation under its heading ("More from The
+  Conversation") and a video player between paragraphs are the platform's furniture.
+- F98: a print view's footnote marks after links ("<a>…</a> <sup>[3]</sup>") are no words,
+  and its printed list of the page's links ("[18] CC BY: http://creativecommons.org/…") is
+  no licence line.
+
+Each with its guard: an edited word beside the furniture, the publisher's sentence in the
+credit line, a footnote mark typed after no link, a licence line whose address is no link
+of the page, still fail. Pages built in memory from the corpus's recorded originals; nothing
+on disk is edited."""
+
+from __future__ import annotations
+
+import pytest
+
+from syndication.compliance import check_page
+
+from .corpus.edits import EDITS
+from .corpus.layouts import LAYOUTS, Slots, fill
+from .corpus.originals import Original, originals
+from .pages import explain
+
+EN, FR1, FR2, ES1, ES2 = "en-263253", "fr-212649", "fr-209538", "es-159013", "es-113886"
+ALL = [EN, FR1, FR2, ES1, ES2]
+PLATFORMS = ["yahoo-news", "msn-start", "newsbreak", "inkl", "pressreader", "ap-partner",
+             "safari-reader", "wp-print"]
+
+
+def _slots(o: Original) -> Slots:
+    return Slots(lang=o.lang, head_title=o.article.title, headline=o.article.title,
+                 article=o.code)
+
+
+def _failed(layout: str, name: str, edit: str | None = None) -> list[str]:
+    o = originals()[name]
+    slots = _slots(o) if edit is None else EDITS[edit].apply(_slots(o), o)
+    page = fill(LAYOUTS[layout], slots)
+    verdict = check_page(page, o.article, plain=False)
+    return sorted(f.rule for f in verdict.failed)
+
+
+def _why(layout: str, name: str, edit: str | None = None) -> str:
+    o = originals()[name]
+    slots = _slots(o) if edit is None else EDITS[edit].apply(_slots(o), o)
+    return explain(check_page(fill(LAYOUTS[layout], slots), o.article, plain=False))
+
+
+# --- F96: the partner ending and "Provided by The Conversation" are credit -------------------
+
+@pytest.mark.parametrize("layout", ["yahoo-news", "ap-partner", "msn-start",
+                                    "wp-twentytwentyone", "ghost-casper", "drupal-olivero"])
+def test_partner_ending_is_credit(layout: str) -> None:
+    assert _failed(layout, EN, "partner-ending-cc") == [], _why(layout, EN, "partner-ending-cc")
+    assert _failed(layout, EN, "partner-ending") == ["licence-notice"], _why(
+        layout, EN, "partner-ending")
+
+
+@pytest.mark.parametrize(("layout", "name"), [
+    ("msn-start", EN), ("newsbreak", FR1), ("yahoo-news", FR2), ("firefox-reader", ES1),
+    ("wp-twentytwentyfour", ES2), ("arc-fusion", EN), ("pressreader", FR1)])
+def test_provided_by_is_a_credit_line(layout: str, name: str) -> None:
+    assert _failed(layout, name, "provided-by") == ["licence-notice"], _why(
+        layout, name, "provided-by")
+
+
+@pytest.mark.parametrize("layout", ["ap-partner", "wp-twentytwentyone", "yahoo-news"])
+def test_partner_ending_guards(layout: str) -> None:
+    assert _failed(layout, EN, "partner-ending-note") == ["unaltered-text"]
+    assert _failed(layout, EN, "partner-ending-cc-edited") == ["unaltered-text"]
+
+
+@pytest.mark.parametrize(("layout", "name"), [("newsbreak", ES2), ("wp-generatepress", FR2),
+                                              ("msn-start", FR1)])
+def test_provided_by_guards(layout: str, name: str) -> None:
+    assert _failed(layout, name, "provided-by-note") == ["licence-notice", "unaltered-text"]
+    assert _failed(layout, name, "provided-by-edited") == ["licence-notice", "unaltered-text"]
+
+
