@@ -24,7 +24,7 @@ import pytest
 
 from syndication.compliance import check_page
 
-from .corpus.edits import EDITS
+from .corpus.edits import EDITS, after_paragraph
 from .corpus.layouts import LAYOUTS, Slots, fill
 from .corpus.originals import Original, originals
 from .pages import explain
@@ -83,5 +83,37 @@ def test_partner_ending_guards(layout: str) -> None:
 def test_provided_by_guards(layout: str, name: str) -> None:
     assert _failed(layout, name, "provided-by-note") == ["licence-notice", "unaltered-text"]
     assert _failed(layout, name, "provided-by-edited") == ["licence-notice", "unaltered-text"]
+
+
+# --- F97: the platforms' boxes ------------------------------------------------------------
+
+@pytest.mark.parametrize(("layout", "name"), [
+    ("yahoo-news", EN), ("msn-start", FR1), ("inkl", FR2), ("wp-twentytwentyone", ES1),
+    ("ghost-casper", ES2), ("wp-newspaper", EN), ("townnews-blox", FR1)])
+def test_more_from_the_conversation_is_furniture(layout: str, name: str) -> None:
+    assert _failed(layout, name, "more-from-tc") == [], _why(layout, name, "more-from-tc")
+    assert _failed(layout, name, "more-from-tc-edited") == ["unaltered-text"]
+
+
+@pytest.mark.parametrize(("layout", "name"), [
+    ("yahoo-news", FR1), ("msn-start", EN), ("ap-partner", ES1), ("wp-astra", FR2),
+    ("arc-fusion", ES2), ("wp-jnews", EN), ("safari-reader", FR2)])
+def test_video_player_is_furniture(layout: str, name: str) -> None:
+    assert _failed(layout, name, "related-video-between") == [], _why(
+        layout, name, "related-video-between")
+    assert _failed(layout, name, "related-video-between-edited") == ["unaltered-text"]
+
+
+def test_more_from_list_linking_the_original_is_not_a_related_list() -> None:
+    """A list whose links lead to the original itself is no list of other articles."""
+    o = originals()[EN]
+    box = (f'<div class="more-from-provider"><h3>More from The Conversation</h3><ul><li><a '
+           f'href="{o.article.url}">Read this article again on The Conversation</a></li>'
+           "</ul></div>")
+    page = fill(LAYOUTS["wp-twentytwentyone"], Slots(
+        lang=o.lang, head_title=o.article.title, headline=o.article.title,
+        article=after_paragraph(o.code, 2, box)))
+    failed = sorted(f.rule for f in check_page(page, o.article, plain=False).failed)
+    assert failed == ["unaltered-text"]
 
 

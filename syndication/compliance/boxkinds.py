@@ -37,7 +37,9 @@ BOX_TAGS = {
 # call-out boxes (Kadence's infobox) linking elsewhere, prompts and pop-ups (Newspack's
 # Campaigns, Popup Maker); donation requests (Newspack's and GiveWP's donation forms,
 # Donorbox, a "support us" box); buttons to print, share or like the post (Print Friendly's
-# pf-button, Jetpack's sharedaddy and Likes, AddToAny, Shariff); players that read the
+# pf-button, Jetpack's sharedaddy and Likes, AddToAny, Shariff); the video players news
+# sites and aggregators put between paragraphs (JW Player's jwplayer, Yahoo's caas-jwplayer,
+# Video.js, Brightcove, Connatix, AnyClip, Primis; a "related video" module); players that read the
 # article aloud
 # (Trinity Audio's trinityAudioPlaceholder, BeyondWords, Play.ht, Instaread, AdAuris,
 # Speechify: text-to-speech, a format the licence allows); a reader's feedback on the post
@@ -98,6 +100,10 @@ _BOX_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
         *(f"listen-?{to}{which}article" for to in ("", "to-?")
           for which in ("", "this-?", "the-?")),
         "playht*", "pht-*", "instaread*", "adauris*", "speechify*")),
+    ("video player", _spelled(
+        "jwplayer*", "jw-?player*", "video-?player*", "video-js", "brightcove*",
+        "bc-?player*", "connatix*", "anyclip*", "primis*", "related-?video*", "video-?module*",
+        "video-?card*", "vdo-?ai*")),
 )
 
 
@@ -222,6 +228,9 @@ _LABELS = {
     "buttons": ("share", "share this", "share this post", "share this article", "share on",
                 "partager", "partager cet article", "compartir", "compartir este articulo",
                 "compartilhar", "compartilhe", "bagikan", "teilen", "condividi"),
+    "video player": ("related video", "related videos", "watch related video",
+                     "video liee", "videos liees", "video relacionado", "videos relacionados",
+                     "video terkait"),
     "audio player": ("listen to this article", "listen to the article", "listen to article",
                      "ecouter cet article", "ecouter l'article", "escuchar este articulo",
                      "escucha este articulo", "escuchar el articulo", "ouvir este artigo",
@@ -253,7 +262,8 @@ SHARE_BUTTON = lazy_compile(r"(?:^|\s)(?:sw|bctt|tm)-ctt-btn(?:$|\s)")
 
 def box_kind(el: _Element, words: Sequence[str] = ()) -> str | None:
     """What box ``el`` is by its markup ("advertisement", "newsletter sign-up", "donation
-    request", "related links", "promotion", "embed", "buttons", "audio player", "aside",
+    request", "related links", "promotion", "embed", "buttons", "audio player", "video
+    player", "aside",
     "form"), or None. ``words``: its tokens, for a box that only its first words name
     ("Related: …", "Advertisement")."""
     tag = tag_name(el)

@@ -433,7 +433,8 @@ class Furniture:
 
     def _lists_posts(self, el: _Element, start: int, end: int) -> bool:
         """Whether ``el`` is a list of the publisher's posts by what it holds: links, every
-        one to the publisher's own pages (relative, or to the page's own host), at least one
+        one to the publisher's own pages (relative, or to the page's own host) or to other
+        articles of The Conversation (_other_tc_article), at least one
         with words (a title); beside them only short pieces that are no sentence (a date, an
         author, a label), or a post's excerpt under its title (_excerpts); the words in the
         links' blocks the links' own (a paragraph of prose around a link is text); nothing of
@@ -446,7 +447,7 @@ class Furniture:
         titles: list[tuple[int, int, str]] = []
         for a in el.iter("a"):  # the quick no: most blocks hold no link of the publisher's
             href = (a.get("href") or "").strip()
-            if href and not self._own(href):
+            if href and not self._own(href) and not self._other_tc_article(href):
                 return False
             span = self.rep.at.get(a)
             if href and span is not None and span[1] > span[0]:
@@ -657,6 +658,14 @@ class Furniture:
             return False  # a note about the article
         return not self._carries_original(words[start:end]) \
             and not self._label_in_original(label)
+
+    def _other_tc_article(self, href: str) -> bool:
+        """Whether ``href`` leads to another article of The Conversation than the original: a
+        list of those ("More from The Conversation", the partner ending's "Read more:") is a
+        list of posts as the publisher's own are."""
+        other = tc_article_id(href)
+        return other is not None and self.article is not None \
+            and other != self.article.article_id
 
     def _own_post(self, href: str) -> bool:
         """Whether ``href`` leads to a page of the publisher's own (_own) that may be a post:

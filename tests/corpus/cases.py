@@ -1977,21 +1977,6 @@ SEVENTH_ROUND_LAYOUTS_WRONG: frozenset[str] = frozenset()
 # partner platforms, print and reader views. CHECKER HELPERS: delete a line here when your
 # fix makes it right.
 ELEVENTH_ROUND_WRONG: frozenset[str] = frozenset({
-    # F97: "More from The Conversation" lists and video players read as added text
-    "ap-partner/es-159013/related-video-between",
-    "arc-fusion/es-113886/related-video-between",
-    "ghost-casper/es-113886/more-from-tc",
-    "inkl/fr-209538/more-from-tc",
-    "msn-start/en-263253/related-video-between",
-    "msn-start/fr-212649/more-from-tc",
-    "safari-reader/fr-209538/related-video-between",
-    "townnews-blox/fr-212649/more-from-tc",
-    "wp-astra/fr-209538/related-video-between",
-    "wp-jnews/en-263253/related-video-between",
-    "wp-newspaper/en-263253/more-from-tc",
-    "wp-twentytwentyone/es-159013/more-from-tc",
-    "yahoo-news/en-263253/more-from-tc",
-    "yahoo-news/fr-212649/related-video-between",
     # F98: a print view's footnote marks and printed link list (WP-Print)
     "drupal-olivero/fr-209538/print-footnotes",
     "ghost-casper/fr-212649/print-footnotes",
