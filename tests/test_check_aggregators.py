@@ -54,6 +54,27 @@ def _why(layout: str, name: str, edit: str | None = None) -> str:
     return explain(check_page(fill(LAYOUTS[layout], slots), o.article, plain=False))
 
 
+# --- the platforms as pasted, and their guards -----------------------------------------------
+
+@pytest.mark.parametrize("layout", [*PLATFORMS, "firefox-reader"])
+@pytest.mark.parametrize("name", ALL)
+def test_platform_page_passes(layout: str, name: str) -> None:
+    assert _failed(layout, name) == [], _why(layout, name)
+
+
+@pytest.mark.parametrize("layout", PLATFORMS)
+@pytest.mark.parametrize(("edit", "rules"), [
+    ("edited-word", ["unaltered-text"]), ("counter-removed", ["page-counter"]),
+    ("appended-paragraph", ["unaltered-text"]), ("intro-paragraph", ["unaltered-text"])])
+def test_platform_guards_fail(layout: str, edit: str, rules: list[str]) -> None:
+    assert _failed(layout, EN, edit) == rules, _why(layout, EN, edit)
+
+
+@pytest.mark.parametrize("layout", PLATFORMS)
+def test_platform_dropped_author_fails(layout: str) -> None:
+    assert _failed(layout, FR1, "dropped-author") == ["author-credit"]
+
+
 # --- F96: the partner ending and "Provided by The Conversation" are credit -------------------
 
 @pytest.mark.parametrize("layout", ["yahoo-news", "ap-partner", "msn-start",
@@ -117,3 +138,37 @@ def test_more_from_list_linking_the_original_is_not_a_related_list() -> None:
     assert failed == ["unaltered-text"]
 
 
+# --- F98: a print view's footnotes and printed links --------------------------------------
+
+@pytest.mark.parametrize(("layout", "name"), [
+    ("wp-twentytwentyone", EN), ("ghost-casper", FR1), ("drupal-olivero", FR2),
+    ("safari-reader", ES1), ("newsletter", ES2)])
+def test_print_footnotes_are_no_words(layout: str, name: str) -> None:
+    assert _failed(layout, name, "print-footnotes") == [], _why(layout, name, "print-footnotes")
+    assert _failed(layout, name, "print-footnotes-edited") == ["unaltered-text"]
+
+
+@pytest.mark.parametrize(("layout", "name"), [("wp-twentytwentyone", EN), ("wp-print", FR1),
+                                              ("ghost-casper", ES1)])
+def test_footnote_mark_after_no_link_is_added(layout: str, name: str) -> None:
+    assert _failed(layout, name, "footnote-mark-typed") == ["unaltered-text"]
+
+
+def test_printed_link_list_is_no_licence_line() -> None:
+    """WP-Print's list names the English original's picture licence (CC BY) as one of the
+    page's links: the link is judged in its caption, not as a line giving the article CC BY."""
+    o = originals()[EN]
+    page = fill(LAYOUTS["wp-print"], _slots(o))
+    assert 'class="wp-print-url"' in page and "CC BY: <strong>" in page
+    assert _failed("wp-print", EN) == []
+
+
+def test_licence_line_with_an_address_of_no_link_still_misstates() -> None:
+    o = originals()[EN]
+    line = ("<p>[1] This post is licensed under CC BY: "
+            "https://creativecommons.org/licenses/by/4.0/</p>")
+    page = fill(LAYOUTS["wp-twentytwentyone"], Slots(
+        lang=o.lang, head_title=o.article.title, headline=o.article.title,
+        article=o.code, after=line))
+    failed = sorted(f.rule for f in check_page(page, o.article, plain=False).failed)
+    assert failed == ["licence-notice"]

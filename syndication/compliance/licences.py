@@ -10,13 +10,14 @@ without a qualifier misstates its licence (rules._licence_notice)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..conversation import TC_LICENCE_LINK, is_tc_url
 from ..lazyre import lazy_compile
-from .htmltext import BLOCK_TAGS, join_words, key
+from .htmltext import BLOCK_TAGS, join_words, key, text_of
 from .locate import CC_LICENCE, in_picture_caption
 
 if TYPE_CHECKING:
@@ -123,6 +124,9 @@ def stated_licence(rep: Page, el: _Element, found: Sequence[int] | None = None
     if found is None and _STATE_FORMS.isdisjoint(tokens):
         return None  # no word stating a licence or reserving rights (a picture's credit
         # linking its licence): nothing more to read
+    if _prints_a_link(rep, el):
+        return None  # a print view's list of the page's links: the link is judged where
+        # it stands (a picture's caption, the attribution line)
     links = list(el.iter("a"))
     licence_links = [a for a in links if _licence_link(a)]
     if any(is_tc_url(a.get("href") or "") for a in links):
@@ -154,6 +158,22 @@ def stated_licence(rep: Page, el: _Element, found: Sequence[int] | None = None
         and any(p in said for p in _NO_DERIVATIVES))
     qualified = any(q in said for q in _QUALIFIERS)
     return Stated(el, named, join_words(tokens), right, qualified)
+
+
+# A print view's printed link: "[n] the link's text: its address", as WP-Print lists every
+# link of the post under it (p.wp-print-url).
+_PRINTED_LINK = lazy_compile(r"^\s*\[\d{1,3}\]\s.{0,300}?:\s*(https?://\S+)\s*$", re.S)
+
+
+def _prints_a_link(rep: Page, el: _Element) -> bool:
+    """Whether ``el`` is a print view's entry for one of the page's links (_PRINTED_LINK):
+    its address written out is the address of a link of the page, which states what it
+    states where it stands (red team F98)."""
+    m = _PRINTED_LINK.match(text_of(el))
+    if m is None:
+        return False
+    url = m.group(1)
+    return any((a.get("href") or "").strip() == url for a in rep.root.iter("a"))
 
 
 def _licence_link(a: _Element) -> bool:

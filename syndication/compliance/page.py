@@ -576,6 +576,10 @@ class Hidden:
         # MkDocs, anchor plugins): the page's navigation, no words of the article's.
         self.permalinks = {a for h in root.iter(*HEADING_TAGS) for a in h.iter("a")
                            if _is_permalink(a)}
+        # A print view's footnote mark after a link ("<a>…</a> <sup>[3]</sup>", as WP-Print
+        # numbers every link for its printed list of addresses): the link's address set
+        # apart for paper, no words of the article's (red team F98).
+        self.permalinks |= {s for s in root.iter("sup") if _is_link_footnote(s)}
         # each hiding rule: its selector, how it hides, the widths it applies at (None: all),
         # filed under its subject's first class (".x"), id ("#x"), tag, or "*"
         self.rules: dict[str, list[tuple[_Selector, int, tuple[float, float] | None]]] = {}
@@ -657,6 +661,21 @@ def _is_permalink(a: _Element) -> bool:
         return False
     mark = text_of(a).strip()
     return 0 < len(mark) <= _PERMALINK_MARK and not any(c.isalnum() for c in mark)
+
+
+# A print view's footnote mark: a number in brackets, alone in its <sup>.
+_FOOTNOTE_MARK = lazy_compile(r"^\[\d{1,3}\]$")
+
+
+def _is_link_footnote(sup: _Element) -> bool:
+    """Whether ``sup`` is a print view's footnote mark for the link right before it: "[n]"
+    alone, following a link to an address (http or https) with nothing but spaces between."""
+    if len(sup) or not _FOOTNOTE_MARK.match((sup.text or "").strip()):
+        return False
+    link = sup.getprevious()
+    if link is None or tag_name(link) != "a" or (link.tail or "").strip():
+        return False
+    return (link.get("href") or "").strip().lower().startswith(("http://", "https://"))
 
 
 def block_of(el: _Element) -> _Element:

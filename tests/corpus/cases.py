@@ -1976,26 +1976,7 @@ SEVENTH_ROUND_LAYOUTS_WRONG: frozenset[str] = frozenset()
 # The eleventh round's cases judged wrongly (red-team-findings.md, F96-F98): aggregators and
 # partner platforms, print and reader views. CHECKER HELPERS: delete a line here when your
 # fix makes it right.
-ELEVENTH_ROUND_WRONG: frozenset[str] = frozenset({
-    # F98: a print view's footnote marks and printed link list (WP-Print)
-    "drupal-olivero/fr-209538/print-footnotes",
-    "ghost-casper/fr-212649/print-footnotes",
-    "newsletter/es-113886/print-footnotes",
-    "safari-reader/es-159013/print-footnotes",
-    "wp-print/en-263253/as-pasted",
-    "wp-print/en-263253/partner-ending",
-    "wp-print/en-263253/partner-ending-cc",
-    "wp-print/es-113886/as-pasted",
-    "wp-print/es-113886/counter-removed",
-    "wp-print/es-159013/as-pasted",
-    "wp-print/fr-209538/as-pasted",
-    "wp-print/fr-212649/as-pasted",
-    "wp-print/fr-212649/dropped-author",
-    "wp-print/fr-212649/footnote-mark-typed",
-    "wp-print/fr-212649/intro-paragraph",
-    "wp-print/fr-212649/print-footnotes-edited",
-    "wp-twentytwentyone/en-263253/print-footnotes",
-})
+ELEVENTH_ROUND_WRONG: frozenset[str] = frozenset()
 KNOWN_WRONG = (KNOWN_WRONG | RED_TEAM_WRONG | RED_TEAM_2_WRONG | RED_TEAM_3_WRONG
                | RED_TEAM_4_WRONG | PICTURES_WRONG | SEVENTH_ROUND_LAYOUTS_WRONG
                | ELEVENTH_ROUND_WRONG)
