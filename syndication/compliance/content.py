@@ -566,6 +566,70 @@ def image_container(img: _Element) -> _Element | None:
     return None
 
 
+# A picture pasted without its figure stands in a paragraph of its own, inside at most this
+# many wordless wrappers (Substack's image block in Google Docs' spans: img < picture < div
+# < figure < div < span < span < p).
+_LOOSE_LEVELS = 8
+# The blocks a paste leaves a picture's caption in, a paragraph of its own.
+_LOOSE_BLOCKS = frozenset({"p", "div"})
+#: A caption paragraph holds a caption and a credit: a block of more tokens than this after
+#: a picture is the article's next paragraph.
+LOOSE_CAPTION_TOKENS = 80
+
+
+def loose_caption(img: _Element) -> _Element | None:
+    """The caption of a picture an editor's paste left outside its figure
+    (docs/compliance.md#rule-images, "pasted through an editor"): the picture alone in a
+    block without words (``<p><img></p>``, Word's ``p.MsoNormal``, Google Docs' sized span,
+    an image block without caption), its caption the next paragraph (Word's
+    ``p.MsoCaption``, a plain ``<p>``), past line breaks and empty spacer paragraphs; or the
+    picture's own paragraph when it holds words (the caption after a ``<br>``). Either a
+    short one (_caption_like). None where there is no such paragraph."""
+    block = img
+    for _ in range(_LOOSE_LEVELS):
+        parent = block.getparent()
+        if parent is None or sum(1 for _ in parent.iter(*IMAGE_TAGS)) > 1:
+            break
+        if _has_words(parent):
+            if block is not img and tag_name(block) not in _INLINE:
+                break  # the picture's wordless block: the caption is the next one
+            # the caption in the picture's own paragraph, after a line break (a classic
+            # editor's picture without its caption shortcode, Google Docs' soft break)
+            while parent is not None and tag_name(parent) in _INLINE:
+                parent = parent.getparent()
+            return parent if parent is not None and _caption_like(parent) else None
+        block = parent
+    if block is img:
+        return None
+    caption = block.getnext()
+    while caption is not None and (tag_name(caption) == "br" or (
+            tag_name(caption) in _LOOSE_BLOCKS and not _has_words(caption)
+            and next(caption.iter(*IMAGE_TAGS), None) is None)):
+        caption = caption.getnext()
+    if caption is None or next(caption.iter(*IMAGE_TAGS), None) is not None:
+        return None
+    return caption if _caption_like(caption) else None
+
+
+# Inline elements between a picture and the paragraph holding it.
+_INLINE = frozenset("a span b i em strong font small big u sup sub br".split())
+
+
+def _caption_like(el: _Element) -> bool:
+    """Whether ``el`` may be a picture's caption standing on its own: a paragraph (p, div)
+    of at most LOOSE_CAPTION_TOKENS words, holding at most one picture and no link to The
+    Conversation (the attribution line, the byline)."""
+    if tag_name(el) not in _LOOSE_BLOCKS or sum(1 for _ in el.iter(*IMAGE_TAGS)) > 1:
+        return False
+    if any(is_tc_url(a.get("href") or "") for a in el.iter("a")):
+        return False
+    return 0 < len(normalise(text_of(el)).split()) <= LOOSE_CAPTION_TOKENS
+
+
+def _has_words(el: _Element) -> bool:
+    return bool(normalise(text_of(el)).strip())
+
+
 # A promo is a short note; a longer block linking a newsletter is the author's text.
 PROMO_MAX_WORDS = 80
 _PROMO_BLOCKS = frozenset({"p", "div", "aside", "section", "blockquote"})
@@ -707,6 +771,12 @@ def caption_of(container: _Element) -> _Element | None:
     return caption
 
 
+def caption_credit(caption: _Element, authors: Iterable[Author]) -> ImageCredit:
+    """The credit a caption standing on its own says (loose_caption's paragraph), read as
+    a caption without The Conversation's markup is (_caption_credit)."""
+    return _credit_in(caption, _folded_names(authors))
+
+
 def _caption_credit(container: _Element, names: _Names) -> ImageCredit:
     """A credit read from a caption without The Conversation's markup: a Creative Commons
     link or its name in words, "Author provided" (and its equivalents), or an author's name,
@@ -714,6 +784,11 @@ def _caption_credit(container: _Element, names: _Names) -> ImageCredit:
     caption = caption_of(container)
     if caption is None:
         return ImageCredit("", None, False, "no credit")
+    return _credit_in(caption, names)
+
+
+def _credit_in(caption: _Element, names: _Names) -> ImageCredit:
+    """_caption_credit() of the caption element itself."""
     credit = " ".join(normalise(text_of(caption)).split())
     if not credit:
         return ImageCredit("", None, False, "no credit")

@@ -29,7 +29,9 @@ from ..urls import url_parts
 from .compare import ANCHOR_WORDS, MAX_DIFFERENCES, MAX_TRACKED, Alignment, align
 from .content import (
     CounterTag,
+    ImageCredit,
     alt_key,
+    caption_credit,
     credit_kept,
     figure_credit,
     image_container,
@@ -37,6 +39,7 @@ from .content import (
     image_name,
     image_src,
     is_data_block,
+    loose_caption,
     shown_otherwise,
 )
 from .furniture import Around, Furniture
@@ -876,16 +879,23 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
         if known is not None and not known.reusable:
             problems[picture] = f"{_short(src)}: the original's image{how}, {known.reason}"
         elif known is not None and known.credit is not None:
-            if container is not None and credit_kept(container, known.credit):
+            if _credit_shown(container, img, known.credit):
                 kept[picture] = f"{label} ({known.credit.reason})"
             else:
                 problems[picture] = (f"{label}: the original's image without its credit "
                                      f"beside it (“{known.credit.credit}”)")
-        elif container is None:
-            problems[picture] = f"{label} has no credit"
         else:
-            credit = figure_credit(container, people)
-            if credit.reusable:
+            credit = figure_credit(container, people) if container is not None else None
+            if credit is None or not credit.reusable:
+                # pasted through an editor: the caption a paragraph after the picture, read
+                # for a licence only (a paragraph naming the author, as the disclosure
+                # does, is no picture's credit)
+                caption = loose_caption(img)
+                loose = caption_credit(caption, ()) if caption is not None else None
+                credit = loose if loose is not None and loose.reusable else credit
+            if credit is None:
+                problems[picture] = f"{label} has no credit"
+            elif credit.reusable:
                 kept[picture] = f"{label} ({credit.reason})"
             else:
                 problems[picture] = (f"{label}: {credit.reason}"
@@ -917,6 +927,16 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
         return Finding("images", True, "no image kept" + aside)
     return Finding("images", True,
                    f"{len(kept)} reusable: " + "; ".join(kept.values()) + aside)
+
+
+def _credit_shown(container: _Element | None, img: _Element, credit: ImageCredit) -> bool:
+    """Whether the original's picture ``img`` is shown with the original's ``credit``
+    (content.credit_kept): in its container (content.image_container), or, pasted through
+    an editor, in the caption paragraph after it (content.loose_caption)."""
+    if container is not None and credit_kept(container, credit):
+        return True
+    caption = loose_caption(img)
+    return caption is not None and credit_kept(caption, credit)
 
 
 def _logo_with_credit(img: _Element, src: str, scope: Scope, rep: Page) -> bool:
