@@ -473,7 +473,7 @@ def _choose(reading: _Reading, articles: Sequence[Article]) -> tuple[Article, Or
             orig = reading.prepare(article)
         except DocumentCut:
             continue  # an entry the parser cut is compared with nothing, never chosen
-        alignment = align(orig.text.words, orig.removable, rep.words, orig.caseless)
+        alignment = align(orig.text.words, orig.removable, rep.words, orig.caseless, orig.items)
         if not alignment.found:
             continue
         score = (-alignment.total, alignment.end - alignment.start)

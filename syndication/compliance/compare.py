@@ -7,7 +7,7 @@ as a Cut."""
 # Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
 # compiles each string annotation into a ForwardRef at every start-up.
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
 from .htmltext import join_words
@@ -36,6 +36,34 @@ MAX_DIFFERENCES = 3  # differences reported as evidence; the first one already f
 MAX_TRACKED = 50  # past this many differences the text is plainly not the original's: stop
 EXCERPT_WORDS = 8  # tokens of context in evidence
 FOLLOWING_WORDS = 5  # tokens of context after a difference: what it stands before
+
+
+# The marker a list item shows, typed as text where an editor's paste turned the list into
+# paragraphs (docs/compliance.md#rule-unaltered-text, "pasted through an editor"): Word's
+# clipboard writes it in each p.MsoListParagraph (`<![if !supportLists]>`), "·" and "§" and
+# "Ø" in the Symbol and Wingdings fonts, "o" at the second level; other editors and plain
+# text type a bullet, a dash or a star. A numbered item's is its number (or letter, or roman
+# numeral) and "." or ")".
+BULLETS = frozenset("· • ◦ ▪ ▫ ■ □ ‣ ⁃ ∙ ● ○ ➢ ► ✓ - – — * o § Ø ü".split())
+_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def marker_tokens(republished: Sequence[str], j: int, number: int) -> int:
+    """How many tokens from republished[j] are the marker of a list item numbered
+    ``number`` (0: a bulleted list's item): 1 for a bullet, 2 for a number and its "." or
+    ")", 0 when they are none."""
+    if j >= len(republished):
+        return 0
+    token = republished[j]
+    if number == 0:
+        return 1 if token in BULLETS else 0
+    if j + 1 >= len(republished) or republished[j + 1] not in (".", ")"):
+        return 0
+    said = token.lower()
+    if said == str(number) or (number <= 26 and said == chr(ord("a") + number - 1)) or (
+            number < len(_ROMAN) and said == _ROMAN[number]):
+        return 2
+    return 0
 
 
 class Difference(NamedTuple):
@@ -205,6 +233,7 @@ def align(
     removable: dict[int, tuple[int, str]],
     republished: Sequence[str],
     caseless: Collection[int] = (),
+    items: Mapping[int, int] | None = None,
 ) -> Alignment:
     """Walk the original and the republication side by side, in linear time.
 
@@ -214,7 +243,9 @@ def align(
     republication may carry other words before the article's first token and after its last
     (byline, attribution, the page around it). A token of the original whose index is in
     ``caseless`` (a subheading's: ``Original.caseless``) is compared without case: a house
-    style sets subheadings in Title Case or capitals.
+    style sets subheadings in Title Case or capitals. Where a list item of the original
+    starts (``items``: ``Original.items``, its number), its marker typed as text
+    (marker_tokens) is no difference: a paste turned the list into paragraphs.
     """
     source, republished = tuple(source), tuple(republished)  # compared slice to slice
     n, m = len(source), len(republished)
@@ -260,6 +291,11 @@ def align(
             i += 1  # a subheading's word in another case: the same word
             j += 1
             continue
+        if items and i in items:
+            skip = marker_tokens(republished, j, items[i])
+            if skip and j + skip < m and republished[j + skip] == source[i]:
+                j += skip  # the list item's marker, typed as text
+                continue
         found = _resync(source, removable, republished, i, j) or _jump(
             source, republished, grams, i, j
         )

@@ -52,6 +52,10 @@ class Original:
     caseless: frozenset[int] = frozenset()
     # its text pieces, tokenised: a republication repeats them, and is read sooner with them
     pieces: Pieces = field(default_factory=dict, repr=False, compare=False)
+    # token index where each list item starts -> its number in an ordered list (0 in a
+    # bulleted one): an editor's paste types the marker as text (compare.align passes it;
+    # docs/compliance.md#rule-unaltered-text, "pasted through an editor")
+    items: dict[int, int] = field(default_factory=dict)
 
 
 def prepare(article: Article, root: _Element | None = None,
@@ -80,17 +84,20 @@ def prepare(article: Article, root: _Element | None = None,
     # Links are placed too, though they do not count here: the text is then read in the runs
     # a republication's is (page.read places its links), and the check finds them tokenised
     # in ``pieces``.
-    text = extract(root, {"a", *HEADING_TAGS}, reasons, keep=pieces)
+    text = extract(root, {"a", "li", *HEADING_TAGS}, reasons, keep=pieces)
     removable: dict[int, tuple[int, str]] = {}
     boundaries = set(text.edges)  # where each block starts and ends
     caseless: set[int] = set()
+    items: dict[int, int] = {}
     # In the order elements end: of two with one range, the innermost's reason is given.
     for el, (start, end) in text.spans.items():
         reason = reasons.get(el)
         if reason is None:
             if el.tag in HEADING_TAGS:
                 caseless.update(range(start, end))
-            continue  # a link or a heading
+            elif el.tag == "li" and end > start:
+                items[start] = item_number(el)
+            continue  # a link, a heading or a list item
         boundaries.update((start, end))
         if end > start and (start not in removable or removable[start][0] < end):
             removable[start] = (end, reason)
@@ -117,5 +124,18 @@ def prepare(article: Article, root: _Element | None = None,
     length = len(text.words) - covered
     return Original(article=article, text=text, removable=removable,
                     boundaries=frozenset(boundaries), images=tuple(images), length=length,
-                    caseless=frozenset(caseless), pieces=pieces)
+                    caseless=frozenset(caseless), pieces=pieces, items=items)
+
+
+def item_number(li: _Element) -> int:
+    """The number a reader sees before list item ``li``: its place in an ordered list,
+    counted from the list's ``start``; 0 in a bulleted list."""
+    parent = li.getparent()
+    if parent is None or parent.tag != "ol":
+        return 0
+    try:
+        first = int(parent.get("start") or 1)
+    except ValueError:
+        first = 1
+    return first + sum(1 for sibling in li.itersiblings("li", preceding=True))
 

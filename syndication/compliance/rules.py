@@ -215,7 +215,7 @@ def _align(orig: Original | None, rep: Page, furniture: Furniture | None) -> Ali
     unaltered page with boxes pays for one alignment, like one without."""
     if orig is None:
         return None
-    alignment = align(orig.text.words, orig.removable, rep.words, orig.caseless)
+    alignment = align(orig.text.words, orig.removable, rep.words, orig.caseless, orig.items)
     if furniture is None or not alignment.found or (
             not alignment.differences and alignment.cut is None):
         return alignment if furniture is None else _other_copy(orig, rep.words, alignment)
@@ -230,7 +230,7 @@ def _align(orig: Original | None, rep: Page, furniture: Furniture | None) -> Ali
     kept.extend(range(at, len(rep.words)))
     words = rep.words
     again = align(orig.text.words, orig.removable, tuple(words[k] for k in kept),
-                  orig.caseless)
+                  orig.caseless, orig.items)
     # back to the page's token indices
     start = kept[again.start] if again.start < len(kept) else len(words)
     end = kept[again.end - 1] + 1 if again.end > again.start else start
@@ -262,7 +262,7 @@ def _other_copy(orig: Original, words: Sequence[str], alignment: Alignment) -> A
     if not any(" " + " ".join(source[i:i + k]) + " " in joined
                for i in range(0, len(source) - k + 1, step)):
         return alignment  # the common case: nothing of the article outside it
-    other = align(source, orig.removable, rest, orig.caseless)
+    other = align(source, orig.removable, rest, orig.caseless, orig.items)
     if (not other.found or not (other.differences or other.cut)
             or other.total >= MAX_TRACKED  # another text, not a copy
             or other.end - other.start < COPY_SHARE * (e - s)
