@@ -5,6 +5,7 @@ page counter."""
 # Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
 # compiles each string annotation into a ForwardRef at every start-up.
 import json
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import cache
 from typing import NamedTuple, cast
@@ -96,7 +97,8 @@ class CounterTag(NamedTuple):
     el: _Element
     n: int  # the article it counts (UNKNOWN: a saved copy's, "saved")
     how: str  # "src": loaded with the page; "saved": a copy a browser saved with the page,
-    #           its URL gone; "lazy": only once a script swaps it in (or
+    #           its URL gone; "copied": a copy an editor's paste or upload put elsewhere
+    #           (copied_counter), its URL gone; "lazy": only once a script swaps it in (or
     #           AMP loads an <amp-img>); "proxied": the URL is inside an image CDN's or proxy's;
     #           "consent": parked by a consent manager until the reader consents; "held": in
     #           another attribute, which only a script can load
@@ -125,7 +127,7 @@ def counter_tag(el: _Element) -> CounterTag | None:
     # has_source() over a republication's images, 0.27 -> 0.20 M instructions an article.
     items = el.items()
     if not any("counter" in v.lower() or ("%" in v and a in _URL_ATTRIBUTES) for a, v in items):
-        return _saved_copy(el)
+        return _saved_copy(el) or copied_counter(el)
     attrs = cast("dict[str, str]", dict(items))  # lxml's stubs allow bytes; HTML gives str
     src = (attrs.get("src") or "").strip()
     found = [("src", src),
@@ -145,7 +147,7 @@ def counter_tag(el: _Element) -> CounterTag | None:
                 n, how, where, url = int(m.group(1)), "proxied", attr, value
                 break
     if n is None:
-        return None
+        return copied_counter(el)
     if how == "src" and tag_name(el) == "amp-img":
         how = "lazy"  # AMP loads an <amp-img> only when a reader comes near it
     around = {tag_name(a) for a in el.iterancestors()}
@@ -166,6 +168,32 @@ def _saved_copy(el: _Element) -> CounterTag | None:
         return None
     around = {tag_name(a) for a in el.iterancestors()}
     return CounterTag(el, UNKNOWN, "saved", src, "noscript" in around)
+
+
+# The counter's alt text in The Conversation's code (conversation.COUNTER_HTML), and the
+# name of its file: what a copy keeps when an editor re-hosts it.
+_COUNTER_ALT = "the conversation"
+_COUNTER_FILE = lazy_compile(r"(?:^|[/_-])count(?:[-_ ]?\(?\d+\)?)?\.gif$", re.IGNORECASE)
+
+
+def copied_counter(el: _Element) -> CounterTag | None:
+    """The counter copied elsewhere by an editor (docs/compliance.md#rule-page-counter,
+    "pasted through an editor"), its URL gone: an <img> with the counter's alt text ("The
+    Conversation") shown at 1×1 or named count.gif, on another address (Word's clipboard
+    file ``file:///…/clip_image001.gif``, Google Docs' copy on googleusercontent.com, the
+    publisher's media library after "Upload to Media Library"). ``how`` "copied", ``n``
+    UNKNOWN; None for any other image."""
+    if tag_name(el) not in ("img", "amp-img") or (
+            " ".join((el.get("alt") or "").split()).lower() != _COUNTER_ALT):
+        return None
+    src = (el.get("src") or "").strip()
+    if not src or src.lower().startswith("data:"):
+        return None
+    tiny = (el.get("width") or "").strip() == "1" and (el.get("height") or "").strip() == "1"
+    if not tiny and _COUNTER_FILE.search(unquote(src).split("?", 1)[0].split("#", 1)[0]) is None:
+        return None
+    around = {tag_name(a) for a in el.iterancestors()}
+    return CounterTag(el, UNKNOWN, "copied", src, "noscript" in around)
 
 
 def _loaded(attr: str, attrs: dict[str, str]) -> str:

@@ -683,6 +683,14 @@ def _no_counter(n: int, tags: Sequence[CounterTag], lazy: Sequence[CounterTag],
         return (f"the counter is not loaded with the page: {t.url} is in {where}; only a "
                 "script can load it, so a view is counted only where one does (the "
                 "counter's code asks for a plain <img>)")
+    copied = [t for t in tags if t.how == "copied" and not t.noscript]
+    if copied:
+        url = copied[0].url
+        shown = url if len(url) <= 70 else f"{url[:36]}…{url[-30:]}"  # its file's name kept
+        return (f"no page counter image for article {n}: {shown} is a "
+                "copy of the counter (its alt text, its 1×1 size or its file's name), which "
+                "an editor's paste or upload put on another address: it counts no view "
+                "(paste The Conversation's counter code in the editor's HTML view)")
     proxied = [t for t in tags if t.how == "proxied" and t.n == n]
     if proxied:
         return (f"the counter is rewritten by an image CDN or proxy: {proxied[0].url}: the "
