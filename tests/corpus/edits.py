@@ -3833,6 +3833,298 @@ def react_text_nodes(edited: bool = False) -> Apply:
     return apply
 
 
+# --- the eleventh round's: pasted through an editor (red-team-findings.md, F90-F92) ---------
+# Most republishers paste the article from the browser, or from Word or Google Docs where an
+# editor prepared it, into a visual editor. What comes out is the editor's markup, not The
+# Conversation's code: each edit below rebuilds the pasted code's blocks the way a tool
+# really writes them (its source named in its docstring).
+
+_PASTE_BLOCK = re.compile(r"<!--.*?-->|<figure\b.*?</figure>|<(p|h[1-6]|blockquote)\b[^>]*>"
+                          r"(.*?)</\1>|<hr\b[^>]*>|<img\b[^>]*>", re.DOTALL)
+# A picture's bytes as CKEditor 5's paste from Office writes them (read from the RTF
+# clipboard): a data: URI (here a 1×1 JPEG, the picture's content being no matter).
+DATA_JPEG = ("data:image/jpeg;base64,/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQN"
+             "DAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QA"
+             "FAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==")
+WORD_CLIP = "file:///C:/Users/editor/AppData/Local/Temp/msohtmlclip1/01/clip_image{n:03}.{ext}"
+_WORD_LANG = {"en": "EN-GB", "fr": "FR", "es": "ES"}
+
+
+def _blocks(code: str) -> list[tuple[str, str, str]]:
+    """(kind, markup, inner markup) of the pasted code's top-level blocks, in order: "p",
+    "h2"…, "figure", "hr", "img" (the counter standing alone), "comment"; markup between
+    blocks (the recorded Spanish byline's bare <span>) is a paragraph."""
+    out, last = [], 0
+    for m in _PASTE_BLOCK.finditer(code):
+        between = code[last:m.start()].strip()
+        last = m.end()
+        if between:
+            out.append(("p", f"<p>{between}</p>", between))
+        g = m.group()
+        kind = ("comment" if g.startswith("<!--") else "figure" if g.startswith("<figure")
+                else "hr" if g.startswith("<hr") else "img" if g.startswith("<img")
+                else m.group(1))
+        out.append((kind, g, m.group(2) or ""))
+    return out
+
+
+def _figure(markup: str) -> tuple[str, str, str]:
+    """A figure's picture address, alt text and caption (caption and credit, their links
+    kept, The Conversation's classes dropped), as a paste carries them."""
+    figure = lxml.html.fragment_fromstring(markup)
+    img = next(figure.iter("img"))
+    caption = figure.find(".//figcaption")
+    parts = []
+    for span in caption if caption is not None else ():
+        inner = lxml.html.tostring(span, encoding="unicode", with_tail=False).strip()
+        parts.append(re.sub(r"^<span[^>]*>|</span>$", "", inner).strip())
+    said = re.sub(r'\sclass="[^"]*"', "", " ".join(p for p in parts if p))
+    return img.get("src") or "", img.get("alt") or "", said
+
+
+def _without_counter(inner: str) -> tuple[str, str]:
+    """A paragraph's inner markup without its comments and counter (a browser's copy has no
+    comments; the counter is put back as the case says), and the counter."""
+    counter = COUNTER.search(inner)
+    inner = re.sub(r"<!--.*?-->", "", inner, flags=re.DOTALL)
+    return (inner.replace(counter.group(), "").strip() if counter else inner.strip(),
+            counter.group() if counter else "")
+
+
+def _wrap76(html: str) -> str:
+    """Word's clipboard HTML breaks its lines near column 76, at spaces, in text and tags."""
+    out, column = [], 0
+    for piece in re.split(r"( )", html):
+        if piece == " " and column > 70:
+            out.append("\n")
+            column = 0
+            continue
+        out.append(piece)
+        column += len(piece)
+    return "".join(out)
+
+
+def _counter_copy(how: str, n: int) -> str:
+    """The counter as an editor's paste or upload leaves it on another address: Word's
+    clipboard file (its VML shape's fallback <img>), Google Docs' copy of the pixel, the
+    publisher's media library after Gutenberg's "Upload to Media Library"."""
+    if how == "word":
+        return ('<p class=MsoNormal><span style=\'mso-no-proof:yes\'><img border=0 width=1 '
+                f'height=1 src="{WORD_CLIP.format(n=n, ext="gif")}" alt="The Conversation" '
+                f'v:shapes="_x0000_i10{n:02}"></span></p>')
+    if how == "docs":
+        return ('<p dir="ltr"><span style="border:none;display:inline-block;overflow:hidden;'
+                'width:1px;height:1px;"><img src="https://lh7-rt.googleusercontent.com/docsz/'
+                'AD_4nXcQ1pixE8v?key=Vb3cnt0Ar" width="1" height="1" alt="The Conversation">'
+                "</span></p>")
+    assert how == "media-library"
+    return (f'<img decoding="async" class="alignnone size-full wp-image-4410" src="{SITE}/'
+            'wp-content/uploads/2025/10/count.gif" alt="The Conversation" width="1" '
+            'height="1" />')
+
+
+def word_paste(code: str, o: Original, counter: str = "kept") -> str:
+    """``code`` pasted from Word (its clipboard HTML, as WordPress/gutenberg's
+    test/integration/fixtures/documents/ms-word-in.html records it, kept by an editor that
+    keeps Word's markup: CKEditor 5 with paste from Office's styles kept, a raw HTML box):
+    each paragraph a p.MsoNormal holding a span lang=… (mso-ansi-language) and ending in
+    <o:p></o:p>, an empty MsoNormal (<o:p>&nbsp;</o:p>) between paragraphs, headings with
+    their span, lines broken near column 76, no comments; each picture a data: URI in its
+    own MsoNormal (CKEditor 5 reads the picture from the RTF clipboard), its caption a
+    p.MsoCaption after it; a horizontal rule Word's para-border div. ``counter``: "kept"
+    (the publisher pasted The Conversation's counter code again in the HTML view, as it
+    asks) or "copy" (Word's clipboard file in its place)."""
+    lang = _WORD_LANG[o.lang]
+    span = f"<span lang={lang} style='mso-ansi-language:{lang}'>"
+    blank = f"<p class=MsoNormal>{span}<o:p>&nbsp;</o:p></span></p>"
+    out, counters, pictures = [], [], 0
+    for kind, markup, inner in _blocks(code):
+        if kind == "comment":
+            continue
+        if kind == "img":
+            counters.append(markup)
+        elif kind == "hr":
+            out.append("<div style='mso-element:para-border-div;border:none;border-bottom:"
+                       f"solid windowtext 1.0pt;padding:0cm 0cm 1.0pt 0cm'>\n{blank}\n</div>")
+        elif kind == "figure":
+            _src, alt, caption = _figure(markup)
+            pictures += 1
+            out += [f"<p class=MsoNormal><span style='mso-no-proof:yes'><img width=754 "
+                    f'height=489 src="{DATA_JPEG}" alt="{escape(alt)}" '
+                    f'v:shapes="Picture_x0020_{pictures}"></span>{span}<o:p></o:p></span></p>',
+                    f"<p class=MsoCaption>{span}{_wrap76(caption)}<o:p></o:p></span></p>", blank]
+        else:
+            text, found = _without_counter(inner)
+            if found:
+                counters.append(found)
+            if text:
+                tag = kind if kind.startswith("h") else "p class=MsoNormal"
+                out += [f"<{tag}>{span}{_wrap76(text)}<o:p></o:p></span></{kind}>", blank]
+    assert counters, "edit target not found: counter"
+    out.append(counters[0] if counter == "kept" else _counter_copy("word", 99))
+    return "\n\n".join(out)
+
+
+_DOCS_RUN = ("font-size:{size}pt;font-family:Arial,sans-serif;color:{color};background-color:"
+             "transparent;font-weight:{weight};font-style:{style};font-variant:normal;"
+             "text-decoration:{decoration};vertical-align:baseline;white-space:pre;"
+             "white-space:pre-wrap;")
+_DOCS_P = 'dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;"'
+_DOCS_PLAIN = _DOCS_RUN.format(size=11, color="#000000", weight=400, style="normal",
+                               decoration="none")
+DOCS_GUID = "docs-internal-guid-7c4e2a91-7fff-3b1d-9f60-2d8e4a0b5c13"
+
+
+def _docs_runs(inner: str, size: int = 11, wrapped: bool = False) -> str:
+    """A paragraph's words as Google Docs' clipboard writes them: a <span style=…> per run
+    (italic and bold in the style, not <em>), each link <a href style><span style>…</span>
+    </a>; ``wrapped``: its address behind www.google.com/url?q= (Docs' exported HTML)."""
+    root = lxml.html.fragment_fromstring(f"<div>{inner}</div>")
+    out: list[str] = []
+
+    def run(text: str, italic: bool, bold: bool, link: bool = False) -> str:
+        style = _DOCS_RUN.format(size=size, color="#1155cc" if link else "#000000",
+                                 weight=700 if bold else 400,
+                                 style="italic" if italic else "normal",
+                                 decoration="underline" if link else "none")
+        return f'<span style="{style}">{escape(text, quote=False)}</span>'
+
+    def walk(el: lxml.html.HtmlElement, italic: bool, bold: bool) -> None:
+        if el.text:
+            out.append(run(el.text, italic, bold))
+        for child in el:
+            if child.tag == "a":
+                href = child.get("href") or ""
+                if wrapped:
+                    href = (f"https://www.google.com/url?q={href}&sa=D&source=editors&"
+                            "ust=1759392000000000&usg=AOvVaw2kQx7nV1p0sX9cYb3mZtLe")
+                out.append(f'<a href="{escape(href)}" style="text-decoration:none;">'
+                           f"{run(child.text_content(), italic, bold, True)}</a>")
+            else:
+                walk(child, italic or child.tag in ("em", "i"),
+                     bold or child.tag in ("strong", "b"))
+            if child.tail:
+                out.append(run(child.tail, italic, bold))
+
+    walk(root, False, False)
+    return "".join(out)
+
+
+def docs_paste(code: str, o: Original, counter: str = "kept", wrapped: bool = False) -> str:
+    """``code`` pasted from Google Docs (its clipboard HTML, as WordPress/gutenberg's
+    test/integration/fixtures/documents/google-docs-in.html records it): <meta charset>,
+    everything inside <b style="font-weight:normal;" id="docs-internal-guid-…">, each block a
+    <p dir="ltr" style=…> (headings an <h2 dir="ltr">), a span per run, <br> between
+    blocks; each picture Docs' copy on lh7-rt.googleusercontent.com in a sized span, its
+    caption the next paragraph. ``counter``: "kept" (pasted again in the HTML view) or
+    "copy" (Docs' own copy of the pixel); ``wrapped``: links as Docs' exported HTML writes
+    them (www.google.com/url?q=…)."""
+    parts, counters = [], []
+    for kind, markup, inner in _blocks(code):
+        if kind in ("comment", "hr"):
+            continue
+        if kind == "img":
+            counters.append(markup)
+        elif kind == "figure":
+            src, alt, caption = _figure(markup)
+            key = zlib.crc32(src.encode())
+            parts += [f'<p {_DOCS_P}><span style="{_DOCS_PLAIN}">'
+                      '<span style="border:none;display:inline-block;overflow:hidden;'
+                      'width:602px;height:390px;"><img src="https://lh7-rt.googleusercontent.com/'
+                      f'docsz/AD_4nXe{key:08x}Qm7?key=Vb3{key % 9973}Lq" width="602" height="390"'
+                      f' alt="{escape(alt)}" style="margin-left:0px;margin-top:0px;"></span>'
+                      "</span></p>",
+                      f"<p {_DOCS_P}>{_docs_runs(caption, wrapped=wrapped)}</p>"]
+        else:
+            text, found = _without_counter(inner)
+            if found:
+                counters.append(found)
+            if not text:
+                continue
+            if kind.startswith("h"):
+                parts.append(f'<{kind} dir="ltr" style="line-height:1.38;margin-top:18pt;'
+                             f'margin-bottom:6pt;">{_docs_runs(text, 16, wrapped)}</{kind}>')
+            else:
+                parts.append(f"<p {_DOCS_P}>{_docs_runs(text, wrapped=wrapped)}</p>")
+    assert counters, "edit target not found: counter"
+    body = "<br>".join(parts)
+    pixel = counters[0] if counter == "kept" else _counter_copy("docs", 0)
+    return (f'<meta charset="utf-8"><b style="font-weight:normal;" id="{DOCS_GUID}">{body}</b>'
+            f"\n{pixel}")
+
+
+def loose_pictures(how: str) -> Callable[[str, Original], str]:
+    """Each figure of ``code`` as a classic editor leaves a picture pasted without its
+    caption shortcode: re-hosted in the WordPress media library, in a paragraph of its own
+    (<p><img class="aligncenter size-large wp-image-N" …></p>), its caption and credit the
+    next paragraph, links kept ("next") or lost ("next-unlinked", pasted as text); or in the
+    picture's own paragraph after a <br /> ("same")."""
+
+    def paste(code: str, o: Original) -> str:
+        count = [0]
+
+        def picture(m: re.Match[str]) -> str:
+            src, alt, caption = _figure(m.group())
+            count[0] += 1
+            name = find(re.compile(r"/(file-[\w-]+)\.(jpg|jpeg|png)"), src, "picture's name")
+            img = (f'<img class="aligncenter size-large wp-image-{4400 + count[0]}" '
+                   f'src="{SITE}/wp-content/uploads/2025/10/{name.group(1)}-1024x664.'
+                   f'{name.group(2)}" alt="{escape(alt)}" width="1024" height="664" />')
+            if how == "same":
+                return f"<p>{img}<br />\n{caption}</p>"
+            if how == "next-unlinked":
+                caption = re.sub(r"<a\b[^>]*>|</a>", "", caption)
+            return f"<p>{img}</p>\n<p>{caption}</p>"
+
+        new, n = _FIGURE.subn(picture, code)
+        assert n, "edit target not found: figure"
+        return new
+
+    return paste
+
+
+def pasted(paste: Callable[[str, Original], str], before: Apply | None = None,
+           after: Callable[[str, Original], str] | None = None) -> Apply:
+    """The code pasted through an editor (``paste``), a defect made ``before`` it (a word
+    edited, an author dropped: the editor carries it) or ``after`` it (in the pasted
+    markup)."""
+
+    def apply(slots: Slots, o: Original) -> Slots:
+        if before is not None:
+            slots = before(slots, o)
+        new = paste(slots.article, o)
+        return article_of(slots, after(new, o) if after is not None else new)
+
+    return apply
+
+
+def _media_library_counter(code: str, o: Original) -> str:
+    """The counter uploaded to the publisher's media library (Gutenberg's "Upload to Media
+    Library" on a pasted external image; the Auto Upload Images plugin): its copy's <img>."""
+    new, n = COUNTER.subn(_counter_copy("media-library", 0), code)
+    assert n, "edit target not found: counter"
+    return new
+
+
+OWN_PICTURE = (f'<p><img class="aligncenter size-large wp-image-4471" src="{SITE}/wp-content/'
+               'uploads/2025/10/harbour-at-dusk-1024x683.jpg" alt="The harbour at dusk" '
+               'width="1024" height="683" /></p>')
+
+
+def _own_picture_loose(code: str, o: Original) -> str:
+    """The publisher's own picture, uncredited, in a paragraph of its own between two of
+    the article's paragraphs: the paragraph after it is the article's, no caption."""
+    return after_paragraph(code, 1, OWN_PICTURE)
+
+
+def _licence_dropped(code: str, o: Original) -> str:
+    """The first caption paragraph's licence link and its words cut (", CC BY")."""
+    new, n = re.subn(r'(<p><img[^>]*/></p>\n<p>[^\n]*?), <a href="http://creativecommons\.org/'
+                     r'licenses/by/4\.0/">CC BY</a>', r"\1", code, count=1)
+    assert n, "edit target not found: a caption's licence"
+    return new
+
+
 Evidence = Callable[[Original], tuple[str, tuple[str, ...]]]
 
 
@@ -5080,4 +5372,39 @@ EDITS = {e.name: e for e in (
        evidence=_said("unaltered-text", lambda o: next(
            w for w in EDITED_WORD[o.name][1].split() if w not in EDITED_WORD[o.name][0]))),
     *AGGREGATOR_EDITS,
+    # the eleventh round's: pasted through an editor (red-team-findings.md, F90-F92)
+    _e("paste-word", "pasted through an editor (Word, Google Docs, a classic editor)",
+       pasted(word_paste), False),
+    _e("paste-docs", "pasted through an editor (Word, Google Docs, a classic editor)",
+       pasted(docs_paste), False),
+    _e("paste-docs-wrapped-links",
+       "pasted through an editor (Word, Google Docs, a classic editor)",
+       pasted(lambda code, o: docs_paste(code, o, wrapped=True)), False),
+    *(_e(f"paste-pictures-{how}", "pasted through an editor (Word, Google Docs, a classic "
+         "editor)", pasted(loose_pictures(how)), False)
+      for how in ("next", "next-unlinked", "same")),
+    _e("paste-word-counter-copy", "missing counter",
+       pasted(lambda code, o: word_paste(code, o, counter="copy")),
+       evidence=_said("page-counter", lambda o: "a copy of the counter")),
+    _e("paste-docs-counter-copy", "missing counter",
+       pasted(lambda code, o: docs_paste(code, o, counter="copy")),
+       evidence=_said("page-counter", lambda o: "a copy of the counter")),
+    _e("paste-counter-media-library", "missing counter", pasted(_media_library_counter),
+       evidence=_said("page-counter", lambda o: "count.gif is a copy of the counter")),
+    _e("paste-word-edited-word", "edited word", pasted(word_paste, edited_word),
+       evidence=_said("unaltered-text", lambda o: _changed_word(o.name))),
+    _e("paste-docs-edited-word", "edited word", pasted(docs_paste, edited_word),
+       evidence=_said("unaltered-text", lambda o: _changed_word(o.name))),
+    _e("paste-word-dropped-author", "dropped author", pasted(word_paste, dropped_author)),
+    _e("paste-docs-dropped-author", "dropped author", pasted(docs_paste, dropped_author)),
+    _e("paste-pictures-edited-word", "edited word",
+       pasted(loose_pictures("next"), edited_word),
+       evidence=_said("unaltered-text", lambda o: _changed_word(o.name))),
+    _e("paste-pictures-counter-removed", "missing counter",
+       pasted(loose_pictures("next"), counter_removed)),
+    _e("paste-pictures-licence-dropped", "unlicensed image kept",
+       pasted(loose_pictures("next"), after=_licence_dropped),
+       evidence=_said("images", lambda o: "without its credit beside it")),
+    _e("paste-own-picture-uncredited", "unlicensed image kept", pasted(_own_picture_loose),
+       evidence=_said("images", lambda o: "harbour-at-dusk")),
 )}
