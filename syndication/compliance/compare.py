@@ -39,7 +39,7 @@ FOLLOWING_WORDS = 5  # tokens of context after a difference: what it stands befo
 
 
 # The marker a list item shows, typed as text where an editor's paste turned the list into
-# paragraphs (docs/compliance.md#rule-unaltered-text, "pasted through an editor"): Word's
+# paragraphs (docs/compliance.md#pasted-through-an-editor): Word's
 # clipboard writes it in each p.MsoListParagraph (`<![if !supportLists]>`), "·" and "§" and
 # "Ø" in the Symbol and Wingdings fonts, "o" at the second level; other editors and plain
 # text type a bullet, a dash or a star. A numbered item's is its number (or letter, or roman

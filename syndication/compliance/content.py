@@ -177,8 +177,8 @@ _COUNTER_FILE = lazy_compile(r"(?:^|[/_-])count(?:[-_ ]?\(?\d+\)?)?\.gif$", re.I
 
 
 def copied_counter(el: _Element) -> CounterTag | None:
-    """The counter copied elsewhere by an editor (docs/compliance.md#rule-page-counter,
-    "pasted through an editor"), its URL gone: an <img> with the counter's alt text ("The
+    """The counter copied elsewhere by an editor (docs/compliance.md#pasted-through-an-editor),
+    its URL gone: an <img> with the counter's alt text ("The
     Conversation") shown at 1×1 or named count.gif, on another address (Word's clipboard
     file ``file:///…/clip_image001.gif``, Google Docs' copy on googleusercontent.com, the
     publisher's media library after "Upload to Media Library"). ``how`` "copied", ``n``
@@ -607,7 +607,7 @@ LOOSE_CAPTION_TOKENS = 80
 
 def loose_caption(img: _Element) -> _Element | None:
     """The caption of a picture an editor's paste left outside its figure
-    (docs/compliance.md#rule-images, "pasted through an editor"): the picture alone in a
+    (docs/compliance.md#pasted-through-an-editor): the picture alone in a
     block without words (``<p><img></p>``, Word's ``p.MsoNormal``, Google Docs' sized span,
     an image block without caption), its caption the next paragraph (Word's
     ``p.MsoCaption``, a plain ``<p>``), past line breaks and empty spacer paragraphs; or the

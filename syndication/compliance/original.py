@@ -54,7 +54,7 @@ class Original:
     pieces: Pieces = field(default_factory=dict, repr=False, compare=False)
     # token index where each list item starts -> its number in an ordered list (0 in a
     # bulleted one): an editor's paste types the marker as text (compare.align passes it;
-    # docs/compliance.md#rule-unaltered-text, "pasted through an editor")
+    # docs/compliance.md#pasted-through-an-editor)
     items: dict[int, int] = field(default_factory=dict)
 
 
