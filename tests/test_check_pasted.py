@@ -137,6 +137,19 @@ def test_the_publishers_uncredited_picture_still_fails(layout: str, name: str,
     assert "harbour-at-dusk" in verdict.finding("images").detail
 
 
+def test_a_data_picture_without_its_caption_is_named_so() -> None:
+    """Word's picture (a data: URI) whose caption paragraph was deleted fails, named as
+    what it is, not "(no src)"."""
+    o = originals()["en-263253"]
+    code = re.sub(r"<p class=MsoCaption>.*?</p>", "", word_paste(o.code, o), count=1,
+                  flags=re.DOTALL)
+    verdict = judged("wp-twentytwentyone", "en-263253", code)
+    assert failed(verdict) == {"images", "unaltered-text"}, explain(verdict)
+    assert verdict.finding("images").detail.startswith(
+        "not licensed for reuse: (a picture pasted as a data: URI): the original's image "
+        "without its credit beside it")
+
+
 @pytest.mark.parametrize("credit", ["Photo: Jane Doe", "Jane Doe/Getty Images"])
 def test_a_caption_paragraph_without_licence_still_fails(credit: str) -> None:
     o = originals()["fr-212649"]

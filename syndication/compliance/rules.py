@@ -877,7 +877,9 @@ def _images(orig: Original | None, authors: Sequence[str], scope: Scope,
             continue    # original's unlicensed image: page_images below)
         judged.add(img)
         src = image_src(img)
-        label = _short(src or "(no src)")
+        label = _short(src) if src else (  # a picture pasted as its bytes (Word's, a data: URI)
+            "(a picture pasted as a data: URI)"
+            if (img.get("src") or "").lstrip().lower().startswith("data:") else "(no src)")
         picture = image_key(src) if src else f"#{len(judged)}"
         known, how = original_of(img, src, picture)
         if known is None and _logo_with_credit(img, src, scope, rep):
