@@ -9,7 +9,6 @@ the one path that records it."""
 
 # Annotations evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
 # compiles each string annotation into a ForwardRef at every start-up.
-import hashlib
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import NamedTuple
@@ -84,6 +83,10 @@ def notice(key: str, text: str, about: str | bytes | None = None, *,
            error: bool = False) -> Notice:
     """A Notice whose digest is of ``about`` (what it is about, as it is now: an entry's
     bytes), else of its text."""
+    # Deferred: `syndication check` reads a feed (source.py) with no notice to make, and
+    # hashlib's start (OpenSSL) is 14 M instructions: test_checking_files_loads_no_hashlib.
+    import hashlib
+
     data = text if about is None else about
     digest = hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
     return Notice(key, text, digest, error)

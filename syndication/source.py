@@ -6,7 +6,6 @@ it needs the checker's page parser, which a run reading its sources does not."""
 from __future__ import annotations
 
 import codecs
-import hashlib
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -147,6 +146,9 @@ def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> SourceF
 def _entry_key(entry: ET.Element) -> str:
     """What names an entry from run to run, whatever its place in the feed (a notice's key,
     notices.py): its <id>, else its link, else a digest of its bytes."""
+    # Deferred, as in notices.notice: test_checking_files_loads_no_hashlib.
+    import hashlib
+
     return (_text(entry, "id") or _alternate_link(entry)
             or "entry " + hashlib.sha256(_entry_bytes(entry)).hexdigest()[:16])
 
