@@ -26,7 +26,7 @@ from .compliance.content import (
     figure_image,
     is_disclosure,
 )
-from .compliance.htmltext import parse_fragment, text_of
+from .compliance.htmltext import drop, parse_fragment, text_of
 from .conversation import ATTRIBUTION, TC_HOME
 from .models import LICENCE_URL, Article, RemovedImage, Republication
 from .safetext import PUBLISHED_SCHEMES, SRCSET_ATTRIBUTES, URL_ATTRIBUTES, safe_srcset, safe_url
@@ -262,7 +262,7 @@ def _remove_disallowed(root: _Element, removals: Removals) -> tuple[RemovedImage
             removed.append(RemovedImage(src=img.get("src") or "", credit=credit,
                                         reason=reason))
         gone.update(el.iterdescendants(*REMOVABLE_TAGS, "img"))
-        _drop(el)
+        drop(el)
     _drop_empty(root)
     return tuple(removed)
 
@@ -277,7 +277,7 @@ def _keep_paragraphs(root: _Element, count: int) -> None:
     if len(paragraphs) <= count:
         for item in list(root.iter("p", "img")):
             if is_disclosure(item) or counter_id(item) is not None:
-                _drop(item)
+                drop(item)
         return
     el = paragraphs[count - 1]
     while el is not root:
@@ -306,28 +306,13 @@ def _load_lazy_images(root: _Element) -> list[_Element]:
     return changed
 
 
-def _drop(el: _Element) -> None:
-    """Remove ``el`` and its content, keeping the text that follows it."""
-    # lxml.html's HtmlElement.drop_tree(), for the plain elements parse_fragment() makes.
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is None:
-            parent.text = (parent.text or "") + el.tail
-        else:
-            previous.tail = (previous.tail or "") + el.tail
-    parent.remove(el)
-
-
 def _drop_empty(root: _Element) -> None:
     """Paragraphs and anchors that held only what was removed (``<p><div promo/></p>``)."""
     for el in reversed(list(root.iter("p", "a", "span", "div"))):  # innermost first
         if el is root or el.getparent() is None:
             continue
         if len(el) == 0 and not (el.text or "").strip():
-            _drop(el)
+            drop(el)
 
 
 def _absolute_links(root: _Element, base: str) -> list[_Element]:

@@ -18,9 +18,9 @@ from ..errors import DocumentCut
 from ..lazyre import lazy_compile
 from ..tokens import _WORD, fold_name, join_words, key, normalise, words
 
-__all__ = ["BLOCK_TAGS", "EVERY", "HEADING_TAGS", "SKIP_TAGS", "Text", "extract", "fold_name",
-           "join_words", "key", "looks_like_html", "normalise", "parse_fragment", "parse_page",
-           "tag_name", "text_of", "words"]
+__all__ = ["BLOCK_TAGS", "EVERY", "HEADING_TAGS", "SKIP_TAGS", "Text", "drop", "extract",
+           "fold_name", "join_words", "key", "looks_like_html", "normalise", "parse_fragment",
+           "parse_page", "tag_name", "text_of", "unwrap", "words"]
 
 # Elements whose edges separate words even when the markup has no whitespace there.
 BLOCK_TAGS = frozenset(
@@ -96,11 +96,26 @@ def _fold_late(root: _Element) -> None:
         body.append(el)  # out of the document's top level, into the page
         if el.tag == "html":  # libxml2's wrapper, with a <head> or <body> of its own
             for part in [p for p in el if p.tag in ("head", "body")]:
-                _unwrap(part)
-            _unwrap(el)
+                unwrap(part)
+            unwrap(el)
 
 
-def _unwrap(el: _Element) -> None:
+def drop(el: _Element) -> None:
+    """Remove ``el`` and its content, keeping the text that follows it (lxml.html's
+    HtmlElement.drop_tree(), for the plain elements parse_fragment() makes)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
+def unwrap(el: _Element) -> None:
     """Replace ``el`` by its content (its text, children and tail stay in place)."""
     parent = el.getparent()
     assert parent is not None  # only called on an element inside the page

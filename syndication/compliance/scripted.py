@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ..lazyre import lazy_compile
 from .compare import ANCHOR_WORDS
-from .htmltext import SKIP_TAGS, join_words, parse_fragment, text_of, words
+from .htmltext import SKIP_TAGS, drop, join_words, parse_fragment, text_of, unwrap, words
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -143,23 +143,9 @@ def _words(string: str) -> list[str]:
     if "<" in string and ">" in string:
         root = parse_fragment(string, partial=True)
         for el in list(root.iter(*SKIP_TAGS)):
-            _drop(el)
+            drop(el)
         return words(text_of(root))
     return words(string)
-
-
-def _drop(el: _Element) -> None:
-    """Take ``el`` out of its tree, its tail kept where it stood."""
-    parent = el.getparent()
-    if parent is None:
-        el.clear()
-        return
-    tail, before = el.tail or "", el.getprevious()
-    if before is not None:
-        before.tail = (before.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
-    parent.remove(el)
 
 
 def _literals(script: str) -> Iterator[str]:
@@ -220,16 +206,16 @@ def settle_streamed(root: _Element) -> None:
             segment, boundary = ids.pop(second, None), ids.get(first)
             if segment is None:
                 continue
-            _drop(segment)
+            drop(segment)
             if boundary is not None and not failed:
                 _complete_boundary(boundary, segment)
         else:
             segment, placeholder = ids.pop(first, None), ids.pop(second, None)
             if segment is None or placeholder is None:
                 continue
-            _drop(segment)
-            _put_before(placeholder, segment)
-            _drop(placeholder)
+            drop(segment)
+            _put(segment, placeholder.addprevious)
+            drop(placeholder)
 
 
 def _complete_boundary(template: _Element, segment: _Element) -> None:
@@ -251,10 +237,8 @@ def _complete_boundary(template: _Element, segment: _Element) -> None:
         parent.remove(node)
         node = after
     start.tail = None  # the fallback's text
-    if node is None:  # no end marker: the content goes last, where the loop stopped
-        _put_last(parent, segment)
-    else:
-        _put_before(node, segment)
+    # no end marker: the content goes last, where the loop stopped
+    _put(segment, parent.append if node is None else node.addprevious)
     start.text = "$"
 
 
@@ -263,30 +247,9 @@ def _is_marker(node: _Element, data: frozenset[str] | set[str]) -> bool:
     return isinstance(node, etree._Comment) and (node.text or "").strip() in data
 
 
-def _put_before(node: _Element, segment: _Element) -> None:
-    """``segment``'s content (its text and children, with their tails) put right before
-    ``node``."""
-    parent = node.getparent()
-    assert parent is not None
-    text = segment.text or ""
-    if text:
-        before = node.getprevious()
-        if before is not None:
-            before.tail = (before.tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
-    at = parent.index(node)
-    for k, child in enumerate(list(segment)):
-        parent.insert(at + k, child)
-
-
-def _put_last(parent: _Element, segment: _Element) -> None:
-    """``segment``'s content put at the end of ``parent``."""
-    text = segment.text or ""
-    if text:
-        last = parent[-1] if len(parent) else None
-        if last is not None:
-            last.tail = (last.tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
-    parent.extend(list(segment))
+def _put(segment: _Element, place: Callable[[_Element], None]) -> None:
+    """``segment``'s content (its text, and its children with their tails) put where
+    ``place`` puts an element; the segment's own tail stays where drop() left it."""
+    segment.tail = None
+    place(segment)
+    unwrap(segment)
